@@ -1,0 +1,2 @@
+// Replaced by the explorer (issue 5).
+export {};

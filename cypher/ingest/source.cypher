@@ -1,0 +1,2 @@
+MERGE (s:Entity {id: $source.id})
+SET s:Source, s += $source

@@ -1,0 +1,16 @@
+// Applied at every start; every statement is idempotent (IF NOT EXISTS).
+// Every node Parley writes carries :Entity and a unique, readable slug id.
+CREATE CONSTRAINT entity_id IF NOT EXISTS FOR (n:Entity) REQUIRE n.id IS UNIQUE;
+CREATE INDEX stance_date IF NOT EXISTS FOR (s:Stance) ON (s.date);
+CREATE INDEX stance_type IF NOT EXISTS FOR (s:Stance) ON (s.type);
+CREATE INDEX stance_family IF NOT EXISTS FOR (s:Stance) ON (s.family);
+CREATE INDEX event_date IF NOT EXISTS FOR (e:Event) ON (e.date);
+CREATE INDEX position_category IF NOT EXISTS FOR (p:Position) ON (p.category);
+// Names and aliases, folded so that Erdogan finds Erdoğan and Turkiye finds Türkiye.
+CREATE FULLTEXT INDEX entity_names IF NOT EXISTS
+FOR (n:Party|Official|Delegation|Position|Event|Document|Place|Source)
+ON EACH [n.name, n.aliasText]
+OPTIONS { indexConfig: { `fulltext.analyzer`: 'standard-folding', `fulltext.eventually_consistent`: false } };
+CREATE FULLTEXT INDEX evidence_text IF NOT EXISTS
+FOR (e:Evidence) ON EACH [e.quote, e.summary]
+OPTIONS { indexConfig: { `fulltext.analyzer`: 'standard-folding' } };

@@ -1,0 +1,78 @@
+/**
+ * All configuration comes from environment variables, validated once at start.
+ * The README's configuration table lists the same names and defaults.
+ */
+import path from 'node:path';
+import { z } from 'zod';
+
+const port = z.coerce.number().int().min(0).max(65_535);
+const optionalText = z
+  .string()
+  .optional()
+  .transform((v) => (v === undefined || v.trim() === '' ? undefined : v));
+
+const envSchema = z.object({
+  PORT: port.default(3000),
+  HOST: z.string().default('127.0.0.1'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  NEO4J_URI: optionalText,
+  NEO4J_USER: z.string().default('neo4j'),
+  NEO4J_PASSWORD: optionalText,
+  NEO4J_DATABASE: z.string().regex(/^[A-Za-z0-9.-]+$/, 'must be a database name').default('neo4j'),
+  PARLEY_HOME: z.string().default('.parley'),
+  PARLEY_NEO4J_BOLT_PORT: port.default(7687),
+  PARLEY_NEO4J_HTTP_PORT: port.default(7474),
+  PARLEY_NEO4J_HEAP: z.string().regex(/^\d+[mg]$/, 'must look like 512m or 1g').default('512m'),
+  PARLEY_NEO4J_PAGECACHE: z.string().regex(/^\d+[mg]$/, 'must look like 256m or 1g').default('256m'),
+  PARLEY_NEO4J_START_TIMEOUT_MS: z.coerce.number().int().positive().default(120_000),
+  PARLEY_WRITE_TOKEN: optionalText,
+  PARLEY_SEED: z.enum(['true', 'false']).default('true').transform((v) => v === 'true'),
+  PARLEY_CYPHER_TIMEOUT_MS: z.coerce.number().int().positive().max(600_000).default(5_000),
+  PARLEY_CYPHER_MAX_ROWS: z.coerce.number().int().positive().max(100_000).default(1_000),
+  PARLEY_GRAPH_MAX_NODES: z.coerce.number().int().positive().max(5_000_000).default(2_000),
+  PARLEY_CORS_ORIGINS: z.string().default(''),
+  PARLEY_BODY_LIMIT: z.string().default('5mb'),
+});
+
+export type Config = ReturnType<typeof loadConfig>;
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
+  const parsed = envSchema.safeParse(env);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
+    throw new Error(`Invalid configuration: ${problems}`);
+  }
+  const e = parsed.data;
+  const home = path.resolve(e.PARLEY_HOME);
+  return {
+    port: e.PORT,
+    host: e.HOST,
+    logLevel: e.LOG_LEVEL,
+    home,
+    seed: e.PARLEY_SEED,
+    writeToken: e.PARLEY_WRITE_TOKEN,
+    corsOrigins: e.PARLEY_CORS_ORIGINS.split(',').map((o) => o.trim()).filter(Boolean),
+    bodyLimit: e.PARLEY_BODY_LIMIT,
+    neo4j: {
+      /** Unset: Parley starts and manages its own local Neo4j. */
+      uri: e.NEO4J_URI,
+      user: e.NEO4J_USER,
+      password: e.NEO4J_PASSWORD,
+      database: e.NEO4J_DATABASE,
+    },
+    localNeo4j: {
+      runtimeDir: path.join(home, 'neo4j-runtime'),
+      dataDir: path.join(home, 'neo4j'),
+      boltPort: e.PARLEY_NEO4J_BOLT_PORT,
+      httpPort: e.PARLEY_NEO4J_HTTP_PORT,
+      heap: e.PARLEY_NEO4J_HEAP,
+      pageCache: e.PARLEY_NEO4J_PAGECACHE,
+      startTimeoutMs: e.PARLEY_NEO4J_START_TIMEOUT_MS,
+    },
+    cypherConsole: {
+      timeoutMs: e.PARLEY_CYPHER_TIMEOUT_MS,
+      maxRows: e.PARLEY_CYPHER_MAX_ROWS,
+    },
+    graphMaxNodes: e.PARLEY_GRAPH_MAX_NODES,
+  };
+}

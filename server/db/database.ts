@@ -1,0 +1,218 @@
+/**
+ * The one driver of the process and the only place that touches driver types: queries run in
+ * managed read/write transactions against the named database, sessions are closed in
+ * `finally`, results come back as plain objects through `toNative`, and driver errors are
+ * mapped by their `code`.
+ */
+import neo4j, {
+  type Driver,
+  type ManagedTransaction,
+  Neo4jError,
+  type QueryResult,
+  type RecordShape,
+  type SessionMode,
+  isDate,
+  isDateTime,
+  isDuration,
+  isLocalDateTime,
+  isLocalTime,
+  isNode,
+  isPath,
+  isRelationship,
+  isTime,
+  isInt,
+  isPoint,
+} from 'neo4j-driver';
+import { DatabaseUnavailableError } from '../errors.ts';
+
+export interface DatabaseOptions {
+  uri: string;
+  user: string;
+  password: string;
+  database: string;
+}
+
+export type Params = Record<string, unknown>;
+export type Row = Record<string, unknown>;
+
+export interface NativeNode {
+  kind: 'node';
+  elementId: string;
+  labels: string[];
+  properties: Record<string, unknown>;
+}
+export interface NativeRelationship {
+  kind: 'relationship';
+  elementId: string;
+  type: string;
+  startElementId: string;
+  endElementId: string;
+  properties: Record<string, unknown>;
+}
+export interface NativePath {
+  kind: 'path';
+  nodes: NativeNode[];
+  relationships: NativeRelationship[];
+}
+
+export interface QueryOptions {
+  timeoutMs?: number;
+}
+
+export interface ResultSummary {
+  queryType: string;
+  resultAvailableAfterMs: number;
+}
+
+/** Turns every Neo4j value (integers, temporals, nodes, relationships, paths) into plain JSON. */
+export function toNative(value: unknown): unknown {
+  if (value === null || value === undefined) return null;
+  if (isInt(value)) return value.inSafeRange() ? value.toNumber() : value.toString();
+  if (typeof value === 'bigint') return Number(value);
+  if (isDate(value) || isDateTime(value) || isLocalDateTime(value) || isTime(value) || isLocalTime(value) || isDuration(value)) {
+    return value.toString();
+  }
+  if (isPoint(value)) return { srid: toNative(value.srid), x: value.x, y: value.y, z: value.z ?? null };
+  if (isNode(value)) {
+    return { kind: 'node', elementId: value.elementId, labels: [...value.labels], properties: nativeObject(value.properties) } satisfies NativeNode;
+  }
+  if (isRelationship(value)) {
+    return {
+      kind: 'relationship',
+      elementId: value.elementId,
+      type: value.type,
+      startElementId: value.startNodeElementId,
+      endElementId: value.endNodeElementId,
+      properties: nativeObject(value.properties),
+    } satisfies NativeRelationship;
+  }
+  if (isPath(value)) {
+    const nodes = [value.start, ...value.segments.map((s) => s.end)].map((n) => toNative(n) as NativeNode);
+    return { kind: 'path', nodes, relationships: value.segments.map((s) => toNative(s.relationship) as NativeRelationship) } satisfies NativePath;
+  }
+  if (Array.isArray(value)) return value.map(toNative);
+  if (typeof value === 'object') return nativeObject(value as Record<string, unknown>);
+  return value;
+}
+
+function nativeObject(object: Record<string, unknown>): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(object)) out[k] = toNative(v);
+  return out;
+}
+
+/** Codes of failures that mean "the database is not reachable right now", not "your query is wrong". */
+const UNAVAILABLE_CODES = new Set([
+  'ServiceUnavailable',
+  'SessionExpired',
+  'Neo.TransientError.General.DatabaseUnavailable',
+  'Neo.ClientError.Database.DatabaseNotFound',
+  'Neo.TransientError.Database.DatabaseUnavailable',
+]);
+
+export function isUnavailable(err: unknown): boolean {
+  return err instanceof Neo4jError && UNAVAILABLE_CODES.has(err.code);
+}
+
+/** Maps driver errors that the client cannot fix to typed app errors; the rest pass unchanged. */
+export function mapDriverError(err: unknown): unknown {
+  if (isUnavailable(err)) return new DatabaseUnavailableError();
+  return err;
+}
+
+export class Database {
+  readonly driver: Driver;
+  readonly name: string;
+
+  constructor(options: DatabaseOptions) {
+    this.name = options.database;
+    this.driver = neo4j.driver(options.uri, neo4j.auth.basic(options.user, options.password), {
+      userAgent: 'parley/0.1',
+      maxConnectionPoolSize: 50,
+      connectionAcquisitionTimeout: 10_000,
+      connectionTimeout: 5_000,
+      maxTransactionRetryTime: 10_000,
+    });
+  }
+
+  async verifyConnectivity(): Promise<void> {
+    await this.driver.verifyConnectivity({ database: this.name });
+  }
+
+  async close(): Promise<void> {
+    await this.driver.close();
+  }
+
+  read<T = Row>(cypher: string, params: Params = {}, options: QueryOptions = {}): Promise<T[]> {
+    return this.withTransaction('READ', options, async (tx) => rows<T>(await tx.run(cypher, params)));
+  }
+
+  write<T = Row>(cypher: string, params: Params = {}, options: QueryOptions = {}): Promise<T[]> {
+    return this.withTransaction('WRITE', options, async (tx) => rows<T>(await tx.run(cypher, params)));
+  }
+
+  /** Runs several statements in one transaction: all of them or none. */
+  writeTransaction<T>(work: (tx: Transaction) => Promise<T>, options: QueryOptions = {}): Promise<T> {
+    return this.withTransaction('WRITE', options, (tx) => work(new Transaction(tx)));
+  }
+
+  readTransaction<T>(work: (tx: Transaction) => Promise<T>, options: QueryOptions = {}): Promise<T> {
+    return this.withTransaction('READ', options, (tx) => work(new Transaction(tx)));
+  }
+
+  private async withTransaction<T>(mode: SessionMode, options: QueryOptions, work: (tx: ManagedTransaction) => Promise<T>): Promise<T> {
+    const session = this.driver.session({ database: this.name, defaultAccessMode: mode });
+    const config = options.timeoutMs ? { timeout: options.timeoutMs } : undefined;
+    try {
+      return mode === 'READ' ? await session.executeRead(work, config) : await session.executeWrite(work, config);
+    } catch (err) {
+      throw mapDriverError(err);
+    } finally {
+      await session.close();
+    }
+  }
+}
+
+/** A transaction handle that speaks plain objects. */
+export class Transaction {
+  constructor(private readonly tx: ManagedTransaction) {}
+
+  async run<T = Row>(cypher: string, params: Params = {}): Promise<T[]> {
+    return rows<T>(await this.tx.run(cypher, params));
+  }
+
+  /** Runs and also reports the query type and timing, for the Cypher console. */
+  async runWithSummary(cypher: string, params: Params, maxRows: number): Promise<{ keys: string[]; rows: Row[]; truncated: boolean; summary: ResultSummary }> {
+    const result = this.tx.run(cypher, params);
+    const collected: Row[] = [];
+    let truncated = false;
+    let keys: string[] = [];
+    for await (const record of result) {
+      if (collected.length === 0) keys = [...record.keys] as string[];
+      if (collected.length >= maxRows) {
+        truncated = true;
+        break;
+      }
+      collected.push(toNative(record.toObject()) as Row);
+    }
+    if (truncated) {
+      return { keys, rows: collected, truncated, summary: { queryType: 'r', resultAvailableAfterMs: 0 } };
+    }
+    const summary = await result.summary();
+    if (keys.length === 0) keys = [...((await result.keys()) as string[])];
+    return {
+      keys,
+      rows: collected,
+      truncated,
+      summary: { queryType: summary.queryType, resultAvailableAfterMs: Number(toNative(summary.resultAvailableAfter)) },
+    };
+  }
+}
+
+function rows<T>(result: QueryResult<RecordShape>): T[] {
+  return result.records.map((record) => toNative(record.toObject()) as T);
+}
+
+export function neo4jErrorCode(err: unknown): string | undefined {
+  return err instanceof Neo4jError ? err.code : undefined;
+}

@@ -1,0 +1,211 @@
+/**
+ * Ingestion of a source and its claims: validate the shape, resolve every reference (in the
+ * payload or already in the graph), then write it all in one transaction. MERGE on stable ids
+ * makes the same payload twice a no-op; re-ingesting a changed source replaces what it gave.
+ */
+import crypto from 'node:crypto';
+import type { Database } from '../db/database.ts';
+import { findEntityTypes, writeSourceGraph, type IngestionPlan, type LinkRow } from '../data/ingest.ts';
+import { UnprocessableError, ValidationError } from '../errors.ts';
+import { zodIssues } from './validation.ts';
+import { ACTOR_TYPES, STANCE_TARGET_TYPES, STANCE_TYPES, type NodeType } from './model.ts';
+import { type EntityInput, type SourcePayload, sourcePayloadSchema } from './sourcePayload.ts';
+
+export interface IngestReport {
+  sourceId: string;
+  entities: number;
+  stances: number;
+  evidence: number;
+  relations: number;
+  removedStances: number;
+  removedEvidence: number;
+}
+
+interface Reference {
+  path: string;
+  id: string;
+  allowed: readonly NodeType[];
+}
+
+export async function ingestSource(db: Database, body: unknown): Promise<IngestReport> {
+  const payload = parsePayload(body);
+  const { plan, references } = planIngestion(payload);
+  await assertReferencesResolve(db, plan, references);
+  const removed = await writeSourceGraph(db, plan);
+  return {
+    sourceId: payload.source.id,
+    entities: plan.entities.length,
+    stances: plan.stances.length,
+    evidence: plan.evidence.length,
+    relations: payload.relations.length,
+    ...removed,
+  };
+}
+
+export function parsePayload(body: unknown): SourcePayload {
+  const parsed = sourcePayloadSchema.safeParse(body);
+  if (!parsed.success) {
+    const details = zodIssues(parsed.error);
+    throw new ValidationError(`The source payload is not valid: ${details[0]?.path || '(root)'}: ${details[0]?.message}`, details);
+  }
+  return parsed.data;
+}
+
+/** Turns the payload into the rows the data layer writes, and lists what must resolve. */
+export function planIngestion(payload: SourcePayload): { plan: IngestionPlan; references: Reference[] } {
+  const references: Reference[] = [];
+  const links: LinkRow[] = [];
+  const ref = (path: string, id: string, allowed: readonly NodeType[]) => references.push({ path, id, allowed });
+  /** Links `from` to `to`; the id named at `path` (by default `to`) must resolve to an allowed type. */
+  const link: LinkFn = (path, from, type, to, allowed, props = {}, checked = to) => {
+    ref(path, checked, allowed);
+    links.push({ from, type, to, props });
+  };
+
+  const seen = new Map<string, string>();
+  const claimId = (id: string, path: string) => {
+    const first = seen.get(id);
+    if (first !== undefined) throw new ValidationError(`Duplicate id ${id} at ${path}`, [{ path, message: `id ${id} is already used at ${first}` }]);
+    seen.set(id, path);
+  };
+
+  const entities = payload.entities.map((entity, i) => {
+    const at = `entities.${i}`;
+    claimId(entity.id, `${at}.id`);
+    linksOf(entity, at, link);
+    return { id: entity.id, type: entity.type, date: 'date' in entity ? entity.date : null, props: entityProps(entity) };
+  });
+
+  const stances = payload.stances.map((stance, i) => {
+    const at = `stances.${i}`;
+    claimId(stance.id, `${at}.id`);
+    ref(`${at}.actor`, stance.actor, ACTOR_TYPES);
+    ref(`${at}.target`, stance.target, STANCE_TARGET_TYPES);
+    if (stance.event) link(`${at}.event`, stance.id, 'AT', stance.event, ['Event']);
+    if (stance.document) link(`${at}.document`, stance.id, 'RECORDED_IN', stance.document, ['Document']);
+    if (stance.voicedBy) link(`${at}.voicedBy`, stance.id, 'VOICED_BY', stance.voicedBy, ['Official']);
+    if (stance.conditionPosition) link(`${at}.conditionPosition`, stance.id, 'CONDITIONAL_ON', stance.conditionPosition, ['Position']);
+    const { family, cameo } = STANCE_TYPES[stance.type];
+    return {
+      id: stance.id,
+      actor: stance.actor,
+      target: stance.target,
+      date: stance.date,
+      props: compact({
+        name: `${stance.actor} ${stance.type} ${stance.target}`,
+        type: stance.type,
+        family,
+        cameo,
+        datePrecision: stance.datePrecision,
+        condition: stance.condition,
+        confidence: stance.confidence,
+      }),
+    };
+  });
+
+  const evidence = payload.stances.flatMap((stance) =>
+    stance.evidence.map((item) => ({
+      id: evidenceId(payload.source.id, stance.id, item.quote ?? item.summary ?? ''),
+      stance: stance.id,
+      props: compact({ quote: item.quote, summary: item.summary, reporting: item.reporting, via: item.via, note: item.note }),
+    })),
+  );
+
+  const stanceIds = new Set(payload.stances.map((s) => s.id));
+  payload.relations.forEach((relation, i) => {
+    const at = `relations.${i}`;
+    ref(`${at}.from`, relation.from, ['Position']);
+    if (relation.stance && !stanceIds.has(relation.stance)) {
+      throw new UnprocessableError('dangling_reference', `${at}.stance: ${relation.stance} is not a stance of this source`, [
+        { path: `${at}.stance`, message: `unknown stance ${relation.stance}` },
+      ]);
+    }
+    link(`${at}.to`, relation.from, relation.type, relation.to, ['Position'], compact({ source: payload.source.id, stance: relation.stance, note: relation.note }));
+  });
+
+  const source: Record<string, unknown> = compact({ ...payload.source, name: payload.source.title });
+  return {
+    plan: { source, sourceId: payload.source.id, entities, links, stances, evidence, declared: new Map(entities.map((e) => [e.id, e.type])) },
+    references,
+  };
+}
+
+/** Every reference must name a node declared in the payload or already in the graph, of an allowed type. */
+async function assertReferencesResolve(db: Database, plan: IngestionPlan, references: Reference[]): Promise<void> {
+  const external = [...new Set(references.map((r) => r.id).filter((id) => !plan.declared.has(id)))];
+  const known = external.length > 0 ? await findEntityTypes(db, external) : new Map<string, string>();
+  const problems: { path: string; message: string }[] = [];
+  for (const { path, id, allowed } of references) {
+    const type = plan.declared.get(id) ?? known.get(id);
+    if (type === undefined) problems.push({ path, message: `unknown id ${id}: declare it in entities or ingest it first` });
+    else if (!(allowed as readonly string[]).includes(type)) problems.push({ path, message: `${id} is a ${type}; expected ${allowed.join(' or ')}` });
+  }
+  if (problems.length > 0) {
+    throw new UnprocessableError('dangling_reference', `${problems[0]!.path}: ${problems[0]!.message}`, problems);
+  }
+}
+
+type LinkFn = (
+  path: string,
+  from: string,
+  type: LinkRow['type'],
+  to: string,
+  allowed: readonly NodeType[],
+  props?: Record<string, unknown>,
+  checked?: string,
+) => void;
+
+function linksOf(entity: EntityInput, at: string, link: LinkFn): void {
+  switch (entity.type) {
+    case 'Official':
+      link(`${at}.party`, entity.id, 'REPRESENTS', entity.party, ['Party']);
+      break;
+    case 'Delegation':
+      link(`${at}.party`, entity.id, 'DELEGATION_OF', entity.party, ['Party']);
+      if (entity.head) link(`${at}.head`, entity.head, 'MEMBER_OF', entity.id, ['Official'], { head: true }, entity.head);
+      entity.members.forEach((member, j) => {
+        if (member !== entity.head) link(`${at}.members.${j}`, member, 'MEMBER_OF', entity.id, ['Official'], { head: false }, member);
+      });
+      break;
+    case 'Event':
+      if (entity.place) link(`${at}.place`, entity.id, 'LOCATED_IN', entity.place, ['Place']);
+      entity.participants.forEach((p, j) => link(`${at}.participants.${j}.id`, entity.id, 'PARTICIPANT', p.id, ACTOR_TYPES, { role: p.role }));
+      entity.outcomes.forEach((o, j) => link(`${at}.outcomes.${j}`, entity.id, 'OUTCOME', o, ['Position']));
+      break;
+    case 'Document':
+      link(`${at}.author`, entity.id, 'AUTHORED_BY', entity.author, ['Party']);
+      if (entity.recipient) link(`${at}.recipient`, entity.id, 'ADDRESSED_TO', entity.recipient, ['Party']);
+      if (entity.event) link(`${at}.event`, entity.id, 'PRODUCED_AT', entity.event, ['Event']);
+      entity.setsOut.forEach((p, j) => link(`${at}.setsOut.${j}`, entity.id, 'SETS_OUT', p, ['Position']));
+      break;
+    case 'Place':
+      if (entity.within) link(`${at}.within`, entity.id, 'WITHIN', entity.within, ['Place']);
+      break;
+    case 'Party':
+    case 'Position':
+      break;
+  }
+}
+
+function entityProps(entity: EntityInput): Record<string, unknown> {
+  const { id: _id, type: _type, aliases, ...rest } = entity;
+  const props: Record<string, unknown> = { aliases, aliasText: aliases.join(' | ') };
+  for (const [key, value] of Object.entries(rest)) {
+    if (value === undefined || key === 'date') continue;
+    // Links are relationships, not properties.
+    if (['party', 'head', 'members', 'place', 'participants', 'outcomes', 'author', 'recipient', 'event', 'setsOut', 'within'].includes(key)) continue;
+    if (key === 'casualties') props.killed = (value as { killed?: number }).killed ?? null;
+    else props[key] = value;
+  }
+  return props;
+}
+
+/** Evidence ids derive from what they say, so the same evidence twice is one node. */
+function evidenceId(sourceId: string, stanceId: string, text: string): string {
+  const hash = crypto.createHash('sha256').update(`${sourceId}\n${stanceId}\n${text}`).digest('hex').slice(0, 16);
+  return `evidence:${hash}`;
+}
+
+function compact<T extends Record<string, unknown>>(object: T): Partial<T> {
+  return Object.fromEntries(Object.entries(object).filter(([, v]) => v !== undefined)) as Partial<T>;
+}

@@ -1,0 +1,60 @@
+/**
+ * Typed application errors. The central error handler turns them into
+ * `{"error":{"code","message","details?"}}` with their status; anything else becomes a
+ * generic 500 whose details stay in the log.
+ */
+export class AppError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly details?: unknown,
+  ) {
+    super(message);
+    this.name = new.target.name;
+  }
+}
+
+export class ValidationError extends AppError {
+  constructor(message: string, details?: unknown) {
+    super(400, 'invalid_request', message, details);
+  }
+}
+
+export class NotFoundError extends AppError {
+  constructor(message: string, details?: unknown) {
+    super(404, 'not_found', message, details);
+  }
+}
+
+export class UnauthorizedError extends AppError {
+  constructor(message: string) {
+    super(401, 'unauthorized', message);
+  }
+}
+
+export class ForbiddenError extends AppError {
+  constructor(code: string, message: string, details?: unknown) {
+    super(403, code, message, details);
+  }
+}
+
+export class UnprocessableError extends AppError {
+  constructor(code: string, message: string, details?: unknown) {
+    super(422, code, message, details);
+  }
+}
+
+export class DatabaseUnavailableError extends AppError {
+  constructor(message = 'The graph database is unavailable; try again shortly.') {
+    super(503, 'database_unavailable', message);
+  }
+}
+
+/** Startup failures a user can fix; printed as one clear line without a stack trace. */
+export class SetupError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'SetupError';
+  }
+}

@@ -1,0 +1,48 @@
+import type { ErrorRequestHandler, RequestHandler } from 'express';
+import { ZodError } from 'zod';
+import { mapDriverError } from '../db/database.ts';
+import { zodIssues } from '../domain/validation.ts';
+import { AppError } from '../errors.ts';
+import type { Logger } from '../logger.ts';
+
+export interface ErrorBody {
+  error: { code: string; message: string; details?: unknown };
+}
+
+
+export const notFoundHandler: RequestHandler = (req, res) => {
+  res.status(404).json({ error: { code: 'not_found', message: `No route for ${req.method} ${req.path}` } } satisfies ErrorBody);
+};
+
+/** The one place errors become responses; stack traces and internal messages stay in the log. */
+export function errorHandler(logger: Logger): ErrorRequestHandler {
+  return (rawErr, req, res, _next) => {
+    const err = mapDriverError(rawErr);
+    let status = 500;
+    let body: ErrorBody = { error: { code: 'internal_error', message: 'Something went wrong on our side.' } };
+    if (err instanceof AppError) {
+      status = err.status;
+      body = { error: { code: err.code, message: err.message, ...(err.details === undefined ? {} : { details: err.details }) } };
+    } else if (err instanceof ZodError) {
+      status = 400;
+      body = { error: { code: 'invalid_request', message: 'The request is not valid.', details: zodIssues(err) } };
+    } else if (isHttpError(err)) {
+      status = err.status;
+      body = { error: { code: (err.type ?? 'bad_request').replaceAll('.', '_'), message: err.expose ? err.message : 'The request could not be read.' } };
+    }
+    if (status >= 500) logger.error({ err, method: req.method, path: req.path }, 'request failed');
+    else logger.debug({ status, code: body.error.code, path: req.path }, 'request rejected');
+    if (res.headersSent) {
+      res.destroy();
+      return;
+    }
+    res.status(status).json(body);
+  };
+}
+
+/** Errors thrown by body-parser and friends carry a 4xx status and an `expose` flag. */
+function isHttpError(err: unknown): err is { status: number; expose?: boolean; message: string; type?: string } {
+  if (typeof err !== 'object' || err === null) return false;
+  const status = (err as { status?: unknown }).status;
+  return typeof status === 'number' && status >= 400 && status < 500;
+}

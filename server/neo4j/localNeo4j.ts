@@ -1,0 +1,274 @@
+/**
+ * Starts and stops Parley's own Neo4j as a child process: a generated neo4j.conf (loopback
+ * only), the console log written to a file, Bolt awaited with progress, a clean stop on
+ * shutdown, and a watchdog that ends Neo4j if this process dies without stopping it.
+ */
+import { type ChildProcess, spawn } from 'node:child_process';
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import net from 'node:net';
+import path from 'node:path';
+import neo4j from 'neo4j-driver';
+import { neo4jErrorCode } from '../db/database.ts';
+import { SetupError } from '../errors.ts';
+import type { Logger } from '../logger.ts';
+import { assertJava17, ensureNeo4jRuntime } from './runtime.ts';
+
+export interface LocalNeo4jOptions {
+  runtimeDir: string;
+  dataDir: string;
+  boltPort: number;
+  httpPort: number;
+  heap: string;
+  pageCache: string;
+  startTimeoutMs: number;
+}
+
+export interface Neo4jCredentials {
+  uri: string;
+  httpUrl: string;
+  user: string;
+  password: string;
+}
+
+/** The JVM flags of Neo4j 5.26's stock neo4j.conf (server.jvm.additional). */
+const STOCK_JVM_FLAGS = [
+  '-XX:+UseG1GC',
+  '-XX:-OmitStackTraceInFastThrow',
+  '-XX:+AlwaysPreTouch',
+  '-XX:+UnlockExperimentalVMOptions',
+  '-XX:+TrustFinalNonStaticFields',
+  '-XX:+DisableExplicitGC',
+  '-Djdk.nio.maxCachedBufferSize=1024',
+  '-Dio.netty.tryReflectionSetAccessible=true',
+  '-Djdk.tls.ephemeralDHKeySize=2048',
+  '-Djdk.tls.rejectClientInitiatedRenegotiation=true',
+  '-XX:FlightRecorderOptions=stackdepth=256',
+  '-XX:+UnlockDiagnosticVMOptions',
+  '-XX:+DebugNonSafepoints',
+  '--add-opens=java.base/java.nio=ALL-UNNAMED',
+  '--add-opens=java.base/java.io=ALL-UNNAMED',
+  '--add-opens=java.base/sun.nio.ch=ALL-UNNAMED',
+  '--add-opens=java.base/java.util.concurrent=ALL-UNNAMED',
+  '--enable-native-access=ALL-UNNAMED',
+  '-Dlog4j2.disable.jmx=true',
+  '-Dlog4j.layout.jsonTemplate.maxStringLength=32768',
+];
+
+export class LocalNeo4j {
+  private child: ChildProcess | undefined;
+  private watchdog: ChildProcess | undefined;
+  private exited: Promise<void> | undefined;
+
+  constructor(
+    private readonly options: LocalNeo4jOptions,
+    private readonly logger: Logger,
+  ) {}
+
+  get pid(): number | undefined {
+    return this.child?.pid;
+  }
+
+  async start(): Promise<Neo4jCredentials> {
+    const java = assertJava17();
+    const libDir = await ensureNeo4jRuntime(this.options.runtimeDir, this.logger);
+    const { dataDir, boltPort, httpPort } = this.options;
+    await assertPortFree(boltPort, 'PARLEY_NEO4J_BOLT_PORT');
+    await assertPortFree(httpPort, 'PARLEY_NEO4J_HTTP_PORT');
+
+    const confDir = path.join(dataDir, 'conf');
+    const logsDir = path.join(dataDir, 'logs');
+    for (const dir of [confDir, logsDir, path.join(dataDir, 'plugins'), path.join(dataDir, 'import')]) {
+      fs.mkdirSync(dir, { recursive: true });
+    }
+    fs.writeFileSync(path.join(confDir, 'neo4j.conf'), this.config());
+    const password = readOrCreatePassword(dataDir);
+
+    const consoleLog = fs.openSync(path.join(logsDir, 'console.log'), 'a');
+    const started = Date.now();
+    this.logger.info({ boltPort, httpPort, dataDir }, 'starting local Neo4j');
+    const child = spawn(
+      java,
+      [
+        `-Xms${this.options.heap}`,
+        `-Xmx${this.options.heap}`,
+        ...STOCK_JVM_FLAGS,
+        '-cp',
+        `${libDir}/*`,
+        'org.neo4j.server.CommunityEntryPoint',
+        `--home-dir=${dataDir}`,
+        `--config-dir=${confDir}`,
+        '--console-mode',
+      ],
+      // Own process group: Ctrl-C reaches the app, which then stops Neo4j in order.
+      { detached: true, stdio: ['ignore', consoleLog, consoleLog] },
+    );
+    fs.closeSync(consoleLog);
+    this.child = child;
+    this.exited = new Promise((resolve) => child.once('exit', () => resolve()));
+    child.once('exit', (code, signal) => {
+      this.logger.info({ code, signal }, 'local Neo4j exited');
+      this.child = undefined;
+    });
+    this.watchdog = startWatchdog(process.pid, child.pid!);
+
+    const uri = `bolt://127.0.0.1:${boltPort}`;
+    try {
+      await this.waitForBolt(uri, started);
+      await ensurePassword(uri, password);
+    } catch (err) {
+      await this.stop();
+      throw err;
+    }
+    this.logger.info({ uri, seconds: (Date.now() - started) / 1000 }, 'local Neo4j is ready');
+    return { uri, httpUrl: `http://127.0.0.1:${httpPort}`, user: 'neo4j', password };
+  }
+
+  /** Stops Neo4j cleanly (SIGTERM lets it checkpoint), forcing it after a grace period. */
+  async stop(graceMs = 30_000): Promise<void> {
+    const child = this.child;
+    if (child?.pid) {
+      this.logger.info('stopping local Neo4j');
+      child.kill('SIGTERM');
+      const forced = setTimeout(() => child.kill('SIGKILL'), graceMs);
+      await this.exited;
+      clearTimeout(forced);
+    }
+    this.watchdog?.kill('SIGKILL');
+    this.watchdog = undefined;
+  }
+
+  private config(): string {
+    const { boltPort, httpPort, heap, pageCache } = this.options;
+    return [
+      '# Generated by Parley at every start; edit PARLEY_NEO4J_* variables instead.',
+      'server.default_listen_address=127.0.0.1',
+      'server.default_advertised_address=127.0.0.1',
+      `server.bolt.listen_address=127.0.0.1:${boltPort}`,
+      `server.http.listen_address=127.0.0.1:${httpPort}`,
+      'server.https.enabled=false',
+      `server.memory.heap.initial_size=${heap}`,
+      `server.memory.heap.max_size=${heap}`,
+      `server.memory.pagecache.size=${pageCache}`,
+      'dbms.usage_report.enabled=false',
+      'dbms.security.auth_enabled=true',
+      'dbms.security.allow_csv_import_from_file_urls=false',
+      'server.directories.import=import',
+      'db.tx_log.rotation.retention_policy=1 days',
+      'server.logs.gc.enabled=false',
+      '',
+    ].join('\n');
+  }
+
+  private async waitForBolt(uri: string, started: number): Promise<void> {
+    const deadline = started + this.options.startTimeoutMs;
+    let lastReport = started;
+    for (;;) {
+      if (!this.child) {
+        throw new SetupError(
+          `Neo4j exited during start-up; see ${path.join(this.options.dataDir, 'logs', 'console.log')} and neo4j.log there.`,
+        );
+      }
+      if (await boltAnswers(this.options.boltPort)) return;
+      const now = Date.now();
+      if (now > deadline) {
+        throw new SetupError(
+          `Neo4j did not open Bolt on port ${this.options.boltPort} within ${this.options.startTimeoutMs / 1000}s; see ${path.join(this.options.dataDir, 'logs')}.`,
+        );
+      }
+      if (now - lastReport >= 3_000) {
+        lastReport = now;
+        this.logger.info({ seconds: Math.round((now - started) / 1000), uri }, 'waiting for Neo4j to open Bolt');
+      }
+      await new Promise((r) => setTimeout(r, 250));
+    }
+  }
+}
+
+async function assertPortFree(port: number, variable: string): Promise<void> {
+  const free = await new Promise<boolean>((resolve) => {
+    const server = net.createServer();
+    server.once('error', () => resolve(false));
+    server.listen(port, '127.0.0.1', () => server.close(() => resolve(true)));
+  });
+  if (!free) {
+    throw new SetupError(
+      `Port ${port} on 127.0.0.1 is already taken, so the local Neo4j cannot start. Stop what uses it, set ${variable} to a free port, or set NEO4J_URI to use a running Neo4j.`,
+    );
+  }
+}
+
+function boltAnswers(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const socket = net.connect(port, '127.0.0.1');
+    socket.setTimeout(1_000);
+    socket.once('connect', () => {
+      socket.destroy();
+      resolve(true);
+    });
+    socket.once('error', () => resolve(false));
+    socket.once('timeout', () => {
+      socket.destroy();
+      resolve(false);
+    });
+  });
+}
+
+/**
+ * The local server gets a random password, kept beside its data (mode 0600) so that the
+ * same data folder opens again; NEO4J_PASSWORD is for servers Parley does not manage.
+ */
+function readOrCreatePassword(dataDir: string): string {
+  const file = path.join(dataDir, 'password');
+  if (fs.existsSync(file)) return fs.readFileSync(file, 'utf8').trim();
+  const password = crypto.randomBytes(18).toString('base64url');
+  fs.writeFileSync(file, `${password}\n`, { mode: 0o600 });
+  return password;
+}
+
+/** A fresh store accepts only neo4j/neo4j until the password is changed; change it to ours. */
+async function ensurePassword(uri: string, password: string): Promise<void> {
+  if (await canLogIn(uri, password)) return;
+  const driver = neo4j.driver(uri, neo4j.auth.basic('neo4j', 'neo4j'));
+  try {
+    await driver.executeQuery('ALTER CURRENT USER SET PASSWORD FROM $old TO $new', { old: 'neo4j', new: password }, {
+      database: 'system',
+    });
+  } catch (err) {
+    if (neo4jErrorCode(err) === 'Neo.ClientError.Security.Unauthorized') {
+      throw new SetupError(`The local Neo4j rejects the password kept in ${'password'} beside its data. Delete the data folder to start afresh, or restore that file.`);
+    }
+    throw err;
+  } finally {
+    await driver.close();
+  }
+}
+
+async function canLogIn(uri: string, password: string): Promise<boolean> {
+  const driver = neo4j.driver(uri, neo4j.auth.basic('neo4j', password));
+  try {
+    // Resolves false (rather than throwing) when the credentials are refused.
+    return await driver.verifyAuthentication();
+  } catch (err) {
+    if (neo4jErrorCode(err) === 'Neo.ClientError.Security.Unauthorized') return false;
+    throw err;
+  } finally {
+    await driver.close();
+  }
+}
+
+/**
+ * A detached shell that outlives a crash of this process (even SIGKILL) and then ends Neo4j,
+ * so no orphan `java` is ever left behind.
+ */
+function startWatchdog(appPid: number, neo4jPid: number): ChildProcess {
+  const script = [
+    `while kill -0 ${appPid} 2>/dev/null && kill -0 ${neo4jPid} 2>/dev/null; do sleep 1; done`,
+    `if kill -0 ${neo4jPid} 2>/dev/null; then kill -TERM ${neo4jPid}; i=0;`,
+    `while kill -0 ${neo4jPid} 2>/dev/null && [ $i -lt 30 ]; do sleep 1; i=$((i+1)); done;`,
+    `kill -KILL ${neo4jPid} 2>/dev/null; fi`,
+  ].join('\n');
+  const watchdog = spawn('/bin/sh', ['-c', script], { detached: true, stdio: 'ignore' });
+  watchdog.unref();
+  return watchdog;
+}

@@ -1,0 +1,111 @@
+/**
+ * The application's lifecycle: the database (local or remote), schema and seed, the HTTP
+ * server, and an orderly stop. Used by `npm start` and by the test suite.
+ */
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Config } from './config.ts';
+import { Database, isUnavailable } from './db/database.ts';
+import { applySchema } from './db/schema.ts';
+import { loadSeedIfEmpty } from './domain/seed.ts';
+import { createApp } from './http/app.ts';
+import type { Logger } from './logger.ts';
+import { LocalNeo4j } from './neo4j/localNeo4j.ts';
+
+export const CLIENT_DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', 'dist', 'client');
+
+export interface RunningParley {
+  url: string;
+  db: Database;
+  server: Server;
+  localNeo4j?: LocalNeo4j;
+  stop(): Promise<void>;
+}
+
+export async function startParley(config: Config, logger: Logger, clientDir: string = CLIENT_DIST): Promise<RunningParley> {
+  let localNeo4j: LocalNeo4j | undefined;
+  let connection = { uri: config.neo4j.uri, user: config.neo4j.user, password: config.neo4j.password ?? '' };
+  if (!config.neo4j.uri) {
+    localNeo4j = new LocalNeo4j(config.localNeo4j, logger.child({ component: 'neo4j' }));
+    const local = await localNeo4j.start();
+    connection = { uri: local.uri, user: local.user, password: local.password };
+  }
+
+  const db = new Database({ ...connection, uri: connection.uri!, database: config.neo4j.database });
+  const bootstrap = new GraphBootstrap(db, config, logger);
+  try {
+    await db.verifyConnectivity();
+    await bootstrap.run();
+  } catch (err) {
+    if (!isUnavailable(err)) {
+      await db.close();
+      await localNeo4j?.stop();
+      throw err;
+    }
+    // A remote Neo4j that is down must not keep the API from starting: /healthz says degraded
+    // and the schema and seed follow as soon as it answers.
+    logger.warn({ uri: connection.uri }, 'Neo4j is not reachable yet; serving in degraded mode and retrying');
+    bootstrap.retryInBackground();
+  }
+
+  const app = createApp({ config, db, logger, clientDir });
+  const server = await new Promise<Server>((resolve, reject) => {
+    const s = app.listen(config.port, config.host, () => resolve(s));
+    s.once('error', reject);
+  });
+  const { port } = server.address() as AddressInfo;
+  const url = `http://${config.host === '0.0.0.0' ? '127.0.0.1' : config.host}:${port}`;
+
+  let stopping: Promise<void> | undefined;
+  const stop = () => {
+    stopping ??= (async () => {
+      bootstrap.cancel();
+      await new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      });
+      await db.close();
+      await localNeo4j?.stop();
+    })();
+    return stopping;
+  };
+  return { url, db, server, ...(localNeo4j ? { localNeo4j } : {}), stop };
+}
+
+/** Schema, then seed; retried with back-off while the database is unreachable. */
+class GraphBootstrap {
+  private timer: NodeJS.Timeout | undefined;
+  private cancelled = false;
+
+  constructor(
+    private readonly db: Database,
+    private readonly config: Config,
+    private readonly logger: Logger,
+  ) {}
+
+  async run(): Promise<void> {
+    await applySchema(this.db, this.logger);
+    if (this.config.seed) await loadSeedIfEmpty(this.db, this.logger);
+  }
+
+  retryInBackground(delayMs = 2_000): void {
+    if (this.cancelled) return;
+    this.timer = setTimeout(() => {
+      this.run().then(
+        () => this.logger.info('Neo4j is reachable again; schema and seed are in place'),
+        (err) => {
+          this.logger.warn({ err: isUnavailable(err) ? undefined : err }, 'Neo4j still not ready');
+          this.retryInBackground(Math.min(delayMs * 2, 30_000));
+        },
+      );
+    }, delayMs);
+    this.timer.unref();
+  }
+
+  cancel(): void {
+    this.cancelled = true;
+    clearTimeout(this.timer);
+  }
+}
