@@ -147,6 +147,18 @@ export class Database {
     return this.withTransaction('READ', options, async (tx) => rows<T>(await tx.run(cypher, params)));
   }
 
+  /** One attempt in an auto-commit read, without the driver's retries: for quick probes. */
+  async readOnce<T = Row>(cypher: string, params: Params = {}, options: QueryOptions = {}): Promise<T[]> {
+    const session = this.driver.session({ database: this.name, defaultAccessMode: 'READ' });
+    try {
+      return rows<T>(await session.run(cypher, params, options.timeoutMs ? { timeout: options.timeoutMs } : undefined));
+    } catch (err) {
+      throw mapDriverError(err);
+    } finally {
+      await session.close();
+    }
+  }
+
   write<T = Row>(cypher: string, params: Params = {}, options: QueryOptions = {}): Promise<T[]> {
     return this.withTransaction('WRITE', options, async (tx) => rows<T>(await tx.run(cypher, params)));
   }

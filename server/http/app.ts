@@ -11,6 +11,7 @@ import type { Database } from '../db/database.ts';
 import type { Logger } from '../logger.ts';
 import { errorHandler, notFoundHandler } from './errorHandler.ts';
 import { healthRoutes } from './routes/health.ts';
+import { sourceRoutes } from './routes/sources.ts';
 
 export interface AppDeps {
   config: Config;
@@ -38,6 +39,8 @@ export function createApp({ config, db, logger, clientDir }: AppDeps): Express {
   app.use(express.json({ limit: config.bodyLimit }));
 
   app.use(healthRoutes(db));
+  app.use(sourceRoutes(db, config.writeToken));
+  // API routes (issue 4) are mounted here.
 
   if (clientDir && fs.existsSync(path.join(clientDir, 'index.html'))) {
     app.use(express.static(clientDir, { index: 'index.html', maxAge: '1h' }));
