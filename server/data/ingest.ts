@@ -4,6 +4,7 @@ import type { Database } from '../db/database.ts';
 /** Relationship types ingestion writes; the only values that reach `$(row.type)`. */
 export const LINK_TYPES = [
   'REPRESENTS',
+  'PART_OF',
   'DELEGATION_OF',
   'MEMBER_OF',
   'LOCATED_IN',

@@ -182,6 +182,8 @@ function linksOf(entity: EntityInput, at: string, link: LinkFn): void {
       if (entity.within) link(`${at}.within`, entity.id, 'WITHIN', entity.within, ['Place']);
       break;
     case 'Party':
+      if (entity.partOf) link(`${at}.partOf`, entity.id, 'PART_OF', entity.partOf, ['Party']);
+      break;
     case 'Position':
       break;
   }
@@ -193,7 +195,7 @@ function entityProps(entity: EntityInput): Record<string, unknown> {
   for (const [key, value] of Object.entries(rest)) {
     if (value === undefined || key === 'date') continue;
     // Links are relationships, not properties.
-    if (['party', 'head', 'members', 'place', 'participants', 'outcomes', 'author', 'recipient', 'event', 'setsOut', 'within'].includes(key)) continue;
+    if (['party', 'partOf', 'head', 'members', 'place', 'participants', 'outcomes', 'author', 'recipient', 'event', 'setsOut', 'within'].includes(key)) continue;
     if (key === 'casualties') props.killed = (value as { killed?: number }).killed ?? null;
     else props[key] = value;
   }

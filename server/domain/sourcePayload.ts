@@ -50,6 +50,8 @@ export const partySchema = z.strictObject({
   id: slug('party'),
   type: z.literal('Party'),
   kind: z.enum(['state', 'organisation', 'bloc', 'government-body']),
+  /** A body that belongs to a larger party (a security service to its state); its stances roll up. */
+  partOf: slug('party').optional(),
 });
 
 export const officialSchema = z.strictObject({
