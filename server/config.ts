@@ -20,6 +20,7 @@ const envSchema = z.object({
   NEO4J_PASSWORD: optionalText,
   NEO4J_DATABASE: z.string().regex(/^[A-Za-z0-9.-]+$/, 'must be a database name').default('neo4j'),
   PARLEY_HOME: z.string().default('.parley'),
+  PARLEY_NEO4J_RUNTIME: optionalText,
   PARLEY_NEO4J_BOLT_PORT: port.default(7687),
   PARLEY_NEO4J_HTTP_PORT: port.default(7474),
   PARLEY_NEO4J_HEAP: z.string().regex(/^\d+[mg]$/, 'must look like 512m or 1g').default('512m'),
@@ -61,7 +62,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
       database: e.NEO4J_DATABASE,
     },
     localNeo4j: {
-      runtimeDir: path.join(home, 'neo4j-runtime'),
+      runtimeDir: path.resolve(e.PARLEY_NEO4J_RUNTIME ?? path.join(home, 'neo4j-runtime')),
       dataDir: path.join(home, 'neo4j'),
       boltPort: e.PARLEY_NEO4J_BOLT_PORT,
       httpPort: e.PARLEY_NEO4J_HTTP_PORT,

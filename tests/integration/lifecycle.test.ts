@@ -1,0 +1,158 @@
+/**
+ * `npm start`'s own Neo4j, run as a user runs it: `node --import tsx server/main.ts` in a
+ * separate process with its own data folder. Data survives a restart, Ctrl-C and even a
+ * SIGKILL of the app leave no java process behind, and a taken port gets one clear message.
+ */
+import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import neo4j from 'neo4j-driver';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadConfig } from '../../server/config.ts';
+import { freePort } from '../support/ports.ts';
+
+const ROOT = path.resolve(import.meta.dirname, '..', '..');
+
+interface AppProcess {
+  child: ChildProcess;
+  output: () => string;
+  url: string;
+  boltPort: number;
+}
+
+let home: string;
+let ports: { app: number; bolt: number; http: number };
+
+function javaPidsFor(dataDir: string): number[] {
+  const ps = spawnSync('ps', ['-eo', 'pid=,args='], { encoding: 'utf8' }).stdout;
+  return ps
+    .split('\n')
+    .filter((line) => line.includes('CommunityEntryPoint') && line.includes(`--home-dir=${dataDir}`))
+    .map((line) => Number(line.trim().split(/\s+/)[0]));
+}
+
+async function waitFor<T>(what: string, probe: () => Promise<T | undefined> | T | undefined, timeoutMs: number): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await probe();
+    if (value !== undefined) return value;
+    if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 250));
+  }
+}
+
+function startApp(extraEnv: Record<string, string> = {}): AppProcess {
+  let output = '';
+  const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
+    cwd: ROOT,
+    env: {
+      ...process.env,
+      NEO4J_URI: '',
+      PORT: String(ports.app),
+      PARLEY_HOME: home,
+      PARLEY_NEO4J_RUNTIME: loadConfig({}).localNeo4j.runtimeDir,
+      PARLEY_NEO4J_BOLT_PORT: String(ports.bolt),
+      PARLEY_NEO4J_HTTP_PORT: String(ports.http),
+      PARLEY_SEED: 'false',
+      LOG_LEVEL: 'info',
+      ...extraEnv,
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  child.stdout!.on('data', (d) => (output += d));
+  child.stderr!.on('data', (d) => (output += d));
+  return { child, output: () => output, url: `http://127.0.0.1:${ports.app}`, boltPort: ports.bolt };
+}
+
+async function waitHealthy(app: AppProcess): Promise<unknown> {
+  return waitFor(
+    'a healthy app',
+    async () => {
+      if (app.child.exitCode !== null) throw new Error(`app exited early:\n${app.output()}`);
+      try {
+        const res = await fetch(`${app.url}/healthz`);
+        return res.status === 200 ? await res.json() : undefined;
+      } catch {
+        return undefined;
+      }
+    },
+    120_000,
+  );
+}
+
+function exited(child: ChildProcess): Promise<number | null> {
+  return child.exitCode !== null ? Promise.resolve(child.exitCode) : new Promise((resolve) => child.once('exit', (code) => resolve(code)));
+}
+
+async function localPassword(): Promise<string> {
+  return fs.readFileSync(path.join(home, 'neo4j', 'password'), 'utf8').trim();
+}
+
+async function runCypher(boltPort: number, query: string): Promise<number> {
+  const driver = neo4j.driver(`bolt://127.0.0.1:${boltPort}`, neo4j.auth.basic('neo4j', await localPassword()));
+  try {
+    const { records } = await driver.executeQuery(query, {}, { database: 'neo4j' });
+    return Number(records[0]?.get(0) ?? 0);
+  } finally {
+    await driver.close();
+  }
+}
+
+beforeAll(async () => {
+  home = fs.mkdtempSync(path.join(os.tmpdir(), 'parley-lifecycle-'));
+  ports = { app: await freePort(), bolt: await freePort(), http: await freePort() };
+});
+afterAll(() => {
+  for (const pid of javaPidsFor(path.join(home, 'neo4j'))) process.kill(pid, 'SIGKILL');
+  fs.rmSync(home, { recursive: true, force: true });
+});
+
+describe('the app-managed local Neo4j', () => {
+  it('starts, keeps data across a restart, and leaves no java behind after Ctrl-C', { timeout: 300_000 }, async () => {
+    const first = startApp();
+    expect(await waitHealthy(first)).toMatchObject({ status: 'ok', neo4j: { connected: true, edition: 'community' } });
+    expect(javaPidsFor(path.join(home, 'neo4j'))).toHaveLength(1);
+    await runCypher(first.boltPort, "CREATE (:Entity:Party {id: 'party:lifecycle-probe', name: 'Probe'}) RETURN 1");
+
+    first.child.kill('SIGINT');
+    expect(await exited(first.child)).toBe(0);
+    expect(javaPidsFor(path.join(home, 'neo4j'))).toEqual([]);
+
+    const second = startApp();
+    await waitHealthy(second);
+    expect(await runCypher(second.boltPort, "MATCH (n {id: 'party:lifecycle-probe'}) RETURN count(n)")).toBe(1);
+    second.child.kill('SIGTERM');
+    await exited(second.child);
+    expect(javaPidsFor(path.join(home, 'neo4j'))).toEqual([]);
+  });
+
+  it('ends its Neo4j even when the app itself is killed with SIGKILL', { timeout: 300_000 }, async () => {
+    const app = startApp();
+    await waitHealthy(app);
+    expect(javaPidsFor(path.join(home, 'neo4j'))).toHaveLength(1);
+    app.child.kill('SIGKILL');
+    await exited(app.child);
+    await waitFor('the orphaned Neo4j to be stopped', () => (javaPidsFor(path.join(home, 'neo4j')).length === 0 ? true : undefined), 60_000);
+  });
+
+  it('names the fix when the Bolt port is already taken', { timeout: 120_000 }, async () => {
+    const blocker = net.createServer().listen(ports.bolt, '127.0.0.1');
+    await new Promise((r) => blocker.once('listening', r));
+    try {
+      const app = startApp();
+      expect(await exited(app.child)).toBe(1);
+      expect(app.output()).toMatch(new RegExp(`Port ${ports.bolt} .* already taken.*PARLEY_NEO4J_BOLT_PORT.*NEO4J_URI`));
+      expect(javaPidsFor(path.join(home, 'neo4j'))).toEqual([]);
+    } finally {
+      blocker.close();
+    }
+  });
+
+  it('names the fix when Java is missing', { timeout: 60_000 }, async () => {
+    const app = startApp({ JAVA_HOME: path.join(home, 'no-such-jdk') });
+    expect(await exited(app.child)).toBe(1);
+    expect(app.output()).toMatch(/Java was not found.*Install Java 17.*NEO4J_URI/s);
+  });
+});
