@@ -159,6 +159,35 @@ export class Database {
     }
   }
 
+  /**
+   * Streams the rows of a read query one by one (auto-commit read, no retries), so large answers
+   * never sit in memory whole. Leaving the loop early closes the session and discards the rest.
+   */
+  async *stream<T = Row>(cypher: string, params: Params = {}, options: QueryOptions = {}): AsyncGenerator<T> {
+    const session = this.driver.session({ database: this.name, defaultAccessMode: 'READ' });
+    try {
+      const result = session.run(cypher, params, options.timeoutMs ? { timeout: options.timeoutMs } : undefined);
+      for await (const record of result) yield toNative(record.toObject()) as T;
+    } catch (err) {
+      throw mapDriverError(err);
+    } finally {
+      await session.close();
+    }
+  }
+
+  /** Plans a query without running it (`EXPLAIN`) and reports its query type: r, rw, w or s. */
+  async explain(cypher: string, params: Params = {}): Promise<{ queryType: string }> {
+    const session = this.driver.session({ database: this.name, defaultAccessMode: 'READ' });
+    try {
+      const result = await session.run(`EXPLAIN ${cypher}`, params);
+      return { queryType: result.summary.queryType };
+    } catch (err) {
+      throw mapDriverError(err);
+    } finally {
+      await session.close();
+    }
+  }
+
   write<T = Row>(cypher: string, params: Params = {}, options: QueryOptions = {}): Promise<T[]> {
     return this.withTransaction('WRITE', options, async (tx) => rows<T>(await tx.run(cypher, params)));
   }

@@ -12,6 +12,7 @@ import type { Logger } from '../logger.ts';
 import { errorHandler, notFoundHandler } from './errorHandler.ts';
 import { healthRoutes } from './routes/health.ts';
 import { sourceRoutes } from './routes/sources.ts';
+import { apiRoutes } from './routes/api.ts';
 
 export interface AppDeps {
   config: Config;
@@ -41,6 +42,7 @@ export function createApp({ config, db, logger, clientDir }: AppDeps): Express {
   app.use(healthRoutes(db));
   app.use(sourceRoutes(db, config.writeToken));
   // API routes (issue 4) are mounted here.
+  app.use(apiRoutes(db, config));
 
   if (clientDir && fs.existsSync(path.join(clientDir, 'index.html'))) {
     app.use(express.static(clientDir, { index: 'index.html', maxAge: '1h' }));

@@ -1,0 +1,14 @@
+// Party × position: each party's latest stance on each position (its officials' and
+// delegations' stances roll up to it), with stance and evidence counts.
+MATCH (a:Entity)-[:TOOK]->(s:Stance)-[:ON]->(pos:Position)
+WHERE $asOf IS NULL OR s.date <= date($asOf)
+WITH a, s, pos, CASE WHEN a:Party THEN a ELSE COLLECT { MATCH (a)-[:REPRESENTS|DELEGATION_OF]->(p:Party) RETURN p }[0] END AS party
+WHERE party IS NOT NULL
+WITH party, pos, s, a, COUNT { (s)-[:EVIDENCED_BY]->(:Evidence) } AS evidence
+ORDER BY s.date DESC, s.id
+WITH party, pos,
+  collect({id: s.id, type: s.type, family: s.family, date: s.date,
+           actor: {id: a.id, label: coalesce(a.name, a.id), type: [l IN labels(a) WHERE l <> 'Entity'][0]}}) AS stances,
+  count(s) AS stanceCount, sum(evidence) AS evidenceCount
+RETURN party.id AS party, pos.id AS position, stances[0] AS latest, stanceCount, evidenceCount
+ORDER BY party, position

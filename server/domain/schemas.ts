@@ -1,0 +1,299 @@
+/**
+ * The API's contract in zod: request parsers and the shapes of answers. The OpenAPI document
+ * (server/http/openapi.ts) is generated from these same schemas, so docs and validation cannot
+ * drift apart. Named schemas are registered in `apiSchemas` and become `components.schemas`.
+ */
+import { z } from 'zod';
+import { NODE_TYPES, STANCE_FAMILIES, STANCE_TYPE_NAMES } from './model.ts';
+
+export const apiSchemas = z.registry<{ id: string }>();
+function named<T extends z.ZodType>(id: string, schema: T): T {
+  apiSchemas.add(schema, { id });
+  return schema;
+}
+
+// ---------------------------------------------------------------- request pieces
+
+export const isoDate = z.iso.date().describe('A date as YYYY-MM-DD');
+export const entityId = z
+  .string()
+  .min(3)
+  .max(200)
+  .regex(/^[a-z]+:[^\s]+$/, 'must be an id like party:russia')
+  .describe('A node id such as party:russia or position:unconditional-ceasefire');
+
+/** `a,b,c` or a repeated parameter, as a list. */
+function csvList<T extends z.ZodType>(item: T) {
+  return z.preprocess((value) => {
+    if (value === undefined || value === '') return undefined;
+    const parts = (Array.isArray(value) ? value : [value]).flatMap((v) => String(v).split(','));
+    return parts.map((p) => p.trim()).filter(Boolean);
+  }, z.array(item).min(1).optional());
+}
+
+const limitParam = (max: number) => z.coerce.number().int().min(1).max(max);
+
+export const graphQuerySchema = z.object({
+  nodeTypes: csvList(z.enum(NODE_TYPES)).describe('Comma-separated node types to include (default: every type except Source)'),
+  stanceTypes: csvList(z.enum(STANCE_TYPE_NAMES)).describe('Comma-separated stance types to draw as edges (default: all)'),
+  actor: entityId.optional().describe("Only stances taken by this actor (a party's officials and delegations roll up to it)"),
+  position: entityId.optional().describe('Only stances on this position (or event)'),
+  asOf: isoDate.optional().describe('Only stances, events and documents dated on or before this day'),
+  limit: limitParam(5_000_000).optional().describe('Maximum number of nodes (default and ceiling: the server setting, 2000)'),
+});
+export type GraphQuery = z.infer<typeof graphQuerySchema>;
+
+export const exportQuerySchema = graphQuerySchema.extend({
+  format: z.enum(['json', 'gexf', 'graphml', 'csv']).default('json').describe('File format'),
+  part: z.enum(['nodes', 'edges']).default('edges').describe('For csv: which table to return'),
+});
+
+export const searchQuerySchema = z.object({
+  q: z.string().trim().min(1).max(200).describe('Free text: a name or alias, any case, with or without diacritics'),
+  types: csvList(z.enum(NODE_TYPES)).describe('Comma-separated node types to search (default: all)'),
+  limit: limitParam(100).default(20),
+});
+
+export const idPathSchema = z.object({ id: entityId });
+export const asOfQuerySchema = z.object({ asOf: isoDate.optional().describe('Only stances and events dated on or before this day') });
+export const neighborsQuerySchema = z.object({
+  depth: z.coerce.number().int().min(1).max(3).default(1).describe('How many hops (a stance counts as one hop)'),
+  limit: limitParam(5000).default(200).describe('Maximum number of nodes besides the start node'),
+});
+export const pathsQuerySchema = z.object({
+  from: entityId,
+  to: entityId,
+  max: z.coerce.number().int().min(1).max(8).default(6).describe('Longest path to look for, in relationships'),
+});
+export const askBodySchema = z.object({ question: z.string().trim().min(3).max(500) });
+export const questionBodySchema = z.object({ params: z.record(z.string(), z.unknown()).default({}) });
+export const cypherBodySchema = z.object({
+  query: z.string().trim().min(1).max(20_000),
+  params: z.record(z.string(), z.unknown()).default({}),
+  limit: z.number().int().min(1).max(100_000).optional().describe('Row cap; the server cap (1000) applies when larger'),
+});
+
+// ---------------------------------------------------------------- answers
+
+const attributes = z.record(z.string(), z.unknown());
+
+export const graphNodeSchema = named(
+  'GraphNode',
+  z.object({
+    id: z.string(),
+    key: z.string().describe('Same as id, for graphology import'),
+    label: z.string(),
+    type: z.string().describe('Node label: Party, Official, Delegation, Position, Event, Document, Place, Source'),
+    attributes: attributes.describe("The node's properties; dates as YYYY-MM-DD"),
+  }),
+);
+export type GraphNode = z.infer<typeof graphNodeSchema>;
+
+export const evidenceItemSchema = named(
+  'EvidenceItem',
+  z.object({
+    quote: z.string().nullable(),
+    summary: z.string().nullable(),
+    reporting: z.string().nullable(),
+    via: z.string().nullable(),
+    source: z.string().nullable().describe('Source id'),
+    sourceTitle: z.string().nullable(),
+  }),
+);
+export type EvidenceItem = z.infer<typeof evidenceItemSchema>;
+
+export const graphEdgeSchema = named(
+  'GraphEdge',
+  z.object({
+    id: z.string(),
+    key: z.string().describe('Same as id, for graphology import'),
+    source: z.string(),
+    target: z.string(),
+    type: z.string().describe('Stance type (proposed, rejected, …) for a collapsed stance; otherwise the relationship type'),
+    attributes: attributes.describe(
+      'For a stance edge: stanceId, stanceType, family, date, datePrecision, condition, conditionPosition, confidence, evidenceCount, evidence (EvidenceItem list), event, voicedBy. For other edges: the relationship properties.',
+    ),
+  }),
+);
+export type GraphEdge = z.infer<typeof graphEdgeSchema>;
+
+export const graphResponseSchema = named(
+  'GraphResponse',
+  z.object({ nodes: z.array(graphNodeSchema), edges: z.array(graphEdgeSchema), truncated: z.boolean() }),
+);
+
+export const searchResponseSchema = named(
+  'SearchResponse',
+  z.object({
+    q: z.string(),
+    results: z.array(
+      z.object({ id: z.string(), label: z.string(), type: z.string(), aliases: z.array(z.string()), score: z.number() }),
+    ),
+  }),
+);
+
+export const nodeResponseSchema = named(
+  'NodeResponse',
+  z.object({
+    node: graphNodeSchema,
+    degree: z.object({ stances: z.number().int(), relationships: z.number().int() }).describe('Stances taken or received, and other relationships'),
+  }),
+);
+
+export const neighborsResponseSchema = named(
+  'NeighborsResponse',
+  z.object({ center: z.string(), depth: z.number().int(), nodes: z.array(graphNodeSchema), edges: z.array(graphEdgeSchema), truncated: z.boolean() }),
+);
+
+const nodeRef = named('NodeRef', z.object({ id: z.string(), label: z.string(), type: z.string() }));
+export type NodeRef = z.infer<typeof nodeRef>;
+
+export const stanceSchema = named(
+  'Stance',
+  z.object({
+    id: z.string(),
+    type: z.enum(STANCE_TYPE_NAMES),
+    family: z.enum(STANCE_FAMILIES),
+    actor: nodeRef,
+    party: nodeRef.nullable().describe('The party the actor rolls up to (itself for a party)'),
+    target: nodeRef,
+    date: z.string(),
+    datePrecision: z.string(),
+    condition: z.string().nullable(),
+    conditionPosition: nodeRef.nullable(),
+    confidence: z.number().nullable(),
+    event: nodeRef.nullable().describe('Where the stance was taken'),
+    voicedBy: nodeRef.nullable(),
+    evidence: z.array(evidenceItemSchema),
+  }),
+);
+export type Stance = z.infer<typeof stanceSchema>;
+
+const positionLink = z.object({
+  relation: z.enum(['HAS_PRECONDITION', 'ALTERNATIVE_TO', 'CONDITIONAL_ON']),
+  direction: z.enum(['outgoing', 'incoming']).describe('outgoing: this position → other; incoming: other → this position'),
+  position: nodeRef,
+  meaning: z.string(),
+  stance: z.string().nullable().describe('The stance that established the relation'),
+  note: z.string().nullable(),
+});
+export type PositionLink = z.infer<typeof positionLink>;
+
+export const timelineEntrySchema = named(
+  'TimelineEntry',
+  z.object({
+    date: z.string(),
+    datePrecision: z.string().nullable(),
+    kind: z.enum(['stance', 'event', 'document']),
+    id: z.string(),
+    text: z.string(),
+  }),
+);
+export type TimelineEntry = z.infer<typeof timelineEntrySchema>;
+
+export const traceResponseSchema = named(
+  'TraceResponse',
+  z.object({
+    position: graphNodeSchema,
+    asOf: z.string().nullable(),
+    stances: z.record(z.string(), z.array(stanceSchema)).describe('Stances grouped by stance type'),
+    preconditions: z.array(positionLink),
+    alternatives: z.array(positionLink),
+    conditions: z.array(positionLink).describe('CONDITIONAL_ON links between positions'),
+    conditionalStances: z.array(stanceSchema).describe('Stances on other positions whose condition refers to this position'),
+    timeline: z.array(timelineEntrySchema),
+  }),
+);
+
+export const actorStancesResponseSchema = named(
+  'ActorStancesResponse',
+  z.object({
+    actor: graphNodeSchema,
+    asOf: z.string().nullable(),
+    stances: z.array(
+      stanceSchema.extend({ rolledUp: z.boolean().describe("true for a stance of one of the party's officials or delegations") }),
+    ),
+  }),
+);
+
+export const matrixResponseSchema = named(
+  'MatrixResponse',
+  z.object({
+    asOf: z.string().nullable(),
+    parties: z.array(nodeRef),
+    positions: z.array(nodeRef),
+    cells: z.array(
+      z.object({
+        party: z.string(),
+        position: z.string(),
+        latest: z.object({ id: z.string(), type: z.enum(STANCE_TYPE_NAMES), family: z.enum(STANCE_FAMILIES), date: z.string(), actor: nodeRef }),
+        stanceCount: z.number().int(),
+        evidenceCount: z.number().int().describe("Evidence items behind all of the party's stances on the position"),
+      }),
+    ),
+  }),
+);
+
+export const pathsResponseSchema = named(
+  'PathsResponse',
+  z.object({
+    from: z.string(),
+    to: z.string(),
+    paths: z.array(
+      z.object({
+        length: z.number().int(),
+        nodes: z.array(nodeRef),
+        relationships: z.array(z.object({ type: z.string(), source: z.string(), target: z.string() })),
+      }),
+    ),
+  }),
+);
+
+export const questionParamSchema = named(
+  'QuestionParam',
+  z.object({ name: z.string(), type: z.string(), required: z.boolean(), description: z.string() }),
+);
+export const questionSchema = named(
+  'Question',
+  z.object({ id: z.string(), title: z.string(), description: z.string(), params: z.array(questionParamSchema), cypher: z.string() }),
+);
+export const questionsResponseSchema = named('QuestionCatalogue', z.object({ questions: z.array(questionSchema) }));
+
+export const askEvidenceSchema = named(
+  'AskEvidence',
+  z.object({ quote: z.string(), source: z.string().nullable(), date: z.string().nullable() }),
+);
+export type AskEvidence = z.infer<typeof askEvidenceSchema>;
+
+export const questionAnswerSchema = named(
+  'QuestionAnswer',
+  z.object({ columns: z.array(z.string()), rows: z.array(z.record(z.string(), z.unknown())), evidence: z.array(askEvidenceSchema) }),
+);
+
+export const askResponseSchema = named(
+  'AskResponse',
+  z.object({
+    question: z.string(),
+    interpretation: z.object({ questionId: z.string(), params: z.record(z.string(), z.unknown()) }),
+    cypher: z.string(),
+    columns: z.array(z.string()),
+    rows: z.array(z.record(z.string(), z.unknown())),
+    answer: z.string(),
+    evidence: z.array(askEvidenceSchema),
+  }),
+);
+
+export const cypherResponseSchema = named(
+  'CypherResponse',
+  z.object({
+    columns: z.array(z.string()),
+    rows: z.array(z.record(z.string(), z.unknown())),
+    graph: z.object({ nodes: z.array(graphNodeSchema), edges: z.array(graphEdgeSchema) }),
+    summary: z.object({ queryType: z.string(), resultAvailableAfterMs: z.number(), truncated: z.boolean() }),
+  }),
+);
+
+export const errorResponseSchema = named(
+  'Error',
+  z.object({ error: z.object({ code: z.string(), message: z.string(), details: z.unknown().optional() }) }),
+);
