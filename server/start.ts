@@ -10,6 +10,7 @@ import type { Config } from './config.ts';
 import { Database, isUnavailable } from './db/database.ts';
 import { applySchema } from './db/schema.ts';
 import { loadSeedIfEmpty } from './domain/seed.ts';
+import { SetupError } from './errors.ts';
 import { createApp } from './http/app.ts';
 import type { Logger } from './logger.ts';
 import { LocalNeo4j } from './neo4j/localNeo4j.ts';
@@ -24,16 +25,24 @@ export interface RunningParley {
   stop(): Promise<void>;
 }
 
-export async function startParley(config: Config, logger: Logger, clientDir: string = CLIENT_DIST): Promise<RunningParley> {
-  let localNeo4j: LocalNeo4j | undefined;
-  let connection = { uri: config.neo4j.uri, user: config.neo4j.user, password: config.neo4j.password ?? '' };
-  if (!config.neo4j.uri) {
-    localNeo4j = new LocalNeo4j(config.localNeo4j, logger.child({ component: 'neo4j' }));
-    const local = await localNeo4j.start();
-    connection = { uri: local.uri, user: local.user, password: local.password };
+/**
+ * The database Parley talks to: the server named by NEO4J_URI, or else its own local Neo4j,
+ * started here unless `reuseRunning` finds one already serving the same data folder.
+ */
+export async function openDatabase(config: Config, logger: Logger, { reuseRunning = false } = {}): Promise<{ db: Database; localNeo4j?: LocalNeo4j }> {
+  const { database } = config.neo4j;
+  if (config.neo4j.uri) {
+    return { db: new Database({ uri: config.neo4j.uri, user: config.neo4j.user, password: config.neo4j.password ?? '', database }) };
   }
+  const localNeo4j = new LocalNeo4j(config.localNeo4j, logger.child({ component: 'neo4j' }));
+  const running = reuseRunning ? await localNeo4j.runningCredentials() : undefined;
+  if (running) return { db: new Database({ ...running, database }) };
+  const local = await localNeo4j.start();
+  return { db: new Database({ ...local, database }), localNeo4j };
+}
 
-  const db = new Database({ ...connection, uri: connection.uri!, database: config.neo4j.database });
+export async function startParley(config: Config, logger: Logger, clientDir: string = CLIENT_DIST): Promise<RunningParley> {
+  const { db, localNeo4j } = await openDatabase(config, logger);
   const bootstrap = new GraphBootstrap(db, config, logger);
   try {
     await db.verifyConnectivity();
@@ -46,7 +55,7 @@ export async function startParley(config: Config, logger: Logger, clientDir: str
     }
     // A remote Neo4j that is down must not keep the API from starting: /healthz says degraded
     // and the schema and seed follow as soon as it answers.
-    logger.warn({ uri: connection.uri }, 'Neo4j is not reachable yet; serving in degraded mode and retrying');
+    logger.warn({ uri: config.neo4j.uri }, 'Neo4j is not reachable yet; serving in degraded mode and retrying');
     bootstrap.retryInBackground();
   }
 
@@ -54,6 +63,12 @@ export async function startParley(config: Config, logger: Logger, clientDir: str
   const server = await new Promise<Server>((resolve, reject) => {
     const s = app.listen(config.port, config.host, () => resolve(s));
     s.once('error', reject);
+  }).catch(async (err: NodeJS.ErrnoException) => {
+    bootstrap.cancel();
+    await db.close();
+    await localNeo4j?.stop();
+    if (err.code === 'EADDRINUSE') throw new SetupError(`Port ${config.port} is already taken; set PORT to a free port.`);
+    throw err;
   });
   const { port } = server.address() as AddressInfo;
   const url = `http://${config.host === '0.0.0.0' ? '127.0.0.1' : config.host}:${port}`;

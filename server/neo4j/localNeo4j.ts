@@ -112,7 +112,8 @@ export class LocalNeo4j {
     });
     this.watchdog = startWatchdog(process.pid, child.pid!);
 
-    const uri = `bolt://127.0.0.1:${boltPort}`;
+    const credentials = this.credentials(password);
+    const { uri } = credentials;
     try {
       await this.waitForBolt(uri, started);
       await ensurePassword(uri, password);
@@ -121,7 +122,19 @@ export class LocalNeo4j {
       throw err;
     }
     this.logger.info({ uri, seconds: (Date.now() - started) / 1000 }, 'local Neo4j is ready');
-    return { uri, httpUrl: `http://127.0.0.1:${httpPort}`, user: 'neo4j', password };
+    return credentials;
+  }
+
+  /** Credentials of a local Neo4j already serving this data folder (started by a running app). */
+  async runningCredentials(): Promise<Neo4jCredentials | undefined> {
+    const passwordFile = path.join(this.options.dataDir, 'password');
+    if (!fs.existsSync(passwordFile) || !(await boltAnswers(this.options.boltPort))) return undefined;
+    return this.credentials(fs.readFileSync(passwordFile, 'utf8').trim());
+  }
+
+  private credentials(password: string): Neo4jCredentials {
+    const { boltPort, httpPort } = this.options;
+    return { uri: `bolt://127.0.0.1:${boltPort}`, httpUrl: `http://127.0.0.1:${httpPort}`, user: 'neo4j', password };
   }
 
   /** Stops Neo4j cleanly (SIGTERM lets it checkpoint), forcing it after a grace period. */
