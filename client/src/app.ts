@@ -1,0 +1,133 @@
+/**
+ * Assembles the explorer: state store, graph, views, permalink. `mount` is the only entry point;
+ * it returns a teardown that kills every sigma and layout instance and removes listeners.
+ */
+import { api } from './api/client.ts';
+import type { GraphData } from './api/types.ts';
+import { applyFilters, createExplorerGraph, mergeGraphData, timelineDates } from './graph/explorerGraph.ts';
+import { MODES, select, setMode, type Mode } from './state/explorer.ts';
+import { fromHash, toHash } from './state/permalink.ts';
+import { createStore } from './state/store.ts';
+import { createAskView } from './views/askView.ts';
+import { createConsoleView } from './views/consoleView.ts';
+import type { ExplorerContext } from './views/context.ts';
+import { errorMessage, h } from './views/dom.ts';
+import { createFiltersPanel } from './views/filtersPanel.ts';
+import { createGraphView } from './views/graphView.ts';
+import { createMatrixView } from './views/matrixView.ts';
+import { createSearchBox } from './views/searchBox.ts';
+import { createSidePanel } from './views/sidePanel.ts';
+import { createTraceView } from './views/traceView.ts';
+
+const MODE_LABELS: Record<Mode, string> = { graph: 'Graph', trace: 'Trace', matrix: 'Matrix', console: 'Cypher', ask: 'Ask' };
+const GRAPH_LIMIT = 2000;
+const FIRST_LAYOUT_MS = 2500;
+
+export function mount(root: HTMLElement): () => void {
+  const store = createStore(fromHash(window.location.hash));
+  const graph = createExplorerGraph();
+  const status = h('p', { class: 'status', role: 'status' });
+  const announce = (message: string) => (status.textContent = message);
+
+  const graphView = createGraphView({ store, graph, mergeIntoGraph, announce });
+  function mergeIntoGraph(data: GraphData): number {
+    const added = mergeGraphData(graph, data);
+    applyFilters(graph, store.get().filters);
+    filtersPanel.refreshTimeline();
+    if (added.length) graphView.layout.runFor(1500);
+    return added.length;
+  }
+  const context: ExplorerContext = { store, graph, mergeIntoGraph, announce };
+  const filtersPanel = createFiltersPanel(context, () => timelineDates(graph));
+  const sidePanel = createSidePanel(context);
+  const search = createSearchBox(graph, (hit) => {
+    store.update((s) => select(s.mode === 'graph' || s.mode === 'trace' ? s : setMode(s, 'graph'), hit.id));
+    // Keyboard users land in the details they asked for.
+    sidePanel.element.focus();
+  });
+  const panels: Record<Mode, { element: HTMLElement; kill(): void }> = {
+    graph: graphView,
+    trace: createTraceView(context),
+    matrix: createMatrixView(context),
+    console: createConsoleView(context),
+    ask: createAskView(context),
+  };
+
+  const tabs = MODES.map((mode) =>
+    h('button', { type: 'button', role: 'tab', id: `tab-${mode}`, 'aria-controls': `panel-${mode}`, class: 'tab', 'data-mode': mode, onclick: () => store.update((s) => setMode(s, mode)) }, MODE_LABELS[mode]),
+  );
+  const tabList = h('nav', { class: 'tabs', role: 'tablist', 'aria-label': 'Views' }, tabs);
+  tabList.addEventListener('keydown', (event) => {
+    if (event.key !== 'ArrowRight' && event.key !== 'ArrowLeft') return;
+    const current = MODES.indexOf(store.get().mode);
+    const next = MODES[(current + (event.key === 'ArrowRight' ? 1 : MODES.length - 1)) % MODES.length]!;
+    store.update((s) => setMode(s, next));
+    document.getElementById(`tab-${next}`)?.focus();
+  });
+  const panelElements = MODES.map((mode) => h('div', { role: 'tabpanel', id: `panel-${mode}`, 'aria-labelledby': `tab-${mode}`, class: 'mode-panel' }, panels[mode].element));
+
+  root.replaceChildren(
+    h('header', { class: 'topbar' },
+      h('a', { class: 'brand', href: '#', 'aria-label': 'Parley home' }, h('span', { class: 'brand-mark', 'aria-hidden': 'true' }, '◆'), 'Parley'),
+      search.element, tabList),
+    h('div', { class: 'layout' }, filtersPanel.element, h('main', { class: 'main' }, panelElements), sidePanel.element),
+    h('footer', { class: 'footer' }, status),
+  );
+  root.classList.add('explorer');
+
+  const syncMode = () => {
+    const { mode } = store.get();
+    MODES.forEach((m, index) => {
+      const selected = m === mode;
+      tabs[index]!.setAttribute('aria-selected', String(selected));
+      tabs[index]!.tabIndex = selected ? 0 : -1;
+      panelElements[index]!.hidden = !selected;
+    });
+    if (mode === 'graph') graphView.resize();
+  };
+  const syncUrl = () => {
+    const hash = toHash(store.get());
+    if (hash !== window.location.hash && !(hash === '' && window.location.hash === '')) {
+      history.replaceState(null, '', `${window.location.pathname}${window.location.search}${hash || '#'}`);
+    }
+  };
+  const unsubscribe = store.subscribe((state, previous) => {
+    if (state.mode !== previous.mode) syncMode();
+    if (state.filters !== previous.filters) applyFilters(graph, state.filters);
+    syncUrl();
+  });
+  // Edits to the address bar (or back/forward between hashes) restore that view.
+  const onHashChange = () => {
+    if (window.location.hash !== toHash(store.get())) store.update(() => fromHash(window.location.hash));
+  };
+  window.addEventListener('hashchange', onHashChange);
+  syncMode();
+
+  announce('Loading the graph…');
+  api.graph({ limit: GRAPH_LIMIT }).then(
+    (data) => {
+      mergeGraphData(graph, data);
+      applyFilters(graph, store.get().filters);
+      filtersPanel.refreshTimeline();
+      // Views that list graph content (position picker, parameter hints) redraw with it.
+      store.update((s) => ({ ...s }));
+      graphView.layout.runFor(FIRST_LAYOUT_MS);
+      announce(`${graph.order} nodes and ${graph.size} relationships loaded${data.truncated ? ` (capped at ${GRAPH_LIMIT} nodes)` : ''}.`);
+      root.dataset.loaded = 'true';
+    },
+    (err) => {
+      announce(`The graph could not be loaded: ${errorMessage(err)}`);
+      root.dataset.loaded = 'error';
+    },
+  );
+
+  return () => {
+    unsubscribe();
+    window.removeEventListener('hashchange', onHashChange);
+    for (const panel of Object.values(panels)) panel.kill();
+    filtersPanel.kill();
+    sidePanel.kill();
+    search.kill();
+    root.replaceChildren();
+  };
+}

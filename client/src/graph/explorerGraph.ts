@@ -1,0 +1,133 @@
+/**
+ * The graphology graph: the single source of truth for what the explorer shows. API data is
+ * merged into it; filters only flip each item's `hidden` attribute, so nothing is re-fetched
+ * when a filter changes and the layout keeps its positions.
+ */
+import { MultiDirectedGraph } from 'graphology';
+import { STANCE_TYPES, type NodeType, type StanceType } from '../../../server/domain/model.ts';
+import type { EdgeFamily, Evidence, GraphData } from '../api/types.ts';
+import type { Filters } from '../state/explorer.ts';
+import { FAMILY_STYLE, nodeSizeForDegree, nodeTypeStyle, type NodeShape } from './encoding.ts';
+
+export interface NodeAttributes {
+  label: string;
+  nodeType: string;
+  x: number;
+  y: number;
+  size: number;
+  color: string;
+  shape: NodeShape;
+  hidden: boolean;
+  /** Dated nodes (events, documents) are hidden before their date on the time slider. */
+  date: string | null;
+  aliases: string[];
+  data: Record<string, unknown>;
+}
+
+export interface EdgeAttributes {
+  edgeType: string;
+  family: EdgeFamily;
+  color: string;
+  size: number;
+  hidden: boolean;
+  date: string | null;
+  condition: string | null;
+  confidence: number | null;
+  stanceId: string | null;
+  evidence: Evidence[];
+}
+
+export type ExplorerGraph = MultiDirectedGraph<NodeAttributes, EdgeAttributes>;
+
+export function createExplorerGraph(): ExplorerGraph {
+  return new MultiDirectedGraph<NodeAttributes, EdgeAttributes>();
+}
+
+function text(value: unknown): string | null {
+  return typeof value === 'string' && value ? value : null;
+}
+
+/** A spot for a new node: next to an already placed neighbour, else somewhere on a disc. */
+function initialPosition(graph: ExplorerGraph, data: GraphData, id: string): { x: number; y: number } {
+  const neighbour = data.edges.find((e) => (e.source === id && graph.hasNode(e.target)) || (e.target === id && graph.hasNode(e.source)));
+  const anchorId = neighbour ? (neighbour.source === id ? neighbour.target : neighbour.source) : null;
+  const angle = Math.random() * 2 * Math.PI;
+  if (anchorId) {
+    const anchor = graph.getNodeAttributes(anchorId);
+    return { x: anchor.x + Math.cos(angle) * 5, y: anchor.y + Math.sin(angle) * 5 };
+  }
+  const radius = 100 * Math.sqrt(Math.random());
+  return { x: Math.cos(angle) * radius, y: Math.sin(angle) * radius };
+}
+
+/** Adds what is new and refreshes what is known; returns the ids of nodes that were added. */
+export function mergeGraphData(graph: ExplorerGraph, data: GraphData): string[] {
+  const added: string[] = [];
+  for (const node of data.nodes) {
+    const style = nodeTypeStyle(node.type);
+    const common = {
+      label: node.label,
+      nodeType: node.type,
+      color: style.color,
+      shape: style.shape,
+      date: text(node.attributes.date),
+      aliases: Array.isArray(node.attributes.aliases) ? node.attributes.aliases.filter((a): a is string => typeof a === 'string') : [],
+    };
+    if (graph.hasNode(node.id)) {
+      graph.mergeNodeAttributes(node.id, { ...common, data: { ...graph.getNodeAttribute(node.id, 'data'), ...node.attributes } });
+    } else {
+      graph.addNode(node.id, { ...common, ...initialPosition(graph, data, node.id), size: 4, hidden: false, data: node.attributes });
+      added.push(node.id);
+    }
+  }
+  for (const edge of data.edges) {
+    if (graph.hasEdge(edge.id) || !graph.hasNode(edge.source) || !graph.hasNode(edge.target)) continue;
+    const family = edge.attributes.family as EdgeFamily;
+    const confidence = edge.attributes.confidence;
+    graph.addDirectedEdgeWithKey(edge.id, edge.source, edge.target, {
+      edgeType: edge.type,
+      family,
+      color: FAMILY_STYLE[family].color,
+      size: family === 'structure' ? 1 : 2,
+      hidden: false,
+      date: text(edge.attributes.date),
+      condition: text(edge.attributes.condition),
+      confidence: typeof confidence === 'number' ? confidence : null,
+      stanceId: text(edge.attributes.stanceId),
+      evidence: edge.attributes.evidence as Evidence[],
+    });
+  }
+  graph.forEachNode((node) => graph.setNodeAttribute(node, 'size', nodeSizeForDegree(graph.degree(node))));
+  return added;
+}
+
+export function isStanceEdge(attributes: EdgeAttributes): boolean {
+  return attributes.edgeType in STANCE_TYPES;
+}
+
+/** Flips `hidden` on every node and edge to match the filters. */
+export function applyFilters(graph: ExplorerGraph, filters: Filters): void {
+  const nodeTypes = new Set<string>(filters.nodeTypes);
+  const stanceTypes = new Set<string>(filters.stanceTypes);
+  const after = (date: string | null) => filters.asOf !== null && date !== null && date > filters.asOf;
+  graph.updateEachNodeAttributes((_node, attributes) => ({
+    ...attributes,
+    hidden: !nodeTypes.has(attributes.nodeType as NodeType) || after(attributes.date),
+  }), { attributes: ['hidden'] });
+  graph.updateEachEdgeAttributes((_edge, attributes) => ({
+    ...attributes,
+    hidden: (isStanceEdge(attributes) && !stanceTypes.has(attributes.edgeType as StanceType)) || after(attributes.date),
+  }), { attributes: ['hidden'] });
+}
+
+/** Every distinct date carried by a stance or dated node, oldest first: the time slider's stops. */
+export function timelineDates(graph: ExplorerGraph): string[] {
+  const dates = new Set<string>();
+  graph.forEachNode((_node, attributes) => attributes.date && dates.add(attributes.date));
+  graph.forEachEdge((_edge, attributes) => attributes.date && dates.add(attributes.date));
+  return [...dates].sort();
+}
+
+export function isVisibleEdge(graph: ExplorerGraph, edge: string): boolean {
+  return !graph.getEdgeAttribute(edge, 'hidden') && !graph.getNodeAttribute(graph.source(edge), 'hidden') && !graph.getNodeAttribute(graph.target(edge), 'hidden');
+}

@@ -1,0 +1,67 @@
+/**
+ * ForceAtlas2 in a web worker (the page stays responsive while it runs), then noverlap so
+ * labels and nodes do not sit on top of each other once it stops.
+ */
+import { inferSettings } from 'graphology-layout-forceatlas2';
+import supervisorModule from 'graphology-layout-forceatlas2/worker.js';
+import noverlapModule from 'graphology-layout-noverlap';
+import type { ExplorerGraph } from '../graph/explorerGraph.ts';
+
+/**
+ * Both packages are CommonJS typed with `export default`: TypeScript (NodeNext) sees the module
+ * object, the bundler hands over `module.exports` itself. This accepts either.
+ */
+function defaultExport<T>(module: { default: T }): T {
+  return (module as { default?: T }).default ?? (module as unknown as T);
+}
+const FA2LayoutSupervisor = defaultExport(supervisorModule);
+const noverlap = defaultExport(noverlapModule);
+
+export interface LayoutController {
+  isRunning(): boolean;
+  start(): void;
+  stop(): void;
+  /** Runs for a while and stops by itself: the first arrangement after loading. */
+  runFor(ms: number): void;
+  onChange(listener: (running: boolean) => void): void;
+  kill(): void;
+}
+
+export function createLayout(graph: ExplorerGraph): LayoutController {
+  const supervisor = new FA2LayoutSupervisor(graph, {
+    settings: { ...inferSettings(graph), barnesHutOptimize: graph.order > 300, adjustSizes: false, gravity: 1, scalingRatio: 8 },
+  });
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  let listener: (running: boolean) => void = () => {};
+
+  const stop = () => {
+    clearTimeout(timer);
+    if (!supervisor.isRunning()) return;
+    supervisor.stop();
+    noverlap.assign(graph, { maxIterations: 200, settings: { margin: 3, ratio: 1.2 } });
+    listener(false);
+  };
+  const start = () => {
+    if (supervisor.isRunning() || graph.order === 0) return;
+    supervisor.start();
+    listener(true);
+  };
+
+  return {
+    isRunning: () => supervisor.isRunning(),
+    start,
+    stop,
+    runFor(ms) {
+      start();
+      clearTimeout(timer);
+      timer = setTimeout(stop, ms);
+    },
+    onChange(next) {
+      listener = next;
+    },
+    kill() {
+      clearTimeout(timer);
+      supervisor.kill();
+    },
+  };
+}

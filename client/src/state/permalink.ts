@@ -1,0 +1,56 @@
+/**
+ * The view in the URL hash (`#mode=trace&position=…&asOf=…`), so a copied link or a reload
+ * restores it. Only values that differ from the defaults are written, to keep links short.
+ */
+import { NODE_TYPES, STANCE_TYPE_NAMES, type NodeType, type StanceType } from '../../../server/domain/model.ts';
+import { MODES, initialState, type ExplorerState, type Mode } from './explorer.ts';
+
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+function sameList(a: readonly string[], b: readonly string[]): boolean {
+  return a.length === b.length && a.every((x, i) => x === b[i]);
+}
+
+export function toHash(state: ExplorerState): string {
+  const defaults = initialState();
+  const params = new URLSearchParams();
+  if (state.mode !== defaults.mode) params.set('mode', state.mode);
+  if (state.selected) params.set('node', state.selected);
+  if (state.tracePosition) params.set('position', state.tracePosition);
+  if (!sameList(state.filters.nodeTypes, defaults.filters.nodeTypes)) params.set('types', state.filters.nodeTypes.join(',') || 'none');
+  if (!sameList(state.filters.stanceTypes, defaults.filters.stanceTypes)) params.set('stances', state.filters.stanceTypes.join(',') || 'none');
+  if (state.filters.asOf) params.set('asOf', state.filters.asOf);
+  if (state.query !== defaults.query) params.set('query', state.query);
+  if (state.question) params.set('question', state.question);
+  if (state.tableView) params.set('table', '1');
+  const text = params.toString();
+  return text ? `#${text}` : '';
+}
+
+function listParam<T extends string>(value: string | null, vocabulary: readonly T[], fallback: readonly T[]): readonly T[] {
+  if (value === null) return fallback;
+  if (value === 'none') return [];
+  const wanted = new Set(value.split(','));
+  return vocabulary.filter((t) => wanted.has(t));
+}
+
+/** Parses a hash; unknown or malformed values fall back to the defaults. */
+export function fromHash(hash: string): ExplorerState {
+  const defaults = initialState();
+  const params = new URLSearchParams(hash.replace(/^#/, ''));
+  const mode = params.get('mode');
+  const asOf = params.get('asOf');
+  return {
+    mode: MODES.includes(mode as Mode) ? (mode as Mode) : defaults.mode,
+    selected: params.get('node') || null,
+    tracePosition: params.get('position') || null,
+    filters: {
+      nodeTypes: listParam<NodeType>(params.get('types'), NODE_TYPES, defaults.filters.nodeTypes),
+      stanceTypes: listParam<StanceType>(params.get('stances'), STANCE_TYPE_NAMES, defaults.filters.stanceTypes),
+      asOf: asOf && ISO_DATE.test(asOf) ? asOf : null,
+    },
+    query: params.get('query') ?? defaults.query,
+    question: params.get('question') ?? '',
+    tableView: params.get('table') === '1',
+  };
+}

@@ -1,0 +1,82 @@
+/** A small element builder and the bits of markup several views share. */
+import type { Evidence } from '../api/types.ts';
+
+export type Child = Node | string | number | null | undefined | false | Child[];
+type Props = Record<string, string | number | boolean | null | undefined | EventListener>;
+
+export function h<K extends keyof HTMLElementTagNameMap>(tag: K, props: Props = {}, ...children: Child[]): HTMLElementTagNameMap[K] {
+  const element = document.createElement(tag);
+  for (const [key, value] of Object.entries(props)) {
+    if (typeof value === 'function') element.addEventListener(key.replace(/^on/, ''), value);
+    else if (value === true) element.setAttribute(key, '');
+    else if (value !== false && value !== null && value !== undefined) element.setAttribute(key, String(value));
+  }
+  append(element, children);
+  return element;
+}
+
+export function append(parent: Node, children: Child[]): void {
+  for (const child of children) {
+    if (Array.isArray(child)) append(parent, child);
+    else if (child instanceof Node) parent.appendChild(child);
+    else if (child !== null && child !== undefined && child !== false) parent.appendChild(document.createTextNode(String(child)));
+  }
+}
+
+export function replaceChildren(parent: Element, ...children: Child[]): void {
+  parent.replaceChildren();
+  append(parent, children);
+}
+
+/** Cell text for any value a query can return: nodes and lists included. */
+export function formatValue(value: unknown): string {
+  if (value === null || value === undefined) return '—';
+  if (typeof value === 'string') return value;
+  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
+  if (Array.isArray(value)) return value.map(formatValue).join(', ');
+  if (typeof value === 'object') {
+    const record = value as Record<string, unknown>;
+    const attributes = (typeof record.attributes === 'object' && record.attributes) as Record<string, unknown> | false;
+    const name = record.name ?? record.label ?? (attributes && (attributes.name ?? attributes.title)) ?? record.id;
+    if (typeof name === 'string') return name;
+    return JSON.stringify(value);
+  }
+  return String(value);
+}
+
+export function dataTable(columns: string[], rows: unknown[][], caption: string): HTMLTableElement {
+  return h(
+    'table',
+    { class: 'data-table' },
+    h('caption', { class: 'visually-hidden' }, caption),
+    h('thead', {}, h('tr', {}, columns.map((c) => h('th', { scope: 'col' }, c)))),
+    h('tbody', {}, rows.map((row) => h('tr', {}, row.map((cell) => h('td', {}, formatValue(cell)))))),
+  );
+}
+
+/** One piece of evidence: the verbatim quote (or our summary), then where it comes from. */
+export function evidenceItem(evidence: Evidence): HTMLElement {
+  const provenance = [
+    evidence.source,
+    evidence.date,
+    evidence.reporting === 'second-hand' ? `second-hand${evidence.via ? ` via ${evidence.via}` : ''}` : evidence.reporting,
+  ].filter(Boolean);
+  return h(
+    'li',
+    { class: 'evidence' },
+    evidence.quote ? h('blockquote', { class: 'quote' }, `“${evidence.quote}”`) : null,
+    evidence.summary && !evidence.quote ? h('p', { class: 'summary' }, evidence.summary) : null,
+    provenance.length
+      ? h('p', { class: 'provenance' }, evidence.url ? h('a', { href: evidence.url, target: '_blank', rel: 'noopener' }, provenance.join(' · ')) : provenance.join(' · '))
+      : null,
+  );
+}
+
+export function evidenceList(evidence: Evidence[]): HTMLElement {
+  if (evidence.length === 0) return h('p', { class: 'muted' }, 'No evidence recorded.');
+  return h('ul', { class: 'evidence-list' }, evidence.map(evidenceItem));
+}
+
+export function errorMessage(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}

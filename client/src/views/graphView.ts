@@ -1,0 +1,118 @@
+/**
+ * The graph canvas with its toolbar (layout, zoom, export, table view) and legend. Owns the
+ * sigma and layout instances and kills both on teardown.
+ */
+import { api } from '../api/client.ts';
+import { humanize } from '../graph/encoding.ts';
+import { isVisibleEdge } from '../graph/explorerGraph.ts';
+import { downloadViewAsPng } from '../render/exportPng.ts';
+import { createLayout, type LayoutController } from '../render/layout.ts';
+import { createRenderer, type GraphRenderer } from '../render/sigmaRenderer.ts';
+import { select, setTableView } from '../state/explorer.ts';
+import type { ExplorerContext, View } from './context.ts';
+import { h, replaceChildren } from './dom.ts';
+import { legend } from './legend.ts';
+
+export interface GraphView extends View {
+  renderer: GraphRenderer;
+  layout: LayoutController;
+  /** Called when the canvas becomes visible again after another mode. */
+  resize(): void;
+}
+
+export function createGraphView(context: ExplorerContext): GraphView {
+  const { store, graph } = context;
+  const canvas = h('div', { class: 'sigma-container', role: 'img', 'aria-label': 'Graph of parties, officials, positions and their stances. Use the search box or the table view to reach nodes by keyboard.' });
+  const table = h('div', { class: 'graph-table', hidden: true });
+  const layoutButton = h('button', { type: 'button', class: 'button', 'aria-pressed': 'false' }, 'Start layout');
+  const tableButton = h('button', { type: 'button', class: 'button', 'aria-pressed': 'false' }, 'Table view');
+  const gexfLink = h('a', { class: 'button', download: 'parley.gexf' }, 'GEXF');
+  const pngButton = h('button', { type: 'button', class: 'button' }, 'PNG');
+
+  const renderer = createRenderer(graph, canvas, {
+    onNodeClick: (node) => store.update((s) => select(s, node)),
+    onStageClick: () => store.update((s) => select(s, null)),
+  });
+  const layout = createLayout(graph);
+  layout.onChange((running) => {
+    layoutButton.textContent = running ? 'Stop layout' : 'Start layout';
+    layoutButton.setAttribute('aria-pressed', String(running));
+  });
+  layoutButton.addEventListener('click', () => (layout.isRunning() ? layout.stop() : layout.start()));
+  tableButton.addEventListener('click', () => store.update((s) => setTableView(s, !s.tableView)));
+  pngButton.addEventListener('click', () => {
+    downloadViewAsPng(renderer.sigma, 'parley.png').catch((err: Error) => context.announce(`PNG export failed: ${err.message}`));
+  });
+
+  const camera = renderer.sigma.getCamera();
+  const zoomButtons = [
+    h('button', { type: 'button', class: 'button icon', 'aria-label': 'Zoom in', onclick: () => void camera.zoomIn({ duration: 250 }) }, '+'),
+    h('button', { type: 'button', class: 'button icon', 'aria-label': 'Zoom out', onclick: () => void camera.zoomOut({ duration: 250 }) }, '−'),
+    h('button', { type: 'button', class: 'button icon', 'aria-label': 'Fit the graph', onclick: () => void camera.reset({ duration: 250 }) }, '⤢'),
+  ];
+
+  const element = h(
+    'section',
+    { class: 'graph-view', 'aria-label': 'Graph' },
+    h('div', { class: 'toolbar', role: 'toolbar', 'aria-label': 'Graph tools' }, layoutButton, zoomButtons, tableButton, h('span', { class: 'toolbar-gap' }), h('span', { class: 'muted small' }, 'Export'), pngButton, gexfLink),
+    h('div', { class: 'graph-stage' }, canvas, table, legend()),
+  );
+
+  function renderTable() {
+    const nodes = graph.filterNodes((_n, a) => !a.hidden);
+    const edges = graph.filterEdges((e) => isVisibleEdge(graph, e));
+    const name = (id: string) => graph.getNodeAttribute(id, 'label');
+    replaceChildren(
+      table,
+      h('h2', {}, `${nodes.length} nodes`),
+      h('table', { class: 'data-table' },
+        h('caption', { class: 'visually-hidden' }, 'Nodes shown in the graph'),
+        h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'Name'), h('th', { scope: 'col' }, 'Type'), h('th', { scope: 'col' }, 'Connections'))),
+        h('tbody', {}, nodes.map((id) => h('tr', {},
+          h('td', {}, h('button', { type: 'button', class: 'link', onclick: () => store.update((s) => select(s, id)) }, name(id))),
+          h('td', {}, graph.getNodeAttribute(id, 'nodeType')),
+          h('td', {}, String(graph.degree(id))),
+        ))),
+      ),
+      h('h2', {}, `${edges.length} relationships`),
+      h('table', { class: 'data-table' },
+        h('caption', { class: 'visually-hidden' }, 'Relationships shown in the graph'),
+        h('thead', {}, h('tr', {}, ['From', 'Relationship', 'To', 'Date'].map((c) => h('th', { scope: 'col' }, c)))),
+        h('tbody', {}, edges.map((e) => {
+          const a = graph.getEdgeAttributes(e);
+          return h('tr', {}, h('td', {}, name(graph.source(e))), h('td', {}, h('span', { class: `badge family-${a.family}` }, humanize(a.edgeType))), h('td', {}, name(graph.target(e))), h('td', {}, a.date ?? '—'));
+        })),
+      ),
+    );
+  }
+
+  const sync = () => {
+    const state = store.get();
+    renderer.setSelected(state.selected);
+    gexfLink.href = api.exportUrl('gexf', { nodeTypes: state.filters.nodeTypes, stanceTypes: state.filters.stanceTypes, asOf: state.filters.asOf });
+    tableButton.setAttribute('aria-pressed', String(state.tableView));
+    table.hidden = !state.tableView;
+    canvas.hidden = state.tableView;
+    if (state.tableView) renderTable();
+  };
+  const unsubscribe = store.subscribe((state, previous) => {
+    sync();
+    if (state.selected && state.selected !== previous.selected && graph.hasNode(state.selected) && !state.tableView) renderer.focusNode(state.selected);
+  });
+  sync();
+
+  return {
+    element,
+    renderer,
+    layout,
+    resize() {
+      renderer.sigma.resize();
+      renderer.refresh();
+    },
+    kill() {
+      unsubscribe();
+      layout.kill();
+      renderer.kill();
+    },
+  };
+}

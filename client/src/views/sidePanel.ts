@@ -1,0 +1,103 @@
+/**
+ * Details of the selected node: its properties (from the API, falling back to what the graph
+ * holds), its stances out and in with quote, date and source, and a link to trace a position.
+ */
+import { STANCE_TYPES, type StanceType } from '../../../server/domain/model.ts';
+import { api } from '../api/client.ts';
+import { humanize, nodeTypeStyle } from '../graph/encoding.ts';
+import { isStanceEdge } from '../graph/explorerGraph.ts';
+import { openTrace, select } from '../state/explorer.ts';
+import type { ExplorerContext, View } from './context.ts';
+import { evidenceList, formatValue, h, replaceChildren } from './dom.ts';
+
+/** Properties shown elsewhere in the panel or meaningless to a reader. */
+const HIDDEN_PROPERTIES = new Set(['id', 'name', 'label', 'type', 'aliases', 'description', 'attributes', 'labels', 'key']);
+
+function verb(type: string): string {
+  return type in STANCE_TYPES ? STANCE_TYPES[type as StanceType].verb : humanize(type);
+}
+
+export function createSidePanel(context: ExplorerContext): View {
+  const { store, graph } = context;
+  const body = h('div', { class: 'panel-body' });
+  const closeButton = h('button', { type: 'button', class: 'button icon close', 'aria-label': 'Close details', onclick: () => store.update((s) => select(s, null)) }, '×');
+  const element = h('aside', { class: 'side-panel', 'aria-label': 'Details', hidden: true, tabindex: '-1' }, closeButton, body);
+  element.addEventListener('keydown', (event) => event.key === 'Escape' && store.update((s) => select(s, null)));
+  let shown: string | null = null;
+
+  const nodeButton = (id: string) =>
+    h('button', { type: 'button', class: 'link', onclick: () => store.update((s) => select(s, id)) }, graph.hasNode(id) ? graph.getNodeAttribute(id, 'label') : id);
+
+  function stanceItems(id: string, direction: 'out' | 'in') {
+    const edges = direction === 'out' ? graph.outEdges(id) : graph.inEdges(id);
+    return edges
+      .filter((e) => isStanceEdge(graph.getEdgeAttributes(e)))
+      .sort((a, b) => (graph.getEdgeAttribute(a, 'date') ?? '').localeCompare(graph.getEdgeAttribute(b, 'date') ?? ''))
+      .map((e) => {
+        const a = graph.getEdgeAttributes(e);
+        const other = direction === 'out' ? graph.target(e) : graph.source(e);
+        return h('li', { class: `stance family-${a.family}`, 'data-stance': a.edgeType },
+          h('p', { class: 'stance-line' },
+            direction === 'in' ? [nodeButton(other), ' '] : null,
+            h('span', { class: `badge family-${a.family}` }, verb(a.edgeType)),
+            direction === 'out' ? [' ', nodeButton(other)] : null,
+            a.date ? h('span', { class: 'date' }, a.date) : null),
+          a.condition ? h('p', { class: 'condition' }, `On condition: ${a.condition}`) : null,
+          evidenceList(a.evidence));
+      });
+  }
+
+  function structureItems(id: string) {
+    return graph.edges(id)
+      .filter((e) => !isStanceEdge(graph.getEdgeAttributes(e)))
+      .map((e) => {
+        const outgoing = graph.source(e) === id;
+        return h('li', {}, h('span', { class: 'muted' }, outgoing ? humanize(graph.getEdgeAttribute(e, 'edgeType')) : `${humanize(graph.getEdgeAttribute(e, 'edgeType'))} ←`), ' ', nodeButton(outgoing ? graph.target(e) : graph.source(e)));
+      });
+  }
+
+  function render(id: string, details: Record<string, unknown>) {
+    const attributes = graph.hasNode(id) ? graph.getNodeAttributes(id) : null;
+    const type = attributes?.nodeType ?? (typeof details.type === 'string' ? details.type : 'Entity');
+    const name = (typeof details.name === 'string' && details.name) || attributes?.label || id;
+    const description = typeof details.description === 'string' ? details.description : attributes?.data.description;
+    const aliases = Array.isArray(details.aliases) ? details.aliases : (attributes?.aliases ?? []);
+    const properties = Object.entries({ ...(attributes?.data ?? {}), ...details }).filter(([key, value]) => !HIDDEN_PROPERTIES.has(key) && value !== null && value !== '' && typeof value !== 'object');
+    const stancesOut = graph.hasNode(id) ? stanceItems(id, 'out') : [];
+    const stancesIn = graph.hasNode(id) ? stanceItems(id, 'in') : [];
+    const structure = graph.hasNode(id) ? structureItems(id) : [];
+    replaceChildren(body,
+      h('p', { class: 'type-line' }, h('span', { class: `swatch shape-${nodeTypeStyle(type).shape}`, style: `--swatch:${nodeTypeStyle(type).color}`, 'aria-hidden': 'true' }), type),
+      h('h2', { class: 'panel-title', id: 'panel-title' }, name),
+      typeof description === 'string' ? h('p', {}, description) : null,
+      aliases.length ? h('p', { class: 'muted small' }, `Also: ${aliases.map(formatValue).join(', ')}`) : null,
+      type === 'Position' ? h('button', { type: 'button', class: 'button primary trace-link', onclick: () => store.update((s) => openTrace(s, id)) }, 'Trace who stands where →') : null,
+      properties.length ? h('dl', { class: 'properties' }, properties.map(([key, value]) => [h('dt', {}, humanize(key)), h('dd', {}, formatValue(value))])) : null,
+      stancesOut.length ? [h('h3', {}, `Stances taken (${stancesOut.length})`), h('ul', { class: 'stance-list' }, stancesOut)] : null,
+      stancesIn.length ? [h('h3', {}, `Stances on this (${stancesIn.length})`), h('ul', { class: 'stance-list' }, stancesIn)] : null,
+      structure.length ? [h('h3', {}, 'Connections'), h('ul', { class: 'plain-list' }, structure)] : null,
+    );
+    element.setAttribute('aria-labelledby', 'panel-title');
+  }
+
+  const sync = () => {
+    const { selected } = store.get();
+    element.hidden = !selected;
+    if (!selected || selected === shown) return;
+    shown = selected;
+    render(selected, {});
+    api.node(selected).then(
+      (details) => shown === selected && render(selected, details),
+      // The graph already holds what the panel needs; the API only adds properties.
+      () => undefined,
+    );
+  };
+  const unsubscribe = store.subscribe((state, previous) => {
+    if (state.selected !== previous.selected) {
+      if (!state.selected) shown = null;
+      sync();
+    }
+  });
+  sync();
+  return { element, kill: unsubscribe };
+}

@@ -1,0 +1,103 @@
+/**
+ * Trace mode: one position in the middle, its actors around it by stance — proposers above,
+ * supporters on the left, opponents on the right, other statements below — each with the
+ * evidence for its stance, and the position's preconditions, alternatives and conditions.
+ */
+import { STANCE_TYPES, type StanceType } from '../../../server/domain/model.ts';
+import { api } from '../api/client.ts';
+import type { EdgeFamily, NamedRef, Trace, TraceStance } from '../api/types.ts';
+import { FAMILY_STYLE, humanize } from '../graph/encoding.ts';
+import { openTrace, select, setMode } from '../state/explorer.ts';
+import type { ExplorerContext, View } from './context.ts';
+import { errorMessage, evidenceList, h, replaceChildren } from './dom.ts';
+
+const GROUPS: { family: EdgeFamily; title: string; area: string }[] = [
+  { family: 'proposal', title: 'Proposed, demanded or offered by', area: 'top' },
+  { family: 'support', title: 'Supporters', area: 'left' },
+  { family: 'rejection', title: 'Opponents', area: 'right' },
+  { family: 'other', title: 'Other statements', area: 'bottom' },
+];
+
+function stanceCard(stance: TraceStance, onActor: (id: string) => void): HTMLElement {
+  const verb = stance.type in STANCE_TYPES ? STANCE_TYPES[stance.type as StanceType].verb : humanize(stance.type);
+  const forParty = stance.party && stance.party.id !== stance.actor.id ? stance.party : null;
+  return h('li', { class: `trace-card family-${stance.family}`, 'data-actor': stance.actor.id, 'data-party': stance.party?.id ?? stance.actor.id, 'data-stance': stance.type },
+    h('p', { class: 'stance-line' },
+      h('button', { type: 'button', class: 'link actor', onclick: () => onActor(stance.actor.id) }, stance.actor.name),
+      forParty ? h('span', { class: 'muted small' }, ` (${forParty.name})`) : null,
+      ' ', h('span', { class: `badge family-${stance.family}` }, verb),
+      stance.date ? h('span', { class: 'date' }, stance.date) : null),
+    stance.condition ? h('p', { class: 'condition' }, `On condition: ${stance.condition}`) : null,
+    evidenceList(stance.evidence));
+}
+
+export function createTraceView(context: ExplorerContext): View {
+  const { store, graph } = context;
+  const picker = h('select', { class: 'select', 'aria-label': 'Position to trace' });
+  picker.addEventListener('change', () => picker.value && store.update((s) => openTrace(s, picker.value)));
+  const content = h('div', { class: 'trace-content', 'aria-live': 'polite' });
+  const element = h('section', { class: 'trace-view', 'aria-label': 'Trace a position' },
+    h('div', { class: 'toolbar' }, h('label', { class: 'inline-label' }, 'Position ', picker)),
+    content);
+  let requested = '';
+
+  const showInGraph = (id: string) => store.update((s) => setMode(select(s, id), 'graph'));
+  const relationList = (title: string, items: NamedRef[], meaning: string) =>
+    items.length ? h('div', { class: 'relation' }, h('h3', { title: meaning }, title), h('ul', { class: 'plain-list' }, items.map((p) =>
+      h('li', {}, h('button', { type: 'button', class: 'link', onclick: () => store.update((s) => openTrace(s, p.id)) }, p.name))))) : null;
+
+  function render(trace: Trace) {
+    const byFamily = (family: EdgeFamily) => trace.stances.filter((s) => s.family === family).sort((a, b) => (a.date ?? '').localeCompare(b.date ?? ''));
+    const relations = [
+      relationList('Preconditions', trace.preconditions, 'Will only be done once these are done'),
+      relationList('Alternatives', trace.alternatives, 'Put forward instead of this, or this instead of them'),
+      relationList('Conditions', trace.conditions, 'Can only happen after these'),
+    ].filter(Boolean);
+    replaceChildren(content,
+      h('div', { class: 'trace-grid' },
+        h('article', { class: 'trace-position area-center', 'aria-labelledby': 'trace-title' },
+          h('p', { class: 'type-line' }, 'Position'),
+          h('h2', { id: 'trace-title' }, trace.position.name),
+          trace.position.description ? h('p', {}, trace.position.description) : null,
+          h('button', { type: 'button', class: 'link small', onclick: () => showInGraph(trace.position.id) }, 'Show in graph'),
+          relations.length ? h('div', { class: 'relations' }, relations) : h('p', { class: 'muted small' }, 'No preconditions, alternatives or conditions recorded.')),
+        GROUPS.map(({ family, title, area }) => {
+          const stances = byFamily(family);
+          return h('section', { class: `trace-group area-${area}`, 'data-family': family, 'aria-label': title },
+            h('h3', {}, h('span', { class: 'swatch edge', style: `--swatch:${FAMILY_STYLE[family].color}`, 'aria-hidden': 'true' }), `${title} (${stances.length})`),
+            stances.length ? h('ul', { class: 'trace-cards' }, stances.map((s) => stanceCard(s, showInGraph))) : h('p', { class: 'muted small' }, 'None recorded.'));
+        })));
+  }
+
+  function fillPicker(current: string | null) {
+    const positions = graph.filterNodes((_id, a) => a.nodeType === 'Position').sort((a, b) => graph.getNodeAttribute(a, 'label').localeCompare(graph.getNodeAttribute(b, 'label')));
+    if (current && !positions.includes(current)) positions.unshift(current);
+    replaceChildren(picker, h('option', { value: '' }, 'Choose a position…'),
+      positions.map((id) => h('option', { value: id }, graph.hasNode(id) ? graph.getNodeAttribute(id, 'label') : id)));
+    picker.value = current ?? '';
+  }
+
+  const sync = () => {
+    const { tracePosition, filters, mode } = store.get();
+    if (mode !== 'trace') return;
+    fillPicker(tracePosition);
+    const key = `${tracePosition}|${filters.asOf}`;
+    if (key === requested) return;
+    requested = key;
+    if (!tracePosition) {
+      replaceChildren(content, h('p', { class: 'empty-state' }, 'Pick a position to see who proposed, backed or rejected it, with the evidence for each stance. Or search for one above.'));
+      return;
+    }
+    replaceChildren(content, h('p', { class: 'muted' }, 'Loading the trace…'));
+    api.trace(tracePosition, filters.asOf).then(
+      (trace) => requested === key && render(trace),
+      (err) => requested === key && replaceChildren(content, h('p', { class: 'error', role: 'alert' }, `The trace could not be loaded: ${errorMessage(err)}`)),
+    );
+  };
+  const unsubscribe = store.subscribe(sync);
+  sync();
+  return {
+    element,
+    kill: unsubscribe,
+  };
+}
