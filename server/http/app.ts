@@ -4,6 +4,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
+import cors from 'cors';
 import express, { type Express } from 'express';
 import helmet from 'helmet';
 import type { Config } from '../config.ts';
@@ -37,6 +38,8 @@ export function createApp({ config, db, logger, clientDir }: AppDeps): Express {
       },
     }),
   );
+  // Same-origin by default; other browser origins only when listed in PARLEY_CORS_ORIGINS.
+  app.use(cors({ origin: config.corsOrigins, methods: ['GET', 'POST'] }));
   app.use(express.json({ limit: config.bodyLimit }));
 
   app.use(healthRoutes(db));
