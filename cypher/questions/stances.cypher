@@ -1,0 +1,23 @@
+// @id stances
+// @title Find stances
+// @description Stances filtered by actor (a party includes its officials and delegations), target, family and type: "who rejected the ceasefire", "what did Russia demand".
+// @param actor?: id(Party|Official|Delegation) — who took the stance (a party includes its officials and delegations)
+// @param target?: id(Position|Event) — what the stance is on
+// @param family?: stanceFamily — proposal, support, rejection or other
+// @param types?: stanceTypes — stance types, e.g. demanded, offered
+// @param asOf?: date — only stances dated on or before this day
+MATCH (a:Entity)-[:TOOK]->(s:Stance)-[:ON]->(t:Entity)
+WHERE ($actor IS NULL OR a.id = $actor OR EXISTS { (a)-[:REPRESENTS|DELEGATION_OF]->(:Entity {id: $actor}) })
+  AND ($target IS NULL OR t.id = $target)
+  AND ($family IS NULL OR s.family = $family)
+  AND ($types IS NULL OR s.type IN $types)
+  AND ($asOf IS NULL OR s.date <= date($asOf))
+WITH a, s, t, CASE WHEN a:Party THEN a ELSE COLLECT { MATCH (a)-[:REPRESENTS|DELEGATION_OF]->(p:Party) RETURN p }[0] END AS party
+RETURN a.name AS actor, a.id AS actorId, party.name AS party, s.type AS stance, s.family AS family,
+  t.name AS target, t.id AS targetId, s.date AS date, s.condition AS condition,
+  COLLECT {
+    MATCH (s)-[:EVIDENCED_BY]->(e:Evidence) OPTIONAL MATCH (e)-[:FROM]->(src:Source)
+    RETURN {quote: e.quote, summary: e.summary, source: src.id, sourceTitle: src.title, date: s.date} AS item ORDER BY e.id
+  } AS evidence
+ORDER BY s.date, a.name, t.name
+LIMIT 500

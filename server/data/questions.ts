@@ -1,0 +1,29 @@
+/** Runs named questions and the Cypher console in READ transactions; plain objects only. */
+import { cypher } from '../db/cypherFiles.ts';
+import type { Database, Row } from '../db/database.ts';
+
+export interface TabularResult {
+  columns: string[];
+  rows: Row[];
+  truncated: boolean;
+  queryType: string;
+  resultAvailableAfterMs: number;
+}
+
+/** One read-only query in a READ transaction, with a row cap and an optional timeout. */
+export async function runReadQuery(db: Database, text: string, params: Record<string, unknown>, maxRows: number, timeoutMs?: number): Promise<TabularResult> {
+  const result = await db.readTransaction((tx) => tx.runWithSummary(text, params, maxRows), timeoutMs ? { timeoutMs } : {});
+  return { columns: result.keys, rows: result.rows, truncated: result.truncated, ...result.summary };
+}
+
+export interface NameRow {
+  id: string;
+  label: string;
+  type: string;
+  names: string[];
+  party: string | null;
+}
+
+export function readNames(db: Database): Promise<NameRow[]> {
+  return db.read<NameRow>(cypher('ask/names'));
+}

@@ -1,0 +1,69 @@
+/** Named analyst questions and plain-English questions. Thin: parse, call, send. */
+import { Router } from 'express';
+import { z } from 'zod';
+import type { Config } from '../../config.ts';
+import type { Database } from '../../db/database.ts';
+import { askQuestion } from '../../domain/ask.ts';
+import { questionCatalogue, runQuestion } from '../../domain/questions.ts';
+import { askBodySchema, askResponseSchema, questionAnswerSchema, questionBodySchema, questionsResponseSchema } from '../../domain/schemas.ts';
+import { type RouteDoc, errorDoc } from '../openapi.ts';
+import { parseInput } from '../parse.ts';
+
+const questionIdPath = z.object({ id: z.string().regex(/^[a-z0-9-]+$/).max(100).describe('Question id from the catalogue') });
+
+export function questionRoutes(db: Database, config: Config): Router {
+  const router = Router();
+  router.get('/api/questions', (_req, res) => {
+    res.json({ questions: questionCatalogue() });
+  });
+  router.post('/api/questions/:id', async (req, res) => {
+    const { id } = parseInput(questionIdPath, req.params, 'path');
+    const { params } = parseInput(questionBodySchema, req.body, 'body');
+    res.json(await runQuestion(db, id, params, config.cypherConsole.maxRows));
+  });
+  router.post('/api/ask', async (req, res) => {
+    const { question } = parseInput(askBodySchema, req.body, 'body');
+    res.json(await askQuestion(db, question, config.cypherConsole.maxRows));
+  });
+  return router;
+}
+
+export const questionRouteDocs: RouteDoc[] = [
+  {
+    method: 'get',
+    path: '/api/questions',
+    tag: 'questions',
+    summary: 'The catalogue of named analyst questions',
+    description: 'Built from the .cypher files in cypher/questions/: id, title, description, typed parameters and the Cypher text.',
+    responses: { 200: { description: 'The catalogue', schema: questionsResponseSchema } },
+  },
+  {
+    method: 'post',
+    path: '/api/questions/:id',
+    tag: 'questions',
+    summary: 'Run a named question',
+    description:
+      'Parameters are validated against the types the question declares (id, ids, date, int, string, stanceType, stanceTypes, stanceFamily; ids may be restricted to node types). Runs read-only.',
+    pathParams: questionIdPath,
+    body: questionBodySchema,
+    responses: {
+      200: { description: 'Columns, rows and the evidence behind them', schema: questionAnswerSchema },
+      400: errorDoc('Invalid parameters; details name them'),
+      404: errorDoc('Unknown question or unknown id in the parameters'),
+    },
+  },
+  {
+    method: 'post',
+    path: '/api/ask',
+    tag: 'questions',
+    summary: 'Ask in plain English',
+    description:
+      'Deterministic, no outside service: names and aliases resolve to nodes, stance verbs and their synonyms to an intent, and the question maps onto a named question. Examples: "Who rejected the ceasefire?", "What did Russia demand?", "Who backed a leaders\' summit?", "What do Russia and Ukraine agree on?".',
+    body: askBodySchema,
+    responses: {
+      200: { description: 'The interpretation, the rows, a one-sentence answer and its evidence', schema: askResponseSchema },
+      400: errorDoc('Invalid body'),
+      422: errorDoc('cannot_interpret: details.suggestions lists questions that work'),
+    },
+  },
+];
