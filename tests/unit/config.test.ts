@@ -1,0 +1,28 @@
+import { describe, expect, it } from 'vitest';
+import { loadConfig } from '../../server/config.ts';
+
+describe('loadConfig', () => {
+  it('defaults to the embedded local Neo4j on loopback with writes disabled', () => {
+    const config = loadConfig({});
+    expect(config.neo4j.uri).toBeUndefined();
+    expect(config.host).toBe('127.0.0.1');
+    expect(config.port).toBe(3000);
+    expect(config.writeToken).toBeUndefined();
+    expect(config.cypherConsole).toEqual({ timeoutMs: 5_000, maxRows: 1_000 });
+  });
+
+  it('treats an empty NEO4J_URI as unset, so a blank line in an env file keeps the local default', () => {
+    expect(loadConfig({ NEO4J_URI: '  ' }).neo4j.uri).toBeUndefined();
+    expect(loadConfig({ NEO4J_URI: 'neo4j+s://abc.databases.neo4j.io' }).neo4j.uri).toBe('neo4j+s://abc.databases.neo4j.io');
+  });
+
+  it('names the variable that is wrong', () => {
+    expect(() => loadConfig({ PORT: 'eighty' })).toThrow(/PORT/);
+    expect(() => loadConfig({ PARLEY_NEO4J_HEAP: 'lots' })).toThrow(/PARLEY_NEO4J_HEAP: must look like 512m or 1g/);
+    expect(() => loadConfig({ NEO4J_DATABASE: 'neo4j; DROP' })).toThrow(/NEO4J_DATABASE/);
+  });
+
+  it('splits the CORS allow-list', () => {
+    expect(loadConfig({ PARLEY_CORS_ORIGINS: 'https://a.example, https://b.example' }).corsOrigins).toEqual(['https://a.example', 'https://b.example']);
+  });
+});
