@@ -3,13 +3,15 @@ import { Router } from 'express';
 import type { Config } from '../../config.ts';
 import type { Database } from '../../db/database.ts';
 import { exploreRouteDocs, exploreRoutes } from './explore.ts';
+import { consoleRouteDocs, consoleRoutes } from './console.ts';
 import { questionRouteDocs, questionRoutes } from './questions.ts';
 
 export function apiRoutes(db: Database, config: Config): Router {
   const router = Router();
   router.use(exploreRoutes(db, config));
   router.use(questionRoutes(db, config));
+  router.use(consoleRoutes(db, config));
   return router;
 }
 
-export const apiRouteDocs = [...exploreRouteDocs, ...questionRouteDocs];
+export const apiRouteDocs = [...exploreRouteDocs, ...questionRouteDocs, ...consoleRouteDocs];

@@ -1,0 +1,153 @@
+/**
+ * The read-only Cypher console. A query runs only if EXPLAIN says it is a read (`r`), and then
+ * inside a READ transaction with a timeout and a row cap: writes are refused twice over. LOAD
+ * CSV (reads files and URLs) and CALL … IN TRANSACTIONS (needs its own transactions) are
+ * refused before planning. Neo4j's complaints map to 4xx by their error code, never by text.
+ */
+import type { Database, NativeNode, NativePath, NativeRelationship, Row } from '../db/database.ts';
+import { neo4jErrorCode } from '../db/database.ts';
+import { readNodesById, readStanceEdgesById } from '../data/graph.ts';
+import { runReadQuery } from '../data/questions.ts';
+import { AppError, ForbiddenError, ValidationError } from '../errors.ts';
+import { toGraphEdge, toGraphNode } from './graph.ts';
+import type { GraphEdge, GraphNode } from './schemas.ts';
+
+export interface ConsoleRequest {
+  query: string;
+  params: Record<string, unknown>;
+  limit?: number | undefined;
+}
+
+export interface ConsoleLimits {
+  timeoutMs: number;
+  maxRows: number;
+}
+
+export async function runConsoleQuery(db: Database, request: ConsoleRequest, limits: ConsoleLimits) {
+  const query = request.query.trim().replace(/;\s*$/, '');
+  refuseForbiddenClauses(query);
+  let queryType: string;
+  try {
+    ({ queryType } = await db.explain(query, request.params));
+  } catch (err) {
+    throw consoleError(err, EXPLAIN_PREFIX);
+  }
+  if (queryType !== 'r') {
+    throw new ForbiddenError('read_only', `The console only runs read queries; this one is of type ${queryType} (w = write, rw = read-write, s = schema).`, { queryType });
+  }
+  const maxRows = Math.min(request.limit ?? limits.maxRows, limits.maxRows);
+  let result;
+  try {
+    result = await runReadQuery(db, query, request.params, maxRows, limits.timeoutMs);
+  } catch (err) {
+    throw consoleError(err);
+  }
+  return {
+    columns: result.columns,
+    rows: result.rows,
+    graph: await graphOfRows(db, result.rows),
+    summary: { queryType, resultAvailableAfterMs: result.resultAvailableAfterMs, truncated: result.truncated },
+  };
+}
+
+/** The query without comments and string literals, so keywords inside them do not count. */
+function codeOnly(query: string): string {
+  return query.replace(/\/\*[\s\S]*?\*\/|\/\/[^\n]*|'(?:\\.|[^'\\])*'|"(?:\\.|[^"\\])*"|`[^`]*`/g, ' ');
+}
+
+function refuseForbiddenClauses(query: string): void {
+  const code = codeOnly(query);
+  if (/\bLOAD\s+CSV\b/i.test(code)) throw new ForbiddenError('read_only', 'LOAD CSV is not allowed in the console.');
+  if (/\bIN\s+(?:\S+\s+)?(?:CONCURRENT\s+)?TRANSACTIONS\b/i.test(code)) {
+    throw new ForbiddenError('read_only', 'CALL { … } IN TRANSACTIONS is not allowed in the console.');
+  }
+  if (/\bCALL\s+dbms\s*\./i.test(code)) throw new ForbiddenError('read_only', 'dbms.* procedures are not allowed in the console.');
+}
+
+const TIMEOUT_CODES = new Set([
+  'Neo.ClientError.Transaction.TransactionTimedOut',
+  'Neo.ClientError.Transaction.TransactionTimedOutClientConfiguration',
+  'Neo.TransientError.Transaction.TransactionTimedOut',
+  'Neo.TransientError.Transaction.LockClientStopped',
+]);
+const FORBIDDEN_CODES = new Set([
+  'Neo.ClientError.Statement.AccessMode',
+  'Neo.ClientError.Security.Forbidden',
+  'Neo.ClientError.Statement.UnsupportedAdministrationCommand',
+  'Neo.ClientError.Statement.NotSystemDatabaseError',
+]);
+
+/** db.explain prefixes the query with this; positions Neo4j reports are shifted back by it. */
+const EXPLAIN_PREFIX = 'EXPLAIN '.length;
+
+/** Maps what Neo4j said about a console query to a client error, by code. */
+function consoleError(err: unknown, shift = 0): unknown {
+  const code = neo4jErrorCode(err);
+  if (!code || err instanceof AppError) return err;
+  const raw = (err as Error).message;
+  const found = positionOf(raw, err).position;
+  const position = found && { line: found.line, column: found.line <= 1 ? Math.max(1, found.column - shift) : found.column, offset: Math.max(0, found.offset - shift) };
+  // Neo4j's first line, with the position as it is in the user's query.
+  const message = raw.split('\n')[0]!.replace(/\(line \d+, column \d+ \(offset: \d+\)\)/, position ? `(line ${position.line}, column ${position.column} (offset: ${position.offset}))` : '$&');
+  const details = { neo4jCode: code, message, ...(position ? { position } : {}) };
+  if (TIMEOUT_CODES.has(code)) {
+    return new AppError(408, 'query_timeout', 'The query ran longer than the console allows and was stopped.', details);
+  }
+  if (FORBIDDEN_CODES.has(code)) return new ForbiddenError('read_only', `The console only runs read queries: ${message}`, details);
+  if (code === 'Neo.ClientError.Statement.SyntaxError') return new AppError(400, 'cypher_syntax_error', message, details);
+  if (code.startsWith('Neo.ClientError.')) return new ValidationError(message, details);
+  return err;
+}
+
+/** Where in the query the error is: the driver's diagnostic record, else Neo4j's own message. */
+function positionOf(message: string, err: unknown): { position?: { line: number; column: number; offset: number } } {
+  const record = (err as { diagnosticRecord?: { _position?: { line?: unknown; column?: unknown; offset?: unknown } } }).diagnosticRecord?._position;
+  const num = (v: unknown) => (typeof v === 'number' ? v : typeof v === 'object' && v !== null && 'toNumber' in v ? (v as { toNumber(): number }).toNumber() : Number(v));
+  if (record && record.line !== undefined) return { position: { line: num(record.line), column: num(record.column), offset: num(record.offset) } };
+  const match = /line (\d+), column (\d+) \(offset: (\d+)\)/.exec(message);
+  return match ? { position: { line: Number(match[1]), column: Number(match[2]), offset: Number(match[3]) } } : {};
+}
+
+function isNative(value: unknown, kind: string): boolean {
+  return typeof value === 'object' && value !== null && (value as { kind?: unknown }).kind === kind && 'elementId' in value === (kind !== 'path');
+}
+
+/** The nodes, relationships and paths anywhere in the rows, as a visual graph with stances collapsed. */
+async function graphOfRows(db: Database, rows: Row[]): Promise<{ nodes: GraphNode[]; edges: GraphEdge[] }> {
+  const nodes = new Map<string, NativeNode>();
+  const rels = new Map<string, NativeRelationship>();
+  const visit = (value: unknown): void => {
+    if (Array.isArray(value)) return value.forEach(visit);
+    if (typeof value !== 'object' || value === null) return;
+    if (isNative(value, 'node')) nodes.set((value as NativeNode).elementId, value as NativeNode);
+    else if (isNative(value, 'relationship')) rels.set((value as NativeRelationship).elementId, value as NativeRelationship);
+    else if (isNative(value, 'path')) {
+      (value as NativePath).nodes.forEach(visit);
+      (value as NativePath).relationships.forEach(visit);
+    } else Object.values(value).forEach(visit);
+  };
+  rows.forEach(visit);
+
+  const idOf = (n: NativeNode) => String(n.properties.id ?? n.elementId);
+  const typeOf = (n: NativeNode) => n.labels.find((l) => l !== 'Entity') ?? n.labels[0] ?? 'Node';
+  const stanceIds = [...nodes.values()].filter((n) => n.labels.includes('Stance')).map(idOf);
+  const out = new Map<string, GraphNode>();
+  for (const n of nodes.values()) {
+    if (n.labels.includes('Stance')) continue;
+    out.set(idOf(n), toGraphNode({ id: idOf(n), type: typeOf(n), label: String(n.properties.name ?? n.properties.title ?? idOf(n)), properties: n.properties }));
+  }
+  const edges: GraphEdge[] = [];
+  const stanceEdges = stanceIds.length ? await readStanceEdgesById(db, stanceIds) : [];
+  const missing = [...new Set(stanceEdges.flatMap((e) => [e.source, e.target]))].filter((id) => !out.has(id));
+  if (missing.length) for (const row of await readNodesById(db, missing)) out.set(row.id, toGraphNode(row));
+  edges.push(...stanceEdges.map(toGraphEdge));
+
+  const byElement = new Map([...nodes.values()].map((n) => [n.elementId, n]));
+  for (const r of rels.values()) {
+    const a = byElement.get(r.startElementId);
+    const b = byElement.get(r.endElementId);
+    if (!a || !b || a.labels.includes('Stance') || b.labels.includes('Stance')) continue;
+    edges.push({ id: r.elementId, key: r.elementId, source: idOf(a), target: idOf(b), type: r.type, attributes: r.properties });
+  }
+  return { nodes: [...out.values()], edges };
+}

@@ -1,0 +1,35 @@
+/** The read-only Cypher console. Thin: parse, call, send. */
+import { Router } from 'express';
+import type { Config } from '../../config.ts';
+import type { Database } from '../../db/database.ts';
+import { runConsoleQuery } from '../../domain/console.ts';
+import { cypherBodySchema, cypherResponseSchema } from '../../domain/schemas.ts';
+import { type RouteDoc, errorDoc } from '../openapi.ts';
+import { parseInput } from '../parse.ts';
+
+export function consoleRoutes(db: Database, config: Config): Router {
+  const router = Router();
+  router.post('/api/cypher', async (req, res) => {
+    const body = parseInput(cypherBodySchema, req.body, 'body');
+    res.json(await runConsoleQuery(db, body, config.cypherConsole));
+  });
+  return router;
+}
+
+export const consoleRouteDocs: RouteDoc[] = [
+  {
+    method: 'post',
+    path: '/api/cypher',
+    tag: 'console',
+    summary: 'Run a read-only Cypher query',
+    description:
+      'Refused with 403 unless EXPLAIN reports query type r; runs in a READ transaction with a timeout (default 5 s) and a row cap (default 1000, or the smaller `limit`). LOAD CSV, CALL … IN TRANSACTIONS and dbms.* procedures are refused. `graph` holds the nodes and relationships found in the rows, each Stance collapsed into one actor → target edge.',
+    body: cypherBodySchema,
+    responses: {
+      200: { description: 'Columns, rows, graph and summary', schema: cypherResponseSchema },
+      400: errorDoc('Invalid body, or Neo4j refused the query (details: neo4jCode, message, position)'),
+      403: errorDoc('read_only: the query would write, change the schema or run an administration command'),
+      408: errorDoc('query_timeout: the query ran longer than the console allows'),
+    },
+  },
+];
