@@ -1,0 +1,66 @@
+/** Graph exports for Gephi and NetworkX. Thin: parse, call, send. */
+import { once } from 'node:events';
+import { Router } from 'express';
+import type { Config } from '../../config.ts';
+import type { Database } from '../../db/database.ts';
+import { csvLines, gexf, graphml } from '../../domain/export.ts';
+import { collectGraph, openGraph } from '../../domain/graph.ts';
+import { exportQuerySchema } from '../../domain/schemas.ts';
+import { type RouteDoc, errorDoc } from '../openapi.ts';
+import { parseInput } from '../parse.ts';
+import { writeGraphJson } from '../streamGraph.ts';
+
+const CONTENT_TYPES = {
+  json: 'application/json; charset=utf-8',
+  gexf: 'application/gexf+xml; charset=utf-8',
+  graphml: 'application/graphml+xml; charset=utf-8',
+  csv: 'text/csv; charset=utf-8',
+} as const;
+
+export function exportRoutes(db: Database, config: Config): Router {
+  const router = Router();
+  router.get('/api/export', async (req, res) => {
+    const query = parseInput(exportQuerySchema, req.query, 'query');
+    const parts = await openGraph(db, query, config.graphMaxNodes);
+    const name = query.format === 'csv' ? `parley-${query.part}.csv` : `parley-graph.${query.format}`;
+    res.setHeader('Content-Disposition', `attachment; filename="${name}"`);
+    if (query.format === 'json') {
+      await writeGraphJson(res, parts);
+      return;
+    }
+    res.status(200).setHeader('Content-Type', CONTENT_TYPES[query.format]);
+    if (query.format === 'csv') {
+      for await (const line of csvLines(parts, query.part)) if (!res.write(line)) await once(res, 'drain');
+      res.end();
+      return;
+    }
+    const { nodes, edges } = await collectGraph(parts);
+    res.send(query.format === 'gexf' ? gexf(nodes, edges) : graphml(nodes, edges));
+  });
+  return router;
+}
+
+export const exportRouteDocs: RouteDoc[] = [
+  {
+    method: 'get',
+    path: '/api/export',
+    tag: 'export',
+    summary: 'Export the graph as a file',
+    description:
+      'Same filters as /api/graph. json: the /api/graph shape (NetworkX: node_link_graph(data, edges="edges")); gexf and graphml for Gephi and NetworkX (read_gexf, read_graphml); csv: one table, part=edges (id, source, source_label, target, target_label, type, family, date, datePrecision, condition, confidence, evidenceCount, quotes, sources) or part=nodes (id, label, type, kind, category, date, datePrecision, role, title, description, aliases). Lists are joined with " | ". Sent as an attachment.',
+    query: exportQuerySchema,
+    responses: {
+      200: {
+        description: 'The file',
+        content: {
+          'application/json': 'The graph as in /api/graph',
+          'application/gexf+xml': 'GEXF 1.2',
+          'application/graphml+xml': 'GraphML',
+          'text/csv': 'Edges or nodes table',
+        },
+      },
+      400: errorDoc('Invalid input; details name the field'),
+      404: errorDoc('Unknown actor or position id'),
+    },
+  },
+];
