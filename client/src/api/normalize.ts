@@ -11,8 +11,10 @@ import type {
   NamedQuestion,
   NamedRef,
   QuestionParam,
+  RelatedPosition,
   SearchHit,
   TabularResult,
+  TimelineEntry,
   Trace,
   TraceStance,
 } from './types.ts';
@@ -71,6 +73,22 @@ function refs(value: unknown): NamedRef[] {
   });
 }
 
+/** Related positions, with the server's wording of what the relation means when it gives one. */
+function relatedPositions(value: unknown): RelatedPosition[] {
+  return listOf(value).flatMap((item) => {
+    const ref = toNamedRef(isRecord(item) && isRecord(item.position) ? item.position : item);
+    return ref ? [{ ...ref, meaning: isRecord(item) ? str(item.meaning) : null }] : [];
+  });
+}
+
+function toTimeline(value: unknown): TimelineEntry[] {
+  return listOf(value, 'timeline').flatMap((item) => {
+    if (!isRecord(item)) return [];
+    const text = str(item.text) ?? str(item.label);
+    return text ? [{ date: str(item.date), kind: str(item.kind), text }] : [];
+  });
+}
+
 export function toEvidence(value: unknown): Evidence {
   const item = isRecord(value) ? value : {};
   const source = item.source;
@@ -78,7 +96,7 @@ export function toEvidence(value: unknown): Evidence {
   return {
     quote: str(item.quote),
     summary: str(item.summary),
-    source: sourceRecord ? (str(sourceRecord.title) ?? str(sourceRecord.name) ?? str(sourceRecord.id)) : (str(source) ?? str(item.sourceTitle)),
+    source: sourceRecord ? (str(sourceRecord.title) ?? str(sourceRecord.name) ?? str(sourceRecord.id)) : (str(item.sourceTitle) ?? str(source)),
     sourceId: sourceRecord ? str(sourceRecord.id) : (str(item.sourceId) ?? str(source)),
     url: sourceRecord ? str(sourceRecord.url) : str(item.url),
     reporting: str(item.reporting),
@@ -175,9 +193,10 @@ export function toTrace(value: unknown): Trace {
   return {
     position: { ...positionRef, description: str(positionAttributes.description) },
     stances,
-    preconditions: refs(relations.preconditions),
-    alternatives: refs(relations.alternatives),
-    conditions: refs(relations.conditions),
+    preconditions: relatedPositions(relations.preconditions),
+    alternatives: relatedPositions(relations.alternatives),
+    conditions: relatedPositions(relations.conditions),
+    timeline: toTimeline(body.timeline),
   };
 }
 
@@ -187,14 +206,16 @@ export function toMatrix(value: unknown): Matrix {
     if (!isRecord(item)) return [];
     const party = toNamedRef(item.party)?.id ?? null;
     const position = toNamedRef(item.position)?.id ?? null;
-    const type = str(item.type) ?? str(item.stance) ?? str(item.stanceType);
+    // The latest stance may be nested (`latest: {type, family, date}`) or flattened into the cell.
+    const stance = isRecord(item.latest) ? item.latest : item;
+    const type = str(stance.type) ?? str(stance.stanceType);
     if (!party || !position || !type) return [];
     return [{
       party,
       position,
       type,
-      family: familyOf(type, item.family),
-      date: str(item.date),
+      family: familyOf(type, stance.family),
+      date: str(stance.date),
       evidenceCount: num(item.evidenceCount) ?? num(item.evidence) ?? 0,
     }];
   });

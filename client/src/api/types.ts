@@ -64,12 +64,24 @@ export interface TraceStance {
   evidence: Evidence[];
 }
 
+export interface RelatedPosition extends NamedRef {
+  /** What the relation means here, in words ("X was put forward instead of it"). */
+  meaning: string | null;
+}
+
+export interface TimelineEntry {
+  date: string | null;
+  kind: string | null;
+  text: string;
+}
+
 export interface Trace {
   position: NamedRef & { description: string | null };
   stances: TraceStance[];
-  preconditions: NamedRef[];
-  alternatives: NamedRef[];
-  conditions: NamedRef[];
+  preconditions: RelatedPosition[];
+  alternatives: RelatedPosition[];
+  conditions: RelatedPosition[];
+  timeline: TimelineEntry[];
 }
 
 export interface MatrixCell {

@@ -31,7 +31,7 @@ export const FAMILY_STYLE: Record<EdgeFamily, { color: string; label: string }> 
 
 /** Nodes grow with their number of connections, within bounds so hubs do not swamp the view. */
 export function nodeSizeForDegree(degree: number): number {
-  return Math.min(22, 4 + 2.4 * Math.sqrt(degree));
+  return Math.min(13, 3 + 1.5 * Math.sqrt(degree));
 }
 
 export function humanize(type: string): string {

@@ -105,19 +105,23 @@ export function isStanceEdge(attributes: EdgeAttributes): boolean {
   return attributes.edgeType in STANCE_TYPES;
 }
 
-/** Flips `hidden` on every node and edge to match the filters. */
+/**
+ * Flips `hidden` on every node and edge to match the filters. Items are updated one by one and
+ * only when their value changes: sigma 4 answers a bulk `updateEach…` with a partial repaint
+ * that throws for edges it has not indexed yet (right after a merge).
+ */
 export function applyFilters(graph: ExplorerGraph, filters: Filters): void {
   const nodeTypes = new Set<string>(filters.nodeTypes);
   const stanceTypes = new Set<string>(filters.stanceTypes);
   const after = (date: string | null) => filters.asOf !== null && date !== null && date > filters.asOf;
-  graph.updateEachNodeAttributes((_node, attributes) => ({
-    ...attributes,
-    hidden: !nodeTypes.has(attributes.nodeType as NodeType) || after(attributes.date),
-  }), { attributes: ['hidden'] });
-  graph.updateEachEdgeAttributes((_edge, attributes) => ({
-    ...attributes,
-    hidden: (isStanceEdge(attributes) && !stanceTypes.has(attributes.edgeType as StanceType)) || after(attributes.date),
-  }), { attributes: ['hidden'] });
+  graph.forEachNode((node, attributes) => {
+    const hidden = !nodeTypes.has(attributes.nodeType as NodeType) || after(attributes.date);
+    if (hidden !== attributes.hidden) graph.setNodeAttribute(node, 'hidden', hidden);
+  });
+  graph.forEachEdge((edge, attributes) => {
+    const hidden = (isStanceEdge(attributes) && !stanceTypes.has(attributes.edgeType as StanceType)) || after(attributes.date);
+    if (hidden !== attributes.hidden) graph.setEdgeAttribute(edge, 'hidden', hidden);
+  });
 }
 
 /** Every distinct date carried by a stance or dated node, oldest first: the time slider's stops. */

@@ -43,9 +43,9 @@ export function createRenderer(graph: ExplorerGraph, container: HTMLElement, eve
       // The container is hidden while another mode is shown.
       allowInvalidContainer: true,
       // Few labels at a glance; zooming in or hovering reveals the rest.
-      labelDensity: 0.6,
-      labelGridCellSize: 90,
-      labelRenderedSizeThreshold: 9,
+      labelDensity: 0.3,
+      labelGridCellSize: 120,
+      labelRenderedSizeThreshold: 7,
       minEdgeThickness: 1,
       stagePadding: 40,
     },

@@ -5,7 +5,7 @@
  */
 import { STANCE_TYPES, type StanceType } from '../../../server/domain/model.ts';
 import { api } from '../api/client.ts';
-import type { EdgeFamily, NamedRef, Trace, TraceStance } from '../api/types.ts';
+import type { EdgeFamily, RelatedPosition, Trace, TraceStance } from '../api/types.ts';
 import { FAMILY_STYLE, humanize } from '../graph/encoding.ts';
 import { openTrace, select, setMode } from '../state/explorer.ts';
 import type { ExplorerContext, View } from './context.ts';
@@ -42,9 +42,10 @@ export function createTraceView(context: ExplorerContext): View {
   let requested = '';
 
   const showInGraph = (id: string) => store.update((s) => setMode(select(s, id), 'graph'));
-  const relationList = (title: string, items: NamedRef[], meaning: string) =>
+  const relationList = (title: string, items: RelatedPosition[], meaning: string) =>
     items.length ? h('div', { class: 'relation' }, h('h3', { title: meaning }, title), h('ul', { class: 'plain-list' }, items.map((p) =>
-      h('li', {}, h('button', { type: 'button', class: 'link', onclick: () => store.update((s) => openTrace(s, p.id)) }, p.name))))) : null;
+      h('li', {}, h('button', { type: 'button', class: 'link', onclick: () => store.update((s) => openTrace(s, p.id)) }, p.name),
+        p.meaning ? h('p', { class: 'muted small' }, p.meaning) : null)))) : null;
 
   function render(trace: Trace) {
     const byFamily = (family: EdgeFamily) => trace.stances.filter((s) => s.family === family).sort((a, b) => (a.date ?? '').localeCompare(b.date ?? ''));
@@ -66,7 +67,9 @@ export function createTraceView(context: ExplorerContext): View {
           return h('section', { class: `trace-group area-${area}`, 'data-family': family, 'aria-label': title },
             h('h3', {}, h('span', { class: 'swatch edge', style: `--swatch:${FAMILY_STYLE[family].color}`, 'aria-hidden': 'true' }), `${title} (${stances.length})`),
             stances.length ? h('ul', { class: 'trace-cards' }, stances.map((s) => stanceCard(s, showInGraph))) : h('p', { class: 'muted small' }, 'None recorded.'));
-        })));
+        })),
+      trace.timeline.length ? h('section', { class: 'timeline', 'aria-label': 'Timeline' }, h('h3', {}, 'Timeline'),
+        h('ol', { class: 'timeline-list' }, trace.timeline.map((entry) => h('li', { class: `timeline-${entry.kind ?? 'entry'}` }, h('span', { class: 'date' }, entry.date ?? '—'), entry.text)))) : null);
   }
 
   function fillPicker(current: string | null) {
