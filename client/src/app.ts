@@ -10,7 +10,7 @@ import { fromHash, toHash } from './state/permalink.ts';
 import { createStore } from './state/store.ts';
 import { createAskView } from './views/askView.ts';
 import { createConsoleView } from './views/consoleView.ts';
-import type { ExplorerContext } from './views/context.ts';
+import type { ExplorerContext, View } from './views/context.ts';
 import { errorMessage, h } from './views/dom.ts';
 import { createFiltersPanel } from './views/filtersPanel.ts';
 import { createGraphView } from './views/graphView.ts';
@@ -33,7 +33,7 @@ export function mount(root: HTMLElement): () => void {
   function mergeIntoGraph(data: GraphData): number {
     const added = mergeGraphData(graph, data);
     applyFilters(graph, store.get().filters);
-    filtersPanel.refreshTimeline();
+    refreshViews();
     if (added.length) graphView.layout.runFor(1500);
     return added.length;
   }
@@ -45,13 +45,20 @@ export function mount(root: HTMLElement): () => void {
     // Keyboard users land in the details they asked for.
     sidePanel.element.focus();
   });
-  const panels: Record<Mode, { element: HTMLElement; kill(): void }> = {
+  const panels: Record<Mode, View> = {
     graph: graphView,
     trace: createTraceView(context),
     matrix: createMatrixView(context),
     console: createConsoleView(context),
     ask: createAskView(context),
   };
+
+  /** Views that list graph content (timeline, details, position picker, parameter hints). */
+  function refreshViews() {
+    filtersPanel.refreshTimeline();
+    sidePanel.refresh?.();
+    for (const panel of Object.values(panels)) panel.refresh?.();
+  }
 
   const tabs = MODES.map((mode) =>
     h('button', { type: 'button', role: 'tab', id: `tab-${mode}`, 'aria-controls': `panel-${mode}`, class: 'tab', 'data-mode': mode, onclick: () => store.update((s) => setMode(s, mode)) }, MODE_LABELS[mode]),
@@ -108,9 +115,7 @@ export function mount(root: HTMLElement): () => void {
     (data) => {
       mergeGraphData(graph, data);
       applyFilters(graph, store.get().filters);
-      filtersPanel.refreshTimeline();
-      // Views that list graph content (position picker, parameter hints) redraw with it.
-      store.update((s) => ({ ...s }));
+      refreshViews();
       graphView.layout.runFor(FIRST_LAYOUT_MS);
       announce(`${graph.order} nodes and ${graph.size} relationships loaded${data.truncated ? ` (capped at ${GRAPH_LIMIT} nodes)` : ''}.`);
       root.dataset.loaded = 'true';

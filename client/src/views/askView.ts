@@ -104,12 +104,14 @@ export function createAskView(context: ExplorerContext): View {
         h('label', { class: 'field' }, h('span', {}, 'Question'), questionMenu),
         paramForm, questionResult, entityOptions)));
 
+  /** Parameter fields suggest node ids by name. */
+  const fillEntityOptions = () => replaceChildren(entityOptions, graph.mapNodes((id, a) => h('option', { value: id }, a.label)));
   let loaded = false;
   const sync = () => {
     const state = store.get();
     if (state.mode !== 'ask' || loaded) return;
     loaded = true;
-    replaceChildren(entityOptions, graph.mapNodes((id, a) => h('option', { value: id }, a.label)));
+    fillEntityOptions();
     if (state.question) void ask(state.question);
     api.questions().then(
       (list) => {
@@ -121,5 +123,5 @@ export function createAskView(context: ExplorerContext): View {
   };
   const unsubscribe = store.subscribe(sync);
   sync();
-  return { element, kill: unsubscribe };
+  return { element, refresh: fillEntityOptions, kill: unsubscribe };
 }

@@ -16,5 +16,7 @@ export interface ExplorerContext {
 /** A mounted view: its root element and how to tear it down. */
 export interface View {
   element: HTMLElement;
+  /** Redraws what depends on the graph's content, after it loads or grows. */
+  refresh?(): void;
   kill(): void;
 }

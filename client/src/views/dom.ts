@@ -36,22 +36,26 @@ export function formatValue(value: unknown): string {
   if (Array.isArray(value)) return value.map(formatValue).join(', ');
   if (typeof value === 'object') {
     const record = value as Record<string, unknown>;
-    const attributes = (typeof record.attributes === 'object' && record.attributes) as Record<string, unknown> | false;
-    const name = record.name ?? record.label ?? (attributes && (attributes.name ?? attributes.title)) ?? record.id;
+    // Graph-view nodes keep their properties in `attributes`, raw query nodes in `properties`.
+    const attributes = ((typeof record.attributes === 'object' && record.attributes) || (typeof record.properties === 'object' && record.properties)) as Record<string, unknown> | false;
+    // Nodes read as their name, evidence as its quote or summary.
+    const name = record.name ?? record.label ?? (attributes && (attributes.name ?? attributes.title)) ?? record.quote ?? record.summary ?? record.id ?? (typeof record.type === 'string' ? `:${record.type}` : undefined);
     if (typeof name === 'string') return name;
     return JSON.stringify(value);
   }
   return String(value);
 }
 
-export function dataTable(columns: string[], rows: unknown[][], caption: string): HTMLTableElement {
-  return h(
+export function dataTable(columns: string[], rows: unknown[][], caption: string): HTMLElement {
+  const table = h(
     'table',
     { class: 'data-table' },
     h('caption', { class: 'visually-hidden' }, caption),
     h('thead', {}, h('tr', {}, columns.map((c) => h('th', { scope: 'col' }, c)))),
     h('tbody', {}, rows.map((row) => h('tr', {}, row.map((cell) => h('td', {}, formatValue(cell)))))),
   );
+  // Wide results scroll on their own instead of stretching the page.
+  return h('div', { class: 'table-scroll', tabindex: '0', role: 'region', 'aria-label': caption }, table);
 }
 
 /** One piece of evidence: the verbatim quote (or our summary), then where it comes from. */

@@ -24,6 +24,7 @@ export function createSidePanel(context: ExplorerContext): View {
   const element = h('aside', { class: 'side-panel', 'aria-label': 'Details', hidden: true, tabindex: '-1' }, closeButton, body);
   element.addEventListener('keydown', (event) => event.key === 'Escape' && store.update((s) => select(s, null)));
   let shown: string | null = null;
+  let shownDetails: Record<string, unknown> = {};
 
   const nodeButton = (id: string) =>
     h('button', { type: 'button', class: 'link', onclick: () => store.update((s) => select(s, id)) }, graph.hasNode(id) ? graph.getNodeAttribute(id, 'label') : id);
@@ -85,9 +86,14 @@ export function createSidePanel(context: ExplorerContext): View {
     element.hidden = !selected;
     if (!selected || selected === shown) return;
     shown = selected;
-    render(selected, {});
+    shownDetails = {};
+    render(selected, shownDetails);
     api.node(selected).then(
-      (details) => shown === selected && render(selected, details),
+      (details) => {
+        if (shown !== selected) return;
+        shownDetails = details;
+        render(selected, details);
+      },
       // The graph already holds what the panel needs; the API only adds properties.
       () => undefined,
     );
@@ -99,5 +105,9 @@ export function createSidePanel(context: ExplorerContext): View {
     }
   });
   sync();
-  return { element, kill: unsubscribe };
+  return {
+    element,
+    refresh: () => shown && render(shown, shownDetails),
+    kill: unsubscribe,
+  };
 }

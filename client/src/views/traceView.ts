@@ -101,6 +101,7 @@ export function createTraceView(context: ExplorerContext): View {
   sync();
   return {
     element,
+    refresh: () => fillPicker(store.get().tracePosition),
     kill: unsubscribe,
   };
 }
