@@ -74,7 +74,7 @@ async function request(path: string, init: RequestInit & { json?: unknown } = {}
   return body;
 }
 
-export function graphQueryString(query: GraphQuery): string {
+function graphQueryString(query: GraphQuery): string {
   return queryString({ nodeTypes: query.nodeTypes, stanceTypes: query.stanceTypes, asOf: query.asOf, limit: query.limit });
 }
 
@@ -92,10 +92,6 @@ export const api = {
     if (!isRecord(body)) return {};
     const node = isRecord(body.node) ? body.node : body;
     return isRecord(node.attributes) ? { ...node, ...node.attributes } : node;
-  },
-
-  async neighbors(id: string): Promise<GraphData> {
-    return toGraphData(await request(`/api/nodes/${encodeURIComponent(id)}/neighbors`));
   },
 
   async trace(positionId: string, asOf: string | null): Promise<Trace> {

@@ -49,14 +49,14 @@ function listOf(value: unknown, ...keys: string[]): unknown[] {
   return [];
 }
 
-export function familyOf(type: string, declared?: unknown): EdgeFamily {
+function familyOf(type: string, declared?: unknown): EdgeFamily {
   if (declared === 'proposal' || declared === 'support' || declared === 'rejection' || declared === 'other' || declared === 'structure') {
     return declared;
   }
   return type in STANCE_TYPES ? STANCE_TYPES[type as StanceType].family : 'structure';
 }
 
-export function toNamedRef(value: unknown): NamedRef | null {
+function toNamedRef(value: unknown): NamedRef | null {
   if (typeof value === 'string') return { id: value, name: value, type: null };
   if (!isRecord(value)) return null;
   const attributes = isRecord(value.attributes) ? value.attributes : {};
@@ -89,7 +89,7 @@ function toTimeline(value: unknown): TimelineEntry[] {
   });
 }
 
-export function toEvidence(value: unknown): Evidence {
+function toEvidence(value: unknown): Evidence {
   const item = isRecord(value) ? value : {};
   const source = item.source;
   const sourceRecord = isRecord(source) ? source : null;

@@ -17,7 +17,7 @@ function fold(text: string): string {
   return text.normalize('NFD').replace(/\p{Diacritic}/gu, '').toLowerCase();
 }
 
-export function localMatches(graph: ExplorerGraph, query: string): SearchHit[] {
+function localMatches(graph: ExplorerGraph, query: string): SearchHit[] {
   const wanted = fold(query.trim());
   if (!wanted) return [];
   const hits: SearchHit[] = [];
