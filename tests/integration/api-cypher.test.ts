@@ -1,0 +1,125 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type TestApp, startTestApp } from '../support/app.ts';
+import { resetToSeed } from '../support/db.ts';
+import { type SpecValidator, loadSpecValidator } from '../support/openapi.ts';
+
+let app: TestApp;
+let spec: SpecValidator;
+beforeAll(async () => {
+  app = await startTestApp();
+  await resetToSeed(app.db);
+  spec = await loadSpecValidator(app);
+});
+afterAll(() => app.close());
+
+const cypher = (query: string, extra: Record<string, unknown> = {}) => app.request('/api/cypher', { method: 'POST', json: { query, ...extra } });
+
+async function fingerprint(): Promise<unknown> {
+  const [row] = await app.db.read('MATCH (n) OPTIONAL MATCH (n)-[r]->() RETURN count(DISTINCT n) AS nodes, count(r) AS rels, collect(DISTINCT labels(n)) AS labels');
+  const [schema] = await app.db.read('SHOW INDEXES YIELD name RETURN collect(name) AS indexes');
+  return { row, schema };
+}
+
+describe('POST /api/cypher', () => {
+  it('runs a read query with params and reports columns, rows and summary', async () => {
+    const res = await cypher('MATCH (p:Party {id: $id}) RETURN p.name AS name, p.aliases AS aliases', { params: { id: 'party:russia' } });
+    expect(res.status).toBe(200);
+    spec.expectMatches('post', '/api/cypher', 200, res.body);
+    expect(res.body.columns).toEqual(['name', 'aliases']);
+    expect(res.body.rows).toEqual([{ name: 'Russia', aliases: ['Moscow', 'the Kremlin', 'Kremlin', 'Russian Federation'] }]);
+    expect(res.body.summary).toMatchObject({ queryType: 'r', truncated: false });
+  });
+
+  it('collapses returned stances into edges in the graph part', async () => {
+    const res = await cypher("MATCH (a)-[t:TOOK]->(s:Stance {id: 'stance:russia-rejected-unconditional-ceasefire-2025-06-02'})-[o:ON]->(b) RETURN a, t, s, o, b");
+    spec.expectMatches('post', '/api/cypher', 200, res.body);
+    expect(res.body.graph.nodes.map((n: { id: string }) => n.id).sort()).toEqual(['party:russia', 'position:unconditional-ceasefire']);
+    expect(res.body.graph.edges).toEqual([
+      expect.objectContaining({ source: 'party:russia', target: 'position:unconditional-ceasefire', type: 'rejected', attributes: expect.objectContaining({ evidenceCount: 1 }) }),
+    ]);
+  });
+
+  it('turns paths into graph nodes and edges and dates into strings', async () => {
+    const res = await cypher("MATCH p = (:Official {id: 'official:dmitry-peskov'})-[:REPRESENTS]->(:Party) RETURN p, date('2025-06-02') AS d");
+    expect(res.body.rows[0].d).toBe('2025-06-02');
+    expect(res.body.graph.edges).toEqual([expect.objectContaining({ source: 'official:dmitry-peskov', target: 'party:russia', type: 'REPRESENTS' })]);
+  });
+
+  it('caps rows at the smaller of limit and the server cap and says it truncated', async () => {
+    const res = await cypher('UNWIND range(1, 50) AS x RETURN x', { limit: 10 });
+    expect(res.body.rows).toHaveLength(10);
+    expect(res.body.summary.truncated).toBe(true);
+    const capped = await startTestApp({ PARLEY_CYPHER_MAX_ROWS: '5' });
+    try {
+      const big = await capped.request('/api/cypher', { method: 'POST', json: { query: 'UNWIND range(1, 50) AS x RETURN x', limit: 100 } });
+      expect(big.body.rows).toHaveLength(5);
+    } finally {
+      await capped.close();
+    }
+  });
+
+  it.each([
+    'CREATE (n:Intruder {id: "x:1"}) RETURN n',
+    'MATCH (n) DETACH DELETE n',
+    "MERGE (n:Entity {id: 'party:russia'}) SET n.name = 'Changed'",
+    "MATCH (n:Party) SET n.name = 'Changed'",
+    'MATCH (n:Party) REMOVE n:Party',
+    'CREATE INDEX intruder FOR (n:Intruder) ON (n.x)',
+    'DROP CONSTRAINT entity_id',
+    "CREATE USER intruder SET PASSWORD 'secret-password'",
+    'SHOW USERS',
+    'STOP DATABASE neo4j',
+    "LOAD CSV FROM 'file:///etc/passwd' AS line RETURN line",
+    'LOAD /* hidden */ CSV FROM "https://example.com/x.csv" AS line RETURN line',
+    'CALL { MATCH (n) DETACH DELETE n } IN TRANSACTIONS',
+    'MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 10 ROWS',
+    'CALL dbms.listConfig()',
+    "CALL db.createLabel('Intruder')",
+  ])('refuses %s with 403 and leaves the data unchanged', async (query) => {
+    const before = await fingerprint();
+    const res = await cypher(query);
+    expect(res.status, JSON.stringify(res.body)).toBe(403);
+    expect(res.body.error.code).toBe('read_only');
+    spec.expectMatches('post', '/api/cypher', 403, res.body);
+    expect(await fingerprint()).toEqual(before);
+  });
+
+  it("answers bad Cypher with 400 and Neo4j's message and position in the user's query", async () => {
+    const res = await cypher('MATCH (n RETURN n');
+    expect(res.status).toBe(400);
+    spec.expectMatches('post', '/api/cypher', 400, res.body);
+    expect(res.body.error.code).toBe('cypher_syntax_error');
+    expect(res.body.error.details.neo4jCode).toBe('Neo.ClientError.Statement.SyntaxError');
+    expect(res.body.error.details.position).toEqual({ line: 1, column: 10, offset: 9 });
+    expect(res.body.error.message).toContain("Invalid input 'RETURN'");
+  });
+
+  it('refuses several statements, missing parameters and runtime errors with 400, never 5xx', async () => {
+    for (const [query, status] of [
+      ['RETURN 1; RETURN 2', 400],
+      ['RETURN $missing AS x', 400],
+      ['RETURN 1 / 0 AS x', 400],
+      ['MATCH (n) RETURN m', 400],
+      ['', 400],
+    ] as const) {
+      const res = await cypher(query);
+      expect(res.status, query).toBe(status);
+    }
+    expect((await app.request('/api/cypher', { method: 'POST', json: { query: 'RETURN 1', limit: 0 } })).body.error.message).toContain('limit');
+  });
+
+  it('stops a query that runs past the timeout with 408 query_timeout', async () => {
+    const slow = await startTestApp({ PARLEY_CYPHER_TIMEOUT_MS: '300' });
+    try {
+      const res = await slow.request('/api/cypher', {
+        method: 'POST',
+        json: { query: 'UNWIND range(1, 100000000) AS x WITH x WHERE x % 7919 = -1 RETURN count(x) AS c' },
+      });
+      expect(res.status).toBe(408);
+      expect(res.body.error.code).toBe('query_timeout');
+      spec.expectMatches('post', '/api/cypher', 408, res.body);
+    } finally {
+      await slow.close();
+    }
+  });
+});

@@ -1,0 +1,69 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type TestApp, startTestApp } from '../support/app.ts';
+import { resetToSeed } from '../support/db.ts';
+import { loadSpecValidator } from '../support/openapi.ts';
+
+let app: TestApp;
+beforeAll(async () => {
+  app = await startTestApp();
+  await resetToSeed(app.db);
+});
+afterAll(() => app.close());
+
+describe('GET /api/openapi.json', () => {
+  it('is OpenAPI 3.1 documenting every API route with parameters from the zod schemas', async () => {
+    const { spec } = await loadSpecValidator(app);
+    const doc = spec as unknown as { openapi: string; paths: Record<string, Record<string, { parameters: { name: string; in: string; required: boolean }[] }>> };
+    expect(doc.openapi).toBe('3.1.0');
+    const routes = Object.entries(doc.paths).flatMap(([path, ops]) => Object.keys(ops).map((m) => `${m.toUpperCase()} ${path}`));
+    expect(routes.sort()).toEqual(
+      [
+        'GET /api/graph', 'GET /api/search', 'GET /api/nodes/{id}', 'GET /api/nodes/{id}/neighbors', 'GET /api/positions/{id}/trace',
+        'GET /api/actors/{id}/stances', 'GET /api/matrix', 'GET /api/paths', 'GET /api/questions', 'POST /api/questions/{id}', 'POST /api/ask',
+        'POST /api/cypher', 'GET /api/export', 'GET /api/openapi.json', 'GET /api/docs', 'GET /api/sources/schema', 'POST /api/sources',
+      ].sort(),
+    );
+    const graphParams = doc.paths['/api/graph']!.get!.parameters.map((p) => p.name);
+    expect(graphParams).toEqual(['nodeTypes', 'stanceTypes', 'actor', 'position', 'asOf', 'limit']);
+    expect(doc.paths['/api/nodes/{id}']!.get!.parameters[0]).toMatchObject({ name: 'id', in: 'path', required: true });
+  });
+
+  it('every documented route answers (no documented path is a 404 route)', async () => {
+    const { spec } = await loadSpecValidator(app);
+    for (const [path, ops] of Object.entries(spec.paths)) {
+      for (const method of Object.keys(ops)) {
+        const url = path.replace('{id}', 'party:russia');
+        const res = await app.request(url, { method: method.toUpperCase(), ...(method === 'post' ? { json: {} } : {}) });
+        expect(res.body?.error?.message ?? '', `${method} ${path}`).not.toMatch(/^No route/);
+      }
+    }
+  });
+
+  it('the ingestion answer matches its documented schema', async () => {
+    const validator = await loadSpecValidator(app);
+    const schema = await app.request('/api/sources/schema');
+    validator.expectMatches('get', '/api/sources/schema', 200, schema.body);
+    const bad = await app.request('/api/sources', { method: 'POST', json: {}, headers: { authorization: 'Bearer test-write-token' } });
+    validator.expectMatches('post', '/api/sources', bad.status, bad.body);
+  });
+
+  it('the validator rejects an answer that breaks the schema, so the schema checks in the other files can fail', async () => {
+    const validator = await loadSpecValidator(app);
+    expect(() => validator.expectMatches('get', '/api/graph', 200, { nodes: [{ id: 'x' }], edges: [], truncated: false })).toThrow();
+  });
+});
+
+describe('GET /api/docs', () => {
+  it('serves a readable page that loads its script from this server only', async () => {
+    const res = await app.request('/api/docs');
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toContain('text/html');
+    expect(res.text).toContain('<script src="/api/docs/docs.js"');
+    expect(res.text).not.toMatch(/https?:\/\//);
+    const csp = res.headers.get('content-security-policy') ?? '';
+    expect(csp).toContain("script-src 'self'");
+    const script = await app.request('/api/docs/docs.js');
+    expect(script.status).toBe(200);
+    expect(script.text).toContain('/api/openapi.json');
+  });
+});
