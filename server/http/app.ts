@@ -31,6 +31,8 @@ export function createApp({ config, db, logger, clientDir }: AppDeps): Express {
     helmet({
       contentSecurityPolicy: {
         directives: {
+          // Parley is often served over plain HTTP on a LAN host; upgrading would break it.
+          'upgrade-insecure-requests': null,
           // Sigma draws with WebGL and the layout runs in a blob worker.
           'worker-src': ["'self'", 'blob:'],
           'img-src': ["'self'", 'data:', 'blob:'],
