@@ -1,15 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type TestApp, startTestApp } from '../support/app.ts';
-import { resetToSeed } from '../support/db.ts';
-import { type SpecValidator, loadSpecValidator } from '../support/openapi.ts';
+import type { TestApp } from '../support/app.ts';
+import { type SpecValidator, startSeededAppWithSpec } from '../support/openapi.ts';
 
 let app: TestApp;
 let spec: SpecValidator;
-beforeAll(async () => {
-  app = await startTestApp();
-  await resetToSeed(app.db);
-  spec = await loadSpecValidator(app);
-});
+beforeAll(async () => ({ app, spec } = await startSeededAppWithSpec()));
 afterAll(() => app.close());
 
 describe('GET /api/positions/:id/trace', () => {

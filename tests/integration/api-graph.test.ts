@@ -3,16 +3,11 @@ import { parse as parseGexf } from 'graphology-gexf';
 import { parse as parseGraphml } from 'graphology-graphml';
 import { MultiDirectedGraph } from 'graphology';
 import { type TestApp, startTestApp } from '../support/app.ts';
-import { resetToSeed } from '../support/db.ts';
-import { type SpecValidator, loadSpecValidator } from '../support/openapi.ts';
+import { type SpecValidator, startSeededAppWithSpec } from '../support/openapi.ts';
 
 let app: TestApp;
 let spec: SpecValidator;
-beforeAll(async () => {
-  app = await startTestApp();
-  await resetToSeed(app.db);
-  spec = await loadSpecValidator(app);
-});
+beforeAll(async () => ({ app, spec } = await startSeededAppWithSpec()));
 afterAll(() => app.close());
 
 describe('GET /api/graph', () => {

@@ -5,7 +5,8 @@
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import addFormatsModule from 'ajv-formats';
 import { expect } from 'vitest';
-import type { TestApp } from './app.ts';
+import { type TestApp, startTestApp } from './app.ts';
+import { resetToSeed } from './db.ts';
 
 type Spec = { paths: Record<string, Record<string, { responses: Record<string, { content?: Record<string, { schema: unknown }> }> }>>; components: unknown };
 
@@ -41,4 +42,11 @@ export async function loadSpecValidator(app: TestApp): Promise<SpecValidator> {
 /** `#/components/…` references point into the document registered as openapi.json. */
 function rebase(schema: unknown): Record<string, unknown> {
   return JSON.parse(JSON.stringify(schema).replaceAll('"#/components/', '"openapi.json#/components/')) as Record<string, unknown>;
+}
+
+/** The real app on the freshly seeded graph, with a validator for the OpenAPI document it serves. */
+export async function startSeededAppWithSpec(): Promise<{ app: TestApp; spec: SpecValidator }> {
+  const app = await startTestApp();
+  await resetToSeed(app.db);
+  return { app, spec: await loadSpecValidator(app) };
 }
