@@ -10,8 +10,13 @@ export default defineConfig({
       { extends: true, test: { name: 'unit', include: ['tests/unit/**/*.test.ts'] } },
       {
         extends: true,
-        // Files share one database, so they run one after another.
-        test: { name: 'integration', include: ['tests/integration/**/*.test.ts'], fileParallelism: false },
+        // Files share one database, so they run one after another; the security suite checks the
+        // whole graph's checksum, so it must not overlap with tests that write.
+        test: {
+          name: 'integration',
+          include: ['tests/integration/**/*.test.ts', 'tests/security/**/*.test.ts', 'tests/bench/**/*.test.ts'],
+          fileParallelism: false,
+        },
       },
       {
         extends: true,
