@@ -33,6 +33,13 @@ const envSchema = z.object({
   PARLEY_GRAPH_MAX_NODES: z.coerce.number().int().positive().max(5_000_000).default(2_000),
   PARLEY_CORS_ORIGINS: z.string().default(''),
   PARLEY_BODY_LIMIT: z.string().default('5mb'),
+  PARLEY_RATE_LIMIT_REQUESTS: z.coerce.number().int().min(0).default(1_200),
+  PARLEY_RATE_LIMIT_QUERIES: z.coerce.number().int().min(0).default(120),
+  PARLEY_RATE_LIMIT_WRITES: z.coerce.number().int().min(0).default(30),
+  PARLEY_TRUST_PROXY: z
+    .string()
+    .refine((v) => v.trim() !== 'true', 'trusting every proxy lets any client pick its rate-limit key: give a hop count or proxy addresses')
+    .default('false'),
 });
 
 export type Config = ReturnType<typeof loadConfig>;
@@ -54,6 +61,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
     writeToken: e.PARLEY_WRITE_TOKEN,
     corsOrigins: e.PARLEY_CORS_ORIGINS.split(',').map((o) => o.trim()).filter(Boolean),
     bodyLimit: e.PARLEY_BODY_LIMIT,
+    /** Requests per client and minute, per tier; 0 switches a tier off. */
+    rateLimits: { requests: e.PARLEY_RATE_LIMIT_REQUESTS, queries: e.PARLEY_RATE_LIMIT_QUERIES, writes: e.PARLEY_RATE_LIMIT_WRITES },
+    trustProxy: trustProxySetting(e.PARLEY_TRUST_PROXY),
     neo4j: {
       /** Unset: Parley starts and manages its own local Neo4j. */
       uri: e.NEO4J_URI,
@@ -76,4 +86,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
     },
     graphMaxNodes: e.PARLEY_GRAPH_MAX_NODES,
   };
+}
+
+/**
+ * Express's `trust proxy`: which hop's address is the client's, and so the rate-limit key.
+ * Off by default (a direct connection); a hop count or a list of proxy addresses/subnets.
+ */
+function trustProxySetting(value: string): false | number | string[] {
+  const v = value.trim();
+  if (v === '' || v === 'false') return false;
+  if (/^\d+$/.test(v)) return Number(v);
+  return v.split(',').map((p) => p.trim()).filter(Boolean);
 }

@@ -45,6 +45,12 @@ export class UnprocessableError extends AppError {
   }
 }
 
+export class TooManyRequestsError extends AppError {
+  constructor(message: string) {
+    super(429, 'rate_limited', message);
+  }
+}
+
 export class DatabaseUnavailableError extends AppError {
   constructor(message = 'The graph database is unavailable; try again shortly.') {
     super(503, 'database_unavailable', message);

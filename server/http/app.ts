@@ -14,6 +14,7 @@ import { errorHandler, notFoundHandler } from './errorHandler.ts';
 import { healthRoutes } from './routes/health.ts';
 import { sourceRoutes } from './routes/sources.ts';
 import { apiRoutes } from './routes/api.ts';
+import { rateLimiter } from './rateLimit.ts';
 
 export interface AppDeps {
   config: Config;
@@ -27,6 +28,7 @@ export function createApp({ config, db, logger, clientDir }: AppDeps): Express {
   const app = express();
   app.disable('x-powered-by');
   app.set('query parser', 'simple');
+  app.set('trust proxy', config.trustProxy);
   app.use(
     helmet({
       contentSecurityPolicy: {
@@ -42,9 +44,14 @@ export function createApp({ config, db, logger, clientDir }: AppDeps): Express {
   );
   // Same-origin by default; other browser origins only when listed in PARLEY_CORS_ORIGINS.
   app.use(cors({ origin: config.corsOrigins, methods: ['GET', 'POST'] }));
+  app.use(healthRoutes(db));
+
+  // Budgets are spent before the body is parsed or the token checked, so floods stay cheap.
+  app.use('/api', rateLimiter('requests', config.rateLimits.requests));
+  app.post(['/api/cypher', '/api/ask', '/api/questions/:id'], rateLimiter('queries', config.rateLimits.queries));
+  app.post('/api/sources', rateLimiter('writes', config.rateLimits.writes));
   app.use(express.json({ limit: config.bodyLimit }));
 
-  app.use(healthRoutes(db));
   app.use(sourceRoutes(db, config.writeToken));
   // API routes (issue 4) are mounted here.
   app.use(apiRoutes(db, config));

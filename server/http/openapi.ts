@@ -69,7 +69,7 @@ export function buildOpenApi(routes: RouteDoc[]): Record<string, unknown> {
   for (const route of routes) {
     const openPath = route.path.replace(/:([A-Za-z]+)/g, '{$1}');
     const responses: Record<string, unknown> = {};
-    for (const [status, doc] of Object.entries(route.responses)) {
+    for (const [status, doc] of Object.entries({ ...sharedResponses, ...route.responses })) {
       const content: Record<string, unknown> = {};
       if (doc.schema) content['application/json'] = { schema: jsonSchema(doc.schema, 'output') };
       for (const [type, description] of Object.entries(doc.content ?? {})) content[type] = { schema: { type: 'string', description } };
@@ -114,6 +114,12 @@ export function buildOpenApi(routes: RouteDoc[]): Record<string, unknown> {
     },
   };
 }
+
+/** Answers any API route can give: every route has a rate limit and most need the database. */
+const sharedResponses: Record<number, ResponseDoc> = {
+  429: errorDoc('rate_limited: too many requests from this client; see the Retry-After header'),
+  503: errorDoc('database_unavailable: the graph database cannot be reached; try again shortly'),
+};
 
 /** An error answer in the one error shape. */
 export function errorDoc(description: string): ResponseDoc {

@@ -21,6 +21,10 @@ export function testConfig(overrides: Record<string, string> = {}): Config {
     NEO4J_PASSWORD: neo4j.password,
     PARLEY_WRITE_TOKEN: 'test-write-token',
     LOG_LEVEL: 'silent',
+    // Suites fire requests far faster than a person; the rate-limit tests set their own budgets.
+    PARLEY_RATE_LIMIT_REQUESTS: '0',
+    PARLEY_RATE_LIMIT_QUERIES: '0',
+    PARLEY_RATE_LIMIT_WRITES: '0',
     ...overrides,
   });
 }

@@ -25,4 +25,14 @@ describe('loadConfig', () => {
   it('splits the CORS allow-list', () => {
     expect(loadConfig({ PARLEY_CORS_ORIGINS: 'https://a.example, https://b.example' }).corsOrigins).toEqual(['https://a.example', 'https://b.example']);
   });
+
+  it('limits every client per minute by default, lets 0 switch a tier off, and never trusts every proxy', () => {
+    expect(loadConfig({}).rateLimits).toEqual({ requests: 1_200, queries: 120, writes: 30 });
+    expect(loadConfig({ PARLEY_RATE_LIMIT_WRITES: '0' }).rateLimits.writes).toBe(0);
+    expect(() => loadConfig({ PARLEY_RATE_LIMIT_QUERIES: '-1' })).toThrow(/PARLEY_RATE_LIMIT_QUERIES/);
+    expect(loadConfig({}).trustProxy).toBe(false);
+    expect(loadConfig({ PARLEY_TRUST_PROXY: '1' }).trustProxy).toBe(1);
+    expect(loadConfig({ PARLEY_TRUST_PROXY: '10.0.0.0/8, 127.0.0.1' }).trustProxy).toEqual(['10.0.0.0/8', '127.0.0.1']);
+    expect(() => loadConfig({ PARLEY_TRUST_PROXY: 'true' })).toThrow(/PARLEY_TRUST_PROXY/);
+  });
 });
