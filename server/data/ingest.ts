@@ -62,5 +62,5 @@ export async function writeSourceGraph(db: Database, plan: IngestionPlan): Promi
       evidenceIds: plan.evidence.map((e) => e.id),
     });
     return removed ?? { removedStances: 0, removedEvidence: 0 };
-  });
+  }, { metadata: { app: 'parley', operation: 'ingest-source', sourceId: plan.sourceId } });
 }

@@ -8,6 +8,7 @@ import neo4j, {
   type Driver,
   type ManagedTransaction,
   Neo4jError,
+  type Plan,
   type QueryResult,
   type RecordShape,
   type SessionMode,
@@ -57,6 +58,13 @@ export interface NativePath {
 
 export interface QueryOptions {
   timeoutMs?: number;
+  /** Shown by SHOW TRANSACTIONS and in Neo4j's query log, so an operator sees what a transaction is. */
+  metadata?: Record<string, string>;
+}
+
+function transactionConfig({ timeoutMs, metadata }: QueryOptions): { timeout?: number; metadata?: Record<string, string> } | undefined {
+  if (timeoutMs === undefined && metadata === undefined) return undefined;
+  return { ...(timeoutMs ? { timeout: timeoutMs } : {}), ...(metadata ? { metadata } : {}) };
 }
 
 export interface ResultSummary {
@@ -151,7 +159,7 @@ export class Database {
   async readOnce<T = Row>(cypher: string, params: Params = {}, options: QueryOptions = {}): Promise<T[]> {
     const session = this.driver.session({ database: this.name, defaultAccessMode: 'READ' });
     try {
-      return rows<T>(await session.run(cypher, params, options.timeoutMs ? { timeout: options.timeoutMs } : undefined));
+      return rows<T>(await session.run(cypher, params, transactionConfig(options)));
     } catch (err) {
       throw mapDriverError(err);
     } finally {
@@ -166,7 +174,7 @@ export class Database {
   async *stream<T = Row>(cypher: string, params: Params = {}, options: QueryOptions = {}): AsyncGenerator<T> {
     const session = this.driver.session({ database: this.name, defaultAccessMode: 'READ' });
     try {
-      const result = session.run(cypher, params, options.timeoutMs ? { timeout: options.timeoutMs } : undefined);
+      const result = session.run(cypher, params, transactionConfig(options));
       for await (const record of result) yield toNative(record.toObject()) as T;
     } catch (err) {
       throw mapDriverError(err);
@@ -175,12 +183,32 @@ export class Database {
     }
   }
 
-  /** Plans a query without running it (`EXPLAIN`) and reports its query type: r, rw, w or s. */
-  async explain(cypher: string, params: Params = {}): Promise<{ queryType: string }> {
+  /**
+   * Plans a query without running it (`EXPLAIN`): its query type (r, rw, w or s) and every
+   * operator of its plan, so callers judge what a query would do however its text is spelled.
+   */
+  async explain(cypher: string, params: Params = {}, options: QueryOptions = {}): Promise<{ queryType: string; operators: PlanOperator[] }> {
     const session = this.driver.session({ database: this.name, defaultAccessMode: 'READ' });
     try {
-      const result = await session.run(`EXPLAIN ${cypher}`, params);
-      return { queryType: result.summary.queryType };
+      const result = await session.run(`EXPLAIN ${cypher}`, params, options.timeoutMs ? { timeout: options.timeoutMs } : undefined);
+      return { queryType: result.summary.queryType, operators: planOperators(result.summary.plan) };
+    } catch (err) {
+      throw mapDriverError(err);
+    } finally {
+      await session.close();
+    }
+  }
+
+  /**
+   * One explicit READ transaction, never retried: for the console, where the driver's retry after
+   * a dropped connection would only run a hostile query again. A read has nothing to commit;
+   * closing the session ends the transaction.
+   */
+  async readTransactionOnce<T>(work: (tx: Transaction) => Promise<T>, options: QueryOptions = {}): Promise<T> {
+    const session = this.driver.session({ database: this.name, defaultAccessMode: 'READ' });
+    try {
+      const tx = await session.beginTransaction(options.timeoutMs ? { timeout: options.timeoutMs } : undefined);
+      return await work(new Transaction(tx));
     } catch (err) {
       throw mapDriverError(err);
     } finally {
@@ -203,7 +231,7 @@ export class Database {
 
   private async withTransaction<T>(mode: SessionMode, options: QueryOptions, work: (tx: ManagedTransaction) => Promise<T>): Promise<T> {
     const session = this.driver.session({ database: this.name, defaultAccessMode: mode });
-    const config = options.timeoutMs ? { timeout: options.timeoutMs } : undefined;
+    const config = transactionConfig(options);
     try {
       return mode === 'READ' ? await session.executeRead(work, config) : await session.executeWrite(work, config);
     } catch (err) {
@@ -216,7 +244,7 @@ export class Database {
 
 /** A transaction handle that speaks plain objects. */
 export class Transaction {
-  constructor(private readonly tx: ManagedTransaction) {}
+  constructor(private readonly tx: Pick<ManagedTransaction, 'run'>) {}
 
   async run<T = Row>(cypher: string, params: Params = {}): Promise<T[]> {
     return rows<T>(await this.tx.run(cypher, params));
@@ -248,6 +276,19 @@ export class Transaction {
       summary: { queryType: summary.queryType, resultAvailableAfterMs: Number(toNative(summary.resultAvailableAfter)) },
     };
   }
+}
+
+/** One operator of a query plan: its type (ProcedureCall, LoadCSV, ShowTransactions, …) and Neo4j's details. */
+export interface PlanOperator {
+  type: string;
+  details: string;
+}
+
+function planOperators(plan: Plan | false): PlanOperator[] {
+  if (!plan) return [];
+  // Operator types carry the runtime's suffix, as in ProcedureCall@neo4j.
+  const own = { type: plan.operatorType.replace(/@.*$/, ''), details: plan.arguments.Details ?? '' };
+  return [own, ...plan.children.flatMap(planOperators)];
 }
 
 function rows<T>(result: QueryResult<RecordShape>): T[] {

@@ -3,7 +3,7 @@
  * separate process with its own data folder. Data survives a restart, Ctrl-C and even a
  * SIGKILL of the app leave no java process behind, and a taken port gets one clear message.
  */
-import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
@@ -11,16 +11,8 @@ import path from 'node:path';
 import neo4j from 'neo4j-driver';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../server/config.ts';
+import { type AppProcess, exited, spawnApp, waitFor, waitHealthy } from '../support/appProcess.ts';
 import { freePort } from '../support/ports.ts';
-
-const ROOT = path.resolve(import.meta.dirname, '..', '..');
-
-interface AppProcess {
-  child: ChildProcess;
-  output: () => string;
-  url: string;
-  boltPort: number;
-}
 
 let home: string;
 let ports: { app: number; bolt: number; http: number };
@@ -33,58 +25,21 @@ function javaPidsFor(dataDir: string): number[] {
     .map((line) => Number(line.trim().split(/\s+/)[0]));
 }
 
-async function waitFor<T>(what: string, probe: () => Promise<T | undefined> | T | undefined, timeoutMs: number): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 250));
-  }
-}
-
-function startApp(extraEnv: Record<string, string> = {}): AppProcess {
-  let output = '';
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
-    cwd: ROOT,
-    env: {
-      ...process.env,
-      NEO4J_URI: '',
-      PORT: String(ports.app),
-      PARLEY_HOME: home,
-      PARLEY_NEO4J_RUNTIME: loadConfig({}).localNeo4j.runtimeDir,
-      PARLEY_NEO4J_BOLT_PORT: String(ports.bolt),
-      PARLEY_NEO4J_HTTP_PORT: String(ports.http),
-      PARLEY_SEED: 'false',
-      LOG_LEVEL: 'info',
-      ...extraEnv,
-    },
-    stdio: ['ignore', 'pipe', 'pipe'],
+/** The app with its own local Neo4j (NEO4J_URI blank) in this suite's throwaway home. */
+function startApp(extraEnv: Record<string, string> = {}): AppProcess & { boltPort: number } {
+  const app = spawnApp(ports.app, {
+    NEO4J_URI: '',
+    PARLEY_HOME: home,
+    PARLEY_NEO4J_RUNTIME: loadConfig({}).localNeo4j.runtimeDir,
+    PARLEY_NEO4J_BOLT_PORT: String(ports.bolt),
+    PARLEY_NEO4J_HTTP_PORT: String(ports.http),
+    PARLEY_SEED: 'false',
+    ...extraEnv,
   });
-  child.stdout!.on('data', (d) => (output += d));
-  child.stderr!.on('data', (d) => (output += d));
-  return { child, output: () => output, url: `http://127.0.0.1:${ports.app}`, boltPort: ports.bolt };
+  return { ...app, boltPort: ports.bolt };
 }
 
-async function waitHealthy(app: AppProcess): Promise<unknown> {
-  return waitFor(
-    'a healthy app',
-    async () => {
-      if (app.child.exitCode !== null) throw new Error(`app exited early:\n${app.output()}`);
-      try {
-        const res = await fetch(`${app.url}/healthz`);
-        return res.status === 200 ? await res.json() : undefined;
-      } catch {
-        return undefined;
-      }
-    },
-    120_000,
-  );
-}
-
-function exited(child: ChildProcess): Promise<number | null> {
-  return child.exitCode !== null ? Promise.resolve(child.exitCode) : new Promise((resolve) => child.once('exit', (code) => resolve(code)));
-}
+const waitHealthyApp = (app: AppProcess) => waitHealthy(app.url, 120_000, app);
 
 async function localPassword(): Promise<string> {
   return fs.readFileSync(path.join(home, 'neo4j', 'password'), 'utf8').trim();
@@ -112,7 +67,7 @@ afterAll(() => {
 describe('the app-managed local Neo4j', () => {
   it('starts, keeps data across a restart, and leaves no java behind after Ctrl-C', { timeout: 300_000 }, async () => {
     const first = startApp();
-    expect(await waitHealthy(first)).toMatchObject({ status: 'ok', neo4j: { connected: true, edition: 'community' } });
+    expect(await waitHealthyApp(first)).toMatchObject({ status: 'ok', neo4j: { connected: true, edition: 'community' } });
     expect(javaPidsFor(path.join(home, 'neo4j'))).toHaveLength(1);
     await runCypher(first.boltPort, "CREATE (:Entity:Party {id: 'party:lifecycle-probe', name: 'Probe'}) RETURN 1");
 
@@ -121,7 +76,7 @@ describe('the app-managed local Neo4j', () => {
     expect(javaPidsFor(path.join(home, 'neo4j'))).toEqual([]);
 
     const second = startApp();
-    await waitHealthy(second);
+    await waitHealthyApp(second);
     expect(await runCypher(second.boltPort, "MATCH (n {id: 'party:lifecycle-probe'}) RETURN count(n)")).toBe(1);
     second.child.kill('SIGTERM');
     await exited(second.child);
@@ -130,7 +85,7 @@ describe('the app-managed local Neo4j', () => {
 
   it('ends its Neo4j even when the app itself is killed with SIGKILL', { timeout: 300_000 }, async () => {
     const app = startApp();
-    await waitHealthy(app);
+    await waitHealthyApp(app);
     expect(javaPidsFor(path.join(home, 'neo4j'))).toHaveLength(1);
     app.child.kill('SIGKILL');
     await exited(app.child);

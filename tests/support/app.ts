@@ -1,8 +1,8 @@
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { Database } from '../../server/db/database.ts';
+import { Database } from '../../server/db/database.ts';
 import { createApp } from '../../server/http/app.ts';
-import { testConfig, testDatabase, testLogger } from './db.ts';
+import { testConfig, testLogger } from './db.ts';
 
 export interface TestApp {
   url: string;
@@ -15,7 +15,9 @@ export interface TestApp {
 /** The real Express app on port 0, talking to the run's throwaway Neo4j. */
 export async function startTestApp(overrides: Record<string, string> = {}): Promise<TestApp> {
   const config = testConfig(overrides);
-  const db = testDatabase();
+  // From the config, so a suite can point an app at a Neo4j of its own through NEO4J_* overrides.
+  const { uri, user, password, database } = config.neo4j;
+  const db = new Database({ uri: uri!, user, password: password!, database });
   const app = createApp({ config, db, logger: testLogger });
   const server = await new Promise<Server>((resolve) => {
     const s = app.listen(0, '127.0.0.1', () => resolve(s));
