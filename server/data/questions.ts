@@ -1,6 +1,6 @@
 /** Runs named questions and the Cypher console in READ transactions; plain objects only. */
 import { cypher } from '../db/cypherFiles.ts';
-import type { Database, Row } from '../db/database.ts';
+import type { Database, Row, Transaction } from '../db/database.ts';
 
 export interface TabularResult {
   columns: string[];
@@ -10,9 +10,19 @@ export interface TabularResult {
   resultAvailableAfterMs: number;
 }
 
-/** One read-only query in a READ transaction, with a row cap and an optional timeout. */
-export async function runReadQuery(db: Database, text: string, params: Record<string, unknown>, maxRows: number, timeoutMs?: number): Promise<TabularResult> {
-  const result = await db.readTransaction((tx) => tx.runWithSummary(text, params, maxRows), timeoutMs ? { timeoutMs } : {});
+/**
+ * One read-only query in a READ transaction, with a row cap. A console query (`consoleLimits`) is
+ * tried once, with the console's timeout; named questions are the app's own and may be retried.
+ */
+export async function runReadQuery(
+  db: Database,
+  text: string,
+  params: Record<string, unknown>,
+  maxRows: number,
+  consoleLimits?: { timeoutMs: number },
+): Promise<TabularResult> {
+  const work = (tx: Transaction) => tx.runWithSummary(text, params, maxRows);
+  const result = consoleLimits ? await db.readTransactionOnce(work, consoleLimits) : await db.readTransaction(work);
   return { columns: result.keys, rows: result.rows, truncated: result.truncated, ...result.summary };
 }
 

@@ -190,7 +190,7 @@ export class Database {
   async explain(cypher: string, params: Params = {}, options: QueryOptions = {}): Promise<{ queryType: string; operators: PlanOperator[] }> {
     const session = this.driver.session({ database: this.name, defaultAccessMode: 'READ' });
     try {
-      const result = await session.run(`EXPLAIN ${cypher}`, params, options.timeoutMs ? { timeout: options.timeoutMs } : undefined);
+      const result = await session.run(`EXPLAIN ${cypher}`, params, transactionConfig(options));
       return { queryType: result.summary.queryType, operators: planOperators(result.summary.plan) };
     } catch (err) {
       throw mapDriverError(err);
@@ -207,7 +207,7 @@ export class Database {
   async readTransactionOnce<T>(work: (tx: Transaction) => Promise<T>, options: QueryOptions = {}): Promise<T> {
     const session = this.driver.session({ database: this.name, defaultAccessMode: 'READ' });
     try {
-      const tx = await session.beginTransaction(options.timeoutMs ? { timeout: options.timeoutMs } : undefined);
+      const tx = await session.beginTransaction(transactionConfig(options));
       return await work(new Transaction(tx));
     } catch (err) {
       throw mapDriverError(err);

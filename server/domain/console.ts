@@ -1,14 +1,15 @@
 /**
- * The read-only Cypher console. A query runs only if EXPLAIN says it is a read (`r`), and then
- * inside a READ transaction with a timeout and a row cap: writes are refused twice over. LOAD
- * CSV (reads files and URLs) and CALL … IN TRANSACTIONS (needs its own transactions) are
- * refused before planning. Neo4j's complaints map to 4xx by their error code, never by text.
+ * The read-only Cypher console. A query runs only if EXPLAIN says it is a read (`r`) and its plan
+ * holds nothing but graph reads, and then inside a READ transaction, tried once, with a timeout
+ * and a row cap: writes are refused twice over. LOAD CSV (reads files and URLs) and CALL … IN
+ * TRANSACTIONS (needs its own transactions) are refused before planning, and again by the plan
+ * however they are spelled. Neo4j's complaints map to 4xx by their error code, never by text.
  */
-import type { Database, NativeNode, NativePath, NativeRelationship, Row } from '../db/database.ts';
+import type { Database, NativeNode, NativePath, NativeRelationship, PlanOperator, Row } from '../db/database.ts';
 import { neo4jErrorCode } from '../db/database.ts';
 import { readNodesById, readStanceEdgesById } from '../data/graph.ts';
 import { runReadQuery } from '../data/questions.ts';
-import { AppError, ForbiddenError, ValidationError } from '../errors.ts';
+import { AppError, ForbiddenError, UnprocessableError, ValidationError } from '../errors.ts';
 import { toGraphEdge, toGraphNode } from './graph.ts';
 import type { GraphEdge, GraphNode } from './schemas.ts';
 
@@ -26,19 +27,21 @@ export interface ConsoleLimits {
 export async function runConsoleQuery(db: Database, request: ConsoleRequest, limits: ConsoleLimits) {
   const query = request.query.trim().replace(/;\s*$/, '');
   refuseForbiddenClauses(query);
-  let queryType: string;
+  let plan;
   try {
-    ({ queryType } = await db.explain(query, request.params));
+    plan = await db.explain(query, request.params, { timeoutMs: limits.timeoutMs });
   } catch (err) {
     throw consoleError(err, EXPLAIN_PREFIX);
   }
+  const { queryType } = plan;
   if (queryType !== 'r') {
     throw new ForbiddenError('read_only', `The console only runs read queries; this one is of type ${queryType} (w = write, rw = read-write, s = schema).`, { queryType });
   }
+  refuseForbiddenOperators(plan.operators);
   const maxRows = Math.min(request.limit ?? limits.maxRows, limits.maxRows);
   let result;
   try {
-    result = await runReadQuery(db, query, request.params, maxRows, limits.timeoutMs);
+    result = await runReadQuery(db, query, request.params, maxRows, { timeoutMs: limits.timeoutMs });
   } catch (err) {
     throw consoleError(err);
   }
@@ -61,7 +64,52 @@ function refuseForbiddenClauses(query: string): void {
   if (/\bIN\s+(?:\S+\s+)?(?:CONCURRENT\s+)?TRANSACTIONS\b/i.test(code)) {
     throw new ForbiddenError('read_only', 'CALL { … } IN TRANSACTIONS is not allowed in the console.');
   }
-  if (/\bCALL\s+dbms\s*\./i.test(code)) throw new ForbiddenError('read_only', 'dbms.* procedures are not allowed in the console.');
+}
+
+/**
+ * Procedures the console may call: they describe the graph or search it. Every other one is
+ * refused, even those Neo4j counts as reads: db.stats.* collects other sessions' queries, index
+ * resampling and cache clearing change how the server runs, dbms.* administers it.
+ */
+const DESCRIBING_PROCEDURES = new Set([
+  'db.labels',
+  'db.relationshipTypes',
+  'db.propertyKeys',
+  'db.schema.visualization',
+  'db.schema.nodeTypeProperties',
+  'db.schema.relTypeProperties',
+  'db.index.fulltext.queryNodes',
+  'db.index.fulltext.queryRelationships',
+  'db.index.vector.queryNodes',
+  'db.index.vector.queryRelationships',
+  'db.info',
+  'db.ping',
+]);
+
+/**
+ * Administration commands that only describe the schema. The others Neo4j also plans as reads,
+ * but SHOW TRANSACTIONS shows other sessions' queries, SHOW SETTINGS the server's files and
+ * ports, and TERMINATE TRANSACTIONS stops other sessions' work, an ingestion included.
+ */
+const DESCRIBING_COMMANDS = new Set(['ShowIndexes', 'ShowConstraints', 'ShowFunctions', 'ShowProcedures']);
+
+/** Judges the plan, not the text, so no spelling (backticks, odd whitespace) gets past. */
+function refuseForbiddenOperators(operators: PlanOperator[]): void {
+  for (const { type, details } of operators) {
+    if (type === 'LoadCSV') throw new ForbiddenError('read_only', 'LOAD CSV is not allowed in the console.');
+    if (type === 'TransactionApply' || type === 'TransactionForeach') {
+      throw new ForbiddenError('read_only', 'CALL { … } IN TRANSACTIONS is not allowed in the console.');
+    }
+    if (type === 'ProcedureCall') {
+      const procedure = details.slice(0, details.indexOf('('));
+      if (!DESCRIBING_PROCEDURES.has(procedure)) {
+        throw new ForbiddenError('read_only', `The procedure ${procedure} is not allowed in the console; it allows ${[...DESCRIBING_PROCEDURES].join(', ')}.`, { procedure });
+      }
+    }
+    if (/^(?:Show|Terminate)/.test(type) && !DESCRIBING_COMMANDS.has(type)) {
+      throw new ForbiddenError('read_only', `The administration command ${type} is not allowed in the console; only SHOW INDEXES, CONSTRAINTS, FUNCTIONS and PROCEDURES are.`, { command: type });
+    }
+  }
 }
 
 const TIMEOUT_CODES = new Set([
@@ -75,6 +123,13 @@ const FORBIDDEN_CODES = new Set([
   'Neo.ClientError.Security.Forbidden',
   'Neo.ClientError.Statement.UnsupportedAdministrationCommand',
   'Neo.ClientError.Statement.NotSystemDatabaseError',
+]);
+
+/** The transaction's or the server's memory ran out: Neo4j stops the query and stays up. */
+const MEMORY_CODES = new Set([
+  'Neo.ClientError.General.TransactionOutOfMemoryError',
+  'Neo.TransientError.General.MemoryPoolOutOfMemoryError',
+  'Neo.TransientError.General.OutOfMemoryError',
 ]);
 
 /** db.explain prefixes the query with this; positions Neo4j reports are shifted back by it. */
@@ -94,8 +149,13 @@ function consoleError(err: unknown, shift = 0): unknown {
     return new AppError(408, 'query_timeout', 'The query ran longer than the console allows and was stopped.', details);
   }
   if (FORBIDDEN_CODES.has(code)) return new ForbiddenError('read_only', `The console only runs read queries: ${message}`, details);
+  if (MEMORY_CODES.has(code)) {
+    return new UnprocessableError('query_too_large', 'The query needs more memory than Neo4j can give it; narrow it down.', details);
+  }
   if (code === 'Neo.ClientError.Statement.SyntaxError') return new AppError(400, 'cypher_syntax_error', message, details);
   if (code.startsWith('Neo.ClientError.')) return new ValidationError(message, details);
+  // Neo4j reports some failures of a query's own logic as database errors (shortestPath between a node and itself).
+  if (code === 'Neo.DatabaseError.Statement.ExecutionFailed') return new UnprocessableError('query_failed', message, details);
   return err;
 }
 

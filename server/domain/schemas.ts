@@ -67,9 +67,27 @@ export const pathsQuerySchema = z.object({
 });
 export const askBodySchema = z.object({ question: z.string().trim().min(3).max(500) });
 export const questionBodySchema = z.object({ params: z.record(z.string(), z.unknown()).default({}) });
+/** Deeper parameter values gain a query nothing and overflow the driver's recursive encoder. */
+const MAX_PARAM_DEPTH = 32;
+
+/** Walks with its own stack, so a value nested a million levels deep cannot overflow this check either. */
+function nestsDeeperThan(value: unknown, maxDepth: number): boolean {
+  const pending: Array<[unknown, number]> = [[value, 0]];
+  for (let next = pending.pop(); next; next = pending.pop()) {
+    const [item, depth] = next;
+    if (typeof item !== 'object' || item === null) continue;
+    if (depth > maxDepth) return true;
+    for (const child of Object.values(item)) pending.push([child, depth + 1]);
+  }
+  return false;
+}
+
 export const cypherBodySchema = z.object({
   query: z.string().trim().min(1).max(20_000),
-  params: z.record(z.string(), z.unknown()).default({}),
+  params: z
+    .record(z.string(), z.unknown())
+    .refine((params) => !nestsDeeperThan(params, MAX_PARAM_DEPTH), `must not nest deeper than ${MAX_PARAM_DEPTH} levels`)
+    .default({}),
   limit: z.number().int().min(1).max(100_000).optional().describe('Row cap; the server cap (1000) applies when larger'),
 });
 

@@ -69,7 +69,7 @@ export function buildOpenApi(routes: RouteDoc[]): Record<string, unknown> {
   for (const route of routes) {
     const openPath = route.path.replace(/:([A-Za-z]+)/g, '{$1}');
     const responses: Record<string, unknown> = {};
-    for (const [status, doc] of Object.entries({ ...sharedResponses, ...route.responses })) {
+    for (const [status, doc] of Object.entries({ ...sharedResponses, ...(route.body ? bodyResponses : {}), ...route.responses })) {
       const content: Record<string, unknown> = {};
       if (doc.schema) content['application/json'] = { schema: jsonSchema(doc.schema, 'output') };
       for (const [type, description] of Object.entries(doc.content ?? {})) content[type] = { schema: { type: 'string', description } };
@@ -114,6 +114,11 @@ export function buildOpenApi(routes: RouteDoc[]): Record<string, unknown> {
     },
   };
 }
+
+/** Answers of every route that reads a JSON body, which is refused when larger than PARLEY_BODY_LIMIT. */
+const bodyResponses: Record<number, ResponseDoc> = {
+  413: errorDoc('entity_too_large: the body is larger than the server accepts (PARLEY_BODY_LIMIT, 5mb by default)'),
+};
 
 /** Answers any API route can give: every route has a rate limit and most need the database. */
 const sharedResponses: Record<number, ResponseDoc> = {

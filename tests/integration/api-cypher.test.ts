@@ -9,12 +9,6 @@ afterAll(() => app.close());
 
 const cypher = (query: string, extra: Record<string, unknown> = {}) => app.request('/api/cypher', { method: 'POST', json: { query, ...extra } });
 
-async function fingerprint(): Promise<unknown> {
-  const [row] = await app.db.read('MATCH (n) OPTIONAL MATCH (n)-[r]->() RETURN count(DISTINCT n) AS nodes, count(r) AS rels, collect(DISTINCT labels(n)) AS labels');
-  const [schema] = await app.db.read('SHOW INDEXES YIELD name RETURN collect(name) AS indexes');
-  return { row, schema };
-}
-
 describe('POST /api/cypher', () => {
   it('runs a read query with params and reports columns, rows and summary', async () => {
     const res = await cypher('MATCH (p:Party {id: $id}) RETURN p.name AS name, p.aliases AS aliases', { params: { id: 'party:russia' } });
@@ -53,32 +47,6 @@ describe('POST /api/cypher', () => {
     }
   });
 
-  it.each([
-    'CREATE (n:Intruder {id: "x:1"}) RETURN n',
-    'MATCH (n) DETACH DELETE n',
-    "MERGE (n:Entity {id: 'party:russia'}) SET n.name = 'Changed'",
-    "MATCH (n:Party) SET n.name = 'Changed'",
-    'MATCH (n:Party) REMOVE n:Party',
-    'CREATE INDEX intruder FOR (n:Intruder) ON (n.x)',
-    'DROP CONSTRAINT entity_id',
-    "CREATE USER intruder SET PASSWORD 'secret-password'",
-    'SHOW USERS',
-    'STOP DATABASE neo4j',
-    "LOAD CSV FROM 'file:///etc/passwd' AS line RETURN line",
-    'LOAD /* hidden */ CSV FROM "https://example.com/x.csv" AS line RETURN line',
-    'CALL { MATCH (n) DETACH DELETE n } IN TRANSACTIONS',
-    'MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 10 ROWS',
-    'CALL dbms.listConfig()',
-    "CALL db.createLabel('Intruder')",
-  ])('refuses %s with 403 and leaves the data unchanged', async (query) => {
-    const before = await fingerprint();
-    const res = await cypher(query);
-    expect(res.status, JSON.stringify(res.body)).toBe(403);
-    expect(res.body.error.code).toBe('read_only');
-    spec.expectMatches('post', '/api/cypher', 403, res.body);
-    expect(await fingerprint()).toEqual(before);
-  });
-
   it("answers bad Cypher with 400 and Neo4j's message and position in the user's query", async () => {
     const res = await cypher('MATCH (n RETURN n');
     expect(res.status).toBe(400);
@@ -101,20 +69,5 @@ describe('POST /api/cypher', () => {
       expect(res.status, query).toBe(status);
     }
     expect((await app.request('/api/cypher', { method: 'POST', json: { query: 'RETURN 1', limit: 0 } })).body.error.message).toContain('limit');
-  });
-
-  it('stops a query that runs past the timeout with 408 query_timeout', async () => {
-    const slow = await startTestApp({ PARLEY_CYPHER_TIMEOUT_MS: '300' });
-    try {
-      const res = await slow.request('/api/cypher', {
-        method: 'POST',
-        json: { query: 'UNWIND range(1, 100000000) AS x WITH x WHERE x % 7919 = -1 RETURN count(x) AS c' },
-      });
-      expect(res.status).toBe(408);
-      expect(res.body.error.code).toBe('query_timeout');
-      spec.expectMatches('post', '/api/cypher', 408, res.body);
-    } finally {
-      await slow.close();
-    }
   });
 });
