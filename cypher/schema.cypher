@@ -1,6 +1,13 @@
 // Applied at every start; every statement is idempotent (IF NOT EXISTS).
 // Every node Parley writes carries :Entity and a unique, readable slug id.
 CREATE CONSTRAINT entity_id IF NOT EXISTS FOR (n:Entity) REQUIRE n.id IS UNIQUE;
+// Queries and ingestion look nodes up by id under their own label (Stance, Source, Position, …);
+// without these, each such lookup scans the whole label and ingestion grows quadratically.
+CREATE INDEX stance_id IF NOT EXISTS FOR (n:Stance) ON (n.id);
+CREATE INDEX source_id IF NOT EXISTS FOR (n:Source) ON (n.id);
+CREATE INDEX position_id IF NOT EXISTS FOR (n:Position) ON (n.id);
+CREATE INDEX party_id IF NOT EXISTS FOR (n:Party) ON (n.id);
+CREATE INDEX official_id IF NOT EXISTS FOR (n:Official) ON (n.id);
 CREATE INDEX stance_date IF NOT EXISTS FOR (s:Stance) ON (s.date);
 CREATE INDEX stance_type IF NOT EXISTS FOR (s:Stance) ON (s.type);
 CREATE INDEX stance_family IF NOT EXISTS FOR (s:Stance) ON (s.family);

@@ -47,10 +47,27 @@ function text(value: unknown): string | null {
   return typeof value === 'string' && value ? value : null;
 }
 
+/**
+ * Each node's neighbours in an API answer, in edge order. Built once per merge, so placing the
+ * new nodes stays linear in the size of the answer (a search per node was quadratic).
+ */
+function neighboursById(data: GraphData): Map<string, string[]> {
+  const neighbours = new Map<string, string[]>();
+  const add = (from: string, to: string) => {
+    const list = neighbours.get(from);
+    if (list) list.push(to);
+    else neighbours.set(from, [to]);
+  };
+  for (const edge of data.edges) {
+    add(edge.source, edge.target);
+    add(edge.target, edge.source);
+  }
+  return neighbours;
+}
+
 /** A spot for a new node: next to an already placed neighbour, else somewhere on a disc. */
-function initialPosition(graph: ExplorerGraph, data: GraphData, id: string): { x: number; y: number } {
-  const neighbour = data.edges.find((e) => (e.source === id && graph.hasNode(e.target)) || (e.target === id && graph.hasNode(e.source)));
-  const anchorId = neighbour ? (neighbour.source === id ? neighbour.target : neighbour.source) : null;
+function initialPosition(graph: ExplorerGraph, neighbours: string[] | undefined): { x: number; y: number } {
+  const anchorId = neighbours?.find((id) => graph.hasNode(id));
   const angle = Math.random() * 2 * Math.PI;
   if (anchorId) {
     const anchor = graph.getNodeAttributes(anchorId);
@@ -63,6 +80,7 @@ function initialPosition(graph: ExplorerGraph, data: GraphData, id: string): { x
 /** Adds what is new and refreshes what is known; returns the ids of nodes that were added. */
 export function mergeGraphData(graph: ExplorerGraph, data: GraphData): string[] {
   const added: string[] = [];
+  const neighbours = neighboursById(data);
   for (const node of data.nodes) {
     const style = nodeTypeStyle(node.type);
     const common = {
@@ -76,7 +94,7 @@ export function mergeGraphData(graph: ExplorerGraph, data: GraphData): string[] 
     if (graph.hasNode(node.id)) {
       graph.mergeNodeAttributes(node.id, { ...common, data: { ...graph.getNodeAttribute(node.id, 'data'), ...node.attributes } });
     } else {
-      graph.addNode(node.id, { ...common, ...initialPosition(graph, data, node.id), size: 4, hidden: false, data: node.attributes });
+      graph.addNode(node.id, { ...common, ...initialPosition(graph, neighbours.get(node.id)), size: 4, hidden: false, data: node.attributes });
       added.push(node.id);
     }
   }

@@ -17,6 +17,13 @@ function defaultExport<T>(module: { default: T }): T {
 const FA2LayoutSupervisor = defaultExport(supervisorModule);
 const noverlap = defaultExport(noverlapModule);
 
+/**
+ * noverlap runs on the main thread and its cost grows much faster than the node count (over three
+ * minutes for 10k nodes, bench/RESULTS.md); beyond this many nodes labels cannot be read at a
+ * glance anyway, so ForceAtlas2's arrangement is kept as it is.
+ */
+const NOVERLAP_MAX_NODES = 2000;
+
 export interface LayoutController {
   isRunning(): boolean;
   start(): void;
@@ -38,7 +45,9 @@ export function createLayout(graph: ExplorerGraph): LayoutController {
     clearTimeout(timer);
     if (!supervisor.isRunning()) return;
     supervisor.stop();
-    noverlap.assign(graph, { maxIterations: 200, settings: { margin: 3, ratio: 1.2 } });
+    if (graph.order <= NOVERLAP_MAX_NODES) noverlap.assign(graph, { maxIterations: 200, settings: { margin: 3, ratio: 1.2 } });
+    // Read by the benchmark (bench/suites/client.ts): the layout has settled.
+    performance.mark('parley:layout-settled');
     listener(false);
   };
   const start = () => {

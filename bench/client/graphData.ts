@@ -1,0 +1,32 @@
+/**
+ * Synthetic visual graphs for the client suite, in the exact shape /api/graph answers with: n
+ * nodes (parties, officials, positions, events) and five stance edges per node, seeded.
+ */
+import { STANCE_TYPES, STANCE_TYPE_NAMES } from '../../server/domain/model.ts';
+import { seededRandom } from '../world.ts';
+
+export const EDGES_PER_NODE = 5;
+const NODE_TYPES = ['Party', 'Official', 'Position', 'Event'] as const;
+
+export function syntheticGraph(nodeCount: number, seed = 7) {
+  const random = seededRandom(seed + nodeCount);
+  const nodes = Array.from({ length: nodeCount }, (_, i) => {
+    const type = NODE_TYPES[i % NODE_TYPES.length]!;
+    const id = `${type.toLowerCase()}:n-${i}`;
+    return { id, key: id, label: `${type} ${i}`, type, attributes: { name: `${type} ${i}`, aliases: [] } };
+  });
+  const edges = Array.from({ length: nodeCount * EDGES_PER_NODE }, (_, i) => {
+    const stanceType = STANCE_TYPE_NAMES[Math.floor(random() * STANCE_TYPE_NAMES.length)]!;
+    const id = `stance:e-${i}`;
+    return {
+      id,
+      key: id,
+      source: nodes[Math.floor(random() * nodeCount)]!.id,
+      target: nodes[Math.floor(random() * nodeCount)]!.id,
+      type: stanceType,
+      attributes: { stanceId: id, stanceType, family: STANCE_TYPES[stanceType].family, date: '2024-05-01', datePrecision: 'day', confidence: 0.9, evidenceCount: 0, evidence: [] },
+    };
+  });
+  return { nodes, edges, truncated: false };
+}
+export type SyntheticGraph = ReturnType<typeof syntheticGraph>;

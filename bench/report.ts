@@ -1,0 +1,175 @@
+/** Renders a benchmark run as bench/RESULTS.md: machine, worlds, one table per suite, goals, notes. */
+import type { ResultRow, Suite, Summary } from './stats.ts';
+
+export interface MachineFacts {
+  cpu: string;
+  cores: number;
+  memoryGiB: number;
+  loadAverage: string;
+  node: string;
+  neo4j: string;
+  java: string;
+  os: string;
+}
+
+export interface WorldReport {
+  size: string;
+  stances: number;
+  entities: number;
+  sources: number;
+  /** How the world got into Neo4j this run, e.g. "loaded in 412 s (243 stances/s)" or "reused". */
+  loading: string;
+}
+
+export interface BenchReport {
+  command: string;
+  startedAt: Date;
+  finishedAt: Date;
+  machine: MachineFacts;
+  worlds: WorldReport[];
+  rows: ResultRow[];
+  /** What was not measured in this run, and why. */
+  notMeasured: string[];
+}
+
+const SUITE_TITLES: Record<Suite, string> = {
+  latency: '1. Trace and named-question latency',
+  throughput: '2. /api/graph and /api/export throughput and server memory',
+  ingestion: '3. Bulk ingestion',
+  client: '4. Client rendering (headless Chromium)',
+  load: '5. Sustained load (autocannon, loopback)',
+};
+
+function number(value: number): string {
+  if (!Number.isFinite(value)) return '—';
+  const digits = Math.abs(value) >= 100 ? 0 : Math.abs(value) >= 10 ? 1 : 2;
+  return value.toLocaleString('en', { maximumFractionDigits: digits, minimumFractionDigits: 0 });
+}
+
+function cell(summary: Summary, unit: string): string {
+  return `${number(summary.median)} ${unit}`;
+}
+
+function range(summary: Summary): string {
+  return summary.runs > 1 ? `${number(summary.min)}–${number(summary.max)}` : '—';
+}
+
+function suiteTable(rows: ResultRow[]): string[] {
+  const lines = [
+    '| Scope | Measure | Parley (median) | min–max | n | Baseline | Baseline (median) | min–max | Ratio |',
+    '|---|---|---|---|---|---|---|---|---|',
+  ];
+  for (const row of rows) {
+    const parley = [cell(row.parley, row.unit), range(row.parley), String(row.parley.runs)];
+    const measure = row.note ? `${row.measure} (${row.note})` : row.measure;
+    if (row.comparisons.length === 0) lines.push(`| ${row.scope} | ${measure} | ${parley.join(' | ')} | — | — | — | — |`);
+    for (const c of row.comparisons) {
+      lines.push(`| ${row.scope} | ${measure} | ${parley.join(' | ')} | ${c.baseline} | ${cell(c.value, row.unit)} | ${range(c.value)} | ${number(c.ratio)}× |`);
+    }
+  }
+  return lines;
+}
+
+interface Goal {
+  goal: string;
+  status: 'met' | 'missed' | 'not measured';
+  evidence: string;
+}
+
+function worst<T>(items: T[], score: (item: T) => number): T | undefined {
+  return items.reduce<T | undefined>((a, b) => (a === undefined || score(b) > score(a) ? b : a), undefined);
+}
+
+/** Reads each goal of issue #6 off the rows; a goal with no row to judge it by is "not measured". */
+export function evaluateGoals(rows: ResultRow[]): Goal[] {
+  const goals: Goal[] = [];
+  const latencyAgainst = (baseline: string) =>
+    rows.filter((r) => r.suite === 'latency').flatMap((r) => r.comparisons.filter((c) => c.baseline === baseline).map((c) => ({ row: r, ratio: c.ratio })));
+  const ratioGoal = (goal: string, baseline: string, limit: number) => {
+    const found = worst(latencyAgainst(baseline), (x) => x.ratio);
+    goals.push(
+      found
+        ? { goal, status: found.ratio <= limit ? 'met' : 'missed', evidence: `worst ratio ${number(found.ratio)}× (${found.row.scope}, ${found.row.measure})` }
+        : { goal, status: 'not measured', evidence: 'no latency rows' },
+    );
+  };
+  ratioGoal('API overhead ≤ 1.15× the raw driver (latency medians)', 'raw neo4j-driver', 1.15);
+  ratioGoal('API no slower than the HTTP Query API (latency medians)', 'Neo4j HTTP Query API', 1);
+
+  const exports = rows.filter((r) => r.suite === 'throughput' && r.measure.startsWith('/api/export'));
+  const elementsOf = (r: ResultRow) => Number(/: ([\d,]+) elements$/.exec(r.scope)?.[1]?.replaceAll(',', '') ?? 0);
+  const largestExport = worst(exports, elementsOf);
+  const atMillion = largestExport && elementsOf(largestExport) >= 900_000;
+  const exportRate = exports.find((r) => r.scope === largestExport?.scope && r.unit === 'elements/s');
+  const exportMemory = exports.find((r) => r.scope === largestExport?.scope && r.unit === 'MB');
+  if (exportRate && exportMemory) {
+    const met = exportRate.parley.median >= 200_000 && exportMemory.parley.max < 300;
+    goals.push({
+      goal: 'Export of 1M elements streamed at ≥ 200k elements/s with server memory < 300 MB',
+      status: atMillion ? (met ? 'met' : 'missed') : 'not measured',
+      evidence: `${atMillion ? '' : 'largest measured instead: '}${largestExport!.scope}: ${number(exportRate.parley.median)} elements/s, peak RSS ${number(exportMemory.parley.max)} MB${atMillion ? '' : ` (${met ? 'would meet' : 'would miss'} the goal at this size)`}`,
+    });
+  } else goals.push({ goal: 'Export of 1M elements streamed at ≥ 200k elements/s with server memory < 300 MB', status: 'not measured', evidence: 'no export rows' });
+
+  const ingestion = worst(rows.filter((r) => r.suite === 'ingestion'), (r) => -r.parley.median);
+  goals.push(
+    ingestion
+      ? { goal: 'Ingestion ≥ 20k stances/s', status: ingestion.parley.median >= 20_000 ? 'met' : 'missed', evidence: `${number(ingestion.parley.median)} stances/s (${ingestion.scope})` }
+      : { goal: 'Ingestion ≥ 20k stances/s', status: 'not measured', evidence: 'no ingestion rows' },
+  );
+
+  const firstFrame = rows.find((r) => r.suite === 'client' && r.scope.startsWith('10k nodes') && r.measure === 'Parley first frame');
+  goals.push(
+    firstFrame
+      ? { goal: 'First frame for 10k nodes / 50k edges < 2 s', status: firstFrame.parley.median < 2_000 ? 'met' : 'missed', evidence: `${number(firstFrame.parley.median)} ms median` }
+      : { goal: 'First frame for 10k nodes / 50k edges < 2 s', status: 'not measured', evidence: 'client suite not run' },
+  );
+
+  const errors = rows.filter((r) => r.suite === 'load' && r.unit === 'count');
+  const totalErrors = errors.reduce((sum, r) => sum + r.parley.median, 0);
+  goals.push(
+    errors.length
+      ? { goal: 'Zero errors under load', status: totalErrors === 0 ? 'met' : 'missed', evidence: `${totalErrors} errors over ${errors.length} load runs` }
+      : { goal: 'Zero errors under load', status: 'not measured', evidence: 'load suite not run' },
+  );
+  return goals;
+}
+
+export function renderMarkdown(report: BenchReport, notes: string[]): string {
+  const m = report.machine;
+  const lines = [
+    '# Parley benchmark results',
+    '',
+    `Generated by \`${report.command}\` on ${report.startedAt.toISOString().slice(0, 16).replace('T', ' ')} UTC (took ${Math.round((report.finishedAt.getTime() - report.startedAt.getTime()) / 60_000)} min). Do not edit by hand: run the command again.`,
+    '',
+    'Every row is the median of its runs (n), with min and max; the baseline is measured in the same run, interleaved with Parley where possible, and the ratio is Parley ÷ baseline (for times and memory lower is better, for rates higher is better).',
+    '',
+    '## Machine',
+    '',
+    '| CPU | Cores | RAM | Load average at start | Node | Neo4j | Java | OS |',
+    '|---|---|---|---|---|---|---|---|',
+    `| ${m.cpu} | ${m.cores} | ${m.memoryGiB} GiB | ${m.loadAverage} | ${m.node} | ${m.neo4j} | ${m.java} | ${m.os} |`,
+    '',
+    '## Worlds',
+    '',
+    '| Size | Stances | Entities | Sources | Loading |',
+    '|---|---|---|---|---|',
+    ...report.worlds.map((w) => `| ${w.size} | ${w.stances.toLocaleString('en')} | ${w.entities.toLocaleString('en')} | ${w.sources.toLocaleString('en')} | ${w.loading} |`),
+    '',
+    '## Goals',
+    '',
+    '| Goal | Status | Evidence |',
+    '|---|---|---|',
+    ...evaluateGoals(report.rows).map((g) => `| ${g.goal} | ${g.status === 'met' ? '✅ met' : g.status === 'missed' ? '❌ missed' : '— not measured'} | ${g.evidence} |`),
+  ];
+  for (const suite of Object.keys(SUITE_TITLES) as Suite[]) {
+    const rows = report.rows.filter((r) => r.suite === suite);
+    lines.push('', `## ${SUITE_TITLES[suite]}`, '');
+    if (rows.length === 0) lines.push('Not run.');
+    else lines.push(...suiteTable(rows));
+  }
+  lines.push('', '## Not measured', '');
+  lines.push(...(report.notMeasured.length ? report.notMeasured.map((n) => `- ${n}`) : ['Everything asked for was measured.']));
+  lines.push('', '## Notes', '', ...notes.map((n) => `- ${n}`), '');
+  return lines.join('\n');
+}

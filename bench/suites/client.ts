@@ -1,0 +1,139 @@
+/**
+ * 4. Client: time to the first drawn frame and to a settled layout, in headless Chromium (Debian's
+ * /usr/bin/chromium), for Parley's built explorer and for neovis.js on the same graph. A local
+ * server hands both pages the same synthetic /api/graph answer. Times are performance marks
+ * since navigation start: the explorer marks `parley:first-frame` and `parley:layout-settled`,
+ * the neovis page `bench:first-frame` and `bench:layout-settled`. A page that has not reached a
+ * mark within the cap is reported as capped and not run again at that size.
+ */
+import fs from 'node:fs';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+import { chromium, type Browser } from 'playwright-core';
+import { buildClientIfNeeded } from '../../server/clientBuild.ts';
+import type { Logger } from '../../server/logger.ts';
+import { CLIENT_DIST } from '../../server/start.ts';
+import { EDGES_PER_NODE, syntheticGraph } from '../client/graphData.ts';
+import { BENCH_DATA, REPO_ROOT } from '../processes.ts';
+import { compare, type ResultRow, summarize } from '../stats.ts';
+import { cappedRuns } from './context.ts';
+
+export interface ClientOptions {
+  nodeCounts: number[];
+  /** Longest wait for one page to reach a mark. */
+  pageCapSeconds: number;
+}
+
+const NEOVIS_DIST = path.join(BENCH_DATA, 'neovis-page');
+const CONTENT_TYPES: Record<string, string> = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css', '.svg': 'image/svg+xml', '.map': 'application/json' };
+
+async function buildPages(logger: Logger): Promise<void> {
+  await buildClientIfNeeded(logger);
+  const { build } = await import('vite');
+  await build({ configFile: path.join(REPO_ROOT, 'bench', 'client', 'vite.config.ts') });
+}
+
+/** Serves the explorer at /, the neovis page at /neovis/, and the current graph at /api/graph. */
+async function startPageServer(): Promise<{ url: string; setGraph(json: string): void; close(): Promise<void> }> {
+  let graphJson = '{"nodes":[],"edges":[],"truncated":false}';
+  const server = http.createServer((req, res) => {
+    const url = new URL(req.url ?? '/', 'http://localhost');
+    if (url.pathname === '/api/graph') {
+      res.writeHead(200, { 'content-type': 'application/json' }).end(graphJson);
+      return;
+    }
+    if (url.pathname.startsWith('/api/')) {
+      res.writeHead(404, { 'content-type': 'application/json' }).end('{"error":{"code":"not_found","message":"not part of the bench"}}');
+      return;
+    }
+    const [root, rest, index] = url.pathname.startsWith('/neovis/')
+      ? [NEOVIS_DIST, url.pathname.slice('/neovis/'.length), 'neovis.html']
+      : [CLIENT_DIST, url.pathname.slice(1), 'index.html'];
+    const file = path.join(root, rest === '' ? index : rest);
+    if (!file.startsWith(root) || !fs.existsSync(file) || fs.statSync(file).isDirectory()) {
+      res.writeHead(404).end();
+      return;
+    }
+    res.writeHead(200, { 'content-type': CONTENT_TYPES[path.extname(file)] ?? 'application/octet-stream' });
+    fs.createReadStream(file).pipe(res);
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return {
+    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    setGraph: (json) => (graphJson = json),
+    close: () => new Promise((resolve) => server.close(() => resolve())),
+  };
+}
+
+/** Opens a page and waits for each mark in turn; a mark missed within the cap reads as undefined. */
+async function timeMarks(browser: Browser, url: string, marks: string[], capMs: number): Promise<(number | undefined)[]> {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+  const deadline = Date.now() + capMs;
+  try {
+    await page.goto(url, { timeout: capMs });
+    const times: (number | undefined)[] = [];
+    for (const mark of marks) {
+      const remaining = deadline - Date.now();
+      const found = remaining > 0
+        ? await page
+            .waitForFunction((name) => performance.getEntriesByName(name)[0]?.startTime, mark, { timeout: remaining, polling: 50 })
+            .then((handle) => handle.jsonValue() as Promise<number>, () => undefined)
+        : undefined;
+      times.push(found);
+      if (found === undefined) break;
+    }
+    return times;
+  } finally {
+    await page.close();
+  }
+}
+
+const RENDERERS = [
+  { name: 'Parley', path: '/', marks: ['parley:first-frame', 'parley:layout-settled'] },
+  { name: 'neovis.js', path: '/neovis/', marks: ['bench:first-frame', 'bench:layout-settled'] },
+] as const;
+
+export async function clientSuite(options: ClientOptions, runs: number, capSeconds: number, logger: Logger): Promise<ResultRow[]> {
+  await buildPages(logger);
+  const pages = await startPageServer();
+  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking'] });
+  const rows: ResultRow[] = [];
+  try {
+    for (const nodes of options.nodeCounts) {
+      pages.setGraph(JSON.stringify(syntheticGraph(nodes)));
+      const scope = `${nodes / 1000}k nodes / ${(nodes * EDGES_PER_NODE) / 1000}k edges`;
+      const samples = new Map<string, number[][]>(RENDERERS.map((r) => [r.name, [[], []]]));
+      const capped = new Set<string>();
+      for (const run of cappedRuns({ runs, capSeconds })) {
+        for (const renderer of RENDERERS) {
+          if (capped.has(renderer.name)) continue;
+          const times = await timeMarks(browser, pages.url + renderer.path, [...renderer.marks], options.pageCapSeconds * 1000);
+          times.forEach((t, i) => t !== undefined && samples.get(renderer.name)![i]!.push(t));
+          if (times.length < renderer.marks.length || times.includes(undefined)) capped.add(renderer.name);
+          logger.info({ scope, renderer: renderer.name, run: run + 1, firstFrameMs: times[0], settledMs: times[1] }, 'client run done');
+        }
+      }
+      const capNote = (name: string) => (capped.has(name) ? `capped: a mark was not reached within ${options.pageCapSeconds} s` : undefined);
+      for (const [i, measure] of ['first frame', 'settled layout'].entries()) {
+        const parley = summarize(samples.get('Parley')![i]!);
+        const neovis = summarize(samples.get('neovis.js')![i]!);
+        const note = [capNote('Parley'), capped.has('neovis.js') ? `neovis.js ${capNote('neovis.js')}` : undefined].filter(Boolean).join('; ');
+        rows.push({
+          suite: 'client',
+          scope,
+          measure: `Parley ${measure}`,
+          unit: 'ms',
+          higherIsBetter: false,
+          parley,
+          comparisons: neovis.runs > 0 ? [compare('neovis.js (vis-network)', parley, neovis)] : [],
+          ...(note ? { note } : {}),
+        });
+      }
+    }
+  } finally {
+    await browser.close();
+    await pages.close();
+  }
+  return rows;
+}

@@ -1,0 +1,104 @@
+/**
+ * 2. /api/graph and /api/export throughput (elements per second) and the server's peak memory,
+ * at 10k, 100k and 1M elements where the world is large enough. A world is cut to a size by
+ * `asOf` (the time slider): stances after that day drop out, entities stay. The baseline streams
+ * the same two queries through the raw driver and counts the records.
+ */
+import { cypher } from '../../server/db/cypherFiles.ts';
+import { DEFAULT_NODE_TYPES } from '../../server/domain/graph.ts';
+import { STANCE_TYPE_NAMES } from '../../server/domain/model.ts';
+import { compare, elapsedMs, type ResultRow, summarize } from '../stats.ts';
+import { cappedRuns, type WorldContext } from './context.ts';
+
+export const ELEMENT_TARGETS = [10_000, 100_000, 1_000_000];
+
+interface Cut {
+  label: string;
+  asOf: string | null;
+}
+
+const STRUCTURAL = 'REPRESENTS|DELEGATION_OF|MEMBER_OF|PARTICIPANT|LOCATED_IN|OUTCOME|AUTHORED_BY|ADDRESSED_TO|PRODUCED_AT|SETS_OUT|WITHIN|HAS_PRECONDITION|ALTERNATIVE_TO|CONDITIONAL_ON';
+
+/** The asOf days that cut this world to each reachable target, plus the whole world. */
+async function cutsFor(context: WorldContext): Promise<Cut[]> {
+  const [counts] = await context.db.read<{ nodes: number; structural: number; stances: number }>(
+    `MATCH (n:${DEFAULT_NODE_TYPES.join('|')}) WITH count(n) AS nodes
+     MATCH (a:Entity)-[r:${STRUCTURAL}]->(:Entity) WHERE NOT a:Stance WITH nodes, count(r) AS structural
+     MATCH (s:Stance) RETURN nodes, structural, count(s) AS stances`,
+  );
+  const { nodes, structural, stances } = counts!;
+  const base = nodes + structural;
+  const cuts: Cut[] = [];
+  for (const target of ELEMENT_TARGETS) {
+    const wanted = target - base;
+    if (wanted <= 0 || wanted >= stances * 0.9) continue;
+    const [day] = await context.db.read<{ day: string }>('MATCH (s:Stance) WITH s ORDER BY s.date SKIP toInteger($k) LIMIT 1 RETURN toString(s.date) AS day', { k: wanted });
+    cuts.push({ label: `~${target / 1000}k elements`, asOf: day!.day });
+  }
+  cuts.push({ label: 'whole world', asOf: null });
+  return cuts;
+}
+
+/** Counts graph elements in a streamed /api/graph body: every node and edge carries one `"key":`. */
+async function streamElements(url: string): Promise<number> {
+  const res = await fetch(url);
+  if (!res.ok || !res.body) throw new Error(`GET ${url}: ${res.status}`);
+  const decoder = new TextDecoder();
+  let carry = '';
+  let elements = 0;
+  const reader = res.body.getReader();
+  for (let chunk = await reader.read(); !chunk.done; chunk = await reader.read()) {
+    const text = carry + decoder.decode(chunk.value, { stream: true });
+    elements += text.split('"key":"').length - 1;
+    // Keep a tail shorter than the marker, so a marker split across chunks is counted once.
+    carry = text.slice(-6);
+  }
+  return elements;
+}
+
+async function rawElements(context: WorldContext, asOf: string | null): Promise<number> {
+  const ids: string[] = [];
+  const nodeQuery = { nodeTypes: DEFAULT_NODE_TYPES, stanceTypes: STANCE_TYPE_NAMES, actor: null, position: null, asOf, limit: 5_000_000 };
+  for await (const row of context.db.stream<{ id: string }>(cypher('graph/nodes'), nodeQuery)) ids.push(row.id);
+  let edges = 0;
+  for await (const _ of context.db.stream(cypher('graph/edges'), { ids, stanceTypes: STANCE_TYPE_NAMES, asOf })) edges += 1;
+  return ids.length + edges;
+}
+
+export async function throughputSuite(context: WorldContext): Promise<ResultRow[]> {
+  const rows: ResultRow[] = [];
+  for (const cut of await cutsFor(context)) {
+    const query = cut.asOf ? `?asOf=${cut.asOf}` : '';
+    const endpoints = [
+      { name: '/api/graph', url: `${context.server.url}/api/graph${query}` },
+      { name: '/api/export (json)', url: `${context.server.url}/api/export${query}${query ? '&' : '?'}format=json` },
+    ];
+    const rates = new Map<string, number[]>([...endpoints.map((e) => [e.name, []] as [string, number[]]), ['raw', []]]);
+    const peaks = new Map<string, number[]>(endpoints.map((e) => [e.name, []]));
+    const idle: number[] = [];
+    let elements = 0;
+    for (const run of cappedRuns(context)) {
+      for (const endpoint of endpoints) {
+        idle.push(context.server.currentMemoryMb());
+        context.server.resetPeakMemory();
+        const start = performance.now();
+        elements = await streamElements(endpoint.url);
+        rates.get(endpoint.name)!.push(elements / (elapsedMs(start) / 1000));
+        peaks.get(endpoint.name)!.push(context.server.peakMemoryMb());
+      }
+      const start = performance.now();
+      const counted = await rawElements(context, cut.asOf);
+      rates.get('raw')!.push(counted / (elapsedMs(start) / 1000));
+      context.logger.info({ scope: context.scope, cut: cut.label, elements, run: run + 1, of: context.runs }, 'throughput run done');
+    }
+    const scope = `${context.scope}, ${cut.label}${cut.asOf ? ` (asOf ${cut.asOf})` : ''}: ${elements.toLocaleString('en')} elements`;
+    const raw = summarize(rates.get('raw')!);
+    for (const endpoint of endpoints) {
+      const parley = summarize(rates.get(endpoint.name)!);
+      rows.push({ suite: 'throughput', scope, measure: `${endpoint.name} elements/s`, unit: 'elements/s', higherIsBetter: true, parley, comparisons: [compare('raw neo4j-driver stream', parley, raw)] });
+      const peak = summarize(peaks.get(endpoint.name)!);
+      rows.push({ suite: 'throughput', scope, measure: `${endpoint.name} peak server RSS`, unit: 'MB', higherIsBetter: false, parley: peak, comparisons: [compare('server RSS before the request', peak, summarize(idle))] });
+    }
+  }
+  return rows;
+}
