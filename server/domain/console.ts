@@ -153,6 +153,8 @@ function consoleError(err: unknown, shift = 0): unknown {
     return new UnprocessableError('query_too_large', 'The query needs more memory than Neo4j can give it; narrow it down.', details);
   }
   if (code === 'Neo.ClientError.Statement.SyntaxError') return new AppError(400, 'cypher_syntax_error', message, details);
+  // Security errors (wrong credentials, too many logins) are about the app's account, not the query: a 500 that stays in the log.
+  if (code.startsWith('Neo.ClientError.Security.')) return err;
   if (code.startsWith('Neo.ClientError.')) return new ValidationError(message, details);
   // Neo4j reports some failures of a query's own logic as database errors (shortestPath between a node and itself).
   if (code === 'Neo.DatabaseError.Statement.ExecutionFailed') return new UnprocessableError('query_failed', message, details);

@@ -1,0 +1,219 @@
+/**
+ * Property-based fuzzing of every operation in the served /api/openapi.json, so a new endpoint is
+ * fuzzed without touching this file. Random and malformed path parameters, query parameters,
+ * bodies, content types and tokens must never give a 5xx; every /api error is the one JSON error
+ * shape without internals, every status is one the document lists, and the graph is unchanged.
+ */
+import fc from 'fast-check';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type TestApp, startTestApp } from '../support/app.ts';
+import { resetToSeed } from '../support/db.ts';
+import { graphFingerprint } from '../support/fingerprint.ts';
+import { STACK_TRACE } from './leaks.ts';
+
+interface Parameter {
+  name: string;
+  in: 'path' | 'query';
+  schema: JsonSchema;
+}
+interface JsonSchema {
+  type?: string;
+  enum?: string[];
+  items?: JsonSchema;
+  minimum?: number;
+  maximum?: number;
+  format?: string;
+  properties?: Record<string, JsonSchema>;
+  $ref?: string;
+}
+interface Operation {
+  method: 'get' | 'post';
+  path: string;
+  parameters: Parameter[];
+  /** Property names of the JSON body, when the operation takes one. */
+  bodyProperties?: string[];
+  secured: boolean;
+  statuses: Set<number>;
+}
+
+interface FuzzRequest {
+  path: string;
+  init: RequestInit;
+}
+
+/** How many examples each operation gets per property; the total is printed at the end. */
+const RUNS_PER_OPERATION = 100;
+/** Ids that exist in the seed, so that fuzzed filters also reach the queries behind valid ids. */
+const SEED_IDS = ['party:russia', 'party:ukraine', 'position:unconditional-ceasefire', 'official:dmitry-peskov'];
+
+let app: TestApp;
+let operations: Operation[];
+/** Answers by status, printed at the end to show the fuzzing reached past validation. */
+const statusCounts: Record<number, number> = {};
+let graphBefore: Awaited<ReturnType<typeof graphFingerprint>>;
+
+beforeAll(async () => {
+  app = await startTestApp();
+  await resetToSeed(app.db);
+  graphBefore = await graphFingerprint(app.db);
+  operations = operationsOf((await app.request('/api/openapi.json')).body);
+});
+afterAll(async () => {
+  const total = Object.values(statusCounts).reduce((a, b) => a + b, 0);
+  console.info(`fast-check: ${total} fuzzed requests over ${operations.length} operations; answers by status:`, statusCounts);
+  await app.close();
+});
+
+function operationsOf(spec: { paths: Record<string, Record<string, any>>; components: { schemas: Record<string, JsonSchema> } }): Operation[] {
+  return Object.entries(spec.paths).flatMap(([path, methods]) =>
+    Object.entries(methods).map(([method, op]) => {
+      const body = op.requestBody?.content?.['application/json']?.schema as JsonSchema | undefined;
+      const resolved = body?.$ref ? spec.components.schemas[body.$ref.replace('#/components/schemas/', '')] : body;
+      return {
+        method: method as Operation['method'],
+        path,
+        parameters: op.parameters as Parameter[],
+        ...(resolved ? { bodyProperties: Object.keys(resolved.properties ?? {}) } : {}),
+        secured: Array.isArray(op.security),
+        statuses: new Set(Object.keys(op.responses).map(Number)),
+      };
+    }),
+  );
+}
+
+// ------------------------------------------------------------------------------ generators
+
+/** Text an attacker would try in any field: control characters, lone surrogates, encodings, injections. */
+const nastyText = fc.constantFrom(
+  '',
+  ' ',
+  '\u0000',
+  '\ud800',
+  '\u202e',
+  '%',
+  '%00',
+  '%zz',
+  '..',
+  '../../etc/passwd',
+  "' OR 1=1 --",
+  "x'}) DETACH DELETE n //",
+  '$where',
+  '__proto__',
+  'constructor',
+  '<script>alert(1)</script>',
+  '-1',
+  '0',
+  '1e309',
+  'NaN',
+  'Infinity',
+  'null',
+  'true',
+  '[]',
+  '{}',
+  '9999-99-99',
+  '2025-02-30',
+  'x'.repeat(10_000),
+);
+
+const anyText = fc.oneof(fc.string(), fc.string({ unit: 'binary' }), fc.string({ unit: 'grapheme', maxLength: 50 }), nastyText);
+
+/** A value for one parameter: often plausible for its schema, often not. */
+function parameterValue(schema: JsonSchema): fc.Arbitrary<string | string[]> {
+  const plausible: Array<fc.Arbitrary<string | string[]>> = [];
+  const choices = schema.enum ?? schema.items?.enum;
+  if (choices) plausible.push(fc.subarray(choices, { minLength: 1 }).map((c) => c.join(',')), fc.array(fc.constantFrom(...choices), { maxLength: 3 }));
+  if (schema.type === 'integer') plausible.push(fc.integer({ min: (schema.minimum ?? 0) - 2, max: (schema.maximum ?? 1000) + 2 }).map(String));
+  if (schema.format === 'date') plausible.push(fc.date({ noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10)));
+  if (schema.type === 'string' && !schema.format) plausible.push(fc.constantFrom(...SEED_IDS), fc.stringMatching(/^[a-z]+:[a-z-]{1,20}$/));
+  return fc.oneof(...plausible, anyText, fc.array(anyText, { minLength: 2, maxLength: 3 }));
+}
+
+/** Path segments that are not even well-formed percent-encoding, sent as they are. */
+const rawSegments = fc.constantFrom('%', '%zz', '%E0%A4%A', '%2e%2e', '%2F', '%00', ';', '..%2F..%2F', 'a%', '%%');
+
+/** Percent-encodes every byte but the unreserved ones; lone surrogates become U+FFFD, never an exception. */
+function encodeSegment(text: string): string {
+  return [...Buffer.from(text, 'utf8')].map((b) => (/[A-Za-z0-9\-_.~:]/.test(String.fromCharCode(b)) ? String.fromCharCode(b) : `%${b.toString(16).padStart(2, '0').toUpperCase()}`)).join('');
+}
+
+function urlOf(op: Operation): fc.Arbitrary<string> {
+  const pathParams = op.parameters.filter((p) => p.in === 'path');
+  const queryParams = op.parameters.filter((p) => p.in === 'query');
+  const segments = fc.tuple(...pathParams.map((p) => fc.oneof(parameterValue(p.schema).map((v) => encodeSegment(String(v))), rawSegments)));
+  const query = fc.tuple(
+    ...queryParams.map((p) => fc.option(parameterValue(p.schema), { nil: undefined, freq: 3 }).map((v) => [p.name, v] as const)),
+    fc.option(fc.tuple(anyText, anyText), { nil: undefined, freq: 2 }),
+  );
+  return fc.tuple(segments, query).map(([values, params]) => {
+    let path = op.path;
+    pathParams.forEach((p, i) => (path = path.replace(`{${p.name}}`, () => values[i]!)));
+    const search = new URLSearchParams();
+    for (const pair of params) {
+      if (!pair || pair[1] === undefined) continue;
+      for (const value of [pair[1]].flat()) search.append(pair[0], value);
+    }
+    const text = search.toString();
+    return text ? `${path}?${text}` : path;
+  });
+}
+
+/** Deeply nested JSON as text: JSON.stringify of such a value would overflow the stack itself. */
+const deepJson = fc.integer({ min: 100, max: 200_000 }).chain((depth) => fc.constantFrom(`${'['.repeat(depth)}${']'.repeat(depth)}`, `${'{"a":'.repeat(depth)}1${'}'.repeat(depth)}`));
+
+function bodyOf(op: Operation): fc.Arbitrary<{ contentType: string | undefined; body: string }> {
+  const known = op.bodyProperties ?? [];
+  const field = fc.oneof(fc.jsonValue(), anyText, fc.constant('x'.repeat(1_000_000)));
+  const wrongObject = known.length ? [fc.dictionary(fc.constantFrom(...known), field, { minKeys: 1 }).map((o) => JSON.stringify(o))] : [];
+  const json = fc.oneof(fc.jsonValue().map((v) => JSON.stringify(v)), ...wrongObject, deepJson, anyText, fc.constant(''));
+  return fc.record({ contentType: fc.constantFrom('application/json', 'application/json; charset=utf-8', 'text/plain', 'application/x-www-form-urlencoded', 'application/xml', 'multipart/form-data; boundary=x', undefined), body: json });
+}
+
+/** A bearer token for write operations: none, wrong, malformed or the right one. */
+const authorization = fc.constantFrom(undefined, 'Bearer test-write-token', 'Bearer wrong', 'Bearer ', 'Basic dGVzdDp0ZXN0', 'bearer test-write-token', `Bearer ${'x'.repeat(10_000)}`);
+
+function requestOf(op: Operation): fc.Arbitrary<FuzzRequest> {
+  const body = op.method === 'post' ? bodyOf(op) : fc.constant(undefined);
+  return fc.record({ url: urlOf(op), body, auth: op.secured ? authorization : fc.constant(undefined) }).map(({ url, body, auth }) => {
+    const headers: Record<string, string> = {};
+    if (body?.contentType) headers['content-type'] = body.contentType;
+    if (auth) headers.authorization = auth;
+    return { path: url, init: { method: op.method.toUpperCase(), headers, ...(body ? { body: body.body } : {}) } };
+  });
+}
+
+// ------------------------------------------------------------------------------ the property
+
+async function expectWellBehaved(op: Operation, request: FuzzRequest): Promise<void> {
+  const res = await app.request(request.path, request.init);
+  statusCounts[res.status] = (statusCounts[res.status] ?? 0) + 1;
+  const where = `${request.init.method} ${request.path.slice(0, 200)} → ${res.status} ${res.text.slice(0, 300)}`;
+  expect(res.status, where).toBeLessThan(500);
+  expect(res.text, where).not.toMatch(STACK_TRACE);
+  // A malformed path may match no route at all; that 404 is the app's, in the same shape.
+  const routed = res.status !== 404 || res.body?.error?.code !== 'not_found' || !/^No route/.test(res.body.error.message);
+  if (routed) expect(op.statuses.has(res.status), `${where}: status documented for ${op.method} ${op.path}`).toBe(true);
+  if (res.status >= 400) {
+    expect(res.headers.get('content-type'), where).toMatch(/^application\/json/);
+    expect(res.body, where).toEqual({ error: expect.objectContaining({ code: expect.any(String), message: expect.any(String) }) });
+  }
+}
+
+describe('fuzzing every operation of /api/openapi.json', () => {
+  it('finds the operations in the served document, writes included', () => {
+    expect(operations.length).toBeGreaterThanOrEqual(15);
+    expect(operations.some((op) => op.secured && op.method === 'post')).toBe(true);
+  });
+
+  it('never answers random and malformed input with a 5xx, a stack trace or an undocumented status', async () => {
+    for (const op of operations) {
+      await fc.assert(
+        fc.asyncProperty(requestOf(op), (request) => expectWellBehaved(op, request)),
+        { numRuns: RUNS_PER_OPERATION },
+      );
+    }
+  }, 300_000);
+
+  it('leaves the graph unchanged, since no fuzzed payload is a valid source', async () => {
+    expect(await graphFingerprint(app.db)).toEqual(graphBefore);
+  });
+});
