@@ -21,7 +21,7 @@ import { type BenchOptions, runBench, SUITES, type SuiteName } from './harness.t
 import { REPO_ROOT } from './processes.ts';
 import { renderMarkdown } from './report.ts';
 import { isWorldSize } from './world.ts';
-import { BENCH_NOTES } from './notes.ts';
+import { BENCH_FINDINGS, BENCH_NOTES } from './notes.ts';
 
 const { values } = parseArgs({
   options: {
@@ -68,5 +68,5 @@ const options: BenchOptions = {
 const command = ['npm run bench', ...(process.argv.length > 2 ? ['--', ...process.argv.slice(2)] : [])].join(' ');
 const report = await runBench(options, command);
 const out = path.resolve(REPO_ROOT, values.out);
-fs.writeFileSync(out, renderMarkdown(report, BENCH_NOTES));
+fs.writeFileSync(out, renderMarkdown(report, [...BENCH_NOTES, ...BENCH_FINDINGS]));
 options.logger.info({ out, rows: report.rows.length }, 'results written');
