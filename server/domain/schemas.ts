@@ -22,10 +22,10 @@ export const entityId = z
   .regex(/^[a-z]+:[^\s]+$/, 'must be an id like party:russia')
   .describe('A node id such as party:russia or position:unconditional-ceasefire');
 
-/** `a,b,c` or a repeated parameter, as a list. */
+/** `a,b,c` or a repeated parameter, as a list. An empty value is not an absent one: it names no item and is refused. */
 function csvList<T extends z.ZodType>(item: T) {
   return z.preprocess((value) => {
-    if (value === undefined || value === '') return undefined;
+    if (value === undefined) return undefined;
     const parts = (Array.isArray(value) ? value : [value]).flatMap((v) => String(v).split(','));
     return parts.map((p) => p.trim()).filter(Boolean);
   }, z.array(item).min(1).optional());
@@ -54,18 +54,21 @@ export const searchQuerySchema = z.object({
   limit: limitParam(100).default(20),
 });
 
-export const idPathSchema = z.object({ id: entityId });
+/** An id in the path; the example, a node of the seed, lets API fuzzers reach past the 404. */
+const idPath = (example: string) => z.object({ id: entityId.meta({ examples: [example] }) });
+export const nodeIdPathSchema = idPath('party:russia');
+export const positionIdPathSchema = idPath('position:unconditional-ceasefire');
 export const asOfQuerySchema = z.object({ asOf: isoDate.optional().describe('Only stances and events dated on or before this day') });
 export const neighborsQuerySchema = z.object({
   depth: z.coerce.number().int().min(1).max(3).default(1).describe('How many hops (a stance counts as one hop)'),
   limit: limitParam(5000).default(200).describe('Maximum number of nodes besides the start node'),
 });
 export const pathsQuerySchema = z.object({
-  from: entityId,
-  to: entityId,
+  from: entityId.meta({ examples: ['official:dmitry-peskov'] }),
+  to: entityId.meta({ examples: ['position:unconditional-ceasefire'] }),
   max: z.coerce.number().int().min(1).max(8).default(6).describe('Longest path to look for, in relationships'),
 });
-export const askBodySchema = z.object({ question: z.string().trim().min(3).max(500) });
+export const askBodySchema = z.object({ question: z.string().trim().min(3).max(500).meta({ examples: ['Who rejected the ceasefire?'] }) });
 export const questionBodySchema = z.object({ params: z.record(z.string(), z.unknown()).default({}) });
 /** Deeper parameter values gain a query nothing and overflow the driver's recursive encoder. */
 const MAX_PARAM_DEPTH = 32;
@@ -83,7 +86,7 @@ function nestsDeeperThan(value: unknown, maxDepth: number): boolean {
 }
 
 export const cypherBodySchema = z.object({
-  query: z.string().trim().min(1).max(20_000),
+  query: z.string().trim().min(1).max(20_000).meta({ examples: ['MATCH (p:Party) RETURN p.name AS party'] }),
   params: z
     .record(z.string(), z.unknown())
     .refine((params) => !nestsDeeperThan(params, MAX_PARAM_DEPTH), `must not nest deeper than ${MAX_PARAM_DEPTH} levels`)

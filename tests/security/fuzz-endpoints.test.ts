@@ -187,6 +187,8 @@ async function expectWellBehaved(op: Operation, request: FuzzRequest): Promise<v
   const res = await app.request(request.path, request.init);
   statusCounts[res.status] = (statusCounts[res.status] ?? 0) + 1;
   const where = `${request.init.method} ${request.path.slice(0, 200)} → ${res.status} ${res.text.slice(0, 300)}`;
+  // Node itself refuses a request head over 16 KB (431, no body) before the app sees it.
+  if (res.status === 431) return expect(request.path.length, where).toBeGreaterThan(15_000);
   expect(res.status, where).toBeLessThan(500);
   expect(res.text, where).not.toMatch(STACK_TRACE);
   // A malformed path may match no route at all; that 404 is the app's, in the same shape.

@@ -1,5 +1,6 @@
 /** Every API router of issue 4, in one place, with the OpenAPI document built from their docs. */
-import { Router } from 'express';
+import { type RequestHandler, Router } from 'express';
+import { AppError } from '../../errors.ts';
 import { sourcePayloadSchema } from '../../domain/sourcePayload.ts';
 import type { Config } from '../../config.ts';
 import type { Database } from '../../db/database.ts';
@@ -82,5 +83,21 @@ export function apiRoutes(db: Database, config: Config): Router {
   router.use(consoleRoutes(db, config));
   router.use(exportRoutes(db, config));
   router.use(docsRoutes(apiRouteDocs));
+  // A documented path asked with a method it does not serve: 405 naming the ones it does, not a 404.
+  for (const [path, methods] of methodsByPath(apiRouteDocs)) router.all(path, methodNotAllowed(methods));
   return router;
+}
+
+function methodsByPath(docs: RouteDoc[]): Map<string, string[]> {
+  const byPath = new Map<string, string[]>();
+  for (const { path, method } of docs) byPath.set(path, [...(byPath.get(path) ?? []), method.toUpperCase()]);
+  return byPath;
+}
+
+function methodNotAllowed(methods: string[]): RequestHandler {
+  const allow = methods.join(', ');
+  return (req, res) => {
+    res.setHeader('Allow', allow);
+    throw new AppError(405, 'method_not_allowed', `${req.method} is not allowed on ${req.path}; use ${allow}.`);
+  };
 }

@@ -9,13 +9,14 @@ import {
   asOfQuerySchema,
   graphQuerySchema,
   graphResponseSchema,
-  idPathSchema,
+  nodeIdPathSchema,
   matrixResponseSchema,
   neighborsQuerySchema,
   neighborsResponseSchema,
   nodeResponseSchema,
   pathsQuerySchema,
   pathsResponseSchema,
+  positionIdPathSchema,
   searchQuerySchema,
   searchResponseSchema,
   traceResponseSchema,
@@ -39,24 +40,24 @@ export function exploreRoutes(db: Database, config: Config): Router {
   });
 
   router.get('/api/nodes/:id', async (req, res) => {
-    const { id } = parseInput(idPathSchema, req.params, 'path');
+    const { id } = parseInput(nodeIdPathSchema, req.params, 'path');
     res.json(await getNode(db, id));
   });
 
   router.get('/api/nodes/:id/neighbors', async (req, res) => {
-    const { id } = parseInput(idPathSchema, req.params, 'path');
+    const { id } = parseInput(nodeIdPathSchema, req.params, 'path');
     const { depth, limit } = parseInput(neighborsQuerySchema, req.query, 'query');
     res.json(await getNeighbors(db, id, depth, Math.min(limit, config.graphMaxNodes)));
   });
 
   router.get('/api/positions/:id/trace', async (req, res) => {
-    const { id } = parseInput(idPathSchema, req.params, 'path');
+    const { id } = parseInput(positionIdPathSchema, req.params, 'path');
     const { asOf } = parseInput(asOfQuerySchema, req.query, 'query');
     res.json(await tracePosition(db, id, asOf ?? null));
   });
 
   router.get('/api/actors/:id/stances', async (req, res) => {
-    const { id } = parseInput(idPathSchema, req.params, 'path');
+    const { id } = parseInput(nodeIdPathSchema, req.params, 'path');
     const { asOf } = parseInput(asOfQuerySchema, req.query, 'query');
     res.json(await actorStances(db, id, asOf ?? null));
   });
@@ -102,7 +103,7 @@ export const exploreRouteDocs: RouteDoc[] = [
     path: '/api/nodes/:id',
     tag: 'graph',
     summary: 'One node',
-    pathParams: idPathSchema,
+    pathParams: nodeIdPathSchema,
     responses: { 200: { description: 'The node', schema: nodeResponseSchema }, 400: bad, 404: missing },
   },
   {
@@ -111,7 +112,7 @@ export const exploreRouteDocs: RouteDoc[] = [
     tag: 'graph',
     summary: 'The neighbourhood of a node',
     description: 'Nodes within `depth` visual hops (a collapsed stance is one hop) and the edges among them.',
-    pathParams: idPathSchema,
+    pathParams: nodeIdPathSchema,
     query: neighborsQuerySchema,
     responses: { 200: { description: 'The neighbourhood', schema: neighborsResponseSchema }, 400: bad, 404: missing },
   },
@@ -122,7 +123,7 @@ export const exploreRouteDocs: RouteDoc[] = [
     summary: 'Trace a position',
     description:
       'Every stance on the position grouped by type, with actor, the party it rolls up to, date, condition and evidence (quote and source); the positions it depends on, replaces or conditions; stances elsewhere conditional on it; a timeline.',
-    pathParams: idPathSchema,
+    pathParams: positionIdPathSchema,
     query: asOfQuerySchema,
     responses: { 200: { description: 'The trace', schema: traceResponseSchema }, 400: bad, 404: missing },
   },
@@ -132,7 +133,7 @@ export const exploreRouteDocs: RouteDoc[] = [
     tag: 'analysis',
     summary: "An actor's stances",
     description: "For a party, its officials' and delegations' stances too, marked `rolledUp: true`.",
-    pathParams: idPathSchema,
+    pathParams: nodeIdPathSchema,
     query: asOfQuerySchema,
     responses: { 200: { description: 'The stances', schema: actorStancesResponseSchema }, 400: bad, 404: missing },
   },

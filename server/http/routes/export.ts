@@ -5,7 +5,7 @@ import type { Config } from '../../config.ts';
 import type { Database } from '../../db/database.ts';
 import { csvLines, gexf, graphml } from '../../domain/export.ts';
 import { collectGraph, openGraph } from '../../domain/graph.ts';
-import { exportQuerySchema } from '../../domain/schemas.ts';
+import { exportQuerySchema, graphResponseSchema } from '../../domain/schemas.ts';
 import { type RouteDoc, errorDoc } from '../openapi.ts';
 import { parseInput } from '../parse.ts';
 import { writeGraphJson } from '../streamGraph.ts';
@@ -51,9 +51,9 @@ export const exportRouteDocs: RouteDoc[] = [
     query: exportQuerySchema,
     responses: {
       200: {
-        description: 'The file',
+        description: 'The file: for json, the graph as in /api/graph',
+        schema: graphResponseSchema,
         content: {
-          'application/json': 'The graph as in /api/graph',
           'application/gexf+xml': 'GEXF 1.2',
           'application/graphml+xml': 'GraphML',
           'text/csv': 'Edges or nodes table',

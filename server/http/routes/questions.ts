@@ -9,7 +9,7 @@ import { askBodySchema, askResponseSchema, questionAnswerSchema, questionBodySch
 import { type RouteDoc, errorDoc } from '../openapi.ts';
 import { parseInput } from '../parse.ts';
 
-const questionIdPath = z.object({ id: z.string().regex(/^[a-z0-9-]+$/).max(100).describe('Question id from the catalogue') });
+const questionIdPath = z.object({ id: z.string().regex(/^[a-z0-9-]+$/).max(100).describe('Question id from the catalogue').meta({ examples: ['actor-stances'] }) });
 
 export function questionRoutes(db: Database, config: Config): Router {
   const router = Router();
