@@ -6,7 +6,25 @@
 // @param family?: stanceFamily — proposal, support, rejection or other
 // @param types?: stanceTypes — stance types, e.g. demanded, offered
 // @param asOf?: date — only stances dated on or before this day
-MATCH (a:Entity)-[:TOOK]->(s:Stance)-[:ON]->(t:Entity)
+// Starts from the target or the actor, by index, when one is given (the OR-with-null filters
+// below cannot use an index, and scanning every stance made /api/ask slow on large graphs); each
+// branch yields a superset and the WHERE decides, as in explore/stances.cypher.
+CALL () {
+  MATCH (a:Entity)-[:TOOK]->(s:Stance)-[:ON]->(t:Entity {id: $target})
+  RETURN a, s, t
+  UNION
+  MATCH (x:Entity {id: $actor})
+  WHERE $target IS NULL
+  MATCH (a:Entity)-[:REPRESENTS|DELEGATION_OF*0..1]->(x)
+  MATCH (a)-[:TOOK]->(s:Stance)-[:ON]->(t:Entity)
+  RETURN a, s, t
+  UNION
+  WITH 1 AS unfiltered
+  WHERE $target IS NULL AND $actor IS NULL
+  MATCH (a:Entity)-[:TOOK]->(s:Stance)-[:ON]->(t:Entity)
+  RETURN a, s, t
+}
+WITH a, s, t
 WHERE ($actor IS NULL OR a.id = $actor OR EXISTS { (a)-[:REPRESENTS|DELEGATION_OF]->(:Entity {id: $actor}) })
   AND ($target IS NULL OR t.id = $target)
   AND ($family IS NULL OR s.family = $family)
