@@ -33,7 +33,7 @@ export function tracePlan(position: string): StatementPlan {
   ];
 }
 
-export const NAMED_QUESTION = 'who-stands-where';
+const NAMED_QUESTION = 'who-stands-where';
 
 /** What POST /api/questions/who-stands-where runs: the id check, then the question. */
 export function questionPlan(position: string): StatementPlan {
@@ -78,7 +78,7 @@ export function queryApiCaller(target: Neo4jTarget): Caller {
 }
 
 /** Fetches a Parley URL and reads the whole JSON body, failing on any non-2xx answer. */
-export async function fetchJson(url: string, init?: RequestInit): Promise<unknown> {
+async function fetchJson(url: string, init?: RequestInit): Promise<unknown> {
   const res = await fetch(url, init);
   if (!res.ok) throw new Error(`${init?.method ?? 'GET'} ${url}: ${res.status} ${await res.text()}`);
   return res.json();

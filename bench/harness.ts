@@ -4,14 +4,14 @@
  * the per-world suites; then the client suite once; then the report. `npm run bench` (run.ts)
  * drives it, and tests/bench/harness.test.ts runs `benchWorld` at the tiny size.
  */
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { Database } from '../server/db/database.ts';
 import { applySchema } from '../server/db/schema.ts';
 import type { Logger } from '../server/logger.ts';
-import { javaBinary } from '../server/neo4j/runtime.ts';
-import { spawnSync } from 'node:child_process';
+import { javaBinary, NEO4J_VERSION } from '../server/neo4j/runtime.ts';
 import { ingestThroughParley } from './ingestPaths.ts';
 import { type Neo4jTarget, startBenchNeo4j, startParleyServer } from './processes.ts';
 import type { BenchReport, MachineFacts, WorldReport } from './report.ts';
@@ -49,7 +49,7 @@ const NEO4J_MEMORY: Record<WorldSize, { heap: string; pageCache: string }> = {
   large: { heap: '4g', pageCache: '6g' },
 };
 
-export function entityCount(plan: WorldPlan): number {
+function entityCount(plan: WorldPlan): number {
   return Object.values(plan.counts).reduce((a, b) => a + b, 0);
 }
 
@@ -135,7 +135,7 @@ function machineFacts(neo4jVersion: string): MachineFacts {
 
 export async function runBench(options: BenchOptions, command: string): Promise<BenchReport> {
   const startedAt = new Date();
-  const machine = machineFacts(`${(await import('../server/neo4j/runtime.ts')).NEO4J_VERSION} Community`);
+  const machine = machineFacts(`${NEO4J_VERSION} Community`);
   const worlds: WorldReport[] = [];
   const rows: ResultRow[] = [];
   const perWorld = options.suites.filter((s) => s !== 'client');

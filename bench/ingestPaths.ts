@@ -34,7 +34,7 @@ export function rawRows(payload: SourcePayload) {
 }
 export type RawRows = ReturnType<typeof rawRows>;
 
-export const RAW_STANCES = `
+const RAW_STANCES = `
 MERGE (src:Entity {id: $source.id}) SET src:Source, src += $source
 WITH src
 UNWIND $stances AS row
@@ -43,14 +43,14 @@ MATCH (target:Entity {id: row.target})
 MERGE (s:Entity {id: row.id}) SET s:Stance, s += row.props, s.date = date(row.date)
 CREATE (actor)-[:TOOK]->(s), (s)-[:ON]->(target)`;
 
-export const RAW_EVIDENCE = `
+const RAW_EVIDENCE = `
 MATCH (src:Entity {id: $sourceId})
 UNWIND $evidence AS row
 MATCH (s:Entity {id: row.stance})
 MERGE (e:Entity {id: row.id}) SET e:Evidence, e += row.props
 CREATE (s)-[:EVIDENCED_BY]->(e), (e)-[:FROM]->(src)`;
 
-export const RAW_LINKS = `
+const RAW_LINKS = `
 UNWIND $links AS row
 MATCH (a:Entity {id: row.from})
 MATCH (b:Entity {id: row.to})

@@ -91,7 +91,7 @@ function isoDay(dayOffset: number): string {
 }
 
 /** The day a source with this index was published: sources spread evenly over four years. */
-export function sourceDate(plan: WorldPlan, sourceIndex: number): string {
+function sourceDate(plan: WorldPlan, sourceIndex: number): string {
   return isoDay((sourceIndex / Math.max(1, sourceCount(plan))) * WORLD_DAYS);
 }
 

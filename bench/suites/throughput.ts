@@ -10,7 +10,7 @@ import { STANCE_TYPE_NAMES } from '../../server/domain/model.ts';
 import { compare, elapsedMs, type ResultRow, summarize } from '../stats.ts';
 import { cappedRuns, type WorldContext } from './context.ts';
 
-export const ELEMENT_TARGETS = [10_000, 100_000, 1_000_000];
+const ELEMENT_TARGETS = [10_000, 100_000, 1_000_000];
 
 interface Cut {
   label: string;
