@@ -98,6 +98,9 @@ try {
     'RSS after / after warm-up': Math.round(growth * 1000) / 1000,
   });
   console.log(`RSS every ${SAMPLE_EVERY_MS / 1000} s during the run (MB): ${run.rss.map(mb).join(' ')}`);
+  for (const [phase, { result }] of [['warm-up', warmup], ['run', run]] as const) {
+    if (errorsOf(result)) console.log(`${phase}: ${result.errors} connection errors, ${result.timeouts} timeouts, statuses ${JSON.stringify(result.statusCodeStats)}`);
+  }
   failed = errors > 0 || growth > MAX_MEMORY_GROWTH;
   console.log(
     failed
