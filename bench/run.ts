@@ -8,7 +8,7 @@
  *   --requests 100              sequential requests per latency run
  *   --ingest-stances 5000       stances per ingestion run
  *   --load-seconds 30 --connections 50
- *   --client-nodes 1000,10000,50000 --page-cap 60
+ *   --client-nodes 1000,10000,50000 --page-cap 120
  *   --out bench/RESULTS.md
  *
  * Progress goes to stderr as JSON lines (pipe through `npx pino-pretty` to read them).
@@ -34,7 +34,7 @@ const { values } = parseArgs({
     'load-seconds': { type: 'string', default: '30' },
     connections: { type: 'string', default: '50' },
     'client-nodes': { type: 'string', default: '1000,10000,50000' },
-    'page-cap': { type: 'string', default: '60' },
+    'page-cap': { type: 'string', default: '120' },
     out: { type: 'string', default: path.join('bench', 'RESULTS.md') },
   },
 });

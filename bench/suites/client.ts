@@ -10,7 +10,7 @@ import fs from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
-import { chromium, type Browser } from 'playwright-core';
+import { chromium } from 'playwright-core';
 import { buildClientIfNeeded } from '../../server/clientBuild.ts';
 import type { Logger } from '../../server/logger.ts';
 import { CLIENT_DIST } from '../../server/start.ts';
@@ -66,11 +66,18 @@ async function startPageServer(): Promise<{ url: string; setGraph(json: string):
   };
 }
 
-/** Opens a page and waits for each mark in turn; a mark missed within the cap reads as undefined. */
-async function timeMarks(browser: Browser, url: string, marks: string[], capMs: number): Promise<(number | undefined)[]> {
-  const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking'];
+
+/**
+ * Opens a page in a browser of its own and waits for each mark in turn; a mark missed within the
+ * cap reads as undefined. A page still busy at the cap does not answer `page.close()`, so the
+ * whole browser is closed instead.
+ */
+async function timeMarks(url: string, marks: string[], capMs: number): Promise<(number | undefined)[]> {
+  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
   const deadline = Date.now() + capMs;
   try {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
     await page.goto(url, { timeout: capMs });
     const times: (number | undefined)[] = [];
     for (const mark of marks) {
@@ -85,7 +92,7 @@ async function timeMarks(browser: Browser, url: string, marks: string[], capMs: 
     }
     return times;
   } finally {
-    await page.close();
+    await browser.close();
   }
 }
 
@@ -97,7 +104,6 @@ const RENDERERS = [
 export async function clientSuite(options: ClientOptions, runs: number, capSeconds: number, logger: Logger): Promise<ResultRow[]> {
   await buildPages(logger);
   const pages = await startPageServer();
-  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking'] });
   const rows: ResultRow[] = [];
   try {
     for (const nodes of options.nodeCounts) {
@@ -108,7 +114,7 @@ export async function clientSuite(options: ClientOptions, runs: number, capSecon
       for (const run of cappedRuns({ runs, capSeconds })) {
         for (const renderer of RENDERERS) {
           if (capped.has(renderer.name)) continue;
-          const times = await timeMarks(browser, pages.url + renderer.path, [...renderer.marks], options.pageCapSeconds * 1000);
+          const times = await timeMarks(pages.url + renderer.path, [...renderer.marks], options.pageCapSeconds * 1000);
           times.forEach((t, i) => t !== undefined && samples.get(renderer.name)![i]!.push(t));
           if (times.length < renderer.marks.length || times.includes(undefined)) capped.add(renderer.name);
           logger.info({ scope, renderer: renderer.name, run: run + 1, firstFrameMs: times[0], settledMs: times[1] }, 'client run done');
@@ -132,7 +138,6 @@ export async function clientSuite(options: ClientOptions, runs: number, capSecon
       }
     }
   } finally {
-    await browser.close();
     await pages.close();
   }
   return rows;
