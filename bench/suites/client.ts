@@ -4,7 +4,7 @@
  * server hands both pages the same synthetic /api/graph answer. Times are performance marks
  * since navigation start: the explorer marks `parley:first-frame` and `parley:layout-settled`,
  * the neovis page `bench:first-frame` and `bench:layout-settled`. A page that has not reached a
- * mark within the cap is reported as capped and not run again at that size.
+ * mark within the cap is reported as capped and not run again, at that size or any larger one.
  */
 import fs from 'node:fs';
 import http from 'node:http';
@@ -70,13 +70,14 @@ const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--no-first-run', '--dis
 
 /**
  * Opens a page in a browser of its own and waits for each mark in turn; a mark missed within the
- * cap reads as undefined. A page still busy at the cap does not answer `page.close()`, so the
- * whole browser is closed instead.
+ * cap reads as undefined. A page still busy at the cap answers neither `page.close()` nor
+ * `browser.close()`, so the browser process is killed instead.
  */
 async function timeMarks(url: string, marks: string[], capMs: number): Promise<(number | undefined)[]> {
-  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  const server = await chromium.launchServer({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
   const deadline = Date.now() + capMs;
   try {
+    const browser = await chromium.connect(server.wsEndpoint());
     const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
     await page.goto(url, { timeout: capMs });
     const times: (number | undefined)[] = [];
@@ -92,7 +93,7 @@ async function timeMarks(url: string, marks: string[], capMs: number): Promise<(
     }
     return times;
   } finally {
-    await browser.close();
+    await server.kill();
   }
 }
 
@@ -105,26 +106,31 @@ export async function clientSuite(options: ClientOptions, runs: number, capSecon
   await buildPages(logger);
   const pages = await startPageServer();
   const rows: ResultRow[] = [];
+  /** Renderer name → the size at which it first missed a mark. */
+  const cappedAt = new Map<string, string>();
   try {
-    for (const nodes of options.nodeCounts) {
+    for (const nodes of [...options.nodeCounts].sort((a, b) => a - b)) {
       pages.setGraph(JSON.stringify(syntheticGraph(nodes)));
       const scope = `${nodes / 1000}k nodes / ${(nodes * EDGES_PER_NODE) / 1000}k edges`;
       const samples = new Map<string, number[][]>(RENDERERS.map((r) => [r.name, [[], []]]));
-      const capped = new Set<string>();
       for (const run of cappedRuns({ runs, capSeconds })) {
         for (const renderer of RENDERERS) {
-          if (capped.has(renderer.name)) continue;
+          if (cappedAt.has(renderer.name)) continue;
           const times = await timeMarks(pages.url + renderer.path, [...renderer.marks], options.pageCapSeconds * 1000);
           times.forEach((t, i) => t !== undefined && samples.get(renderer.name)![i]!.push(t));
-          if (times.length < renderer.marks.length || times.includes(undefined)) capped.add(renderer.name);
+          if (times.length < renderer.marks.length || times.includes(undefined)) cappedAt.set(renderer.name, scope);
           logger.info({ scope, renderer: renderer.name, run: run + 1, firstFrameMs: times[0], settledMs: times[1] }, 'client run done');
         }
       }
-      const capNote = (name: string) => (capped.has(name) ? `capped: a mark was not reached within ${options.pageCapSeconds} s` : undefined);
+      const capNote = (name: string) => {
+        const at = cappedAt.get(name);
+        if (at === undefined) return undefined;
+        return at === scope ? `${name}: a mark was not reached within ${options.pageCapSeconds} s` : `${name}: not attempted, capped at ${at} already`;
+      };
       for (const [i, measure] of ['first frame', 'settled layout'].entries()) {
         const parley = summarize(samples.get('Parley')![i]!);
         const neovis = summarize(samples.get('neovis.js')![i]!);
-        const note = [capNote('Parley'), capped.has('neovis.js') ? `neovis.js ${capNote('neovis.js')}` : undefined].filter(Boolean).join('; ');
+        const note = RENDERERS.map((r) => capNote(r.name)).filter(Boolean).join('; ');
         rows.push({
           suite: 'client',
           scope,
