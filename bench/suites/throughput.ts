@@ -5,6 +5,7 @@
  * the same two queries through the raw driver and counts the records.
  */
 import { cypher } from '../../server/db/cypherFiles.ts';
+import { stancesAmongCypher } from '../../server/data/graph.ts';
 import { DEFAULT_NODE_TYPES } from '../../server/domain/graph.ts';
 import { STANCE_TYPE_NAMES } from '../../server/domain/model.ts';
 import { compare, elapsedMs, type ResultRow, summarize } from '../stats.ts';
@@ -61,7 +62,8 @@ async function rawElements(context: WorldContext, asOf: string | null): Promise<
   const nodeQuery = { nodeTypes: DEFAULT_NODE_TYPES, stanceTypes: STANCE_TYPE_NAMES, actor: null, position: null, asOf, limit: 5_000_000 };
   for await (const row of context.db.stream<{ id: string }>(cypher('graph/nodes'), nodeQuery)) ids.push(row.id);
   let edges = 0;
-  for await (const _ of context.db.stream(cypher('graph/edges'), { ids, stanceTypes: STANCE_TYPE_NAMES, asOf })) edges += 1;
+  for await (const _ of context.db.stream(stancesAmongCypher(), { ids, stanceTypes: STANCE_TYPE_NAMES, asOf })) edges += 1;
+  for await (const _ of context.db.stream(cypher('graph/structural-edges'), { ids })) edges += 1;
   return ids.length + edges;
 }
 

@@ -33,12 +33,63 @@ export function streamGraphNodes(db: Database, query: GraphNodeQuery): AsyncGene
   return db.stream<NodeRow>(cypher('graph/nodes'), { ...query });
 }
 
-export function streamGraphEdges(db: Database, ids: string[], stanceTypes: string[], asOf: string | null): AsyncGenerator<EdgeRow> {
-  return db.stream<EdgeRow>(cypher('graph/edges'), { ids, stanceTypes, asOf });
+/** A stance as the data layer reads it: the flat columns of graph/stance-edge-row. */
+interface StanceColumns {
+  id: string;
+  source: string;
+  target: string;
+  type: string;
+  family: string | null;
+  date: string | null;
+  datePrecision: string;
+  condition: string | null;
+  confidence: string | null;
+  conditionPosition: string | null;
+  event: string | null;
+  voicedBy: string | null;
+  evidence: [string, string | null, string | null, string | null, string | null, string | null, string | null][];
 }
 
-export function readGraphEdges(db: Database, ids: string[], stanceTypes: string[], asOf: string | null): Promise<EdgeRow[]> {
-  return db.read<EdgeRow>(cypher('graph/edges'), { ids, stanceTypes, asOf });
+function toStanceEdge(row: StanceColumns): EdgeRow {
+  const evidence = row.evidence
+    .sort((x, y) => (x[0] < y[0] ? -1 : x[0] > y[0] ? 1 : 0))
+    .map(([, quote, summary, reporting, via, source, sourceTitle]) => ({ quote, summary, reporting, via, source, sourceTitle }));
+  return {
+    id: row.id,
+    source: row.source,
+    target: row.target,
+    type: row.type,
+    attributes: {
+      stanceId: row.id,
+      stanceType: row.type,
+      family: row.family,
+      date: row.date,
+      datePrecision: row.datePrecision,
+      condition: row.condition,
+      conditionPosition: row.conditionPosition,
+      confidence: row.confidence,
+      event: row.event,
+      voicedBy: row.voicedBy,
+      evidenceCount: evidence.length,
+      evidence,
+    },
+  };
+}
+
+/** The stances among a set of nodes, as edge rows (also the bench's raw-driver baseline). */
+export const stancesAmongCypher = () => cypher('graph/stances-among') + cypher('graph/stance-edge-row');
+const stancesByIdCypher = () => cypher('graph/stances-by-id') + cypher('graph/stance-edge-row');
+
+/** Stance edges between the given nodes first, then their structural relationships. */
+export async function* streamGraphEdges(db: Database, ids: string[], stanceTypes: string[], asOf: string | null): AsyncGenerator<EdgeRow> {
+  for await (const row of db.stream<StanceColumns>(stancesAmongCypher(), { ids, stanceTypes, asOf })) yield toStanceEdge(row);
+  yield* db.stream<EdgeRow>(cypher('graph/structural-edges'), { ids });
+}
+
+export async function readGraphEdges(db: Database, ids: string[], stanceTypes: string[], asOf: string | null): Promise<EdgeRow[]> {
+  const edges: EdgeRow[] = [];
+  for await (const edge of streamGraphEdges(db, ids, stanceTypes, asOf)) edges.push(edge);
+  return edges;
 }
 
 export function readNodesById(db: Database, ids: string[]): Promise<NodeRow[]> {
@@ -55,6 +106,6 @@ export async function readNeighborIds(db: Database, frontier: string[], seen: st
   return rows.map((r) => r.id);
 }
 
-export function readStanceEdgesById(db: Database, ids: string[]): Promise<EdgeRow[]> {
-  return db.read<EdgeRow>(cypher('graph/stance-edges-by-id'), { ids });
+export async function readStanceEdgesById(db: Database, ids: string[]): Promise<EdgeRow[]> {
+  return (await db.read<StanceColumns>(stancesByIdCypher(), { ids })).map(toStanceEdge);
 }
