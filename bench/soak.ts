@@ -13,7 +13,7 @@
  */
 import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
-import { spawnParley } from '../tests/support/parleyProcess.ts';
+import { startIsolatedApp } from '../tests/support/appProcess.ts';
 
 const MAX_MEMORY_GROWTH = 1.2;
 
@@ -51,7 +51,7 @@ const READING_WINDOW_MS = 20_000;
 /** Runs the mix for a number of seconds or of requests, sampling the server's RSS as it goes. */
 async function load(bound: { duration: number } | { amount: number }): Promise<{ result: autocannon.Result; rss: number[] }> {
   const rss: number[] = [];
-  const sampler = setInterval(() => rss.push(parley.rssBytes()), SAMPLE_EVERY_MS);
+  const sampler = setInterval(() => rss.push(parley.rssMb()), SAMPLE_EVERY_MS);
   try {
     const result = await new Promise<autocannon.Result>((resolve, reject) => {
       autocannon({ url: parley.url, connections, ...bound, requests: MIX }, (err, res) => (err ? reject(err) : resolve(res)));
@@ -68,11 +68,11 @@ function reading(rss: number[]): number {
   return last[Math.floor(last.length / 2)]!;
 }
 
-const mb = (bytes: number) => Math.round((bytes / 1024 / 1024) * 10) / 10;
+const mb = (megabytes: number) => Math.round(megabytes * 10) / 10;
 
 console.log(`Soak: ${connections} connections, ${warmupRequests} requests of warm-up, then ${seconds} s of mixed reads cycling through ${MIX.length} requests.`);
 // No rate limits: a soak measures the server, not the limiter.
-const parley = await spawnParley({ PARLEY_RATE_LIMIT_REQUESTS: '0', PARLEY_RATE_LIMIT_QUERIES: '0', PARLEY_RATE_LIMIT_WRITES: '0' });
+const parley = await startIsolatedApp({ PARLEY_RATE_LIMIT_REQUESTS: '0', PARLEY_RATE_LIMIT_QUERIES: '0', PARLEY_RATE_LIMIT_WRITES: '0' });
 let failed = true;
 try {
   const warmup = await load({ amount: warmupRequests });

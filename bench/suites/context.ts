@@ -1,6 +1,7 @@
 import type { Database } from '../../server/db/database.ts';
 import type { Logger } from '../../server/logger.ts';
-import type { Neo4jTarget, ParleyServer } from '../processes.ts';
+import type { AppProcess } from '../../tests/support/appProcess.ts';
+import type { Neo4jTarget } from '../processes.ts';
 import type { WorldPlan } from '../world.ts';
 
 /** Everything a per-world suite needs: the loaded world, its Neo4j, and Parley serving it. */
@@ -9,7 +10,7 @@ export interface WorldContext {
   plan: WorldPlan;
   db: Database;
   neo4j: Neo4jTarget;
-  server: ParleyServer;
+  server: AppProcess;
   runs: number;
   /** A suite starts no new run after this long (it always completes one). */
   capSeconds: number;

@@ -81,12 +81,12 @@ export async function throughputSuite(context: WorldContext): Promise<ResultRow[
     let elements = 0;
     for (const run of cappedRuns(context)) {
       for (const endpoint of endpoints) {
-        idle.push(context.server.currentMemoryMb());
-        context.server.resetPeakMemory();
+        idle.push(context.server.rssMb());
+        context.server.resetPeakRss();
         const start = performance.now();
         elements = await streamElements(endpoint.url);
         rates.get(endpoint.name)!.push(elements / (elapsedMs(start) / 1000));
-        peaks.get(endpoint.name)!.push(context.server.peakMemoryMb());
+        peaks.get(endpoint.name)!.push(context.server.peakRssMb());
       }
       const start = performance.now();
       const counted = await rawElements(context, cut.asOf);

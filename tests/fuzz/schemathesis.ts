@@ -1,6 +1,6 @@
 /**
  * `npm run fuzz`: schemathesis, from PyPI, against the /api/openapi.json that a Parley it starts
- * serves on loopback (its own Neo4j in a temporary home; see tests/support/parleyProcess.ts).
+ * serves on loopback (its own Neo4j in a temporary home; see startIsolatedApp in tests/support/appProcess.ts).
  * Every operation is tried with examples, boundary values, random valid and invalid input and
  * stateful sequences; the run fails on any server error, any answer that breaks the document
  * (status, content type, schema, headers), any write accepted without the token, and any
@@ -14,10 +14,9 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { spawnParley } from '../support/parleyProcess.ts';
+import { REPO_ROOT as REPO, startIsolatedApp } from '../support/appProcess.ts';
 
 const SCHEMATHESIS_VERSION = '4.32.5';
-const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const VENV = path.join(REPO, '.parley', 'fuzz-venv');
 const WRITE_TOKEN = 'fuzz-write-token';
 const maxExamples = Number(process.env.FUZZ_MAX_EXAMPLES ?? 40);
@@ -41,7 +40,7 @@ function run(command: string, args: string[], failure: string): void {
 const schemathesis = ensureSchemathesis();
 console.log('Starting Parley with its own Neo4j on free loopback ports …');
 // No rate limits: the fuzzer sends far more than a person would, and 429s would hide real answers.
-const parley = await spawnParley({ PARLEY_WRITE_TOKEN: WRITE_TOKEN, PARLEY_RATE_LIMIT_REQUESTS: '0', PARLEY_RATE_LIMIT_QUERIES: '0', PARLEY_RATE_LIMIT_WRITES: '0' });
+const parley = await startIsolatedApp({ PARLEY_WRITE_TOKEN: WRITE_TOKEN, PARLEY_RATE_LIMIT_REQUESTS: '0', PARLEY_RATE_LIMIT_QUERIES: '0', PARLEY_RATE_LIMIT_WRITES: '0' });
 let status = 1;
 try {
   const reportDir = path.join(REPO, '.parley', 'fuzz-report');
