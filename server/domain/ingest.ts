@@ -7,6 +7,7 @@ import crypto from 'node:crypto';
 import type { Database } from '../db/database.ts';
 import { findEntityTypes, writeSourceGraph, type IngestionPlan, type LinkRow } from '../data/ingest.ts';
 import { UnprocessableError, ValidationError } from '../errors.ts';
+import { forgetNames } from './ask.ts';
 import { zodIssues } from './validation.ts';
 import { ACTOR_TYPES, STANCE_TARGET_TYPES, STANCE_TYPES, type NodeType } from './model.ts';
 import { type EntityInput, type SourcePayload, sourcePayloadSchema } from './sourcePayload.ts';
@@ -32,6 +33,7 @@ export async function ingestSource(db: Database, body: unknown): Promise<IngestR
   const { plan, references } = planIngestion(payload);
   await assertReferencesResolve(db, plan, references);
   const removed = await writeSourceGraph(db, plan);
+  forgetNames(db);
   return {
     sourceId: payload.source.id,
     entities: plan.entities.length,

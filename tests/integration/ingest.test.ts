@@ -72,6 +72,21 @@ describe('POST /api/sources', () => {
     expect(row!.quotes.sort()).toEqual(['Not on the agenda', 'Repeated later to reporters']);
   });
 
+  it('answers a question about an official ingested a moment ago (the names ask keeps are renewed)', async () => {
+    const ask = () => app.request('/api/ask', { method: 'POST', json: { question: 'What did Olena Hrytsenko reject?' } });
+    const source = followUpSource();
+    source.entities.push({ id: 'official:olena-hrytsenko', type: 'Official', name: 'Olena Hrytsenko', role: 'Energy adviser', party: 'party:ukraine' } as never);
+    source.stances[0]!.actor = 'official:olena-hrytsenko';
+    // Asked first, so that the names are read and kept before the source arrives: actors are
+    // found only by their names, never by the full-text index.
+    expect((await ask()).body.interpretation?.params?.actor).toBeUndefined();
+    expect((await post(source)).status).toBe(201);
+    const res = await ask();
+    expect(res.status).toBe(200);
+    expect(res.body.interpretation.params).toMatchObject({ actor: 'official:olena-hrytsenko' });
+    expect(res.body.rows.map((r: { targetId: string }) => r.targetId)).toEqual(['position:energy-infrastructure-truce']);
+  });
+
   it('leaves the graph unchanged when the same payload arrives twice', async () => {
     expect((await post(followUpSource())).status).toBe(201);
     const once = await graphFingerprint(app.db);
