@@ -44,9 +44,7 @@ interface StanceColumns {
   datePrecision: string;
   condition: string | null;
   confidence: string | null;
-  conditionPosition: string | null;
-  event: string | null;
-  voicedBy: string | null;
+  links: [string, string][];
   evidence: [string, string | null, string | null, string | null, string | null, string | null, string | null][];
 }
 
@@ -54,6 +52,7 @@ function toStanceEdge(row: StanceColumns): EdgeRow {
   const evidence = row.evidence
     .sort((x, y) => (x[0] < y[0] ? -1 : x[0] > y[0] ? 1 : 0))
     .map(([, quote, summary, reporting, via, source, sourceTitle]) => ({ quote, summary, reporting, via, source, sourceTitle }));
+  const linked = (type: string) => row.links.find(([linkType]) => linkType === type)?.[1] ?? null;
   return {
     id: row.id,
     source: row.source,
@@ -66,10 +65,10 @@ function toStanceEdge(row: StanceColumns): EdgeRow {
       date: row.date,
       datePrecision: row.datePrecision,
       condition: row.condition,
-      conditionPosition: row.conditionPosition,
+      conditionPosition: linked('CONDITIONAL_ON'),
       confidence: row.confidence,
-      event: row.event,
-      voicedBy: row.voicedBy,
+      event: linked('AT'),
+      voicedBy: linked('VOICED_BY'),
       evidenceCount: evidence.length,
       evidence,
     },

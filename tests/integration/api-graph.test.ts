@@ -28,6 +28,17 @@ describe('GET /api/graph', () => {
     expect(res.body.nodes.every((n: { type: string }) => n.type !== 'Stance')).toBe(true);
   });
 
+  it("carries each stance's condition, event and the official who voiced it", async () => {
+    const res = await app.request('/api/graph');
+    const edge = (id: string) => res.body.edges.find((e: { id: string }) => e.id === id);
+    expect(edge('stance:russia-offered-pause-russian-offensive-2025-06-02').attributes).toMatchObject({
+      conditionPosition: 'position:withdrawal-from-four-regions',
+      event: 'event:istanbul-talks-2025-06-02',
+      voicedBy: null,
+    });
+    expect(edge('stance:russia-offered-partial-truce-2025-06-02').attributes).toMatchObject({ conditionPosition: null, voicedBy: 'official:russia-top-negotiator' });
+  });
+
   it('is ready for graphology import: every edge joins two returned nodes and keys equal ids', async () => {
     const res = await app.request('/api/graph');
     expect(res.status).toBe(200);
