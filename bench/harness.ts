@@ -95,6 +95,13 @@ export async function benchWorld(
   return rows;
 }
 
+/** What bench/data says of a world loaded earlier: which plan it holds and how its load went. */
+function readMarker(file: string): { fingerprint: string; loading: string | undefined } | undefined {
+  if (!fs.existsSync(file)) return undefined;
+  const { loading, ...identity } = JSON.parse(fs.readFileSync(file, 'utf8')) as { plan: unknown; version: number; loading?: string };
+  return { fingerprint: JSON.stringify(identity), loading };
+}
+
 /** A world in its own Neo4j: reused when bench/data already holds it complete, else loaded afresh. */
 async function benchSize(size: WorldSize, options: BenchOptions): Promise<{ world: WorldReport; rows: ResultRow[] }> {
   const plan = planWorld(WORLD_SIZES[size]);
@@ -104,12 +111,13 @@ async function benchSize(size: WorldSize, options: BenchOptions): Promise<{ worl
   const fingerprint = JSON.stringify({ plan, version: GENERATOR_VERSION });
   try {
     await applySchema(db, options.logger);
-    let loading = 'reused from bench/data (loaded by an earlier run)';
-    if (!fs.existsSync(marker) || fs.readFileSync(marker, 'utf8') !== fingerprint) {
+    const kept = readMarker(marker);
+    let loading = `reused from bench/data (${kept?.loading ?? 'loaded by an earlier run'})`;
+    if (kept?.fingerprint !== fingerprint) {
       fs.rmSync(marker, { force: true });
       await db.write('MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS');
       loading = await loadWorld(db, plan, options.logger);
-      fs.writeFileSync(marker, fingerprint);
+      fs.writeFileSync(marker, JSON.stringify({ plan, version: GENERATOR_VERSION, loading: `${loading} on ${new Date().toISOString().slice(0, 10)}` }));
     }
     const world = { size, stances: plan.stances, entities: entityCount(plan), sources: sourceCount(plan), loading };
     return { world, rows: await benchWorld({ size, plan, db, neo4j: neo4j.target }, options) };
