@@ -1,10 +1,11 @@
 /**
  * `npm run bench [-- options]`: runs every benchmark and writes bench/RESULTS.md.
  *
- *   --sizes small,medium        worlds to run (tiny, small, medium, large); default small,medium
+ *   --sizes small,medium,large  worlds to run (tiny, small, medium, large); default all but tiny
  *   --suites latency,...        suites to run (latency, throughput, ingestion, client, load); default all
  *   --runs 5                    runs per row (at least 5 for the published results)
- *   --cap 300                   seconds after which a suite starts no new run
+ *   --cap 900                   seconds after which a suite starts no new run (a whole large
+ *                               world takes about 3 min per throughput run)
  *   --requests 100              sequential requests per latency run
  *   --ingest-stances 5000       stances per ingestion run
  *   --load-seconds 30 --connections 50
@@ -25,10 +26,10 @@ import { BENCH_FINDINGS, BENCH_NOTES } from './notes.ts';
 
 const { values } = parseArgs({
   options: {
-    sizes: { type: 'string', default: 'small,medium' },
+    sizes: { type: 'string', default: 'small,medium,large' },
     suites: { type: 'string', default: SUITES.join(',') },
     runs: { type: 'string', default: '5' },
-    cap: { type: 'string', default: '300' },
+    cap: { type: 'string', default: '900' },
     requests: { type: 'string', default: '100' },
     'ingest-stances': { type: 'string', default: '5000' },
     'load-seconds': { type: 'string', default: '30' },
