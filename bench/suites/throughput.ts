@@ -6,7 +6,7 @@
  * bare columns: the ceiling of any export from this Neo4j.
  */
 import { cypher } from '../../server/db/cypherFiles.ts';
-import { stancesAmongCypher } from '../../server/data/graph.ts';
+import { graphNodesCypher, stancesAmongCypher } from '../../server/data/graph.ts';
 import { DEFAULT_NODE_TYPES } from '../../server/domain/graph.ts';
 import { STANCE_TYPE_NAMES } from '../../server/domain/model.ts';
 import { compare, elapsedMs, type ResultRow, summarize } from '../stats.ts';
@@ -66,7 +66,7 @@ async function streamElements(url: string): Promise<number> {
 async function rawElements(context: WorldContext, asOf: string | null, minimal: boolean): Promise<number> {
   const ids: string[] = [];
   const nodeQuery = { nodeTypes: DEFAULT_NODE_TYPES, stanceTypes: STANCE_TYPE_NAMES, actor: null, position: null, asOf, limit: 5_000_000 };
-  for await (const row of context.db.stream<{ id: string }>(cypher('graph/nodes'), nodeQuery)) ids.push(row.id);
+  for await (const row of context.db.stream<{ id: string }>(graphNodesCypher(false), nodeQuery)) ids.push(row.id);
   const stances = minimal ? `${cypher('graph/stances-among')}RETURN s.id AS id, a.id AS source, t.id AS target, s.type AS type` : stancesAmongCypher();
   let edges = 0;
   for await (const _ of context.db.stream(stances, { ids, stanceTypes: STANCE_TYPE_NAMES, asOf })) edges += 1;

@@ -29,8 +29,13 @@ export interface GraphNodeQuery {
   limit: number;
 }
 
+/** The visual graph's nodes: every node of the types, or (`filtered`) those of the matching stances. */
+export const graphNodesCypher = (filtered: boolean) => cypher(filtered ? 'graph/nodes-of-stances' : 'graph/nodes') + cypher('graph/node-row');
+
+/** Every node of the types, or with an actor or position those of the matching stances. */
 export function streamGraphNodes(db: Database, query: GraphNodeQuery): AsyncGenerator<NodeRow> {
-  return db.stream<NodeRow>(cypher('graph/nodes'), { ...query });
+  const filtered = query.actor !== null || query.position !== null;
+  return db.stream<NodeRow>(graphNodesCypher(filtered), { ...query });
 }
 
 /** A stance as the data layer reads it: the flat columns of graph/stance-edge-row. */

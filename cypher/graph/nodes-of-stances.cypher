@@ -1,0 +1,20 @@
+// The visual graph's nodes for an actor and/or a position: the actors and targets of the
+// matching stances (an official's or delegation's stance rolls up to its party), plus the named
+// actor and position themselves; of the requested types, capped IN the query ($limit, as in
+// graph/nodes). Completed by graph/node-row.
+CALL () {
+  MATCH (n:Entity)
+  WHERE n.id IN [$actor, $position]
+  RETURN n
+  UNION
+  MATCH (a:Entity)-[:TOOK]->(s:Stance)-[:ON]->(t:Entity)
+  WHERE ($actor IS NULL OR a.id = $actor OR EXISTS { (a)-[:REPRESENTS|DELEGATION_OF]->(:Entity {id: $actor}) })
+    AND ($position IS NULL OR t.id = $position)
+    AND s.type IN $stanceTypes
+    AND ($asOf IS NULL OR s.date <= date($asOf))
+  UNWIND [a, t] AS n
+  RETURN n
+}
+WITH DISTINCT n
+WHERE any(label IN labels(n) WHERE label IN $nodeTypes)
+  AND ($asOf IS NULL OR NOT (n:Event OR n:Document) OR n.date IS NULL OR n.date <= date($asOf))
