@@ -29,10 +29,9 @@ export interface GraphNodeQuery {
   limit: number;
 }
 
-/** The visual graph's nodes: every node of the types, or (`filtered`) those of the matching stances. */
+/** The visual graph's nodes query: every node of the types, or (`filtered`) those of the matching stances. */
 export const graphNodesCypher = (filtered: boolean) => cypher(filtered ? 'graph/nodes-of-stances' : 'graph/nodes') + cypher('graph/node-row');
 
-/** Every node of the types, or with an actor or position those of the matching stances. */
 export function streamGraphNodes(db: Database, query: GraphNodeQuery): AsyncGenerator<NodeRow> {
   const filtered = query.actor !== null || query.position !== null;
   return db.stream<NodeRow>(graphNodesCypher(filtered), { ...query });

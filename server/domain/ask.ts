@@ -127,7 +127,7 @@ function buildNameIndex(names: NameRow[]): NameIndex {
  * An ingestion in this process forgets them at once; one through another instance of a
  * scaled-out deployment is seen within this time.
  */
-export const NAMES_KEPT_MS = 10_000;
+const NAMES_KEPT_MS = 10_000;
 
 interface KnownNames {
   names: NameRow[];
