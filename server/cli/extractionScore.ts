@@ -76,18 +76,21 @@ function findArticle(dir: string, title: string): string | undefined {
 
 export function scoreArticle(name: string, draft: ExtractDraft, gold: SourcePayload): ArticleScore {
   const payload = draft.payload as unknown as SourcePayload;
-  const entities = new Map<string, { name: string; aliases: string[]; party?: string; type: string }>();
-  for (const state of STATES) entities.set(state.id, { name: state.name, aliases: state.aliases, type: 'Party' });
-  for (const e of [...gold.entities, ...(payload.entities ?? [])]) {
-    entities.set(e.id, { name: e.name, aliases: e.aliases ?? [], type: e.type, ...('party' in e && e.party ? { party: e.party } : {}) });
-  }
-  const partyOf = (id: string) => entities.get(id)?.party;
+  type Named = { name: string; aliases: string[]; party?: string; type: string };
+  const catalogue = (list: Array<{ id: string; name: string; aliases?: string[]; type: string; party?: string }>) => {
+    const map = new Map<string, Named>(STATES.map((state) => [state.id, { name: state.name, aliases: state.aliases, type: 'Party' }]));
+    for (const e of list) map.set(e.id, { name: e.name, aliases: e.aliases ?? [], type: e.type, ...(e.party ? { party: e.party } : {}) });
+    return map;
+  };
+  // The draft may propose an id the gold also uses for something else: each side keeps its own names.
+  const goldEntities = catalogue(gold.entities as Array<{ id: string; name: string; aliases?: string[]; type: string; party?: string }>);
+  const draftEntities = catalogue((payload.entities ?? []) as Array<{ id: string; name: string; aliases?: string[]; type: string; party?: string }>);
+  const partyOf = (id: string) => goldEntities.get(id)?.party ?? draftEntities.get(id)?.party;
   const sameActor = (a: string, b: string) => a === b || partyOf(a) === b || a === partyOf(b);
   const sameTarget = (draftTarget: string, goldTarget: string) => {
-    if (draftTarget === goldTarget) return true;
-    const d = entities.get(draftTarget);
-    const g = entities.get(goldTarget);
-    if (!d || !g) return false;
+    const d = draftEntities.get(draftTarget) ?? goldEntities.get(draftTarget);
+    const g = goldEntities.get(goldTarget);
+    if (!d || !g) return draftTarget === goldTarget;
     return [d.name, ...d.aliases].some((n) => closenessTo(contentLemmas(n), { id: goldTarget, type: g.type, names: [g.name, ...g.aliases] }) >= 0.6);
   };
   const family = (type: StanceType) => STANCE_TYPES[type].family;

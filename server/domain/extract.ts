@@ -5,14 +5,12 @@
  */
 import type { Database } from '../db/database.ts';
 import { readKnownNames } from '../data/extract.ts';
-import { type ExtractDraft, type ExtractRequest, extractRequestSchema } from '../contract/extract.ts';
-import { parseInput } from '../http/parse.ts';
+import type { ExtractDraft, ExtractRequest } from '../contract/extract.ts';
 import type { KnownName } from '../language/index.ts';
 import { readArticle } from './extract/articleText.ts';
 import { buildDraft } from './extract/draft.ts';
 
-export async function extractFromArticle(db: Database, body: unknown): Promise<ExtractDraft> {
-  const request = parseInput(extractRequestSchema, body, 'body');
+export async function extractFromArticle(db: Database, request: ExtractRequest): Promise<ExtractDraft> {
   const article = readArticle(request.text, request.format);
   const known = await graphNames(db);
   return buildDraft({ request, article, known });

@@ -47,6 +47,7 @@ const ROLE_WORDS = new Set([
   'chancellor', 'commander', 'general', 'leader', 'deputy', 'senior', 'top', 'security', 'national', 'state',
   'official', 'representative', 'diplomat', 'mediator', 'premier', 'king', 'emir', 'crown', 'prince', 'chairman',
   'chairwoman', 'speaker', 'lead', 'presidential', 'council', 'intelligence', 'army', 'military', 'staff', 'of', 'the',
+  'commissioner', 'ombudsman', 'human', 'rights', 'children', 'parliamentary', 'parliament',
 ]);
 
 const ACTOR_PREFERENCE = ['Official', 'Party', 'Delegation', 'Position', 'Event', 'Document', 'Place'];

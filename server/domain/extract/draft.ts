@@ -40,7 +40,10 @@ const BOUNDARY_PUNCT = /^[,;:.!?()"“”—–-]+$/;
 const LEADING_WORDS = new Set(['a', 'an', 'the', 'its', 'their', 'his', 'her', 'our', 'any', 'some', 'to', 'on', 'upon', 'with', 'for', 'of', 'about', 'also', 'from']);
 /** "Kiev's call for X", "the proposal of X": the stance is about X. */
 const NOMINAL_HEAD = /^(?:(?:[\p{L}.]+(?:['’]s)?\s+)?(?:call|calls|proposal|proposals|demand|demands|offer|offers|plan|plans|push|bid|request|idea|prospect|possibility)\s+(?:for|of|to|on)\s+)/iu;
-const ANAPHORA = /^(?:the (?:idea|plan|proposal|initiative|offer|suggestion|move|prospect)|it|this|that|such (?:an? )?\w+)$/i;
+const ANAPHORA = /^(?:(?:the )?(?:idea|plan|proposal|initiative|offer|suggestion|move|prospect|announcement|decision|deal|step)|it|this|that|such (?:an? )?\w+)$/i;
+/** "the Russian demand", "Kyiv's proposal": the last such stance of that party. */
+const NOUN_STANCE: Record<string, StanceType> = { demand: 'demanded', proposal: 'proposed', offer: 'offered', call: 'called_for', condition: 'demanded', term: 'demanded' };
+const PARTY_PROPOSAL = /^(?:the )?([\p{Lu}][\p{L}.]*)(?:['’]s)? (demand|demands|proposal|proposals|offer|plan|call|conditions|terms)$/u;
 const SIDES = /\b(?:the|both) (?:two )?(?:sides|parties)\b/i;
 
 export interface DraftContext {
@@ -112,7 +115,7 @@ class DraftBuilder {
   private lastTarget: Target | undefined;
   private lastStance: { id: string; sentence: number } | undefined;
   /** Every stance reading in article order, merged ones included. */
-  private readonly history: Array<{ actor: string; target: string; sentence: number }> = [];
+  private readonly history: Array<{ actor: string; type: StanceType; target: string; sentence: number }> = [];
 
   constructor(
     private readonly request: ExtractRequest,
@@ -125,13 +128,14 @@ class DraftBuilder {
     const names = [...known, ...general];
     const people = proposePeople(this.text, new NameMatcher(names));
     this.matcher = new NameMatcher([...names, ...people]);
-    this.mentions = this.matcher.find(this.text);
+    this.mentions = withGroupMentions(this.text, this.matcher, this.matcher.find(this.text));
     for (const mention of this.mentions) {
       const party = actorOf(mention);
       if (party?.type === 'Party') this.partyCounts.set(party.id, (this.partyCounts.get(party.id) ?? 0) + 1);
     }
     this.quoteSpans = [...this.text.matchAll(/["“]([^"“”\n]{1,4000}?)["”]/g)]
-      .map((m): [number, number] => [m.index + 1, m.index + 1 + m[1]!.length])
+      // A comma before the closing mark is the reporter's punctuation, not the speaker's words.
+      .map((m): [number, number] => [m.index + 1, m.index + 1 + m[1]!.replace(/[,\s]+$/, '').length])
       .filter(([s, e]) => /\p{L}/u.test(this.text.slice(s, e)));
     this.dates = findDates(this.text, request.publishedAt).filter((d) => !/\bdays? (?:after|before|later|earlier)\b/i.test(d.text));
     this.targets = known.filter((k) => k.type === 'Position' || k.type === 'Event').map((k) => ({ id: k.id, type: k.type, names: [k.name, ...k.aliases] }));
@@ -180,17 +184,20 @@ class DraftBuilder {
     for (const [start, end] of this.quoteSpans) {
       if (start - 1 >= sentence.start && start - 1 < sentence.end) this.attributeQuote(start, end, sentence, own);
     }
-    const cues = findStanceCues(sentence.tokens).filter((cue) => !this.insideLongQuote(cue));
+    const cues = findStanceCues(sentence.tokens).filter((cue, i, all) => !this.isComplement(cue, all[i - 1], sentence));
     let stancesHere = 0;
-    for (const cue of cues) {
-      const actors = this.actorsOf(cue, sentence, own, subject);
+    let previous: Actor[] = [];
+    for (const [i, cue] of cues.entries()) {
+      const quote = this.longQuoteAround(cue);
+      const actors = quote ? this.speakerInQuote(cue, sentence, quote) : this.actorsOf(cue, sentence, own, subject, previous);
       if (actors.length === 0) continue;
+      previous = actors;
       const target = this.targetOf(cue, sentence);
       if (!target) continue;
       const when = this.dateOf(cue, sentence, sentenceDates);
       for (const actor of actors) {
         const id = this.addStance(actor, cue, target, when, sentence, index);
-        this.readConditions(cue, sentence, index, actor, target, when, id);
+        this.readConditions(cue, cues[i + 1]?.start ?? sentence.end, sentence, index, actor, target, when, id);
         stancesHere += 1;
       }
       this.lastTarget = target;
@@ -253,8 +260,15 @@ class DraftBuilder {
 
   // ------------------------------------------------------------------ actors
 
-  private actorsOf(cue: StanceCue, sentence: Sentence, own: NameMention[], subject: Actor | undefined): Actor[] {
+  private actorsOf(cue: StanceCue, sentence: Sentence, own: NameMention[], subject: Actor | undefined, previous: Actor[]): Actor[] {
     const tokens = sentence.tokens;
+    // "Kyiv welcomed the truce but called for …": a verb joined by and/but shares the subject.
+    let joined = tokens.findIndex((t) => t.start >= cue.start) - 1;
+    while (joined >= 0 && ['ADV', 'AUX', 'PART'].includes(tokens[joined]!.pos)) joined -= 1;
+    if (joined >= 0 && ['and', 'but'].includes(tokens[joined]!.text.toLowerCase())) {
+      if (previous.length > 0) return previous.map((a) => ({ ...a, how: `${a.how}, shared subject` }));
+      if (subject) return [{ ...subject, how: `${subject.how}, shared subject`, confidence: subject.confidence * 0.9 }];
+    }
     if (cue.passive) {
       const by = tokens.findIndex((t, i) => i >= cue.objectFrom && t.text.toLowerCase() === 'by');
       const from = tokens[by + 1]?.start ?? sentence.end;
@@ -275,7 +289,16 @@ class DraftBuilder {
       if (t.start >= cue.start) continue;
       if (/^["“”]$/.test(t.text)) continue;
       if (BOUNDARY_PUNCT.test(t.text) && t.text !== ',') break;
+      // ", however," and ", meanwhile," sit between a subject and its verb.
+      if (t.text === ',' && tokens[k - 1]?.pos === 'ADV' && tokens[k - 2]?.text === ',') {
+        k -= 2;
+        continue;
+      }
       if (t.text === ',' && found.length === 0) break;
+      if (/^(country|government)$/i.test(t.text) && /^(his|her)$/i.test(tokens[k - 1]?.text ?? '') && subject?.entity.party) {
+        const party = this.matcher.known.find((e) => e.id === subject.entity.party);
+        if (party && found.length === 0) return [{ entity: party, how: `${tokens[k - 1]!.text} ${t.text}`, confidence: 0.8 }];
+      }
       if (CLAUSE_WORDS.has(t.text.toLowerCase())) break;
       if (/^(he|she)$/i.test(t.text)) {
         if (this.lastOfficial && found.length === 0) found.push({ entity: this.lastOfficial, how: 'pronoun', confidence: 0.85 });
@@ -335,7 +358,15 @@ class DraftBuilder {
     const end = this.clauseEnd(tokens, from, OBJECT_END_WORDS);
     const phrase = this.text.slice(start, end).replace(/["“”]/g, '').trim();
     if (!phrase || !/\p{L}{2}/u.test(phrase)) return undefined;
-    if (ANAPHORA.test(phrase) || /^(?:the )?(?:idea|plan|proposal)$/i.test(phrase)) return this.lastTarget ? { ...this.lastTarget, confidence: 0.8 } : undefined;
+    if (ANAPHORA.test(phrase)) return this.lastTarget ? { ...this.lastTarget, confidence: 0.8 } : undefined;
+    const partys = PARTY_PROPOSAL.exec(phrase);
+    if (partys) {
+      const party = this.matcher.demonym(partys[1]!) ?? this.matcher.lookup(partys[1]!).find((e) => e.type === 'Party');
+      const theirs = party ? [...this.history].reverse().filter((h) => (h.actor === party.id || this.partyOfId(h.actor) === party.id) && STANCE_TYPES[h.type].family === 'proposal') : [];
+      const noun = partys[2]!.toLowerCase().replace(/s$/, '');
+      const earlier = theirs.find((h) => h.type === NOUN_STANCE[noun]) ?? theirs[0];
+      if (earlier) return { id: earlier.target, name: this.nameOf(earlier.target), matched: true, confidence: 0.75 };
+    }
     return this.targetNamed(phrase, start);
   }
 
@@ -374,7 +405,9 @@ class DraftBuilder {
       if (k > from && word === 'and' && ['VERB', 'AUX'].includes(tokens[k + 1]?.pos ?? '')) break;
       // "demanded Ukraine pull its troops out": a named subject and its verb are the demand itself.
       const namedSubject = k <= from + 3 && tokens.slice(from, k).every((x) => x.pos === 'PROPN');
-      if (k > from && t.pos === 'VERB' && !/(ing|ed)$/.test(word) && tokens[k - 1]?.pos !== 'PART' && !namedSubject) break;
+      // "help restore the plant": a verb right after the phrase's first word continues it.
+      const chained = k === from + 1 && tokens[from]!.pos === 'VERB';
+      if (k > from && t.pos === 'VERB' && !/(ing|ed)$/.test(word) && tokens[k - 1]?.pos !== 'PART' && !namedSubject && !chained) break;
       end = t.end;
     }
     return end;
@@ -405,7 +438,9 @@ class DraftBuilder {
     const same = [...this.stances.values()].find((s) => s.actor === actor.entity.id && s.target === target.id && STANCE_TYPES[s.type].family === family);
     const id = same?.id ?? slugId('stance', `${actor.entity.id.split(':')[1]} ${type} ${target.id.split(':')[1]} ${when.date}`, 190);
     const evidence = this.evidenceFor(actor, cue, target, sentence, type);
-    const confidence = round(cue.confidence * actor.confidence * target.confidence * extraConfidence);
+    // How sure the actor took this stance; how well the target was named is the provenance's own confidence,
+    // so that extracting again once the draft's positions are in the graph drafts the same stance.
+    const confidence = round(cue.confidence * actor.confidence * extraConfidence);
     const existing = this.stances.get(id);
     if (existing) {
       if (!existing.evidence.some((e) => e.quote === evidence.item.quote && e.summary === evidence.item.summary)) existing.evidence.push(evidence.item);
@@ -418,18 +453,18 @@ class DraftBuilder {
         start: cue.start,
         end: cue.end,
         cue: `${cue.cue} (${actor.how})`,
-        confidence,
+        confidence: round(confidence * target.confidence),
         sentence: { start: sentence.start, end: sentence.end },
         ...(evidence.quote ? { quote: evidence.quote } : {}),
       });
     }
     this.lastStance = { id, sentence: index };
-    this.history.push({ actor: actor.entity.id, target: target.id, sentence: index });
+    this.history.push({ actor: actor.entity.id, type, target: target.id, sentence: index });
     return id;
   }
 
   private evidenceFor(actor: Actor, cue: StanceCue, target: Target, sentence: Sentence, type: StanceType): { item: PayloadStance['evidence'][number]; quote?: { start: number; end: number } } {
-    const own = this.quotes.find((q) => q.start >= sentence.start && q.end <= sentence.end && q.speaker?.id === actor.entity.id);
+    const own = this.quotes.find((q) => ((q.start >= sentence.start && q.end <= sentence.end) || (cue.start >= q.start && cue.start < q.end)) && q.speaker?.id === actor.entity.id);
     const via = this.viaOf(sentence, actor, cue);
     const summary = `Summary: ${actor.entity.name} ${STANCE_TYPES[type].verb} ${lowerFirst(target.name)} (read from "${cue.cue}").`;
     if (own && !via) {
@@ -463,8 +498,9 @@ class DraftBuilder {
 
   // ------------------------------------------------------------------ conditions and alternatives
 
-  private readConditions(cue: StanceCue, sentence: Sentence, index: number, actor: Actor, target: Target, when: { date: string; precision: DatePrecision }, stance: string): void {
-    const rest = this.text.slice(cue.end, sentence.end);
+  /** Conditions read between this cue and the next one (`until`), so each condition belongs to one stance. */
+  private readConditions(cue: StanceCue, until: number, sentence: Sentence, index: number, actor: Actor, target: Target, when: { date: string; precision: DatePrecision }, stance: string): void {
+    const rest = this.text.slice(cue.end, until);
     const at = (m: RegExpExecArray) => cue.end + m.index;
     const precondition = /\bas (?:a |the )?(?:pre)?condition (?:to|for) ([^,;.]+)/i.exec(rest);
     if (precondition) {
@@ -573,18 +609,65 @@ class DraftBuilder {
 
   // ------------------------------------------------------------------ helpers
 
+  private partyOfId(id: string): string | undefined {
+    return this.matcher.known.find((e) => e.id === id)?.party;
+  }
+
+  private nameOf(id: string): string {
+    return this.targets.find((t) => t.id === id)?.names[0] ?? id;
+  }
+
   private inQuote(offset: number): boolean {
     return this.quoteSpans.some(([s, e]) => offset >= s && offset < e);
   }
 
-  /** A cue inside someone's quoted words is theirs, not the reporter's; a one-word quote ("open") is the reporter's framing. */
-  private insideLongQuote(cue: StanceCue): boolean {
-    return this.quoteSpans.some(([s, e]) => cue.start >= s && cue.start < e && this.text.slice(s, e).trim().split(/\s+/).length > 2);
+  /** A quote of several words around the cue: its words are the speaker's; a one-word quote ("open") is the reporter's framing. */
+  private longQuoteAround(cue: StanceCue): Quote | undefined {
+    return this.quotes.find((q) => cue.start >= q.start && cue.start < q.end && this.text.slice(q.start, q.end).trim().split(/\s+/).length > 2);
+  }
+
+  /** Inside a quote, "we" and "I" are the speaker (or the speaker's party); other subjects are not read. */
+  private speakerInQuote(cue: StanceCue, sentence: Sentence, quote: Quote): Actor[] {
+    if (!quote.speaker) return [];
+    let k = sentence.tokens.findIndex((t) => t.start >= cue.start) - 1;
+    while (k >= 0 && ['ADV', 'AUX', 'PART'].includes(sentence.tokens[k]!.pos)) k -= 1;
+    const subject = sentence.tokens[k]?.text.toLowerCase();
+    if (subject !== 'we' && subject !== 'i') return [];
+    return [{ entity: quote.speaker, how: `"${sentence.tokens[k]!.text}" in the speaker's quote`, confidence: 0.8 }];
+  }
+
+  /** "urged Moscow to accept …": an infinitive right after another cue is that cue's object, not a stance. */
+  private isComplement(cue: StanceCue, before: StanceCue | undefined, sentence: Sentence): boolean {
+    if (!before) return false;
+    const between = this.text.slice(before.end, cue.start);
+    return /\bto\s*$/.test(between) && !/[,;.]/.test(between) && between.split(/\s+/).length <= 6 && sentence.start <= before.start;
   }
 
   private sentenceAt(offset: number): Sentence | undefined {
     return this.article.sentences.find((s) => offset >= s.start && offset <= s.end);
   }
+}
+
+/** Nouns for a party's people or bodies: "Ukraine's delegation", "the Russian side". */
+const GROUP_NOUNS = '(?:delegation|side|government|negotiators|negotiating team|team|foreign ministry|ministry|officials|leadership|army|military|forces|troops|navy)';
+
+/**
+ * Adds "Ukraine's delegation" and "the Russian side" as mentions of the party: the possessive
+ * name or demonym plus a group noun stands for the party in reporting.
+ */
+function withGroupMentions(text: string, matcher: NameMatcher, mentions: NameMention[]): NameMention[] {
+  const added: NameMention[] = [];
+  for (const m of text.matchAll(new RegExp(`\\b(?:[Tt]he )?([\\p{Lu}][\\p{L}.]*(?:\\s[\\p{Lu}][\\p{L}.]*)?)(['’]s)? ${GROUP_NOUNS}\\b`, 'gu'))) {
+    const word = m[1]!;
+    const party = m[2] ? matcher.lookup(word).find((e) => e.type === 'Party') : matcher.demonym(word);
+    if (!party) continue;
+    const start = m.index;
+    const end = start + m[0].length;
+    if (mentions.some((x) => x.start < end && x.end > start && !(x.start >= start && x.end <= end))) continue;
+    added.push({ start, end, text: m[0], entities: [party] });
+  }
+  const inside = (x: NameMention) => added.some((a) => x.start >= a.start && x.end <= a.end);
+  return [...mentions.filter((x) => !inside(x)), ...added].sort((a, b) => a.start - b.start);
 }
 
 /** The actor a mention names: an official, party or delegation; a place stands for its state. */
@@ -609,7 +692,7 @@ function proposePeople(text: string, matcher: NameMatcher): Array<KnownName & { 
   const found: Array<{ text: string; offset: { start: number; length: number } }> = [];
   for (const name of text.matchAll(/(?<![\p{L}'’])\p{Lu}[\p{Ll}-]+(?:\s\p{Lu}[\p{Ll}-]+){1,2}(?![\p{L}'’])/gu)) {
     const title = matcher.titleBefore(text, name.index);
-    const titled = title && /\b(minister|president|spokes\w+|envoy|negotiator|adviser|advisor|aide|ambassador|secretary|chancellor|commander|chief|premier|leader)\b/i.test(title.title);
+    const titled = title && /\b(minister|president|spokes\w+|envoy|negotiator|adviser|advisor|aide|ambassador|secretary|chancellor|commander|chief|premier|leader|commissioner|ombudsman)\b/i.test(title.title);
     if (titled || nlp(name[0]).has('#Person')) found.push({ text: name[0], offset: { start: name.index, length: name[0].length } });
   }
   for (const person of found) {
