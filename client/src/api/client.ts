@@ -10,6 +10,7 @@ import {
   toTrace,
 } from './normalize.ts';
 import type { AskAnswer, CypherResult, GraphData, Matrix, NamedQuestion, SearchHit, TabularResult, Trace } from './types.ts';
+import type { ExtractDraft, ExtractRequest } from '../../../server/contract/extract.ts';
 
 export class ApiError extends Error {
   constructor(
@@ -135,6 +136,19 @@ export const api = {
         resultAvailableAfterMs: typeof summary.resultAvailableAfterMs === 'number' ? summary.resultAvailableAfterMs : null,
         truncated: summary.truncated === true,
       },
+    };
+  },
+
+  async extract(article: ExtractRequest): Promise<ExtractDraft> {
+    return (await request('/api/extract', { method: 'POST', json: article })) as ExtractDraft;
+  },
+
+  /** Ingests a source payload with the write token; answers what was written. */
+  async ingest(payload: unknown, token: string): Promise<{ sourceId: string; stances: number; entities: number }> {
+    return (await request('/api/sources', { method: 'POST', json: payload, headers: { authorization: `Bearer ${token}` } })) as {
+      sourceId: string;
+      stances: number;
+      entities: number;
     };
   },
 

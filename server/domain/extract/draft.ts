@@ -124,8 +124,10 @@ class DraftBuilder {
   ) {
     this.text = article.text;
     this.graphIds = new Set(known.map((k) => k.id));
-    const general = STATES.filter((state) => !this.graphIds.has(state.id) && new NameMatcher(known).lookup(state.name).every((k) => k.type !== 'Party'));
-    const names = [...known, ...general];
+    const graphMatcher = new NameMatcher(known);
+    // States the graph lacks come from general knowledge; those it has keep their demonyms for titles.
+    const general = STATES.filter((state) => !this.graphIds.has(state.id) && graphMatcher.lookup(state.name).every((k) => k.type !== 'Party'));
+    const names = [...known.map((entity) => withDemonyms(entity, graphMatcher)), ...general];
     const people = proposePeople(this.text, new NameMatcher(names));
     this.matcher = new NameMatcher([...names, ...people]);
     this.mentions = withGroupMentions(this.text, this.matcher, this.matcher.find(this.text));
@@ -668,6 +670,13 @@ function withGroupMentions(text: string, matcher: NameMatcher, mentions: NameMen
   }
   const inside = (x: NameMention) => added.some((a) => x.start >= a.start && x.end <= a.end);
   return [...mentions.filter((x) => !inside(x)), ...added].sort((a, b) => a.start - b.start);
+}
+
+/** A graph party that is a known state gets the state's demonyms ("Ukrainian" → Ukraine). */
+function withDemonyms(entity: KnownName, graphMatcher: NameMatcher): KnownName {
+  if (entity.type !== 'Party') return entity;
+  const state = STATES.find((s) => s.id === entity.id || graphMatcher.lookup(s.name).some((k) => k.id === entity.id));
+  return state ? { ...entity, demonyms: state.demonyms } : entity;
 }
 
 /** The actor a mention names: an official, party or delegation; a place stands for its state. */
