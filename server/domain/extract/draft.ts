@@ -699,10 +699,12 @@ function proposePeople(text: string, matcher: NameMatcher): Array<KnownName & { 
   // Capitalised names after a title ("Foreign Minister Hakan Fidan") or, when compromise knows
   // them as people, after a party's possessive ("Ukraine's Volodymyr Zelensky").
   const found: Array<{ text: string; offset: { start: number; length: number } }> = [];
+  const isPerson = new Map<string, boolean>();
   for (const name of text.matchAll(/(?<![\p{L}'’])\p{Lu}[\p{Ll}-]+(?:\s\p{Lu}[\p{Ll}-]+){1,2}(?![\p{L}'’])/gu)) {
     const title = matcher.titleBefore(text, name.index);
     const titled = title && /\b(minister|president|spokes\w+|envoy|negotiator|adviser|advisor|aide|ambassador|secretary|chancellor|commander|chief|premier|leader|commissioner|ombudsman)\b/i.test(title.title);
-    if (titled || nlp(name[0]).has('#Person')) found.push({ text: name[0], offset: { start: name.index, length: name[0].length } });
+    if (!titled && !isPerson.has(name[0])) isPerson.set(name[0], nlp(name[0]).has('#Person'));
+    if (titled || isPerson.get(name[0])) found.push({ text: name[0], offset: { start: name.index, length: name[0].length } });
   }
   for (const person of found) {
     const raw = text.slice(person.offset.start, person.offset.start + person.offset.length);
