@@ -50,6 +50,11 @@ const ROLE_WORDS = new Set([
   'commissioner', 'ombudsman', 'human', 'rights', 'children', 'parliamentary', 'parliament',
 ]);
 
+/** Whether a word belongs to a title before a name ("Deputy", "Foreign", "Minister"). */
+export function isTitleWord(word: string): boolean {
+  return ROLE_WORDS.has(word.toLowerCase());
+}
+
 const ACTOR_PREFERENCE = ['Official', 'Party', 'Delegation', 'Position', 'Event', 'Document', 'Place'];
 
 export class NameMatcher {

@@ -44,6 +44,7 @@ const CUES: Cue[] = [
   { lemma: 'agree', type: 'agreed', confidence: 0.85 },
   { lemma: 'accept', type: 'agreed', confidence: 0.75 },
   { lemma: 'sign', type: 'agreed', confidence: 0.6 },
+  { lemma: 'decide', particle: ['to'], type: 'agreed', confidence: 0.7 },
   { lemma: 'praise', type: 'praised', confidence: 0.85 },
   { lemma: 'hail', type: 'praised', confidence: 0.8 },
   { lemma: 'commend', type: 'praised', confidence: 0.8 },

@@ -16,6 +16,7 @@ import {
   findDates,
   findStanceCues,
   fold,
+  isTitleWord,
   isSpeechVerb,
   shiftDay,
   type KnownName,
@@ -634,6 +635,8 @@ class DraftBuilder {
     let k = sentence.tokens.findIndex((t) => t.start >= cue.start) - 1;
     while (k >= 0 && ['ADV', 'AUX', 'PART'].includes(sentence.tokens[k]!.pos)) k -= 1;
     const subject = sentence.tokens[k]?.text.toLowerCase();
+    // "the parties decided to …" in someone's quote: the sides, as the speaker reports them.
+    if (SIDES.test(this.text.slice(sentence.tokens[Math.max(0, k - 2)]?.start ?? cue.start, cue.start))) return this.sides();
     if (subject !== 'we' && subject !== 'i') return [];
     return [{ entity: quote.speaker, how: `"${sentence.tokens[k]!.text}" in the speaker's quote`, confidence: 0.8 }];
   }
@@ -700,11 +703,21 @@ function proposePeople(text: string, matcher: NameMatcher): Array<KnownName & { 
   // them as people, after a party's possessive ("Ukraine's Volodymyr Zelensky").
   const found: Array<{ text: string; offset: { start: number; length: number } }> = [];
   const isPerson = new Map<string, boolean>();
-  for (const name of text.matchAll(/(?<![\p{L}'’])\p{Lu}[\p{Ll}-]+(?:\s\p{Lu}[\p{Ll}-]+){1,2}(?![\p{L}'’])/gu)) {
-    const title = matcher.titleBefore(text, name.index);
+  // A run of capitalised words may start with a title ("Deputy Foreign Minister Grigory Lavrin"):
+  // the name is what follows the title words, two or three words long.
+  for (const run of text.matchAll(/(?<![\p{L}'’])\p{Lu}[\p{Ll}.-]*(?:\s\p{Lu}[\p{Ll}-]+)+(?![\p{L}'’])/gu)) {
+    const words = run[0].split(/\s/);
+    let first = 0;
+    const leading = (word: string) => isTitleWord(word) || /^\p{Lu}\.$/u.test(word) || matcher.demonym(word) !== undefined || matcher.lookup(word).length > 0;
+    while (first < words.length - 2 && leading(words[first]!)) first += 1;
+    const rest = words.slice(first);
+    if (rest.length < 2 || rest.length > 3 || rest.some(isTitleWord)) continue;
+    const name = rest.join(' ');
+    const start = run.index + run[0].length - name.length;
+    const title = matcher.titleBefore(text, start);
     const titled = title && /\b(minister|president|spokes\w+|envoy|negotiator|adviser|advisor|aide|ambassador|secretary|chancellor|commander|chief|premier|leader|commissioner|ombudsman)\b/i.test(title.title);
-    if (!titled && !isPerson.has(name[0])) isPerson.set(name[0], nlp(name[0]).has('#Person'));
-    if (titled || isPerson.get(name[0])) found.push({ text: name[0], offset: { start: name.index, length: name[0].length } });
+    if (!titled && !isPerson.has(name)) isPerson.set(name, nlp(name).has('#Person'));
+    if (titled || isPerson.get(name)) found.push({ text: name, offset: { start, length: name.length } });
   }
   for (const person of found) {
     const raw = text.slice(person.offset.start, person.offset.start + person.offset.length);
