@@ -189,9 +189,9 @@ describe('Add source (issue 14)', () => {
 
   it('extracts, reviews (accept, reject, merge), survives a reload, ingests, and shows the new stances in the trace', async () => {
     const { page, errors } = await openPage(`${app.url}/#mode=source`);
-    await page.getByLabel('Title').fill('Talks on drone strikes stall');
+    await page.getByLabel('Title', { exact: true }).fill('Talks on drone strikes stall');
     await page.getByLabel('Published on').fill('2025-06-13');
-    await page.getByLabel('Article text').fill(article);
+    await page.getByLabel('Article text', { exact: true }).fill(article);
     await page.locator('[data-action="extract"]').click();
 
     const peskov = page.locator('.candidate[data-stance*="dmitry-peskov-rejected"]');
@@ -206,7 +206,7 @@ describe('Add source (issue 14)', () => {
     // A reload mid-review keeps the text, the draft and the decisions.
     await page.reload();
     await page.waitForSelector('#app[data-loaded="true"]');
-    await expect(page.getByLabel('Article text').inputValue()).resolves.toBe(article);
+    await expect(page.getByLabel('Article text', { exact: true }).inputValue()).resolves.toBe(article);
     await expect(page.locator('.candidate[data-stance*="erdogan-welcomed"]').getAttribute('class')).resolves.toContain('rejected');
     await expect(page.locator('.candidate[data-stance*="dmitry-peskov-rejected"]').getAttribute('class')).resolves.toContain('accepted');
 
