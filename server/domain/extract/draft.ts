@@ -65,7 +65,6 @@ interface Quote {
   start: number;
   end: number;
   speaker?: KnownName;
-  via?: string;
   cue: string;
   confidence: number;
 }
@@ -73,8 +72,6 @@ interface Quote {
 interface Target {
   id: string;
   name: string;
-  /** True when matched to something the graph or this draft already has. */
-  matched: boolean;
   confidence: number;
 }
 
@@ -185,7 +182,7 @@ class DraftBuilder {
     const sentenceDates = this.dates.filter((d) => d.start >= sentence.start && d.end <= sentence.end);
     const subject = this.sentenceSubject(sentence, own);
     for (const [start, end] of this.quoteSpans) {
-      if (start - 1 >= sentence.start && start - 1 < sentence.end) this.attributeQuote(start, end, sentence, own);
+      if (start - 1 >= sentence.start && start - 1 < sentence.end) this.attributeQuote(start, end, sentence);
     }
     const cues = findStanceCues(sentence.tokens).filter((cue, i, all) => !this.isComplement(cue, all[i - 1], sentence));
     let stancesHere = 0;
@@ -222,7 +219,7 @@ class DraftBuilder {
 
   // ------------------------------------------------------------------ quotes
 
-  private attributeQuote(start: number, end: number, sentence: Sentence, own: NameMention[]): void {
+  private attributeQuote(start: number, end: number, sentence: Sentence): void {
     const closing = this.sentenceAt(end) ?? sentence;
     const region = { start: sentence.start, end: closing.end };
     const tokens = this.article.sentences
@@ -234,19 +231,18 @@ class DraftBuilder {
     const verbIndex = tokens.findIndex((t) => isSpeechVerb(t) || findStanceCues([t]).length > 0);
     if (verbIndex >= 0) {
       const verb = tokens[verbIndex]!;
-      const speaker = this.speakerNear(verb, tokens, verbIndex, mentions);
+      const speaker = this.speakerNear(tokens, verbIndex, mentions);
       if (speaker) quote = { start, end, speaker: speaker.entity, cue: `${speaker.how} + "${verb.text}"`, confidence: 0.9 * speaker.confidence };
     } else if (this.lastOfficial && tokens.length <= 2) {
       // A paragraph that is only a quote continues the last speaker's words.
       quote = { start, end, speaker: this.lastOfficial, cue: 'continues the last speaker', confidence: 0.7 };
     }
     if (quote.speaker?.type === 'Official') this.lastOfficial = quote.speaker;
-    void own;
     this.quotes.push(quote);
   }
 
   /** Who a reporting verb belongs to: a name just before or just after it, or a pronoun. */
-  private speakerNear(verb: Token, tokens: Token[], verbIndex: number, mentions: NameMention[]): Actor | undefined {
+  private speakerNear(tokens: Token[], verbIndex: number, mentions: NameMention[]): Actor | undefined {
     for (let k = verbIndex - 1; k >= Math.max(0, verbIndex - 5); k -= 1) {
       const t = tokens[k]!;
       if (BOUNDARY_PUNCT.test(t.text)) break;
@@ -257,7 +253,6 @@ class DraftBuilder {
     const after = tokens[verbIndex + 1];
     const named = after && mentions.find((m) => m.start <= after.start && m.end >= after.end && actorOf(m));
     if (named) return { entity: actorOf(named)!, how: 'name', confidence: 1 };
-    void verb;
     return undefined;
   }
 
@@ -344,7 +339,8 @@ class DraftBuilder {
     const tokens = sentence.tokens;
     if (cue.passive) return this.passiveTarget(cue, sentence);
     let from = cue.objectFrom;
-    if (STANCE_TYPES[cue.type].family === 'rejection' && cue.type === 'accused') {
+    // "accused Russia of targeting civilians": the stance is about the charge.
+    if (cue.type === 'accused') {
       const of = tokens.findIndex((t, i) => i >= from && t.text.toLowerCase() === 'of');
       if (of >= 0) from = of + 1;
     }
@@ -368,7 +364,7 @@ class DraftBuilder {
       const theirs = party ? [...this.history].reverse().filter((h) => (h.actor === party.id || this.partyOfId(h.actor) === party.id) && STANCE_TYPES[h.type].family === 'proposal') : [];
       const noun = partys[2]!.toLowerCase().replace(/s$/, '');
       const earlier = theirs.find((h) => h.type === NOUN_STANCE[noun]) ?? theirs[0];
-      if (earlier) return { id: earlier.target, name: this.nameOf(earlier.target), matched: true, confidence: 0.75 };
+      if (earlier) return { id: earlier.target, name: this.nameOf(earlier.target), confidence: 0.75 };
     }
     return this.targetNamed(phrase, start);
   }
@@ -388,15 +384,15 @@ class DraftBuilder {
   private targetNamed(phrase: string, at: number): Target {
     const named = this.mentions.find((m) => m.start >= at && m.end <= at + phrase.length && m.entities.some((e) => e.type === 'Position' || e.type === 'Event'));
     const entity = named?.entities.find((e) => e.type === 'Position' || e.type === 'Event');
-    if (entity) return { id: entity.id, name: entity.name, matched: true, confidence: 1 };
+    if (entity) return { id: entity.id, name: entity.name, confidence: 1 };
     const close = bestMatch(phrase, this.targets);
-    if (close) return { id: close.candidate.id, name: close.candidate.names[0]!, matched: true, confidence: 0.7 + 0.3 * close.score };
+    if (close) return { id: close.candidate.id, name: close.candidate.names[0]!, confidence: 0.7 + 0.3 * close.score };
     const name = capitalise(trimPhrase(phrase));
     let id = slugId('position', name);
     if (this.graphIds.has(id)) id = `${id}-${this.request.publishedAt}`;
     this.proposed.set(id, { id, type: 'Position', name, aliases: [], description: `Named from the article's words: ${name}`, category: categoryOf(name) });
     this.targets.push({ id, type: 'Position', names: [name] });
-    return { id, name, matched: false, confidence: 0.75 };
+    return { id, name, confidence: 0.75 };
   }
 
   private clauseEnd(tokens: Token[], from: number, stopWords: Set<string>): number {
@@ -532,7 +528,7 @@ class DraftBuilder {
   /** A sentence with no stance of its own may set the condition of the one just before ("adding that … could only happen after …"). */
   private readTrailingCondition(sentence: Sentence, index: number): void {
     const stance = this.stances.get(this.lastStance!.id)!;
-    const target: Target = { id: stance.target, name: stance.target, matched: true, confidence: 1 };
+    const target: Target = { id: stance.target, name: stance.target, confidence: 1 };
     if (this.readConditionClause(sentence.text, sentence.start, stance.id, target)) this.lastStance = { id: stance.id, sentence: index };
   }
 
@@ -552,7 +548,7 @@ class DraftBuilder {
   /** What "instead" sets a position against: the last target another actor took a stance on. */
   private previousTarget(current: Target, actor: Actor, sentence: number): Target | undefined {
     const previous = [...this.history].reverse().find((s) => s.sentence < sentence && s.target !== current.id && s.actor !== actor.entity.id);
-    return previous ? { id: previous.target, name: previous.target, matched: true, confidence: 1 } : undefined;
+    return previous ? { id: previous.target, name: previous.target, confidence: 1 } : undefined;
   }
 
   private addRelation(type: PositionRelation, from: string, to: string, stance: string, start: number, cue: string, confidence: number): void {
@@ -604,7 +600,6 @@ class DraftBuilder {
       text: this.text.slice(q.start, q.end),
       speaker: q.speaker?.id ?? null,
       reporting: 'first-hand',
-      ...(q.via ? { via: q.via } : {}),
       cue: q.cue,
       confidence: round(q.confidence),
     };
