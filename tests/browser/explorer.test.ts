@@ -216,9 +216,17 @@ describe('Add source (issue 14)', () => {
     await page.locator('.candidate[data-stance*="dmitry-peskov-rejected"] input[data-field="target"][value="position:partial-truce"]').waitFor();
     await expect(page.locator('[data-entity="position:moratorium"]').count()).resolves.toBe(0);
 
+    // The matrix is read once before the ingestion, so that seeing Hungary in it later proves it was read afresh.
+    await page.evaluate(() => (window.location.hash = '#mode=matrix'));
+    await page.locator('.matrix-cell').first().waitFor();
+    await expect(page.locator('.cell-button[aria-label^="Hungary "]').count()).resolves.toBe(0);
+    await page.evaluate(() => (window.location.hash = '#mode=source'));
+
     page.once('dialog', (dialog) => void dialog.accept('test-write-token'));
     await page.locator('[data-action="ingest"]').click();
     await page.locator('[data-ingested]').waitFor();
+    await page.evaluate(() => (window.location.hash = '#mode=matrix'));
+    await page.locator('.cell-button[aria-label^="Hungary backed Partial truce"]').waitFor();
 
     // Without a reload: the trace of the partial truce now holds Peskov's rejection and Vereb's backing.
     await page.evaluate(() => (window.location.hash = '#mode=trace&position=position:partial-truce'));
