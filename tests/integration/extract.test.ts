@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { applySchema } from '../../server/db/schema.ts';
 import { loadGoldSet, scoreArticle } from '../../server/cli/extractionScore.ts';
 import { evaluateGoldSet } from '../../server/cli/evalExtract.ts';
-import type { ExtractDraft } from '../../server/contract/extract.ts';
+import { type ExtractDraft, extractDraftSchema } from '../../server/contract/extract.ts';
 import { type TestApp, startTestApp } from '../support/app.ts';
 import { resetToSeed, testLogger } from '../support/db.ts';
 import { graphFingerprint } from '../support/fingerprint.ts';
@@ -39,6 +39,7 @@ describe('POST /api/extract, then POST /api/sources', () => {
       const first = await extract(request);
       expect(first.status).toBe(200);
       const draft = first.body as ExtractDraft;
+      expect(extractDraftSchema.safeParse(draft).success).toBe(true);
       for (const quote of draft.provenance.quotes) expect(draft.text.slice(quote.start, quote.end)).toBe(quote.text);
 
       const ingested = await app.request('/api/sources', { method: 'POST', headers: AUTH, json: draft.payload });
