@@ -43,6 +43,8 @@ const LEADING_WORDS = new Set(['a', 'an', 'the', 'its', 'their', 'his', 'her', '
 const NOMINAL_HEAD = /^(?:(?:[\p{L}.]+(?:['’]s)?\s+)?(?:call|calls|proposal|proposals|demand|demands|offer|offers|plan|plans|push|bid|request|idea|prospect|possibility)\s+(?:for|of|to|on)\s+)/iu;
 const ANAPHORA = /^(?:(?:the )?(?:idea|plan|proposal|initiative|offer|suggestion|move|prospect|announcement|decision|deal|step)|it|this|that|such (?:an? )?\w+)$/i;
 /** "the Russian demand", "Kyiv's proposal": the last such stance of that party. */
+/** An attack named after "in", "during" or "with": "in a rocket attack on the city of Sumy". */
+const ATTACK = /\b(?:in|during|with|over|for)\s+((?:an?|the|its|their)\s+(?:[\w-]+\s+){0,3}(?:attack|strike|strikes|shelling|bombing|raid|assault|offensive)(?:\s+(?:on|in|against)\s+[^,;.]+)?)/i;
 const NOUN_STANCE: Record<string, StanceType> = { demand: 'demanded', proposal: 'proposed', offer: 'offered', call: 'called_for', condition: 'demanded', term: 'demanded' };
 const PARTY_PROPOSAL = /^(?:the )?([\p{Lu}][\p{L}.]*)(?:['’]s)? (demand|demands|proposal|proposals|offer|plan|call|conditions|terms)$/u;
 const SIDES = /\b(?:the|both) (?:two )?(?:sides|parties)\b/i;
@@ -341,6 +343,9 @@ class DraftBuilder {
     let from = cue.objectFrom;
     // "accused Russia of targeting civilians": the stance is about the charge.
     if (cue.type === 'accused') {
+      // An accusation is about the attack it names ("… in a rocket attack on Sumy"), else about its charge.
+      const attack = ATTACK.exec(this.text.slice(tokens[from]?.start ?? sentence.end, sentence.end));
+      if (attack) return this.targetNamed(trimPhrase(attack[1]!), (tokens[from]?.start ?? 0) + attack.index + attack[0].length - attack[1]!.length);
       const of = tokens.findIndex((t, i) => i >= from && t.text.toLowerCase() === 'of');
       if (of >= 0) from = of + 1;
     }
