@@ -1,7 +1,7 @@
 /** Data access for the analyst views: stances, position relations, matrix, paths. Plain objects only. */
 import { cypher } from '../db/cypherFiles.ts';
 import type { Database } from '../db/database.ts';
-import type { NodeRef, PositionLink, Stance } from '../domain/schemas.ts';
+import type { NodeRef, PositionLink, Stance } from '../contract/api.ts';
 
 export interface StanceFilter {
   position?: string | null;

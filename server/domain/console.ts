@@ -11,7 +11,7 @@ import { readNodesById, readStanceEdgesById } from '../data/graph.ts';
 import { runReadQuery } from '../data/questions.ts';
 import { AppError, ForbiddenError, UnprocessableError, ValidationError } from '../errors.ts';
 import { toGraphEdge, toGraphNode } from './graph.ts';
-import type { GraphEdge, GraphNode } from './schemas.ts';
+import type { GraphEdge, GraphNode } from '../contract/api.ts';
 
 export interface ConsoleRequest {
   query: string;

@@ -16,8 +16,8 @@ import {
 import { readNodesById } from '../data/graph.ts';
 import { NotFoundError, ValidationError } from '../errors.ts';
 import { toGraphNode } from './graph.ts';
-import { ACTOR_TYPES, STANCE_TYPES, type PositionRelation, type StanceType } from './model.ts';
-import type { PositionLink, Stance, TimelineEntry } from './schemas.ts';
+import { ACTOR_TYPES, STANCE_TYPES, type PositionRelation, type StanceType } from '../contract/model.ts';
+import type { PositionLink, Stance, TimelineEntry } from '../contract/api.ts';
 
 async function requireNode(db: Database, id: string, types: readonly string[], what: string) {
   const [row] = await readNodesById(db, [id]);

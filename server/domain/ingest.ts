@@ -9,7 +9,7 @@ import { findEntityTypes, writeSourceGraph, type IngestionPlan, type LinkRow } f
 import { UnprocessableError, ValidationError } from '../errors.ts';
 import { forgetNames } from './ask.ts';
 import { zodIssues } from './validation.ts';
-import { ACTOR_TYPES, STANCE_TARGET_TYPES, STANCE_TYPES, type NodeType } from './model.ts';
+import { ACTOR_TYPES, STANCE_TARGET_TYPES, STANCE_TYPES, type NodeType } from '../contract/model.ts';
 import { type EntityInput, type SourcePayload, sourcePayloadSchema } from './sourcePayload.ts';
 
 export interface IngestReport {

@@ -9,7 +9,7 @@ import {
   DATE_PRECISIONS,
   POSITION_RELATION_NAMES,
   STANCE_TYPE_NAMES,
-} from './model.ts';
+} from '../contract/model.ts';
 
 const MAX_TEXT = 2_000;
 const MAX_QUOTE = 4_000;

@@ -1,10 +1,10 @@
 /**
  * The OpenAPI 3.1 document, generated from the same zod schemas that validate requests and
- * describe answers (server/domain/schemas.ts), so the docs cannot drift from the code. Each
+ * describe answers (server/contract/api.ts), so the docs cannot drift from the code. Each
  * router exports the descriptions of its routes; this module assembles them.
  */
 import { z } from 'zod';
-import { apiSchemas, errorResponseSchema } from '../domain/schemas.ts';
+import { apiSchemas, errorResponseSchema } from '../contract/api.ts';
 import { sourcePayloadSchema } from '../domain/sourcePayload.ts';
 
 export interface ResponseDoc {

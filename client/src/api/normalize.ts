@@ -1,5 +1,5 @@
 /** Turns loosely shaped JSON from the API into the typed shapes in ./types.ts. */
-import { STANCE_TYPES, type StanceType } from '../../../server/domain/model.ts';
+import { STANCE_TYPES, type StanceType } from '../../../server/contract/model.ts';
 import type {
   ApiEdge,
   ApiNode,

@@ -3,7 +3,7 @@
  * small variations (wrapped or bare arrays, `key` instead of `id`, a source given as an id or an
  * object) so the explorer keeps working while the server evolves.
  */
-import type { StanceFamily } from '../../../server/domain/model.ts';
+import type { StanceFamily } from '../../../server/contract/model.ts';
 
 export type EdgeFamily = StanceFamily | 'structure';
 

@@ -1,5 +1,5 @@
 /** How node types and stance families look: one place for the graph, legend, trace and matrix. */
-import type { NodeType } from '../../../server/domain/model.ts';
+import type { NodeType } from '../../../server/contract/model.ts';
 import type { EdgeFamily } from '../api/types.ts';
 
 export type NodeShape = 'circle' | 'square' | 'diamond' | 'triangle';

@@ -4,7 +4,7 @@
  * when a filter changes and the layout keeps its positions.
  */
 import { MultiDirectedGraph } from 'graphology';
-import { STANCE_TYPES, type NodeType, type StanceType } from '../../../server/domain/model.ts';
+import { STANCE_TYPES, type NodeType, type StanceType } from '../../../server/contract/model.ts';
 import type { EdgeFamily, Evidence, GraphData } from '../api/types.ts';
 import type { Filters } from '../state/explorer.ts';
 import { FAMILY_STYLE, nodeSizeForDegree, nodeTypeStyle, type NodeShape } from './encoding.ts';

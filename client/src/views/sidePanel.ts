@@ -2,7 +2,7 @@
  * Details of the selected node: its properties (from the API, falling back to what the graph
  * holds), its stances out and in with quote, date and source, and a link to trace a position.
  */
-import { STANCE_TYPES, type StanceType } from '../../../server/domain/model.ts';
+import { STANCE_TYPES, type StanceType } from '../../../server/contract/model.ts';
 import { api } from '../api/client.ts';
 import { humanize, nodeTypeStyle } from '../graph/encoding.ts';
 import { isStanceEdge } from '../graph/explorerGraph.ts';
