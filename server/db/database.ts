@@ -8,9 +8,9 @@ import neo4j, {
   type Driver,
   type ManagedTransaction,
   Neo4jError,
-  type Plan,
   type QueryResult,
   type RecordShape,
+  type Session,
   type SessionMode,
   isDate,
   isDateTime,
@@ -62,7 +62,7 @@ export interface QueryOptions {
   metadata?: Record<string, string>;
 }
 
-function transactionConfig({ timeoutMs, metadata }: QueryOptions): { timeout?: number; metadata?: Record<string, string> } | undefined {
+export function transactionConfig({ timeoutMs, metadata }: QueryOptions): { timeout?: number; metadata?: Record<string, string> } | undefined {
   if (timeoutMs === undefined && metadata === undefined) return undefined;
   return { ...(timeoutMs ? { timeout: timeoutMs } : {}), ...(metadata ? { metadata } : {}) };
 }
@@ -157,20 +157,14 @@ export class Database {
   }
 
   /** One attempt in an auto-commit read, without the driver's retries: for quick probes. */
-  async readOnce<T = Row>(cypher: string, params: Params = {}, options: QueryOptions = {}): Promise<T[]> {
-    const session = this.driver.session({ database: this.name, defaultAccessMode: 'READ' });
-    try {
-      return rows<T>(await session.run(cypher, params, transactionConfig(options)));
-    } catch (err) {
-      throw mapDriverError(err);
-    } finally {
-      await session.close();
-    }
+  readOnce<T = Row>(cypher: string, params: Params = {}, options: QueryOptions = {}): Promise<T[]> {
+    return this.withSession('READ', async (session) => rows<T>(await session.run(cypher, params, transactionConfig(options))));
   }
 
   /**
    * Streams the rows of a read query one by one (auto-commit read, no retries), so large answers
    * never sit in memory whole. Leaving the loop early closes the session and discards the rest.
+   * (A generator cannot yield from inside withSession's callback, hence its own try/finally.)
    */
   async *stream<T = Row>(cypher: string, params: Params = {}, options: QueryOptions = {}): AsyncGenerator<T> {
     const session = this.driver.session({ database: this.name, defaultAccessMode: 'READ' });
@@ -185,31 +179,13 @@ export class Database {
   }
 
   /**
-   * Plans a query without running it (`EXPLAIN`): its query type (r, rw, w or s) and every
-   * operator of its plan, so callers judge what a query would do however its text is spelled.
+   * The one session block: opens a session on the named database, runs the work, maps driver
+   * errors to typed app errors and always closes the session.
    */
-  async explain(cypher: string, params: Params = {}, options: QueryOptions = {}): Promise<{ queryType: string; operators: PlanOperator[] }> {
-    const session = this.driver.session({ database: this.name, defaultAccessMode: 'READ' });
+  async withSession<T>(mode: SessionMode, work: (session: Session) => Promise<T>): Promise<T> {
+    const session = this.driver.session({ database: this.name, defaultAccessMode: mode });
     try {
-      const result = await session.run(`EXPLAIN ${cypher}`, params, transactionConfig(options));
-      return { queryType: result.summary.queryType, operators: planOperators(result.summary.plan) };
-    } catch (err) {
-      throw mapDriverError(err);
-    } finally {
-      await session.close();
-    }
-  }
-
-  /**
-   * One explicit READ transaction, never retried: for the console, where the driver's retry after
-   * a dropped connection would only run a hostile query again. A read has nothing to commit;
-   * closing the session ends the transaction.
-   */
-  async readTransactionOnce<T>(work: (tx: Transaction) => Promise<T>, options: QueryOptions = {}): Promise<T> {
-    const session = this.driver.session({ database: this.name, defaultAccessMode: 'READ' });
-    try {
-      const tx = await session.beginTransaction(transactionConfig(options));
-      return await work(new Transaction(tx));
+      return await work(session);
     } catch (err) {
       throw mapDriverError(err);
     } finally {
@@ -230,16 +206,9 @@ export class Database {
     return this.withTransaction('READ', options, (tx) => work(new Transaction(tx)));
   }
 
-  private async withTransaction<T>(mode: SessionMode, options: QueryOptions, work: (tx: ManagedTransaction) => Promise<T>): Promise<T> {
-    const session = this.driver.session({ database: this.name, defaultAccessMode: mode });
+  private withTransaction<T>(mode: SessionMode, options: QueryOptions, work: (tx: ManagedTransaction) => Promise<T>): Promise<T> {
     const config = transactionConfig(options);
-    try {
-      return mode === 'READ' ? await session.executeRead(work, config) : await session.executeWrite(work, config);
-    } catch (err) {
-      throw mapDriverError(err);
-    } finally {
-      await session.close();
-    }
+    return this.withSession(mode, (session) => (mode === 'READ' ? session.executeRead(work, config) : session.executeWrite(work, config)));
   }
 }
 
@@ -277,19 +246,6 @@ export class Transaction {
       summary: { queryType: summary.queryType, resultAvailableAfterMs: Number(toNative(summary.resultAvailableAfter)) },
     };
   }
-}
-
-/** One operator of a query plan: its type (ProcedureCall, LoadCSV, ShowTransactions, …) and Neo4j's details. */
-export interface PlanOperator {
-  type: string;
-  details: string;
-}
-
-function planOperators(plan: Plan | false): PlanOperator[] {
-  if (!plan) return [];
-  // Operator types carry the runtime's suffix, as in ProcedureCall@neo4j.
-  const own = { type: plan.operatorType.replace(/@.*$/, ''), details: plan.arguments.Details ?? '' };
-  return [own, ...plan.children.flatMap(planOperators)];
 }
 
 function rows<T>(result: QueryResult<RecordShape>): T[] {
