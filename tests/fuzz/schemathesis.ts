@@ -13,8 +13,8 @@
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { REPO_ROOT as REPO, startIsolatedApp } from '../support/appProcess.ts';
+import { REPO_ROOT as REPO } from '../../server/paths.ts';
+import { startIsolatedApp } from '../../server/processes/appProcess.ts';
 
 const SCHEMATHESIS_VERSION = '4.32.5';
 const VENV = path.join(REPO, '.parley', 'fuzz-venv');

@@ -6,18 +6,18 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { loadConfig } from '../../server/config.ts';
 import { Database } from '../../server/db/database.ts';
 import { applySchema } from '../../server/db/schema.ts';
 import { loadSeed } from '../../server/domain/seed.ts';
 import { LocalNeo4j, type LocalNeo4jOptions, type Neo4jCredentials } from '../../server/neo4j/localNeo4j.ts';
 import { type TestApp, startTestApp } from '../support/app.ts';
-import { exited, spawnApp, waitFor, waitHealthy } from '../support/appProcess.ts';
+import { exited, spawnApp, waitHealthy } from '../../server/processes/appProcess.ts';
 import { testLogger } from '../support/db.ts';
 import { graphFingerprint } from '../support/fingerprint.ts';
 import { largeSourcePayload } from '../support/largeSource.ts';
-import { freePort } from '../support/ports.ts';
+import { freePort } from '../../server/processes/ports.ts';
 
 /** Big enough that the single write transaction is open for a while (~6k nodes, ~10k relationships). */
 const POSITIONS = 2_000;
@@ -98,7 +98,7 @@ describe('faults during ingestion', () => {
       const before = await graphFingerprint(db);
 
       const answer = postSource(payload);
-      await waitFor('the ingestion transaction to be open', () => ingestionInFlight(sourceId), 60_000);
+      await vi.waitFor(async () => expect(await ingestionInFlight(sourceId)).toBe(true), { timeout: 60_000, interval: 100 });
       process.kill(neo4jServer.pid!, 'SIGKILL');
       const res = await answer;
       expect(res.status).toBe(503);
@@ -130,13 +130,14 @@ describe('faults during ingestion', () => {
     await waitHealthy(doomed.url, 120_000, doomed);
 
     const answer = postSource(largeSourcePayload(sourceId, POSITIONS), doomed.url).catch((err: Error) => err);
-    await waitFor('the ingestion transaction to be open', () => ingestionInFlight(sourceId), 60_000);
+    await vi.waitFor(async () => expect(await ingestionInFlight(sourceId)).toBe(true), { timeout: 60_000, interval: 100 });
     doomed.child.kill('SIGKILL');
     await exited(doomed.child);
     expect(await answer).toBeInstanceOf(Error);
 
     // Neo4j rolls the transaction back once it sees the client's connection gone.
-    await waitFor('Neo4j to roll the orphaned transaction back', async () => ((await ingestionInFlight(sourceId)) ? undefined : true), 60_000);
+    // Neo4j rolls the orphaned transaction back.
+    await vi.waitFor(async () => expect(await ingestionInFlight(sourceId)).toBeUndefined(), { timeout: 60_000, interval: 100 });
     expect(await sourceCopies(sourceId)).toEqual({ sources: 0, stances: 0 });
     expect(await graphFingerprint(db)).toEqual(before);
   });
