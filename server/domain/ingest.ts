@@ -28,8 +28,8 @@ interface Reference {
   allowed: readonly NodeType[];
 }
 
-export async function ingestSource(db: Database, body: unknown): Promise<IngestReport> {
-  const payload = parsePayload(body);
+/** Writes a validated payload (`parsePayload`, or the route's parser). */
+export async function ingestSource(db: Database, payload: SourcePayload): Promise<IngestReport> {
   const { plan, references } = planIngestion(payload);
   await assertReferencesResolve(db, plan, references);
   const removed = await writeSourceGraph(db, plan);
