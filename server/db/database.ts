@@ -167,29 +167,34 @@ export class Database {
    * (A generator cannot yield from inside withSession's callback, hence its own try/finally.)
    */
   async *stream<T = Row>(cypher: string, params: Params = {}, options: QueryOptions = {}): AsyncGenerator<T> {
-    const session = this.driver.session({ database: this.name, defaultAccessMode: 'READ' });
     try {
-      const result = session.run(cypher, params, transactionConfig(options));
-      for await (const record of result) yield toNative(record.toObject()) as T;
+      const session = this.driver.session({ database: this.name, defaultAccessMode: 'READ' });
+      try {
+        const result = session.run(cypher, params, transactionConfig(options));
+        for await (const record of result) yield toNative(record.toObject()) as T;
+      } finally {
+        await session.close();
+      }
     } catch (err) {
       throw mapDriverError(err);
-    } finally {
-      await session.close();
     }
   }
 
   /**
-   * The one session block: opens a session on the named database, runs the work, maps driver
-   * errors to typed app errors and always closes the session.
+   * The one session block: opens a session on the named database, runs the work, always closes
+   * the session, and maps driver errors (closing's included: a dropped connection fails there
+   * too) to typed app errors.
    */
   async withSession<T>(mode: SessionMode, work: (session: Session) => Promise<T>): Promise<T> {
-    const session = this.driver.session({ database: this.name, defaultAccessMode: mode });
     try {
-      return await work(session);
+      const session = this.driver.session({ database: this.name, defaultAccessMode: mode });
+      try {
+        return await work(session);
+      } finally {
+        await session.close();
+      }
     } catch (err) {
       throw mapDriverError(err);
-    } finally {
-      await session.close();
     }
   }
 
