@@ -6,3 +6,5 @@ export const REPO_ROOT = path.resolve(import.meta.dirname, '..');
 export const CLIENT_SRC = path.join(REPO_ROOT, 'client');
 export const CLIENT_DIST = path.join(REPO_ROOT, 'dist', 'client');
 export const CYPHER_DIR = path.join(REPO_ROOT, 'cypher');
+/** The API docs page (server/http/docs/), served at /api/docs. */
+export const DOCS_DIR = path.join(REPO_ROOT, 'server', 'http', 'docs');
