@@ -3,7 +3,7 @@
  * supporters on the left, opponents on the right, other statements below — each with the
  * evidence for its stance, and the position's preconditions, alternatives and conditions.
  */
-import { STANCE_TYPES, type StanceType } from '../../../server/contract/model.ts';
+import { STANCE_TYPES } from '../../../server/contract/model.ts';
 import type { PositionLink, Stance, TraceResponse } from '../../../server/contract/api.ts';
 import { api } from '../api/client.ts';
 import { type EdgeFamily, FAMILY_STYLE } from '../graph/encoding.ts';
