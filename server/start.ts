@@ -4,6 +4,7 @@
  */
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import pRetry from 'p-retry';
 import type { Config } from './config.ts';
 import { type Database, isUnavailable } from './db/database.ts';
 import { openDatabase } from './db/openDatabase.ts';
@@ -71,10 +72,9 @@ export async function startParley(config: Config, logger: Logger, clientDir: str
   return { url, db, server, ...(localNeo4j ? { localNeo4j } : {}), stop };
 }
 
-/** Schema, then seed; retried with back-off while the database is unreachable. */
+/** Schema, then seed; retried with back-off (2 s, doubling up to 30 s) while the database is unreachable. */
 class GraphBootstrap {
-  private timer: NodeJS.Timeout | undefined;
-  private cancelled = false;
+  private readonly cancelled = new AbortController();
 
   constructor(
     private readonly db: Database,
@@ -87,22 +87,22 @@ class GraphBootstrap {
     if (this.config.seed) await loadSeedIfEmpty(this.db, this.logger);
   }
 
-  retryInBackground(delayMs = 2_000): void {
-    if (this.cancelled) return;
-    this.timer = setTimeout(() => {
-      this.run().then(
-        () => this.logger.info('Neo4j is reachable again; schema and seed are in place'),
-        (err) => {
-          this.logger.warn({ err: isUnavailable(err) ? undefined : err }, 'Neo4j still not ready');
-          this.retryInBackground(Math.min(delayMs * 2, 30_000));
-        },
-      );
-    }, delayMs);
-    this.timer.unref();
+  retryInBackground(): void {
+    pRetry(() => this.run(), {
+      retries: Number.POSITIVE_INFINITY,
+      minTimeout: 2_000,
+      factor: 2,
+      maxTimeout: 30_000,
+      signal: this.cancelled.signal,
+      onFailedAttempt: ({ error }) => this.logger.warn({ err: isUnavailable(error) ? undefined : error }, 'Neo4j still not ready'),
+    }).then(
+      () => this.logger.info('Neo4j is reachable again; schema and seed are in place'),
+      // Only a stop ends the retries early; there is nothing left to report then.
+      () => undefined,
+    );
   }
 
   cancel(): void {
-    this.cancelled = true;
-    clearTimeout(this.timer);
+    this.cancelled.abort();
   }
 }

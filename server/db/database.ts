@@ -119,8 +119,9 @@ const UNAVAILABLE_CODES = new Set([
   'Neo.TransientError.Database.DatabaseUnavailable',
 ]);
 
+/** Whether the database could not be reached: a driver error, or one this wrapper already mapped. */
 export function isUnavailable(err: unknown): boolean {
-  return err instanceof Neo4jError && UNAVAILABLE_CODES.has(err.code);
+  return err instanceof DatabaseUnavailableError || (err instanceof Neo4jError && UNAVAILABLE_CODES.has(err.code));
 }
 
 /** Maps driver errors that the client cannot fix to typed app errors; the rest pass unchanged. */
