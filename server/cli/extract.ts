@@ -17,7 +17,7 @@ import { extractFromArticle, extractWithNames } from '../domain/extract.ts';
 import { zodIssues } from '../domain/validation.ts';
 import { AppError, SetupError } from '../errors.ts';
 import { createLogger } from '../logger.ts';
-import { openDatabase } from '../start.ts';
+import { openDatabase } from '../db/openDatabase.ts';
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,

@@ -14,7 +14,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { ExtractDraft } from '../contract/extract.ts';
-import { STANCE_TYPES, type StanceType } from '../domain/model.ts';
+import { STANCE_TYPES, type StanceType } from '../contract/model.ts';
 import { type SourcePayload, sourcePayloadSchema } from '../domain/sourcePayload.ts';
 import { closenessTo, contentLemmas } from '../domain/extract/targets.ts';
 import { STATES, fold } from '../language/index.ts';

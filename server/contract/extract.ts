@@ -4,8 +4,8 @@
  * `provenance` says, for every item, where in `text` it came from, by which cue, how surely.
  */
 import { z } from 'zod';
-import { DATE_PRECISIONS, STANCE_TYPE_NAMES } from '../domain/model.ts';
-import { apiSchemas } from '../domain/schemas.ts';
+import { DATE_PRECISIONS, STANCE_TYPE_NAMES } from './model.ts';
+import { apiSchemas } from './api.ts';
 import { sourceSchema } from '../domain/sourcePayload.ts';
 
 /** Largest article accepted, in characters of the submitted text. */

@@ -1,10 +1,10 @@
 /**
  * Stance verbs of English news reporting, by lemma, mapped to the model's stance types
- * (server/domain/model.ts). A cue may need a following particle ("call for", "rule out") or
+ * (server/contract/model.ts). A cue may need a following particle ("call for", "rule out") or
  * be a noun ("Kiev's call for", "the proposal"). Negation flips or drops a cue: "did not agree"
  * is not an agreement.
  */
-import type { StanceType } from '../domain/model.ts';
+import type { StanceType } from '../contract/model.ts';
 import type { Token } from './text.ts';
 
 interface Cue {

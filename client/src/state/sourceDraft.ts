@@ -5,7 +5,7 @@
  * state is JSON, kept in localStorage so a reload mid-review loses nothing.
  */
 import type { ExtractDraft } from '../../../server/contract/extract.ts';
-import type { StanceType } from '../../../server/domain/model.ts';
+import type { StanceType } from '../../../server/contract/model.ts';
 
 export interface SourceForm {
   title: string;

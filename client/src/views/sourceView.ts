@@ -4,7 +4,7 @@
  * an existing one through search), and ingest the accepted draft with the write token. The draft
  * in progress lives in localStorage (a reload keeps it); the token only in this tab's session.
  */
-import { STANCE_TYPES, STANCE_TYPE_NAMES, type StanceType } from '../../../server/domain/model.ts';
+import { STANCE_TYPES, STANCE_TYPE_NAMES, type StanceType } from '../../../server/contract/model.ts';
 import { ApiError, api } from '../api/client.ts';
 import {
   type CandidateStance,
@@ -168,7 +168,7 @@ export function createSourceView(context: ExplorerContext): View {
       if (q.length < 2) return replaceChildren(hits);
       const found = await api.search(q).catch(() => []);
       replaceChildren(hits, found.filter((hit) => hit.id !== entity.id).slice(0, 6).map((hit) =>
-        h('li', {}, h('button', { type: 'button', class: 'link', 'data-merge': hit.id, onclick: () => update(mergeEntity(state, entity.id, { id: hit.id, name: hit.name })) }, `${hit.name} (${hit.type})`))));
+        h('li', {}, h('button', { type: 'button', class: 'link', 'data-merge': hit.id, onclick: () => update(mergeEntity(state, entity.id, { id: hit.id, name: hit.label })) }, `${hit.label} (${hit.type})`))));
     });
     return h('li', { class: 'proposed-entity', 'data-entity': entity.id }, h('strong', {}, entity.name), ` ${entity.type} · ${entity.id}`, box, hits);
   }

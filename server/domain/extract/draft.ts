@@ -26,7 +26,7 @@ import {
   type StanceCue,
   type Token,
 } from '../../language/index.ts';
-import { STANCE_TYPES, type DatePrecision, type PositionRelation, type StanceType } from '../model.ts';
+import { STANCE_TYPES, type DatePrecision, type PositionRelation, type StanceType } from '../../contract/model.ts';
 import type { ArticleText } from './articleText.ts';
 import { bestMatch, categoryOf, slugId, type TargetCandidate } from './targets.ts';
 
