@@ -19,7 +19,6 @@ import type {
   TraceResponse,
 } from '../../../server/contract/api.ts';
 import type { ExtractDraft, ExtractRequest } from '../../../server/contract/extract.ts';
-import type { IngestReport } from '../../../server/domain/ingest.ts';
 
 export class ApiError extends Error {
   constructor(
@@ -139,7 +138,7 @@ export function createApi(baseUrl = '') {
     },
 
     /** Ingests a source payload with the write token; answers what was written. */
-    ingest(payload: unknown, token: string): Promise<IngestReport> {
+    ingest(payload: unknown, token: string): Promise<{ sourceId: string; stances: number; entities: number }> {
       return request('/api/sources', { method: 'POST', json: payload, headers: { authorization: `Bearer ${token}` } });
     },
 
