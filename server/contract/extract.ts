@@ -4,9 +4,8 @@
  * `provenance` says, for every item, where in `text` it came from, by which cue, how surely.
  */
 import { z } from 'zod';
-import { DATE_PRECISIONS, STANCE_TYPE_NAMES } from './model.ts';
+import { DATE_PRECISIONS, SOURCE_KINDS, STANCE_TYPE_NAMES } from './model.ts';
 import { apiSchemas } from './api.ts';
-import { sourceSchema } from '../domain/sourcePayload.ts';
 
 /** Largest article accepted, in characters of the submitted text. */
 export const MAX_ARTICLE_CHARS = 200_000;
@@ -19,7 +18,7 @@ export const extractRequestSchema = z.strictObject({
   publishedAt: z.iso.date().describe('Publication day, YYYY-MM-DD; relative dates ("on Tuesday") resolve against it'),
   publisher: z.string().trim().min(1).max(200).optional(),
   url: z.url().optional(),
-  kind: sourceSchema.shape.kind.optional().describe('Source kind (default news-article)'),
+  kind: z.enum(SOURCE_KINDS).optional().describe('Source kind (default news-article)'),
   format: z.enum(ARTICLE_FORMATS).optional().describe('How to read text; guessed from its content when absent'),
 });
 export type ExtractRequest = z.infer<typeof extractRequestSchema>;
