@@ -90,11 +90,11 @@ describe('npm run extract, then npm run ingest', () => {
     expect(ingest(file).status).toBe(0);
     const [row] = await db.read<{ n: number }>("MATCH (:Party {id: 'party:latvia'})-[:TOOK]->(s:Stance {type: 'called_for'}) RETURN count(s) AS n");
     expect(row!.n).toBe(1);
-  });
+  }, 120_000);
 
   it('refuses an impossible date with a clear message', () => {
     const refused = runCli('extract', path.join(dir, 'article.txt'), '--published', '2025-02-30', '--no-graph');
     expect(refused.status).toBe(2);
     expect(refused.stderr).toContain('publishedAt');
-  });
+  }, 60_000);
 });
