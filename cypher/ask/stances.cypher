@@ -33,6 +33,7 @@ RETURN s.id AS stanceId, coalesce(a.name, a.id) AS actor, a.id AS actorId, coale
   COLLECT { MATCH (s)-[:VOICED_BY]->(o:Official) RETURN o.name }[0] AS voicedBy,
   COLLECT { MATCH (t)-[:PARTICIPANT]->(p:Entity) RETURN p.id } AS participants,
   COLLECT { MATCH (t)-[:ALTERNATIVE_TO]->(p:Position) RETURN p.id } AS replaces,
+  COLLECT { MATCH (t)-[r:HAS_PRECONDITION|CONDITIONAL_ON]->(p:Position) RETURN {relation: type(r), id: p.id, label: coalesce(p.name, p.id)} AS need ORDER BY need.label } AS requires,
   COLLECT {
     MATCH (s)-[:EVIDENCED_BY]->(e:Evidence) OPTIONAL MATCH (e)-[:FROM]->(src:Source)
     RETURN {id: e.id, quote: e.quote, summary: e.summary, via: e.via, sourceId: src.id, sourceTitle: src.title,

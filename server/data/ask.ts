@@ -30,6 +30,8 @@ export interface StanceRow {
   participants: string[];
   /** Positions the target was put forward instead of. */
   replaces: string[];
+  /** Positions the target needs first: HAS_PRECONDITION (a party's price) or CONDITIONAL_ON (sequence). */
+  requires: { relation: string; id: string; label: string }[];
   evidence: EvidenceRow[];
 }
 

@@ -17,7 +17,7 @@ import { searchEntityNames } from '../data/search.ts';
 import { UnprocessableError } from '../errors.ts';
 import type { AskAnswer, AskCitation, AskInterpretation } from './askSchemas.ts';
 import { type Mention, type NameIndex, type Reading, buildNameIndex, nameWords, readQuestion } from './askReading.ts';
-import { STANCE_TYPES, type StanceType } from './model.ts';
+import { STANCE_TYPE_NAMES, STANCE_TYPES, type StanceType } from './model.ts';
 import { escapeLucene, luceneQuery } from './search.ts';
 
 /** Below this a structured answer gives way to the evidence. */
@@ -27,6 +27,7 @@ const PASSAGE_COVERAGE = 0.75;
 const NOT_FOUND = 'I could not find this in the sources.';
 const CLOSEST_PASSAGES = 3;
 const ACTOR_TYPES = new Set(['Party', 'Official', 'Delegation']);
+const SUPPORT_OR_PROPOSAL = STANCE_TYPE_NAMES.filter((t) => STANCE_TYPES[t].family === 'support' || STANCE_TYPES[t].family === 'proposal');
 const TARGET_TYPES = ['Position', 'Event'];
 
 type Path = AskInterpretation['path'];
@@ -84,6 +85,8 @@ function respond(reading: Reading, draft: Draft, unexplained: string[], closest:
       both: reading.both,
       only: reading.only,
       compare: reading.compare,
+      contested: reading.contested,
+      timeline: reading.timeline,
       condition: reading.condition,
       after: reading.time.after,
       before: reading.time.before,
@@ -108,7 +111,10 @@ function restate(r: Reading): string {
     names('replaced') ? `instead of ${names('replaced')}` : null,
     r.both ? 'shared by all' : null,
     r.only ? 'taken by them alone' : null,
-    r.compare ? 'compared' : null,
+    r.compare ? (r.differ ? 'where they differ' : 'compared') : null,
+    r.contested ? 'contested positions' : null,
+    r.timeline ? 'in date order' : null,
+    r.anyStance ? 'any stance' : null,
     r.condition ? 'with its conditions' : null,
     r.time.after ? `from ${r.time.after}` : null,
     r.time.before ? `before ${r.time.before}` : null,
@@ -125,7 +131,7 @@ function restate(r: Reading): string {
  * question's objects. Returns the words that were resolved this way.
  */
 async function resolveUnnamedTargets(db: Database, reading: Reading, names: NameRow[]): Promise<string[]> {
-  const needsTarget = reading.stanceTypes !== null || reading.saying || reading.condition || reading.compare || reading.both;
+  const needsTarget = reading.stanceTypes !== null || reading.saying || reading.anyStance || reading.timeline || reading.condition || reading.compare || reading.both;
   const hasObject = reading.mentions.some((m) => m.role !== 'agent');
   if (!needsTarget || hasObject || reading.leftover.length === 0) return [];
   for (const replaced of [true, false]) {
@@ -217,7 +223,7 @@ function factCitation(statement: string, facts: Pick<EntityFacts, 'id' | 'date' 
 
 async function answerFromStructure(db: Database, reading: Reading): Promise<Draft | null> {
   const subject = reading.mentions[0];
-  if (!subject || reading.stanceTypes || reading.saying || reading.condition || reading.compare || reading.both) return null;
+  if (!subject || reading.stanceTypes || reading.saying || reading.anyStance || reading.timeline || reading.condition || reading.compare || reading.both) return null;
   const facts = await readEntityFacts(db, subject.entity.id);
   if (!facts) return null;
   const cue = reading.structure;
@@ -341,14 +347,16 @@ async function eventsIn(db: Database, place: EntityFacts): Promise<Draft | null>
 // ---------------------------------------------------------------- 2. stances
 
 async function answerFromStances(db: Database, reading: Reading, maxRows: number): Promise<Draft | null> {
-  const asksStance = reading.stanceTypes !== null || reading.saying || reading.compare || reading.both || (reading.condition && reading.mentions.length > 0);
+  const asksStance = reading.stanceTypes !== null || reading.saying || reading.anyStance || reading.compare || reading.both || reading.contested || reading.timeline ||
+    (reading.condition && reading.mentions.length > 0);
   if (!asksStance) return null;
   const agents = reading.mentions.filter((m) => m.role === 'agent' && ACTOR_TYPES.has(m.entity.type)).map((m) => m.entity);
   const objects = reading.mentions.filter((m) => m.role === 'object');
   const targets = objects.filter((m) => !ACTOR_TYPES.has(m.entity.type)).map((m) => m.entity);
   const accusedActors = objects.filter((m) => ACTOR_TYPES.has(m.entity.type)).map((m) => m.entity);
   const replaced = reading.mentions.filter((m) => m.role === 'replaced').map((m) => m.entity.id);
-  const types = reading.stanceTypes;
+  // "Common ground" without a verb asks for what they all support.
+  const types = reading.stanceTypes ?? (reading.both ? SUPPORT_OR_PROPOSAL : null);
   // A negated question needs everyone's stances on the target, to say who did not.
   const filter = {
     actorIds: agents.length && !reading.negated ? agents.map((a) => a.id) : null,
@@ -357,7 +365,7 @@ async function answerFromStances(db: Database, reading: Reading, maxRows: number
     before: reading.time.before,
     after: reading.time.after,
   };
-  if (!filter.actorIds && !filter.targetIds && !replaced.length && !accusedActors.length) return null;
+  if (!filter.actorIds && !filter.targetIds && !replaced.length && !accusedActors.length && !reading.contested) return null;
   let rows = await readStances(db, filter, maxRows);
   if (accusedActors.length) rows = rows.filter((r) => accusedActors.some((a) => isAbout(r, a)) && !accusedActors.some((a) => r.partyId === a.id || r.actorId === a.id));
   if (replaced.length) rows = rows.filter((r) => r.replaces.some((id) => replaced.includes(id)));
@@ -369,8 +377,9 @@ async function answerFromStances(db: Database, reading: Reading, maxRows: number
   }
   const byAgent = (agent: NameRow) => rows.filter((r) => r.actorId === agent.id || r.partyId === agent.id);
 
+  if (reading.contested) return contestedPositions(rows);
   if (reading.negated && types) return notTaking(reading, rows, types, targets);
-  if (reading.compare && agents.length >= 2) return comparison(agents, byAgent);
+  if (reading.compare && agents.length >= 2) return comparison(agents, byAgent, reading.differ);
   if (reading.both && agents.length >= 2) return shared(agents, byAgent, reading);
   if (reading.only && agents.length >= 1) return alone(db, reading, agents, rows, maxRows);
   if (rows.length === 0) return noneRecorded(db, reading, agents, targets, maxRows);
@@ -387,7 +396,7 @@ function isAbout(row: StanceRow, actor: NameRow): boolean {
 function stanceDraft(reading: Reading, rows: StanceRow[], accused: NameRow[]): Draft {
   const shown = rows.slice(0, 8);
   const more = rows.length > shown.length ? `, and ${rows.length - shown.length} more` : '';
-  const datesMatter = reading.asks === 'when' || reading.time.after !== null || reading.time.before !== null || reading.time.order !== null;
+  const datesMatter = reading.asks === 'when' || reading.timeline || reading.time.after !== null || reading.time.before !== null || reading.time.order !== null;
   const statement = (r: StanceRow) => (accused.length ? `${who(r)} accused ${list(accused.map((a) => a.label))} over ${r.target}${r.date ? ` on ${r.date}` : ''}` : stanceStatement(r, datesMatter));
   let answer = `${list(shown.map(statement))}${more}.`;
   if (reading.asks === 'yes/no') answer = `Yes: ${answer}`;
@@ -399,8 +408,24 @@ function stanceDraft(reading: Reading, rows: StanceRow[], accused: NameRow[]): D
     const conditions = shown.filter((r) => r.condition);
     answer = `${answer} ${conditions.length ? `The sources give a condition, not a reason: ${list(conditions.map((r) => r.condition!))}.` : 'The sources give no reason for it.'}`;
   }
-  if (reading.condition && !shown.some((r) => r.condition)) answer = `${answer} The sources record no condition for it.`;
+  if (reading.condition) {
+    const needs = new Map(shown.flatMap((r) => r.requires.map((n) => [`${r.targetId} ${n.id}`, `${r.target} ${n.relation === 'HAS_PRECONDITION' ? 'has the precondition' : 'can only happen after'} ${n.label}`])));
+    if (needs.size) answer = `${answer} ${list([...needs.values()])}.`;
+    else if (!shown.some((r) => r.condition)) answer = `${answer} The sources record no condition for it.`;
+  }
   return { path: 'stances', answer, confidence: 0.9, citations: stanceCitations(shown), covered: shown.map((r) => `${r.actor} ${r.target}`).join(' ') };
+}
+
+/** Positions some actors are for and others against. */
+function contestedPositions(rows: StanceRow[]): Draft {
+  const byTarget = new Map<string, StanceRow[]>();
+  for (const r of rows) byTarget.set(r.targetId, [...(byTarget.get(r.targetId) ?? []), r]);
+  const contested = [...byTarget.values()].filter((rs) => rs.some(isFor) && rs.some((r) => r.family === 'rejection'));
+  if (contested.length === 0) return { path: 'stances', answer: 'The sources record no position that some back and others reject.', confidence: 0.8, citations: [] };
+  const answer = contested
+    .map((rs) => `${rs[0]!.target}: for, ${list(rs.filter(isFor).map(who))}; against, ${list(rs.filter((r) => r.family === 'rejection').map(who))}.`)
+    .join(' ');
+  return { path: 'stances', answer: `Contested — ${answer}`, confidence: 0.85, citations: stanceCitations(contested.flat()) };
 }
 
 /** "Who did not agree to X": everyone with a recorded stance on X whose party took none of the asked types. */
@@ -417,10 +442,14 @@ function notTaking(reading: Reading, rows: StanceRow[], types: StanceType[], tar
   return { path: 'stances', answer: `Of those the sources record on ${what}: ${list(others.map((r) => stanceStatement(r, false)))}.`, confidence: 0.85, citations: stanceCitations(others) };
 }
 
-function comparison(agents: NameRow[], byAgent: (a: NameRow) => StanceRow[]): Draft {
+/** Families that count as being for something, against the rejection family. */
+const isFor = (r: StanceRow) => r.family === 'support' || r.family === 'proposal';
+
+function comparison(agents: NameRow[], byAgent: (a: NameRow) => StanceRow[], differOnly: boolean): Draft {
   const rows = agents.flatMap(byAgent);
   const targetsOf = (a: NameRow) => new Set(byAgent(a).map((r) => r.targetId));
-  const sharedTargets = [...targetsOf(agents[0]!)].filter((t) => agents.every((a) => targetsOf(a).has(t)));
+  const differs = (target: string) => new Set(rows.filter((r) => r.targetId === target).map((r) => isFor(r))).size > 1;
+  const sharedTargets = [...targetsOf(agents[0]!)].filter((t) => agents.every((a) => targetsOf(a).has(t)) && (!differOnly || differs(t)));
   const compared = sharedTargets.length ? rows.filter((r) => sharedTargets.includes(r.targetId)) : rows;
   if (compared.length === 0) return { path: 'stances', answer: `The sources record no stance by ${list(agents.map((a) => a.label))} to compare.`, confidence: 0.8, citations: [] };
   const byTarget = new Map<string, StanceRow[]>();
@@ -435,7 +464,7 @@ function shared(agents: NameRow[], byAgent: (a: NameRow) => StanceRow[], reading
   const common = [...targetsOf(agents[0]!)].filter((t) => agents.every((a) => targetsOf(a).has(t)));
   const rows = agents.flatMap(byAgent).filter((r) => common.includes(r.targetId));
   const names = list(agents.map((a) => a.label));
-  const verb = reading.stanceWord ?? 'took a stance on';
+  const verb = reading.stanceWord ?? 'support';
   if (common.length === 0) return { path: 'stances', answer: `The sources record no position that ${names} all ${verb}.`, confidence: 0.8, citations: [] };
   const labels = [...new Set(rows.map((r) => r.target))];
   return { path: 'stances', answer: `${names} ${agents.length === 2 ? 'both' : 'all'} ${verb}: ${list(labels)}.`, confidence: 0.9, citations: stanceCitations(rows) };

@@ -11,8 +11,9 @@ import type { NameRow } from '../data/names.ts';
 import type { StanceType } from './model.ts';
 import { fold } from './search.ts';
 import {
-  ANY_STANCE_LEMMAS, BOTH_LEMMAS, COMPARE_LEMMAS, CONDITION_LEMMAS, EARLIEST_LEMMAS, INSTEAD_PHRASES, LATEST_LEMMAS, NEGATION_LEMMAS,
-  ONLY_LEMMAS, QUESTION_WORDS, SAYING_LEMMAS, STANCE_LEMMAS, STRUCTURE_LEMMAS, type StructureCue,
+  ANY_STANCE_LEMMAS, BOTH_LEMMAS, COMPARE_LEMMAS, CONDITION_LEMMAS, CONTESTED_LEMMAS, DIFFER_LEMMAS, EARLIEST_LEMMAS, INSTEAD_PHRASES,
+  LATEST_LEMMAS, NEGATION_LEMMAS, ONLY_LEMMAS, QUESTION_WORDS, SAYING_LEMMAS, STANCE_LEMMAS, STANCE_PHRASES, STRUCTURE_LEMMAS,
+  type StructureCue, TIMELINE_LEMMAS,
 } from './askVocabulary.ts';
 
 const nlp = winkNLP(model);
@@ -94,6 +95,14 @@ export interface Reading {
   stanceWord: string | null;
   /** The question asks what was said (quotes), about any stance. */
   saying: boolean;
+  /** The question asks about stances without naming one ("Where does Türkiye stand?"). */
+  anyStance: boolean;
+  /** Positions some back and others reject. */
+  contested: boolean;
+  /** Stances in date order. */
+  timeline: boolean;
+  /** A comparison that asks only where the actors differ. */
+  differ: boolean;
   structure: StructureCue | null;
   negated: boolean;
   passive: boolean;
@@ -195,9 +204,12 @@ export function readQuestion(question: string, index: NameIndex, referenceDate: 
   const named = new Set(spans.flatMap((s) => Array.from({ length: s.end - s.start }, (_, k) => s.start + k)));
   const free = (i: number) => !named.has(i);
 
-  const verbAt = tokens.findIndex((t, i) => free(i) && STANCE_LEMMAS[t.lemma] !== undefined && !(t.lemma === 'hold' && lemmas[i + 1] !== 'off'));
+  // A two-word verb ("turned down") wins over its first word alone.
+  const phraseAt = tokens.findIndex((t, i) => free(i) && STANCE_PHRASES.some(([verb, particle]) => t.lemma === verb && lemmas[i + 1] === particle));
+  const phrase = phraseAt >= 0 ? STANCE_PHRASES.find(([verb, particle]) => lemmas[phraseAt] === verb && lemmas[phraseAt + 1] === particle)! : null;
+  const verbAt = phraseAt >= 0 ? phraseAt : tokens.findIndex((t, i) => free(i) && STANCE_LEMMAS[t.lemma] !== undefined);
   const verb = verbAt >= 0 ? tokens[verbAt]! : null;
-  const sayingAt = tokens.findIndex((t, i) => free(i) && SAYING_LEMMAS.has(t.lemma));
+  const sayingAt = tokens.findIndex((t, i) => free(i) && i !== phraseAt && SAYING_LEMMAS.has(t.lemma));
   const anyStance = tokens.some((_, i) => free(i) && hasCue(ANY_STANCE_LEMMAS, i));
   const structureAt = tokens.findIndex((t, i) => free(i) && STRUCTURE_LEMMAS[t.lemma] !== undefined);
   // "take part in" asks for participants; "part of" for membership.
@@ -214,16 +226,15 @@ export function readQuestion(question: string, index: NameIndex, referenceDate: 
   const mentions: Mention[] = [];
   for (const span of spans) {
     let role: MentionRole;
-    if (insteadAt >= 0 && span.start > insteadAt) role = 'replaced';
-    else if (!ACTOR_TYPES.has(span.entity.type)) role = 'object';
+    if (!ACTOR_TYPES.has(span.entity.type)) role = insteadAt >= 0 && span.start > insteadAt ? 'replaced' : 'object';
     else if (passive) role = span.start > byAt ? 'agent' : 'object';
     else role = pivot < 0 || span.start < pivot ? 'agent' : 'object';
     if (mentions.some((m) => m.entity.id === span.entity.id)) continue;
     mentions.push({ entity: span.entity, text: tokens.slice(span.start, span.end).map((t) => t.value).join(' '), role });
   }
 
-  const cueAt = new Set([verbAt, sayingAt, structureAt, structure === 'participants' ? structureAt - 1 : -1, insteadAt, insteadAt >= 0 ? insteadAt + 1 : -1]);
-  const cueSets = [BOTH_LEMMAS, ONLY_LEMMAS, COMPARE_LEMMAS, CONDITION_LEMMAS, ANY_STANCE_LEMMAS, LATEST_LEMMAS, EARLIEST_LEMMAS, NEGATION_LEMMAS];
+  const cueAt = new Set([verbAt, phraseAt >= 0 ? phraseAt + 1 : -1, sayingAt, structureAt, structure === 'participants' ? structureAt - 1 : -1, insteadAt, insteadAt >= 0 ? insteadAt + 1 : -1]);
+  const cueSets = [BOTH_LEMMAS, ONLY_LEMMAS, COMPARE_LEMMAS, CONDITION_LEMMAS, ANY_STANCE_LEMMAS, LATEST_LEMMAS, EARLIEST_LEMMAS, NEGATION_LEMMAS, CONTESTED_LEMMAS, TIMELINE_LEMMAS];
   const isCue = (i: number) => cueSets.some((cues) => hasCue(cues, i));
   const dateWords = new Set(chrono.parse(question).flatMap((p) => nameWords(p.text)));
   const leftover = tokens
@@ -235,17 +246,21 @@ export function readQuestion(question: string, index: NameIndex, referenceDate: 
     .filter((l) => l.word.length > 1 && !dateWords.has(l.word));
 
   const agents = mentions.filter((m) => m.role === 'agent' && ACTOR_TYPES.has(m.entity.type));
-  const stanceTypes = verb ? STANCE_LEMMAS[verb.lemma]! : null;
+  const stanceTypes = phrase ? phrase[2] : verb ? STANCE_LEMMAS[verb.lemma]! : null;
   const englishWords = tokens.filter((t) => t.stopWord && t.value.length > 1).length;
   return {
     question,
     asks: asks ?? (tokens[0]?.pos === 'AUX' ? 'yes/no' : null),
     mentions,
     stanceTypes,
-    stanceWord: verb?.value ?? null,
-    saying: sayingAt >= 0 || (anyStance && !verb),
+    stanceWord: phrase ? `${verb!.value} ${tokens[phraseAt + 1]!.value}` : (verb?.value ?? null),
+    saying: sayingAt >= 0,
+    anyStance: anyStance && !verb,
+    contested: tokens.some((_, i) => hasCue(CONTESTED_LEMMAS, i)),
+    timeline: tokens.some((_, i) => hasCue(TIMELINE_LEMMAS, i)),
+    differ: tokens.some((_, i) => hasCue(DIFFER_LEMMAS, i)),
     structure,
-    negated: tokens.some((_, i) => hasCue(NEGATION_LEMMAS, i)) || (verb?.negated ?? false),
+    negated: tokens.some((_, i) => i !== phraseAt + 1 && hasCue(NEGATION_LEMMAS, i)) || (verb?.negated ?? false),
     passive,
     both: agents.length >= 2 && (tokens.some((_, i) => hasCue(BOTH_LEMMAS, i)) || (stanceTypes !== null && !mentions.some((m) => m.role === 'object'))),
     only: lemmas.some((l, i) => ONLY_LEMMAS.has(l) && !CONDITION_LEMMAS.has(lemmas[i + 1] ?? '') && i < Math.max(verbAt, 0) + 1),

@@ -40,6 +40,8 @@ const interpretationSchema = z.object({
   both: z.boolean(),
   only: z.boolean(),
   compare: z.boolean(),
+  contested: z.boolean(),
+  timeline: z.boolean(),
   condition: z.boolean(),
   after: z.string().nullable(),
   before: z.string().nullable(),

@@ -19,15 +19,21 @@ export const STANCE_LEMMAS: Record<string, StanceType[]> = {
   favour: [...SUPPORTING, ...PROPOSING], favor: [...SUPPORTING, ...PROPOSING], want: [...SUPPORTING, ...PROPOSING],
   welcome: ['welcomed', 'praised', 'backed'],
   accept: SUPPORTING, agree: ['agreed', 'backed', 'welcomed', 'open_to'],
-  propose: PROPOSING, suggest: PROPOSING, press: PROPOSING, push: PROPOSING, urge: PROPOSING, seek: PROPOSING, call: PROPOSING,
+  propose: PROPOSING, suggest: PROPOSING, urge: PROPOSING, seek: PROPOSING,
   proposal: PROPOSING,
   demand: ['demanded'], insist: ['demanded'], require: ['demanded'],
   offer: ['offered'],
   claim: ['claimed'],
   praise: ['praised'], hail: ['praised'],
   open: ['open_to'],
-  hold: ['held_off'],
 };
+
+/** Two-word stance verbs (lemma, particle) whose meaning differs from their first word's. */
+export const STANCE_PHRASES: [string, string, StanceType[]][] = [
+  ['turn', 'down', REJECTING], ['rule', 'out', REJECTING], ['say', 'no', REJECTING], ['push', 'back', REJECTING],
+  ['call', 'for', PROPOSING], ['press', 'for', PROPOSING], ['push', 'for', PROPOSING], ['put', 'forward', PROPOSING],
+  ['hold', 'off', ['held_off']], ['sign', 'up', SUPPORTING],
+];
 
 /** Words that ask for what someone said: every stance type, answered with its quotes. */
 export const SAYING_LEMMAS = new Set(['say', 'quote', 'word', 'tell', 'statement', 'remark']);
@@ -49,9 +55,16 @@ export const STRUCTURE_LEMMAS: Record<string, StructureCue> = {
 
 export const QUESTION_WORDS = new Set(['who', 'whom', 'whose', 'what', 'which', 'when', 'where', 'why', 'how']);
 
-export const BOTH_LEMMAS = new Set(['both', 'together', 'jointly', 'common', 'share']);
+// "common ground": both words say the same.
+export const BOTH_LEMMAS = new Set(['both', 'together', 'jointly', 'common', 'share', 'ground']);
 export const ONLY_LEMMAS = new Set(['only', 'alone', 'solely']);
-export const COMPARE_LEMMAS = new Set(['compare', 'differ', 'difference', 'versus', 'vs', 'disagree', 'contrast']);
+export const COMPARE_LEMMAS = new Set(['compare', 'versus', 'vs', 'contrast', 'differ', 'difference', 'disagree', 'disagreement']);
+/** Comparison words that ask only for where the actors differ. */
+export const DIFFER_LEMMAS = new Set(['differ', 'difference', 'disagree', 'disagreement']);
+/** Words that ask for positions some back and others reject. */
+export const CONTESTED_LEMMAS = new Set(['contest', 'contested', 'dispute', 'disputed', 'controversial', 'divisive', 'divide', 'divided']);
+/** Words that ask for the stances on something in date order. */
+export const TIMELINE_LEMMAS = new Set(['timeline', 'history', 'chronology', 'evolve', 'unfold', 'sequence']);
 export const CONDITION_LEMMAS = new Set(['condition', 'precondition', 'prerequisite', 'term', 'unless', 'price']);
 export const NEGATION_LEMMAS = new Set(['not', "n't", 'never', 'no']);
 export const LATEST_LEMMAS = new Set(['latest', 'recent', 'newest', 'last']);
