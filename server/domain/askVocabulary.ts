@@ -1,7 +1,7 @@
 /**
- * Ask's vocabulary: which word lemmas (as wink-nlp's lemmatizer gives them) signal which stance
- * types, structural relations and question forms. Lemmas, not inflected forms: the lemmatizer
- * turns "rejected", "rejects" and "rejecting" into "reject".
+ * Ask's vocabulary on top of the language layer (server/language): which stance types a question's
+ * stance cue asks for, and which word lemmas signal structural relations and question forms.
+ * Lemmas, not inflected forms: the lemmatizer turns "rejected" and "rejects" into "reject".
  */
 import { STANCE_TYPE_NAMES, STANCE_TYPES, type StanceFamily, type StanceType } from './model.ts';
 
@@ -10,29 +10,36 @@ const REJECTING: StanceType[] = ['rejected', 'dismissed', 'opposed'];
 const SUPPORTING = ofFamily('support');
 const PROPOSING = ofFamily('proposal');
 
-/** Stance verbs and nouns by lemma. Backing something includes having proposed it. */
-export const STANCE_LEMMAS: Record<string, StanceType[]> = {
-  reject: REJECTING, refuse: REJECTING, dismiss: REJECTING, oppose: REJECTING, rebuff: REJECTING, decline: REJECTING,
-  rejection: REJECTING, opposition: REJECTING, against: REJECTING,
-  accuse: ['accused'], blame: ['accused'], accusation: ['accused'],
-  back: [...SUPPORTING, ...PROPOSING], support: [...SUPPORTING, ...PROPOSING], endorse: [...SUPPORTING, ...PROPOSING],
-  favour: [...SUPPORTING, ...PROPOSING], favor: [...SUPPORTING, ...PROPOSING], want: [...SUPPORTING, ...PROPOSING],
-  welcome: ['welcomed', 'praised', 'backed'],
-  accept: SUPPORTING, agree: ['agreed', 'backed', 'welcomed', 'open_to'],
-  propose: PROPOSING, suggest: PROPOSING, urge: PROPOSING, seek: PROPOSING,
-  proposal: PROPOSING,
-  demand: ['demanded'], insist: ['demanded'], require: ['demanded'],
-  offer: ['offered'],
-  claim: ['claimed'],
-  praise: ['praised'], hail: ['praised'],
-  open: ['open_to'],
+/**
+ * What a stance cue means in a question. The language layer's lexicon names the one stance a
+ * verb reports; a question asks for its kind: "who rejected" also finds a dismissal, "who
+ * backed" also finds a proposal, "who accepted" any support.
+ */
+export const ASKED_TYPES: Record<StanceType, StanceType[]> = {
+  rejected: REJECTING, dismissed: REJECTING, opposed: REJECTING,
+  accused: ['accused'],
+  backed: [...SUPPORTING, ...PROPOSING],
+  welcomed: ['welcomed', 'praised', 'backed'],
+  agreed: ['agreed', 'backed', 'welcomed', 'open_to'],
+  open_to: ['open_to'],
+  praised: ['praised'],
+  proposed: PROPOSING, called_for: PROPOSING,
+  demanded: ['demanded'],
+  offered: ['offered'],
+  held_off: ['held_off'],
+  claimed: ['claimed'],
+  stated: ['stated'],
 };
 
-/** Two-word stance verbs (lemma, particle) whose meaning differs from their first word's. */
-export const STANCE_PHRASES: [string, string, StanceType[]][] = [
-  ['turn', 'down', REJECTING], ['rule', 'out', REJECTING], ['say', 'no', REJECTING], ['push', 'back', REJECTING],
-  ['call', 'for', PROPOSING], ['press', 'for', PROPOSING], ['push', 'for', PROPOSING], ['put', 'forward', PROPOSING],
-  ['hold', 'off', ['held_off']], ['sign', 'up', SUPPORTING],
+/**
+ * Question wording the article lexicon has no use for: "said no to", "was against", "wanted".
+ * Each is a lemma, an optional following word, and the stance it stands for.
+ */
+export const QUESTION_CUES: [string, string | null, StanceType][] = [
+  ['say', 'no', 'rejected'],
+  ['against', null, 'rejected'],
+  ['decline', null, 'rejected'],
+  ['want', null, 'backed'],
 ];
 
 /** Words that ask for what someone said: every stance type, answered with its quotes. */
