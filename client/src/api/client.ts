@@ -9,7 +9,8 @@ import {
   toTabular,
   toTrace,
 } from './normalize.ts';
-import type { AskAnswer, CypherResult, GraphData, Matrix, NamedQuestion, SearchHit, TabularResult, Trace } from './types.ts';
+import type { AskAnswer } from '../../../server/domain/askSchemas.ts';
+import type { CypherResult, GraphData, Matrix, NamedQuestion, SearchHit, TabularResult, Trace } from './types.ts';
 
 export class ApiError extends Error {
   constructor(
@@ -110,16 +111,9 @@ export const api = {
     return toTabular(await request(`/api/questions/${encodeURIComponent(id)}`, { method: 'POST', json: { params } }));
   },
 
+  /** The server's contract (askSchemas.ts) is the type; the answer is shown as given. */
   async ask(question: string): Promise<AskAnswer> {
-    const body = await request('/api/ask', { method: 'POST', json: { question } });
-    const record = isRecord(body) ? body : {};
-    const interpretation = isRecord(record.interpretation) ? record.interpretation : null;
-    return {
-      ...toTabular(body),
-      answer: typeof record.answer === 'string' ? record.answer : '',
-      cypher: typeof record.cypher === 'string' ? record.cypher : null,
-      interpretation: interpretation && typeof interpretation.questionId === 'string' ? interpretation.questionId : null,
-    };
+    return (await request('/api/ask', { method: 'POST', json: { question } })) as AskAnswer;
   },
 
   async cypher(query: string, params: Record<string, unknown> = {}): Promise<CypherResult> {

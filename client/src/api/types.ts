@@ -119,11 +119,6 @@ export interface TabularResult {
   evidence: Evidence[];
 }
 
-export interface AskAnswer extends TabularResult {
-  answer: string;
-  cypher: string | null;
-  interpretation: string | null;
-}
 
 export interface CypherResult extends TabularResult {
   graph: GraphData;
