@@ -13,11 +13,13 @@
 import type { Database } from '../db/database.ts';
 import { type EntityFacts, type EvidenceRow, type PassageRow, type StanceRow, readEntityFacts, readEventsInPlace, readStances, searchPassages } from '../data/ask.ts';
 import { type KnownNames, type NameRow, knownNames } from '../data/names.ts';
+import { runReadQuery } from '../data/questions.ts';
 import { searchEntityNames } from '../data/search.ts';
 import { UnprocessableError } from '../errors.ts';
 import type { AskAnswer, AskCitation, AskInterpretation } from './askSchemas.ts';
 import { type Mention, type NameIndex, type Reading, buildNameIndex, nameWords, readQuestion } from './askReading.ts';
 import { STANCE_TYPE_NAMES, STANCE_TYPES, type StanceType } from './model.ts';
+import { findQuestion } from './questions.ts';
 import { escapeLucene, luceneQuery } from './search.ts';
 
 /** Below this a structured answer gives way to the evidence. */
@@ -38,6 +40,8 @@ interface Draft {
   citations: AskCitation[];
   /** Question words this answer's rows contain (they need no other explanation). */
   covered?: string;
+  /** For an answer that finds nothing: what the sources do hold nearby. */
+  closest?: AskCitation[];
 }
 
 const indexes = new WeakMap<KnownNames, NameIndex>();
@@ -64,7 +68,7 @@ export async function askQuestion(db: Database, question: string, maxRows: numbe
   // A structured statement that the sources hold nothing of the kind ("no one rejected …") is
   // itself an answer when every word of the question was understood.
   if (structured && unexplained.length === 0 && structured.citations.length === 0) {
-    return respond(reading, structured, [], evidence.closest, 'not_found');
+    return respond(reading, structured, [], structured.closest?.length ? structured.closest : evidence.closest, 'not_found');
   }
   return respond(reading, { path: 'none', answer: NOT_FOUND, confidence: 0, citations: [] }, unexplained, evidence.closest, 'not_found');
 }
@@ -230,6 +234,7 @@ async function answerFromStructure(db: Database, reading: Reading): Promise<Draf
   if (cue === 'leader') return leaders(db, facts);
   if (cue === 'represents') return representatives(facts, reading);
   if (cue === 'membership') return memberships(facts);
+  if (cue === 'connection' && reading.mentions[1]) return connection(db, facts, reading.mentions[1].entity);
   if (cue === 'participants') return participants(facts);
   if (cue === 'host') return hosts(db, facts);
   if (cue === 'happened' && facts.type === 'Place') return eventsIn(db, facts);
@@ -324,6 +329,15 @@ function participants(facts: EntityFacts): Draft | null {
   if (taking.length === 0) return null;
   const answer = `In ${facts.label}: ${list(taking.map((p) => `${p.label} (${p.role ?? 'participant'})`))}.`;
   return structureDraft(answer, [factCitation(`Participants of ${facts.label}`, facts, facts.description, taking.map((p) => p.id))]);
+}
+
+/** How two named things are linked: the shortest chains of stances and structural relationships. */
+async function connection(db: Database, from: EntityFacts, to: NameRow): Promise<Draft | null> {
+  const { rows } = await runReadQuery(db, findQuestion('shortest-path').cypher, { from: from.id, to: to.id, max: null }, 3);
+  const paths = rows as { length: number; steps: string[]; ids: string[] }[];
+  if (paths.length === 0) return structureDraft(`The graph shows no connection between ${from.label} and ${to.label}.`, [], 0.8);
+  const answer = `${from.label} and ${to.label} are ${paths[0]!.length} steps apart: ${paths[0]!.steps.join(' → ')}.`;
+  return structureDraft(answer, paths.map((p) => factCitation(p.steps.join(' → '), from, from.description ?? from.role, p.ids.slice(1))));
 }
 
 async function hosts(db: Database, facts: EntityFacts): Promise<Draft | null> {
@@ -494,7 +508,8 @@ async function noneRecorded(db: Database, reading: Reading, agents: NameRow[], t
   const answer = related.length
     ? `The sources do not record that ${asked}${window}. They do record: ${list(related.slice(0, 6).map((r) => stanceStatement(r)))}.`
     : `The sources do not record that ${asked}${window}.`;
-  return { path: 'stances', answer, confidence: 0.7, citations: [], covered: stanceCitations(related).map((c) => c.statement).join(' ') };
+  const nearby = stanceCitations(related.slice(0, 6));
+  return { path: 'stances', answer, confidence: 0.7, citations: [], closest: nearby, covered: nearby.map((c) => c.statement).join(' ') };
 }
 
 // ---------------------------------------------------------------- 3. evidence

@@ -94,12 +94,15 @@ function tokensOf(question: string): Token[] {
  */
 function asVerbs(tokens: Token[], named: Set<number>): Token[] {
   const verbs = new Set<number>();
+  const subjectLike = (j: number) => named.has(j) || ['PROPN', 'PRON', 'CCONJ', 'DET', 'ADV'].includes(tokens[j]!.pos) || NEGATION_LEMMAS.has(tokens[j]!.lemma);
   tokens.forEach((t, i) => {
     if (t.pos !== 'AUX' || (t.lemma !== 'do' && t.lemma !== 'have')) return;
-    let j = i + 1;
-    while (j < tokens.length && NEGATION_LEMMAS.has(tokens[j]!.lemma)) j += 1;
-    while (j < tokens.length && (named.has(j) || tokens[j]!.pos === 'PROPN' || tokens[j]!.pos === 'PRON' || tokens[j]!.pos === 'CCONJ' || tokens[j]!.pos === 'DET')) j += 1;
-    if (tokens[j] && ['NOUN', 'ADV', 'ADJ'].includes(tokens[j]!.pos)) verbs.add(j);
+    // Every noun, adverb or adjective among the words that follow, up to the first that follows a
+    // subject; a retagged word that is no stance verb changes nothing.
+    for (let j = i + 1; j < Math.min(tokens.length, i + 7); j += 1) {
+      if (['NOUN', 'ADV', 'ADJ'].includes(tokens[j]!.pos)) verbs.add(j);
+      if (!subjectLike(j) && !named.has(j)) break;
+    }
   });
   return tokens.map((t, i) => (verbs.has(i) ? { ...t, pos: 'VERB' } : t));
 }

@@ -48,7 +48,7 @@ export const SAYING_LEMMAS = new Set(['say', 'quote', 'word', 'tell', 'statement
 /** Words that ask about a stance without naming one ("Where does Russia stand on …"). */
 export const ANY_STANCE_LEMMAS = new Set(['stance', 'stand', 'position', 'view', 'think', 'attitude']);
 
-export type StructureCue = 'leader' | 'represents' | 'membership' | 'participants' | 'host' | 'happened' | 'identity';
+export type StructureCue = 'leader' | 'represents' | 'membership' | 'participants' | 'host' | 'happened' | 'identity' | 'connection';
 
 export const STRUCTURE_LEMMAS: Record<string, StructureCue> = {
   lead: 'leader', head: 'leader', chair: 'leader', leader: 'leader',
@@ -58,6 +58,7 @@ export const STRUCTURE_LEMMAS: Record<string, StructureCue> = {
   host: 'host',
   happen: 'happened', occur: 'happened',
   describe: 'identity',
+  connect: 'connection', connection: 'connection', link: 'connection', relate: 'connection',
 };
 
 export const QUESTION_WORDS = new Set(['who', 'whom', 'whose', 'what', 'which', 'when', 'where', 'why', 'how']);
