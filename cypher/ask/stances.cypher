@@ -2,7 +2,7 @@
 // the bodies that are part of it), targets, stance types and a date window. Starts from the
 // targets or the actors by index when given; each branch yields a superset and the WHERE decides.
 // Each row carries what the target is linked to (participants, the positions it replaces) so the
-// domain can read "accused Russia" or "instead of a ceasefire", and its evidence with the source.
+// domain can read "accused <actor>" or "instead of <position>", and its evidence with the source.
 CALL () {
   UNWIND coalesce($targetIds, []) AS targetId
   MATCH (a:Entity)-[:TOOK]->(s:Stance)-[:ON]->(t:Entity {id: targetId})

@@ -131,7 +131,7 @@ function restate(r: Reading): string {
 
 /**
  * Words left over after names and intent may still name a position or event the aliases do not
- * spell out ("the ceasefire", a typo): the name index's best few candidates become the
+ * spell out (a common noun, a typo): the name index's best few candidates become the
  * question's objects. Returns the words that were resolved this way.
  */
 async function resolveUnnamedTargets(db: Database, reading: Reading, names: NameRow[]): Promise<string[]> {
@@ -402,7 +402,7 @@ async function answerFromStances(db: Database, reading: Reading, maxRows: number
 
 /** Whether a stance is about an actor: the actor takes part in its target, or its evidence names them. */
 function isAbout(row: StanceRow, actor: NameRow): boolean {
-  if (row.participants.includes(actor.id) || (actor.type === 'Party' && row.participants.some((p) => p === actor.id))) return true;
+  if (row.participants.includes(actor.id)) return true;
   const words = ` ${row.evidence.map((e) => nameWords(`${e.quote ?? ''} ${e.summary ?? ''}`).join(' ')).join(' ')} `;
   return actor.names.some((name) => words.includes(` ${nameWords(name).join(' ')} `));
 }

@@ -88,7 +88,7 @@ function tokensOf(question: string): Token[] {
 }
 
 /**
- * A question moves its verb behind "do" or "have" and the subject ("What did Russia offer?",
+ * A question moves its verb behind "do" or "have" and the subject ("What did the delegation offer?",
  * "Who did not back …"), where the tagger often reads it as a noun or adverb: the first word after
  * the auxiliary, its negation and its subject is taken as the verb it is.
  */

@@ -45,7 +45,7 @@ export const QUESTION_CUES: [string, string | null, StanceType][] = [
 /** Words that ask for what someone said: every stance type, answered with its quotes. */
 export const SAYING_LEMMAS = new Set(['say', 'quote', 'word', 'tell', 'statement', 'remark']);
 
-/** Words that ask about a stance without naming one ("Where does Russia stand on …"). */
+/** Words that ask about a stance without naming one ("Where does a party stand on …"). */
 export const ANY_STANCE_LEMMAS = new Set(['stance', 'stand', 'position', 'view', 'think', 'attitude']);
 
 export type StructureCue = 'leader' | 'represents' | 'membership' | 'participants' | 'host' | 'happened' | 'identity' | 'connection';
