@@ -16,9 +16,9 @@ import { type KnownNames, type NameRow, knownNames } from '../data/names.ts';
 import { runReadQuery } from '../data/questions.ts';
 import { searchEntityNames } from '../data/search.ts';
 import { UnprocessableError } from '../errors.ts';
-import type { AskAnswer, AskCitation, AskInterpretation } from './askSchemas.ts';
+import type { AskCitation, AskInterpretation, AskResponse } from '../contract/ask.ts';
 import { type Mention, type NameIndex, type Reading, buildNameIndex, nameWords, readQuestion } from './askReading.ts';
-import { STANCE_TYPE_NAMES, STANCE_TYPES, type StanceType } from './model.ts';
+import { STANCE_TYPE_NAMES, STANCE_TYPES, type StanceType } from '../contract/model.ts';
 import { findQuestion } from './questions.ts';
 import { escapeLucene, luceneQuery } from './search.ts';
 
@@ -51,7 +51,7 @@ function nameIndexOf(known: KnownNames): NameIndex {
   return index;
 }
 
-export async function askQuestion(db: Database, question: string, maxRows: number): Promise<AskAnswer> {
+export async function askQuestion(db: Database, question: string, maxRows: number): Promise<AskResponse> {
   const known = await knownNames(db);
   const reading = readQuestion(question, nameIndexOf(known), known.latestDate);
   if (!reading.english) {
@@ -73,7 +73,7 @@ export async function askQuestion(db: Database, question: string, maxRows: numbe
   return respond(reading, { path: 'none', answer: NOT_FOUND, confidence: 0, citations: [] }, unexplained, evidence.closest, 'not_found');
 }
 
-function respond(reading: Reading, draft: Draft, unexplained: string[], closest: AskCitation[], status: AskAnswer['status'] = 'answered'): AskAnswer {
+function respond(reading: Reading, draft: Draft, unexplained: string[], closest: AskCitation[], status: AskResponse['status'] = 'answered'): AskResponse {
   return {
     question: reading.question,
     status,

@@ -6,7 +6,7 @@
  */
 import type { NameRow } from '../data/names.ts';
 import { NameMatcher, type Token, findDates, findStanceCues, fold, isStopWord, readSentences, shiftDay } from '../language/index.ts';
-import type { StanceType } from './model.ts';
+import type { StanceType } from '../contract/model.ts';
 import {
   ANY_STANCE_LEMMAS, ASKED_TYPES, BOTH_LEMMAS, COMPARE_LEMMAS, CONDITION_LEMMAS, CONTESTED_LEMMAS, DIFFER_LEMMAS, EARLIEST_LEMMAS,
   INSTEAD_PHRASES, LATEST_LEMMAS, NEGATION_LEMMAS, ONLY_LEMMAS, QUESTION_CUES, QUESTION_WORDS, SAYING_LEMMAS, STRUCTURE_LEMMAS,

@@ -3,7 +3,7 @@
  * stance cue asks for, and which word lemmas signal structural relations and question forms.
  * Lemmas, not inflected forms: the lemmatizer turns "rejected" and "rejects" into "reject".
  */
-import { STANCE_TYPE_NAMES, STANCE_TYPES, type StanceFamily, type StanceType } from './model.ts';
+import { STANCE_TYPE_NAMES, STANCE_TYPES, type StanceFamily, type StanceType } from '../contract/model.ts';
 
 const ofFamily = (...families: StanceFamily[]): StanceType[] => STANCE_TYPE_NAMES.filter((t) => families.includes(STANCE_TYPES[t].family));
 const REJECTING: StanceType[] = ['rejected', 'dismissed', 'opposed'];

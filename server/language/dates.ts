@@ -4,7 +4,7 @@
  * in news copy means the most recent such day, never a future one.
  */
 import * as chrono from 'chrono-node';
-import type { DatePrecision } from '../domain/model.ts';
+import type { DatePrecision } from '../contract/model.ts';
 
 export interface ResolvedDate {
   start: number;

@@ -4,7 +4,7 @@
  * be a noun ("Kiev's call for", "the proposal"). Negation flips or drops a cue: "did not agree"
  * is not an agreement.
  */
-import type { StanceType } from '../domain/model.ts';
+import type { StanceType } from '../contract/model.ts';
 import type { Token } from './text.ts';
 
 interface Cue {

@@ -6,33 +6,30 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { build } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../server/db/database.ts';
+import { CLIENT_SRC } from '../../server/paths.ts';
 import { startParley, type RunningParley } from '../../server/start.ts';
+import { launchChromium, openExplorer } from '../support/browser.ts';
 import { resetToSeed, testConfig, testDatabase, testLogger } from '../support/db.ts';
-
-const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 
 let clientDir: string;
 let db: Database;
 let app: RunningParley;
 let browser: Browser;
 let page: Page;
-const errors: string[] = [];
+let errors: string[];
 
 beforeAll(async () => {
   clientDir = fs.mkdtempSync(path.join(os.tmpdir(), 'parley-client-ask-'));
-  await build({ configFile: path.join(ROOT, 'client', 'vite.config.ts'), logLevel: 'warn', build: { outDir: clientDir, emptyOutDir: true } });
+  await build({ configFile: path.join(CLIENT_SRC, 'vite.config.ts'), logLevel: 'warn', build: { outDir: clientDir, emptyOutDir: true } });
   db = testDatabase();
   await resetToSeed(db);
   app = await startParley(testConfig({ PARLEY_SEED: 'true' }), testLogger, clientDir);
-  browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu', '--use-angle=swiftshader', '--enable-unsafe-swiftshader'] });
-  page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
-  page.on('console', (message) => message.type() === 'error' && errors.push(message.text()));
-  page.on('pageerror', (error) => errors.push(error.message));
+  browser = await launchChromium();
+  ({ page, errors } = await openExplorer(browser, `${app.url}/#mode=ask`));
 });
 
 afterAll(async () => {
@@ -43,6 +40,8 @@ afterAll(async () => {
 });
 
 async function ask(question: string) {
+  // A fresh page load for each question, so the answer waited for is this question's.
+  await page.goto('about:blank');
   await page.goto(`${app.url}/#mode=ask`);
   await page.waitForSelector('#app[data-loaded="true"]', { timeout: 20_000 });
   await page.getByRole('textbox', { name: 'Your question' }).fill(question);

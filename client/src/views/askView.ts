@@ -3,16 +3,16 @@
  * its source), the interpretation and, for a "not found", the closest passages; and the named
  * analyst questions as a menu, each with a form built from its typed parameters.
  */
-import type { AskAnswer, AskCitation } from '../../../server/domain/askSchemas.ts';
+import type { AskCitation, AskResponse } from '../../../server/contract/ask.ts';
+import type { Question, QuestionAnswer, QuestionParam } from '../../../server/contract/api.ts';
 import { api } from '../api/client.ts';
-import type { NamedQuestion, QuestionParam, TabularResult } from '../api/types.ts';
 import { select, setMode, setQuestion } from '../state/explorer.ts';
 import type { ExplorerContext, View } from './context.ts';
 import { dataTable, errorMessage, evidenceList, h, replaceChildren } from './dom.ts';
 
 const EXAMPLES = ['Who rejected the ceasefire?', 'What did Russia offer instead of a ceasefire?', 'Which positions did Ukraine and Russia both accept?', 'What happened in Sumy?'];
 
-function resultBlock(result: TabularResult, caption: string): HTMLElement[] {
+function resultBlock(result: QuestionAnswer, caption: string): HTMLElement[] {
   return [
     result.columns.length ? dataTable(result.columns, result.rows, caption) : h('p', { class: 'muted' }, 'No rows.'),
     result.evidence.length ? h('section', { class: 'answer-evidence' }, h('h3', {}, 'Evidence'), evidenceList(result.evidence)) : h('p', { class: 'muted small' }, 'No evidence returned.'),
@@ -45,7 +45,7 @@ export function createAskView(context: ExplorerContext): View {
   const paramForm = h('form', { class: 'param-form' });
   const questionResult = h('div', { class: 'answer', 'aria-live': 'polite' });
   const entityOptions = h('datalist', { id: 'entity-ids' });
-  let questions: NamedQuestion[] = [];
+  let questions: Question[] = [];
 
   const sourcePanel = h('section', { class: 'source-context', 'aria-label': 'Citation in its source', hidden: true });
 
@@ -77,7 +77,7 @@ export function createAskView(context: ExplorerContext): View {
           h('td', {}, h('button', { type: 'button', class: 'link', onclick: () => openInSource(c, citations) }, sourceLine(c))))))));
   }
 
-  function interpretationBlock(result: AskAnswer): HTMLElement {
+  function interpretationBlock(result: AskResponse): HTMLElement {
     const { interpretation } = result;
     return h('details', { class: 'interpretation' },
       h('summary', {}, `How this was read: ${interpretation.path === 'none' ? 'no path answered' : `the ${interpretation.path} path`}, confidence ${Math.round(result.confidence * 100)}%`),

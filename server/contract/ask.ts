@@ -1,6 +1,6 @@
 /** Ask's contract: the question it accepts and the cited answer it gives (registered for OpenAPI). */
 import { z } from 'zod';
-import { apiSchemas } from './schemas.ts';
+import { apiSchemas } from './api.ts';
 
 export const MAX_QUESTION_LENGTH = 1000;
 
@@ -61,4 +61,4 @@ export const askResponseSchema = z.object({
   closest: z.array(citationSchema).describe('For a not-found answer: the closest passages in the sources'),
 });
 apiSchemas.add(askResponseSchema, { id: 'AskAnswer' });
-export type AskAnswer = z.infer<typeof askResponseSchema>;
+export type AskResponse = z.infer<typeof askResponseSchema>;
