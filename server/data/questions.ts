@@ -1,6 +1,6 @@
 /** Runs named questions and the Cypher console in READ transactions; plain objects only. */
 import { cypher } from '../db/cypherFiles.ts';
-import type { Database, Row, Transaction } from '../db/database.ts';
+import type { Database, PlanNode, Row, Transaction } from '../db/database.ts';
 
 export interface TabularResult {
   columns: string[];
@@ -8,22 +8,25 @@ export interface TabularResult {
   truncated: boolean;
   queryType: string;
   resultAvailableAfterMs: number;
+  /** The profiled plan, for a console query run with `profiled`. */
+  profile: PlanNode | null;
 }
 
 /**
  * One read-only query in a READ transaction, with a row cap. A console query (`consoleLimits`) is
- * tried once, with the console's timeout; named questions are the app's own and may be retried.
+ * tried once, with the console's timeout (`profiled` when it is a PROFILE); named questions are
+ * the app's own and may be retried.
  */
 export async function runReadQuery(
   db: Database,
   text: string,
   params: Record<string, unknown>,
   maxRows: number,
-  consoleLimits?: { timeoutMs: number },
+  consoleLimits?: { timeoutMs: number; profiled?: boolean },
 ): Promise<TabularResult> {
-  const work = (tx: Transaction) => tx.runWithSummary(text, params, maxRows);
-  const result = consoleLimits ? await db.readTransactionOnce(work, consoleLimits) : await db.readTransaction(work);
-  return { columns: result.keys, rows: result.rows, truncated: result.truncated, ...result.summary };
+  const work = (tx: Transaction) => tx.runWithSummary(text, params, maxRows, { profiled: consoleLimits?.profiled ?? false });
+  const result = consoleLimits ? await db.readTransactionOnce(work, { timeoutMs: consoleLimits.timeoutMs }) : await db.readTransaction(work);
+  return { columns: result.keys, rows: result.rows, truncated: result.truncated, ...result.summary, profile: result.profile };
 }
 
 export interface NameRow {

@@ -9,6 +9,7 @@ import neo4j, {
   type ManagedTransaction,
   Neo4jError,
   type Plan,
+  type ProfiledPlan,
   type QueryResult,
   type RecordShape,
   type SessionMode,
@@ -188,11 +189,12 @@ export class Database {
    * Plans a query without running it (`EXPLAIN`): its query type (r, rw, w or s) and every
    * operator of its plan, so callers judge what a query would do however its text is spelled.
    */
-  async explain(cypher: string, params: Params = {}, options: QueryOptions = {}): Promise<{ queryType: string; operators: PlanOperator[] }> {
+  async explain(cypher: string, params: Params = {}, options: QueryOptions = {}): Promise<{ queryType: string; operators: PlanOperator[]; plan: PlanNode | null }> {
     const session = this.driver.session({ database: this.name, defaultAccessMode: 'READ' });
     try {
       const result = await session.run(`EXPLAIN ${cypher}`, params, transactionConfig(options));
-      return { queryType: result.summary.queryType, operators: planOperators(result.summary.plan) };
+      const { plan } = result.summary;
+      return { queryType: result.summary.queryType, operators: planOperators(plan), plan: plan ? planTree(plan) : null };
     } catch (err) {
       throw mapDriverError(err);
     } finally {
@@ -251,8 +253,17 @@ export class Transaction {
     return rows<T>(await this.tx.run(cypher, params));
   }
 
-  /** Runs and also reports the query type and timing, for the Cypher console. */
-  async runWithSummary(cypher: string, params: Params, maxRows: number): Promise<{ keys: string[]; rows: Row[]; truncated: boolean; summary: ResultSummary }> {
+  /**
+   * Runs and also reports the query type and timing, for the Cypher console. A `PROFILE` query
+   * (`profiled`) is read to its end, rows past the cap dropped, since Neo4j reports its profile
+   * only then; the transaction's timeout still bounds it.
+   */
+  async runWithSummary(
+    cypher: string,
+    params: Params,
+    maxRows: number,
+    { profiled = false }: { profiled?: boolean } = {},
+  ): Promise<{ keys: string[]; rows: Row[]; truncated: boolean; summary: ResultSummary; profile: PlanNode | null }> {
     const result = this.tx.run(cypher, params);
     const collected: Row[] = [];
     let truncated = false;
@@ -261,12 +272,13 @@ export class Transaction {
       if (collected.length === 0) keys = [...record.keys] as string[];
       if (collected.length >= maxRows) {
         truncated = true;
+        if (profiled) continue;
         break;
       }
       collected.push(toNative(record.toObject()) as Row);
     }
-    if (truncated) {
-      return { keys, rows: collected, truncated, summary: { queryType: 'r', resultAvailableAfterMs: 0 } };
+    if (truncated && !profiled) {
+      return { keys, rows: collected, truncated, summary: { queryType: 'r', resultAvailableAfterMs: 0 }, profile: null };
     }
     const summary = await result.summary();
     if (keys.length === 0) keys = [...((await result.keys()) as string[])];
@@ -275,6 +287,7 @@ export class Transaction {
       rows: collected,
       truncated,
       summary: { queryType: summary.queryType, resultAvailableAfterMs: Number(toNative(summary.resultAvailableAfter)) },
+      profile: summary.profile ? planTree(summary.profile) : null,
     };
   }
 }
@@ -283,6 +296,40 @@ export class Transaction {
 export interface PlanOperator {
   type: string;
   details: string;
+}
+
+/**
+ * One operator of a plan as a tree, for drawing: Neo4j's arguments (Details, EstimatedRows, …),
+ * and for a PROFILE the rows it produced and the database hits it cost.
+ */
+export interface PlanNode {
+  operator: string;
+  details: string;
+  identifiers: string[];
+  estimatedRows: number | null;
+  rows: number | null;
+  dbHits: number | null;
+  pageCacheHits: number | null;
+  pageCacheMisses: number | null;
+  timeNs: number | null;
+  children: PlanNode[];
+}
+
+function planTree(plan: Plan | ProfiledPlan): PlanNode {
+  const number = (value: unknown) => (value === undefined || value === null ? null : Number(toNative(value)));
+  const profiled = 'dbHits' in plan ? plan : null;
+  return {
+    operator: plan.operatorType.replace(/@.*$/, ''),
+    details: String(plan.arguments.Details ?? ''),
+    identifiers: [...plan.identifiers],
+    estimatedRows: number(plan.arguments.EstimatedRows),
+    rows: profiled && number(profiled.rows),
+    dbHits: profiled && number(profiled.dbHits),
+    pageCacheHits: profiled && number(profiled.pageCacheHits),
+    pageCacheMisses: profiled && number(profiled.pageCacheMisses),
+    timeNs: profiled && number(profiled.time),
+    children: plan.children.map(planTree),
+  };
 }
 
 function planOperators(plan: Plan | false): PlanOperator[] {
