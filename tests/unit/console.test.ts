@@ -34,6 +34,9 @@ describe('query history', () => {
     cursor.back('x');
     cursor.reset();
     expect(cursor.back('y')).toBe('RETURN 3');
+    cursor.reset();
+    expect(cursor.back('RETURN 3')).toBe('RETURN 2');
+    expect(cursor.forward()).toBe('RETURN 3');
   });
 });
 

@@ -44,7 +44,7 @@ function queryString(params: Record<string, string | number | readonly string[] 
   return text ? `?${text}` : '';
 }
 
-async function request(path: string, init: RequestInit & { json?: unknown } = {}): Promise<unknown> {
+export async function request(path: string, init: RequestInit & { json?: unknown } = {}): Promise<unknown> {
   const { json, ...rest } = init;
   const headers = new Headers(rest.headers);
   headers.set('accept', 'application/json');

@@ -27,8 +27,12 @@ export function historyCursor(entries: () => readonly string[]): HistoryCursor {
   return {
     back(current) {
       const list = entries();
+      if (index === -1) {
+        draft = current;
+        // The query on screen is usually the one just run: the previous one is the next older.
+        if (list[0] === current.trim()) index = 0;
+      }
       if (index + 1 >= list.length) return null;
-      if (index === -1) draft = current;
       index += 1;
       return list[index]!;
     },
