@@ -101,9 +101,10 @@ describe('the Cypher console', () => {
     const query = 'MATCH (p:Party {id: $party})-[:TOOK]->(s:Stance) RETURN p.name AS party, count(s) AS stances';
     const { page } = await openConsole(query, '{"party": "party:russia"}');
     await page.getByRole('button', { name: 'Save…' }).click();
-    await page.getByLabel('Name').fill('Russia’s stance count');
-    await page.getByLabel('Description').fill('How many stances Russia took');
-    await page.getByRole('button', { name: 'Save', exact: true }).click();
+    const form = page.locator('form.console-save');
+    await form.getByLabel('Name').fill('Russia’s stance count');
+    await form.getByLabel('Description').fill('How many stances Russia took');
+    await form.getByRole('button', { name: 'Save', exact: true }).click();
     const saved = page.locator('.saved-query[data-name="Russia’s stance count"]');
     const href = await saved.locator('a.permalink').getAttribute('href');
     expect(href).toMatch(/#mode=console&saved=/);
@@ -152,10 +153,10 @@ describe('the Cypher console', () => {
   it('draws returned nodes on their own, or marks them in the main graph', async () => {
     const { page, errors } = await openConsole("MATCH (p:Party)-[:TOOK]->(s:Stance)-[:ON]->(x {id: 'position:unconditional-ceasefire'}) RETURN p, s, x");
     await run(page);
-    await page.getByRole('tab', { name: 'Graph' }).click();
+    await page.locator('.result-tabs').getByRole('tab', { name: 'Graph' }).click();
     await page.locator('.result-graph canvas').first().waitFor();
     await page.getByRole('button', { name: 'Highlight in the main graph' }).click();
-    await expect(page.getByRole('tab', { selected: true }).first().textContent()).resolves.toBe('Graph');
+    await expect(page.locator('.tabs').getByRole('tab', { selected: true }).textContent()).resolves.toBe('Graph');
     const clear = page.getByRole('button', { name: /Clear the console’s marks \(\d+ nodes\)/ });
     await clear.waitFor();
     await clear.click();
