@@ -21,7 +21,10 @@ export interface CypherEditor {
   value(): string;
   setValue(text: string): void;
   setSchema(schema: ConsoleSchema): void;
-  /** Underlines the error at Neo4j's position (in the trimmed query the server saw), or clears it. */
+  /**
+   * Underlines the error at Neo4j's position (in the trimmed query the server saw), or clears it.
+   * The package's own linter clears it too, once the text is edited.
+   */
   markError(error: { position: ErrorPosition; message: string } | null): void;
   focus(): void;
   destroy(): void;
@@ -32,7 +35,6 @@ export interface EditorActions {
   /** Ctrl+Up and Ctrl+Down: the older or newer query from the history, or null to stay. */
   historyBack(current: string): string | null;
   historyForward(): string | null;
-  changed(text: string): void;
 }
 
 export function mountCypherEditor(parent: HTMLElement, initial: string, actions: EditorActions): CypherEditor {
@@ -57,7 +59,6 @@ export function mountCypherEditor(parent: HTMLElement, initial: string, actions:
     postExtensions: [EditorView.contentAttributes.of({ 'aria-label': 'Cypher query (Ctrl+Enter runs it, Ctrl+Up and Ctrl+Down step through the history)' })],
   });
   const { codemirror } = editor;
-  editor.onValueChanged((text) => actions.changed(text));
 
   return {
     value: () => codemirror.state.doc.toString(),

@@ -9,7 +9,6 @@ declare module '@neo4j-cypher/codemirror' {
   export interface EditorApi {
     codemirror: EditorView;
     setSchema(schema?: EditorSupportSchema): void;
-    onValueChanged(listener: (value: string) => void): () => void;
     focus(): void;
     destroy(): void;
   }

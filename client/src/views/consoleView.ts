@@ -72,10 +72,12 @@ export function createConsoleView(context: ExplorerContext): View {
   const showError = (err: unknown) => {
     const api = err instanceof ApiError ? err : null;
     const refused = api?.status === 403 || api?.code === 'read_only';
+    // Status 0: the query never reached the server (the console's own checks, or no network).
+    const heading = refused ? 'Refused: the console is read-only. ' : api?.status === 0 ? 'Not sent: ' : 'Query failed: ';
     const position = (api?.details as { position?: ErrorPosition } | undefined)?.position;
     editor?.markError(position ? { position, message: api!.message } : null);
     replaceChildren(results, h('div', { class: `error ${refused ? 'read-only' : ''}`, role: 'alert', 'data-code': api ? api.code : 'error' },
-      h('strong', {}, refused ? 'Refused: the console is read-only. ' : 'Query failed: '),
+      h('strong', {}, heading),
       errorMessage(err),
       position ? h('span', { class: 'error-position' }, ` (line ${position.line}, column ${position.column})`) : null));
   };
@@ -241,7 +243,6 @@ export function createConsoleView(context: ExplorerContext): View {
       run,
       historyBack: (current) => cursor.back(current),
       historyForward: () => cursor.forward(),
-      changed: () => editor?.markError(null),
     });
     editorHost.dataset.ready = 'true';
   });
