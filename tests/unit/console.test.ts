@@ -5,6 +5,7 @@ import { HISTORY_SIZE, historyCursor, remember } from '../../client/src/console/
 import { missingParameters, parameterNames, parseParams } from '../../client/src/console/params.ts';
 import { savedQueryFromHash, savedQueryHash, withSaved, withoutSaved } from '../../client/src/console/savedQueries.ts';
 import { templateParams } from '../../client/src/console/templates.ts';
+import { readPlanMode } from '../../server/domain/consolePlan.ts';
 
 describe('query history', () => {
   it('keeps the last 100 distinct queries, newest first', () => {
@@ -114,5 +115,16 @@ describe('downloads', () => {
 
   it('writes JSON rows in column order with nulls for absent values', () => {
     expect(JSON.parse(resultJson(columns, rows))).toEqual([rows[0], { actor: null, quote: 'x', count: 0, node: null }]);
+  });
+});
+
+describe('EXPLAIN and PROFILE on the server', () => {
+  it('blanks the leading keyword so positions in the rest stay where the user typed them', () => {
+    expect(readPlanMode('PROFILE MATCH (n) RETURN n')).toEqual({ mode: 'profile', query: '        MATCH (n) RETURN n' });
+    expect(readPlanMode('  explain\nMATCH (n) RETURN n')).toEqual({ mode: 'explain', query: '         \nMATCH (n) RETURN n' });
+    expect(readPlanMode('MATCH (n) RETURN n')).toEqual({ mode: 'run', query: 'MATCH (n) RETURN n' });
+    // Only a keyword on its own: a variable or a comment before it leaves the text as it is, for Neo4j to judge.
+    expect(readPlanMode('PROFILEx').mode).toBe('run');
+    expect(readPlanMode('// PROFILE\nRETURN 1').mode).toBe('run');
   });
 });
