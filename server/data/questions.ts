@@ -1,4 +1,5 @@
 /** Runs named questions and the Cypher console in READ transactions; plain objects only. */
+import { readTransactionOnce } from '../db/console.ts';
 import { cypher } from '../db/cypherFiles.ts';
 import type { Database, PlanNode, Row, Transaction } from '../db/database.ts';
 
@@ -25,7 +26,7 @@ export async function runReadQuery(
   consoleLimits?: { timeoutMs: number; profiled?: boolean },
 ): Promise<TabularResult> {
   const work = (tx: Transaction) => tx.runWithSummary(text, params, maxRows, { profiled: consoleLimits?.profiled ?? false });
-  const result = consoleLimits ? await db.readTransactionOnce(work, { timeoutMs: consoleLimits.timeoutMs }) : await db.readTransaction(work);
+  const result = consoleLimits ? await readTransactionOnce(db, work, { timeoutMs: consoleLimits.timeoutMs }) : await db.readTransaction(work);
   return { columns: result.keys, rows: result.rows, truncated: result.truncated, ...result.summary, profile: result.profile };
 }
 

@@ -7,7 +7,7 @@
 import { readFunctions, readLabelProperties, readProcedures, readTokens } from '../data/consoleSchema.ts';
 import type { Database } from '../db/database.ts';
 import { DESCRIBING_PROCEDURES } from './console.ts';
-import type { ConsoleSchema } from './schemas.ts';
+import type { ConsoleSchema } from '../contract/api.ts';
 
 export async function consoleSchema(db: Database): Promise<ConsoleSchema> {
   const [tokens, labelProperties, functions, procedures] = await Promise.all([

@@ -5,20 +5,25 @@
  * browser, a PROFILE plan, a CSV download, and a result marked in the main graph.
  */
 import fs from 'node:fs';
-import type { Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type BrowserRig, startBrowserRig } from '../support/browser.ts';
+import { launchChromium, openExplorer, startSeededExplorer } from '../support/browser.ts';
 
-let rig: BrowserRig;
+let explorer: Awaited<ReturnType<typeof startSeededExplorer>>;
+let browser: Browser;
 beforeAll(async () => {
-  rig = await startBrowserRig();
+  explorer = await startSeededExplorer();
+  browser = await launchChromium();
 });
-afterAll(() => rig?.close());
+afterAll(async () => {
+  await browser?.close();
+  await explorer?.stop();
+});
 
 /** The console with `query` in the editor (through the URL, so no typing aids get in the way). */
 async function openConsole(query?: string, params?: string) {
   const hash = new URLSearchParams({ mode: 'console', ...(query ? { query } : {}), ...(params ? { params } : {}) });
-  const opened = await rig.openPage(`${rig.app.url}/#${hash}`);
+  const opened = await openExplorer(browser, `${explorer.app.url}/#${hash}`);
   await opened.page.waitForSelector('.editor[data-ready="true"] .cm-content');
   return opened;
 }
@@ -116,9 +121,9 @@ describe('the Cypher console', () => {
     expect(href).toMatch(/#mode=console&saved=/);
     await page.close();
 
-    const fresh = await rig.browser.newContext();
+    const fresh = await browser.newContext();
     try {
-      const { page: opened, errors } = await rig.openPage(new URL(href!, rig.app.url).toString(), fresh);
+      const { page: opened, errors } = await openExplorer(fresh, new URL(href!, explorer.app.url).toString());
       await opened.waitForSelector('.editor[data-ready="true"] .cm-content');
       await expect(opened.locator('.console-notice').textContent()).resolves.toMatch(/Saved query: Russia’s stance count — How many stances Russia took/);
       await expect(editorText(opened)).resolves.toBe(query);

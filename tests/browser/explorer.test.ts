@@ -2,20 +2,18 @@
  * The explorer in a real browser (Debian's Chromium, WebGL through SwiftShader) against the real
  * app and the run's throwaway Neo4j with the seed graph: the acceptance criteria of issue 5.
  */
-import fs from 'node:fs';
-import path from 'node:path';
-import type { Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../server/db/database.ts';
 import type { RunningParley } from '../../server/start.ts';
-import { type BrowserRig, ROOT, startBrowserRig } from '../support/browser.ts';
+import { launchChromium, layoutSettled, openExplorer, startSeededExplorer } from '../support/browser.ts';
 
-const SCREENSHOT = path.join(ROOT, 'docs', 'screenshot.png');
-
-let rig: BrowserRig;
+let explorer: Awaited<ReturnType<typeof startSeededExplorer>>;
 let db: Database;
 let app: RunningParley;
-const openPage = (url: string) => rig.openPage(url);
+let browser: Browser;
+
+const openPage = (url: string) => openExplorer(browser, url);
 
 /** Pixels of the graph canvas that differ from its background, counted in the page itself. */
 async function drawnPixels(page: Page): Promise<number> {
@@ -40,17 +38,20 @@ async function drawnPixels(page: Page): Promise<number> {
 }
 
 beforeAll(async () => {
-  rig = await startBrowserRig();
-  ({ db, app } = rig);
+  explorer = await startSeededExplorer();
+  ({ db, app } = explorer);
+  browser = await launchChromium();
 });
 
-afterAll(() => rig?.close());
+afterAll(async () => {
+  await browser?.close();
+  await explorer?.stop();
+});
 
 describe('the explorer', () => {
   it('draws the seeded graph with no console errors', async () => {
     const { page, errors } = await openPage(app.url);
-    // Let the first layout run settle.
-    await page.waitForFunction(() => document.querySelector('.graph-view .toolbar button')?.textContent === 'Start layout', undefined, { timeout: 15_000 });
+    await layoutSettled(page);
     expect(await drawnPixels(page)).toBeGreaterThan(2_000);
     await expect(page.locator('.status').textContent()).resolves.toMatch(/\d+ nodes and \d+ relationships loaded/);
     expect(errors).toEqual([]);
@@ -130,16 +131,5 @@ describe('the explorer', () => {
     expect(errors).toEqual([]);
     await page.close();
     await restored.close();
-  });
-
-  it('saves a screenshot of the explorer for the README', async () => {
-    const { page } = await openPage(`${app.url}/#node=party%3Arussia`);
-    await page.waitForFunction(() => document.querySelector('.graph-view .toolbar button')?.textContent === 'Start layout', undefined, { timeout: 15_000 });
-    // Wait for the camera's move to the selected node to finish.
-    await page.waitForTimeout(800);
-    fs.mkdirSync(path.dirname(SCREENSHOT), { recursive: true });
-    await page.screenshot({ path: SCREENSHOT });
-    expect(fs.statSync(SCREENSHOT).size).toBeGreaterThan(20_000);
-    await page.close();
   });
 });

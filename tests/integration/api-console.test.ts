@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DESCRIBING_PROCEDURES } from '../../server/domain/console.ts';
-import { ingestSource } from '../../server/domain/ingest.ts';
+import { ingestSource, parsePayload } from '../../server/domain/ingest.ts';
 import { CYPHER_DIR } from '../../server/db/cypherFiles.ts';
 import type { TestApp } from '../support/app.ts';
 import { resetToSeed } from '../support/db.ts';
@@ -59,7 +59,7 @@ describe('GET /api/cypher/schema', () => {
     expect(empty.propertiesByLabel).toEqual({});
 
     const seed = JSON.parse(fs.readFileSync(path.join(CYPHER_DIR, 'seed', '010-istanbul-talks-2025-06-03.json'), 'utf8'));
-    await ingestSource(app.db, seed);
+    await ingestSource(app.db, parsePayload(seed));
     const after = (await app.request('/api/cypher/schema')).body;
     expect(after.labels).toEqual(expect.arrayContaining(['Party', 'Position', 'Stance']));
     expect(after.relationshipTypes).toContain('TOOK');

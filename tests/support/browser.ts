@@ -1,18 +1,15 @@
-/**
- * The explorer in a real browser for the browser tests: the client built by Vite, the real app on
- * the run's throwaway Neo4j with the seed graph, and Debian's Chromium (WebGL through SwiftShader).
- */
+/** Debian's Chromium driven by playwright-core, for the browser suite and `npm run screenshot`. */
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { build } from 'vite';
 import type { Database } from '../../server/db/database.ts';
+import { CLIENT_SRC } from '../../server/paths.ts';
 import { startParley, type RunningParley } from '../../server/start.ts';
 import { resetToSeed, testConfig, testDatabase, testLogger } from './db.ts';
 
-export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+/** WebGL through SwiftShader, and nothing that reaches the network on its own. */
 const CHROMIUM_ARGS = [
   '--no-sandbox',
   '--disable-gpu',
@@ -25,37 +22,42 @@ const CHROMIUM_ARGS = [
   '--enable-unsafe-swiftshader',
 ];
 
-export interface BrowserRig {
-  db: Database;
-  app: RunningParley;
-  browser: Browser;
-  /** A page that records every console error and uncaught exception, once the graph has loaded. */
-  openPage(url: string, context?: Browser | BrowserContext): Promise<{ page: Page; errors: string[] }>;
-  close(): Promise<void>;
+export function launchChromium(): Promise<Browser> {
+  return chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
 }
 
-export async function startBrowserRig(): Promise<BrowserRig> {
+/**
+ * A page on the explorer, once its graph has loaded, that records every console error and uncaught
+ * exception. A context of its own (`browser.newContext`) starts with empty storage.
+ */
+export async function openExplorer(browser: Browser | BrowserContext, url: string): Promise<{ page: Page; errors: string[] }> {
+  const viewport = { width: 1440, height: 900 };
+  const page = 'newContext' in browser ? await browser.newPage({ viewport }) : await browser.newPage();
+  await page.setViewportSize(viewport);
+  const errors: string[] = [];
+  page.on('console', (message) => message.type() === 'error' && errors.push(message.text()));
+  page.on('pageerror', (error) => errors.push(error.message));
+  await page.goto(url);
+  await page.waitForSelector('#app[data-loaded="true"]', { timeout: 20_000 });
+  return { page, errors };
+}
+
+/** Waits until the first layout run has settled (its button offers to start it again). */
+export function layoutSettled(page: Page): Promise<unknown> {
+  return page.waitForFunction(() => document.querySelector('.graph-view .toolbar button')?.textContent === 'Start layout', undefined, { timeout: 15_000 });
+}
+
+/** The client built by Vite, served by the real app on the run's throwaway Neo4j with the seed graph. */
+export async function startSeededExplorer(): Promise<{ db: Database; app: RunningParley; stop(): Promise<void> }> {
   const clientDir = fs.mkdtempSync(path.join(os.tmpdir(), 'parley-client-'));
-  await build({ configFile: path.join(ROOT, 'client', 'vite.config.ts'), logLevel: 'warn', build: { outDir: clientDir, emptyOutDir: true } });
+  await build({ configFile: path.join(CLIENT_SRC, 'vite.config.ts'), logLevel: 'warn', build: { outDir: clientDir, emptyOutDir: true } });
   const db = testDatabase();
   await resetToSeed(db);
   const app = await startParley(testConfig({ PARLEY_SEED: 'true' }), testLogger, clientDir);
-  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
   return {
     db,
     app,
-    browser,
-    async openPage(url, context = browser) {
-      const page = await context.newPage({ viewport: { width: 1440, height: 900 } });
-      const errors: string[] = [];
-      page.on('console', (message) => message.type() === 'error' && errors.push(message.text()));
-      page.on('pageerror', (error) => errors.push(error.message));
-      await page.goto(url);
-      await page.waitForSelector('#app[data-loaded="true"]', { timeout: 20_000 });
-      return { page, errors };
-    },
-    async close() {
-      await browser.close();
+    async stop() {
       await app.stop();
       await db.close();
       fs.rmSync(clientDir, { recursive: true, force: true });

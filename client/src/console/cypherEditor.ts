@@ -9,7 +9,7 @@ import { Prec } from '@codemirror/state';
 import { EditorView, keymap } from '@codemirror/view';
 import { createCypherEditor } from '@neo4j-cypher/codemirror';
 import '@neo4j-cypher/codemirror/css/cypher-codemirror.css';
-import type { ConsoleSchema } from '../../../server/domain/schemas.ts';
+import type { ConsoleSchema } from '../../../server/contract/api.ts';
 
 export interface ErrorPosition {
   line: number;

@@ -2,8 +2,7 @@
  * A console result drawn on its own: only the nodes and relationships it returned, in a graph of
  * their own with the explorer's encoding, renderer and layout. The main graph is left alone.
  */
-import type { GraphData } from '../api/types.ts';
-import { createExplorerGraph, mergeGraphData } from '../graph/explorerGraph.ts';
+import { createExplorerGraph, type GraphData, mergeGraphData } from '../graph/explorerGraph.ts';
 import { createLayout } from '../render/layout.ts';
 import { createRenderer } from '../render/sigmaRenderer.ts';
 import { h } from '../views/dom.ts';

@@ -5,9 +5,8 @@
  * table, a graph of their own, JSON or a plan tree, downloads, and "highlight in the main graph".
  * The server keeps every bound (read-only checks, timeout, row cap); nothing here relaxes them.
  */
-import { ApiError } from '../api/client.ts';
-import type { GraphData } from '../api/types.ts';
-import { type ConsoleAnswer, type Template, consoleApi } from '../console/consoleApi.ts';
+import type { CypherResponse, Question } from '../../../server/contract/api.ts';
+import { ApiError, api } from '../api/client.ts';
 import type { CypherEditor, ErrorPosition } from '../console/cypherEditor.ts';
 import { downloadText, resultCsv, resultJson } from '../console/downloads.ts';
 import { historyCursor, remember } from '../console/history.ts';
@@ -18,6 +17,7 @@ import { type SavedQuery, isSavedQuery, savedQueryFromHash, savedQueryHash, with
 import { storedList } from '../console/storage.ts';
 import { templateParams } from '../console/templates.ts';
 import '../console/console.css';
+import type { GraphData } from '../graph/explorerGraph.ts';
 import { select, setMode, setQuery, setQueryParams } from '../state/explorer.ts';
 import type { ExplorerContext, View } from './context.ts';
 import { dataTable, errorMessage, h, replaceChildren } from './dom.ts';
@@ -95,13 +95,13 @@ export function createConsoleView(context: ExplorerContext): View {
     cursor.reset();
     renderHistory();
     replaceChildren(results, h('p', { class: 'muted' }, 'Running…'));
-    consoleApi.run(query, parsed.params).then((answer) => showAnswer(answer), showError);
+    api.cypher(query, parsed.params).then((answer) => showAnswer(answer), showError);
   };
 
-  const showAnswer = (answer: ConsoleAnswer) => {
+  const showAnswer = (answer: CypherResponse) => {
     resultGraph?.kill();
     resultGraph = null;
-    const data: GraphData = { ...answer.graph, truncated: answer.summary.truncated };
+    const data: GraphData = answer.graph;
     const profiled = answer.plan ? answer.plan.rows !== null : false;
     const tabs: ResultTab[] = [...(answer.columns.length || !answer.plan ? (['table', 'graph', 'json'] as const) : []), ...(answer.plan ? (['plan'] as const) : [])];
     if (answer.plan) tab = 'plan';
@@ -111,7 +111,7 @@ export function createConsoleView(context: ExplorerContext): View {
     const showTab = (next: ResultTab) => {
       tab = next;
       tabButtons.forEach((b, i) => b.setAttribute('aria-selected', String(tabs[i] === next)));
-      if (next === 'table') replaceChildren(body, answer.columns.length ? dataTable(answer.columns, answer.rows.map((row) => answer.columns.map((c) => row[c])), 'Query results') : h('p', { class: 'muted' }, 'The query returned no columns.'));
+      if (next === 'table') replaceChildren(body, answer.columns.length ? dataTable(answer.columns, answer.rows, 'Query results') : h('p', { class: 'muted' }, 'The query returned no columns.'));
       if (next === 'json') replaceChildren(body, h('pre', { class: 'result-json', tabindex: '0' }, resultJson(answer.columns, answer.rows)));
       if (next === 'plan' && answer.plan) replaceChildren(body, planTree(answer.plan, profiled));
       if (next === 'graph') {
@@ -203,7 +203,7 @@ export function createConsoleView(context: ExplorerContext): View {
   };
   window.addEventListener('hashchange', fromPermalink);
 
-  let templates: Template[] = [];
+  let templates: Question[] = [];
   const nodesByType = (types: readonly string[]) =>
     graph.filterNodes((_id, a) => !types.length || types.includes(a.nodeType)).sort((a, b) => graph.degree(b) - graph.degree(a));
   templateSelect.addEventListener('change', () => {
@@ -211,7 +211,7 @@ export function createConsoleView(context: ExplorerContext): View {
     templateSelect.value = '';
     if (template) load(template.cypher, JSON.stringify(templateParams(template.params, nodesByType), null, 2));
   });
-  consoleApi.templates().then(
+  api.questions().then(
     (list) => {
       templates = list;
       replaceChildren(templateSelect, h('option', { value: '' }, 'Templates'), list.map((t) => h('option', { value: t.id, title: t.description }, t.title)));
@@ -222,7 +222,7 @@ export function createConsoleView(context: ExplorerContext): View {
   // ---------------------------------------------------------------- schema
 
   const loadSchema = () =>
-    consoleApi.schema().then(
+    api.cypherSchema().then(
       (schema) => {
         editor?.setSchema(schema);
         replaceChildren(schemaHost, h('h3', {}, 'Schema'),

@@ -4,7 +4,7 @@ import type { Config } from '../../config.ts';
 import type { Database } from '../../db/database.ts';
 import { runConsoleQuery } from '../../domain/console.ts';
 import { consoleSchema } from '../../domain/consoleSchema.ts';
-import { consoleSchemaResponseSchema, cypherBodySchema, cypherResponseSchema } from '../../domain/schemas.ts';
+import { consoleSchemaResponseSchema, cypherBodySchema, cypherResponseSchema } from '../../contract/api.ts';
 import { type RouteDoc, errorDoc } from '../openapi.ts';
 import { parseInput } from '../parse.ts';
 
