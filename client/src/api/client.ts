@@ -5,6 +5,7 @@
  * error shape.
  */
 import type {
+  ConsoleSchema,
   CypherResponse,
   ErrorResponse,
   GraphResponse,
@@ -130,6 +131,10 @@ export function createApi(baseUrl = '') {
 
     cypher(query: string, params: Record<string, unknown> = {}): Promise<CypherResponse> {
       return request('/api/cypher', { method: 'POST', json: { query, params } });
+    },
+
+    cypherSchema(): Promise<ConsoleSchema> {
+      return request('/api/cypher/schema');
     },
 
     exportUrl(format: 'gexf' | 'graphml' | 'json' | 'csv', query: GraphQuery): string {
