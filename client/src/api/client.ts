@@ -5,6 +5,7 @@
  * error shape.
  */
 import type {
+  ConsoleSchema,
   CypherResponse,
   ErrorResponse,
   GraphResponse,
@@ -131,6 +132,10 @@ export function createApi(baseUrl = '') {
 
     cypher(query: string, params: Record<string, unknown> = {}): Promise<CypherResponse> {
       return request('/api/cypher', { method: 'POST', json: { query, params } });
+    },
+
+    cypherSchema(): Promise<ConsoleSchema> {
+      return request('/api/cypher/schema');
     },
 
     extract(article: ExtractRequest): Promise<ExtractDraft> {

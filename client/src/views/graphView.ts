@@ -18,6 +18,8 @@ export interface GraphView extends View {
   layout: LayoutController;
   /** Called when the canvas becomes visible again after another mode. */
   resize(): void;
+  /** Makes these nodes stand out (a console result) until the user clears them; null clears. */
+  mark(nodes: ReadonlySet<string> | null): void;
 }
 
 export function createGraphView(context: ExplorerContext): GraphView {
@@ -28,6 +30,7 @@ export function createGraphView(context: ExplorerContext): GraphView {
   const tableButton = h('button', { type: 'button', class: 'button', 'aria-pressed': 'false' }, 'Table view');
   const gexfLink = h('a', { class: 'button', download: 'parley.gexf' }, 'GEXF');
   const pngButton = h('button', { type: 'button', class: 'button' }, 'PNG');
+  const clearMarksButton = h('button', { type: 'button', class: 'button', hidden: true }, 'Clear the console’s marks');
 
   const renderer = createRenderer(graph, canvas, {
     onNodeClick: (node) => store.update((s) => select(s, node)),
@@ -40,6 +43,12 @@ export function createGraphView(context: ExplorerContext): GraphView {
   });
   layoutButton.addEventListener('click', () => (layout.isRunning() ? layout.stop() : layout.start()));
   tableButton.addEventListener('click', () => store.update((s) => setTableView(s, !s.tableView)));
+  const mark = (nodes: ReadonlySet<string> | null) => {
+    renderer.setMarked(nodes);
+    clearMarksButton.hidden = !nodes;
+    if (nodes) clearMarksButton.textContent = `Clear the console’s marks (${nodes.size} node${nodes.size === 1 ? '' : 's'})`;
+  };
+  clearMarksButton.addEventListener('click', () => mark(null));
   pngButton.addEventListener('click', () => {
     downloadViewAsPng(renderer.sigma, 'parley.png').catch((err: Error) => context.announce(`PNG export failed: ${err.message}`));
   });
@@ -54,7 +63,7 @@ export function createGraphView(context: ExplorerContext): GraphView {
   const element = h(
     'section',
     { class: 'graph-view', 'aria-label': 'Graph' },
-    h('div', { class: 'toolbar', role: 'toolbar', 'aria-label': 'Graph tools' }, layoutButton, zoomButtons, tableButton, h('span', { class: 'toolbar-gap' }), h('span', { class: 'muted small' }, 'Export'), pngButton, gexfLink),
+    h('div', { class: 'toolbar', role: 'toolbar', 'aria-label': 'Graph tools' }, layoutButton, zoomButtons, tableButton, clearMarksButton, h('span', { class: 'toolbar-gap' }), h('span', { class: 'muted small' }, 'Export'), pngButton, gexfLink),
     h('div', { class: 'graph-stage' }, canvas, table, legend()),
   );
 
@@ -109,6 +118,7 @@ export function createGraphView(context: ExplorerContext): GraphView {
       renderer.sigma.resize();
       renderer.refresh();
     },
+    mark,
     kill() {
       unsubscribe();
       layout.kill();
