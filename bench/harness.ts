@@ -18,13 +18,14 @@ import type { BenchReport, MachineFacts, WorldReport } from './report.ts';
 import type { ResultRow } from './stats.ts';
 import { type ClientOptions, clientSuite } from './suites/client.ts';
 import type { WorldContext } from './suites/context.ts';
+import { extractionSuite } from './suites/extraction.ts';
 import { ingestionSuite } from './suites/ingestion.ts';
 import { latencySuite } from './suites/latency.ts';
 import { type LoadOptions, loadSuite } from './suites/load.ts';
 import { throughputSuite } from './suites/throughput.ts';
 import { planWorld, sourceCount, WORLD_SIZES, type WorldPlan, type WorldSize, worldSources } from './world.ts';
 
-export const SUITES = ['latency', 'throughput', 'ingestion', 'client', 'load'] as const;
+export const SUITES = ['latency', 'throughput', 'ingestion', 'client', 'load', 'extraction'] as const;
 export type SuiteName = (typeof SUITES)[number];
 
 export interface BenchOptions {
@@ -146,7 +147,7 @@ export async function runBench(options: BenchOptions, command: string): Promise<
   const machine = machineFacts(`${NEO4J_VERSION} Community`);
   const worlds: WorldReport[] = [];
   const rows: ResultRow[] = [];
-  const perWorld = options.suites.filter((s) => s !== 'client');
+  const perWorld = options.suites.filter((s) => s !== 'client' && s !== 'extraction');
   if (perWorld.length > 0) {
     for (const size of options.sizes) {
       options.logger.info({ size, stances: WORLD_SIZES[size] }, 'world starting');
@@ -156,6 +157,7 @@ export async function runBench(options: BenchOptions, command: string): Promise<
     }
   }
   if (options.suites.includes('client')) rows.push(...(await clientSuite(options.client, options.runs, options.capSeconds, options.logger)));
+  if (options.suites.includes('extraction')) rows.push(...extractionSuite(options.runs, options.capSeconds, options.logger));
   return { command, startedAt, finishedAt: new Date(), machine, worlds, rows, notMeasured: notMeasured(options) };
 }
 

@@ -38,6 +38,7 @@ const SUITE_TITLES: Record<Suite, string> = {
   ingestion: '3. Bulk ingestion',
   client: '4. Client rendering (headless Chromium)',
   load: '5. Sustained load (autocannon, loopback)',
+  extraction: '6. Article extraction (in process)',
 };
 
 function number(value: number): string {

@@ -16,9 +16,10 @@ import { createGraphView } from './views/graphView.ts';
 import { createMatrixView } from './views/matrixView.ts';
 import { createSearchBox } from './views/searchBox.ts';
 import { createSidePanel } from './views/sidePanel.ts';
+import { createSourceView } from './views/sourceView.ts';
 import { createTraceView } from './views/traceView.ts';
 
-const MODE_LABELS: Record<Mode, string> = { graph: 'Graph', trace: 'Trace', matrix: 'Matrix', console: 'Cypher', ask: 'Ask' };
+const MODE_LABELS: Record<Mode, string> = { graph: 'Graph', trace: 'Trace', matrix: 'Matrix', console: 'Cypher', ask: 'Ask', source: 'Add source' };
 const GRAPH_LIMIT = 2000;
 const FIRST_LAYOUT_MS = 2500;
 
@@ -56,6 +57,7 @@ export function mount(root: HTMLElement): () => void {
     matrix: createMatrixView(context),
     console: createConsoleView(context),
     ask: createAskView(context),
+    source: createSourceView(context),
   };
 
   /** Views that list graph content (timeline, details, position picker, parameter hints). */

@@ -1,7 +1,8 @@
 /**
  * `npm run ingest -- file.json [file2.jsonl …]`: ingests source payloads through the same
  * domain function as POST /api/sources. A file holds one payload, an array of payloads, or one
- * payload per line (JSON Lines). Each source is its own transaction; progress goes to stderr.
+ * payload per line (JSON Lines), or a draft from `npm run extract` (its payload is ingested). Each
+ * source is its own transaction; progress goes to stderr.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -23,8 +24,13 @@ async function* payloadsIn(file: string): AsyncGenerator<{ payload: unknown; whe
     return;
   }
   const parsed: unknown = JSON.parse(fs.readFileSync(file, 'utf8'));
-  const all = Array.isArray(parsed) ? parsed : [parsed];
+  const all = Array.isArray(parsed) ? parsed : [isDraft(parsed) ? parsed.payload : parsed];
   for (const [i, payload] of all.entries()) yield { payload, where: `${path.basename(file)}[${i}]` };
+}
+
+/** A draft of `npm run extract` carries the payload beside its provenance. */
+function isDraft(value: unknown): value is { payload: unknown } {
+  return typeof value === 'object' && value !== null && 'payload' in value && 'provenance' in value;
 }
 
 const files = process.argv.slice(2);

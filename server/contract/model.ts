@@ -66,6 +66,9 @@ export type PositionRelation = keyof typeof POSITION_RELATIONS;
 export const POSITION_RELATION_NAMES = Object.keys(POSITION_RELATIONS) as [PositionRelation, ...PositionRelation[]];
 
 export const DATE_PRECISIONS = ['day', 'week', 'month', 'year'] as const;
+
+/** What a source is: an outlet's article, an official statement, a document, or our background notes. */
+export const SOURCE_KINDS = ['news-article', 'official-statement', 'document', 'background'] as const;
 export type DatePrecision = (typeof DATE_PRECISIONS)[number];
 
 export function stanceFamily(type: StanceType): StanceFamily {

@@ -8,6 +8,7 @@ import { z } from 'zod';
 import {
   DATE_PRECISIONS,
   POSITION_RELATION_NAMES,
+  SOURCE_KINDS,
   STANCE_TYPE_NAMES,
 } from '../contract/model.ts';
 
@@ -175,7 +176,7 @@ export const positionRelationSchema = z.strictObject({
 export const sourceSchema = z.strictObject({
   id: slug('source'),
   title: z.string().trim().min(1).max(500),
-  kind: z.enum(['news-article', 'official-statement', 'document', 'background']),
+  kind: z.enum(SOURCE_KINDS),
   publishedAt: isoDate,
   dateline: z.string().trim().min(1).max(200).optional(),
   publisher: z.string().trim().min(1).max(200).optional(),

@@ -48,7 +48,7 @@ export function createApp({ config, db, logger, clientDir }: AppDeps): Express {
 
   // Budgets are spent before the body is parsed or the token checked, so floods stay cheap.
   app.use('/api', rateLimiter('requests', config.rateLimits.requests));
-  app.post(['/api/cypher', '/api/ask', '/api/questions/:id'], rateLimiter('queries', config.rateLimits.queries));
+  app.post(['/api/cypher', '/api/ask', '/api/questions/:id', '/api/extract'], rateLimiter('queries', config.rateLimits.queries));
   app.post('/api/sources', rateLimiter('writes', config.rateLimits.writes));
   app.use(express.json({ limit: config.bodyLimit }));
 

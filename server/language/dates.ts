@@ -33,7 +33,11 @@ export function findDates(text: string, reference: string): ResolvedDate[] {
   });
 }
 
+/** Words without which a match is a duration or a clock time ("after a second"), not a date. */
+const DATE_WORDS = /\d|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun|today|yesterday|tomorrow|week|month|year)/i;
+
 function precisionOf(text: string, start: chrono.ParsedComponents): DatePrecision | undefined {
+  if (!DATE_WORDS.test(text) || /^\d{1,2}$/.test(text.trim())) return undefined;
   if (/\bweeks?\b/i.test(text)) return 'week';
   if (start.isCertain('day') || start.isCertain('weekday')) return 'day';
   if (start.isCertain('month')) return 'month';

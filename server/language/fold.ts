@@ -17,18 +17,29 @@ const PUNCTUATION_FOLDS: Record<string, string> = {
   '\u0142': 'l',
 };
 
-/** One character of output per UTF-16 code unit of input. */
-export function fold(text: string): string {
-  let out = '';
-  for (const unit of text.split('')) {
+const folded = new Map<string, string>();
+
+/** One code unit folded: ASCII by lower-casing, others by their base letter (NFD), remembered. */
+function foldUnit(unit: string): string {
+  let out = folded.get(unit);
+  if (out === undefined) {
     const punct = PUNCTUATION_FOLDS[unit] ?? PUNCTUATION_FOLDS[unit.toLowerCase()];
-    if (punct !== undefined) {
-      out += punct;
-      continue;
-    }
     // NFD splits a letter from its accents; the first code unit is the base letter.
     const base = unit.normalize('NFD')[0] ?? unit;
-    out += (base.toLowerCase()[0] ?? base);
+    out = punct ?? base.toLowerCase()[0] ?? base;
+    folded.set(unit, out);
+  }
+  return out;
+}
+
+/** One character of output per UTF-16 code unit of input. */
+export function fold(text: string): string {
+  // Plain ASCII (most of English news copy) only needs lower-casing.
+  if (!/[^\x00-\x7f]/.test(text)) return text.toLowerCase();
+  let out = '';
+  for (let i = 0; i < text.length; i += 1) {
+    const code = text.charCodeAt(i);
+    out += code < 128 ? String.fromCharCode(code >= 65 && code <= 90 ? code + 32 : code) : foldUnit(text[i]!);
   }
   return out;
 }

@@ -47,7 +47,13 @@ const ROLE_WORDS = new Set([
   'chancellor', 'commander', 'general', 'leader', 'deputy', 'senior', 'top', 'security', 'national', 'state',
   'official', 'representative', 'diplomat', 'mediator', 'premier', 'king', 'emir', 'crown', 'prince', 'chairman',
   'chairwoman', 'speaker', 'lead', 'presidential', 'council', 'intelligence', 'army', 'military', 'staff', 'of', 'the',
+  'commissioner', 'ombudsman', 'human', 'rights', 'children', 'parliamentary', 'parliament',
 ]);
+
+/** Whether a word belongs to a title before a name ("Deputy", "Foreign", "Minister"). */
+export function isTitleWord(word: string): boolean {
+  return ROLE_WORDS.has(word.toLowerCase());
+}
 
 const ACTOR_PREFERENCE = ['Official', 'Party', 'Delegation', 'Position', 'Event', 'Document', 'Place'];
 

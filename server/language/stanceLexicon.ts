@@ -1,6 +1,6 @@
 /**
  * Stance verbs of English news reporting, by lemma, mapped to the model's stance types
- * (server/domain/model.ts). A cue may need a following particle ("call for", "rule out") or
+ * (server/contract/model.ts). A cue may need a following particle ("call for", "rule out") or
  * be a noun ("Kiev's call for", "the proposal"). Negation flips or drops a cue: "did not agree"
  * is not an agreement.
  */
@@ -44,6 +44,7 @@ const CUES: Cue[] = [
   { lemma: 'agree', type: 'agreed', confidence: 0.85 },
   { lemma: 'accept', type: 'agreed', confidence: 0.75 },
   { lemma: 'sign', type: 'agreed', confidence: 0.6 },
+  { lemma: 'decide', particle: ['to'], type: 'agreed', confidence: 0.7 },
   { lemma: 'praise', type: 'praised', confidence: 0.85 },
   { lemma: 'hail', type: 'praised', confidence: 0.8 },
   { lemma: 'commend', type: 'praised', confidence: 0.8 },

@@ -17,6 +17,8 @@ export interface Token {
   lemma: string;
   /** Universal part of speech: VERB, NOUN, PROPN, AUX, PART, ADP, PUNCT … */
   pos: string;
+  /** A function word in wink's model (the, of, its …). */
+  stopWord: boolean;
   start: number;
   end: number;
 }
@@ -52,7 +54,7 @@ function sentencesOfBlock(block: string, offset: number): Sentence[] {
     const start = at < 0 ? cursor : at;
     const end = at < 0 ? cursor : at + value.length;
     cursor = end;
-    tokens.push({ text: value, lemma: lemmaOf(token), pos: String(token.out(its.pos)), start: start + offset, end: end + offset });
+    tokens.push({ text: value, lemma: lemmaOf(token), pos: String(token.out(its.pos)), stopWord: Boolean(token.out(its.stopWordFlag)), start: start + offset, end: end + offset });
   });
   const sentences: Sentence[] = [];
   doc.sentences().each((sentence: ItemSentence) => {

@@ -133,3 +133,63 @@ describe('the explorer', () => {
     await restored.close();
   });
 });
+
+describe('Add source (issue 14)', () => {
+  const article = [
+    'Talks on drone strikes stall',
+    'Kremlin spokesman Dmitry Peskov on Friday rejected a proposal for a moratorium on drone strikes.',
+    'Hungarian Foreign Minister Janos Vereb backed the moratorium on drone strikes.',
+    'Erdogan welcomed the prisoner swap.',
+  ].join('\n\n');
+
+  it('extracts, reviews (accept, reject, merge), survives a reload, ingests, and shows the new stances in the trace', async () => {
+    const { page, errors } = await openPage(`${app.url}/#mode=source`);
+    await page.getByLabel('Title', { exact: true }).fill('Talks on drone strikes stall');
+    await page.getByLabel('Published on').fill('2025-06-13');
+    await page.getByLabel('Article text', { exact: true }).fill(article);
+    await page.locator('[data-action="extract"]').click();
+
+    const peskov = page.locator('.candidate[data-stance*="dmitry-peskov-rejected"]');
+    const erdogan = page.locator('.candidate[data-stance*="erdogan-welcomed"]');
+    await peskov.waitFor();
+    await expect(page.locator('.article-text mark.mark-actor').count()).resolves.toBeGreaterThanOrEqual(3);
+    await peskov.locator('.locate').click();
+    await expect(page.locator('.article-text').getAttribute('data-located')).resolves.toBe(String(article.indexOf('Kremlin spokesman')));
+    await peskov.locator('[data-action="accept"]').click();
+    await erdogan.locator('[data-action="reject"]').click();
+
+    // A reload mid-review keeps the text, the draft and the decisions.
+    await page.reload();
+    await page.waitForSelector('#app[data-loaded="true"]');
+    await expect(page.getByLabel('Article text', { exact: true }).inputValue()).resolves.toBe(article);
+    await expect(page.locator('.candidate[data-stance*="erdogan-welcomed"]').getAttribute('class')).resolves.toContain('rejected');
+    await expect(page.locator('.candidate[data-stance*="dmitry-peskov-rejected"]').getAttribute('class')).resolves.toContain('accepted');
+
+    // The proposed moratorium is merged into the graph's partial truce through the search box.
+    await page.getByLabel('Merge Moratorium into an existing entity').fill('partial truce');
+    await page.locator('[data-merge="position:partial-truce"]').click();
+    await page.locator('.candidate[data-stance*="dmitry-peskov-rejected"] input[data-field="target"][value="position:partial-truce"]').waitFor();
+    await expect(page.locator('[data-entity="position:moratorium"]').count()).resolves.toBe(0);
+
+    // The matrix is read once before the ingestion, so that seeing Hungary in it later proves it was read afresh.
+    await page.evaluate(() => (window.location.hash = '#mode=matrix'));
+    await page.locator('.matrix-cell').first().waitFor();
+    await expect(page.locator('.cell-button[aria-label^="Hungary "]').count()).resolves.toBe(0);
+    await page.evaluate(() => (window.location.hash = '#mode=source'));
+
+    page.once('dialog', (dialog) => void dialog.accept('test-write-token'));
+    await page.locator('[data-action="ingest"]').click();
+    await page.locator('[data-ingested]').waitFor();
+    await page.evaluate(() => (window.location.hash = '#mode=matrix'));
+    await page.locator('.cell-button[aria-label^="Hungary backed Partial truce"]').waitFor();
+
+    // Without a reload: the trace of the partial truce now holds Peskov's rejection and Vereb's backing.
+    await page.evaluate(() => (window.location.hash = '#mode=trace&position=position:partial-truce'));
+    await page.locator('.trace-card[data-actor="official:dmitry-peskov"][data-stance="rejected"]').waitFor();
+    await page.locator('.trace-card[data-actor="official:janos-vereb"][data-stance="backed"]').waitFor();
+    const rejected = await db.read<{ n: number }>("MATCH (:Official {id: 'official:recep-tayyip-erdogan'})-[:TOOK]->(s:Stance {type: 'welcomed'}) RETURN count(s) AS n");
+    expect(rejected[0]!.n).toBe(0);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+});

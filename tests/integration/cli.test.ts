@@ -1,4 +1,7 @@
-/** `npm run ingest`: the command-line twin of POST /api/sources, against the real Neo4j. */
+/**
+ * `npm run ingest`: the command-line twin of POST /api/sources, against the real Neo4j; and
+ * `npm run extract`, whose draft it takes.
+ */
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -27,14 +30,16 @@ function source(n: number) {
   };
 }
 
-function ingest(...files: string[]) {
+function runCli(script: 'ingest' | 'extract', ...args: string[]) {
   const neo4j = testNeo4j();
-  return spawnSync(process.execPath, ['--import', 'tsx', 'server/cli/ingest.ts', ...files], {
+  return spawnSync(process.execPath, ['--import', 'tsx', `server/cli/${script}.ts`, ...args], {
     cwd: REPO_ROOT,
     encoding: 'utf8',
     env: { ...process.env, NEO4J_URI: neo4j.uri, NEO4J_USER: neo4j.user, NEO4J_PASSWORD: neo4j.password, LOG_LEVEL: 'info' },
   });
 }
+
+const ingest = (...files: string[]) => runCli('ingest', ...files);
 
 beforeAll(async () => {
   db = testDatabase();
@@ -67,4 +72,29 @@ describe('npm run ingest', () => {
     expect(run.status, run.stderr).toBe(0);
     expect(run.stdout).toContain('"msg":"ingestion finished"');
   });
+});
+
+describe('npm run extract, then npm run ingest', () => {
+  it('drafts against the graph, summarises on stderr, and the draft ingests', async () => {
+    const article = path.join(dir, 'article.txt');
+    fs.writeFileSync(article, 'Grain talks resume\n\nKremlin spokesman Dmitry Peskov rejected the partial truce on Monday.\n\nLatvia called for a maritime corridor.\n');
+    const extracted = runCli('extract', article, '--published', '2025-06-10');
+    expect(extracted.status, extracted.stderr).toBe(0);
+    const draft = JSON.parse(extracted.stdout);
+    expect(draft.payload.source).toMatchObject({ title: 'Grain talks resume', publishedAt: '2025-06-10' });
+    expect(draft.payload.stances).toContainEqual(expect.objectContaining({ actor: 'official:dmitry-peskov', type: 'rejected', target: 'position:partial-truce', date: '2025-06-09' }));
+    expect(JSON.parse(extracted.stderr.trim().split('\n').pop()!)).toMatchObject({ msg: 'draft written', stances: 2 });
+
+    const file = path.join(dir, 'draft.json');
+    fs.writeFileSync(file, extracted.stdout);
+    expect(ingest(file).status).toBe(0);
+    const [row] = await db.read<{ n: number }>("MATCH (:Party {id: 'party:latvia'})-[:TOOK]->(s:Stance {type: 'called_for'}) RETURN count(s) AS n");
+    expect(row!.n).toBe(1);
+  }, 120_000);
+
+  it('refuses an impossible date with a clear message', () => {
+    const refused = runCli('extract', path.join(dir, 'article.txt'), '--published', '2025-02-30', '--no-graph');
+    expect(refused.status).toBe(2);
+    expect(refused.stderr).toContain('publishedAt');
+  }, 60_000);
 });

@@ -19,6 +19,7 @@ import type {
   TraceResponse,
 } from '../../../server/contract/api.ts';
 import type { AskResponse } from '../../../server/contract/ask.ts';
+import type { ExtractDraft, ExtractRequest } from '../../../server/contract/extract.ts';
 
 export class ApiError extends Error {
   constructor(
@@ -135,6 +136,15 @@ export function createApi(baseUrl = '') {
 
     cypherSchema(): Promise<ConsoleSchema> {
       return request('/api/cypher/schema');
+    },
+
+    extract(article: ExtractRequest): Promise<ExtractDraft> {
+      return request('/api/extract', { method: 'POST', json: article });
+    },
+
+    /** Ingests a source payload with the write token; answers what was written. */
+    ingest(payload: unknown, token: string): Promise<{ sourceId: string; stances: number; entities: number }> {
+      return request('/api/sources', { method: 'POST', json: payload, headers: { authorization: `Bearer ${token}` } });
     },
 
     exportUrl(format: 'gexf' | 'graphml' | 'json' | 'csv', query: GraphQuery): string {

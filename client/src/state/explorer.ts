@@ -4,7 +4,7 @@
  */
 import { NODE_TYPES, STANCE_TYPE_NAMES, type NodeType, type StanceType } from '../../../server/contract/model.ts';
 
-export const MODES = ['graph', 'trace', 'matrix', 'console', 'ask'] as const;
+export const MODES = ['graph', 'trace', 'matrix', 'console', 'ask', 'source'] as const;
 export type Mode = (typeof MODES)[number];
 
 export interface Filters {

@@ -77,5 +77,10 @@ export function createMatrixView(context: ExplorerContext): View {
   };
   const unsubscribe = store.subscribe(sync);
   sync();
-  return { element, kill: unsubscribe };
+  // The graph grew (an ingested source, say): read the matrix afresh when it is shown.
+  const refresh = () => {
+    requested = undefined;
+    sync();
+  };
+  return { element, refresh, kill: unsubscribe };
 }

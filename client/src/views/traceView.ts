@@ -103,7 +103,11 @@ export function createTraceView(context: ExplorerContext): View {
   sync();
   return {
     element,
-    refresh: () => fillPicker(store.get().tracePosition),
+    // The graph grew (an ingested source, say): the trace shown is read afresh.
+    refresh: () => {
+      requested = '';
+      sync();
+    },
     kill: unsubscribe,
   };
 }

@@ -8,6 +8,7 @@ import { consoleRouteDocs, consoleRoutes } from './console.ts';
 import { docsRoutes, metaRouteDocs } from './docs.ts';
 import { exploreRouteDocs, exploreRoutes } from './explore.ts';
 import { exportRouteDocs, exportRoutes } from './export.ts';
+import { extractRouteDocs, extractRoutes } from './extract.ts';
 import { questionRouteDocs, questionRoutes } from './questions.ts';
 import { sourceRouteDocs } from './sources.ts';
 
@@ -17,6 +18,7 @@ export const apiRouteDocs: RouteDoc[] = [
   ...consoleRouteDocs,
   ...exportRouteDocs,
   ...sourceRouteDocs,
+  ...extractRouteDocs,
   ...metaRouteDocs,
 ];
 
@@ -26,6 +28,7 @@ export function apiRoutes(db: Database, config: Config): Router {
   router.use(questionRoutes(db, config));
   router.use(consoleRoutes(db, config));
   router.use(exportRoutes(db, config));
+  router.use(extractRoutes(db));
   router.use(docsRoutes(apiRouteDocs));
   // A documented path asked with a method it does not serve: 405 naming the ones it does, not a 404.
   for (const [path, methods] of methodsByPath(apiRouteDocs)) router.all(path, methodNotAllowed(methods));

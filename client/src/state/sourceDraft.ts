@@ -1,0 +1,114 @@
+/**
+ * The "Add source" workbench's state, pure: the form, the draft the server extracted, the
+ * analyst's decision and edits per candidate stance, and merges of proposed entities into
+ * existing ones. `acceptedPayload` turns it into the payload POST /api/sources takes. The whole
+ * state is JSON, kept in localStorage so a reload mid-review loses nothing.
+ */
+import type { ExtractDraft } from '../../../server/contract/extract.ts';
+import type { StanceType } from '../../../server/contract/model.ts';
+
+export interface SourceForm {
+  title: string;
+  publishedAt: string;
+  publisher: string;
+  text: string;
+  format: 'text' | 'markdown' | 'html' | '';
+}
+
+export interface CandidateStance {
+  id: string;
+  actor: string;
+  type: StanceType;
+  target: string;
+  date: string;
+  datePrecision?: string;
+  condition?: string;
+  conditionPosition?: string;
+  confidence?: number;
+  evidence: Array<{ quote?: string; summary?: string; reporting: string; via?: string }>;
+  [key: string]: unknown;
+}
+
+export interface Entity {
+  id: string;
+  type: string;
+  name: string;
+  [key: string]: unknown;
+}
+
+export interface SourceDraftState {
+  form: SourceForm;
+  draft: ExtractDraft | null;
+  /** Stance id → accepted (true) or rejected (false); absent means undecided, which ingests. */
+  decisions: Record<string, boolean>;
+  /** Proposed entity id → the existing entity it was merged into. */
+  merges: Record<string, { id: string; name: string }>;
+}
+
+export const STORAGE_KEY = 'parley.sourceDraft';
+
+export function emptyDraftState(): SourceDraftState {
+  return { form: { title: '', publishedAt: '', publisher: '', text: '', format: '' }, draft: null, decisions: {}, merges: {} };
+}
+
+export function stancesOf(state: SourceDraftState): CandidateStance[] {
+  return (state.draft?.payload.stances as CandidateStance[] | undefined) ?? [];
+}
+
+export function entitiesOf(state: SourceDraftState): Entity[] {
+  return (state.draft?.payload.entities as Entity[] | undefined) ?? [];
+}
+
+/** Replaces one candidate stance (an analyst's edit). */
+export function editStance(state: SourceDraftState, id: string, change: Partial<CandidateStance>): SourceDraftState {
+  if (!state.draft) return state;
+  const stances = stancesOf(state).map((s) => (s.id === id ? { ...s, ...change } : s));
+  return { ...state, draft: { ...state.draft, payload: { ...state.draft.payload, stances } } };
+}
+
+export function decide(state: SourceDraftState, id: string, accepted: boolean): SourceDraftState {
+  return { ...state, decisions: { ...state.decisions, [id]: accepted } };
+}
+
+/** Merges a proposed entity into an existing one: every reference follows, the proposal goes. */
+export function mergeEntity(state: SourceDraftState, proposed: string, into: { id: string; name: string }): SourceDraftState {
+  if (!state.draft) return state;
+  const swap = (id: unknown) => (id === proposed ? into.id : id);
+  const payload = state.draft.payload;
+  const stances = stancesOf(state).map((s) => ({ ...s, actor: swap(s.actor), target: swap(s.target), ...(s.conditionPosition ? { conditionPosition: swap(s.conditionPosition) } : {}) }));
+  const entities = entitiesOf(state).filter((e) => e.id !== proposed).map((e) => ('party' in e ? { ...e, party: swap(e.party) } : e));
+  const relations = ((payload.relations as Array<Record<string, unknown>> | undefined) ?? []).map((r) => ({ ...r, from: swap(r.from), to: swap(r.to) }));
+  return {
+    ...state,
+    draft: { ...state.draft, payload: { ...payload, stances, entities, relations } },
+    merges: { ...state.merges, [proposed]: into },
+  };
+}
+
+/** The payload to ingest: accepted stances, the entities they need, relations between kept positions. */
+export function acceptedPayload(state: SourceDraftState): Record<string, unknown> | null {
+  if (!state.draft) return null;
+  const stances = stancesOf(state).filter((s) => state.decisions[s.id] !== false);
+  const kept = new Set(stances.map((s) => s.id));
+  const relations = ((state.draft.payload.relations as Array<Record<string, unknown>> | undefined) ?? [])
+    .filter((r) => r.stance === undefined || kept.has(String(r.stance)));
+  const used = new Set<string>();
+  for (const s of stances) [s.actor, s.target, s.conditionPosition].forEach((id) => id && used.add(id));
+  for (const r of relations) [r.from, r.to].forEach((id) => used.add(String(id)));
+  const entities = entitiesOf(state);
+  for (const e of entities) if (used.has(e.id) && typeof e.party === 'string') used.add(e.party);
+  return { ...state.draft.payload, stances, relations, entities: entities.filter((e) => used.has(e.id)) };
+}
+
+export function loadDraftState(storage: Storage): SourceDraftState {
+  try {
+    const saved = JSON.parse(storage.getItem(STORAGE_KEY) ?? 'null') as SourceDraftState | null;
+    return saved && typeof saved === 'object' && saved.form ? { ...emptyDraftState(), ...saved } : emptyDraftState();
+  } catch {
+    return emptyDraftState();
+  }
+}
+
+export function saveDraftState(storage: Storage, state: SourceDraftState): void {
+  storage.setItem(STORAGE_KEY, JSON.stringify(state));
+}

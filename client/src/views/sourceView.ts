@@ -1,0 +1,223 @@
+/**
+ * "Add source": paste an article or drop a .txt, .md or .html file, extract a draft, review it
+ * beside the highlighted text (accept, reject, edit each candidate; merge a proposed entity into
+ * an existing one through search), and ingest the accepted draft with the write token. The draft
+ * in progress lives in localStorage (a reload keeps it); the token only in this tab's session.
+ */
+import { STANCE_TYPES, STANCE_TYPE_NAMES, type StanceType } from '../../../server/contract/model.ts';
+import { ApiError, api } from '../api/client.ts';
+import {
+  type CandidateStance,
+  type SourceDraftState,
+  acceptedPayload,
+  decide,
+  editStance,
+  emptyDraftState,
+  entitiesOf,
+  loadDraftState,
+  mergeEntity,
+  saveDraftState,
+  stancesOf,
+} from '../state/sourceDraft.ts';
+import type { ExplorerContext, View } from './context.ts';
+import { errorMessage, h, replaceChildren } from './dom.ts';
+
+const TOKEN_KEY = 'parley.writeToken';
+const FORMATS: Record<string, SourceDraftState['form']['format']> = { txt: 'text', md: 'markdown', markdown: 'markdown', html: 'html', htm: 'html' };
+
+export function createSourceView(context: ExplorerContext): View {
+  let state = loadDraftState(localStorage);
+  const update = (next: SourceDraftState) => {
+    state = next;
+    saveDraftState(localStorage, state);
+    render();
+  };
+
+  const title = h('input', { class: 'input', name: 'title', 'aria-label': 'Title', placeholder: 'Headline' });
+  const publishedAt = h('input', { class: 'input', name: 'publishedAt', type: 'date', 'aria-label': 'Published on' });
+  const publisher = h('input', { class: 'input', name: 'publisher', 'aria-label': 'Publisher (optional)', placeholder: 'Publisher (optional)' });
+  const text = h('textarea', { class: 'input article-input', name: 'text', rows: 10, 'aria-label': 'Article text', placeholder: 'Paste the article, or drop a .txt, .md or .html file here' });
+  const file = h('input', { type: 'file', accept: '.txt,.md,.markdown,.html,.htm,text/plain,text/markdown,text/html', 'aria-label': 'Open an article file' });
+  const extractButton = h('button', { type: 'button', class: 'button primary', 'data-action': 'extract' }, 'Extract');
+  const message = h('div', { class: 'source-message', role: 'status', 'aria-live': 'polite' });
+  const review = h('div', { class: 'source-review' });
+
+  const fields: Array<[HTMLInputElement | HTMLTextAreaElement, keyof SourceDraftState['form']]> = [
+    [title, 'title'],
+    [publishedAt, 'publishedAt'],
+    [publisher, 'publisher'],
+    [text, 'text'],
+  ];
+  for (const [input, key] of fields) {
+    input.value = String(state.form[key]);
+    // Every keystroke is kept: nothing typed is lost on a reload.
+    input.addEventListener('input', () => update({ ...state, form: { ...state.form, [key]: input.value } }));
+  }
+
+  const readFile = async (picked: File | undefined) => {
+    if (!picked) return;
+    const extension = picked.name.split('.').pop()?.toLowerCase() ?? '';
+    text.value = await picked.text();
+    update({ ...state, form: { ...state.form, text: text.value, format: FORMATS[extension] ?? '' } });
+  };
+  file.addEventListener('change', () => void readFile(file.files?.[0]));
+  text.addEventListener('dragover', (event) => event.preventDefault());
+  text.addEventListener('drop', (event) => {
+    event.preventDefault();
+    void readFile(event.dataTransfer?.files[0]);
+  });
+
+  extractButton.addEventListener('click', async () => {
+    const { form } = state;
+    replaceChildren(message, 'Extracting…');
+    try {
+      const draft = await api.extract({
+        text: form.text,
+        title: form.title,
+        publishedAt: form.publishedAt,
+        ...(form.publisher ? { publisher: form.publisher } : {}),
+        ...(form.format ? { format: form.format } : {}),
+      });
+      update({ ...state, draft, decisions: {}, merges: {} });
+      replaceChildren(message, `${draft.summary.stances} candidate stances, ${draft.summary.quotes} quotes, ${draft.summary.proposedEntities} proposed entities.`);
+    } catch (err) {
+      replaceChildren(message, h('span', { class: 'error', role: 'alert' }, errorMessage(err)));
+    }
+  });
+
+  const ingestButton = h('button', { type: 'button', class: 'button primary', 'data-action': 'ingest' }, 'Ingest accepted');
+  const discardButton = h('button', { type: 'button', class: 'button', 'data-action': 'discard' }, 'Discard draft');
+  discardButton.addEventListener('click', () => {
+    for (const [input] of fields) input.value = '';
+    update(emptyDraftState());
+    replaceChildren(message, 'Draft discarded.');
+  });
+  ingestButton.addEventListener('click', async () => {
+    const payload = acceptedPayload(state);
+    if (!payload) return;
+    const token = sessionStorage.getItem(TOKEN_KEY) ?? window.prompt('Write token (kept for this tab only)') ?? '';
+    if (!token) return;
+    try {
+      const report = await api.ingest(payload, token);
+      sessionStorage.setItem(TOKEN_KEY, token);
+      // The new stances join the graph, and with it the trace and matrix views, without a reload.
+      context.mergeIntoGraph(await api.graph({ limit: 2000 }));
+      context.announce(`Ingested ${report.sourceId}: ${report.stances} stances.`);
+      replaceChildren(message, h('span', { class: 'success', 'data-ingested': report.sourceId }, `Ingested ${report.stances} stances from ${report.sourceId}.`));
+      update({ ...emptyDraftState() });
+      for (const [input] of fields) input.value = '';
+    } catch (err) {
+      if (err instanceof ApiError && (err.status === 401 || err.status === 403)) sessionStorage.removeItem(TOKEN_KEY);
+      replaceChildren(message, h('span', { class: 'error', role: 'alert' }, errorMessage(err)));
+    }
+  });
+
+  function render() {
+    const draft = state.draft;
+    if (!draft) {
+      replaceChildren(review);
+      return;
+    }
+    const articleText = highlightedText(draft.text, draft.provenance);
+    const entities = entitiesOf(state);
+    replaceChildren(review,
+      h('div', { class: 'source-columns' },
+        articleText,
+        h('div', { class: 'candidates' },
+          h('h3', {}, 'Candidate stances'),
+          h('ol', { class: 'plain-list' }, stancesOf(state).map((stance) => candidateCard(stance, articleText))),
+          entities.length ? h('h3', {}, 'Proposed entities') : null,
+          h('ul', { class: 'plain-list' }, entities.map((entity) => proposedEntity(entity))),
+          h('div', { class: 'toolbar' }, ingestButton, discardButton))));
+  }
+
+  function candidateCard(stance: CandidateStance, articleText: HTMLElement): HTMLElement {
+    const decision = state.decisions[stance.id];
+    const where = state.draft!.provenance.stances.find((p) => p.stance === stance.id);
+    const edit = (change: Partial<CandidateStance>) => update(editStance(state, stance.id, change));
+    const input = (label: string, value: string, onChange: (value: string) => void, type = 'text') => {
+      const element = h('input', { class: 'input small', type, 'aria-label': label, value, 'data-field': label.toLowerCase() });
+      element.addEventListener('change', () => onChange(element.value));
+      return h('label', { class: 'field' }, h('span', { class: 'muted small' }, label), element);
+    };
+    const typeSelect = h('select', { class: 'select small', 'aria-label': 'Stance type', 'data-field': 'type' },
+      STANCE_TYPE_NAMES.map((t) => h('option', { value: t, ...(t === stance.type ? { selected: true } : {}) }, STANCE_TYPES[t].verb)));
+    typeSelect.addEventListener('change', () => edit({ type: typeSelect.value as StanceType }));
+    const evidence = stance.evidence[0];
+    return h('li', { class: `candidate ${decision === false ? 'rejected' : decision ? 'accepted' : ''}`, 'data-stance': stance.id },
+      h('button', { type: 'button', class: 'link locate', onclick: () => locate(articleText, where?.sentence.start ?? 0) },
+        `${stance.actor} ${STANCE_TYPES[stance.type].verb} ${stance.target}`),
+      where ? h('p', { class: 'muted small' }, `cue “${where.cue}” · confidence ${where.confidence}`) : null,
+      h('div', { class: 'fields' },
+        input('Actor', stance.actor, (actor) => edit({ actor })),
+        h('label', { class: 'field' }, h('span', { class: 'muted small' }, 'Type'), typeSelect),
+        input('Target', stance.target, (target) => edit({ target })),
+        input('Date', stance.date, (date) => edit({ date }), 'date'),
+        input('Condition', stance.condition ?? '', (condition) => edit(condition ? { condition } : { condition: undefined, conditionPosition: undefined })),
+        input('Quote', evidence?.quote ?? '', (quote) => edit({ evidence: [{ ...evidence!, ...(quote ? { quote } : { quote: undefined }) }] }))),
+      h('div', { class: 'toolbar' },
+        h('button', { type: 'button', class: 'button small', 'data-action': 'accept', 'aria-pressed': String(decision === true), onclick: () => update(decide(state, stance.id, true)) }, 'Accept'),
+        h('button', { type: 'button', class: 'button small', 'data-action': 'reject', 'aria-pressed': String(decision === false), onclick: () => update(decide(state, stance.id, false)) }, 'Reject')));
+  }
+
+  function proposedEntity(entity: { id: string; type: string; name: string }): HTMLElement {
+    const box = h('input', { class: 'input small', 'aria-label': `Merge ${entity.name} into an existing entity`, placeholder: 'Merge into… (search)' });
+    const hits = h('ul', { class: 'plain-list merge-hits' });
+    box.addEventListener('input', async () => {
+      const q = box.value.trim();
+      if (q.length < 2) return replaceChildren(hits);
+      const found = await api.search(q).catch(() => []);
+      replaceChildren(hits, found.filter((hit) => hit.id !== entity.id).slice(0, 6).map((hit) =>
+        h('li', {}, h('button', { type: 'button', class: 'link', 'data-merge': hit.id, onclick: () => update(mergeEntity(state, entity.id, { id: hit.id, name: hit.label })) }, `${hit.label} (${hit.type})`))));
+    });
+    return h('li', { class: 'proposed-entity', 'data-entity': entity.id }, h('strong', {}, entity.name), ` ${entity.type} · ${entity.id}`, box, hits);
+  }
+
+  render();
+  const element = h('section', { class: 'source-view', 'aria-label': 'Add source' },
+    h('div', { class: 'source-form' },
+      h('div', { class: 'toolbar' }, title, publishedAt, publisher),
+      text,
+      h('div', { class: 'toolbar' }, file, extractButton, message)),
+    review);
+  return { element, kill() {} };
+}
+
+/** The article with actors, positions and quotes marked at their offsets. */
+function highlightedText(text: string, provenance: NonNullable<SourceDraftState['draft']>['provenance']): HTMLElement {
+  const marks = [
+    ...provenance.quotes.map((q) => ({ start: q.start, end: q.end, kind: 'quote', title: `quote · ${q.speaker ?? 'unattributed'}` })),
+    ...provenance.mentions.map((m) => ({ start: m.start, end: m.end, kind: m.type === 'Position' || m.type === 'Event' ? 'position' : 'actor', title: `${m.type} · ${m.entity}` })),
+  ].sort((a, b) => a.start - b.start || b.end - a.end);
+  const container = h('div', { class: 'article-text', tabindex: '0', 'aria-label': 'Article text with highlights' });
+  let at = 0;
+  for (const mark of marks) {
+    // Marks never overlap in the rendering: a mention inside a quote keeps the quote's mark.
+    if (mark.start < at) continue;
+    container.append(text.slice(at, mark.start), h('mark', { class: `mark-${mark.kind}`, title: mark.title, 'data-start': mark.start }, text.slice(mark.start, mark.end)));
+    at = mark.end;
+  }
+  container.append(text.slice(at));
+  return container;
+}
+
+/** Scrolls the article to the words at `offset` and flashes them. */
+function locate(container: HTMLElement, offset: number): void {
+  let seen = 0;
+  const walker = document.createTreeWalker(container, NodeFilter.SHOW_TEXT);
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    const length = node.textContent?.length ?? 0;
+    if (seen + length > offset) {
+      const range = document.createRange();
+      range.setStart(node, offset - seen);
+      range.setEnd(node, Math.min(length, offset - seen + 1));
+      const target = node.parentElement ?? container;
+      target.scrollIntoView({ block: 'center' });
+      container.querySelector('.located')?.classList.remove('located');
+      target.classList.add('located');
+      container.dataset.located = String(offset);
+      return;
+    }
+    seen += length;
+  }
+}

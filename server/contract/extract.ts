@@ -1,0 +1,82 @@
+/**
+ * The contract of POST /api/extract: what an article request looks like and the draft it
+ * answers. The draft's `payload` is a source payload that POST /api/sources accepts unchanged;
+ * `provenance` says, for every item, where in `text` it came from, by which cue, how surely.
+ */
+import { z } from 'zod';
+import { DATE_PRECISIONS, SOURCE_KINDS, STANCE_TYPE_NAMES } from './model.ts';
+import { apiSchemas } from './api.ts';
+
+/** Largest article accepted, in characters of the submitted text. */
+export const MAX_ARTICLE_CHARS = 200_000;
+
+export const ARTICLE_FORMATS = ['text', 'markdown', 'html'] as const;
+
+export const extractRequestSchema = z.strictObject({
+  text: z.string().describe(`The article: plain text, Markdown or an HTML page (at most ${MAX_ARTICLE_CHARS} characters)`),
+  title: z.string().trim().min(1).max(500),
+  publishedAt: z.iso.date().describe('Publication day, YYYY-MM-DD; relative dates ("on Tuesday") resolve against it'),
+  publisher: z.string().trim().min(1).max(200).optional(),
+  url: z.url().optional(),
+  kind: z.enum(SOURCE_KINDS).optional().describe('Source kind (default news-article)'),
+  format: z.enum(ARTICLE_FORMATS).optional().describe('How to read text; guessed from its content when absent'),
+});
+export type ExtractRequest = z.infer<typeof extractRequestSchema>;
+
+const span = { start: z.number().int().min(0), end: z.number().int().min(0) };
+const found = { ...span, cue: z.string().describe('The words or rule that produced the item'), confidence: z.number().min(0).max(1) };
+
+const mentionSchema = z.object({
+  ...found,
+  text: z.string(),
+  entity: z.string().describe('Id of the entity the words name'),
+  type: z.string(),
+  proposed: z.boolean().describe('true when the entity is new to the graph and declared in the payload'),
+});
+
+const quoteSchema = z.object({
+  ...found,
+  text: z.string().describe('Exactly text.slice(start, end), without the quotation marks'),
+  speaker: z.string().nullable().describe('Id of the speaker, when attributed'),
+  reporting: z.enum(['first-hand', 'second-hand']),
+  via: z.string().optional(),
+});
+
+const stanceProvenanceSchema = z.object({
+  ...found,
+  stance: z.string().describe('Id of the stance in payload.stances'),
+  type: z.enum(STANCE_TYPE_NAMES),
+  sentence: z.object(span).describe('The sentence it was read from'),
+  quote: z.object(span).optional().describe('The quote used as evidence'),
+});
+
+const relationProvenanceSchema = z.object({ ...found, index: z.number().int().min(0).describe('Index in payload.relations') });
+
+const dateSchema = z.object({ ...span, text: z.string(), date: z.iso.date(), precision: z.enum(DATE_PRECISIONS) });
+
+export const extractDraftSchema = z.object({
+  payload: z.record(z.string(), z.unknown()).describe('A source payload (see SourcePayload) that POST /api/sources accepts unchanged'),
+  text: z.string().describe('The text every offset refers to: the submitted text, or the main content of an HTML page'),
+  format: z.enum(ARTICLE_FORMATS),
+  provenance: z.object({
+    mentions: z.array(mentionSchema),
+    quotes: z.array(quoteSchema),
+    stances: z.array(stanceProvenanceSchema),
+    relations: z.array(relationProvenanceSchema),
+    dates: z.array(dateSchema),
+  }),
+  summary: z.object({
+    sentences: z.number().int(),
+    mentions: z.number().int(),
+    quotes: z.number().int(),
+    stances: z.number().int(),
+    proposedEntities: z.number().int(),
+    relations: z.number().int(),
+  }),
+});
+apiSchemas.add(extractDraftSchema, { id: 'ExtractDraft' });
+export type ExtractDraft = z.infer<typeof extractDraftSchema>;
+export type MentionProvenance = z.infer<typeof mentionSchema>;
+export type QuoteProvenance = z.infer<typeof quoteSchema>;
+export type StanceProvenance = z.infer<typeof stanceProvenanceSchema>;
+export type RelationProvenance = z.infer<typeof relationProvenanceSchema>;

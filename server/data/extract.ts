@@ -1,0 +1,15 @@
+import { cypher } from '../db/cypherFiles.ts';
+import type { Database } from '../db/database.ts';
+
+export interface KnownNameRow {
+  id: string;
+  type: string;
+  name: string;
+  aliases: string[];
+  party: string | null;
+  partOf: string | null;
+}
+
+export function readKnownNames(db: Database): Promise<KnownNameRow[]> {
+  return db.read<KnownNameRow>(cypher('extract/known-names'));
+}

@@ -1,0 +1,34 @@
+/**
+ * From article to draft: read the request, find the article's text and sentences, read the
+ * graph's names, and build a draft payload with provenance (server/domain/extract/draft.ts).
+ * Nothing is written; the analyst reviews the draft and ingests it through POST /api/sources.
+ */
+import type { Database } from '../db/database.ts';
+import { readKnownNames } from '../data/extract.ts';
+import type { ExtractDraft, ExtractRequest } from '../contract/extract.ts';
+import type { KnownName } from '../language/index.ts';
+import { readArticle } from './extract/articleText.ts';
+import { buildDraft } from './extract/draft.ts';
+
+export async function extractFromArticle(db: Database, request: ExtractRequest): Promise<ExtractDraft> {
+  const article = readArticle(request.text, request.format);
+  const known = await graphNames(db);
+  return buildDraft({ request, article, known });
+}
+
+/** The same extraction without a graph (the CLI and the eval pass the names they have). */
+export function extractWithNames(request: ExtractRequest, known: KnownName[]): ExtractDraft {
+  return buildDraft({ request, article: readArticle(request.text, request.format), known });
+}
+
+async function graphNames(db: Database): Promise<KnownName[]> {
+  const rows = await readKnownNames(db);
+  return rows.map((row) => ({
+    id: row.id,
+    type: row.type,
+    name: row.name,
+    aliases: row.aliases,
+    ...(row.party ? { party: row.party } : {}),
+    ...(row.partOf ? { partOf: row.partOf } : {}),
+  }));
+}

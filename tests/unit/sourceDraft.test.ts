@@ -1,0 +1,58 @@
+/** The Add source workbench's pure state: decisions, edits, merges and the payload that is ingested. */
+import { describe, expect, it } from 'vitest';
+import type { ExtractDraft } from '../../server/contract/extract.ts';
+import { type SourceDraftState, acceptedPayload, decide, editStance, emptyDraftState, loadDraftState, mergeEntity, saveDraftState } from '../../client/src/state/sourceDraft.ts';
+
+const evidence = [{ summary: 'Summary: x', reporting: 'second-hand' }];
+const draft = {
+  payload: {
+    source: { id: 'source:t', title: 'T', kind: 'news-article', publishedAt: '2025-06-10' },
+    entities: [
+      { id: 'position:moratorium', type: 'Position', name: 'Moratorium' },
+      { id: 'official:janos-vereb', type: 'Official', name: 'Janos Vereb', party: 'party:hungary' },
+      { id: 'party:hungary', type: 'Party', name: 'Hungary' },
+      { id: 'position:unused', type: 'Position', name: 'Unused' },
+    ],
+    stances: [
+      { id: 'stance:a', actor: 'official:dmitry-peskov', type: 'rejected', target: 'position:moratorium', date: '2025-06-10', evidence },
+      { id: 'stance:b', actor: 'official:janos-vereb', type: 'backed', target: 'position:moratorium', date: '2025-06-10', evidence },
+      { id: 'stance:c', actor: 'official:recep-tayyip-erdogan', type: 'welcomed', target: 'position:prisoner-swap', date: '2025-06-10', evidence },
+    ],
+    relations: [{ type: 'ALTERNATIVE_TO', from: 'position:moratorium', to: 'position:unused', stance: 'stance:c' }],
+  },
+} as unknown as ExtractDraft;
+
+describe('source draft state', () => {
+  it('ingests undecided and accepted stances, drops rejected ones and what only they needed', () => {
+    let state: SourceDraftState = { ...emptyDraftState(), draft };
+    state = decide(decide(state, 'stance:a', true), 'stance:c', false);
+    const payload = acceptedPayload(state)!;
+    expect((payload.stances as Array<{ id: string }>).map((s) => s.id)).toEqual(['stance:a', 'stance:b']);
+    expect(payload.relations).toEqual([]);
+    expect((payload.entities as Array<{ id: string }>).map((e) => e.id)).toEqual(['position:moratorium', 'official:janos-vereb', 'party:hungary']);
+  });
+
+  it('merges a proposed entity into an existing one everywhere it is referenced, and keeps edits', () => {
+    let state: SourceDraftState = { ...emptyDraftState(), draft };
+    state = mergeEntity(state, 'position:moratorium', { id: 'position:partial-truce', name: 'Partial truce' });
+    state = editStance(state, 'stance:b', { type: 'welcomed' });
+    const payload = acceptedPayload(state)!;
+    expect((payload.stances as Array<{ target: string; type: string }>).map((s) => [s.target, s.type])).toEqual([
+      ['position:partial-truce', 'rejected'],
+      ['position:partial-truce', 'welcomed'],
+      ['position:prisoner-swap', 'welcomed'],
+    ]);
+    expect((payload.entities as Array<{ id: string }>).map((e) => e.id)).not.toContain('position:moratorium');
+    expect(state.merges).toEqual({ 'position:moratorium': { id: 'position:partial-truce', name: 'Partial truce' } });
+  });
+
+  it('round-trips through storage, and a broken stored value starts empty', () => {
+    const store = new Map<string, string>();
+    const storage = { getItem: (k: string) => store.get(k) ?? null, setItem: (k: string, v: string) => void store.set(k, v) } as Storage;
+    const state = decide({ ...emptyDraftState(), draft, form: { title: 'T', publishedAt: '2025-06-10', publisher: '', text: 'x', format: '' } }, 'stance:a', false);
+    saveDraftState(storage, state);
+    expect(loadDraftState(storage)).toEqual(state);
+    storage.setItem('parley.sourceDraft', '{broken');
+    expect(loadDraftState(storage)).toEqual(emptyDraftState());
+  });
+});
