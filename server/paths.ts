@@ -8,3 +8,8 @@ export const CLIENT_DIST = path.join(REPO_ROOT, 'dist', 'client');
 export const CYPHER_DIR = path.join(REPO_ROOT, 'cypher');
 /** The API docs page (server/http/docs/), served at /api/docs. */
 export const DOCS_DIR = path.join(REPO_ROOT, 'server', 'http', 'docs');
+/**
+ * The seed article's text is not kept in the repository; it lives in the shared sources folder
+ * beside the checkout (PARLEY_ARTICLES_DIR names another place).
+ */
+export const ARTICLES_DIR = process.env.PARLEY_ARTICLES_DIR ?? path.resolve(REPO_ROOT, '..', 'shared', 'sources');

@@ -3,20 +3,20 @@
  * acceptance setting: a draft ingested into an empty database), prints precision, recall and F1
  * per article and overall, and writes them into docs/extraction.md between its result markers.
  *
- *   PARLEY_ARTICLES_DIR  folder holding the seed article's text (default /work/shared/sources)
+ *   PARLEY_ARTICLES_DIR  folder holding the seed article's text (default ../shared/sources beside the checkout)
  */
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { extractWithNames } from '../domain/extract.ts';
+import { ARTICLES_DIR, REPO_ROOT as ROOT } from '../paths.ts';
 import { type ArticleScore, loadGoldSet, overall, type Score, scoreArticle } from './extractionScore.ts';
 
-const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const DOC = path.join(ROOT, 'docs', 'extraction.md');
 const BEGIN = '<!-- eval:extract results begin -->';
 const END = '<!-- eval:extract results end -->';
 
-export function evaluateGoldSet(articlesDir = process.env.PARLEY_ARTICLES_DIR ?? '/work/shared/sources'): ArticleScore[] {
+export function evaluateGoldSet(articlesDir = ARTICLES_DIR): ArticleScore[] {
   return loadGoldSet(ROOT, articlesDir).map(({ name, text, gold }) => {
     const draft = extractWithNames({ text, title: gold.source.title, publishedAt: gold.source.publishedAt }, []);
     return scoreArticle(name, draft, gold);

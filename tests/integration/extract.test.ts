@@ -3,19 +3,18 @@
  * whose stances land in an empty graph exactly as drafted and score what the eval reports; a
  * second extraction and ingestion changes nothing; bad input is a clear 4xx and writes nothing.
  */
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { applySchema } from '../../server/db/schema.ts';
 import { loadGoldSet, scoreArticle } from '../../server/cli/extractionScore.ts';
 import { evaluateGoldSet } from '../../server/cli/evalExtract.ts';
 import { type ExtractDraft, extractDraftSchema } from '../../server/contract/extract.ts';
+import { ARTICLES_DIR, REPO_ROOT as ROOT } from '../../server/paths.ts';
 import { type TestApp, startTestApp } from '../support/app.ts';
 import { resetToSeed, testLogger } from '../support/db.ts';
 import { graphFingerprint } from '../support/fingerprint.ts';
 
 const AUTH = { authorization: 'Bearer test-write-token' };
-const ROOT = path.resolve(import.meta.dirname, '..', '..');
-const articles = loadGoldSet(ROOT, process.env.PARLEY_ARTICLES_DIR ?? '/work/shared/sources');
+const articles = loadGoldSet(ROOT, ARTICLES_DIR);
 const evalScores = evaluateGoldSet();
 
 let app: TestApp;
