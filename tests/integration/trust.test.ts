@@ -70,7 +70,7 @@ describe('a summary never looks like words someone said', () => {
       }
     }
     expect(checked).toBeGreaterThan(50);
-  });
+  }, 120_000);
 
   // Ask lists its evidence through the named questions' collector, so the same rule holds.
   it('holds for /api/ask', async () => {

@@ -9,6 +9,7 @@ import {
   toTabular,
   toTrace,
 } from './normalize.ts';
+import type { Stance } from '../../../server/domain/schemas.ts';
 import type { AskAnswer, CypherResult, GraphData, Matrix, NamedQuestion, SearchHit, TabularResult, Trace } from './types.ts';
 
 export class ApiError extends Error {
@@ -96,6 +97,12 @@ export const api = {
 
   async trace(positionId: string, asOf: string | null): Promise<Trace> {
     return toTrace(await request(`/api/positions/${encodeURIComponent(positionId)}/trace${queryString({ asOf })}`));
+  },
+
+  /** An actor's stances; for a party, its own and those of everyone who rolls up to it. */
+  async actorStances(id: string): Promise<Stance[]> {
+    const body = await request(`/api/actors/${encodeURIComponent(id)}/stances`);
+    return isRecord(body) && Array.isArray(body.stances) ? (body.stances as Stance[]) : [];
   },
 
   async matrix(asOf: string | null): Promise<Matrix> {

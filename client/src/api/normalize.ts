@@ -194,8 +194,10 @@ export function toTrace(value: unknown): Trace {
     position: { ...positionRef, description: str(positionAttributes.description) },
     stances,
     preconditions: relatedPositions(relations.preconditions),
+    preconditionOf: relatedPositions(relations.preconditionOf),
     alternatives: relatedPositions(relations.alternatives),
     conditions: relatedPositions(relations.conditions),
+    conditionOf: relatedPositions(relations.conditionOf),
     timeline: toTimeline(body.timeline),
   };
 }

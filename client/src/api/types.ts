@@ -79,8 +79,10 @@ export interface Trace {
   position: NamedRef & { description: string | null };
   stances: TraceStance[];
   preconditions: RelatedPosition[];
+  preconditionOf: RelatedPosition[];
   alternatives: RelatedPosition[];
   conditions: RelatedPosition[];
+  conditionOf: RelatedPosition[];
   timeline: TimelineEntry[];
 }
 

@@ -2,7 +2,7 @@
 import { NODE_TYPES } from '../../../server/domain/model.ts';
 import type { EdgeFamily } from '../api/types.ts';
 import { FAMILY_STYLE, NODE_TYPE_STYLE } from '../graph/encoding.ts';
-import { h } from './dom.ts';
+import { familyGlyph, h } from './dom.ts';
 
 const FAMILY_ORDER: EdgeFamily[] = ['proposal', 'support', 'rejection', 'other', 'structure'];
 
@@ -17,7 +17,7 @@ export function legend(): HTMLElement {
     })),
     h('h2', { class: 'legend-title' }, 'Stances'),
     h('ul', {}, FAMILY_ORDER.map((family) =>
-      h('li', {}, h('span', { class: 'swatch edge', style: `--swatch:${FAMILY_STYLE[family].color}`, 'aria-hidden': 'true' }), FAMILY_STYLE[family].label),
+      h('li', {}, h('span', { class: 'swatch edge', style: `--swatch:${FAMILY_STYLE[family].color}`, 'aria-hidden': 'true' }), familyGlyph(family), FAMILY_STYLE[family].label),
     )),
   );
 }

@@ -63,7 +63,8 @@ export function createSearchBox(graph: ExplorerGraph, onPick: (hit: SearchHit) =
       : hits.map((hit, index) => h('li', {
           id: `search-hit-${index}`,
           role: 'option',
-          class: 'search-hit',
+          // Until the arrows move, the first hit is what Enter picks: shown, not yet selected.
+          class: `search-hit${active === -1 && index === 0 ? ' default' : ''}`,
           'aria-selected': String(index === active),
           'data-id': hit.id,
           onmousedown: (event: Event) => {
@@ -73,8 +74,8 @@ export function createSearchBox(graph: ExplorerGraph, onPick: (hit: SearchHit) =
           },
         },
         h('span', { class: 'swatch', style: `--swatch:${nodeTypeStyle(hit.type).color}`, 'aria-hidden': 'true' }),
+        hit.matched ? [h('span', { class: 'hit-alias' }, hit.matched), ' → '] : null,
         h('span', { class: 'hit-name' }, hit.name),
-        hit.matched ? h('span', { class: 'hit-alias' }, `“${hit.matched}”`) : null,
         h('span', { class: 'hit-type' }, hit.type))));
     list.hidden = false;
     input.setAttribute('aria-expanded', 'true');
@@ -106,7 +107,7 @@ export function createSearchBox(graph: ExplorerGraph, onPick: (hit: SearchHit) =
     }
     if (controller.signal.aborted) return;
     hits = found;
-    active = hits.length ? 0 : -1;
+    active = -1;
     render();
   };
 
@@ -118,7 +119,8 @@ export function createSearchBox(graph: ExplorerGraph, onPick: (hit: SearchHit) =
     if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
       if (!hits.length) return;
       event.preventDefault();
-      active = (active + (event.key === 'ArrowDown' ? 1 : hits.length - 1)) % hits.length;
+      // From no selection, down lands on the first hit and up on the last.
+      active = event.key === 'ArrowDown' ? (active + 1) % hits.length : (active <= 0 ? hits.length : active) - 1;
       render();
     } else if (event.key === 'Enter') {
       event.preventDefault();

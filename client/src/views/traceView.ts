@@ -9,7 +9,7 @@ import type { EdgeFamily, RelatedPosition, Trace, TraceStance } from '../api/typ
 import { FAMILY_STYLE, humanize } from '../graph/encoding.ts';
 import { openTrace, select, setMode } from '../state/explorer.ts';
 import type { ExplorerContext, View } from './context.ts';
-import { errorMessage, evidenceList, h, replaceChildren } from './dom.ts';
+import { errorMessage, evidenceList, familyGlyph, h, replaceChildren } from './dom.ts';
 
 const GROUPS: { family: EdgeFamily; title: string; area: string }[] = [
   { family: 'proposal', title: 'Proposed, demanded or offered by', area: 'top' },
@@ -25,7 +25,7 @@ function stanceCard(stance: TraceStance, onActor: (id: string) => void): HTMLEle
     h('p', { class: 'stance-line' },
       h('button', { type: 'button', class: 'link actor', onclick: () => onActor(stance.actor.id) }, stance.actor.name),
       forParty ? h('span', { class: 'muted small' }, ` (${forParty.name})`) : null,
-      ' ', h('span', { class: `badge family-${stance.family}` }, verb),
+      ' ', familyGlyph(stance.family), h('span', { class: `badge family-${stance.family}` }, verb),
       stance.date ? h('span', { class: 'date' }, stance.date) : null),
     stance.condition ? h('p', { class: 'condition' }, `On condition: ${stance.condition}`) : null,
     evidenceList(stance.evidence));
@@ -49,10 +49,13 @@ export function createTraceView(context: ExplorerContext): View {
 
   function render(trace: Trace) {
     const byFamily = (family: EdgeFamily) => trace.stances.filter((s) => s.family === family).sort((a, b) => (a.date ?? '').localeCompare(b.date ?? ''));
+    // Each heading reads from the traced position: "[this position] is the precondition of …".
     const relations = [
-      relationList('Preconditions', trace.preconditions, 'Will only be done once these are done'),
+      relationList('Requires first', trace.preconditions, 'Will only be done once these are done'),
+      relationList('Is the precondition of', trace.preconditionOf, 'These will only be done once this is done'),
       relationList('Alternatives', trace.alternatives, 'Put forward instead of this, or this instead of them'),
-      relationList('Conditions', trace.conditions, 'Can only happen after these'),
+      relationList('Can only happen after', trace.conditions, 'Can only happen after these'),
+      relationList('Is the condition of', trace.conditionOf, 'These can only happen after this'),
     ].filter(Boolean);
     replaceChildren(content,
       h('div', { class: 'trace-grid' },
