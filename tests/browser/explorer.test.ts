@@ -3,83 +3,34 @@
  * app and the run's throwaway Neo4j with the seed graph: the acceptance criteria of issue 5.
  */
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { chromium, type Browser, type Page } from 'playwright-core';
-import { build } from 'vite';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../server/db/database.ts';
-import { startParley, type RunningParley } from '../../server/start.ts';
-import { resetToSeed, testConfig, testDatabase, testLogger } from '../support/db.ts';
+import type { RunningParley } from '../../server/start.ts';
+import { type ExplorerHarness, ROOT, inkedPixels, startExplorer } from '../support/browser.ts';
 
-const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const SCREENSHOT = path.join(ROOT, 'docs', 'screenshot.png');
-const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--use-angle=swiftshader',
-  '--enable-unsafe-swiftshader',
-];
 
-let clientDir: string;
+let explorer: ExplorerHarness;
 let db: Database;
 let app: RunningParley;
-let browser: Browser;
 
-/** A page that records every console error and uncaught exception. */
-async function openPage(url: string): Promise<{ page: Page; errors: string[] }> {
-  const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
-  const errors: string[] = [];
-  page.on('console', (message) => message.type() === 'error' && errors.push(message.text()));
-  page.on('pageerror', (error) => errors.push(error.message));
-  await page.goto(url);
-  await page.waitForSelector('#app[data-loaded="true"]', { timeout: 20_000 });
-  return { page, errors };
+function openPage(url: string) {
+  return explorer.openPage(url);
 }
 
-/** Pixels of the graph canvas that differ from its background, counted in the page itself. */
+/** Pixels of the graph canvas that differ from its background. */
 async function drawnPixels(page: Page): Promise<number> {
-  const png = await page.locator('.sigma-container').screenshot();
-  return page.evaluate(async (base64) => {
-    const image = new Image();
-    image.src = `data:image/png;base64,${base64}`;
-    await image.decode();
-    const canvas = document.createElement('canvas');
-    canvas.width = image.width;
-    canvas.height = image.height;
-    const context = canvas.getContext('2d')!;
-    context.drawImage(image, 0, 0);
-    const { data } = context.getImageData(0, 0, image.width, image.height);
-    const [r0, g0, b0] = [data[0]!, data[1]!, data[2]!];
-    let count = 0;
-    for (let i = 0; i < data.length; i += 4) {
-      if (Math.abs(data[i]! - r0) + Math.abs(data[i + 1]! - g0) + Math.abs(data[i + 2]! - b0) > 40) count++;
-    }
-    return count;
-  }, png.toString('base64'));
+  return inkedPixels(page, await page.locator('.sigma-container').screenshot());
 }
 
 beforeAll(async () => {
-  clientDir = fs.mkdtempSync(path.join(os.tmpdir(), 'parley-client-'));
-  await build({ configFile: path.join(ROOT, 'client', 'vite.config.ts'), logLevel: 'warn', build: { outDir: clientDir, emptyOutDir: true } });
-  db = testDatabase();
-  await resetToSeed(db);
-  app = await startParley(testConfig({ PARLEY_SEED: 'true' }), testLogger, clientDir);
-  browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  explorer = await startExplorer();
+  ({ db, app } = explorer);
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await app?.stop();
-  await db?.close();
-  if (clientDir) fs.rmSync(clientDir, { recursive: true, force: true });
-});
+afterAll(() => explorer?.close());
 
 describe('the explorer', () => {
   it('draws the seeded graph with no console errors', async () => {

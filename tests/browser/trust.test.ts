@@ -6,7 +6,7 @@
  */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type ExplorerHarness, startExplorer } from '../support/browser.ts';
+import { type ExplorerHarness, inkedPixels, startExplorer } from '../support/browser.ts';
 
 let explorer: ExplorerHarness;
 beforeAll(async () => {
@@ -152,20 +152,7 @@ describe('PNG export', () => {
     const zoomed = await downloadPng(page, '1');
     expect(pngSize(zoomed)).toEqual(single);
     // The legend sits in the bottom-left corner of the image, clear of the graph.
-    const legendInk = await page.evaluate(async (base64) => {
-      const image = new Image();
-      image.src = `data:image/png;base64,${base64}`;
-      await image.decode();
-      const canvas = document.createElement('canvas');
-      canvas.width = image.width;
-      canvas.height = image.height;
-      const context = canvas.getContext('2d')!;
-      context.drawImage(image, 0, 0);
-      const { data } = context.getImageData(0, image.height - 120, 220, 120);
-      let ink = 0;
-      for (let i = 0; i < data.length; i += 4) if (data[i]! + data[i + 1]! + data[i + 2]! < 600) ink++;
-      return ink;
-    }, zoomed.toString('base64'));
+    const legendInk = await inkedPixels(page, zoomed, { left: 0, bottom: 0, width: 220, height: 120 });
     expect(legendInk).toBeGreaterThan(300);
     expect(errors).toEqual([]);
     await page.close();
