@@ -8,10 +8,10 @@ import path from 'node:path';
 import readline from 'node:readline';
 import { loadConfig } from '../config.ts';
 import { applySchema } from '../db/schema.ts';
-import { ingestSource } from '../domain/ingest.ts';
+import { ingestSource, parsePayload } from '../domain/ingest.ts';
 import { AppError, SetupError } from '../errors.ts';
 import { createLogger } from '../logger.ts';
-import { openDatabase } from '../start.ts';
+import { openDatabase } from '../db/openDatabase.ts';
 
 async function* payloadsIn(file: string): AsyncGenerator<{ payload: unknown; where: string }> {
   if (file.endsWith('.jsonl') || file.endsWith('.ndjson')) {
@@ -46,7 +46,7 @@ try {
     for (const file of files) {
       for await (const { payload, where } of payloadsIn(file)) {
         try {
-          const report = await ingestSource(db, payload);
+          const report = await ingestSource(db, parsePayload(payload));
           sources += 1;
           stances += report.stances;
           const seconds = (Date.now() - started) / 1000;

@@ -1,4 +1,5 @@
 /** Runs named questions and the Cypher console in READ transactions; plain objects only. */
+import { readTransactionOnce } from '../db/console.ts';
 import { cypher } from '../db/cypherFiles.ts';
 import type { Database, Row, Transaction } from '../db/database.ts';
 
@@ -22,7 +23,7 @@ export async function runReadQuery(
   consoleLimits?: { timeoutMs: number },
 ): Promise<TabularResult> {
   const work = (tx: Transaction) => tx.runWithSummary(text, params, maxRows);
-  const result = consoleLimits ? await db.readTransactionOnce(work, consoleLimits) : await db.readTransaction(work);
+  const result = consoleLimits ? await readTransactionOnce(db, work, consoleLimits) : await db.readTransaction(work);
   return { columns: result.keys, rows: result.rows, truncated: result.truncated, ...result.summary };
 }
 

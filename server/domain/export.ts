@@ -16,9 +16,9 @@ import { circular } from 'graphology-layout';
 import forceAtlas2Module, { type ForceAtlas2SynchronousLayoutParameters, inferSettings } from 'graphology-layout-forceatlas2';
 import { stringify } from 'csv-stringify/sync';
 import { create } from 'xmlbuilder2';
-import type { GraphEdge, GraphNode } from './schemas.ts';
+import type { GraphEdge, GraphNode } from '../contract/api.ts';
 import type { GraphPart } from './graph.ts';
-import { FAMILY_STYLE, type EdgeFamily, nodeSizeForDegree, nodeTypeStyle } from './style.ts';
+import { FAMILY_STYLE, type EdgeFamily, nodeSizeForDegree, nodeTypeStyle } from '../contract/style.ts';
 
 type Flat = Record<string, string | number | boolean>;
 

@@ -9,7 +9,7 @@ import { findEntityTypes, writeSourceGraph, type IngestionPlan, type LinkRow } f
 import { UnprocessableError, ValidationError } from '../errors.ts';
 import { forgetNames } from './ask.ts';
 import { zodIssues } from './validation.ts';
-import { ACTOR_TYPES, STANCE_TARGET_TYPES, STANCE_TYPES, type NodeType } from './model.ts';
+import { ACTOR_TYPES, STANCE_TARGET_TYPES, STANCE_TYPES, type NodeType } from '../contract/model.ts';
 import { type EntityInput, type SourcePayload, sourcePayloadSchema } from './sourcePayload.ts';
 
 export interface IngestReport {
@@ -28,8 +28,8 @@ interface Reference {
   allowed: readonly NodeType[];
 }
 
-export async function ingestSource(db: Database, body: unknown): Promise<IngestReport> {
-  const payload = parsePayload(body);
+/** Writes a validated payload (`parsePayload`, or the route's parser). */
+export async function ingestSource(db: Database, payload: SourcePayload): Promise<IngestReport> {
   const { plan, references } = planIngestion(payload);
   await assertReferencesResolve(db, plan, references);
   const removed = await writeSourceGraph(db, plan);

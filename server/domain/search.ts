@@ -5,7 +5,7 @@
  */
 import type { Database } from '../db/database.ts';
 import { type SearchHit, searchEntityNames } from '../data/search.ts';
-import { NODE_TYPES } from './model.ts';
+import { NODE_TYPES } from '../contract/model.ts';
 
 /** Lower case, diacritics removed (ğ → g, ü → u, İ → i), as the index's folding analyzer does. */
 export function fold(text: string): string {

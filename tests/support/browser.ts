@@ -1,19 +1,15 @@
-/**
- * The explorer in a real browser (Debian's Chromium, WebGL through SwiftShader) against the real
- * app and the run's throwaway Neo4j with the seed graph: build the client once, start Parley on
- * it, and open pages that record every console error.
- */
+/** Debian's Chromium driven by playwright-core, for the browser suite and `npm run screenshot`. */
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { build } from 'vite';
 import type { Database } from '../../server/db/database.ts';
+import { CLIENT_SRC } from '../../server/paths.ts';
 import { startParley, type RunningParley } from '../../server/start.ts';
 import { resetToSeed, testConfig, testDatabase, testLogger } from './db.ts';
 
-export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+/** WebGL through SwiftShader, and nothing that reaches the network on its own. */
 const CHROMIUM_ARGS = [
   '--no-sandbox',
   '--disable-gpu',
@@ -26,33 +22,45 @@ const CHROMIUM_ARGS = [
   '--enable-unsafe-swiftshader',
 ];
 
+export function launchChromium(): Promise<Browser> {
+  return chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+}
+
+/** A page on the explorer, once its graph has loaded, that records every console error and uncaught exception. */
+export async function openExplorer(browser: Browser, url: string): Promise<{ page: Page; errors: string[] }> {
+  const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+  const errors: string[] = [];
+  page.on('console', (message) => message.type() === 'error' && errors.push(message.text()));
+  page.on('pageerror', (error) => errors.push(error.message));
+  await page.goto(url);
+  await page.waitForSelector('#app[data-loaded="true"]', { timeout: 20_000 });
+  return { page, errors };
+}
+
+/** Waits until the first layout run has settled (its button offers to start it again). */
+export function layoutSettled(page: Page): Promise<unknown> {
+  return page.waitForFunction(() => document.querySelector('.graph-view .toolbar button')?.textContent === 'Start layout', undefined, { timeout: 15_000 });
+}
+
+/** The explorer of the seed graph, built and served once for a suite, in one browser. */
 export interface ExplorerHarness {
   db: Database;
   app: RunningParley;
-  /** A page of the explorer, loaded, that records every console error and uncaught exception. */
   openPage(url: string): Promise<{ page: Page; errors: string[] }>;
   close(): Promise<void>;
 }
 
 export async function startExplorer(): Promise<ExplorerHarness> {
   const clientDir = fs.mkdtempSync(path.join(os.tmpdir(), 'parley-client-'));
-  await build({ configFile: path.join(ROOT, 'client', 'vite.config.ts'), logLevel: 'warn', build: { outDir: clientDir, emptyOutDir: true } });
+  await build({ configFile: path.join(CLIENT_SRC, 'vite.config.ts'), logLevel: 'warn', build: { outDir: clientDir, emptyOutDir: true } });
   const db = testDatabase();
   await resetToSeed(db);
   const app = await startParley(testConfig({ PARLEY_SEED: 'true' }), testLogger, clientDir);
-  const browser: Browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  const browser = await launchChromium();
   return {
     db,
     app,
-    async openPage(url) {
-      const page = await browser.newPage({ viewport: { width: 1440, height: 900 }, acceptDownloads: true });
-      const errors: string[] = [];
-      page.on('console', (message) => message.type() === 'error' && errors.push(message.text()));
-      page.on('pageerror', (error) => errors.push(error.message));
-      await page.goto(url);
-      await page.waitForSelector('#app[data-loaded="true"]', { timeout: 20_000 });
-      return { page, errors };
-    },
+    openPage: (url) => openExplorer(browser, url),
     async close() {
       await browser.close();
       await app.stop();

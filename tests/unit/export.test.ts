@@ -7,7 +7,7 @@ import { DOMParser } from 'linkedom';
 import { describe, expect, it } from 'vitest';
 import { csvLines, gexf, graphml } from '../../server/domain/export.ts';
 import type { GraphPart } from '../../server/domain/graph.ts';
-import type { GraphEdge, GraphNode } from '../../server/domain/schemas.ts';
+import type { GraphEdge, GraphNode } from '../../server/contract/api.ts';
 import { readCsv } from '../support/csv.ts';
 
 const node = (id: string, label: string, type: string): GraphNode => ({ id, key: id, label, type, attributes: { name: label, aliases: [`${label} alias`] } });

@@ -5,9 +5,8 @@
  * sigma 4 draws into one WebGL stage that holds only the viewport and the labels its density
  * setting lets through, and @sigma/export-image 3 expects sigma 3.
  */
-import { NODE_TYPES } from '../../../server/domain/model.ts';
-import type { EdgeFamily } from '../api/types.ts';
-import { FAMILY_STYLE, NODE_TYPE_STYLE, type NodeShape } from '../graph/encoding.ts';
+import { NODE_TYPES } from '../../../server/contract/model.ts';
+import { type EdgeFamily, FAMILY_STYLE, NODE_TYPE_STYLE, type NodeShape } from '../graph/encoding.ts';
 import { isVisibleEdge, type ExplorerGraph } from '../graph/explorerGraph.ts';
 
 const PADDING = 16;

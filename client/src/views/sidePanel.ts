@@ -4,18 +4,17 @@
  * A party's stances come from the API, which rolls its officials', delegations' and member
  * bodies' stances up to it by the same rule as the matrix, each with who voiced it.
  */
-import type { Stance } from '../../../server/domain/schemas.ts';
-import { STANCE_TYPES, type StanceType } from '../../../server/domain/model.ts';
+import type { GraphNode, Stance } from '../../../server/contract/api.ts';
+import { STANCE_TYPES, type StanceType } from '../../../server/contract/model.ts';
 import { api } from '../api/client.ts';
 import { humanize, nodeTypeStyle } from '../graph/encoding.ts';
-import { isStanceEdge } from '../graph/explorerGraph.ts';
+import { isStanceEdge, stanceOf } from '../graph/explorerGraph.ts';
 import { openTrace, select } from '../state/explorer.ts';
 import type { ExplorerContext, View } from './context.ts';
-import type { Evidence } from '../api/types.ts';
 import { evidenceList, familyGlyph, formatDate, formatValue, h, replaceChildren } from './dom.ts';
 
 /** Properties shown elsewhere in the panel or meaningless to a reader. */
-const HIDDEN_PROPERTIES = new Set(['id', 'name', 'label', 'type', 'aliases', 'description', 'attributes', 'labels', 'key']);
+const HIDDEN_PROPERTIES = new Set(['id', 'name', 'label', 'type', 'aliases', 'description', 'labels', 'key']);
 
 function verb(type: string): string {
   return type in STANCE_TYPES ? STANCE_TYPES[type as StanceType].verb : humanize(type);
@@ -28,33 +27,11 @@ export function createSidePanel(context: ExplorerContext): View {
   const element = h('aside', { class: 'side-panel', 'aria-label': 'Details', hidden: true, tabindex: '-1' }, closeButton, body);
   element.addEventListener('keydown', (event) => event.key === 'Escape' && store.update((s) => select(s, null)));
   let shown: string | null = null;
-  let shownDetails: Record<string, unknown> = {};
+  let shownNode: GraphNode | null = null;
   let partyStances: Stance[] | null = null;
 
   const nodeButton = (id: string, label?: string) =>
     h('button', { type: 'button', class: 'link', onclick: () => store.update((s) => select(s, id)) }, graph.hasNode(id) ? graph.getNodeAttribute(id, 'label') : (label ?? id));
-
-  function stanceItems(id: string, direction: 'out' | 'in') {
-    const edges = direction === 'out' ? graph.outEdges(id) : graph.inEdges(id);
-    return edges
-      .filter((e) => isStanceEdge(graph.getEdgeAttributes(e)))
-      .sort((a, b) => (graph.getEdgeAttribute(a, 'date') ?? '').localeCompare(graph.getEdgeAttribute(b, 'date') ?? ''))
-      .map((e) => {
-        const a = graph.getEdgeAttributes(e);
-        const other = direction === 'out' ? graph.target(e) : graph.source(e);
-        return h('li', { class: `stance family-${a.family}`, 'data-stance': a.edgeType },
-          h('p', { class: 'stance-line' },
-            direction === 'in' ? [nodeButton(other), ' '] : null,
-            familyGlyph(a.family), h('span', { class: `badge family-${a.family}` }, verb(a.edgeType)),
-            direction === 'out' ? [' ', nodeButton(other)] : null,
-            a.date ? h('span', { class: 'date' }, a.date) : null),
-          a.condition ? h('p', { class: 'condition' }, `On condition: ${a.condition}`) : null,
-          evidenceList(a.evidence));
-      });
-  }
-
-  const evidenceOf = (stance: Stance): Evidence[] =>
-    stance.evidence.map((e) => ({ quote: e.quote, summary: e.summary, source: e.sourceTitle ?? e.source, sourceId: e.source, url: null, reporting: e.reporting, via: e.via, date: stance.date }));
 
   /** Who spoke: the official who voiced a party's stance, or the official or body that took it. */
   function voice(stance: Stance, party: string): string | null {
@@ -71,8 +48,28 @@ export function createSidePanel(context: ExplorerContext): View {
           h('span', { class: 'date' }, formatDate(s.date, s.datePrecision))),
         spoken ? h('p', { class: 'voiced-by muted small' }, spoken) : null,
         s.condition ? h('p', { class: 'condition' }, `On condition: ${s.condition}`) : null,
-        evidenceList(evidenceOf(s)));
+        evidenceList(s.evidence));
     });
+  }
+
+  function stanceItems(id: string, direction: 'out' | 'in') {
+    const edges = direction === 'out' ? graph.outEdges(id) : graph.inEdges(id);
+    return edges
+      .filter((e) => isStanceEdge(graph.getEdgeAttributes(e)))
+      .sort((a, b) => (graph.getEdgeAttribute(a, 'date') ?? '').localeCompare(graph.getEdgeAttribute(b, 'date') ?? ''))
+      .map((e) => {
+        const a = graph.getEdgeAttributes(e);
+        const stance = stanceOf(a);
+        const other = direction === 'out' ? graph.target(e) : graph.source(e);
+        return h('li', { class: `stance family-${a.family}`, 'data-stance': a.edgeType },
+          h('p', { class: 'stance-line' },
+            direction === 'in' ? [nodeButton(other), ' '] : null,
+            familyGlyph(a.family), h('span', { class: `badge family-${a.family}` }, verb(a.edgeType)),
+            direction === 'out' ? [' ', nodeButton(other)] : null,
+            a.date ? h('span', { class: 'date' }, a.date) : null),
+          stance?.condition ? h('p', { class: 'condition' }, `On condition: ${stance.condition}`) : null,
+          evidenceList(stance?.evidence ?? []));
+      });
   }
 
   function structureItems(id: string) {
@@ -84,14 +81,15 @@ export function createSidePanel(context: ExplorerContext): View {
       });
   }
 
-  function render(id: string, details: Record<string, unknown>) {
+  /** The node as the API described it, else as the graph holds it. */
+  function render(id: string, node: GraphNode | null) {
     const attributes = graph.hasNode(id) ? graph.getNodeAttributes(id) : null;
-    const type = attributes?.nodeType ?? (typeof details.type === 'string' ? details.type : 'Entity');
-    const name = (typeof details.name === 'string' && details.name) || attributes?.label || id;
-    const description = typeof details.description === 'string' ? details.description : attributes?.data.description;
-    const aliases = Array.isArray(details.aliases) ? details.aliases : (attributes?.aliases ?? []);
-    const datePrecision = details.datePrecision ?? attributes?.data.datePrecision;
-    const properties = Object.entries({ ...(attributes?.data ?? {}), ...details }).filter(([key, value]) => !HIDDEN_PROPERTIES.has(key) && value !== null && value !== '' && typeof value !== 'object');
+    const type = node?.type ?? attributes?.nodeType ?? 'Entity';
+    const name = node?.label ?? attributes?.label ?? id;
+    const data = { ...(attributes?.data ?? {}), ...(node?.attributes ?? {}) };
+    const description = data.description;
+    const aliases = Array.isArray(data.aliases) ? data.aliases : [];
+    const properties = Object.entries(data).filter(([key, value]) => !HIDDEN_PROPERTIES.has(key) && value !== null && value !== '' && typeof value !== 'object');
     const isParty = type === 'Party';
     const stancesOut = graph.hasNode(id) && !isParty ? stanceItems(id, 'out') : [];
     const stancesIn = graph.hasNode(id) ? stanceItems(id, 'in') : [];
@@ -102,7 +100,7 @@ export function createSidePanel(context: ExplorerContext): View {
       typeof description === 'string' ? h('p', {}, description) : null,
       aliases.length ? h('p', { class: 'muted small' }, `Also: ${aliases.map(formatValue).join(', ')}`) : null,
       type === 'Position' ? h('button', { type: 'button', class: 'button primary trace-link', onclick: () => store.update((s) => openTrace(s, id)) }, 'Trace who stands where →') : null,
-      properties.length ? h('dl', { class: 'properties' }, properties.map(([key, value]) => [h('dt', {}, humanize(key)), h('dd', {}, key === 'date' ? formatDate(String(value), datePrecision) : formatValue(value))])) : null,
+      properties.length ? h('dl', { class: 'properties' }, properties.map(([key, value]) => [h('dt', {}, humanize(key)), h('dd', {}, key === 'date' ? formatDate(String(value), data.datePrecision) : formatValue(value))])) : null,
       stancesOut.length ? [h('h3', {}, `Stances taken (${stancesOut.length})`), h('ul', { class: 'stance-list' }, stancesOut)] : null,
       isParty && partyStances?.length
         ? [h('h3', {}, `Stances of ${name} and its officials (${partyStances.length})`), h('ul', { class: 'stance-list party-stances' }, partyStanceItems(id, partyStances))]
@@ -115,10 +113,10 @@ export function createSidePanel(context: ExplorerContext): View {
 
   const loadPartyStances = (party: string) =>
     api.actorStances(party).then(
-      (stances) => {
+      ({ stances }) => {
         if (shown !== party) return;
         partyStances = stances;
-        render(party, shownDetails);
+        render(party, shownNode);
       },
       () => undefined,
     );
@@ -128,15 +126,15 @@ export function createSidePanel(context: ExplorerContext): View {
     element.hidden = !selected;
     if (!selected || selected === shown) return;
     shown = selected;
-    shownDetails = {};
+    shownNode = null;
     partyStances = null;
-    render(selected, shownDetails);
+    render(selected, shownNode);
     api.node(selected).then(
-      (details) => {
+      ({ node }) => {
         if (shown !== selected) return;
-        shownDetails = details;
-        render(selected, details);
-        if (details.type === 'Party') loadPartyStances(selected);
+        shownNode = node;
+        render(selected, node);
+        if (node.type === 'Party') loadPartyStances(selected);
       },
       // The graph already holds what the panel needs; the API only adds properties.
       () => undefined,
@@ -151,7 +149,7 @@ export function createSidePanel(context: ExplorerContext): View {
   sync();
   return {
     element,
-    refresh: () => shown && render(shown, shownDetails),
+    refresh: () => shown && render(shown, shownNode),
     kill: unsubscribe,
   };
 }
