@@ -21,3 +21,8 @@ OPTIONS { indexConfig: { `fulltext.analyzer`: 'standard-folding', `fulltext.even
 CREATE FULLTEXT INDEX evidence_text IF NOT EXISTS
 FOR (e:Evidence) ON EACH [e.quote, e.summary]
 OPTIONS { indexConfig: { `fulltext.analyzer`: 'standard-folding' } };
+// Ask's evidence path: quotes, summaries and entity descriptions, stemmed (English analyzer) so
+// that "targeting" finds "targeted".
+CREATE FULLTEXT INDEX ask_passages IF NOT EXISTS
+FOR (n:Evidence|Party|Official|Delegation|Position|Event|Document|Place) ON EACH [n.quote, n.summary, n.description]
+OPTIONS { indexConfig: { `fulltext.analyzer`: 'english', `fulltext.eventually_consistent`: false } };

@@ -1,6 +1,5 @@
 /** Runs named questions and the Cypher console in READ transactions; plain objects only. */
 import { readTransactionOnce } from '../db/console.ts';
-import { cypher } from '../db/cypherFiles.ts';
 import type { Database, Row, Transaction } from '../db/database.ts';
 
 export interface TabularResult {
@@ -25,16 +24,4 @@ export async function runReadQuery(
   const work = (tx: Transaction) => tx.runWithSummary(text, params, maxRows);
   const result = consoleLimits ? await readTransactionOnce(db, work, consoleLimits) : await db.readTransaction(work);
   return { columns: result.keys, rows: result.rows, truncated: result.truncated, ...result.summary };
-}
-
-export interface NameRow {
-  id: string;
-  label: string;
-  type: string;
-  names: string[];
-  party: string | null;
-}
-
-export function readNames(db: Database): Promise<NameRow[]> {
-  return db.read<NameRow>(cypher('ask/names'));
 }

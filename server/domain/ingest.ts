@@ -6,8 +6,8 @@
 import crypto from 'node:crypto';
 import type { Database } from '../db/database.ts';
 import { findEntityTypes, writeSourceGraph, type IngestionPlan, type LinkRow } from '../data/ingest.ts';
+import { forgetNames } from '../data/names.ts';
 import { UnprocessableError, ValidationError } from '../errors.ts';
-import { forgetNames } from './ask.ts';
 import { zodIssues } from './validation.ts';
 import { ACTOR_TYPES, STANCE_TARGET_TYPES, STANCE_TYPES, type NodeType } from '../contract/model.ts';
 import { type EntityInput, type SourcePayload, sourcePayloadSchema } from './sourcePayload.ts';

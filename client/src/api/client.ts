@@ -6,7 +6,6 @@
  */
 import type {
   ActorStancesResponse,
-  AskResponse,
   CypherResponse,
   ErrorResponse,
   GraphResponse,
@@ -19,6 +18,7 @@ import type {
   SearchResult,
   TraceResponse,
 } from '../../../server/contract/api.ts';
+import type { AskResponse } from '../../../server/contract/ask.ts';
 
 export class ApiError extends Error {
   constructor(
