@@ -1,13 +1,5 @@
 /** Debian's Chromium driven by playwright-core, for the browser suite and `npm run screenshot`. */
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { build } from 'vite';
-import type { Database } from '../../server/db/database.ts';
-import { CLIENT_SRC } from '../../server/paths.ts';
-import { startParley, type RunningParley } from '../../server/start.ts';
-import { resetToSeed, testConfig, testDatabase, testLogger } from './db.ts';
 
 /** WebGL through SwiftShader, and nothing that reaches the network on its own. */
 const CHROMIUM_ARGS = [
@@ -40,34 +32,6 @@ export async function openExplorer(browser: Browser, url: string): Promise<{ pag
 /** Waits until the first layout run has settled (its button offers to start it again). */
 export function layoutSettled(page: Page): Promise<unknown> {
   return page.waitForFunction(() => document.querySelector('.graph-view .toolbar button')?.textContent === 'Start layout', undefined, { timeout: 15_000 });
-}
-
-/** The explorer of the seed graph, built and served once for a suite, in one browser. */
-export interface ExplorerHarness {
-  db: Database;
-  app: RunningParley;
-  openPage(url: string): Promise<{ page: Page; errors: string[] }>;
-  close(): Promise<void>;
-}
-
-export async function startExplorer(): Promise<ExplorerHarness> {
-  const clientDir = fs.mkdtempSync(path.join(os.tmpdir(), 'parley-client-'));
-  await build({ configFile: path.join(CLIENT_SRC, 'vite.config.ts'), logLevel: 'warn', build: { outDir: clientDir, emptyOutDir: true } });
-  const db = testDatabase();
-  await resetToSeed(db);
-  const app = await startParley(testConfig({ PARLEY_SEED: 'true' }), testLogger, clientDir);
-  const browser = await launchChromium();
-  return {
-    db,
-    app,
-    openPage: (url) => openExplorer(browser, url),
-    async close() {
-      await browser.close();
-      await app.stop();
-      await db.close();
-      fs.rmSync(clientDir, { recursive: true, force: true });
-    },
-  };
 }
 
 /** A part of an image, measured from its bottom-left corner. */
