@@ -28,7 +28,7 @@ export function mount(root: HTMLElement): () => void {
   const status = h('p', { class: 'status', role: 'status' });
   const announce = (message: string) => (status.textContent = message);
 
-  const graphView = createGraphView({ store, graph, mergeIntoGraph, announce });
+  const graphView = createGraphView({ store, graph, mergeIntoGraph, markInGraph, announce });
   function mergeIntoGraph(data: GraphData): number {
     const added = mergeGraphData(graph, data);
     applyFilters(graph, store.get().filters);
@@ -36,7 +36,13 @@ export function mount(root: HTMLElement): () => void {
     if (added.length) graphView.layout.runFor(1500);
     return added.length;
   }
-  const context: ExplorerContext = { store, graph, mergeIntoGraph, announce };
+  function markInGraph(data: GraphData): void {
+    mergeIntoGraph(data);
+    graphView.mark(new Set(data.nodes.map((node) => node.id)));
+    // A selection would outshine the marks.
+    store.update((s) => setMode(select(s, null), 'graph'));
+  }
+  const context: ExplorerContext = { store, graph, mergeIntoGraph, markInGraph, announce };
   const filtersPanel = createFiltersPanel(context, () => timelineDates(graph));
   const sidePanel = createSidePanel(context);
   const search = createSearchBox(graph, (hit) => {

@@ -324,6 +324,26 @@ export const questionAnswerSchema = named(
   z.object({ columns: z.array(z.string()), rows: z.array(z.record(z.string(), z.unknown())), evidence: z.array(askEvidenceSchema) }),
 );
 
+const count = z.number().nullable();
+export const planNodeSchema = named(
+  'PlanNode',
+  z.object({
+    operator: z.string(),
+    details: z.string(),
+    identifiers: z.array(z.string()),
+    estimatedRows: count,
+    rows: count.describe('PROFILE only: rows the operator produced'),
+    dbHits: count.describe('PROFILE only: database hits'),
+    pageCacheHits: count,
+    pageCacheMisses: count,
+    timeNs: count,
+    get children(): z.ZodArray<typeof planNodeSchema> {
+      return z.array(planNodeSchema);
+    },
+  }),
+);
+export type PlanNode = z.infer<typeof planNodeSchema>;
+
 export const cypherResponseSchema = named(
   'CypherResponse',
   z.object({
@@ -331,8 +351,23 @@ export const cypherResponseSchema = named(
     rows: z.array(z.record(z.string(), z.unknown())),
     graph: z.object({ nodes: z.array(graphNodeSchema), edges: z.array(graphEdgeSchema) }),
     summary: z.object({ queryType: z.string(), resultAvailableAfterMs: z.number(), truncated: z.boolean() }),
+    plan: planNodeSchema.nullable().optional().describe('For EXPLAIN (estimated rows) and PROFILE (rows and db hits): the plan as a tree'),
   }),
 );
+
+const signatureSchema = z.object({ name: z.string(), signature: z.string(), description: z.string() });
+export const consoleSchemaResponseSchema = named(
+  'ConsoleSchema',
+  z.object({
+    labels: z.array(z.string()),
+    relationshipTypes: z.array(z.string()),
+    propertyKeys: z.array(z.string()),
+    propertiesByLabel: z.record(z.string(), z.array(z.string())),
+    functions: z.array(signatureSchema),
+    procedures: z.array(signatureSchema.extend({ returnItems: z.array(z.object({ name: z.string(), signature: z.string() })) })),
+  }),
+);
+export type ConsoleSchema = z.infer<typeof consoleSchemaResponseSchema>;
 
 export const errorResponseSchema = named(
   'Error',

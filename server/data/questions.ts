@@ -1,6 +1,6 @@
 /** Runs named questions and the Cypher console in READ transactions; plain objects only. */
 import { readTransactionOnce } from '../db/console.ts';
-import type { Database, Row, Transaction } from '../db/database.ts';
+import type { Database, PlanNode, Row, Transaction } from '../db/database.ts';
 
 export interface TabularResult {
   columns: string[];
@@ -8,20 +8,23 @@ export interface TabularResult {
   truncated: boolean;
   queryType: string;
   resultAvailableAfterMs: number;
+  /** The profiled plan, for a console query run with `profiled`. */
+  profile: PlanNode | null;
 }
 
 /**
  * One read-only query in a READ transaction, with a row cap. A console query (`consoleLimits`) is
- * tried once, with the console's timeout; named questions are the app's own and may be retried.
+ * tried once, with the console's timeout (`profiled` when it is a PROFILE); named questions are
+ * the app's own and may be retried.
  */
 export async function runReadQuery(
   db: Database,
   text: string,
   params: Record<string, unknown>,
   maxRows: number,
-  consoleLimits?: { timeoutMs: number },
+  consoleLimits?: { timeoutMs: number; profiled?: boolean },
 ): Promise<TabularResult> {
-  const work = (tx: Transaction) => tx.runWithSummary(text, params, maxRows);
-  const result = consoleLimits ? await readTransactionOnce(db, work, consoleLimits) : await db.readTransaction(work);
-  return { columns: result.keys, rows: result.rows, truncated: result.truncated, ...result.summary };
+  const work = (tx: Transaction) => tx.runWithSummary(text, params, maxRows, { profiled: consoleLimits?.profiled ?? false });
+  const result = consoleLimits ? await readTransactionOnce(db, work, { timeoutMs: consoleLimits.timeoutMs }) : await db.readTransaction(work);
+  return { columns: result.keys, rows: result.rows, truncated: result.truncated, ...result.summary, profile: result.profile };
 }

@@ -4,7 +4,7 @@
  * (server/domain/console.ts) rather than in the general wrapper, which every other query uses.
  */
 import type { Plan } from 'neo4j-driver';
-import { type Database, type Params, type QueryOptions, Transaction, transactionConfig } from './database.ts';
+import { type Database, type Params, type PlanNode, type QueryOptions, Transaction, planTree, transactionConfig } from './database.ts';
 
 /** One operator of a query plan: its type (ProcedureCall, LoadCSV, ShowTransactions, …) and Neo4j's details. */
 export interface PlanOperator {
@@ -17,12 +17,19 @@ export const EXPLAIN_PREFIX = 'EXPLAIN ';
 
 /**
  * Plans a query without running it (`EXPLAIN`): its query type (r, rw, w or s) and every
- * operator of its plan, so callers judge what a query would do however its text is spelled.
+ * operator of its plan, so callers judge what a query would do however its text is spelled; and
+ * the plan as a tree, for the console to draw.
  */
-export function explainQuery(db: Database, cypher: string, params: Params = {}, options: QueryOptions = {}): Promise<{ queryType: string; operators: PlanOperator[] }> {
+export function explainQuery(
+  db: Database,
+  cypher: string,
+  params: Params = {},
+  options: QueryOptions = {},
+): Promise<{ queryType: string; operators: PlanOperator[]; plan: PlanNode | null }> {
   return db.withSession('READ', async (session) => {
     const result = await session.run(`${EXPLAIN_PREFIX}${cypher}`, params, transactionConfig(options));
-    return { queryType: result.summary.queryType, operators: planOperators(result.summary.plan) };
+    const { plan } = result.summary;
+    return { queryType: result.summary.queryType, operators: planOperators(plan), plan: plan ? planTree(plan) : null };
   });
 }
 

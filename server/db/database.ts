@@ -8,6 +8,8 @@ import neo4j, {
   type Driver,
   type ManagedTransaction,
   Neo4jError,
+  type Plan,
+  type ProfiledPlan,
   type QueryResult,
   type RecordShape,
   type Session,
@@ -226,8 +228,17 @@ export class Transaction {
     return rows<T>(await this.tx.run(cypher, params));
   }
 
-  /** Runs and also reports the query type and timing, for the Cypher console. */
-  async runWithSummary(cypher: string, params: Params, maxRows: number): Promise<{ keys: string[]; rows: Row[]; truncated: boolean; summary: ResultSummary }> {
+  /**
+   * Runs and also reports the query type and timing, for the Cypher console. A `PROFILE` query
+   * (`profiled`) is read to its end, rows past the cap dropped, since Neo4j reports its profile
+   * only then; the transaction's timeout still bounds it.
+   */
+  async runWithSummary(
+    cypher: string,
+    params: Params,
+    maxRows: number,
+    { profiled = false }: { profiled?: boolean } = {},
+  ): Promise<{ keys: string[]; rows: Row[]; truncated: boolean; summary: ResultSummary; profile: PlanNode | null }> {
     const result = this.tx.run(cypher, params);
     const collected: Row[] = [];
     let truncated = false;
@@ -236,12 +247,13 @@ export class Transaction {
       if (collected.length === 0) keys = [...record.keys] as string[];
       if (collected.length >= maxRows) {
         truncated = true;
+        if (profiled) continue;
         break;
       }
       collected.push(toNative(record.toObject()) as Row);
     }
-    if (truncated) {
-      return { keys, rows: collected, truncated, summary: { queryType: 'r', resultAvailableAfterMs: 0 } };
+    if (truncated && !profiled) {
+      return { keys, rows: collected, truncated, summary: { queryType: 'r', resultAvailableAfterMs: 0 }, profile: null };
     }
     const summary = await result.summary();
     if (keys.length === 0) keys = [...((await result.keys()) as string[])];
@@ -250,8 +262,43 @@ export class Transaction {
       rows: collected,
       truncated,
       summary: { queryType: summary.queryType, resultAvailableAfterMs: Number(toNative(summary.resultAvailableAfter)) },
+      profile: summary.profile ? planTree(summary.profile) : null,
     };
   }
+}
+
+/**
+ * One operator of a plan as a tree, for drawing: Neo4j's arguments (Details, EstimatedRows, …),
+ * and for a PROFILE the rows it produced and the database hits it cost.
+ */
+export interface PlanNode {
+  operator: string;
+  details: string;
+  identifiers: string[];
+  estimatedRows: number | null;
+  rows: number | null;
+  dbHits: number | null;
+  pageCacheHits: number | null;
+  pageCacheMisses: number | null;
+  timeNs: number | null;
+  children: PlanNode[];
+}
+
+export function planTree(plan: Plan | ProfiledPlan): PlanNode {
+  const number = (value: unknown) => (value === undefined || value === null ? null : Number(toNative(value)));
+  const profiled = 'dbHits' in plan ? plan : null;
+  return {
+    operator: plan.operatorType.replace(/@.*$/, ''),
+    details: String(plan.arguments.Details ?? ''),
+    identifiers: [...plan.identifiers],
+    estimatedRows: number(plan.arguments.EstimatedRows),
+    rows: profiled && number(profiled.rows),
+    dbHits: profiled && number(profiled.dbHits),
+    pageCacheHits: profiled && number(profiled.pageCacheHits),
+    pageCacheMisses: profiled && number(profiled.pageCacheMisses),
+    timeNs: profiled && number(profiled.time),
+    children: plan.children.map(planTree),
+  };
 }
 
 function rows<T>(result: QueryResult<RecordShape>): T[] {

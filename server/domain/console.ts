@@ -11,6 +11,7 @@ import { neo4jErrorCode } from '../db/database.ts';
 import { readNodesById, readStanceEdgesById } from '../data/graph.ts';
 import { runReadQuery } from '../data/questions.ts';
 import { AppError, ForbiddenError, UnprocessableError, ValidationError } from '../errors.ts';
+import { readPlanMode } from './consolePlan.ts';
 import { toGraphEdge, toGraphNode } from './graph.ts';
 import type { GraphEdge, GraphNode } from '../contract/api.ts';
 
@@ -26,7 +27,7 @@ export interface ConsoleLimits {
 }
 
 export async function runConsoleQuery(db: Database, request: ConsoleRequest, limits: ConsoleLimits) {
-  const query = request.query.trim().replace(/;\s*$/, '');
+  const { mode, query } = readPlanMode(request.query.trim().replace(/;\s*$/, ''));
   refuseForbiddenClauses(query);
   let plan;
   try {
@@ -39,18 +40,23 @@ export async function runConsoleQuery(db: Database, request: ConsoleRequest, lim
     throw new ForbiddenError('read_only', `The console only runs read queries; this one is of type ${queryType} (w = write, rw = read-write, s = schema).`, { queryType });
   }
   refuseForbiddenOperators(plan.operators);
+  if (mode === 'explain') {
+    return { columns: [], rows: [], graph: { nodes: [], edges: [] }, summary: { queryType, resultAvailableAfterMs: 0, truncated: false }, plan: plan.plan };
+  }
   const maxRows = Math.min(request.limit ?? limits.maxRows, limits.maxRows);
+  const profiled = mode === 'profile';
   let result;
   try {
-    result = await runReadQuery(db, query, request.params, maxRows, { timeoutMs: limits.timeoutMs });
+    result = await runReadQuery(db, profiled ? `PROFILE ${query}` : query, request.params, maxRows, { timeoutMs: limits.timeoutMs, profiled });
   } catch (err) {
-    throw consoleError(err);
+    throw consoleError(err, profiled ? PROFILE_PREFIX : 0);
   }
   return {
     columns: result.columns,
     rows: result.rows,
     graph: await graphOfRows(db, result.rows),
     summary: { queryType, resultAvailableAfterMs: result.resultAvailableAfterMs, truncated: result.truncated },
+    ...(profiled ? { plan: result.profile } : {}),
   };
 }
 
@@ -73,7 +79,7 @@ export function refuseForbiddenClauses(query: string): void {
  * refused, even those Neo4j counts as reads: db.stats.* collects other sessions' queries, index
  * resampling and cache clearing change how the server runs, dbms.* administers it.
  */
-const DESCRIBING_PROCEDURES = new Set([
+export const DESCRIBING_PROCEDURES = new Set([
   'db.labels',
   'db.relationshipTypes',
   'db.propertyKeys',
@@ -133,6 +139,9 @@ const MEMORY_CODES = new Set([
   'Neo.TransientError.General.MemoryPoolOutOfMemoryError',
   'Neo.TransientError.General.OutOfMemoryError',
 ]);
+
+/** The run of a PROFILE prefixes the query with this; positions Neo4j reports are shifted back by it. */
+const PROFILE_PREFIX = 'PROFILE '.length;
 
 /** Maps what Neo4j said about a console query to a client error, by code. */
 function consoleError(err: unknown, shift = 0): unknown {

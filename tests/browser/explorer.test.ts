@@ -2,19 +2,13 @@
  * The explorer in a real browser (Debian's Chromium, WebGL through SwiftShader) against the real
  * app and the run's throwaway Neo4j with the seed graph: the acceptance criteria of issue 5.
  */
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { build } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../server/db/database.ts';
-import { CLIENT_SRC } from '../../server/paths.ts';
-import { startParley, type RunningParley } from '../../server/start.ts';
-import { launchChromium, layoutSettled, openExplorer } from '../support/browser.ts';
-import { resetToSeed, testConfig, testDatabase, testLogger } from '../support/db.ts';
+import type { RunningParley } from '../../server/start.ts';
+import { launchChromium, layoutSettled, openExplorer, startSeededExplorer } from '../support/browser.ts';
 
-let clientDir: string;
+let explorer: Awaited<ReturnType<typeof startSeededExplorer>>;
 let db: Database;
 let app: RunningParley;
 let browser: Browser;
@@ -44,19 +38,14 @@ async function drawnPixels(page: Page): Promise<number> {
 }
 
 beforeAll(async () => {
-  clientDir = fs.mkdtempSync(path.join(os.tmpdir(), 'parley-client-'));
-  await build({ configFile: path.join(CLIENT_SRC, 'vite.config.ts'), logLevel: 'warn', build: { outDir: clientDir, emptyOutDir: true } });
-  db = testDatabase();
-  await resetToSeed(db);
-  app = await startParley(testConfig({ PARLEY_SEED: 'true' }), testLogger, clientDir);
+  explorer = await startSeededExplorer();
+  ({ db, app } = explorer);
   browser = await launchChromium();
 });
 
 afterAll(async () => {
   await browser?.close();
-  await app?.stop();
-  await db?.close();
-  if (clientDir) fs.rmSync(clientDir, { recursive: true, force: true });
+  await explorer?.stop();
 });
 
 describe('the explorer', () => {

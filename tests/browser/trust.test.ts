@@ -4,46 +4,30 @@
  * analyst did, time hides what did not exist yet, the PNG is the whole graph, and the page can
  * be used without a mouse or colour vision.
  */
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import type { Page } from 'playwright-core';
-import { build } from 'vite';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Database } from '../../server/db/database.ts';
-import { CLIENT_SRC } from '../../server/paths.ts';
-import { startParley, type RunningParley } from '../../server/start.ts';
-import { inkedPixels, launchChromium, openExplorer } from '../support/browser.ts';
-import { resetToSeed, testConfig, testDatabase, testLogger } from '../support/db.ts';
+import type { RunningParley } from '../../server/start.ts';
+import { inkedPixels, launchChromium, openExplorer, startSeededExplorer } from '../support/browser.ts';
 
-/** The explorer of the seed graph, built and served once for a suite, in one browser. */
-export interface ExplorerHarness {
-  db: Database;
+/** The seeded explorer and one browser for the suite. */
+interface ExplorerHarness {
   app: RunningParley;
   openPage(url: string): Promise<{ page: Page; errors: string[] }>;
   close(): Promise<void>;
 }
 
-export async function startExplorer(): Promise<ExplorerHarness> {
-  const clientDir = fs.mkdtempSync(path.join(os.tmpdir(), 'parley-client-'));
-  await build({ configFile: path.join(CLIENT_SRC, 'vite.config.ts'), logLevel: 'warn', build: { outDir: clientDir, emptyOutDir: true } });
-  const db = testDatabase();
-  await resetToSeed(db);
-  const app = await startParley(testConfig({ PARLEY_SEED: 'true' }), testLogger, clientDir);
-  const browser = await launchChromium();
+async function startExplorer(): Promise<ExplorerHarness> {
+  const seeded = await startSeededExplorer();
+  const browser: Browser = await launchChromium();
   return {
-    db,
-    app,
+    app: seeded.app,
     openPage: (url) => openExplorer(browser, url),
     async close() {
       await browser.close();
-      await app.stop();
-      await db.close();
-      fs.rmSync(clientDir, { recursive: true, force: true });
+      await seeded.stop();
     },
   };
 }
-
 
 let explorer: ExplorerHarness;
 beforeAll(async () => {

@@ -1,5 +1,13 @@
 /** Debian's Chromium driven by playwright-core, for the browser suite and `npm run screenshot`. */
-import { chromium, type Browser, type Page } from 'playwright-core';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { build } from 'vite';
+import type { Database } from '../../server/db/database.ts';
+import { CLIENT_SRC } from '../../server/paths.ts';
+import { startParley, type RunningParley } from '../../server/start.ts';
+import { resetToSeed, testConfig, testDatabase, testLogger } from './db.ts';
 
 /** WebGL through SwiftShader, and nothing that reaches the network on its own. */
 const CHROMIUM_ARGS = [
@@ -18,9 +26,14 @@ export function launchChromium(): Promise<Browser> {
   return chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
 }
 
-/** A page on the explorer, once its graph has loaded, that records every console error and uncaught exception. */
-export async function openExplorer(browser: Browser, url: string): Promise<{ page: Page; errors: string[] }> {
-  const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+/**
+ * A page on the explorer, once its graph has loaded, that records every console error and uncaught
+ * exception. A context of its own (`browser.newContext`) starts with empty storage.
+ */
+export async function openExplorer(browser: Browser | BrowserContext, url: string): Promise<{ page: Page; errors: string[] }> {
+  const viewport = { width: 1440, height: 900 };
+  const page = 'newContext' in browser ? await browser.newPage({ viewport }) : await browser.newPage();
+  await page.setViewportSize(viewport);
   const errors: string[] = [];
   page.on('console', (message) => message.type() === 'error' && errors.push(message.text()));
   page.on('pageerror', (error) => errors.push(error.message));
@@ -68,4 +81,22 @@ export function inkedPixels(page: Page, png: Buffer, region: Region | null = nul
     },
     { base64: png.toString('base64'), region },
   );
+}
+
+/** The client built by Vite, served by the real app on the run's throwaway Neo4j with the seed graph. */
+export async function startSeededExplorer(): Promise<{ db: Database; app: RunningParley; stop(): Promise<void> }> {
+  const clientDir = fs.mkdtempSync(path.join(os.tmpdir(), 'parley-client-'));
+  await build({ configFile: path.join(CLIENT_SRC, 'vite.config.ts'), logLevel: 'warn', build: { outDir: clientDir, emptyOutDir: true } });
+  const db = testDatabase();
+  await resetToSeed(db);
+  const app = await startParley(testConfig({ PARLEY_SEED: 'true' }), testLogger, clientDir);
+  return {
+    db,
+    app,
+    async stop() {
+      await app.stop();
+      await db.close();
+      fs.rmSync(clientDir, { recursive: true, force: true });
+    },
+  };
 }

@@ -6,6 +6,7 @@
  */
 import type {
   ActorStancesResponse,
+  ConsoleSchema,
   CypherResponse,
   ErrorResponse,
   GraphResponse,
@@ -136,6 +137,10 @@ export function createApi(baseUrl = '') {
 
     cypher(query: string, params: Record<string, unknown> = {}): Promise<CypherResponse> {
       return request('/api/cypher', { method: 'POST', json: { query, params } });
+    },
+
+    cypherSchema(): Promise<ConsoleSchema> {
+      return request('/api/cypher/schema');
     },
 
     exportUrl(format: 'gexf' | 'graphml' | 'json' | 'csv', query: GraphQuery): string {

@@ -16,6 +16,8 @@ export interface GraphRenderer {
   readonly sigma: Sigma<NodeAttributes, EdgeAttributes>;
   /** The node whose neighbourhood stays highlighted while nothing is hovered. */
   setSelected(node: string | null): void;
+  /** Nodes to stand out (a console result), the rest faded, while nothing is hovered or selected; null clears. */
+  setMarked(nodes: ReadonlySet<string> | null): void;
   refresh(): void;
   focusNode(node: string): void;
   kill(): void;
@@ -29,6 +31,7 @@ export interface RendererEvents {
 export function createRenderer(graph: ExplorerGraph, container: HTMLElement, events: RendererEvents): GraphRenderer {
   let hovered: string | null = null;
   let selected: string | null = null;
+  let marked: ReadonlySet<string> | null = null;
   /** The node whose neighbourhood is emphasised: hover wins over selection. */
   const focus = () => hovered ?? (selected && graph.hasNode(selected) ? selected : null);
   const isNeighbourhood = (node: string, center: string) => node === center || graph.areNeighbors(node, center);
@@ -53,6 +56,7 @@ export function createRenderer(graph: ExplorerGraph, container: HTMLElement, eve
       const display: Partial<NodeDisplayData> = { shape: attributes.shape };
       if (attributes.hidden) return { ...display, visibility: 'hidden' };
       const center = focus();
+      if (!center && marked) return marked.has(node) ? { ...display, highlighted: true, labelVisibility: 'visible', zIndex: 2 } : { ...display, color: FADED_NODE, label: null, zIndex: 0 };
       if (!center) return display;
       if (node === center) return { ...display, highlighted: true, labelVisibility: 'visible', zIndex: 2 };
       if (isNeighbourhood(node, center)) return { ...display, labelVisibility: 'visible', zIndex: 1 };
@@ -61,6 +65,7 @@ export function createRenderer(graph: ExplorerGraph, container: HTMLElement, eve
     edgeReducer(edge, _data, attributes): Partial<EdgeDisplayData> {
       if (attributes.hidden) return { visibility: 'hidden' };
       const center = focus();
+      if (!center && marked) return marked.has(graph.source(edge)) && marked.has(graph.target(edge)) ? { zIndex: 1 } : { color: FADED_EDGE, zIndex: 0 };
       if (!center) return {};
       const touches = graph.source(edge) === center || graph.target(edge) === center;
       return touches ? { zIndex: 1, size: attributes.size + 1 } : { color: FADED_EDGE, zIndex: 0 };
@@ -83,6 +88,10 @@ export function createRenderer(graph: ExplorerGraph, container: HTMLElement, eve
     sigma,
     setSelected(node) {
       selected = node;
+      refreshHighlight();
+    },
+    setMarked(nodes) {
+      marked = nodes;
       refreshHighlight();
     },
     refresh() {

@@ -23,6 +23,8 @@ export interface ExplorerState {
   filters: Filters;
   /** The Cypher console's query text. */
   query: string;
+  /** The console's parameters panel, as the JSON text typed in it. */
+  queryParams: string;
   /** The Ask box's question. */
   question: string;
   /** Show the graph as tables instead of the canvas. */
@@ -41,6 +43,7 @@ export function initialState(): ExplorerState {
     tracePosition: null,
     filters: { nodeTypes: DEFAULT_NODE_TYPES, stanceTypes: STANCE_TYPE_NAMES, asOf: null },
     query: DEFAULT_QUERY,
+    queryParams: '',
     question: '',
     tableView: false,
   };
@@ -84,6 +87,10 @@ export function setAsOf(state: ExplorerState, asOf: string | null): ExplorerStat
 
 export function setQuery(state: ExplorerState, query: string): ExplorerState {
   return state.query === query ? state : { ...state, query };
+}
+
+export function setQueryParams(state: ExplorerState, queryParams: string): ExplorerState {
+  return state.queryParams === queryParams ? state : { ...state, queryParams };
 }
 
 export function setQuestion(state: ExplorerState, question: string): ExplorerState {

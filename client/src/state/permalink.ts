@@ -21,6 +21,7 @@ export function toHash(state: ExplorerState): string {
   if (!sameList(state.filters.stanceTypes, defaults.filters.stanceTypes)) params.set('stances', state.filters.stanceTypes.join(',') || 'none');
   if (state.filters.asOf) params.set('asOf', state.filters.asOf);
   if (state.query !== defaults.query) params.set('query', state.query);
+  if (state.queryParams) params.set('params', state.queryParams);
   if (state.question) params.set('question', state.question);
   if (state.tableView) params.set('table', '1');
   const text = params.toString();
@@ -50,6 +51,7 @@ export function fromHash(hash: string): ExplorerState {
       asOf: asOf && ISO_DATE.test(asOf) ? asOf : null,
     },
     query: params.get('query') ?? defaults.query,
+    queryParams: params.get('params') ?? '',
     question: params.get('question') ?? '',
     tableView: params.get('table') === '1',
   };

@@ -8,6 +8,8 @@ export interface ExplorerContext {
   graph: ExplorerGraph;
   /** Adds query results to the graph view and lays the new nodes out. */
   mergeIntoGraph(data: GraphData): number;
+  /** Adds query results to the graph view, marks their nodes in it and shows it. */
+  markInGraph(data: GraphData): void;
   /** Short, polite status text for screen readers and sighted users alike. */
   announce(message: string): void;
 }

@@ -20,6 +20,8 @@ export interface GraphView extends View {
   resize(): void;
   /** Moves keyboard focus to the graph (or its table), for the skip link. */
   focus(): void;
+  /** Makes these nodes stand out (a console result) until the user clears them; null clears. */
+  mark(nodes: ReadonlySet<string> | null): void;
 }
 
 const PNG_SCALES = [1, 2, 3];
@@ -36,6 +38,7 @@ export function createGraphView(context: ExplorerContext): GraphView {
   const gexfLink = h('a', { class: 'button', download: 'parley.gexf' }, 'GEXF');
   const pngButton = h('button', { type: 'button', class: 'button' }, 'PNG');
   const pngScale = h('select', { class: 'select', 'aria-label': 'PNG scale' }, PNG_SCALES.map((s) => h('option', { value: String(s) }, `${s}×`)));
+  const clearMarksButton = h('button', { type: 'button', class: 'button', hidden: true }, 'Clear the console’s marks');
 
   const renderer = createRenderer(graph, canvas, {
     onNodeClick: (node) => store.update((s) => select(s, node)),
@@ -48,6 +51,12 @@ export function createGraphView(context: ExplorerContext): GraphView {
   });
   layoutButton.addEventListener('click', () => (layout.isRunning() ? layout.stop() : layout.start()));
   tableButton.addEventListener('click', () => store.update((s) => setTableView(s, !s.tableView)));
+  const mark = (nodes: ReadonlySet<string> | null) => {
+    renderer.setMarked(nodes);
+    clearMarksButton.hidden = !nodes;
+    if (nodes) clearMarksButton.textContent = `Clear the console’s marks (${nodes.size} node${nodes.size === 1 ? '' : 's'})`;
+  };
+  clearMarksButton.addEventListener('click', () => mark(null));
   pngButton.addEventListener('click', () => {
     const size = canvas.clientWidth && canvas.clientHeight ? { width: canvas.clientWidth, height: canvas.clientHeight } : PNG_FALLBACK_SIZE;
     downloadGraphAsPng(graph, { ...size, scale: Number(pngScale.value) }, 'parley.png').catch((err: Error) => context.announce(`PNG export failed: ${err.message}`));
@@ -63,7 +72,7 @@ export function createGraphView(context: ExplorerContext): GraphView {
   const element = h(
     'section',
     { class: 'graph-view', 'aria-label': 'Graph' },
-    h('div', { class: 'toolbar', role: 'toolbar', 'aria-label': 'Graph tools' }, layoutButton, zoomButtons, tableButton, h('span', { class: 'toolbar-gap' }), h('span', { class: 'muted small' }, 'Export'), pngScale, pngButton, gexfLink),
+    h('div', { class: 'toolbar', role: 'toolbar', 'aria-label': 'Graph tools' }, layoutButton, zoomButtons, tableButton, clearMarksButton, h('span', { class: 'toolbar-gap' }), h('span', { class: 'muted small' }, 'Export'), pngScale, pngButton, gexfLink),
     h('div', { class: 'graph-stage' }, canvas, table, legendElement),
   );
 
@@ -126,6 +135,7 @@ export function createGraphView(context: ExplorerContext): GraphView {
     refresh() {
       if (store.get().tableView) renderTable();
     },
+    mark,
     kill() {
       unsubscribe();
       layout.kill();

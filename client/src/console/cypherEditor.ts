@@ -1,0 +1,88 @@
+/**
+ * The console's editor: Neo4j's own Cypher support for CodeMirror 6 (@neo4j-cypher/codemirror:
+ * its grammar, highlighting and completion of keywords, labels, types, keys, functions and
+ * procedures), fed the live schema, plus the console's keys and errors marked where Neo4j says
+ * they are. Loaded on demand, when the console first opens, so the graph's first page stays light.
+ */
+import { setDiagnostics } from '@codemirror/lint';
+import { Prec } from '@codemirror/state';
+import { EditorView, keymap } from '@codemirror/view';
+import { createCypherEditor } from '@neo4j-cypher/codemirror';
+import '@neo4j-cypher/codemirror/css/cypher-codemirror.css';
+import type { ConsoleSchema } from '../../../server/contract/api.ts';
+
+export interface ErrorPosition {
+  line: number;
+  column: number;
+  offset: number;
+}
+
+export interface CypherEditor {
+  value(): string;
+  setValue(text: string): void;
+  setSchema(schema: ConsoleSchema): void;
+  /**
+   * Underlines the error at Neo4j's position (in the trimmed query the server saw), or clears it.
+   * The package's own linter clears it too, once the text is edited.
+   */
+  markError(error: { position: ErrorPosition; message: string } | null): void;
+  focus(): void;
+  destroy(): void;
+}
+
+export interface EditorActions {
+  run(): void;
+  /** Ctrl+Up and Ctrl+Down: the older or newer query from the history, or null to stay. */
+  historyBack(current: string): string | null;
+  historyForward(): string | null;
+}
+
+export function mountCypherEditor(parent: HTMLElement, initial: string, actions: EditorActions): CypherEditor {
+  const replaceWith = (view: EditorView, text: string | null) => {
+    if (text === null) return false;
+    view.dispatch({ changes: { from: 0, to: view.state.doc.length, insert: text }, selection: { anchor: text.length } });
+    return true;
+  };
+  const consoleKeys = Prec.highest(
+    keymap.of([
+      { key: 'Mod-Enter', run: () => (actions.run(), true), preventDefault: true },
+      { key: 'Ctrl-ArrowUp', run: (view) => replaceWith(view, actions.historyBack(view.state.doc.toString())), preventDefault: true },
+      { key: 'Ctrl-ArrowDown', run: (view) => replaceWith(view, actions.historyForward()), preventDefault: true },
+    ]),
+  );
+  const { editor } = createCypherEditor(parent, {
+    value: initial,
+    autofocus: false,
+    lineWrapping: true,
+    placeholder: 'MATCH (p:Party)-[:TOOK]->(s:Stance)-[:ON]->(x) RETURN p, s, x LIMIT 25',
+    preExtensions: [consoleKeys],
+    postExtensions: [EditorView.contentAttributes.of({ 'aria-label': 'Cypher query (Ctrl+Enter runs it, Ctrl+Up and Ctrl+Down step through the history)' })],
+  });
+  const { codemirror } = editor;
+
+  return {
+    value: () => codemirror.state.doc.toString(),
+    setValue(text) {
+      if (text !== codemirror.state.doc.toString()) replaceWith(codemirror, text);
+    },
+    setSchema({ labels, relationshipTypes, propertyKeys, functions, procedures }) {
+      editor.setSchema({ labels, relationshipTypes, propertyKeys, functions, procedures });
+    },
+    markError(error) {
+      const { doc } = codemirror.state;
+      if (!error) {
+        codemirror.dispatch(setDiagnostics(codemirror.state, []));
+        return;
+      }
+      // The server trims the query, so its offsets start at the first non-blank character.
+      const lead = doc.length - doc.toString().trimStart().length;
+      // An error at the very end (an unfinished query) marks the last character.
+      const from = Math.max(0, Math.min(doc.length - 1, lead + error.position.offset));
+      const word = /^[^\s()[\]{},;:.]+/.exec(doc.sliceString(from, from + 80));
+      const to = Math.min(doc.length, from + (word?.[0].length ?? 1));
+      codemirror.dispatch(setDiagnostics(codemirror.state, [{ from, to, severity: 'error', message: error.message }]));
+    },
+    focus: () => editor.focus(),
+    destroy: () => editor.destroy(),
+  };
+}

@@ -1,0 +1,128 @@
+/**
+ * The console's additions against the real Neo4j: the schema it completes from (read live, so it
+ * follows an ingestion), EXPLAIN and PROFILE answered as plan trees, and error positions that point
+ * into the text the user typed even behind a PROFILE.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DESCRIBING_PROCEDURES } from '../../server/domain/console.ts';
+import { ingestSource, parsePayload } from '../../server/domain/ingest.ts';
+import { CYPHER_DIR } from '../../server/db/cypherFiles.ts';
+import type { TestApp } from '../support/app.ts';
+import { resetToSeed } from '../support/db.ts';
+import { type SpecValidator, startSeededAppWithSpec } from '../support/openapi.ts';
+
+let app: TestApp;
+let spec: SpecValidator;
+beforeAll(async () => ({ app, spec } = await startSeededAppWithSpec()));
+afterAll(async () => {
+  await resetToSeed(app.db);
+  await app.close();
+});
+
+const cypher = (query: string, extra: Record<string, unknown> = {}) => app.request('/api/cypher', { method: 'POST', json: { query, ...extra } });
+const TRACE = "MATCH (a)-[:TOOK]->(s:Stance)-[:ON]->(p:Position {id: 'position:unconditional-ceasefire'}) RETURN a.name AS actor, s.type AS stance";
+
+interface Plan {
+  operator: string;
+  estimatedRows: number | null;
+  rows: number | null;
+  dbHits: number | null;
+  children: Plan[];
+}
+const operators = (plan: Plan): Plan[] => [plan, ...plan.children.flatMap(operators)];
+
+describe('GET /api/cypher/schema', () => {
+  it("answers the database's labels, types, keys per label, functions and only the allowed procedures", async () => {
+    const res = await app.request('/api/cypher/schema');
+    expect(res.status).toBe(200);
+    spec.expectMatches('get', '/api/cypher/schema', 200, res.body);
+    expect(res.body.labels).toEqual(expect.arrayContaining(['Party', 'Official', 'Position', 'Stance', 'Evidence', 'Source']));
+    expect(res.body.relationshipTypes).toEqual(expect.arrayContaining(['TOOK', 'ON', 'EVIDENCED_BY', 'REPRESENTS']));
+    expect(res.body.propertyKeys).toEqual(expect.arrayContaining(['id', 'name', 'quote']));
+    expect(res.body.propertiesByLabel.Party).toEqual(expect.arrayContaining(['id', 'name', 'aliases', 'kind']));
+    expect(res.body.propertiesByLabel.Evidence).toContain('reporting');
+    expect(res.body.propertiesByLabel.Party).not.toContain('reporting');
+    expect(res.body.functions.map((f: { name: string }) => f.name)).toEqual(expect.arrayContaining(['toLower', 'coalesce', 'date']));
+    const procedures = res.body.procedures.map((p: { name: string }) => p.name);
+    expect(procedures).toEqual(expect.arrayContaining(['db.labels', 'db.schema.visualization', 'db.index.fulltext.queryNodes']));
+    expect(procedures.every((name: string) => DESCRIBING_PROCEDURES.has(name))).toBe(true);
+    const labels = res.body.procedures.find((p: { name: string }) => p.name === 'db.labels');
+    expect(labels.returnItems).toEqual([{ name: 'label', signature: 'label :: STRING' }]);
+  });
+
+  it('follows an ingestion: labels and keys appear once the graph holds them', async () => {
+    await app.db.write('MATCH (n) DETACH DELETE n');
+    const empty = (await app.request('/api/cypher/schema')).body;
+    expect(empty.labels).toEqual([]);
+    expect(empty.propertiesByLabel).toEqual({});
+
+    const seed = JSON.parse(fs.readFileSync(path.join(CYPHER_DIR, 'seed', '010-istanbul-talks-2025-06-03.json'), 'utf8'));
+    await ingestSource(app.db, parsePayload(seed));
+    const after = (await app.request('/api/cypher/schema')).body;
+    expect(after.labels).toEqual(expect.arrayContaining(['Party', 'Position', 'Stance']));
+    expect(after.relationshipTypes).toContain('TOOK');
+    expect(after.propertiesByLabel.Stance).toEqual(expect.arrayContaining(['type', 'date']));
+    await resetToSeed(app.db);
+  });
+});
+
+describe('EXPLAIN and PROFILE in the console', () => {
+  it('answers EXPLAIN with the plan tree and its estimated rows, without running the query', async () => {
+    const res = await cypher(`EXPLAIN ${TRACE}`);
+    expect(res.status, res.text.slice(0, 300)).toBe(200);
+    spec.expectMatches('post', '/api/cypher', 200, res.body);
+    expect(res.body.rows).toEqual([]);
+    expect(res.body.plan.operator).toBe('ProduceResults');
+    const all = operators(res.body.plan);
+    expect(all.some((op) => /NodeIndexSeek|NodeUniqueIndexSeek/.test(op.operator))).toBe(true);
+    expect(all.every((op) => typeof op.estimatedRows === 'number' && op.rows === null && op.dbHits === null)).toBe(true);
+  });
+
+  it('answers PROFILE with the rows and every operator’s rows and db hits', async () => {
+    const plain = await cypher(TRACE);
+    const res = await cypher(`profile ${TRACE}`);
+    expect(res.status, res.text.slice(0, 300)).toBe(200);
+    spec.expectMatches('post', '/api/cypher', 200, res.body);
+    expect(res.body.rows).toEqual(plain.body.rows);
+    expect(res.body.plan.operator).toBe('ProduceResults');
+    expect(res.body.plan.rows).toBe(plain.body.rows.length);
+    const all = operators(res.body.plan);
+    expect(all.every((op) => typeof op.rows === 'number' && typeof op.dbHits === 'number')).toBe(true);
+    expect(all.reduce((sum, op) => sum + op.dbHits!, 0)).toBeGreaterThan(0);
+  });
+
+  it('profiles a query past the row cap: rows capped, plan counting them all', async () => {
+    const res = await cypher('PROFILE UNWIND range(1, 50) AS x RETURN x', { limit: 10 });
+    expect(res.body.rows).toHaveLength(10);
+    expect(res.body.summary.truncated).toBe(true);
+    expect(res.body.plan.rows).toBe(50);
+  });
+
+  it('refuses a write behind EXPLAIN or PROFILE, and writes nothing', async () => {
+    for (const query of ["PROFILE CREATE (n:Intruder {id: 'intruder:profile'}) RETURN n", "EXPLAIN MERGE (n:Intruder {id: 'intruder:explain'})", 'PROFILE MATCH (n:Party) SET n.name = 1']) {
+      const res = await cypher(query);
+      expect(res.status, query).toBe(403);
+      expect(res.body.error.code).toBe('read_only');
+    }
+    const [left] = await app.db.read<{ n: number }>("MATCH (n) WHERE n:Intruder OR n.name = 1 RETURN count(n) AS n");
+    expect(left!.n).toBe(0);
+  });
+
+  it('marks an error at its place in the typed text, behind PROFILE and on a later line too', async () => {
+    const plain = await cypher('MATCH (n:Party)\nRETRN n');
+    expect(plain.status).toBe(400);
+    expect(plain.body.error.details.position).toEqual({ line: 2, column: 1, offset: 16 });
+    const profiled = await cypher('PROFILE MATCH (n:Party) RETRN n');
+    expect(profiled.body.error.details.position).toEqual({ line: 1, column: 25, offset: 24 });
+    const firstLine = await cypher('MATCH (n:Party) RETRN n');
+    expect(firstLine.body.error.details.position).toEqual({ line: 1, column: 17, offset: 16 });
+  });
+
+  it('names a parameter the query uses without a value', async () => {
+    const res = await cypher('MATCH (p:Party {id: $party}) RETURN p');
+    expect(res.status).toBe(400);
+    expect(res.body.error.message).toMatch(/Expected parameter\(s\): party/);
+  });
+});
