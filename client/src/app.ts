@@ -80,9 +80,18 @@ export function mount(root: HTMLElement): () => void {
   });
   const panelElements = MODES.map((mode) => h('div', { role: 'tabpanel', id: `panel-${mode}`, 'aria-labelledby': `tab-${mode}`, class: 'mode-panel' }, panels[mode].element));
 
+  // The skip link changes the view in the store, not the hash, which holds the whole view state.
+  const skipLink = h('a', { class: 'skip-link', href: '#panel-graph' }, 'Skip to the graph');
+  skipLink.addEventListener('click', (event) => {
+    event.preventDefault();
+    store.update((s) => setMode(s, 'graph'));
+    graphView.focus();
+  });
   root.replaceChildren(
+    skipLink,
     h('header', { class: 'topbar' },
-      h('a', { class: 'brand', href: '#', 'aria-label': 'Parley home' }, h('span', { class: 'brand-mark', 'aria-hidden': 'true' }, '◆'), 'Parley'),
+      h('h1', { class: 'brand-heading' },
+        h('a', { class: 'brand', href: '#', 'aria-label': 'Parley home' }, h('span', { class: 'brand-mark', 'aria-hidden': 'true' }, '◆'), 'Parley')),
       search.element, tabList),
     h('div', { class: 'layout' }, filtersPanel.element, h('main', { class: 'main' }, panelElements), sidePanel.element),
     h('footer', { class: 'footer' }, status),
@@ -99,22 +108,29 @@ export function mount(root: HTMLElement): () => void {
     });
     if (mode === 'graph') graphView.resize();
   };
-  const syncUrl = () => {
+  /**
+   * A change of view, selection or trace is a step the analyst took, so it gets a history entry
+   * of its own and Back returns to it; filter, query and question edits replace the current one.
+   */
+  const syncUrl = (step: boolean) => {
     const hash = toHash(store.get());
     if (hash !== window.location.hash && !(hash === '' && window.location.hash === '')) {
-      history.replaceState(null, '', `${window.location.pathname}${window.location.search}${hash || '#'}`);
+      const url = `${window.location.pathname}${window.location.search}${hash || '#'}`;
+      if (step) history.pushState(null, '', url);
+      else history.replaceState(null, '', url);
     }
   };
   const unsubscribe = store.subscribe((state, previous) => {
     if (state.mode !== previous.mode) syncMode();
     if (state.filters !== previous.filters) applyFilters(graph, state.filters);
-    syncUrl();
+    syncUrl(state.mode !== previous.mode || state.selected !== previous.selected || state.tracePosition !== previous.tracePosition);
   });
-  // Edits to the address bar (or back/forward between hashes) restore that view.
+  // Back and Forward, and edits to the address bar, restore that view.
   const onHashChange = () => {
     if (window.location.hash !== toHash(store.get())) store.update(() => fromHash(window.location.hash));
   };
   window.addEventListener('hashchange', onHashChange);
+  window.addEventListener('popstate', onHashChange);
   syncMode();
 
   announce('Loading the graph…');
@@ -138,6 +154,7 @@ export function mount(root: HTMLElement): () => void {
   return () => {
     unsubscribe();
     window.removeEventListener('hashchange', onHashChange);
+    window.removeEventListener('popstate', onHashChange);
     for (const panel of Object.values(panels)) panel.kill();
     filtersPanel.kill();
     sidePanel.kill();

@@ -1,8 +1,8 @@
-// Party × position: each party's latest stance on each position (its officials' and
-// delegations' stances roll up to it), with stance and evidence counts.
+// Party × position: each party's latest stance on each position (its officials', delegations'
+// and member bodies' stances roll up to it, as docs/model.md says), with stance and evidence counts.
 MATCH (a:Entity)-[:TOOK]->(s:Stance)-[:ON]->(pos:Position)
 WHERE $asOf IS NULL OR s.date <= date($asOf)
-WITH a, s, pos, CASE WHEN a:Party THEN a ELSE COLLECT { MATCH (a)-[:REPRESENTS|DELEGATION_OF]->(p:Party) RETURN p }[0] END AS party
+WITH a, s, pos, COLLECT { MATCH (a)-[:REPRESENTS|DELEGATION_OF|PART_OF*0..3]->(p:Party) WHERE NOT (p)-[:PART_OF]->(:Party) RETURN p }[0] AS party
 WHERE party IS NOT NULL
 WITH party, pos, s, a, COUNT { (s)-[:EVIDENCED_BY]->(:Evidence) } AS evidence
 ORDER BY s.date DESC, s.id

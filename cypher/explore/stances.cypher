@@ -1,5 +1,5 @@
-// Stances with their actor, the party the actor rolls up to (itself for a party; an official
-// via REPRESENTS, a delegation via DELEGATION_OF), target, condition and evidence.
+// Stances with their actor, the party the actor rolls up to (the roll-up rule of docs/model.md:
+// REPRESENTS, DELEGATION_OF and PART_OF up to the outermost party), target, condition and evidence.
 // Filters (each may be null): $position (target id), $actor (with roll-up), $conditionOn
 // (stances whose condition refers to that position), $asOf (stance date <= asOf).
 // The CALL starts from whichever filter is set, by index, instead of scanning every stance (the
@@ -16,7 +16,7 @@ CALL () {
   UNION
   MATCH (x:Entity {id: $actor})
   WHERE $position IS NULL AND $conditionOn IS NULL
-  MATCH (a:Entity)-[:REPRESENTS|DELEGATION_OF*0..1]->(x)
+  MATCH (a:Entity)-[:REPRESENTS|DELEGATION_OF|PART_OF*0..3]->(x)
   MATCH (a)-[:TOOK]->(s:Stance)-[:ON]->(t:Entity)
   RETURN a, s, t
   UNION
@@ -28,10 +28,10 @@ CALL () {
 }
 WITH a, s, t
 WHERE ($position IS NULL OR t.id = $position)
-  AND ($actor IS NULL OR a.id = $actor OR EXISTS { (a)-[:REPRESENTS|DELEGATION_OF]->(:Entity {id: $actor}) })
+  AND ($actor IS NULL OR a.id = $actor OR EXISTS { (a)-[:REPRESENTS|DELEGATION_OF|PART_OF*1..3]->(:Entity {id: $actor}) })
   AND ($conditionOn IS NULL OR EXISTS { (s)-[:CONDITIONAL_ON]->(:Position {id: $conditionOn}) })
   AND ($asOf IS NULL OR s.date <= date($asOf))
-WITH a, s, t, CASE WHEN a:Party THEN a ELSE COLLECT { MATCH (a)-[:REPRESENTS|DELEGATION_OF]->(p:Party) RETURN p }[0] END AS party
+WITH a, s, t, COLLECT { MATCH (a)-[:REPRESENTS|DELEGATION_OF|PART_OF*0..3]->(p:Party) WHERE NOT (p)-[:PART_OF]->(:Party) RETURN p }[0] AS party
 RETURN s.id AS id, s.type AS type, s.family AS family,
   {id: a.id, label: coalesce(a.name, a.id), type: [l IN labels(a) WHERE l <> 'Entity'][0]} AS actor,
   CASE WHEN party IS NULL THEN null ELSE {id: party.id, label: coalesce(party.name, party.id), type: 'Party'} END AS party,

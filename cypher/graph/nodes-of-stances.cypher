@@ -8,7 +8,7 @@ CALL () {
   RETURN n
   UNION
   MATCH (a:Entity)-[:TOOK]->(s:Stance)-[:ON]->(t:Entity)
-  WHERE ($actor IS NULL OR a.id = $actor OR EXISTS { (a)-[:REPRESENTS|DELEGATION_OF]->(:Entity {id: $actor}) })
+  WHERE ($actor IS NULL OR a.id = $actor OR EXISTS { (a)-[:REPRESENTS|DELEGATION_OF|PART_OF*1..3]->(:Entity {id: $actor}) })
     AND ($position IS NULL OR t.id = $position)
     AND s.type IN $stanceTypes
     AND ($asOf IS NULL OR s.date <= date($asOf))

@@ -167,7 +167,14 @@ export const searchResponseSchema = named(
   z.object({
     q: z.string(),
     results: z.array(
-      z.object({ id: z.string(), label: z.string(), type: z.string(), aliases: z.array(z.string()), score: z.number() }),
+      z.object({
+        id: z.string(),
+        label: z.string(),
+        type: z.string(),
+        aliases: z.array(z.string()),
+        matched: z.string().nullable().describe('The alias the text matched, when it did not match the name'),
+        score: z.number(),
+      }),
     ),
   }),
 );
@@ -237,9 +244,11 @@ export const traceResponseSchema = named(
     position: graphNodeSchema,
     asOf: z.string().nullable(),
     stances: z.record(z.string(), z.array(stanceSchema)).describe('Stances grouped by stance type'),
-    preconditions: z.array(positionLink),
-    alternatives: z.array(positionLink),
-    conditions: z.array(positionLink).describe('CONDITIONAL_ON links between positions'),
+    preconditions: z.array(positionLink).describe('What this position requires first (its outgoing HAS_PRECONDITION links)'),
+    preconditionOf: z.array(positionLink).describe('Positions that require this one first (incoming HAS_PRECONDITION links)'),
+    alternatives: z.array(positionLink).describe('ALTERNATIVE_TO links in both directions'),
+    conditions: z.array(positionLink).describe('What this position can only happen after (its outgoing CONDITIONAL_ON links)'),
+    conditionOf: z.array(positionLink).describe('Positions that can only happen after this one (incoming CONDITIONAL_ON links)'),
     conditionalStances: z.array(stanceSchema).describe('Stances on other positions whose condition refers to this position'),
     timeline: z.array(timelineEntrySchema),
   }),
@@ -301,7 +310,12 @@ export const questionsResponseSchema = named('QuestionCatalogue', z.object({ que
 
 export const askEvidenceSchema = named(
   'AskEvidence',
-  z.object({ quote: z.string(), source: z.string().nullable(), date: z.string().nullable() }),
+  z.object({
+    quote: z.string().nullable().describe('Verbatim words from the source, or null'),
+    summary: z.string().nullable().describe('Our own wording where the source gives no quote; never words someone said'),
+    source: z.string().nullable(),
+    date: z.string().nullable(),
+  }),
 );
 export type AskEvidence = z.infer<typeof askEvidenceSchema>;
 
@@ -367,6 +381,7 @@ export type SearchResponse = z.infer<typeof searchResponseSchema>;
 export type SearchResult = SearchResponse['results'][number];
 export type NodeResponse = z.infer<typeof nodeResponseSchema>;
 export type TraceResponse = z.infer<typeof traceResponseSchema>;
+export type ActorStancesResponse = z.infer<typeof actorStancesResponseSchema>;
 export type MatrixResponse = z.infer<typeof matrixResponseSchema>;
 export type MatrixCell = MatrixResponse['cells'][number];
 export type QuestionParam = z.infer<typeof questionParamSchema>;

@@ -5,6 +5,7 @@
  */
 import type { Database } from '../db/database.ts';
 import {
+  type DatedNodeRow,
   type PositionLinkRow,
   type StanceRow,
   readMatrix,
@@ -37,6 +38,8 @@ export async function tracePosition(db: Database, id: string, asOf: string | nul
   const byType: Record<string, StanceRow[]> = {};
   for (const stance of stances) (byType[stance.type] ??= []).push(stance);
   const linked = links.map(describeLink);
+  const linksOf = (relation: PositionRelation, direction: PositionLink['direction']) =>
+    linked.filter((l) => l.relation === relation && (relation === 'ALTERNATIVE_TO' || l.direction === direction));
   const timeline: TimelineEntry[] = [
     ...stances.map((s) => ({
       date: s.date,
@@ -45,27 +48,46 @@ export async function tracePosition(db: Database, id: string, asOf: string | nul
       id: s.id,
       text: stanceSentence(s),
     })),
-    ...dated.map((d) => ({ date: d.date, datePrecision: d.datePrecision, kind: d.kind, id: d.id, text: `${d.label} (${d.how} ${position.label})` })),
+    ...datedNodeEntries(dated, position.label),
   ].sort((a, b) => a.date.localeCompare(b.date) || a.kind.localeCompare(b.kind) || a.id.localeCompare(b.id));
   return {
     position: toGraphNode(position),
     asOf,
     stances: byType,
-    preconditions: linked.filter((l) => l.relation === 'HAS_PRECONDITION'),
-    alternatives: linked.filter((l) => l.relation === 'ALTERNATIVE_TO'),
-    conditions: linked.filter((l) => l.relation === 'CONDITIONAL_ON'),
+    preconditions: linksOf('HAS_PRECONDITION', 'outgoing'),
+    preconditionOf: linksOf('HAS_PRECONDITION', 'incoming'),
+    alternatives: linksOf('ALTERNATIVE_TO', 'outgoing'),
+    conditions: linksOf('CONDITIONAL_ON', 'outgoing'),
+    conditionOf: linksOf('CONDITIONAL_ON', 'incoming'),
     conditionalStances,
     timeline,
   };
+}
+
+/** One timeline line per event or document, however many ways it touches the position. */
+function datedNodeEntries(rows: DatedNodeRow[], positionLabel: string): TimelineEntry[] {
+  const byId = new Map<string, { row: DatedNodeRow; hows: string[] }>();
+  for (const row of rows) {
+    const entry = byId.get(row.id);
+    if (entry) entry.hows.push(row.how);
+    else byId.set(row.id, { row, hows: [row.how] });
+  }
+  return [...byId.values()].map(({ row, hows }) => ({
+    date: row.date,
+    datePrecision: row.datePrecision,
+    kind: row.kind,
+    id: row.id,
+    text: `${row.label} (${hows.join(' and ')} ${positionLabel})`,
+  }));
 }
 
 function describeLink(link: PositionLinkRow): PositionLink {
   const other = link.position.label;
   const out = link.direction === 'outgoing';
   const meanings: Record<PositionRelation, string> = {
-    HAS_PRECONDITION: out ? `requires ${other} first` : `is a precondition of ${other}`,
+    HAS_PRECONDITION: out ? `requires ${other} first` : `is the precondition of ${other}`,
     ALTERNATIVE_TO: out ? `was put forward instead of ${other}` : `${other} was put forward instead of it`,
-    CONDITIONAL_ON: out ? `can only happen after ${other}` : `must happen before ${other}`,
+    CONDITIONAL_ON: out ? `can only happen after ${other}` : `is the condition of ${other}`,
   };
   return { ...link, meaning: meanings[link.relation] };
 }

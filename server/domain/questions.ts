@@ -163,13 +163,15 @@ export function collectEvidence(rows: Row[]): AskEvidence[] {
   for (const row of rows) {
     const items = Array.isArray(row.evidence) ? (row.evidence as Record<string, unknown>[]) : [];
     for (const item of items) {
-      const quote = (item.quote ?? item.summary) as string | null;
-      if (!quote) continue;
+      // A summary is our wording, never words someone said: it stays out of `quote`.
+      const quote = (item.quote as string | null) ?? null;
+      const summary = quote ? null : ((item.summary as string | null) ?? null);
+      if (!quote && !summary) continue;
       const source = (item.sourceTitle ?? item.source ?? null) as string | null;
-      const key = `${quote}\n${source}`;
+      const key = `${quote ?? summary}\n${source}`;
       if (seen.has(key)) continue;
       seen.add(key);
-      out.push({ quote, source, date: (item.date as string | null) ?? null });
+      out.push({ quote, summary, source, date: (item.date as string | null) ?? null });
     }
   }
   return out;

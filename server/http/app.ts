@@ -10,7 +10,7 @@ import helmet from 'helmet';
 import type { Config } from '../config.ts';
 import type { Database } from '../db/database.ts';
 import type { Logger } from '../logger.ts';
-import { errorHandler, notFoundHandler } from './errorHandler.ts';
+import { errorHandler, notFoundHandler, requireJsonBody } from './errorHandler.ts';
 import { healthRoutes } from './routes/health.ts';
 import { sourceRoutes } from './routes/sources.ts';
 import { apiRoutes } from './routes/api.ts';
@@ -51,6 +51,7 @@ export function createApp({ config, db, logger, clientDir }: AppDeps): Express {
   app.post(['/api/cypher', '/api/ask', '/api/questions/:id', '/api/extract'], rateLimiter('queries', config.rateLimits.queries));
   app.post('/api/sources', rateLimiter('writes', config.rateLimits.writes));
   app.use(express.json({ limit: config.bodyLimit }));
+  app.use(requireJsonBody);
 
   app.use(sourceRoutes(db, config.writeToken));
   // API routes (issue 4) are mounted here.

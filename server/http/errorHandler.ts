@@ -1,13 +1,23 @@
 import type { ErrorRequestHandler, RequestHandler } from 'express';
 import { ZodError } from 'zod';
 import { zodIssues } from '../domain/validation.ts';
-import { AppError } from '../errors.ts';
+import { AppError, ValidationError } from '../errors.ts';
 import type { Logger } from '../logger.ts';
 
 export interface ErrorBody {
   error: { code: string; message: string; details?: unknown };
 }
 
+export const BODY_MUST_BE_JSON = 'The body must be JSON (Content-Type: application/json).';
+
+/**
+ * express.json() leaves a body of any other type unread, and a route would then report its
+ * missing fields ("received undefined"); naming the real problem is kinder.
+ */
+export const requireJsonBody: RequestHandler = (req, _res, next) => {
+  const hasBody = Number(req.headers['content-length'] ?? 0) > 0 || req.headers['transfer-encoding'] !== undefined;
+  next(hasBody && !req.is('application/json') ? new ValidationError(BODY_MUST_BE_JSON) : undefined);
+};
 
 export const notFoundHandler: RequestHandler = (req, res) => {
   res.status(404).json({ error: { code: 'not_found', message: `No route for ${req.method} ${req.path}` } } satisfies ErrorBody);
@@ -27,7 +37,8 @@ export function errorHandler(logger: Logger): ErrorRequestHandler {
       body = { error: { code: 'invalid_request', message: 'The request is not valid.', details: zodIssues(err) } };
     } else if (isHttpError(err)) {
       status = err.status;
-      body = { error: { code: (err.type ?? 'bad_request').replaceAll('.', '_'), message: err.expose ? err.message : 'The request could not be read.' } };
+      const message = err.type === 'entity.parse.failed' ? `${BODY_MUST_BE_JSON} It could not be parsed.` : err.expose ? err.message : 'The request could not be read.';
+      body = { error: { code: (err.type ?? 'bad_request').replaceAll('.', '_'), message } };
     }
     if (status >= 500) logger.error({ err, method: req.method, path: req.path }, 'request failed');
     else logger.debug({ status, code: body.error.code, path: req.path }, 'request rejected');

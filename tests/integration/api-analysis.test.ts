@@ -32,12 +32,9 @@ describe('GET /api/positions/:id/trace', () => {
       conditionPosition: { id: 'position:negotiators-agreement' },
     });
     expect(peskov.evidence.map((e: { quote: string }) => e.quote)).toContain('In the near future, it is unlikely');
-    expect(res.body.conditions.map((c: { position: { id: string }; direction: string }) => [c.position.id, c.direction])).toEqual(
-      expect.arrayContaining([
-        ['position:negotiators-agreement', 'outgoing'],
-        ['position:turkiye-hosts-leaders-meeting', 'incoming'],
-      ]),
-    );
+    const ends = (links: { position: { id: string }; direction: string }[]) => links.map((c) => [c.position.id, c.direction]);
+    expect(ends(res.body.conditions)).toEqual([['position:negotiators-agreement', 'outgoing']]);
+    expect(ends(res.body.conditionOf)).toEqual([['position:turkiye-hosts-leaders-meeting', 'incoming']]);
     expect(res.body.conditionalStances.map((s: { id: string }) => s.id)).toEqual(['stance:erdogan-offered-turkiye-hosts-leaders-meeting-2025-06-02']);
   });
 
@@ -45,7 +42,7 @@ describe('GET /api/positions/:id/trace', () => {
     const pause = await app.request('/api/positions/position:pause-russian-offensive/trace');
     expect(pause.body.preconditions[0]).toMatchObject({ direction: 'outgoing', position: { id: 'position:withdrawal-from-four-regions' } });
     const withdrawal = await app.request('/api/positions/position:withdrawal-from-four-regions/trace');
-    expect(withdrawal.body.preconditions[0]).toMatchObject({ direction: 'incoming', position: { id: 'position:pause-russian-offensive' } });
+    expect(withdrawal.body.preconditionOf[0]).toMatchObject({ direction: 'incoming', position: { id: 'position:pause-russian-offensive' } });
   });
 
   it('asOf hides later stances', async () => {

@@ -36,7 +36,7 @@ describe('GET /api/graph', () => {
       event: 'event:istanbul-talks-2025-06-02',
       voicedBy: null,
     });
-    expect(edge('stance:russia-offered-partial-truce-2025-06-02').attributes).toMatchObject({ conditionPosition: null, voicedBy: 'official:russia-top-negotiator' });
+    expect(edge('stance:russia-offered-partial-truce-2025-06-02').attributes).toMatchObject({ conditionPosition: null, voicedBy: 'official:vladimir-medinsky' });
   });
 
   it('is ready for graphology import: every edge joins two returned nodes and keys equal ids', async () => {

@@ -32,7 +32,7 @@ describe('the client API module', () => {
     expect(trace).toEqual(await served(`/api/positions/${encodeURIComponent(id)}/trace`));
     expect(trace.conditionalStances.map((s) => s.id)).toContain('stance:russia-offered-pause-russian-offensive-2025-06-02');
     expect(trace.conditionalStances[0]!.conditionPosition).toMatchObject({ id });
-    expect(trace.preconditions[0]).toMatchObject({ direction: 'incoming', position: { id: 'position:pause-russian-offensive' } });
+    expect(trace.preconditionOf[0]).toMatchObject({ direction: 'incoming', position: { id: 'position:pause-russian-offensive' } });
   });
 
   it('hands a trace with stances voiced by officials and taken at events over unchanged', async () => {
@@ -40,7 +40,7 @@ describe('the client API module', () => {
     const trace = await client.trace(id, '2025-06-30');
     expect(trace).toEqual(await served(`/api/positions/${encodeURIComponent(id)}/trace?asOf=2025-06-30`));
     const stances = Object.values(trace.stances).flat();
-    expect(stances.some((s) => s.voicedBy?.id === 'official:russia-top-negotiator')).toBe(true);
+    expect(stances.some((s) => s.voicedBy?.id === 'official:vladimir-medinsky')).toBe(true);
     expect(stances.some((s) => s.event !== null)).toBe(true);
   });
 
@@ -54,7 +54,7 @@ describe('the client API module', () => {
     const results = await client.search('ceasefire');
     expect(results).toEqual((await served('/api/search?q=ceasefire')).results);
     expect(results.length).toBeGreaterThan(0);
-    expect(results[0]).toEqual({ id: expect.any(String), label: expect.any(String), type: expect.any(String), aliases: expect.any(Array), score: expect.any(Number) });
+    expect(results[0]).toEqual({ id: expect.any(String), label: expect.any(String), type: expect.any(String), aliases: expect.any(Array), matched: null, score: expect.any(Number) });
   });
 });
 
@@ -71,6 +71,6 @@ describe("the explorer's graph", () => {
 
     const stance = graph.getEdgeAttribute('stance:russia-offered-pause-russian-offensive-2025-06-02', 'data');
     expect(stance).toMatchObject({ conditionPosition: 'position:withdrawal-from-four-regions', event: 'event:istanbul-talks-2025-06-02' });
-    expect(graph.getEdgeAttribute('stance:russia-offered-partial-truce-2025-06-02', 'data')).toMatchObject({ voicedBy: 'official:russia-top-negotiator' });
+    expect(graph.getEdgeAttribute('stance:russia-offered-partial-truce-2025-06-02', 'data')).toMatchObject({ voicedBy: 'official:vladimir-medinsky' });
   });
 });

@@ -47,6 +47,42 @@ export function layoutSettled(page: Page): Promise<unknown> {
   return page.waitForFunction(() => document.querySelector('.graph-view .toolbar button')?.textContent === 'Start layout', undefined, { timeout: 15_000 });
 }
 
+/** A part of an image, measured from its bottom-left corner. */
+export interface Region {
+  left: number;
+  bottom: number;
+  width: number;
+  height: number;
+}
+
+/**
+ * Pixels of a PNG (the whole image, or a region of it) that differ from the region's first
+ * pixel, its background: counted in the page itself, with the browser's own decoder.
+ */
+export function inkedPixels(page: Page, png: Buffer, region: Region | null = null): Promise<number> {
+  return page.evaluate(
+    async ({ base64, region }) => {
+      const image = new Image();
+      image.src = `data:image/png;base64,${base64}`;
+      await image.decode();
+      const canvas = document.createElement('canvas');
+      canvas.width = image.width;
+      canvas.height = image.height;
+      const context = canvas.getContext('2d')!;
+      context.drawImage(image, 0, 0);
+      const { left, bottom, width, height } = region ?? { left: 0, bottom: 0, width: image.width, height: image.height };
+      const { data } = context.getImageData(left, image.height - bottom - height, width, height);
+      const [r0, g0, b0] = [data[0]!, data[1]!, data[2]!];
+      let count = 0;
+      for (let i = 0; i < data.length; i += 4) {
+        if (Math.abs(data[i]! - r0) + Math.abs(data[i + 1]! - g0) + Math.abs(data[i + 2]! - b0) > 40) count++;
+      }
+      return count;
+    },
+    { base64: png.toString('base64'), region },
+  );
+}
+
 /** The client built by Vite, served by the real app on the run's throwaway Neo4j with the seed graph. */
 export async function startSeededExplorer(): Promise<{ db: Database; app: RunningParley; stop(): Promise<void> }> {
   const clientDir = fs.mkdtempSync(path.join(os.tmpdir(), 'parley-client-'));

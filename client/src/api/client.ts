@@ -5,6 +5,7 @@
  * error shape.
  */
 import type {
+  ActorStancesResponse,
   ConsoleSchema,
   CypherResponse,
   ErrorResponse,
@@ -112,6 +113,11 @@ export function createApi(baseUrl = '') {
 
     trace(positionId: string, asOf: string | null): Promise<TraceResponse> {
       return request(`/api/positions/${encodeURIComponent(positionId)}/trace${queryString({ asOf })}`);
+    },
+
+    /** An actor's stances; for a party, its own and those of everyone who rolls up to it. */
+    actorStances(id: string): Promise<ActorStancesResponse> {
+      return request(`/api/actors/${encodeURIComponent(id)}/stances`);
     },
 
     matrix(asOf: string | null): Promise<MatrixResponse> {

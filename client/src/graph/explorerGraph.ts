@@ -23,6 +23,11 @@ export interface NodeAttributes {
   hidden: boolean;
   /** Dated nodes (events, documents) are hidden before their date on the time slider. */
   date: string | null;
+  /**
+   * For an undated position or delegation: the first date the graph shows it existed (its
+   * earliest stance, event or related position), so an early "as of" hides it too.
+   */
+  knownSince: string | null;
   aliases: string[];
   data: Record<string, unknown>;
 }
@@ -96,7 +101,7 @@ export function mergeGraphData(graph: ExplorerGraph, data: GraphData): string[] 
     if (graph.hasNode(node.id)) {
       graph.mergeNodeAttributes(node.id, { ...common, data: { ...graph.getNodeAttribute(node.id, 'data'), ...node.attributes } });
     } else {
-      graph.addNode(node.id, { ...common, ...initialPosition(graph, neighbours.get(node.id)), size: 4, hidden: false, data: node.attributes });
+      graph.addNode(node.id, { ...common, ...initialPosition(graph, neighbours.get(node.id)), size: 4, hidden: false, knownSince: null, data: node.attributes });
       added.push(node.id);
     }
   }
@@ -114,7 +119,35 @@ export function mergeGraphData(graph: ExplorerGraph, data: GraphData): string[] 
     });
   }
   graph.forEachNode((node) => graph.setNodeAttribute(node, 'size', nodeSizeForDegree(graph.degree(node))));
+  assignKnownSince(graph);
   return added;
+}
+
+/** Undated nodes that only exist from some point on: a position once proposed, a delegation once it meets. */
+const DATED_BY_CONNECTIONS = new Set(['Position', 'Delegation']);
+
+function earliest(dates: (string | null)[]): string | null {
+  return dates.reduce<string | null>((min, d) => (d && (!min || d < min) ? d : min), null);
+}
+
+/**
+ * Dates each undated position and delegation by its earliest dated edge or neighbour; a second
+ * pass reaches positions known only through another position (the negotiators' agreement the
+ * summit depends on).
+ */
+function assignKnownSince(graph: ExplorerGraph): void {
+  const undated = graph.filterNodes((_n, a) => !a.date && DATED_BY_CONNECTIONS.has(a.nodeType));
+  for (const pass of [0, 1]) {
+    for (const node of undated) {
+      const dates: (string | null)[] = [];
+      graph.forEachEdge(node, (_e, edge, source, _t, sourceAttributes, targetAttributes) => {
+        const other = source === node ? targetAttributes : sourceAttributes;
+        dates.push(edge.date, other.date, pass === 1 ? other.knownSince : null);
+      });
+      const since = earliest(dates);
+      if (since !== graph.getNodeAttribute(node, 'knownSince')) graph.setNodeAttribute(node, 'knownSince', since);
+    }
+  }
 }
 
 /** A stance edge is drawn in its stance family's colour; every other relationship is structure. */
@@ -141,7 +174,7 @@ export function applyFilters(graph: ExplorerGraph, filters: Filters): void {
   const stanceTypes = new Set<string>(filters.stanceTypes);
   const after = (date: string | null) => filters.asOf !== null && date !== null && date > filters.asOf;
   graph.forEachNode((node, attributes) => {
-    const hidden = !nodeTypes.has(attributes.nodeType as NodeType) || after(attributes.date);
+    const hidden = !nodeTypes.has(attributes.nodeType as NodeType) || after(attributes.date ?? attributes.knownSince);
     if (hidden !== attributes.hidden) graph.setNodeAttribute(node, 'hidden', hidden);
   });
   graph.forEachEdge((edge, attributes) => {

@@ -1,5 +1,6 @@
 /** A small element builder and the bits of markup several views share. */
 import type { AskEvidence, EvidenceItem } from '../../../server/contract/api.ts';
+import { type EdgeFamily, FAMILY_STYLE } from '../graph/encoding.ts';
 
 export type Child = Node | string | number | null | undefined | false | Child[];
 type Props = Record<string, string | number | boolean | null | undefined | EventListener>;
@@ -74,7 +75,8 @@ export function evidenceItem(evidence: Evidence): HTMLElement {
     'li',
     { class: 'evidence' },
     evidence.quote ? h('blockquote', { class: 'quote' }, `“${evidence.quote}”`) : null,
-    item?.summary && !evidence.quote ? h('p', { class: 'summary' }, item.summary) : null,
+    // Our own wording: labelled, never in quotation marks, so it cannot pass for someone's words.
+    evidence.summary && !evidence.quote ? h('p', { class: 'summary' }, h('span', { class: 'summary-label' }, 'Summary: '), evidence.summary) : null,
     provenance.length ? h('p', { class: 'provenance' }, provenance.join(' · ')) : null,
   );
 }
@@ -82,6 +84,19 @@ export function evidenceItem(evidence: Evidence): HTMLElement {
 export function evidenceList(evidence: Evidence[]): HTMLElement {
   if (evidence.length === 0) return h('p', { class: 'muted' }, 'No evidence recorded.');
   return h('ul', { class: 'evidence-list' }, evidence.map(evidenceItem));
+}
+
+/** The family's glyph, so a stance's meaning does not rest on its colour alone. */
+export function familyGlyph(family: EdgeFamily): HTMLElement {
+  return h('span', { class: `glyph family-${family}`, 'aria-hidden': 'true' }, FAMILY_STYLE[family]?.glyph ?? FAMILY_STYLE.other.glyph);
+}
+
+/** A date as precise as it is known: "2022" for a year, "2025-01" for a month, "week of …" for a week. */
+export function formatDate(date: string, precision: unknown): string {
+  if (precision === 'year') return date.slice(0, 4);
+  if (precision === 'month') return date.slice(0, 7);
+  if (precision === 'week') return `week of ${date}`;
+  return date;
 }
 
 export function errorMessage(error: unknown): string {

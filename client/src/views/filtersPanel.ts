@@ -61,8 +61,9 @@ export function createFiltersPanel(context: ExplorerContext, dates: () => string
     for (const { type, box } of stanceBoxes) box.checked = filters.stanceTypes.includes(type);
     const stops = dates();
     slider.max = String(stops.length);
-    const index = filters.asOf ? stops.findIndex((d) => d > filters.asOf!) : -1;
-    slider.value = String(filters.asOf ? (index === -1 ? stops.length : Math.max(0, index - 1)) : stops.length);
+    // The last stop at or before the as-of date; past the last stop is "All dates".
+    const atOrBefore = filters.asOf ? stops.filter((d) => d <= filters.asOf!).length : stops.length + 1;
+    slider.value = String(Math.max(0, atOrBefore - 1));
     dateLabel.textContent = filters.asOf ? `As of ${filters.asOf}` : 'All dates';
     slider.setAttribute('aria-valuetext', dateLabel.textContent);
   };

@@ -5,12 +5,12 @@
 import { api } from '../api/client.ts';
 import { humanize } from '../graph/encoding.ts';
 import { isVisibleEdge } from '../graph/explorerGraph.ts';
-import { downloadViewAsPng } from '../render/exportPng.ts';
+import { downloadGraphAsPng } from '../render/exportPng.ts';
 import { createLayout, type LayoutController } from '../render/layout.ts';
 import { createRenderer, type GraphRenderer } from '../render/sigmaRenderer.ts';
 import { select, setTableView } from '../state/explorer.ts';
 import type { ExplorerContext, View } from './context.ts';
-import { h, replaceChildren } from './dom.ts';
+import { familyGlyph, h, replaceChildren } from './dom.ts';
 import { legend } from './legend.ts';
 
 export interface GraphView extends View {
@@ -18,18 +18,26 @@ export interface GraphView extends View {
   layout: LayoutController;
   /** Called when the canvas becomes visible again after another mode. */
   resize(): void;
+  /** Moves keyboard focus to the graph (or its table), for the skip link. */
+  focus(): void;
   /** Makes these nodes stand out (a console result) until the user clears them; null clears. */
   mark(nodes: ReadonlySet<string> | null): void;
 }
 
+const PNG_SCALES = [1, 2, 3];
+/** The image's size at scale 1 when the canvas has none (hidden behind the table view). */
+const PNG_FALLBACK_SIZE = { width: 1200, height: 800 };
+
 export function createGraphView(context: ExplorerContext): GraphView {
   const { store, graph } = context;
-  const canvas = h('div', { class: 'sigma-container', role: 'img', 'aria-label': 'Graph of parties, officials, positions and their stances. Use the search box or the table view to reach nodes by keyboard.' });
-  const table = h('div', { class: 'graph-table', hidden: true });
+  const canvas = h('div', { class: 'sigma-container', role: 'img', tabindex: '-1', 'aria-label': 'Graph of parties, officials, positions and their stances. Use the search box or the table view to reach nodes by keyboard.' });
+  const table = h('div', { class: 'graph-table', hidden: true, tabindex: '-1' });
+  const legendElement = legend();
   const layoutButton = h('button', { type: 'button', class: 'button', 'aria-pressed': 'false' }, 'Start layout');
   const tableButton = h('button', { type: 'button', class: 'button', 'aria-pressed': 'false' }, 'Table view');
   const gexfLink = h('a', { class: 'button', download: 'parley.gexf' }, 'GEXF');
   const pngButton = h('button', { type: 'button', class: 'button' }, 'PNG');
+  const pngScale = h('select', { class: 'select', 'aria-label': 'PNG scale' }, PNG_SCALES.map((s) => h('option', { value: String(s) }, `${s}×`)));
   const clearMarksButton = h('button', { type: 'button', class: 'button', hidden: true }, 'Clear the console’s marks');
 
   const renderer = createRenderer(graph, canvas, {
@@ -50,7 +58,8 @@ export function createGraphView(context: ExplorerContext): GraphView {
   };
   clearMarksButton.addEventListener('click', () => mark(null));
   pngButton.addEventListener('click', () => {
-    downloadViewAsPng(renderer.sigma, 'parley.png').catch((err: Error) => context.announce(`PNG export failed: ${err.message}`));
+    const size = canvas.clientWidth && canvas.clientHeight ? { width: canvas.clientWidth, height: canvas.clientHeight } : PNG_FALLBACK_SIZE;
+    downloadGraphAsPng(graph, { ...size, scale: Number(pngScale.value) }, 'parley.png').catch((err: Error) => context.announce(`PNG export failed: ${err.message}`));
   });
 
   const camera = renderer.sigma.getCamera();
@@ -63,8 +72,8 @@ export function createGraphView(context: ExplorerContext): GraphView {
   const element = h(
     'section',
     { class: 'graph-view', 'aria-label': 'Graph' },
-    h('div', { class: 'toolbar', role: 'toolbar', 'aria-label': 'Graph tools' }, layoutButton, zoomButtons, tableButton, clearMarksButton, h('span', { class: 'toolbar-gap' }), h('span', { class: 'muted small' }, 'Export'), pngButton, gexfLink),
-    h('div', { class: 'graph-stage' }, canvas, table, legend()),
+    h('div', { class: 'toolbar', role: 'toolbar', 'aria-label': 'Graph tools' }, layoutButton, zoomButtons, tableButton, clearMarksButton, h('span', { class: 'toolbar-gap' }), h('span', { class: 'muted small' }, 'Export'), pngScale, pngButton, gexfLink),
+    h('div', { class: 'graph-stage' }, canvas, table, legendElement),
   );
 
   function renderTable() {
@@ -89,7 +98,7 @@ export function createGraphView(context: ExplorerContext): GraphView {
         h('thead', {}, h('tr', {}, ['From', 'Relationship', 'To', 'Date'].map((c) => h('th', { scope: 'col' }, c)))),
         h('tbody', {}, edges.map((e) => {
           const a = graph.getEdgeAttributes(e);
-          return h('tr', {}, h('td', {}, name(graph.source(e))), h('td', {}, h('span', { class: `badge family-${a.family}` }, humanize(a.edgeType))), h('td', {}, name(graph.target(e))), h('td', {}, a.date ?? '—'));
+          return h('tr', {}, h('td', {}, name(graph.source(e))), h('td', {}, familyGlyph(a.family), h('span', { class: `badge family-${a.family}` }, humanize(a.edgeType))), h('td', {}, name(graph.target(e))), h('td', {}, a.date ?? '—'));
         })),
       ),
     );
@@ -102,6 +111,8 @@ export function createGraphView(context: ExplorerContext): GraphView {
     tableButton.setAttribute('aria-pressed', String(state.tableView));
     table.hidden = !state.tableView;
     canvas.hidden = state.tableView;
+    // The legend keys the canvas; over the table it would only hide rows.
+    legendElement.hidden = state.tableView;
     if (state.tableView) renderTable();
   };
   const unsubscribe = store.subscribe((state, previous) => {
@@ -117,6 +128,12 @@ export function createGraphView(context: ExplorerContext): GraphView {
     resize() {
       renderer.sigma.resize();
       renderer.refresh();
+    },
+    focus() {
+      (store.get().tableView ? table : canvas).focus();
+    },
+    refresh() {
+      if (store.get().tableView) renderTable();
     },
     mark,
     kill() {

@@ -1,7 +1,7 @@
 /** The key to colours and shapes, drawn from the same encoding the renderer uses. */
 import { NODE_TYPES } from '../../../server/contract/model.ts';
 import { type EdgeFamily, FAMILY_STYLE, NODE_TYPE_STYLE } from '../graph/encoding.ts';
-import { h } from './dom.ts';
+import { familyGlyph, h } from './dom.ts';
 
 const FAMILY_ORDER: EdgeFamily[] = ['proposal', 'support', 'rejection', 'other', 'structure'];
 
@@ -16,7 +16,7 @@ export function legend(): HTMLElement {
     })),
     h('h2', { class: 'legend-title' }, 'Stances'),
     h('ul', {}, FAMILY_ORDER.map((family) =>
-      h('li', {}, h('span', { class: 'swatch edge', style: `--swatch:${FAMILY_STYLE[family].color}`, 'aria-hidden': 'true' }), FAMILY_STYLE[family].label),
+      h('li', {}, h('span', { class: 'swatch edge', style: `--swatch:${FAMILY_STYLE[family].color}`, 'aria-hidden': 'true' }), familyGlyph(family), FAMILY_STYLE[family].label),
     )),
   );
 }

@@ -24,7 +24,7 @@ function localMatches(graph: ExplorerGraph, query: string): SearchResult[] {
   const hits: SearchResult[] = [];
   graph.forEachNode((id, attributes) => {
     if (fold(attributes.label).includes(wanted) || attributes.aliases.some((a) => fold(a).includes(wanted))) {
-      hits.push({ id, label: attributes.label, type: attributes.nodeType, aliases: attributes.aliases, score: 0 });
+      hits.push({ id, label: attributes.label, type: attributes.nodeType, aliases: attributes.aliases, matched: null, score: 0 });
     }
   });
   return hits.slice(0, MAX_HITS);
@@ -65,13 +65,15 @@ export function createSearchBox(graph: ExplorerGraph, onPick: (hit: SearchResult
     active = -1;
   };
   const render = () => {
-    const alias = (hit: SearchResult) => matchedAlias(hit, hitsQuery);
+    // The server says which alias matched; local matches (while it is unreachable) work it out here.
+    const alias = (hit: SearchResult) => hit.matched ?? matchedAlias(hit, hitsQuery);
     replaceChildren(list, hits.length === 0
       ? h('li', { class: 'search-empty', role: 'option', 'aria-disabled': 'true' }, 'No match')
       : hits.map((hit, index) => h('li', {
           id: `search-hit-${index}`,
           role: 'option',
-          class: 'search-hit',
+          // Until the arrows move, the first hit is what Enter picks: shown, not yet selected.
+          class: `search-hit${active === -1 && index === 0 ? ' default' : ''}`,
           'aria-selected': String(index === active),
           'data-id': hit.id,
           onmousedown: (event: Event) => {
@@ -81,8 +83,8 @@ export function createSearchBox(graph: ExplorerGraph, onPick: (hit: SearchResult
           },
         },
         h('span', { class: 'swatch', style: `--swatch:${nodeTypeStyle(hit.type).color}`, 'aria-hidden': 'true' }),
+        alias(hit) ? [h('span', { class: 'hit-alias' }, alias(hit)), ' → '] : null,
         h('span', { class: 'hit-name' }, hit.label),
-        alias(hit) ? h('span', { class: 'hit-alias' }, `“${alias(hit)}”`) : null,
         h('span', { class: 'hit-type' }, hit.type))));
     list.hidden = false;
     input.setAttribute('aria-expanded', 'true');
@@ -115,7 +117,7 @@ export function createSearchBox(graph: ExplorerGraph, onPick: (hit: SearchResult
     if (controller.signal.aborted) return;
     hits = found;
     hitsQuery = query;
-    active = hits.length ? 0 : -1;
+    active = -1;
     render();
   };
 
@@ -127,7 +129,8 @@ export function createSearchBox(graph: ExplorerGraph, onPick: (hit: SearchResult
     if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
       if (!hits.length) return;
       event.preventDefault();
-      active = (active + (event.key === 'ArrowDown' ? 1 : hits.length - 1)) % hits.length;
+      // From no selection, down lands on the first hit and up on the last.
+      active = event.key === 'ArrowDown' ? (active + 1) % hits.length : (active <= 0 ? hits.length : active) - 1;
       render();
     } else if (event.key === 'Enter') {
       event.preventDefault();

@@ -1,15 +1,17 @@
 /**
  * Details of the selected node: its properties (from the API, falling back to what the graph
  * holds), its stances out and in with quote, date and source, and a link to trace a position.
+ * A party's stances come from the API, which rolls its officials', delegations' and member
+ * bodies' stances up to it by the same rule as the matrix, each with who voiced it.
  */
-import type { GraphNode } from '../../../server/contract/api.ts';
+import type { GraphNode, Stance } from '../../../server/contract/api.ts';
 import { STANCE_TYPES, type StanceType } from '../../../server/contract/model.ts';
 import { api } from '../api/client.ts';
 import { humanize, nodeTypeStyle } from '../graph/encoding.ts';
 import { isStanceEdge, stanceOf } from '../graph/explorerGraph.ts';
 import { openTrace, select } from '../state/explorer.ts';
 import type { ExplorerContext, View } from './context.ts';
-import { evidenceList, formatValue, h, replaceChildren } from './dom.ts';
+import { evidenceList, familyGlyph, formatDate, formatValue, h, replaceChildren } from './dom.ts';
 
 /** Properties shown elsewhere in the panel or meaningless to a reader. */
 const HIDDEN_PROPERTIES = new Set(['id', 'name', 'label', 'type', 'aliases', 'description', 'labels', 'key']);
@@ -26,9 +28,29 @@ export function createSidePanel(context: ExplorerContext): View {
   element.addEventListener('keydown', (event) => event.key === 'Escape' && store.update((s) => select(s, null)));
   let shown: string | null = null;
   let shownNode: GraphNode | null = null;
+  let partyStances: Stance[] | null = null;
 
-  const nodeButton = (id: string) =>
-    h('button', { type: 'button', class: 'link', onclick: () => store.update((s) => select(s, id)) }, graph.hasNode(id) ? graph.getNodeAttribute(id, 'label') : id);
+  const nodeButton = (id: string, label?: string) =>
+    h('button', { type: 'button', class: 'link', onclick: () => store.update((s) => select(s, id)) }, graph.hasNode(id) ? graph.getNodeAttribute(id, 'label') : (label ?? id));
+
+  /** Who spoke: the official who voiced a party's stance, or the official or body that took it. */
+  function voice(stance: Stance, party: string): string | null {
+    if (stance.voicedBy) return `voiced by ${stance.voicedBy.label}`;
+    return stance.actor.id === party ? null : `by ${stance.actor.label}`;
+  }
+
+  function partyStanceItems(party: string, stances: Stance[]) {
+    return stances.map((s) => {
+      const spoken = voice(s, party);
+      return h('li', { class: `stance family-${s.family}`, 'data-stance': s.type, 'data-stance-id': s.id },
+        h('p', { class: 'stance-line' },
+          familyGlyph(s.family), h('span', { class: `badge family-${s.family}` }, verb(s.type)), ' ', nodeButton(s.target.id, s.target.label),
+          h('span', { class: 'date' }, formatDate(s.date, s.datePrecision))),
+        spoken ? h('p', { class: 'voiced-by muted small' }, spoken) : null,
+        s.condition ? h('p', { class: 'condition' }, `On condition: ${s.condition}`) : null,
+        evidenceList(s.evidence));
+    });
+  }
 
   function stanceItems(id: string, direction: 'out' | 'in') {
     const edges = direction === 'out' ? graph.outEdges(id) : graph.inEdges(id);
@@ -42,7 +64,7 @@ export function createSidePanel(context: ExplorerContext): View {
         return h('li', { class: `stance family-${a.family}`, 'data-stance': a.edgeType },
           h('p', { class: 'stance-line' },
             direction === 'in' ? [nodeButton(other), ' '] : null,
-            h('span', { class: `badge family-${a.family}` }, verb(a.edgeType)),
+            familyGlyph(a.family), h('span', { class: `badge family-${a.family}` }, verb(a.edgeType)),
             direction === 'out' ? [' ', nodeButton(other)] : null,
             a.date ? h('span', { class: 'date' }, a.date) : null),
           stance?.condition ? h('p', { class: 'condition' }, `On condition: ${stance.condition}`) : null,
@@ -68,7 +90,8 @@ export function createSidePanel(context: ExplorerContext): View {
     const description = data.description;
     const aliases = Array.isArray(data.aliases) ? data.aliases : [];
     const properties = Object.entries(data).filter(([key, value]) => !HIDDEN_PROPERTIES.has(key) && value !== null && value !== '' && typeof value !== 'object');
-    const stancesOut = graph.hasNode(id) ? stanceItems(id, 'out') : [];
+    const isParty = type === 'Party';
+    const stancesOut = graph.hasNode(id) && !isParty ? stanceItems(id, 'out') : [];
     const stancesIn = graph.hasNode(id) ? stanceItems(id, 'in') : [];
     const structure = graph.hasNode(id) ? structureItems(id) : [];
     replaceChildren(body,
@@ -77,13 +100,26 @@ export function createSidePanel(context: ExplorerContext): View {
       typeof description === 'string' ? h('p', {}, description) : null,
       aliases.length ? h('p', { class: 'muted small' }, `Also: ${aliases.map(formatValue).join(', ')}`) : null,
       type === 'Position' ? h('button', { type: 'button', class: 'button primary trace-link', onclick: () => store.update((s) => openTrace(s, id)) }, 'Trace who stands where →') : null,
-      properties.length ? h('dl', { class: 'properties' }, properties.map(([key, value]) => [h('dt', {}, humanize(key)), h('dd', {}, formatValue(value))])) : null,
+      properties.length ? h('dl', { class: 'properties' }, properties.map(([key, value]) => [h('dt', {}, humanize(key)), h('dd', {}, key === 'date' ? formatDate(String(value), data.datePrecision) : formatValue(value))])) : null,
       stancesOut.length ? [h('h3', {}, `Stances taken (${stancesOut.length})`), h('ul', { class: 'stance-list' }, stancesOut)] : null,
+      isParty && partyStances?.length
+        ? [h('h3', {}, `Stances of ${name} and its officials (${partyStances.length})`), h('ul', { class: 'stance-list party-stances' }, partyStanceItems(id, partyStances))]
+        : null,
       stancesIn.length ? [h('h3', {}, `Stances on this (${stancesIn.length})`), h('ul', { class: 'stance-list' }, stancesIn)] : null,
       structure.length ? [h('h3', {}, 'Connections'), h('ul', { class: 'plain-list' }, structure)] : null,
     );
     element.setAttribute('aria-labelledby', 'panel-title');
   }
+
+  const loadPartyStances = (party: string) =>
+    api.actorStances(party).then(
+      ({ stances }) => {
+        if (shown !== party) return;
+        partyStances = stances;
+        render(party, shownNode);
+      },
+      () => undefined,
+    );
 
   const sync = () => {
     const { selected } = store.get();
@@ -91,12 +127,14 @@ export function createSidePanel(context: ExplorerContext): View {
     if (!selected || selected === shown) return;
     shown = selected;
     shownNode = null;
+    partyStances = null;
     render(selected, shownNode);
     api.node(selected).then(
       ({ node }) => {
         if (shown !== selected) return;
         shownNode = node;
         render(selected, node);
+        if (node.type === 'Party') loadPartyStances(selected);
       },
       // The graph already holds what the panel needs; the API only adds properties.
       () => undefined,

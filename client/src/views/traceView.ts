@@ -9,7 +9,7 @@ import { api } from '../api/client.ts';
 import { type EdgeFamily, FAMILY_STYLE } from '../graph/encoding.ts';
 import { openTrace, select, setMode } from '../state/explorer.ts';
 import type { ExplorerContext, View } from './context.ts';
-import { errorMessage, evidenceList, h, replaceChildren } from './dom.ts';
+import { errorMessage, evidenceList, familyGlyph, h, replaceChildren } from './dom.ts';
 
 const GROUPS: { family: EdgeFamily; title: string; area: string }[] = [
   { family: 'proposal', title: 'Proposed, demanded or offered by', area: 'top' },
@@ -25,7 +25,7 @@ function stanceCard(stance: Stance, onActor: (id: string) => void): HTMLElement 
     h('p', { class: 'stance-line' },
       h('button', { type: 'button', class: 'link actor', onclick: () => onActor(stance.actor.id) }, stance.actor.label),
       forParty ? h('span', { class: 'muted small' }, ` (${forParty.label})`) : null,
-      ' ', h('span', { class: `badge family-${stance.family}` }, verb),
+      ' ', familyGlyph(stance.family), h('span', { class: `badge family-${stance.family}` }, verb),
       stance.date ? h('span', { class: 'date' }, stance.date) : null),
     stance.condition ? h('p', { class: 'condition' }, `On condition: ${stance.condition}`) : null,
     evidenceList(stance.evidence));
@@ -51,10 +51,13 @@ export function createTraceView(context: ExplorerContext): View {
     const stances = Object.values(trace.stances).flat();
     const byFamily = (family: EdgeFamily) => stances.filter((s) => s.family === family).sort((a, b) => a.date.localeCompare(b.date));
     const description = trace.position.attributes.description;
+    // Each heading reads from the traced position: "[this position] is the precondition of …".
     const relations = [
-      relationList('Preconditions', trace.preconditions, 'Will only be done once these are done'),
+      relationList('Requires first', trace.preconditions, 'Will only be done once these are done'),
+      relationList('Is the precondition of', trace.preconditionOf, 'These will only be done once this is done'),
       relationList('Alternatives', trace.alternatives, 'Put forward instead of this, or this instead of them'),
-      relationList('Conditions', trace.conditions, 'Can only happen after these'),
+      relationList('Can only happen after', trace.conditions, 'Can only happen after these'),
+      relationList('Is the condition of', trace.conditionOf, 'These can only happen after this'),
     ].filter(Boolean);
     replaceChildren(content,
       h('div', { class: 'trace-grid' },

@@ -47,7 +47,7 @@ export const exportRouteDocs: RouteDoc[] = [
     tag: 'export',
     summary: 'Export the graph as a file',
     description:
-      'Same filters as /api/graph. json: the /api/graph shape (NetworkX: node_link_graph(data, edges="edges")); gexf and graphml for Gephi and NetworkX (read_gexf, read_graphml); csv: one table, part=edges (id, source, source_label, target, target_label, type, family, date, datePrecision, condition, confidence, evidenceCount, quotes, sources) or part=nodes (id, label, type, kind, category, date, datePrecision, role, title, description, aliases). Lists are joined with " | ". Sent as an attachment.',
+      'Same filters as /api/graph. json: the /api/graph shape (NetworkX: node_link_graph(data, edges="edges")); gexf and graphml for Gephi and NetworkX (read_gexf, read_graphml); csv: one table, part=edges (id, source, source_label, target, target_label, type, family, date, datePrecision, condition, confidence, evidenceCount, quotes, summaries, sources) or part=nodes (id, label, type, kind, category, date, datePrecision, role, title, description, aliases). Lists are joined with " | "; quotes holds only verbatim quotes, summaries our own wording. GEXF 1.3 carries viz positions, colours and sizes. Sent as an attachment.',
     query: exportQuerySchema,
     responses: {
       200: {
