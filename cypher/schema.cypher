@@ -21,3 +21,7 @@ OPTIONS { indexConfig: { `fulltext.analyzer`: 'standard-folding', `fulltext.even
 CREATE FULLTEXT INDEX evidence_text IF NOT EXISTS
 FOR (e:Evidence) ON EACH [e.quote, e.summary]
 OPTIONS { indexConfig: { `fulltext.analyzer`: 'standard-folding' } };
+// What each source arrived as, one record per source; the audit trail, read newest first.
+CREATE CONSTRAINT source_record_id IF NOT EXISTS FOR (r:SourceRecord) REQUIRE r.sourceId IS UNIQUE;
+CREATE INDEX source_record_order IF NOT EXISTS FOR (r:SourceRecord) ON (r.firstIngestedAt);
+CREATE INDEX audit_at IF NOT EXISTS FOR (a:AuditEntry) ON (a.at);

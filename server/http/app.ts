@@ -43,16 +43,18 @@ export function createApp({ config, db, logger, clientDir }: AppDeps): Express {
     }),
   );
   // Same-origin by default; other browser origins only when listed in PARLEY_CORS_ORIGINS.
-  app.use(cors({ origin: config.corsOrigins, methods: ['GET', 'POST'] }));
+  app.use(cors({ origin: config.corsOrigins, methods: ['GET', 'POST', 'DELETE'] }));
   app.use(healthRoutes(db));
 
   // Budgets are spent before the body is parsed or the token checked, so floods stay cheap.
   app.use('/api', rateLimiter('requests', config.rateLimits.requests));
   app.post(['/api/cypher', '/api/ask', '/api/questions/:id'], rateLimiter('queries', config.rateLimits.queries));
-  app.post('/api/sources', rateLimiter('writes', config.rateLimits.writes));
+  const writes = rateLimiter('writes', config.rateLimits.writes);
+  app.post('/api/sources', writes);
+  app.delete('/api/sources/:id', writes);
   app.use(express.json({ limit: config.bodyLimit }));
 
-  app.use(sourceRoutes(db, config.writeToken));
+  app.use(sourceRoutes(db, config.writeTokens));
   // API routes (issue 4) are mounted here.
   app.use(apiRoutes(db, config));
 
