@@ -3,7 +3,7 @@ MATCH (s:Source)
 OPTIONAL MATCH (r:SourceRecord {sourceId: s.id})
 WITH s, r
 ORDER BY r.ingestedAt DESC, s.id
-SKIP $offset LIMIT $limit
+SKIP toInteger($offset) LIMIT toInteger($limit)
 RETURN s.id AS id, s.title AS title, s.kind AS kind, toString(s.publishedAt) AS publishedAt, s.publisher AS publisher, s.url AS url,
        s.grade AS grade, r.ingestedAt AS ingestedAt, r.writer AS writer, r.textBytes AS textBytes,
        COUNT { (e:Evidence)-[:FROM]->(s) } AS evidence,
