@@ -6,6 +6,8 @@ export interface TabularResult {
   columns: string[];
   rows: Row[];
   truncated: boolean;
+  /** The console's byte cap stopped the reading. */
+  oversized: boolean;
   queryType: string;
   resultAvailableAfterMs: number;
 }
@@ -19,11 +21,11 @@ export async function runReadQuery(
   text: string,
   params: Record<string, unknown>,
   maxRows: number,
-  consoleLimits?: { timeoutMs: number },
+  consoleLimits?: { timeoutMs: number; maxBytes: number },
 ): Promise<TabularResult> {
-  const work = (tx: Transaction) => tx.runWithSummary(text, params, maxRows);
-  const result = consoleLimits ? await db.readTransactionOnce(work, consoleLimits) : await db.readTransaction(work);
-  return { columns: result.keys, rows: result.rows, truncated: result.truncated, ...result.summary };
+  const work = (tx: Transaction) => tx.runWithSummary(text, params, maxRows, consoleLimits?.maxBytes);
+  const result = consoleLimits ? await db.readTransactionOnce(work, { timeoutMs: consoleLimits.timeoutMs }) : await db.readTransaction(work);
+  return { columns: result.keys, rows: result.rows, truncated: result.truncated, oversized: result.oversized, ...result.summary };
 }
 
 export interface NameRow {

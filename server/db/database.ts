@@ -251,11 +251,21 @@ export class Transaction {
     return rows<T>(await this.tx.run(cypher, params));
   }
 
-  /** Runs and also reports the query type and timing, for the Cypher console. */
-  async runWithSummary(cypher: string, params: Params, maxRows: number): Promise<{ keys: string[]; rows: Row[]; truncated: boolean; summary: ResultSummary }> {
+  /**
+   * Runs and also reports the query type and timing, for the Cypher console. Stops reading at
+   * `maxRows` rows (`truncated`) or once the rows' JSON passes `maxBytes` (`oversized`).
+   */
+  async runWithSummary(
+    cypher: string,
+    params: Params,
+    maxRows: number,
+    maxBytes = Number.POSITIVE_INFINITY,
+  ): Promise<{ keys: string[]; rows: Row[]; truncated: boolean; oversized: boolean; summary: ResultSummary }> {
     const result = this.tx.run(cypher, params);
     const collected: Row[] = [];
     let truncated = false;
+    let oversized = false;
+    let bytes = 0;
     let keys: string[] = [];
     for await (const record of result) {
       if (collected.length === 0) keys = [...record.keys] as string[];
@@ -263,10 +273,16 @@ export class Transaction {
         truncated = true;
         break;
       }
-      collected.push(toNative(record.toObject()) as Row);
+      const row = toNative(record.toObject()) as Row;
+      if (Number.isFinite(maxBytes)) bytes += Buffer.byteLength(JSON.stringify(row));
+      if (bytes > maxBytes) {
+        oversized = true;
+        break;
+      }
+      collected.push(row);
     }
-    if (truncated) {
-      return { keys, rows: collected, truncated, summary: { queryType: 'r', resultAvailableAfterMs: 0 } };
+    if (truncated || oversized) {
+      return { keys, rows: collected, truncated, oversized, summary: { queryType: 'r', resultAvailableAfterMs: 0 } };
     }
     const summary = await result.summary();
     if (keys.length === 0) keys = [...((await result.keys()) as string[])];
@@ -274,6 +290,7 @@ export class Transaction {
       keys,
       rows: collected,
       truncated,
+      oversized,
       summary: { queryType: summary.queryType, resultAvailableAfterMs: Number(toNative(summary.resultAvailableAfter)) },
     };
   }

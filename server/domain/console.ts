@@ -22,6 +22,8 @@ export interface ConsoleRequest {
 export interface ConsoleLimits {
   timeoutMs: number;
   maxRows: number;
+  /** Largest answer, in bytes of its rows' JSON. */
+  maxBytes: number;
 }
 
 export async function runConsoleQuery(db: Database, request: ConsoleRequest, limits: ConsoleLimits) {
@@ -41,9 +43,17 @@ export async function runConsoleQuery(db: Database, request: ConsoleRequest, lim
   const maxRows = Math.min(request.limit ?? limits.maxRows, limits.maxRows);
   let result;
   try {
-    result = await runReadQuery(db, query, request.params, maxRows, { timeoutMs: limits.timeoutMs });
+    result = await runReadQuery(db, query, request.params, maxRows, { timeoutMs: limits.timeoutMs, maxBytes: limits.maxBytes });
   } catch (err) {
     throw consoleError(err);
+  }
+  if (result.oversized) {
+    throw new AppError(
+      413,
+      'answer_too_large',
+      `The answer is larger than the console's cap of ${limits.maxBytes} bytes (PARLEY_CYPHER_MAX_BYTES); return fewer rows or smaller values.`,
+      { maxBytes: limits.maxBytes },
+    );
   }
   return {
     columns: result.columns,
