@@ -49,7 +49,7 @@ export const sourceListSchema = z.object({
       publisher: z.string().nullable(),
       url: z.string().nullable(),
       grade: z.string().nullable(),
-      ingestedAt: z.string().nullable().describe('When it was last ingested (null for a source stored before records were kept)'),
+      ingestedAt: z.string().nullable().describe('When its current version arrived (null for a source stored before records were kept)'),
       writer: z.string().nullable().describe('Label of the write token that sent it'),
       textBytes: z.number().int().nullable().describe('Size of the original text kept with it'),
       evidence: z.number().int(),

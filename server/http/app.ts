@@ -43,7 +43,7 @@ export function createApp({ config, db, logger, clientDir }: AppDeps): Express {
     }),
   );
   // Same-origin by default; other browser origins only when listed in PARLEY_CORS_ORIGINS.
-  app.use(cors({ origin: config.corsOrigins, methods: ['GET', 'POST', 'DELETE'] }));
+  app.use(cors({ origin: config.corsOrigins, methods: ['GET', 'POST'] }));
   app.use(healthRoutes(db));
 
   // Budgets are spent before the body is parsed or the token checked, so floods stay cheap.

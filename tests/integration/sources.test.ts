@@ -31,9 +31,11 @@ beforeAll(async () => {
 });
 afterAll(() => app.close());
 
-async function emptyGraph(): Promise<void> {
+/** An empty graph, then each source in turn with its arrival. */
+async function graphOf(...sources: Array<[payload: unknown, context: IngestContext]>): Promise<void> {
   await db.write('MATCH (n) DETACH DELETE n');
   await applySchema(db, testLogger);
+  for (const [payload, context] of sources) await ingestSource(db, payload, context);
 }
 
 async function ids(query: string): Promise<string[]> {
@@ -42,15 +44,10 @@ async function ids(query: string): Promise<string[]> {
 
 describe('DELETE /api/sources/:id', () => {
   it('leaves the graph a database that never had the source would hold, and deleting twice changes nothing', { timeout: 90_000 }, async () => {
-    await emptyGraph();
-    await ingestSource(db, sourceA(), at(1));
-    await ingestSource(db, sourceC(), at(3));
+    await graphOf([sourceA(), at(1)], [sourceC(), at(3)]);
     const neverHadB = await graphFingerprint(db);
 
-    await emptyGraph();
-    await ingestSource(db, sourceA(), at(1));
-    await ingestSource(db, sourceB(), at(2));
-    await ingestSource(db, sourceC(), at(3));
+    await graphOf([sourceA(), at(1)], [sourceB(), at(2)], [sourceC(), at(3)]);
     const withB = await graphFingerprint(db);
     expect(withB.hash).not.toBe(neverHadB.hash);
 
@@ -79,29 +76,20 @@ describe('DELETE /api/sources/:id', () => {
   });
 
   it('re-sending a changed source leaves the graph that only ever had the new version', async () => {
-    await emptyGraph();
-    await ingestSource(db, sourceA(), at(1));
-    await ingestSource(db, sourceBTrimmed(), at(4, { firstIngestedAt: '2025-07-01T10:02:00.000Z' }));
-    await ingestSource(db, sourceC(), at(3));
+    await graphOf([sourceA(), at(1)], [sourceBTrimmed(), at(4, { firstIngestedAt: '2025-07-01T10:02:00.000Z' })], [sourceC(), at(3)]);
     const onlyNewVersion = await graphFingerprint(db);
 
-    await emptyGraph();
-    await ingestSource(db, sourceA(), at(1));
-    await ingestSource(db, sourceB(), at(2));
-    await ingestSource(db, sourceC(), at(3));
+    await graphOf([sourceA(), at(1)], [sourceB(), at(2)], [sourceC(), at(3)]);
     const report = await ingestSource(db, sourceBTrimmed(), at(4));
     expect(report).toMatchObject({ removedStances: 1, removedEvidence: 1, removedRelations: 2, removedEntities: 1 });
     expect(await graphFingerprint(db)).toEqual(onlyNewVersion);
   });
 
   it('keeps an entity another source still uses even when the deleted source was the only one to declare it', async () => {
-    await emptyGraph();
-    await ingestSource(db, sourceA(), at(1));
-    await ingestSource(db, sourceB(), at(2));
     // A later source names B's spokesman without declaring him.
     const later = sourceC();
     later.stances[0]!.actor = 'official:ivo-brant';
-    await ingestSource(db, later, at(3));
+    await graphOf([sourceA(), at(1)], [sourceB(), at(2)], [later, at(3)]);
     await app.request('/api/sources/source:southland-briefing', { method: 'DELETE', headers: ANALYST });
     expect(await ids(`MATCH (o:Official {id: 'official:ivo-brant'})-[:TOOK]->() RETURN o.id AS id`)).toEqual(['official:ivo-brant']);
   });
