@@ -4,7 +4,7 @@
  * could write instead, the same rows through the driver as plain `UNWIND` batches.
  */
 import type { Database } from '../server/db/database.ts';
-import { ingestSource, planIngestion } from '../server/domain/ingest.ts';
+import { ingestSource, parsePayload, planIngestion } from '../server/domain/ingest.ts';
 import type { SourcePayload } from '../server/domain/sourcePayload.ts';
 import type { Logger } from '../server/logger.ts';
 
@@ -15,7 +15,8 @@ export async function ingestThroughParley(db: Database, payloads: Iterable<Sourc
   let sources = 0;
   let lastReport = started;
   for (const payload of payloads) {
-    await ingestSource(db, payload);
+    // Parsed as an ingested body is, so the row measures validation too.
+    await ingestSource(db, parsePayload(payload));
     stances += payload.stances.length;
     sources += 1;
     const now = performance.now();

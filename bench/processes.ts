@@ -7,8 +7,9 @@ import path from 'node:path';
 import { loadConfig } from '../server/config.ts';
 import type { Logger } from '../server/logger.ts';
 import { LocalNeo4j, type Neo4jCredentials } from '../server/neo4j/localNeo4j.ts';
-import { type AppProcess, REPO_ROOT, startApp } from '../tests/support/appProcess.ts';
-import { freePort } from '../tests/support/ports.ts';
+import { REPO_ROOT } from '../server/paths.ts';
+import { type AppProcess, startApp } from '../server/processes/appProcess.ts';
+import { freePort } from '../server/processes/ports.ts';
 
 export { REPO_ROOT };
 

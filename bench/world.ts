@@ -5,7 +5,7 @@
  * Everything is a `SourcePayload`, so a world loads through the real ingestion contract.
  */
 import type { EntityInput, SourcePayload } from '../server/domain/sourcePayload.ts';
-import { POSITION_RELATION_NAMES, STANCE_TYPE_NAMES } from '../server/domain/model.ts';
+import { POSITION_RELATION_NAMES, STANCE_TYPE_NAMES } from '../server/contract/model.ts';
 
 export const WORLD_SIZES = {
   /** For the smoke test in `npm test`. */

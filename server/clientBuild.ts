@@ -5,9 +5,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Logger } from './logger.ts';
-import { CLIENT_DIST } from './start.ts';
-
-const CLIENT_SRC = path.resolve(CLIENT_DIST, '..', '..', 'client');
+import { CLIENT_DIST, CLIENT_SRC } from './paths.ts';
 
 function newestMtime(dir: string): number {
   let newest = 0;

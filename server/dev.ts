@@ -6,12 +6,13 @@ import path from 'node:path';
 import { createServer } from 'vite';
 import { loadConfig } from './config.ts';
 import { createLogger } from './logger.ts';
-import { CLIENT_DIST, startParley } from './start.ts';
+import { CLIENT_SRC } from './paths.ts';
+import { startParley } from './start.ts';
 
 const config = loadConfig({ PORT: '3000', ...process.env });
 const logger = createLogger(config.logLevel);
 const api = await startParley(config, logger);
-const vite = await createServer({ configFile: path.resolve(CLIENT_DIST, '..', '..', 'client', 'vite.config.ts') });
+const vite = await createServer({ configFile: path.join(CLIENT_SRC, 'vite.config.ts') });
 await vite.listen();
 logger.info({ api: api.url, client: vite.resolvedUrls?.local[0] }, 'dev servers running; edit client/ for hot reload');
 

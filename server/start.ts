@@ -4,18 +4,17 @@
  */
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import pRetry from 'p-retry';
 import type { Config } from './config.ts';
-import { Database, isUnavailable } from './db/database.ts';
+import { type Database, isUnavailable } from './db/database.ts';
+import { openDatabase } from './db/openDatabase.ts';
 import { applySchema } from './db/schema.ts';
 import { loadSeedIfEmpty } from './domain/seed.ts';
 import { SetupError } from './errors.ts';
 import { createApp } from './http/app.ts';
 import type { Logger } from './logger.ts';
-import { LocalNeo4j } from './neo4j/localNeo4j.ts';
-
-export const CLIENT_DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', 'dist', 'client');
+import type { LocalNeo4j } from './neo4j/localNeo4j.ts';
+import { CLIENT_DIST } from './paths.ts';
 
 export interface RunningParley {
   url: string;
@@ -23,22 +22,6 @@ export interface RunningParley {
   server: Server;
   localNeo4j?: LocalNeo4j;
   stop(): Promise<void>;
-}
-
-/**
- * The database Parley talks to: the server named by NEO4J_URI, or else its own local Neo4j,
- * started here unless `reuseRunning` finds one already serving the same data folder.
- */
-export async function openDatabase(config: Config, logger: Logger, { reuseRunning = false } = {}): Promise<{ db: Database; localNeo4j?: LocalNeo4j }> {
-  const { database } = config.neo4j;
-  if (config.neo4j.uri) {
-    return { db: new Database({ uri: config.neo4j.uri, user: config.neo4j.user, password: config.neo4j.password ?? '', database }) };
-  }
-  const localNeo4j = new LocalNeo4j(config.localNeo4j, logger.child({ component: 'neo4j' }));
-  const running = reuseRunning ? await localNeo4j.runningCredentials() : undefined;
-  if (running) return { db: new Database({ ...running, database }) };
-  const local = await localNeo4j.start();
-  return { db: new Database({ ...local, database }), localNeo4j };
 }
 
 export async function startParley(config: Config, logger: Logger, clientDir: string = CLIENT_DIST): Promise<RunningParley> {
@@ -89,10 +72,9 @@ export async function startParley(config: Config, logger: Logger, clientDir: str
   return { url, db, server, ...(localNeo4j ? { localNeo4j } : {}), stop };
 }
 
-/** Schema, then seed; retried with back-off while the database is unreachable. */
+/** Schema, then seed; retried with back-off (2 s, doubling up to 30 s) while the database is unreachable. */
 class GraphBootstrap {
-  private timer: NodeJS.Timeout | undefined;
-  private cancelled = false;
+  private readonly cancelled = new AbortController();
 
   constructor(
     private readonly db: Database,
@@ -105,22 +87,22 @@ class GraphBootstrap {
     if (this.config.seed) await loadSeedIfEmpty(this.db, this.logger);
   }
 
-  retryInBackground(delayMs = 2_000): void {
-    if (this.cancelled) return;
-    this.timer = setTimeout(() => {
-      this.run().then(
-        () => this.logger.info('Neo4j is reachable again; schema and seed are in place'),
-        (err) => {
-          this.logger.warn({ err: isUnavailable(err) ? undefined : err }, 'Neo4j still not ready');
-          this.retryInBackground(Math.min(delayMs * 2, 30_000));
-        },
-      );
-    }, delayMs);
-    this.timer.unref();
+  retryInBackground(): void {
+    pRetry(() => this.run(), {
+      retries: Number.POSITIVE_INFINITY,
+      minTimeout: 2_000,
+      factor: 2,
+      maxTimeout: 30_000,
+      signal: this.cancelled.signal,
+      onFailedAttempt: ({ error }) => this.logger.warn({ err: isUnavailable(error) ? undefined : error }, 'Neo4j still not ready'),
+    }).then(
+      () => this.logger.info('Neo4j is reachable again; schema and seed are in place'),
+      // Only a stop ends the retries early; there is nothing left to report then.
+      () => undefined,
+    );
   }
 
   cancel(): void {
-    this.cancelled = true;
-    clearTimeout(this.timer);
+    this.cancelled.abort();
   }
 }

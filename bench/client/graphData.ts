@@ -2,7 +2,7 @@
  * Synthetic visual graphs for the client suite, in the exact shape /api/graph answers with: n
  * nodes (parties, officials, positions, events) and five stance edges per node, seeded.
  */
-import { STANCE_TYPES, STANCE_TYPE_NAMES } from '../../server/domain/model.ts';
+import { STANCE_TYPES, STANCE_TYPE_NAMES } from '../../server/contract/model.ts';
 import { seededRandom } from '../world.ts';
 
 export const EDGES_PER_NODE = 5;

@@ -13,7 +13,7 @@ import path from 'node:path';
 import { chromium } from 'playwright-core';
 import { buildClientIfNeeded } from '../../server/clientBuild.ts';
 import type { Logger } from '../../server/logger.ts';
-import { CLIENT_DIST } from '../../server/start.ts';
+import { CLIENT_DIST } from '../../server/paths.ts';
 import { EDGES_PER_NODE, syntheticGraph } from '../client/graphData.ts';
 import { BENCH_DATA, REPO_ROOT } from '../processes.ts';
 import { compare, type ResultRow, summarize } from '../stats.ts';

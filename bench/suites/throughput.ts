@@ -8,7 +8,7 @@
 import { cypher } from '../../server/db/cypherFiles.ts';
 import { graphNodesCypher, stancesAmongCypher } from '../../server/data/graph.ts';
 import { DEFAULT_NODE_TYPES } from '../../server/domain/graph.ts';
-import { STANCE_TYPE_NAMES } from '../../server/domain/model.ts';
+import { STANCE_TYPE_NAMES } from '../../server/contract/model.ts';
 import { compare, elapsedMs, type ResultRow, summarize } from '../stats.ts';
 import { cappedRuns, type WorldContext } from './context.ts';
 

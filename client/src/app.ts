@@ -3,8 +3,7 @@
  * it returns a teardown that kills every sigma and layout instance and removes listeners.
  */
 import { api } from './api/client.ts';
-import type { GraphData } from './api/types.ts';
-import { applyFilters, createExplorerGraph, mergeGraphData, timelineDates } from './graph/explorerGraph.ts';
+import { applyFilters, createExplorerGraph, type GraphData, mergeGraphData, timelineDates } from './graph/explorerGraph.ts';
 import { MODES, select, setMode, type Mode } from './state/explorer.ts';
 import { fromHash, toHash } from './state/permalink.ts';
 import { createStore } from './state/store.ts';

@@ -6,7 +6,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import readline from 'node:readline';
-import { ingestSource } from '../domain/ingest.ts';
+import { ingestSource, parsePayload } from '../domain/ingest.ts';
 import { AppError } from '../errors.ts';
 import { runWithDatabase } from './withDatabase.ts';
 
@@ -38,7 +38,7 @@ await runWithDatabase('ingest', async (db, logger) => {
   for (const file of files) {
     for await (const { payload, where } of payloadsIn(file)) {
       try {
-        const report = await ingestSource(db, payload, { writer: 'cli' });
+        const report = await ingestSource(db, parsePayload(payload), { writer: 'cli' });
         sources += 1;
         stances += report.stances;
         const seconds = (Date.now() - started) / 1000;

@@ -8,7 +8,7 @@ import type { Database } from '../db/database.ts';
 import { applySchema } from '../db/schema.ts';
 import { AppError, SetupError } from '../errors.ts';
 import { type Logger, createLogger } from '../logger.ts';
-import { openDatabase } from '../start.ts';
+import { openDatabase } from '../db/openDatabase.ts';
 
 export async function runWithDatabase(tool: string, work: (db: Database, logger: Logger) => Promise<number>): Promise<never> {
   const config = loadConfig();

@@ -1,7 +1,41 @@
 /** Data access for the analyst views: stances, position relations, matrix, paths. Plain objects only. */
 import { cypher } from '../db/cypherFiles.ts';
 import type { Database } from '../db/database.ts';
-import type { NodeRef, PositionLink, Stance } from '../domain/schemas.ts';
+import type { PositionRelation, StanceFamily, StanceType } from '../contract/model.ts';
+
+/** A node named by id, display label and type. */
+export interface NodeRefRow {
+  id: string;
+  label: string;
+  type: string;
+}
+
+export interface EvidenceRow {
+  quote: string | null;
+  summary: string | null;
+  reporting: string | null;
+  via: string | null;
+  source: string | null;
+  sourceTitle: string | null;
+}
+
+/** A stance with its actor, the party it rolls up to, target, links and evidence (explore/stances). */
+export interface StanceRow {
+  id: string;
+  type: StanceType;
+  family: StanceFamily;
+  actor: NodeRefRow;
+  party: NodeRefRow | null;
+  target: NodeRefRow;
+  date: string;
+  datePrecision: string;
+  condition: string | null;
+  conditionPosition: NodeRefRow | null;
+  confidence: number | null;
+  event: NodeRefRow | null;
+  voicedBy: NodeRefRow | null;
+  evidence: EvidenceRow[];
+}
 
 export interface StanceFilter {
   position?: string | null;
@@ -10,8 +44,8 @@ export interface StanceFilter {
   asOf?: string | null;
 }
 
-export function readStances(db: Database, filter: StanceFilter): Promise<Stance[]> {
-  return db.read<Stance>(cypher('explore/stances'), {
+export function readStances(db: Database, filter: StanceFilter): Promise<StanceRow[]> {
+  return db.read<StanceRow>(cypher('explore/stances'), {
     position: filter.position ?? null,
     actor: filter.actor ?? null,
     conditionOn: filter.conditionOn ?? null,
@@ -19,7 +53,13 @@ export function readStances(db: Database, filter: StanceFilter): Promise<Stance[
   });
 }
 
-export type PositionLinkRow = Omit<PositionLink, 'meaning'>;
+export interface PositionLinkRow {
+  relation: PositionRelation;
+  direction: 'outgoing' | 'incoming';
+  position: NodeRefRow;
+  stance: string | null;
+  note: string | null;
+}
 export function readPositionLinks(db: Database, id: string): Promise<PositionLinkRow[]> {
   return db.read<PositionLinkRow>(cypher('explore/position-links'), { id });
 }
@@ -39,20 +79,20 @@ export function readPositionEvents(db: Database, id: string, asOf: string | null
 export interface MatrixCellRow {
   party: string;
   position: string;
-  latest: { id: string; type: string; family: string; date: string; actor: NodeRef };
+  latest: { id: string; type: StanceType; family: StanceFamily; date: string; actor: NodeRefRow };
   stanceCount: number;
   evidenceCount: number;
 }
 export function readMatrix(db: Database, asOf: string | null): Promise<MatrixCellRow[]> {
   return db.read<MatrixCellRow>(cypher('explore/matrix'), { asOf });
 }
-export function readMatrixAxes(db: Database): Promise<NodeRef[]> {
-  return db.read<NodeRef>(cypher('explore/matrix-axes'));
+export function readMatrixAxes(db: Database): Promise<NodeRefRow[]> {
+  return db.read<NodeRefRow>(cypher('explore/matrix-axes'));
 }
 
 export interface PathRow {
   length: number;
-  nodes: NodeRef[];
+  nodes: NodeRefRow[];
   relationships: { type: string; source: string; target: string }[];
 }
 export function readShortestPaths(db: Database, from: string, to: string, max: number, limit = 25): Promise<PathRow[]> {

@@ -47,7 +47,7 @@ interface StanceColumns {
   date: string | null;
   datePrecision: string;
   condition: string | null;
-  confidence: string | null;
+  confidence: number | null;
   links: [string, string][];
   evidence: [string, string | null, string | null, string | null, string | null, string | null, string | null][];
 }

@@ -1,4 +1,5 @@
 /** Runs named questions and the Cypher console in READ transactions; plain objects only. */
+import { readTransactionOnce } from '../db/console.ts';
 import { cypher } from '../db/cypherFiles.ts';
 import type { Database, Row, Transaction } from '../db/database.ts';
 
@@ -24,7 +25,7 @@ export async function runReadQuery(
   consoleLimits?: { timeoutMs: number; maxBytes: number },
 ): Promise<TabularResult> {
   const work = (tx: Transaction) => tx.runWithSummary(text, params, maxRows, consoleLimits?.maxBytes);
-  const result = consoleLimits ? await db.readTransactionOnce(work, { timeoutMs: consoleLimits.timeoutMs }) : await db.readTransaction(work);
+  const result = consoleLimits ? await readTransactionOnce(db, work, { timeoutMs: consoleLimits.timeoutMs }) : await db.readTransaction(work);
   return { columns: result.keys, rows: result.rows, truncated: result.truncated, oversized: result.oversized, ...result.summary };
 }
 

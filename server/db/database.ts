@@ -8,9 +8,9 @@ import neo4j, {
   type Driver,
   type ManagedTransaction,
   Neo4jError,
-  type Plan,
   type QueryResult,
   type RecordShape,
+  type Session,
   type SessionMode,
   isDate,
   isDateTime,
@@ -62,7 +62,7 @@ export interface QueryOptions {
   metadata?: Record<string, string>;
 }
 
-function transactionConfig({ timeoutMs, metadata }: QueryOptions): { timeout?: number; metadata?: Record<string, string> } | undefined {
+export function transactionConfig({ timeoutMs, metadata }: QueryOptions): { timeout?: number; metadata?: Record<string, string> } | undefined {
   if (timeoutMs === undefined && metadata === undefined) return undefined;
   return { ...(timeoutMs ? { timeout: timeoutMs } : {}), ...(metadata ? { metadata } : {}) };
 }
@@ -119,8 +119,9 @@ const UNAVAILABLE_CODES = new Set([
   'Neo.TransientError.Database.DatabaseUnavailable',
 ]);
 
+/** Whether the database could not be reached: a driver error, or one this wrapper already mapped. */
 export function isUnavailable(err: unknown): boolean {
-  return err instanceof Neo4jError && UNAVAILABLE_CODES.has(err.code);
+  return err instanceof DatabaseUnavailableError || (err instanceof Neo4jError && UNAVAILABLE_CODES.has(err.code));
 }
 
 /** Maps driver errors that the client cannot fix to typed app errors; the rest pass unchanged. */
@@ -157,63 +158,44 @@ export class Database {
   }
 
   /** One attempt in an auto-commit read, without the driver's retries: for quick probes. */
-  async readOnce<T = Row>(cypher: string, params: Params = {}, options: QueryOptions = {}): Promise<T[]> {
-    const session = this.driver.session({ database: this.name, defaultAccessMode: 'READ' });
-    try {
-      return rows<T>(await session.run(cypher, params, transactionConfig(options)));
-    } catch (err) {
-      throw mapDriverError(err);
-    } finally {
-      await session.close();
-    }
+  readOnce<T = Row>(cypher: string, params: Params = {}, options: QueryOptions = {}): Promise<T[]> {
+    return this.withSession('READ', async (session) => rows<T>(await session.run(cypher, params, transactionConfig(options))));
   }
 
   /**
    * Streams the rows of a read query one by one (auto-commit read, no retries), so large answers
    * never sit in memory whole. Leaving the loop early closes the session and discards the rest.
+   * (A generator cannot yield from inside withSession's callback, hence its own try/finally.)
    */
   async *stream<T = Row>(cypher: string, params: Params = {}, options: QueryOptions = {}): AsyncGenerator<T> {
-    const session = this.driver.session({ database: this.name, defaultAccessMode: 'READ' });
     try {
-      const result = session.run(cypher, params, transactionConfig(options));
-      for await (const record of result) yield toNative(record.toObject()) as T;
+      const session = this.driver.session({ database: this.name, defaultAccessMode: 'READ' });
+      try {
+        const result = session.run(cypher, params, transactionConfig(options));
+        for await (const record of result) yield toNative(record.toObject()) as T;
+      } finally {
+        await session.close();
+      }
     } catch (err) {
       throw mapDriverError(err);
-    } finally {
-      await session.close();
     }
   }
 
   /**
-   * Plans a query without running it (`EXPLAIN`): its query type (r, rw, w or s) and every
-   * operator of its plan, so callers judge what a query would do however its text is spelled.
+   * The one session block: opens a session on the named database, runs the work, always closes
+   * the session, and maps driver errors (closing's included: a dropped connection fails there
+   * too) to typed app errors.
    */
-  async explain(cypher: string, params: Params = {}, options: QueryOptions = {}): Promise<{ queryType: string; operators: PlanOperator[] }> {
-    const session = this.driver.session({ database: this.name, defaultAccessMode: 'READ' });
+  async withSession<T>(mode: SessionMode, work: (session: Session) => Promise<T>): Promise<T> {
     try {
-      const result = await session.run(`EXPLAIN ${cypher}`, params, transactionConfig(options));
-      return { queryType: result.summary.queryType, operators: planOperators(result.summary.plan) };
+      const session = this.driver.session({ database: this.name, defaultAccessMode: mode });
+      try {
+        return await work(session);
+      } finally {
+        await session.close();
+      }
     } catch (err) {
       throw mapDriverError(err);
-    } finally {
-      await session.close();
-    }
-  }
-
-  /**
-   * One explicit READ transaction, never retried: for the console, where the driver's retry after
-   * a dropped connection would only run a hostile query again. A read has nothing to commit;
-   * closing the session ends the transaction.
-   */
-  async readTransactionOnce<T>(work: (tx: Transaction) => Promise<T>, options: QueryOptions = {}): Promise<T> {
-    const session = this.driver.session({ database: this.name, defaultAccessMode: 'READ' });
-    try {
-      const tx = await session.beginTransaction(transactionConfig(options));
-      return await work(new Transaction(tx));
-    } catch (err) {
-      throw mapDriverError(err);
-    } finally {
-      await session.close();
     }
   }
 
@@ -230,16 +212,9 @@ export class Database {
     return this.withTransaction('READ', options, (tx) => work(new Transaction(tx)));
   }
 
-  private async withTransaction<T>(mode: SessionMode, options: QueryOptions, work: (tx: ManagedTransaction) => Promise<T>): Promise<T> {
-    const session = this.driver.session({ database: this.name, defaultAccessMode: mode });
+  private withTransaction<T>(mode: SessionMode, options: QueryOptions, work: (tx: ManagedTransaction) => Promise<T>): Promise<T> {
     const config = transactionConfig(options);
-    try {
-      return mode === 'READ' ? await session.executeRead(work, config) : await session.executeWrite(work, config);
-    } catch (err) {
-      throw mapDriverError(err);
-    } finally {
-      await session.close();
-    }
+    return this.withSession(mode, (session) => (mode === 'READ' ? session.executeRead(work, config) : session.executeWrite(work, config)));
   }
 }
 
@@ -294,19 +269,6 @@ export class Transaction {
       summary: { queryType: summary.queryType, resultAvailableAfterMs: Number(toNative(summary.resultAvailableAfter)) },
     };
   }
-}
-
-/** One operator of a query plan: its type (ProcedureCall, LoadCSV, ShowTransactions, …) and Neo4j's details. */
-export interface PlanOperator {
-  type: string;
-  details: string;
-}
-
-function planOperators(plan: Plan | false): PlanOperator[] {
-  if (!plan) return [];
-  // Operator types carry the runtime's suffix, as in ProcedureCall@neo4j.
-  const own = { type: plan.operatorType.replace(/@.*$/, ''), details: plan.arguments.Details ?? '' };
-  return [own, ...plan.children.flatMap(planOperators)];
 }
 
 function rows<T>(result: QueryResult<RecordShape>): T[] {

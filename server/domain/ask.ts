@@ -8,7 +8,7 @@ import type { Database, Row } from '../db/database.ts';
 import { type NameRow, readNames } from '../data/questions.ts';
 import { searchEntityNames } from '../data/search.ts';
 import { UnprocessableError } from '../errors.ts';
-import { STANCE_TYPES, type StanceFamily, type StanceType } from './model.ts';
+import { STANCE_TYPES, type StanceFamily, type StanceType } from '../contract/model.ts';
 import { findQuestion, runQuestion } from './questions.ts';
 import { fold, luceneQuery } from './search.ts';
 

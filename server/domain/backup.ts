@@ -7,7 +7,7 @@ import { countEntities } from '../data/graphStats.ts';
 import { readIngestionStamps, streamStoredSources } from '../data/sources.ts';
 import type { Database } from '../db/database.ts';
 import { ConflictError, ValidationError } from '../errors.ts';
-import { type IngestReport, ingestSource } from './ingest.ts';
+import { type IngestReport, ingestSource, parsePayload } from './ingest.ts';
 import { type BackupLine, backupLineSchema } from './sourceSchemas.ts';
 import { zodIssues } from './validation.ts';
 
@@ -48,7 +48,7 @@ export async function restoreLine(db: Database, text: string, restored: Map<stri
   const line = parseBackupLine(text);
   if (restored.get(line.sourceId) === line.ingestedAt) return 'skipped';
   const source = { ...(line.payload.source as Record<string, unknown>), ...(line.text === null ? {} : { text: line.text }) };
-  const report = await ingestSource(db, { ...line.payload, source }, {
+  const report = await ingestSource(db, parsePayload({ ...line.payload, source }), {
     writer: line.writer,
     action: 'restore',
     ingestedAt: line.ingestedAt,

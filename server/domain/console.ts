@@ -5,13 +5,14 @@
  * TRANSACTIONS (needs its own transactions) are refused before planning, and again by the plan
  * however they are spelled. Neo4j's complaints map to 4xx by their error code, never by text.
  */
-import type { Database, NativeNode, NativePath, NativeRelationship, PlanOperator, Row } from '../db/database.ts';
+import { EXPLAIN_PREFIX, explainQuery, type PlanOperator } from '../db/console.ts';
+import type { Database, NativeNode, NativePath, NativeRelationship, Row } from '../db/database.ts';
 import { neo4jErrorCode } from '../db/database.ts';
 import { readNodesById, readStanceEdgesById } from '../data/graph.ts';
 import { runReadQuery } from '../data/questions.ts';
 import { AppError, ForbiddenError, UnprocessableError, ValidationError } from '../errors.ts';
 import { toGraphEdge, toGraphNode } from './graph.ts';
-import type { GraphEdge, GraphNode } from './schemas.ts';
+import type { GraphEdge, GraphNode } from '../contract/api.ts';
 
 export interface ConsoleRequest {
   query: string;
@@ -31,9 +32,9 @@ export async function runConsoleQuery(db: Database, request: ConsoleRequest, lim
   refuseForbiddenClauses(query);
   let plan;
   try {
-    plan = await db.explain(query, request.params, { timeoutMs: limits.timeoutMs });
+    plan = await explainQuery(db, query, request.params, { timeoutMs: limits.timeoutMs });
   } catch (err) {
-    throw consoleError(err, EXPLAIN_PREFIX);
+    throw consoleError(err, EXPLAIN_PREFIX.length);
   }
   const { queryType } = plan;
   if (queryType !== 'r') {
@@ -68,7 +69,8 @@ function codeOnly(query: string): string {
   return query.replace(/\/\*[\s\S]*?\*\/|\/\/[^\n]*|'(?:\\.|[^'\\])*'|"(?:\\.|[^"\\])*"|`[^`]*`/g, ' ');
 }
 
-function refuseForbiddenClauses(query: string): void {
+/** Refuses LOAD CSV and CALL … IN TRANSACTIONS by the text, before Neo4j plans anything. */
+export function refuseForbiddenClauses(query: string): void {
   const code = codeOnly(query);
   if (/\bLOAD\s+CSV\b/i.test(code)) throw new ForbiddenError('read_only', 'LOAD CSV is not allowed in the console.');
   if (/\bIN\s+(?:\S+\s+)?(?:CONCURRENT\s+)?TRANSACTIONS\b/i.test(code)) {
@@ -104,7 +106,7 @@ const DESCRIBING_PROCEDURES = new Set([
 const DESCRIBING_COMMANDS = new Set(['ShowIndexes', 'ShowConstraints', 'ShowFunctions', 'ShowProcedures']);
 
 /** Judges the plan, not the text, so no spelling (backticks, odd whitespace) gets past. */
-function refuseForbiddenOperators(operators: PlanOperator[]): void {
+export function refuseForbiddenOperators(operators: PlanOperator[]): void {
   for (const { type, details } of operators) {
     if (type === 'LoadCSV') throw new ForbiddenError('read_only', 'LOAD CSV is not allowed in the console.');
     if (type === 'TransactionApply' || type === 'TransactionForeach') {
@@ -141,9 +143,6 @@ const MEMORY_CODES = new Set([
   'Neo.TransientError.General.MemoryPoolOutOfMemoryError',
   'Neo.TransientError.General.OutOfMemoryError',
 ]);
-
-/** db.explain prefixes the query with this; positions Neo4j reports are shifted back by it. */
-const EXPLAIN_PREFIX = 'EXPLAIN '.length;
 
 /** Maps what Neo4j said about a console query to a client error, by code. */
 function consoleError(err: unknown, shift = 0): unknown {

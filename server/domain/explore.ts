@@ -6,6 +6,7 @@
 import type { Database } from '../db/database.ts';
 import {
   type PositionLinkRow,
+  type StanceRow,
   readMatrix,
   readMatrixAxes,
   readPositionEvents,
@@ -16,8 +17,8 @@ import {
 import { readNodesById } from '../data/graph.ts';
 import { NotFoundError, ValidationError } from '../errors.ts';
 import { toGraphNode } from './graph.ts';
-import { ACTOR_TYPES, STANCE_TYPES, type PositionRelation, type StanceType } from './model.ts';
-import type { PositionLink, Stance, TimelineEntry } from './schemas.ts';
+import { ACTOR_TYPES, STANCE_TYPES, type PositionRelation, type StanceType } from '../contract/model.ts';
+import type { PositionLink, TimelineEntry } from '../contract/api.ts';
 
 async function requireNode(db: Database, id: string, types: readonly string[], what: string) {
   const [row] = await readNodesById(db, [id]);
@@ -33,7 +34,7 @@ export async function tracePosition(db: Database, id: string, asOf: string | nul
     readPositionEvents(db, id, asOf),
     readStances(db, { conditionOn: id, asOf }),
   ]);
-  const byType: Record<string, Stance[]> = {};
+  const byType: Record<string, StanceRow[]> = {};
   for (const stance of stances) (byType[stance.type] ??= []).push(stance);
   const linked = links.map(describeLink);
   const timeline: TimelineEntry[] = [
@@ -70,7 +71,7 @@ function describeLink(link: PositionLinkRow): PositionLink {
 }
 
 /** "Russia rejected Full and unconditional ceasefire (only if …)". */
-export function stanceSentence(s: Pick<Stance, 'type' | 'actor' | 'target' | 'condition'>): string {
+export function stanceSentence(s: Pick<StanceRow, 'type' | 'actor' | 'target' | 'condition'>): string {
   const verb = STANCE_TYPES[s.type as StanceType]?.verb ?? s.type;
   return `${s.actor.label} ${verb} ${s.target.label}${s.condition ? ` (${s.condition})` : ''}`;
 }

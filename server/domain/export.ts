@@ -10,7 +10,7 @@
  */
 import { MultiDirectedGraph } from 'graphology';
 import { write as writeGexf } from 'graphology-gexf';
-import type { GraphEdge, GraphNode } from './schemas.ts';
+import type { GraphEdge, GraphNode } from '../contract/api.ts';
 import type { GraphPart } from './graph.ts';
 
 type Flat = Record<string, string | number | boolean>;

@@ -14,8 +14,8 @@ import {
   streamGraphNodes,
 } from '../data/graph.ts';
 import { NotFoundError } from '../errors.ts';
-import { NODE_TYPES, STANCE_TYPE_NAMES } from './model.ts';
-import type { GraphEdge, GraphNode, GraphQuery } from './schemas.ts';
+import { NODE_TYPES, STANCE_TYPE_NAMES } from '../contract/model.ts';
+import type { GraphEdge, GraphNode, GraphQuery } from '../contract/api.ts';
 
 /** Node types drawn unless asked otherwise: sources are provenance, not part of the picture. */
 export const DEFAULT_NODE_TYPES = NODE_TYPES.filter((t) => t !== 'Source');

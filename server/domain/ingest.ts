@@ -12,7 +12,7 @@ import { readStoredPayload } from '../data/sources.ts';
 import { UnprocessableError, ValidationError } from '../errors.ts';
 import { forgetNames } from './ask.ts';
 import { zodIssues } from './validation.ts';
-import { ACTOR_TYPES, STANCE_TARGET_TYPES, STANCE_TYPES, type NodeType } from './model.ts';
+import { ACTOR_TYPES, STANCE_TARGET_TYPES, STANCE_TYPES, type NodeType } from '../contract/model.ts';
 import { type EntityInput, type SourcePayload, sourcePayloadSchema } from './sourcePayload.ts';
 
 export interface IngestReport {
@@ -43,8 +43,8 @@ interface Reference {
   allowed: readonly NodeType[];
 }
 
-export async function ingestSource(db: Database, body: unknown, context: IngestContext = { writer: 'system' }): Promise<IngestReport> {
-  const payload = parsePayload(body);
+/** Writes a validated payload (`parsePayload`, or the route's parser), recording who sent it. */
+export async function ingestSource(db: Database, payload: SourcePayload, context: IngestContext = { writer: 'system' }): Promise<IngestReport> {
   const { plan, references } = planIngestion(payload);
   if (context.grade !== undefined) plan.source.grade = context.grade;
   await assertReferencesResolve(db, plan, references);

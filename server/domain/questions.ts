@@ -19,8 +19,8 @@ import type { Database, Row } from '../db/database.ts';
 import { readNodesById } from '../data/graph.ts';
 import { runReadQuery } from '../data/questions.ts';
 import { NotFoundError, ValidationError } from '../errors.ts';
-import { STANCE_FAMILIES, STANCE_TYPE_NAMES } from './model.ts';
-import { type AskEvidence, entityId, isoDate } from './schemas.ts';
+import { STANCE_FAMILIES, STANCE_TYPE_NAMES } from '../contract/model.ts';
+import { type AskEvidence, entityId, isoDate } from '../contract/api.ts';
 import { zodIssues } from './validation.ts';
 
 export interface QuestionParam {

@@ -8,7 +8,7 @@ import { CYPHER_DIR } from '../db/cypherFiles.ts';
 import type { Database } from '../db/database.ts';
 import { countEntities } from '../data/graphStats.ts';
 import type { Logger } from '../logger.ts';
-import { ingestSource } from './ingest.ts';
+import { ingestSource, parsePayload } from './ingest.ts';
 
 export const SEED_DIR = path.join(CYPHER_DIR, 'seed');
 
@@ -22,7 +22,7 @@ export function seedFiles(): string[] {
 
 export async function loadSeed(db: Database, logger: Logger): Promise<void> {
   for (const file of seedFiles()) {
-    const report = await ingestSource(db, JSON.parse(fs.readFileSync(file, 'utf8')), { writer: 'seed' });
+    const report = await ingestSource(db, parsePayload(JSON.parse(fs.readFileSync(file, 'utf8'))), { writer: 'seed' });
     logger.info({ file: path.basename(file), ...report }, 'seed source loaded');
   }
 }

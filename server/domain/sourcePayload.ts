@@ -9,7 +9,7 @@ import {
   DATE_PRECISIONS,
   POSITION_RELATION_NAMES,
   STANCE_TYPE_NAMES,
-} from './model.ts';
+} from '../contract/model.ts';
 
 const MAX_TEXT = 2_000;
 const MAX_QUOTE = 4_000;
@@ -198,3 +198,6 @@ export const sourcePayloadSchema = z.strictObject({
   relations: z.array(positionRelationSchema).max(20_000).default([]),
 });
 export type SourcePayload = z.infer<typeof sourcePayloadSchema>;
+
+/** The payload as JSON Schema (what a client may send), built once for the schema route and the OpenAPI document. */
+export const sourcePayloadJsonSchema = z.toJSONSchema(sourcePayloadSchema, { io: 'input', unrepresentable: 'any' }) as Record<string, unknown>;

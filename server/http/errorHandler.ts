@@ -1,6 +1,5 @@
 import type { ErrorRequestHandler, RequestHandler } from 'express';
 import { ZodError } from 'zod';
-import { mapDriverError } from '../db/database.ts';
 import { zodIssues } from '../domain/validation.ts';
 import { AppError } from '../errors.ts';
 import type { Logger } from '../logger.ts';
@@ -16,8 +15,8 @@ export const notFoundHandler: RequestHandler = (req, res) => {
 
 /** The one place errors become responses; stack traces and internal messages stay in the log. */
 export function errorHandler(logger: Logger): ErrorRequestHandler {
-  return (rawErr, req, res, _next) => {
-    const err = mapDriverError(rawErr);
+  // Driver errors were already mapped to typed errors by the one session block (server/db/database.ts).
+  return (err, req, res, _next) => {
     let status = 500;
     let body: ErrorBody = { error: { code: 'internal_error', message: 'Something went wrong on our side.' } };
     if (err instanceof AppError) {

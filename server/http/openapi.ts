@@ -1,11 +1,11 @@
 /**
  * The OpenAPI 3.1 document, generated from the same zod schemas that validate requests and
- * describe answers (server/domain/schemas.ts), so the docs cannot drift from the code. Each
+ * describe answers (server/contract/api.ts), so the docs cannot drift from the code. Each
  * router exports the descriptions of its routes; this module assembles them.
  */
 import { z } from 'zod';
-import { apiSchemas, errorResponseSchema } from '../domain/schemas.ts';
-import { sourcePayloadSchema } from '../domain/sourcePayload.ts';
+import { apiSchemas, errorResponseSchema } from '../contract/api.ts';
+import { sourcePayloadJsonSchema, sourcePayloadSchema } from '../domain/sourcePayload.ts';
 
 export interface ResponseDoc {
   description: string;
@@ -63,7 +63,7 @@ function parameters(schema: z.ZodObject | undefined, where: 'query' | 'path') {
 export function buildOpenApi(routes: RouteDoc[]): Record<string, unknown> {
   const components = z.toJSONSchema(apiSchemas, { uri: REF, unrepresentable: 'any' }) as { schemas: Record<string, Record<string, unknown>> };
   const schemas: Record<string, unknown> = Object.fromEntries(Object.entries(components.schemas).map(([k, v]) => [k, clean(v)]));
-  schemas.SourcePayload = clean(z.toJSONSchema(sourcePayloadSchema, { io: 'input', unrepresentable: 'any' }) as Record<string, unknown>);
+  schemas.SourcePayload = clean(sourcePayloadJsonSchema);
 
   const paths: Record<string, Record<string, unknown>> = {};
   for (const route of routes) {

@@ -1,6 +1,6 @@
 /**
  * Starts and stops Parley's own Neo4j as a child process: a generated neo4j.conf (loopback
- * only), the console log written to a file, Bolt awaited with progress, a clean stop on
+ * only), the console log written to a file, Bolt awaited with progress (wait-port), a clean stop on
  * shutdown, and a watchdog that ends Neo4j if this process dies without stopping it.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
@@ -9,6 +9,7 @@ import fs from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
 import neo4j from 'neo4j-driver';
+import waitPort from 'wait-port';
 import { neo4jErrorCode } from '../db/database.ts';
 import { SetupError } from '../errors.ts';
 import type { Logger } from '../logger.ts';
@@ -179,27 +180,23 @@ export class LocalNeo4j {
     ].join('\n');
   }
 
+  /** Bolt answering, awaited with wait-port; fails at once if Neo4j exits, and logs progress while it starts. */
   private async waitForBolt(uri: string, started: number): Promise<void> {
-    const deadline = started + this.options.startTimeoutMs;
-    let lastReport = started;
-    for (;;) {
-      if (!this.child) {
-        throw new SetupError(
-          `Neo4j exited during start-up; see ${path.join(this.options.dataDir, 'logs', 'console.log')} and neo4j.log there.`,
-        );
+    const { boltPort, dataDir, startTimeoutMs } = this.options;
+    const progress = setInterval(() => this.logger.info({ seconds: Math.round((Date.now() - started) / 1000), uri }, 'waiting for Neo4j to open Bolt'), 3_000);
+    try {
+      const outcome = await Promise.race([
+        waitPort({ host: '127.0.0.1', port: boltPort, interval: 250, timeout: Math.max(1, started + startTimeoutMs - Date.now()), output: 'silent' }),
+        this.exited!.then(() => 'exited' as const),
+      ]);
+      if (outcome === 'exited') {
+        throw new SetupError(`Neo4j exited during start-up; see ${path.join(dataDir, 'logs', 'console.log')} and neo4j.log there.`);
       }
-      if (await boltAnswers(this.options.boltPort)) return;
-      const now = Date.now();
-      if (now > deadline) {
-        throw new SetupError(
-          `Neo4j did not open Bolt on port ${this.options.boltPort} within ${this.options.startTimeoutMs / 1000}s; see ${path.join(this.options.dataDir, 'logs')}.`,
-        );
+      if (!outcome.open) {
+        throw new SetupError(`Neo4j did not open Bolt on port ${boltPort} within ${startTimeoutMs / 1000}s; see ${path.join(dataDir, 'logs')}.`);
       }
-      if (now - lastReport >= 3_000) {
-        lastReport = now;
-        this.logger.info({ seconds: Math.round((now - started) / 1000), uri }, 'waiting for Neo4j to open Bolt');
-      }
-      await new Promise((r) => setTimeout(r, 250));
+    } finally {
+      clearInterval(progress);
     }
   }
 }

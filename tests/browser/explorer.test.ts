@@ -5,43 +5,21 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { build } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../server/db/database.ts';
+import { CLIENT_SRC } from '../../server/paths.ts';
 import { startParley, type RunningParley } from '../../server/start.ts';
+import { launchChromium, layoutSettled, openExplorer } from '../support/browser.ts';
 import { resetToSeed, testConfig, testDatabase, testLogger } from '../support/db.ts';
-
-const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
-const SCREENSHOT = path.join(ROOT, 'docs', 'screenshot.png');
-const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--use-angle=swiftshader',
-  '--enable-unsafe-swiftshader',
-];
 
 let clientDir: string;
 let db: Database;
 let app: RunningParley;
 let browser: Browser;
 
-/** A page that records every console error and uncaught exception. */
-async function openPage(url: string): Promise<{ page: Page; errors: string[] }> {
-  const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
-  const errors: string[] = [];
-  page.on('console', (message) => message.type() === 'error' && errors.push(message.text()));
-  page.on('pageerror', (error) => errors.push(error.message));
-  await page.goto(url);
-  await page.waitForSelector('#app[data-loaded="true"]', { timeout: 20_000 });
-  return { page, errors };
-}
+const openPage = (url: string) => openExplorer(browser, url);
 
 /** Pixels of the graph canvas that differ from its background, counted in the page itself. */
 async function drawnPixels(page: Page): Promise<number> {
@@ -67,11 +45,11 @@ async function drawnPixels(page: Page): Promise<number> {
 
 beforeAll(async () => {
   clientDir = fs.mkdtempSync(path.join(os.tmpdir(), 'parley-client-'));
-  await build({ configFile: path.join(ROOT, 'client', 'vite.config.ts'), logLevel: 'warn', build: { outDir: clientDir, emptyOutDir: true } });
+  await build({ configFile: path.join(CLIENT_SRC, 'vite.config.ts'), logLevel: 'warn', build: { outDir: clientDir, emptyOutDir: true } });
   db = testDatabase();
   await resetToSeed(db);
   app = await startParley(testConfig({ PARLEY_SEED: 'true' }), testLogger, clientDir);
-  browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  browser = await launchChromium();
 });
 
 afterAll(async () => {
@@ -84,8 +62,7 @@ afterAll(async () => {
 describe('the explorer', () => {
   it('draws the seeded graph with no console errors', async () => {
     const { page, errors } = await openPage(app.url);
-    // Let the first layout run settle.
-    await page.waitForFunction(() => document.querySelector('.graph-view .toolbar button')?.textContent === 'Start layout', undefined, { timeout: 15_000 });
+    await layoutSettled(page);
     expect(await drawnPixels(page)).toBeGreaterThan(2_000);
     await expect(page.locator('.status').textContent()).resolves.toMatch(/\d+ nodes and \d+ relationships loaded/);
     expect(errors).toEqual([]);
@@ -165,16 +142,5 @@ describe('the explorer', () => {
     expect(errors).toEqual([]);
     await page.close();
     await restored.close();
-  });
-
-  it('saves a screenshot of the explorer for the README', async () => {
-    const { page } = await openPage(`${app.url}/#node=party%3Arussia`);
-    await page.waitForFunction(() => document.querySelector('.graph-view .toolbar button')?.textContent === 'Start layout', undefined, { timeout: 15_000 });
-    // Wait for the camera's move to the selected node to finish.
-    await page.waitForTimeout(800);
-    fs.mkdirSync(path.dirname(SCREENSHOT), { recursive: true });
-    await page.screenshot({ path: SCREENSHOT });
-    expect(fs.statSync(SCREENSHOT).size).toBeGreaterThan(20_000);
-    await page.close();
   });
 });

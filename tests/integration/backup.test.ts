@@ -8,17 +8,18 @@ import { type SpawnSyncReturns, spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { planWorld, worldSources } from '../../bench/world.ts';
 import { loadConfig } from '../../server/config.ts';
 import { Database } from '../../server/db/database.ts';
 import { applySchema } from '../../server/db/schema.ts';
-import { ingestSource } from '../../server/domain/ingest.ts';
+import { ingestSource, parsePayload } from '../../server/domain/ingest.ts';
 import { LocalNeo4j, type LocalNeo4jOptions, type Neo4jCredentials } from '../../server/neo4j/localNeo4j.ts';
-import { REPO_ROOT, exited, waitFor } from '../support/appProcess.ts';
+import { REPO_ROOT } from '../../server/paths.ts';
+import { exited } from '../../server/processes/appProcess.ts';
+import { freePort } from '../../server/processes/ports.ts';
 import { resetToSeed, testDatabase, testLogger, testNeo4j } from '../support/db.ts';
 import { graphFingerprint } from '../support/fingerprint.ts';
-import { freePort } from '../support/ports.ts';
 
 let source: Database;
 let fresh: Database;
@@ -100,7 +101,7 @@ describe('npm run backup / npm run restore', () => {
   it('round-trips a generated world of 10k stances; a restore killed mid-way leaves whole sources and a second run completes it', { timeout: 600_000 }, async () => {
     await emptied(source);
     const payloads = [...worldSources(planWorld(10_000, { stancesPerSource: 250, prefix: 'bk' }))];
-    for (const payload of payloads) await ingestSource(source, payload, { writer: 'world' });
+    for (const payload of payloads) await ingestSource(source, parsePayload(payload), { writer: 'world' });
     const world = await graphFingerprint(source);
     expect(world.nodes).toBeGreaterThan(20_000);
     const file = path.join(dir, 'world.jsonl');
@@ -117,19 +118,20 @@ describe('npm run backup / npm run restore', () => {
       env: { ...process.env, ...freshEnv(), LOG_LEVEL: 'info' },
       stdio: 'ignore',
     });
-    const inFlight = async () => {
-      const open = await fresh.readOnce('SHOW TRANSACTIONS YIELD metaData WHERE metaData.operation = "ingest-source" RETURN count(*) AS n');
-      const [{ restored }] = (await fresh.readOnce('MATCH (r:SourceRecord) RETURN count(r) AS restored')) as [{ restored: number }];
-      return Number(open[0]!.n) > 0 && restored >= 3 ? true : undefined;
-    };
-    await waitFor('a restore with some sources done and one in flight', inFlight, 120_000);
+    const openRestores = async () =>
+      Number((await fresh.readOnce<{ n: number }>('SHOW TRANSACTIONS YIELD metaData WHERE metaData.operation = "ingest-source" RETURN count(*) AS n'))[0]!.n);
+    const restoredSoFar = async () => Number((await fresh.readOnce<{ n: number }>('MATCH (r:SourceRecord) RETURN count(r) AS n'))[0]!.n);
+    await vi.waitFor(
+      async () => {
+        expect(await restoredSoFar()).toBeGreaterThanOrEqual(3);
+        expect(await openRestores()).toBeGreaterThan(0);
+      },
+      { timeout: 120_000, interval: 100 },
+    );
     doomed.kill('SIGKILL');
     await exited(doomed);
-    await waitFor(
-      'Neo4j to roll the orphaned transaction back',
-      async () => (Number((await fresh.readOnce('SHOW TRANSACTIONS YIELD metaData WHERE metaData.operation = "ingest-source" RETURN count(*) AS n'))[0]!.n) === 0 ? true : undefined),
-      60_000,
-    );
+    // Neo4j rolls the orphaned transaction back once it sees the client's connection gone.
+    await vi.waitFor(async () => expect(await openRestores()).toBe(0), { timeout: 60_000, interval: 100 });
 
     // Each source is there whole (its record, its node, every piece of its evidence) or not at all.
     const present = await fresh.read<{ id: string; evidence: number; record: boolean }>(

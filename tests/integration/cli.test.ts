@@ -6,8 +6,8 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../server/db/database.ts';
 import { resetToSeed, testDatabase, testNeo4j } from '../support/db.ts';
+import { REPO_ROOT } from '../../server/paths.ts';
 
-const ROOT = path.resolve(import.meta.dirname, '..', '..');
 let db: Database;
 let dir: string;
 
@@ -30,7 +30,7 @@ function source(n: number) {
 function ingest(...files: string[]) {
   const neo4j = testNeo4j();
   return spawnSync(process.execPath, ['--import', 'tsx', 'server/cli/ingest.ts', ...files], {
-    cwd: ROOT,
+    cwd: REPO_ROOT,
     encoding: 'utf8',
     env: { ...process.env, NEO4J_URI: neo4j.uri, NEO4J_USER: neo4j.user, NEO4J_PASSWORD: neo4j.password, LOG_LEVEL: 'info' },
   });

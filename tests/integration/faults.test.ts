@@ -6,22 +6,23 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { loadConfig } from '../../server/config.ts';
 import { Database } from '../../server/db/database.ts';
 import { applySchema } from '../../server/db/schema.ts';
 import { loadSeed } from '../../server/domain/seed.ts';
 import { LocalNeo4j, type LocalNeo4jOptions, type Neo4jCredentials } from '../../server/neo4j/localNeo4j.ts';
-import { type TestApp, startTestApp } from '../support/app.ts';
-import { exited, spawnApp, waitFor, waitHealthy } from '../support/appProcess.ts';
+import { type TestApp, TEST_WRITE_AUTHORIZATION, postSource as postSourceAt, startTestApp } from '../support/app.ts';
+import { exited, spawnApp, waitHealthy } from '../../server/processes/appProcess.ts';
 import { testLogger } from '../support/db.ts';
 import { graphFingerprint } from '../support/fingerprint.ts';
 import { largeSourcePayload } from '../support/largeSource.ts';
-import { freePort } from '../support/ports.ts';
+import { freePort } from '../../server/processes/ports.ts';
 
 /** Big enough that the single write transaction is open for a while (~6k nodes, ~10k relationships). */
 const POSITIONS = 2_000;
-const WRITE_TOKEN = 'test-write-token';
+const WRITE_TOKEN = TEST_WRITE_AUTHORIZATION.slice('Bearer '.length);
+const postSource = (url: string, payload: unknown) => postSourceAt(url, payload, TEST_WRITE_AUTHORIZATION);
 
 let neo4jOptions: LocalNeo4jOptions;
 let neo4jServer: LocalNeo4j;
@@ -64,13 +65,6 @@ async function sourceCopies(sourceId: string): Promise<{ sources: number; stance
   return row!;
 }
 
-const postSource = (payload: unknown, url = app.url) =>
-  fetch(`${url}/api/sources`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${WRITE_TOKEN}` },
-    body: JSON.stringify(payload),
-  });
-
 beforeAll(async () => {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'parley-faults-'));
   neo4jOptions = { ...loadConfig({}).localNeo4j, dataDir, boltPort: await freePort(), httpPort: await freePort(), heap: '768m', pageCache: '256m' };
@@ -97,12 +91,12 @@ describe('faults during ingestion', () => {
       const payload = largeSourcePayload(sourceId, POSITIONS);
       const before = await graphFingerprint(db);
 
-      const answer = postSource(payload);
-      await waitFor('the ingestion transaction to be open', () => ingestionInFlight(sourceId), 60_000);
+      const answer = postSource(app.url, payload);
+      await vi.waitFor(async () => expect(await ingestionInFlight(sourceId)).toBe(true), { timeout: 60_000, interval: 100 });
       process.kill(neo4jServer.pid!, 'SIGKILL');
       const res = await answer;
       expect(res.status).toBe(503);
-      expect(await res.json()).toEqual({ error: { code: 'database_unavailable', message: 'The graph database is unavailable; try again shortly.' } });
+      expect(res.body).toEqual({ error: { code: 'database_unavailable', message: 'The graph database is unavailable; try again shortly.' } });
       const down = await app.request('/api/search?q=Russia');
       expect(down.status).toBe(503);
       expect(down.body.error.code).toBe('database_unavailable');
@@ -115,9 +109,9 @@ describe('faults during ingestion', () => {
       expect(await sourceCopies(sourceId)).toEqual({ sources: 0, stances: 0 });
       expect(await graphFingerprint(db)).toEqual(before);
 
-      expect((await postSource(payload)).status).toBe(201);
+      expect((await postSource(app.url, payload)).status).toBe(201);
       const afterRetry = await graphFingerprint(db);
-      expect((await postSource(payload)).status).toBe(201);
+      expect((await postSource(app.url, payload)).status).toBe(201);
       expect(await sourceCopies(sourceId)).toEqual({ sources: 1, stances: POSITIONS * 2 });
       expect(await graphFingerprint(db)).toEqual(afterRetry);
     },
@@ -129,14 +123,14 @@ describe('faults during ingestion', () => {
     const doomed = spawnApp(await freePort(), { ...appEnv(), PARLEY_SEED: 'false' });
     await waitHealthy(doomed.url, 120_000, doomed);
 
-    const answer = postSource(largeSourcePayload(sourceId, POSITIONS), doomed.url).catch((err: Error) => err);
-    await waitFor('the ingestion transaction to be open', () => ingestionInFlight(sourceId), 60_000);
+    const answer = postSource(doomed.url, largeSourcePayload(sourceId, POSITIONS)).catch((err: Error) => err);
+    await vi.waitFor(async () => expect(await ingestionInFlight(sourceId)).toBe(true), { timeout: 60_000, interval: 100 });
     doomed.child.kill('SIGKILL');
     await exited(doomed.child);
     expect(await answer).toBeInstanceOf(Error);
 
     // Neo4j rolls the transaction back once it sees the client's connection gone.
-    await waitFor('Neo4j to roll the orphaned transaction back', async () => ((await ingestionInFlight(sourceId)) ? undefined : true), 60_000);
+    await vi.waitFor(async () => expect(await ingestionInFlight(sourceId)).toBeUndefined(), { timeout: 60_000, interval: 100 });
     expect(await sourceCopies(sourceId)).toEqual({ sources: 0, stances: 0 });
     expect(await graphFingerprint(db)).toEqual(before);
   });

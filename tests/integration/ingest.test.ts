@@ -3,11 +3,11 @@
  * and precise about what is wrong with a bad payload.
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { type TestApp, startTestApp } from '../support/app.ts';
+import { type TestApp, TEST_WRITE_AUTHORIZATION, postSource, startTestApp } from '../support/app.ts';
 import { resetToSeed } from '../support/db.ts';
 import { graphFingerprint } from '../support/fingerprint.ts';
 
-const AUTH = { authorization: 'Bearer test-write-token' };
+const AUTH = { authorization: TEST_WRITE_AUTHORIZATION };
 
 /** A new source that builds on the seed: a later statement by Peskov and a new position. */
 function followUpSource() {
@@ -52,9 +52,7 @@ beforeAll(async () => {
 afterAll(() => app.close());
 beforeEach(() => resetToSeed(app.db));
 
-async function post(body: unknown, headers: Record<string, string> = AUTH) {
-  return app.request('/api/sources', { method: 'POST', headers, json: body });
-}
+const post = (body: unknown, authorization: string | undefined = TEST_WRITE_AUTHORIZATION) => postSource(app.url, body, authorization);
 
 describe('POST /api/sources', () => {
   it('ingests a new source that refers to nodes already in the graph', async () => {
@@ -150,8 +148,8 @@ describe('POST /api/sources', () => {
   });
 
   it('requires the write token', async () => {
-    expect((await post(followUpSource(), {})).status).toBe(401);
-    expect((await post(followUpSource(), { authorization: 'Bearer wrong' })).status).toBe(401);
+    expect((await postSource(app.url, followUpSource(), undefined)).status).toBe(401);
+    expect((await post(followUpSource(), 'Bearer wrong')).status).toBe(401);
     const [row] = await app.db.read<{ n: number }>(`MATCH (s:Source {id: 'source:follow-up-briefing-2025-06-05'}) RETURN count(s) AS n`);
     expect(row!.n).toBe(0);
   });

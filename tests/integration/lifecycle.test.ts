@@ -9,10 +9,10 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import neo4j from 'neo4j-driver';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { loadConfig } from '../../server/config.ts';
-import { type AppProcess, exited, spawnApp, waitFor, waitHealthy } from '../support/appProcess.ts';
-import { freePort } from '../support/ports.ts';
+import { type AppProcess, exited, spawnApp, waitHealthy } from '../../server/processes/appProcess.ts';
+import { freePort } from '../../server/processes/ports.ts';
 
 let home: string;
 let ports: { app: number; bolt: number; http: number };
@@ -89,7 +89,8 @@ describe('the app-managed local Neo4j', () => {
     expect(javaPidsFor(path.join(home, 'neo4j'))).toHaveLength(1);
     app.child.kill('SIGKILL');
     await exited(app.child);
-    await waitFor('the orphaned Neo4j to be stopped', () => (javaPidsFor(path.join(home, 'neo4j')).length === 0 ? true : undefined), 60_000);
+    // The orphaned Neo4j stops.
+    await vi.waitFor(() => expect(javaPidsFor(path.join(home, 'neo4j'))).toHaveLength(0), { timeout: 60_000, interval: 100 });
   });
 
   it('names the fix when the Bolt port is already taken', { timeout: 120_000 }, async () => {

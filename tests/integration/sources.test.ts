@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../server/db/database.ts';
 import { applySchema } from '../../server/db/schema.ts';
-import { type IngestContext, ingestSource } from '../../server/domain/ingest.ts';
+import { type IngestContext, ingestSource, parsePayload } from '../../server/domain/ingest.ts';
 import { MAX_SOURCE_TEXT_BYTES } from '../../server/domain/sourcePayload.ts';
 import { sourceA, sourceB, sourceBTrimmed, sourceC } from '../fixtures/overlappingSources.ts';
 import { type TestApp, startTestApp } from '../support/app.ts';
@@ -35,7 +35,7 @@ afterAll(() => app.close());
 async function graphOf(...sources: Array<[payload: unknown, context: IngestContext]>): Promise<void> {
   await db.write('MATCH (n) DETACH DELETE n');
   await applySchema(db, testLogger);
-  for (const [payload, context] of sources) await ingestSource(db, payload, context);
+  for (const [payload, context] of sources) await ingestSource(db, parsePayload(payload), context);
 }
 
 async function ids(query: string): Promise<string[]> {
@@ -80,7 +80,7 @@ describe('DELETE /api/sources/:id', () => {
     const onlyNewVersion = await graphFingerprint(db);
 
     await graphOf([sourceA(), at(1)], [sourceB(), at(2)], [sourceC(), at(3)]);
-    const report = await ingestSource(db, sourceBTrimmed(), at(4));
+    const report = await ingestSource(db, parsePayload(sourceBTrimmed()), at(4));
     expect(report).toMatchObject({ removedStances: 1, removedEvidence: 1, removedRelations: 2, removedEntities: 1 });
     expect(await graphFingerprint(db)).toEqual(onlyNewVersion);
   });

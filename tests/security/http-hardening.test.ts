@@ -4,10 +4,10 @@
  * the database is unreachable or refuses the app.
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { type TestApp, startTestApp } from '../support/app.ts';
+import { type TestApp, postSource as postSourceAt, startTestApp } from '../support/app.ts';
 import { resetToSeed } from '../support/db.ts';
 import { graphFingerprint } from '../support/fingerprint.ts';
-import { freePort } from '../support/ports.ts';
+import { freePort } from '../../server/processes/ports.ts';
 import { STACK_TRACE } from './leaks.ts';
 
 /** Apps a test starts with its own settings; closed after each test. */
@@ -28,12 +28,7 @@ beforeAll(async () => {
 });
 afterAll(() => app.close());
 
-const postSource = (target: TestApp, authorization: string | undefined, body: string = '{}') =>
-  target.request('/api/sources', {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', ...(authorization === undefined ? {} : { authorization }) },
-    body,
-  });
+const postSource = (target: TestApp, authorization: string | undefined, body: string = '{}') => postSourceAt(target.url, body, authorization);
 
 describe('the write endpoint POST /api/sources', () => {
   it('refuses a missing token with 401 and says how to send one', async () => {

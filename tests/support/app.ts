@@ -4,12 +4,44 @@ import { Database } from '../../server/db/database.ts';
 import { createApp } from '../../server/http/app.ts';
 import { testConfig, testLogger } from './db.ts';
 
+export interface Answer {
+  status: number;
+  headers: Headers;
+  body: any;
+  text: string;
+}
+
 export interface TestApp {
   url: string;
   db: Database;
   /** fetch() against the app, with the JSON body parsed. */
-  request(path: string, init?: RequestInit & { json?: unknown }): Promise<{ status: number; headers: Headers; body: any; text: string }>;
+  request(path: string, init?: RequestInit & { json?: unknown }): Promise<Answer>;
   close(): Promise<void>;
+}
+
+/** fetch() of `path` on the app at `url`; `json` is sent as a JSON body, and a JSON answer is parsed. */
+export async function requestAt(url: string, path: string, init: RequestInit & { json?: unknown } = {}): Promise<Answer> {
+  const { json, ...rest } = init;
+  const headers = new Headers(rest.headers);
+  if (json !== undefined) headers.set('content-type', 'application/json');
+  const res = await fetch(url + path, { ...rest, headers, ...(json !== undefined ? { body: JSON.stringify(json) } : {}) });
+  const text = await res.text();
+  let body: unknown;
+  try {
+    body = JSON.parse(text);
+  } catch {
+    body = undefined;
+  }
+  return { status: res.status, headers: res.headers, body, text };
+}
+
+/** The write token the test configuration sets (tests/support/db.ts). */
+export const TEST_WRITE_AUTHORIZATION = 'Bearer test-write-token';
+
+/** POST /api/sources on the app at `url`: a payload as JSON, or a string sent as it is, with the given Authorization header (none when undefined). */
+export function postSource(url: string, payload: unknown, authorization: string | undefined): Promise<Answer> {
+  const headers = { 'content-type': 'application/json', ...(authorization === undefined ? {} : { authorization }) };
+  return requestAt(url, '/api/sources', { method: 'POST', headers, body: typeof payload === 'string' ? payload : JSON.stringify(payload) });
 }
 
 /** The real Express app on port 0, talking to the run's throwaway Neo4j. */
@@ -26,20 +58,7 @@ export async function startTestApp(overrides: Record<string, string> = {}): Prom
   return {
     url,
     db,
-    async request(path, init = {}) {
-      const { json, ...rest } = init;
-      const headers = new Headers(rest.headers);
-      if (json !== undefined) headers.set('content-type', 'application/json');
-      const res = await fetch(url + path, { ...rest, headers, ...(json !== undefined ? { body: JSON.stringify(json) } : {}) });
-      const text = await res.text();
-      let body: unknown;
-      try {
-        body = JSON.parse(text);
-      } catch {
-        body = undefined;
-      }
-      return { status: res.status, headers: res.headers, body, text };
-    },
+    request: (path, init) => requestAt(url, path, init),
     async close() {
       await new Promise<void>((resolve) => {
         server.close(() => resolve());

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { cypher } from '../../server/db/cypherFiles.ts';
-import { NODE_TYPES } from '../../server/domain/model.ts';
+import { NODE_TYPES } from '../../server/contract/model.ts';
 
 describe('cypher/graph/nodes.cypher', () => {
   it('scans exactly the node labels of the model (a type added to NODE_TYPES must be drawn too)', () => {

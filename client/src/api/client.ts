@@ -1,15 +1,23 @@
-/** Typed calls to the Parley API. Every failure becomes an ApiError carrying the API's error shape. */
-import {
-  isRecord,
-  toEvidenceList,
-  toGraphData,
-  toMatrix,
-  toQuestions,
-  toSearchHits,
-  toTabular,
-  toTrace,
-} from './normalize.ts';
-import type { AskAnswer, CypherResult, GraphData, Matrix, NamedQuestion, SearchHit, TabularResult, Trace } from './types.ts';
+/**
+ * Typed calls to the Parley API. The answer types come from the server's own contract
+ * (server/contract/api.ts), so the client reads exactly what the server sends: nothing is
+ * reshaped, renamed or dropped on the way. Every failure becomes an ApiError carrying the API's
+ * error shape.
+ */
+import type {
+  AskResponse,
+  CypherResponse,
+  ErrorResponse,
+  GraphResponse,
+  MatrixResponse,
+  NodeResponse,
+  Question,
+  QuestionAnswer,
+  QuestionCatalogue,
+  SearchResponse,
+  SearchResult,
+  TraceResponse,
+} from '../../../server/contract/api.ts';
 
 export class ApiError extends Error {
   constructor(
@@ -23,6 +31,7 @@ export class ApiError extends Error {
   }
 }
 
+/** The explorer's filters as `/api/graph` and `/api/export` take them. */
 export interface GraphQuery {
   nodeTypes?: readonly string[];
   stanceTypes?: readonly string[];
@@ -44,102 +53,92 @@ function queryString(params: Record<string, string | number | readonly string[] 
   return text ? `?${text}` : '';
 }
 
-async function request(path: string, init: RequestInit & { json?: unknown } = {}): Promise<unknown> {
-  const { json, ...rest } = init;
-  const headers = new Headers(rest.headers);
-  headers.set('accept', 'application/json');
-  if (json !== undefined) headers.set('content-type', 'application/json');
-  let response: Response;
-  try {
-    response = await fetch(path, { ...rest, headers, ...(json !== undefined ? { body: JSON.stringify(json) } : {}) });
-  } catch (err) {
-    throw new ApiError(0, 'network', `The server could not be reached (${(err as Error).message}).`);
-  }
-  const text = await response.text();
-  let body: unknown = undefined;
-  try {
-    body = text ? JSON.parse(text) : undefined;
-  } catch {
-    body = undefined;
-  }
-  if (!response.ok) {
-    const error = isRecord(body) && isRecord(body.error) ? body.error : {};
-    throw new ApiError(
-      response.status,
-      typeof error.code === 'string' ? error.code : `http_${response.status}`,
-      typeof error.message === 'string' ? error.message : `${response.status} ${response.statusText}`,
-      error.details,
-    );
-  }
-  return body;
+/** The error body of a failed call, when the answer is the API's own error shape (a proxy's page is not). */
+function apiErrorOf(body: unknown): Partial<ErrorResponse['error']> {
+  const error = typeof body === 'object' && body !== null ? (body as Partial<ErrorResponse>).error : undefined;
+  return typeof error === 'object' && error !== null ? error : {};
 }
 
 function graphQueryString(query: GraphQuery): string {
   return queryString({ nodeTypes: query.nodeTypes, stanceTypes: query.stanceTypes, asOf: query.asOf, limit: query.limit });
 }
 
-export const api = {
-  async graph(query: GraphQuery = {}): Promise<GraphData> {
-    return toGraphData(await request(`/api/graph${graphQueryString(query)}`));
-  },
+/** The API at `baseUrl` (the page's own origin by default). */
+export function createApi(baseUrl = '') {
+  async function request<T>(path: string, init: RequestInit & { json?: unknown } = {}): Promise<T> {
+    const { json, ...rest } = init;
+    const headers = new Headers(rest.headers);
+    headers.set('accept', 'application/json');
+    if (json !== undefined) headers.set('content-type', 'application/json');
+    let response: Response;
+    try {
+      response = await fetch(baseUrl + path, { ...rest, headers, ...(json !== undefined ? { body: JSON.stringify(json) } : {}) });
+    } catch (err) {
+      throw new ApiError(0, 'network', `The server could not be reached (${(err as Error).message}).`);
+    }
+    const text = await response.text();
+    let body: unknown = undefined;
+    try {
+      body = text ? JSON.parse(text) : undefined;
+    } catch {
+      body = undefined;
+    }
+    if (!response.ok) {
+      const error = apiErrorOf(body);
+      throw new ApiError(
+        response.status,
+        typeof error.code === 'string' ? error.code : `http_${response.status}`,
+        typeof error.message === 'string' ? error.message : `${response.status} ${response.statusText}`,
+        error.details,
+      );
+    }
+    return body as T;
+  }
 
-  async search(q: string, signal?: AbortSignal): Promise<SearchHit[]> {
-    return toSearchHits(await request(`/api/search${queryString({ q })}`, signal ? { signal } : {}));
-  },
+  return {
+    graph(query: GraphQuery = {}): Promise<GraphResponse> {
+      return request(`/api/graph${graphQueryString(query)}`);
+    },
 
-  async node(id: string): Promise<Record<string, unknown>> {
-    const body = await request(`/api/nodes/${encodeURIComponent(id)}`);
-    if (!isRecord(body)) return {};
-    const node = isRecord(body.node) ? body.node : body;
-    return isRecord(node.attributes) ? { ...node, ...node.attributes } : node;
-  },
+    async search(q: string, signal?: AbortSignal): Promise<SearchResult[]> {
+      return (await request<SearchResponse>(`/api/search${queryString({ q })}`, signal ? { signal } : {})).results;
+    },
 
-  async trace(positionId: string, asOf: string | null): Promise<Trace> {
-    return toTrace(await request(`/api/positions/${encodeURIComponent(positionId)}/trace${queryString({ asOf })}`));
-  },
+    node(id: string): Promise<NodeResponse> {
+      return request(`/api/nodes/${encodeURIComponent(id)}`);
+    },
 
-  async matrix(asOf: string | null): Promise<Matrix> {
-    return toMatrix(await request(`/api/matrix${queryString({ asOf })}`));
-  },
+    trace(positionId: string, asOf: string | null): Promise<TraceResponse> {
+      return request(`/api/positions/${encodeURIComponent(positionId)}/trace${queryString({ asOf })}`);
+    },
 
-  async questions(): Promise<NamedQuestion[]> {
-    return toQuestions(await request('/api/questions'));
-  },
+    matrix(asOf: string | null): Promise<MatrixResponse> {
+      return request(`/api/matrix${queryString({ asOf })}`);
+    },
 
-  async runQuestion(id: string, params: Record<string, unknown>): Promise<TabularResult> {
-    return toTabular(await request(`/api/questions/${encodeURIComponent(id)}`, { method: 'POST', json: { params } }));
-  },
+    async questions(): Promise<Question[]> {
+      return (await request<QuestionCatalogue>('/api/questions')).questions;
+    },
 
-  async ask(question: string): Promise<AskAnswer> {
-    const body = await request('/api/ask', { method: 'POST', json: { question } });
-    const record = isRecord(body) ? body : {};
-    const interpretation = isRecord(record.interpretation) ? record.interpretation : null;
-    return {
-      ...toTabular(body),
-      answer: typeof record.answer === 'string' ? record.answer : '',
-      cypher: typeof record.cypher === 'string' ? record.cypher : null,
-      interpretation: interpretation && typeof interpretation.questionId === 'string' ? interpretation.questionId : null,
-    };
-  },
+    runQuestion(id: string, params: Record<string, unknown>): Promise<QuestionAnswer> {
+      return request(`/api/questions/${encodeURIComponent(id)}`, { method: 'POST', json: { params } });
+    },
 
-  async cypher(query: string, params: Record<string, unknown> = {}): Promise<CypherResult> {
-    const body = await request('/api/cypher', { method: 'POST', json: { query, params } });
-    const record = isRecord(body) ? body : {};
-    const summary = isRecord(record.summary) ? record.summary : {};
-    return {
-      ...toTabular(body),
-      evidence: toEvidenceList(record.evidence),
-      graph: toGraphData(record.graph ?? {}),
-      summary: {
-        queryType: typeof summary.queryType === 'string' ? summary.queryType : null,
-        resultAvailableAfterMs: typeof summary.resultAvailableAfterMs === 'number' ? summary.resultAvailableAfterMs : null,
-        truncated: summary.truncated === true,
-      },
-    };
-  },
+    ask(question: string): Promise<AskResponse> {
+      return request('/api/ask', { method: 'POST', json: { question } });
+    },
 
-  exportUrl(format: 'gexf' | 'graphml' | 'json' | 'csv', query: GraphQuery): string {
-    const filters = graphQueryString(query);
-    return `/api/export${filters ? `${filters}&` : '?'}format=${format}`;
-  },
-};
+    cypher(query: string, params: Record<string, unknown> = {}): Promise<CypherResponse> {
+      return request('/api/cypher', { method: 'POST', json: { query, params } });
+    },
+
+    exportUrl(format: 'gexf' | 'graphml' | 'json' | 'csv', query: GraphQuery): string {
+      const filters = graphQueryString(query);
+      return `${baseUrl}/api/export${filters ? `${filters}&` : '?'}format=${format}`;
+    },
+  };
+}
+
+export type Api = ReturnType<typeof createApi>;
+
+export const api = createApi();

@@ -1,6 +1,8 @@
 /** How node types and stance families look: one place for the graph, legend, trace and matrix. */
-import type { NodeType } from '../../../server/domain/model.ts';
-import type { EdgeFamily } from '../api/types.ts';
+import type { NodeType, StanceFamily } from '../../../server/contract/model.ts';
+
+/** An edge is drawn by its stance's family, or as structure when it is not a stance. */
+export type EdgeFamily = StanceFamily | 'structure';
 
 export type NodeShape = 'circle' | 'square' | 'diamond' | 'triangle';
 

@@ -4,10 +4,13 @@
  * when a filter changes and the layout keeps its positions.
  */
 import { MultiDirectedGraph } from 'graphology';
-import { STANCE_TYPES, type NodeType, type StanceType } from '../../../server/domain/model.ts';
-import type { EdgeFamily, Evidence, GraphData } from '../api/types.ts';
+import type { GraphEdge, GraphResponse, StanceEdgeAttributes } from '../../../server/contract/api.ts';
+import { STANCE_TYPES, type NodeType, type StanceType } from '../../../server/contract/model.ts';
 import type { Filters } from '../state/explorer.ts';
-import { FAMILY_STYLE, nodeSizeForDegree, nodeTypeStyle, type NodeShape } from './encoding.ts';
+import { type EdgeFamily, FAMILY_STYLE, nodeSizeForDegree, nodeTypeStyle, type NodeShape } from './encoding.ts';
+
+/** What the graph is built from: an /api/graph answer, or the nodes and edges of a console result. */
+export type GraphData = Pick<GraphResponse, 'nodes' | 'edges'>;
 
 export interface NodeAttributes {
   label: string;
@@ -30,11 +33,10 @@ export interface EdgeAttributes {
   color: string;
   size: number;
   hidden: boolean;
+  /** Stances are hidden after the time slider's date. */
   date: string | null;
-  condition: string | null;
-  confidence: number | null;
-  stanceId: string | null;
-  evidence: Evidence[];
+  /** The edge's attributes as the server sent them; for a stance, its StanceEdgeAttributes. */
+  data: GraphEdge['attributes'];
 }
 
 export type ExplorerGraph = MultiDirectedGraph<NodeAttributes, EdgeAttributes>;
@@ -100,8 +102,7 @@ export function mergeGraphData(graph: ExplorerGraph, data: GraphData): string[] 
   }
   for (const edge of data.edges) {
     if (graph.hasEdge(edge.id) || !graph.hasNode(edge.source) || !graph.hasNode(edge.target)) continue;
-    const family = edge.attributes.family as EdgeFamily;
-    const confidence = edge.attributes.confidence;
+    const family = edgeFamily(edge.type);
     graph.addDirectedEdgeWithKey(edge.id, edge.source, edge.target, {
       edgeType: edge.type,
       family,
@@ -109,18 +110,25 @@ export function mergeGraphData(graph: ExplorerGraph, data: GraphData): string[] 
       size: family === 'structure' ? 1 : 2,
       hidden: false,
       date: text(edge.attributes.date),
-      condition: text(edge.attributes.condition),
-      confidence: typeof confidence === 'number' ? confidence : null,
-      stanceId: text(edge.attributes.stanceId),
-      evidence: edge.attributes.evidence as Evidence[],
+      data: edge.attributes,
     });
   }
   graph.forEachNode((node) => graph.setNodeAttribute(node, 'size', nodeSizeForDegree(graph.degree(node))));
   return added;
 }
 
+/** A stance edge is drawn in its stance family's colour; every other relationship is structure. */
+export function edgeFamily(type: string): EdgeFamily {
+  return type in STANCE_TYPES ? STANCE_TYPES[type as StanceType].family : 'structure';
+}
+
 export function isStanceEdge(attributes: EdgeAttributes): boolean {
   return attributes.edgeType in STANCE_TYPES;
+}
+
+/** The stance behind an edge, as the server described it; null for a structural relationship. */
+export function stanceOf(attributes: EdgeAttributes): StanceEdgeAttributes | null {
+  return isStanceEdge(attributes) ? (attributes.data as StanceEdgeAttributes) : null;
 }
 
 /**

@@ -2,7 +2,7 @@
  * The view in the URL hash (`#mode=trace&position=…&asOf=…`), so a copied link or a reload
  * restores it. Only values that differ from the defaults are written, to keep links short.
  */
-import { NODE_TYPES, STANCE_TYPE_NAMES, type NodeType, type StanceType } from '../../../server/domain/model.ts';
+import { NODE_TYPES, STANCE_TYPE_NAMES, type NodeType, type StanceType } from '../../../server/contract/model.ts';
 import { MODES, initialState, type ExplorerState, type Mode } from './explorer.ts';
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;

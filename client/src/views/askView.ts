@@ -2,16 +2,15 @@
  * Ask: a plain-English question answered by the API with a sentence, rows and evidence; and
  * the named analyst questions as a menu, each with a form built from its typed parameters.
  */
+import type { Question, QuestionAnswer, QuestionParam } from '../../../server/contract/api.ts';
 import { ApiError, api } from '../api/client.ts';
-import type { NamedQuestion, QuestionParam, TabularResult } from '../api/types.ts';
-import { isRecord } from '../api/normalize.ts';
 import { setQuestion } from '../state/explorer.ts';
 import type { ExplorerContext, View } from './context.ts';
 import { dataTable, errorMessage, evidenceList, h, replaceChildren } from './dom.ts';
 
 const EXAMPLES = ['Who rejected the ceasefire?', 'What did Russia demand?', 'Who backed a leaders’ summit?', 'What do Russia and Ukraine agree on?'];
 
-function resultBlock(result: TabularResult, caption: string): HTMLElement[] {
+function resultBlock(result: QuestionAnswer, caption: string): HTMLElement[] {
   return [
     result.columns.length ? dataTable(result.columns, result.rows, caption) : h('p', { class: 'muted' }, 'No rows.'),
     result.evidence.length ? h('section', { class: 'answer-evidence' }, h('h3', {}, 'Evidence'), evidenceList(result.evidence)) : h('p', { class: 'muted small' }, 'No evidence returned.'),
@@ -33,7 +32,7 @@ export function createAskView(context: ExplorerContext): View {
   const paramForm = h('form', { class: 'param-form' });
   const questionResult = h('div', { class: 'answer', 'aria-live': 'polite' });
   const entityOptions = h('datalist', { id: 'entity-ids' });
-  let questions: NamedQuestion[] = [];
+  let questions: Question[] = [];
 
   async function ask(question: string) {
     if (!question.trim()) return;
@@ -43,11 +42,12 @@ export function createAskView(context: ExplorerContext): View {
     try {
       const result = await api.ask(question);
       replaceChildren(answer, h('p', { class: 'answer-sentence' }, result.answer || 'No answer sentence.'),
-        result.interpretation ? h('p', { class: 'muted small' }, `Answered with the named question “${result.interpretation}”.`) : null,
+        result.interpretation ? h('p', { class: 'muted small' }, `Answered with the named question “${result.interpretation.questionId}”.`) : null,
         resultBlock(result, 'Rows behind the answer'),
         result.cypher ? h('details', {}, h('summary', {}, 'Cypher'), h('pre', { class: 'code' }, result.cypher)) : null);
     } catch (err) {
-      const suggestions = err instanceof ApiError && isRecord(err.details) && Array.isArray(err.details.suggestions) ? err.details.suggestions.filter((s): s is string => typeof s === 'string') : [];
+      const details = err instanceof ApiError && typeof err.details === 'object' && err.details !== null ? (err.details as { suggestions?: unknown }) : {};
+      const suggestions = Array.isArray(details.suggestions) ? details.suggestions.filter((s): s is string => typeof s === 'string') : [];
       replaceChildren(answer, h('p', { class: 'error', role: 'alert' }, errorMessage(err)),
         suggestions.length ? [h('p', {}, 'Try one of these:'), h('ul', { class: 'plain-list' }, suggestions.map((s) => h('li', {}, h('button', { type: 'button', class: 'link', onclick: () => void ask(s) }, s))))] : null);
     }

@@ -29,7 +29,7 @@ export function createConsoleView(context: ExplorerContext): View {
         replaceChildren(results,
           h('p', { class: 'result-summary' },
             `${result.rows.length} row${result.rows.length === 1 ? '' : 's'}`,
-            result.summary.resultAvailableAfterMs !== null ? ` in ${result.summary.resultAvailableAfterMs} ms` : '',
+            ` in ${result.summary.resultAvailableAfterMs} ms`,
             result.summary.truncated ? ' (truncated)' : '',
             result.graph.nodes.length ? [` · ${result.graph.nodes.length} nodes in the graph${merged ? ` (${merged} new)` : ''} `,
               h('button', { type: 'button', class: 'link', onclick: () => store.update((s) => setMode(s, 'graph')) }, 'Show in graph')] : null),

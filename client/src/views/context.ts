@@ -1,6 +1,5 @@
 /** What every view gets: the state store, the graph, and the few actions that span views. */
-import type { GraphData } from '../api/types.ts';
-import type { ExplorerGraph } from '../graph/explorerGraph.ts';
+import type { ExplorerGraph, GraphData } from '../graph/explorerGraph.ts';
 import type { ExplorerState } from '../state/explorer.ts';
 import type { Store } from '../state/store.ts';
 

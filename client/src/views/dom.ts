@@ -1,5 +1,5 @@
 /** A small element builder and the bits of markup several views share. */
-import type { Evidence } from '../api/types.ts';
+import type { AskEvidence, EvidenceItem } from '../../../server/contract/api.ts';
 
 export type Child = Node | string | number | null | undefined | false | Child[];
 type Props = Record<string, string | number | boolean | null | undefined | EventListener>;
@@ -46,33 +46,36 @@ export function formatValue(value: unknown): string {
   return String(value);
 }
 
-export function dataTable(columns: string[], rows: unknown[][], caption: string): HTMLElement {
+/** Rows as the API sends them (objects keyed by column), shown in column order. */
+export function dataTable(columns: string[], rows: Record<string, unknown>[], caption: string): HTMLElement {
   const table = h(
     'table',
     { class: 'data-table' },
     h('caption', { class: 'visually-hidden' }, caption),
     h('thead', {}, h('tr', {}, columns.map((c) => h('th', { scope: 'col' }, c)))),
-    h('tbody', {}, rows.map((row) => h('tr', {}, row.map((cell) => h('td', {}, formatValue(cell)))))),
+    h('tbody', {}, rows.map((row) => h('tr', {}, columns.map((column) => h('td', {}, formatValue(row[column])))))),
   );
   // Wide results scroll on their own instead of stretching the page.
   return h('div', { class: 'table-scroll', tabindex: '0', role: 'region', 'aria-label': caption }, table);
 }
 
+/** Evidence of a stance (EvidenceItem) or of an answer (AskEvidence, already reduced to a quote, source and date). */
+export type Evidence = EvidenceItem | AskEvidence;
+
 /** One piece of evidence: the verbatim quote (or our summary), then where it comes from. */
 export function evidenceItem(evidence: Evidence): HTMLElement {
+  const item = 'sourceTitle' in evidence ? evidence : null;
   const provenance = [
-    evidence.source,
-    evidence.date,
-    evidence.reporting === 'second-hand' ? `second-hand${evidence.via ? ` via ${evidence.via}` : ''}` : evidence.reporting,
+    item ? (item.sourceTitle ?? item.source) : evidence.source,
+    'date' in evidence ? evidence.date : null,
+    item?.reporting === 'second-hand' ? `second-hand${item.via ? ` via ${item.via}` : ''}` : item?.reporting,
   ].filter(Boolean);
   return h(
     'li',
     { class: 'evidence' },
     evidence.quote ? h('blockquote', { class: 'quote' }, `“${evidence.quote}”`) : null,
-    evidence.summary && !evidence.quote ? h('p', { class: 'summary' }, evidence.summary) : null,
-    provenance.length
-      ? h('p', { class: 'provenance' }, evidence.url ? h('a', { href: evidence.url, target: '_blank', rel: 'noopener' }, provenance.join(' · ')) : provenance.join(' · '))
-      : null,
+    item?.summary && !evidence.quote ? h('p', { class: 'summary' }, item.summary) : null,
+    provenance.length ? h('p', { class: 'provenance' }, provenance.join(' · ')) : null,
   );
 }
 

@@ -1,5 +1,5 @@
 /** Node type and stance type filters, and the as-of time slider with play. */
-import { NODE_TYPES, STANCE_TYPES, STANCE_TYPE_NAMES, STANCE_FAMILIES, type StanceFamily } from '../../../server/domain/model.ts';
+import { NODE_TYPES, STANCE_TYPES, STANCE_TYPE_NAMES, STANCE_FAMILIES, type StanceFamily } from '../../../server/contract/model.ts';
 import { FAMILY_STYLE, humanize, nodeTypeStyle } from '../graph/encoding.ts';
 import { setAsOf, setStanceTypes, toggleNodeType, toggleStanceType } from '../state/explorer.ts';
 import type { ExplorerContext, View } from './context.ts';

@@ -1,7 +1,6 @@
 /** The key to colours and shapes, drawn from the same encoding the renderer uses. */
-import { NODE_TYPES } from '../../../server/domain/model.ts';
-import type { EdgeFamily } from '../api/types.ts';
-import { FAMILY_STYLE, NODE_TYPE_STYLE } from '../graph/encoding.ts';
+import { NODE_TYPES } from '../../../server/contract/model.ts';
+import { type EdgeFamily, FAMILY_STYLE, NODE_TYPE_STYLE } from '../graph/encoding.ts';
 import { h } from './dom.ts';
 
 const FAMILY_ORDER: EdgeFamily[] = ['proposal', 'support', 'rejection', 'other', 'structure'];

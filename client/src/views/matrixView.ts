@@ -2,8 +2,8 @@
  * The party × position stance matrix as a heatmap: each cell is the party's latest stance,
  * coloured by family and shaded by how much evidence backs it; a cell opens its evidence.
  */
+import type { MatrixCell, MatrixResponse } from '../../../server/contract/api.ts';
 import { api } from '../api/client.ts';
-import type { Matrix, MatrixCell } from '../api/types.ts';
 import { humanize } from '../graph/encoding.ts';
 import type { ExplorerContext, View } from './context.ts';
 import { errorMessage, evidenceList, h, replaceChildren } from './dom.ts';
@@ -25,11 +25,11 @@ export function createMatrixView(context: ExplorerContext): View {
     dialog.showModal();
     try {
       const trace = await api.trace(cell.position, store.get().filters.asOf);
-      const stances = trace.stances.filter((s) => s.party?.id === cell.party || s.actor.id === cell.party);
+      const stances = Object.values(trace.stances).flat().filter((s) => s.party?.id === cell.party || s.actor.id === cell.party);
       replaceChildren(dialogBody, h('h2', { id: 'matrix-dialog-title' }, `${partyName} · ${positionName}`),
         stances.length === 0 ? h('p', { class: 'muted' }, 'No stance evidence found.') : h('ul', { class: 'stance-list' }, stances.map((s) =>
           h('li', { class: `stance family-${s.family}` },
-            h('p', { class: 'stance-line' }, s.actor.name, ' ', h('span', { class: `badge family-${s.family}` }, humanize(s.type)), s.date ? h('span', { class: 'date' }, s.date) : null),
+            h('p', { class: 'stance-line' }, s.actor.label, ' ', h('span', { class: `badge family-${s.family}` }, humanize(s.type)), s.date ? h('span', { class: 'date' }, s.date) : null),
             s.condition ? h('p', { class: 'condition' }, `On condition: ${s.condition}`) : null,
             evidenceList(s.evidence)))));
     } catch (err) {
@@ -37,7 +37,7 @@ export function createMatrixView(context: ExplorerContext): View {
     }
   }
 
-  function render(matrix: Matrix) {
+  function render(matrix: MatrixResponse) {
     if (!matrix.parties.length || !matrix.positions.length) {
       replaceChildren(content, h('p', { class: 'empty-state' }, 'No party has taken a stance on a position yet.'));
       return;
@@ -46,21 +46,22 @@ export function createMatrixView(context: ExplorerContext): View {
     const mostEvidence = Math.max(1, ...matrix.cells.map((c) => c.evidenceCount));
     replaceChildren(content, h('div', { class: 'matrix-scroll' }, h('table', { class: 'matrix' },
       h('caption', { class: 'visually-hidden' }, 'Stances of parties (rows) on positions (columns)'),
-      h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'Party'), matrix.positions.map((p) => h('th', { scope: 'col', class: 'matrix-position' }, h('span', {}, p.name))))),
+      h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'Party'), matrix.positions.map((p) => h('th', { scope: 'col', class: 'matrix-position' }, h('span', {}, p.label))))),
       h('tbody', {}, matrix.parties.map((party) => h('tr', {},
-        h('th', { scope: 'row' }, party.name),
+        h('th', { scope: 'row' }, party.label),
         matrix.positions.map((position) => {
           const cell = cells.get(`${party.id}|${position.id}`);
           if (!cell) return h('td', { class: 'matrix-cell empty' }, h('span', { class: 'visually-hidden' }, 'no stance'));
           const strength = 0.35 + 0.65 * (cell.evidenceCount / mostEvidence);
-          return h('td', { class: `matrix-cell family-${cell.family}` },
+          const { type, family, date } = cell.latest;
+          return h('td', { class: `matrix-cell family-${family}` },
             h('button', {
               type: 'button',
               class: 'cell-button',
               style: `--strength:${strength.toFixed(2)}`,
-              'aria-label': `${party.name} ${humanize(cell.type)} ${position.name}${cell.date ? ` on ${cell.date}` : ''}, ${cell.evidenceCount} pieces of evidence`,
-              onclick: () => void openCell(cell, party.name, position.name),
-            }, humanize(cell.type), h('small', {}, String(cell.evidenceCount))));
+              'aria-label': `${party.label} ${humanize(type)} ${position.label} on ${date}, ${cell.evidenceCount} pieces of evidence`,
+              onclick: () => void openCell(cell, party.label, position.label),
+            }, humanize(type), h('small', {}, String(cell.evidenceCount))));
         })))))));
   }
 

@@ -3,8 +3,8 @@
  * suggestions, Enter picks one, Escape closes the list. The server's full-text search answers;
  * until it does, names and aliases already in the graph are matched locally.
  */
+import type { SearchResult } from '../../../server/contract/api.ts';
 import { api } from '../api/client.ts';
-import type { SearchHit } from '../api/types.ts';
 import { nodeTypeStyle } from '../graph/encoding.ts';
 import type { ExplorerGraph } from '../graph/explorerGraph.ts';
 import type { View } from './context.ts';
@@ -17,21 +17,27 @@ function fold(text: string): string {
   return text.normalize('NFD').replace(/\p{Diacritic}/gu, '').toLowerCase();
 }
 
-function localMatches(graph: ExplorerGraph, query: string): SearchHit[] {
+/** Names and aliases already in the graph that contain the query, in the server's result shape (unscored). */
+function localMatches(graph: ExplorerGraph, query: string): SearchResult[] {
   const wanted = fold(query.trim());
   if (!wanted) return [];
-  const hits: SearchHit[] = [];
+  const hits: SearchResult[] = [];
   graph.forEachNode((id, attributes) => {
-    if (fold(attributes.label).includes(wanted)) hits.push({ id, name: attributes.label, type: attributes.nodeType, matched: null });
-    else {
-      const alias = attributes.aliases.find((a) => fold(a).includes(wanted));
-      if (alias) hits.push({ id, name: attributes.label, type: attributes.nodeType, matched: alias });
+    if (fold(attributes.label).includes(wanted) || attributes.aliases.some((a) => fold(a).includes(wanted))) {
+      hits.push({ id, label: attributes.label, type: attributes.nodeType, aliases: attributes.aliases, score: 0 });
     }
   });
   return hits.slice(0, MAX_HITS);
 }
 
-export function createSearchBox(graph: ExplorerGraph, onPick: (hit: SearchHit) => void): View {
+/** The alias the query was found in, when it was not found in the name itself. */
+function matchedAlias(hit: SearchResult, query: string): string | null {
+  const wanted = fold(query.trim());
+  if (!wanted || fold(hit.label).includes(wanted)) return null;
+  return hit.aliases.find((a) => fold(a).includes(wanted)) ?? null;
+}
+
+export function createSearchBox(graph: ExplorerGraph, onPick: (hit: SearchResult) => void): View {
   const listId = 'search-results';
   const input = h('input', {
     type: 'search',
@@ -46,7 +52,8 @@ export function createSearchBox(graph: ExplorerGraph, onPick: (hit: SearchHit) =
     spellcheck: 'false',
   });
   const list = h('ul', { id: listId, class: 'search-results', role: 'listbox', 'aria-label': 'Search results', hidden: true });
-  let hits: SearchHit[] = [];
+  let hits: SearchResult[] = [];
+  let hitsQuery = '';
   let active = -1;
   let timer: ReturnType<typeof setTimeout> | undefined;
   let inflight: AbortController | undefined;
@@ -58,6 +65,7 @@ export function createSearchBox(graph: ExplorerGraph, onPick: (hit: SearchHit) =
     active = -1;
   };
   const render = () => {
+    const alias = (hit: SearchResult) => matchedAlias(hit, hitsQuery);
     replaceChildren(list, hits.length === 0
       ? h('li', { class: 'search-empty', role: 'option', 'aria-disabled': 'true' }, 'No match')
       : hits.map((hit, index) => h('li', {
@@ -73,8 +81,8 @@ export function createSearchBox(graph: ExplorerGraph, onPick: (hit: SearchHit) =
           },
         },
         h('span', { class: 'swatch', style: `--swatch:${nodeTypeStyle(hit.type).color}`, 'aria-hidden': 'true' }),
-        h('span', { class: 'hit-name' }, hit.name),
-        hit.matched ? h('span', { class: 'hit-alias' }, `“${hit.matched}”`) : null,
+        h('span', { class: 'hit-name' }, hit.label),
+        alias(hit) ? h('span', { class: 'hit-alias' }, `“${alias(hit)}”`) : null,
         h('span', { class: 'hit-type' }, hit.type))));
     list.hidden = false;
     input.setAttribute('aria-expanded', 'true');
@@ -84,7 +92,7 @@ export function createSearchBox(graph: ExplorerGraph, onPick: (hit: SearchHit) =
   const pick = (index: number) => {
     const hit = hits[index];
     if (!hit) return;
-    input.value = hit.name;
+    input.value = hit.label;
     close();
     onPick(hit);
   };
@@ -97,7 +105,7 @@ export function createSearchBox(graph: ExplorerGraph, onPick: (hit: SearchHit) =
     }
     const controller = new AbortController();
     inflight = controller;
-    let found: SearchHit[];
+    let found: SearchResult[];
     try {
       found = (await api.search(query, controller.signal)).slice(0, MAX_HITS);
     } catch {
@@ -106,6 +114,7 @@ export function createSearchBox(graph: ExplorerGraph, onPick: (hit: SearchHit) =
     }
     if (controller.signal.aborted) return;
     hits = found;
+    hitsQuery = query;
     active = hits.length ? 0 : -1;
     render();
   };

@@ -2,16 +2,17 @@
  * Details of the selected node: its properties (from the API, falling back to what the graph
  * holds), its stances out and in with quote, date and source, and a link to trace a position.
  */
-import { STANCE_TYPES, type StanceType } from '../../../server/domain/model.ts';
+import type { GraphNode } from '../../../server/contract/api.ts';
+import { STANCE_TYPES, type StanceType } from '../../../server/contract/model.ts';
 import { api } from '../api/client.ts';
 import { humanize, nodeTypeStyle } from '../graph/encoding.ts';
-import { isStanceEdge } from '../graph/explorerGraph.ts';
+import { isStanceEdge, stanceOf } from '../graph/explorerGraph.ts';
 import { openTrace, select } from '../state/explorer.ts';
 import type { ExplorerContext, View } from './context.ts';
 import { evidenceList, formatValue, h, replaceChildren } from './dom.ts';
 
 /** Properties shown elsewhere in the panel or meaningless to a reader. */
-const HIDDEN_PROPERTIES = new Set(['id', 'name', 'label', 'type', 'aliases', 'description', 'attributes', 'labels', 'key']);
+const HIDDEN_PROPERTIES = new Set(['id', 'name', 'label', 'type', 'aliases', 'description', 'labels', 'key']);
 
 function verb(type: string): string {
   return type in STANCE_TYPES ? STANCE_TYPES[type as StanceType].verb : humanize(type);
@@ -24,7 +25,7 @@ export function createSidePanel(context: ExplorerContext): View {
   const element = h('aside', { class: 'side-panel', 'aria-label': 'Details', hidden: true, tabindex: '-1' }, closeButton, body);
   element.addEventListener('keydown', (event) => event.key === 'Escape' && store.update((s) => select(s, null)));
   let shown: string | null = null;
-  let shownDetails: Record<string, unknown> = {};
+  let shownNode: GraphNode | null = null;
 
   const nodeButton = (id: string) =>
     h('button', { type: 'button', class: 'link', onclick: () => store.update((s) => select(s, id)) }, graph.hasNode(id) ? graph.getNodeAttribute(id, 'label') : id);
@@ -36,6 +37,7 @@ export function createSidePanel(context: ExplorerContext): View {
       .sort((a, b) => (graph.getEdgeAttribute(a, 'date') ?? '').localeCompare(graph.getEdgeAttribute(b, 'date') ?? ''))
       .map((e) => {
         const a = graph.getEdgeAttributes(e);
+        const stance = stanceOf(a);
         const other = direction === 'out' ? graph.target(e) : graph.source(e);
         return h('li', { class: `stance family-${a.family}`, 'data-stance': a.edgeType },
           h('p', { class: 'stance-line' },
@@ -43,8 +45,8 @@ export function createSidePanel(context: ExplorerContext): View {
             h('span', { class: `badge family-${a.family}` }, verb(a.edgeType)),
             direction === 'out' ? [' ', nodeButton(other)] : null,
             a.date ? h('span', { class: 'date' }, a.date) : null),
-          a.condition ? h('p', { class: 'condition' }, `On condition: ${a.condition}`) : null,
-          evidenceList(a.evidence));
+          stance?.condition ? h('p', { class: 'condition' }, `On condition: ${stance.condition}`) : null,
+          evidenceList(stance?.evidence ?? []));
       });
   }
 
@@ -57,13 +59,15 @@ export function createSidePanel(context: ExplorerContext): View {
       });
   }
 
-  function render(id: string, details: Record<string, unknown>) {
+  /** The node as the API described it, else as the graph holds it. */
+  function render(id: string, node: GraphNode | null) {
     const attributes = graph.hasNode(id) ? graph.getNodeAttributes(id) : null;
-    const type = attributes?.nodeType ?? (typeof details.type === 'string' ? details.type : 'Entity');
-    const name = (typeof details.name === 'string' && details.name) || attributes?.label || id;
-    const description = typeof details.description === 'string' ? details.description : attributes?.data.description;
-    const aliases = Array.isArray(details.aliases) ? details.aliases : (attributes?.aliases ?? []);
-    const properties = Object.entries({ ...(attributes?.data ?? {}), ...details }).filter(([key, value]) => !HIDDEN_PROPERTIES.has(key) && value !== null && value !== '' && typeof value !== 'object');
+    const type = node?.type ?? attributes?.nodeType ?? 'Entity';
+    const name = node?.label ?? attributes?.label ?? id;
+    const data = { ...(attributes?.data ?? {}), ...(node?.attributes ?? {}) };
+    const description = data.description;
+    const aliases = Array.isArray(data.aliases) ? data.aliases : [];
+    const properties = Object.entries(data).filter(([key, value]) => !HIDDEN_PROPERTIES.has(key) && value !== null && value !== '' && typeof value !== 'object');
     const stancesOut = graph.hasNode(id) ? stanceItems(id, 'out') : [];
     const stancesIn = graph.hasNode(id) ? stanceItems(id, 'in') : [];
     const structure = graph.hasNode(id) ? structureItems(id) : [];
@@ -86,13 +90,13 @@ export function createSidePanel(context: ExplorerContext): View {
     element.hidden = !selected;
     if (!selected || selected === shown) return;
     shown = selected;
-    shownDetails = {};
-    render(selected, shownDetails);
+    shownNode = null;
+    render(selected, shownNode);
     api.node(selected).then(
-      (details) => {
+      ({ node }) => {
         if (shown !== selected) return;
-        shownDetails = details;
-        render(selected, details);
+        shownNode = node;
+        render(selected, node);
       },
       // The graph already holds what the panel needs; the API only adds properties.
       () => undefined,
@@ -107,7 +111,7 @@ export function createSidePanel(context: ExplorerContext): View {
   sync();
   return {
     element,
-    refresh: () => shown && render(shown, shownDetails),
+    refresh: () => shown && render(shown, shownNode),
     kill: unsubscribe,
   };
 }

@@ -3,10 +3,10 @@
  * supporters on the left, opponents on the right, other statements below — each with the
  * evidence for its stance, and the position's preconditions, alternatives and conditions.
  */
-import { STANCE_TYPES, type StanceType } from '../../../server/domain/model.ts';
+import { STANCE_TYPES } from '../../../server/contract/model.ts';
+import type { PositionLink, Stance, TraceResponse } from '../../../server/contract/api.ts';
 import { api } from '../api/client.ts';
-import type { EdgeFamily, RelatedPosition, Trace, TraceStance } from '../api/types.ts';
-import { FAMILY_STYLE, humanize } from '../graph/encoding.ts';
+import { type EdgeFamily, FAMILY_STYLE } from '../graph/encoding.ts';
 import { openTrace, select, setMode } from '../state/explorer.ts';
 import type { ExplorerContext, View } from './context.ts';
 import { errorMessage, evidenceList, h, replaceChildren } from './dom.ts';
@@ -18,13 +18,13 @@ const GROUPS: { family: EdgeFamily; title: string; area: string }[] = [
   { family: 'other', title: 'Other statements', area: 'bottom' },
 ];
 
-function stanceCard(stance: TraceStance, onActor: (id: string) => void): HTMLElement {
-  const verb = stance.type in STANCE_TYPES ? STANCE_TYPES[stance.type as StanceType].verb : humanize(stance.type);
+function stanceCard(stance: Stance, onActor: (id: string) => void): HTMLElement {
+  const verb = STANCE_TYPES[stance.type].verb;
   const forParty = stance.party && stance.party.id !== stance.actor.id ? stance.party : null;
   return h('li', { class: `trace-card family-${stance.family}`, 'data-actor': stance.actor.id, 'data-party': stance.party?.id ?? stance.actor.id, 'data-stance': stance.type },
     h('p', { class: 'stance-line' },
-      h('button', { type: 'button', class: 'link actor', onclick: () => onActor(stance.actor.id) }, stance.actor.name),
-      forParty ? h('span', { class: 'muted small' }, ` (${forParty.name})`) : null,
+      h('button', { type: 'button', class: 'link actor', onclick: () => onActor(stance.actor.id) }, stance.actor.label),
+      forParty ? h('span', { class: 'muted small' }, ` (${forParty.label})`) : null,
       ' ', h('span', { class: `badge family-${stance.family}` }, verb),
       stance.date ? h('span', { class: 'date' }, stance.date) : null),
     stance.condition ? h('p', { class: 'condition' }, `On condition: ${stance.condition}`) : null,
@@ -42,13 +42,15 @@ export function createTraceView(context: ExplorerContext): View {
   let requested = '';
 
   const showInGraph = (id: string) => store.update((s) => setMode(select(s, id), 'graph'));
-  const relationList = (title: string, items: RelatedPosition[], meaning: string) =>
-    items.length ? h('div', { class: 'relation' }, h('h3', { title: meaning }, title), h('ul', { class: 'plain-list' }, items.map((p) =>
-      h('li', {}, h('button', { type: 'button', class: 'link', onclick: () => store.update((s) => openTrace(s, p.id)) }, p.name),
-        p.meaning ? h('p', { class: 'muted small' }, p.meaning) : null)))) : null;
+  const relationList = (title: string, items: PositionLink[], meaning: string) =>
+    items.length ? h('div', { class: 'relation' }, h('h3', { title: meaning }, title), h('ul', { class: 'plain-list' }, items.map((link) =>
+      h('li', {}, h('button', { type: 'button', class: 'link', onclick: () => store.update((s) => openTrace(s, link.position.id)) }, link.position.label),
+        h('p', { class: 'muted small' }, link.meaning))))) : null;
 
-  function render(trace: Trace) {
-    const byFamily = (family: EdgeFamily) => trace.stances.filter((s) => s.family === family).sort((a, b) => (a.date ?? '').localeCompare(b.date ?? ''));
+  function render(trace: TraceResponse) {
+    const stances = Object.values(trace.stances).flat();
+    const byFamily = (family: EdgeFamily) => stances.filter((s) => s.family === family).sort((a, b) => a.date.localeCompare(b.date));
+    const description = trace.position.attributes.description;
     const relations = [
       relationList('Preconditions', trace.preconditions, 'Will only be done once these are done'),
       relationList('Alternatives', trace.alternatives, 'Put forward instead of this, or this instead of them'),
@@ -58,8 +60,8 @@ export function createTraceView(context: ExplorerContext): View {
       h('div', { class: 'trace-grid' },
         h('article', { class: 'trace-position area-center', 'aria-labelledby': 'trace-title' },
           h('p', { class: 'type-line' }, 'Position'),
-          h('h2', { id: 'trace-title' }, trace.position.name),
-          trace.position.description ? h('p', {}, trace.position.description) : null,
+          h('h2', { id: 'trace-title' }, trace.position.label),
+          typeof description === 'string' && description ? h('p', {}, description) : null,
           h('button', { type: 'button', class: 'link small', onclick: () => showInGraph(trace.position.id) }, 'Show in graph'),
           relations.length ? h('div', { class: 'relations' }, relations) : h('p', { class: 'muted small' }, 'No preconditions, alternatives or conditions recorded.')),
         GROUPS.map(({ family, title, area }) => {
@@ -69,7 +71,7 @@ export function createTraceView(context: ExplorerContext): View {
             stances.length ? h('ul', { class: 'trace-cards' }, stances.map((s) => stanceCard(s, showInGraph))) : h('p', { class: 'muted small' }, 'None recorded.'));
         })),
       trace.timeline.length ? h('section', { class: 'timeline', 'aria-label': 'Timeline' }, h('h3', {}, 'Timeline'),
-        h('ol', { class: 'timeline-list' }, trace.timeline.map((entry) => h('li', { class: `timeline-${entry.kind ?? 'entry'}` }, h('span', { class: 'date' }, entry.date ?? '—'), entry.text)))) : null);
+        h('ol', { class: 'timeline-list' }, trace.timeline.map((entry) => h('li', { class: `timeline-${entry.kind}` }, h('span', { class: 'date' }, entry.date), entry.text)))) : null);
   }
 
   function fillPicker(current: string | null) {

@@ -5,29 +5,11 @@ import type { Config } from '../../config.ts';
 import type { Database } from '../../db/database.ts';
 import type { RouteDoc } from '../openapi.ts';
 import { consoleRouteDocs, consoleRoutes } from './console.ts';
-import { docsRoutes } from './docs.ts';
+import { docsRoutes, metaRouteDocs } from './docs.ts';
 import { exploreRouteDocs, exploreRoutes } from './explore.ts';
 import { exportRouteDocs, exportRoutes } from './export.ts';
 import { questionRouteDocs, questionRoutes } from './questions.ts';
 import { sourceRouteDocs } from './sources.ts';
-import { z } from 'zod';
-
-const metaRouteDocs: RouteDoc[] = [
-  {
-    method: 'get',
-    path: '/api/openapi.json',
-    tag: 'meta',
-    summary: 'This OpenAPI 3.1 document',
-    responses: { 200: { description: 'The document', schema: z.record(z.string(), z.unknown()) } },
-  },
-  {
-    method: 'get',
-    path: '/api/docs',
-    tag: 'meta',
-    summary: 'A readable page rendering this document',
-    responses: { 200: { description: 'HTML page', content: { 'text/html': 'The docs page' } } },
-  },
-];
 
 export const apiRouteDocs: RouteDoc[] = [
   ...exploreRouteDocs,

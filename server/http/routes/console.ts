@@ -3,7 +3,7 @@ import { Router } from 'express';
 import type { Config } from '../../config.ts';
 import type { Database } from '../../db/database.ts';
 import { runConsoleQuery } from '../../domain/console.ts';
-import { cypherBodySchema, cypherResponseSchema } from '../../domain/schemas.ts';
+import { cypherBodySchema, cypherResponseSchema } from '../../contract/api.ts';
 import { type RouteDoc, errorDoc } from '../openapi.ts';
 import { parseInput } from '../parse.ts';
 

@@ -20,7 +20,7 @@ import {
   searchQuerySchema,
   searchResponseSchema,
   traceResponseSchema,
-} from '../../domain/schemas.ts';
+} from '../../contract/api.ts';
 import { searchNames } from '../../domain/search.ts';
 import { type RouteDoc, errorDoc } from '../openapi.ts';
 import { parseInput } from '../parse.ts';

@@ -5,7 +5,7 @@ import type { Config } from '../../config.ts';
 import type { Database } from '../../db/database.ts';
 import { csvLines, gexf, graphml } from '../../domain/export.ts';
 import { collectGraph, openGraph } from '../../domain/graph.ts';
-import { exportQuerySchema, graphResponseSchema } from '../../domain/schemas.ts';
+import { exportQuerySchema, graphResponseSchema } from '../../contract/api.ts';
 import { type RouteDoc, errorDoc } from '../openapi.ts';
 import { parseInput } from '../parse.ts';
 import { writeGraphJson } from '../streamGraph.ts';

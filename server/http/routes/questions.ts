@@ -5,7 +5,7 @@ import type { Config } from '../../config.ts';
 import type { Database } from '../../db/database.ts';
 import { askQuestion } from '../../domain/ask.ts';
 import { questionCatalogue, runQuestion } from '../../domain/questions.ts';
-import { askBodySchema, askResponseSchema, questionAnswerSchema, questionBodySchema, questionsResponseSchema } from '../../domain/schemas.ts';
+import { askBodySchema, askResponseSchema, questionAnswerSchema, questionBodySchema, questionsResponseSchema } from '../../contract/api.ts';
 import { type RouteDoc, errorDoc } from '../openapi.ts';
 import { parseInput } from '../parse.ts';
 

@@ -4,25 +4,24 @@ import { z } from 'zod';
 import type { Database } from '../../db/database.ts';
 import { ingestSource } from '../../domain/ingest.ts';
 import { auditListSchema, deleteReportSchema, ingestReportSchema, pageQuerySchema, sourceIdPathSchema, sourceListSchema } from '../../domain/sourceSchemas.ts';
-import { sourcePayloadSchema } from '../../domain/sourcePayload.ts';
+import { sourcePayloadJsonSchema, sourcePayloadSchema } from '../../domain/sourcePayload.ts';
 import { deleteSource, listAudit, listSources } from '../../domain/sources.ts';
 import { type RouteDoc, errorDoc } from '../openapi.ts';
 import { parseInput } from '../parse.ts';
 import { requireWriteToken, writerOf } from '../writeToken.ts';
 
-const payloadJsonSchema = z.toJSONSchema(sourcePayloadSchema, { io: 'input', unrepresentable: 'any' });
-
 export function sourceRoutes(db: Database, writeTokens: readonly { label: string; token: string }[]): Router {
   const router = Router();
   const writer = requireWriteToken(writeTokens);
   router.get('/api/sources/schema', (_req, res) => {
-    res.json(payloadJsonSchema);
+    res.json(sourcePayloadJsonSchema);
   });
   router.get('/api/sources', async (req, res) => {
     res.json(await listSources(db, parseInput(pageQuerySchema, req.query, 'query')));
   });
   router.post('/api/sources', writer, async (req, res) => {
-    res.status(201).json(await ingestSource(db, req.body, { writer: writerOf(res) }));
+    const payload = parseInput(sourcePayloadSchema, req.body, 'body');
+    res.status(201).json(await ingestSource(db, payload, { writer: writerOf(res) }));
   });
   router.delete('/api/sources/:id', writer, async (req, res) => {
     const { id } = parseInput(sourceIdPathSchema, req.params, 'path');

@@ -123,6 +123,26 @@ export const evidenceItemSchema = named(
 );
 export type EvidenceItem = z.infer<typeof evidenceItemSchema>;
 
+/** A collapsed stance's attributes on its actor → target edge; linked nodes are given by id. */
+export const stanceEdgeAttributesSchema = named(
+  'StanceEdgeAttributes',
+  z.object({
+    stanceId: z.string(),
+    stanceType: z.enum(STANCE_TYPE_NAMES),
+    family: z.enum(STANCE_FAMILIES),
+    date: z.string().nullable(),
+    datePrecision: z.string(),
+    condition: z.string().nullable(),
+    conditionPosition: z.string().nullable().describe('Id of the position the condition refers to'),
+    confidence: z.number().nullable(),
+    event: z.string().nullable().describe('Id of the event where the stance was taken'),
+    voicedBy: z.string().nullable().describe('Id of the official who voiced it'),
+    evidenceCount: z.number().int(),
+    evidence: z.array(evidenceItemSchema),
+  }),
+);
+export type StanceEdgeAttributes = z.infer<typeof stanceEdgeAttributesSchema>;
+
 export const graphEdgeSchema = named(
   'GraphEdge',
   z.object({
@@ -131,9 +151,9 @@ export const graphEdgeSchema = named(
     source: z.string(),
     target: z.string(),
     type: z.string().describe('Stance type (proposed, rejected, …) for a collapsed stance; otherwise the relationship type'),
-    attributes: attributes.describe(
-      'For a stance edge: stanceId, stanceType, family, date, datePrecision, condition, conditionPosition, confidence, evidenceCount, evidence (EvidenceItem list), event, voicedBy. For other edges: the relationship properties.',
-    ),
+    attributes: z
+      .union([stanceEdgeAttributesSchema, attributes])
+      .describe('For a stance edge: StanceEdgeAttributes. For other edges: the relationship properties.'),
   }),
 );
 export type GraphEdge = z.infer<typeof graphEdgeSchema>;
@@ -318,3 +338,20 @@ export const errorResponseSchema = named(
   'Error',
   z.object({ error: z.object({ code: z.string(), message: z.string(), details: z.unknown().optional() }) }),
 );
+
+// ---------------------------------------------------------------- answer types, for the client
+
+export type GraphResponse = z.infer<typeof graphResponseSchema>;
+export type SearchResponse = z.infer<typeof searchResponseSchema>;
+export type SearchResult = SearchResponse['results'][number];
+export type NodeResponse = z.infer<typeof nodeResponseSchema>;
+export type TraceResponse = z.infer<typeof traceResponseSchema>;
+export type MatrixResponse = z.infer<typeof matrixResponseSchema>;
+export type MatrixCell = MatrixResponse['cells'][number];
+export type QuestionParam = z.infer<typeof questionParamSchema>;
+export type Question = z.infer<typeof questionSchema>;
+export type QuestionCatalogue = z.infer<typeof questionsResponseSchema>;
+export type QuestionAnswer = z.infer<typeof questionAnswerSchema>;
+export type AskResponse = z.infer<typeof askResponseSchema>;
+export type CypherResponse = z.infer<typeof cypherResponseSchema>;
+export type ErrorResponse = z.infer<typeof errorResponseSchema>;

@@ -7,9 +7,10 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import pRetry, { AbortError } from 'p-retry';
+import { REPO_ROOT } from '../paths.ts';
 import { freePort } from './ports.ts';
 
-export const REPO_ROOT = path.resolve(import.meta.dirname, '..', '..');
 /** The checkout's cached Neo4j jars, so that no child downloads them again. */
 export const NEO4J_RUNTIME = process.env.PARLEY_NEO4J_RUNTIME ?? path.join(REPO_ROOT, '.parley', 'neo4j-runtime');
 
@@ -18,7 +19,7 @@ const OUTPUT_LIMIT = 256 * 1024;
 
 export interface SpawnOptions {
   /**
-   * Run through tests/support/lifelineEntry.ts, which stops the app when this process goes
+   * Run through server/processes/lifelineEntry.ts, which stops the app when this process goes
    * away (its stdin closes), so that no run killed half-way leaves a server or Neo4j behind.
    * Off for tests of `server/main.ts` itself.
    */
@@ -42,7 +43,7 @@ export interface AppProcess {
 
 /** Starts the app on `port` with the given environment on top of this process's. */
 export function spawnApp(port: number, env: Record<string, string>, { lifeline = false }: SpawnOptions = {}): AppProcess {
-  const entry = lifeline ? path.join('tests', 'support', 'lifelineEntry.ts') : path.join('server', 'main.ts');
+  const entry = lifeline ? path.join('server', 'processes', 'lifelineEntry.ts') : path.join('server', 'main.ts');
   let output = '';
   const child = spawn(process.execPath, ['--import', 'tsx', entry], {
     cwd: REPO_ROOT,
@@ -120,30 +121,16 @@ export async function startIsolatedApp(env: Record<string, string> = {}): Promis
   };
 }
 
-export async function waitFor<T>(what: string, probe: () => Promise<T | undefined> | T | undefined, timeoutMs: number): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`Timed out after ${timeoutMs} ms waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
-
-/** Resolves with the /healthz body once it answers 200; fails at once if the app exits. */
+/** Resolves with the /healthz body once it answers 200, polling every 100 ms; fails at once if the app exits. */
 export function waitHealthy(url: string, timeoutMs: number, app?: AppProcess): Promise<unknown> {
-  return waitFor(
-    'a healthy app',
+  return pRetry(
     async () => {
-      if (app && (app.child.exitCode !== null || app.child.signalCode !== null)) throw new Error(`app exited early:\n${app.output()}`);
-      try {
-        const res = await fetch(`${url}/healthz`);
-        return res.status === 200 ? await res.json() : undefined;
-      } catch {
-        return undefined;
-      }
+      if (app && (app.child.exitCode !== null || app.child.signalCode !== null)) throw new AbortError(`app exited early:\n${app.output()}`);
+      const res = await fetch(`${url}/healthz`);
+      if (res.status !== 200) throw new Error(`${url}/healthz answered ${res.status}`);
+      return res.json();
     },
-    timeoutMs,
+    { retries: Number.POSITIVE_INFINITY, factor: 1, minTimeout: 100, maxRetryTime: timeoutMs },
   );
 }
 

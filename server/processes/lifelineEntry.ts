@@ -5,4 +5,4 @@
  */
 process.stdin.on('end', () => process.kill(process.pid, 'SIGTERM'));
 process.stdin.resume();
-await import('../../server/main.ts');
+await import('../main.ts');

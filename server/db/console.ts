@@ -1,0 +1,43 @@
+/**
+ * The driver calls only the read-only Cypher console needs: planning a query without running it,
+ * and one READ transaction that is never retried. Kept beside the console's rules
+ * (server/domain/console.ts) rather than in the general wrapper, which every other query uses.
+ */
+import type { Plan } from 'neo4j-driver';
+import { type Database, type Params, type QueryOptions, Transaction, transactionConfig } from './database.ts';
+
+/** One operator of a query plan: its type (ProcedureCall, LoadCSV, ShowTransactions, …) and Neo4j's details. */
+export interface PlanOperator {
+  type: string;
+  details: string;
+}
+
+/** The prefix `explainQuery` puts before the query; positions Neo4j reports are shifted by its length. */
+export const EXPLAIN_PREFIX = 'EXPLAIN ';
+
+/**
+ * Plans a query without running it (`EXPLAIN`): its query type (r, rw, w or s) and every
+ * operator of its plan, so callers judge what a query would do however its text is spelled.
+ */
+export function explainQuery(db: Database, cypher: string, params: Params = {}, options: QueryOptions = {}): Promise<{ queryType: string; operators: PlanOperator[] }> {
+  return db.withSession('READ', async (session) => {
+    const result = await session.run(`${EXPLAIN_PREFIX}${cypher}`, params, transactionConfig(options));
+    return { queryType: result.summary.queryType, operators: planOperators(result.summary.plan) };
+  });
+}
+
+/**
+ * One explicit READ transaction, never retried: the driver's retry after a dropped connection
+ * would only run a hostile query again. A read has nothing to commit; closing the session ends
+ * the transaction.
+ */
+export function readTransactionOnce<T>(db: Database, work: (tx: Transaction) => Promise<T>, options: QueryOptions = {}): Promise<T> {
+  return db.withSession('READ', async (session) => work(new Transaction(await session.beginTransaction(transactionConfig(options)))));
+}
+
+function planOperators(plan: Plan | false): PlanOperator[] {
+  if (!plan) return [];
+  // Operator types carry the runtime's suffix, as in ProcedureCall@neo4j.
+  const own = { type: plan.operatorType.replace(/@.*$/, ''), details: plan.arguments.Details ?? '' };
+  return [own, ...plan.children.flatMap(planOperators)];
+}

@@ -1,0 +1,28 @@
+/**
+ * `npm run screenshot`: rewrites docs/screenshot.png on purpose, from the app as `npm start` runs
+ * it (its own seeded Neo4j in a temporary home, on free ports), with Russia selected.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { REPO_ROOT } from '../../server/paths.ts';
+import { startIsolatedApp } from '../../server/processes/appProcess.ts';
+import { launchChromium, layoutSettled, openExplorer } from '../support/browser.ts';
+
+const SCREENSHOT = path.join(REPO_ROOT, 'docs', 'screenshot.png');
+
+const app = await startIsolatedApp();
+try {
+  const browser = await launchChromium();
+  try {
+    const { page } = await openExplorer(browser, `${app.url}/#node=party%3Arussia`);
+    await layoutSettled(page);
+    // The camera's move to the selected node takes a moment after the layout stops.
+    await page.waitForTimeout(800);
+    await page.screenshot({ path: SCREENSHOT });
+    console.log(`Wrote ${path.relative(REPO_ROOT, SCREENSHOT)} (${fs.statSync(SCREENSHOT).size} bytes)`);
+  } finally {
+    await browser.close();
+  }
+} finally {
+  await app.stop();
+}

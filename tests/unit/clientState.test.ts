@@ -1,0 +1,90 @@
+/** The explorer's view state: the permalink round trip and the filter updates it is made of. */
+import { describe, expect, it } from 'vitest';
+import { NODE_TYPES, STANCE_TYPE_NAMES } from '../../server/contract/model.ts';
+import {
+  DEFAULT_NODE_TYPES,
+  initialState,
+  openTrace,
+  select,
+  setAsOf,
+  setMode,
+  setStanceTypes,
+  setTableView,
+  toggleNodeType,
+  toggleStanceType,
+} from '../../client/src/state/explorer.ts';
+import { fromHash, toHash } from '../../client/src/state/permalink.ts';
+
+describe('permalinks', () => {
+  it('write nothing for the default view and read an empty hash as the default view', () => {
+    expect(toHash(initialState())).toBe('');
+    expect(fromHash('')).toEqual(initialState());
+    expect(fromHash('#')).toEqual(initialState());
+  });
+
+  it('restore every part of a changed view', () => {
+    let state = openTrace(initialState(), 'position:unconditional-ceasefire');
+    state = toggleNodeType(state, 'Event');
+    state = setStanceTypes(state, ['rejected', 'proposed']);
+    state = setAsOf(state, '2025-06-02');
+    state = setTableView(state, true);
+    state = { ...state, query: 'MATCH (p:Party) RETURN p', question: 'Who rejected the ceasefire?' };
+    const hash = toHash(state);
+    expect(hash).toMatch(/^#/);
+    expect(fromHash(hash)).toEqual(state);
+  });
+
+  it('keep ids and free text with reserved characters intact', () => {
+    const state = { ...select(initialState(), 'official:o’neill&co=1#x'), query: "MATCH (n {name: 'a&b=c'}) RETURN n // #" };
+    expect(fromHash(toHash(state))).toEqual(state);
+  });
+
+  it('tell an emptied filter from an untouched one', () => {
+    const none = setStanceTypes(initialState(), []);
+    expect(toHash(none)).toBe('#stances=none');
+    expect(fromHash(toHash(none)).filters.stanceTypes).toEqual([]);
+  });
+
+  it('fall back to the defaults for unknown or malformed values', () => {
+    const state = fromHash('#mode=nonsense&types=Party,Spaceship&stances=rejected,bogus&asOf=June&table=yes');
+    expect(state.mode).toBe('graph');
+    expect(state.filters.nodeTypes).toEqual(['Party']);
+    expect(state.filters.stanceTypes).toEqual(['rejected']);
+    expect(state.filters.asOf).toBeNull();
+    expect(state.tableView).toBe(false);
+  });
+});
+
+describe('filter updates', () => {
+  it('start with every node type but Source and every stance type', () => {
+    expect(initialState().filters.nodeTypes).toEqual(NODE_TYPES.filter((t) => t !== 'Source'));
+    expect(initialState().filters.stanceTypes).toEqual(STANCE_TYPE_NAMES);
+  });
+
+  it('toggle a type off and on again, keeping the vocabulary order', () => {
+    const off = toggleNodeType(initialState(), 'Party');
+    expect(off.filters.nodeTypes).not.toContain('Party');
+    const on = toggleNodeType(off, 'Party');
+    expect(on.filters.nodeTypes).toEqual(DEFAULT_NODE_TYPES);
+    const withSources = toggleNodeType(initialState(), 'Source');
+    expect(withSources.filters.nodeTypes).toEqual(NODE_TYPES);
+    const stances = toggleStanceType(toggleStanceType(initialState(), 'stated'), 'proposed');
+    expect(stances.filters.stanceTypes).toEqual(STANCE_TYPE_NAMES.filter((t) => t !== 'stated' && t !== 'proposed'));
+  });
+
+  it('order chosen stance types as the vocabulary does, so equal views give equal links', () => {
+    expect(setStanceTypes(initialState(), ['rejected', 'proposed']).filters.stanceTypes).toEqual(['proposed', 'rejected']);
+  });
+
+  it('return the same state when nothing changes, so subscribers are not woken', () => {
+    const state = initialState();
+    expect(setMode(state, 'graph')).toBe(state);
+    expect(select(state, null)).toBe(state);
+    expect(setAsOf(state, null)).toBe(state);
+    expect(setTableView(state, false)).toBe(state);
+  });
+
+  it('open a trace in trace mode with the position selected', () => {
+    expect(openTrace(initialState(), 'position:x')).toMatchObject({ mode: 'trace', tracePosition: 'position:x', selected: 'position:x' });
+  });
+});
