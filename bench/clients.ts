@@ -88,6 +88,12 @@ export function parleyTrace(baseUrl: string, position: string): () => Promise<un
   return () => fetchJson(`${baseUrl}/api/positions/${encodeURIComponent(position)}/trace`);
 }
 
+/** POST /api/ask with one plain-English question. */
+export function parleyAsk(baseUrl: string, question: string): () => Promise<unknown> {
+  const body = JSON.stringify({ question });
+  return () => fetchJson(`${baseUrl}/api/ask`, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+}
+
 export function parleyQuestion(baseUrl: string, position: string): () => Promise<unknown> {
   const body = JSON.stringify({ params: { position } });
   return () => fetchJson(`${baseUrl}/api/questions/${NAMED_QUESTION}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body });

@@ -96,6 +96,16 @@ export function evaluateGoals(rows: ResultRow[]): Goal[] {
   ratioGoal('API overhead ≤ 1.15× the raw driver (latency medians)', 'raw neo4j-driver', 1.15);
   ratioGoal('API no slower than the HTTP Query API (latency medians)', 'Neo4j HTTP Query API', 1);
 
+  const askGoal = 'Ask under 100 ms p50 on the large world';
+  const askRows = rows.filter((r) => r.suite === 'latency' && r.measure.startsWith('ask p50'));
+  const askLarge = askRows.find((r) => r.scope === 'large');
+  const askLargest = askRows.at(-1);
+  goals.push(
+    askLarge
+      ? { goal: askGoal, status: askLarge.parley.median < 100 ? 'met' : 'missed', evidence: `${number(askLarge.parley.median)} ms` }
+      : { goal: askGoal, status: 'not measured', evidence: askLargest ? `largest measured instead: ${askLargest.scope}, ${number(askLargest.parley.median)} ms` : 'no ask rows' },
+  );
+
   const exports = rows.filter((r) => r.suite === 'throughput' && r.measure.startsWith('/api/export'));
   const elementsOf = (r: ResultRow) => Number(/: ([\d,]+) elements$/.exec(r.scope)?.[1]?.replaceAll(',', '') ?? 0);
   const largestExport = worst(exports, elementsOf);

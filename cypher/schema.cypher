@@ -21,6 +21,11 @@ OPTIONS { indexConfig: { `fulltext.analyzer`: 'standard-folding', `fulltext.even
 CREATE FULLTEXT INDEX evidence_text IF NOT EXISTS
 FOR (e:Evidence) ON EACH [e.quote, e.summary]
 OPTIONS { indexConfig: { `fulltext.analyzer`: 'standard-folding' } };
+// Ask's evidence path: quotes, summaries and entity descriptions, stemmed (English analyzer) so
+// that "targeting" finds "targeted".
+CREATE FULLTEXT INDEX ask_passages IF NOT EXISTS
+FOR (n:Evidence|Party|Official|Delegation|Position|Event|Document|Place) ON EACH [n.quote, n.summary, n.description]
+OPTIONS { indexConfig: { `fulltext.analyzer`: 'english', `fulltext.eventually_consistent`: false } };
 // What each source arrived as, one record per source; the audit trail, read newest first.
 CREATE CONSTRAINT source_record_id IF NOT EXISTS FOR (r:SourceRecord) REQUIRE r.sourceId IS UNIQUE;
 CREATE INDEX source_record_order IF NOT EXISTS FOR (r:SourceRecord) ON (r.firstIngestedAt);

@@ -1,11 +1,13 @@
 /**
  * 1. Trace and named-question latency (p50, p99 per run) through Parley's API, the raw driver
  * and the HTTP Query API, with the same Cypher. Callers take turns within each run, so drift in
- * a shared machine's load hits all three alike.
+ * a shared machine's load hits all three alike. Ask (a plain-English question about the same
+ * position) has no single Cypher twin: its baseline is the named question it reads the graph
+ * like, through the same API in the same runs.
  */
-import { type Caller, parleyQuestion, parleyTrace, questionPlan, queryApiCaller, rawDriverCaller, tracePlan, type StatementPlan } from '../clients.ts';
+import { type Caller, parleyAsk, parleyQuestion, parleyTrace, questionPlan, queryApiCaller, rawDriverCaller, tracePlan, type StatementPlan } from '../clients.ts';
 import { compare, elapsedMs, percentile, type ResultRow, summarize } from '../stats.ts';
-import { positionId } from '../world.ts';
+import { positionId, positionName } from '../world.ts';
 import { cappedRuns, type WorldContext } from './context.ts';
 
 export interface LatencyOptions {
@@ -14,7 +16,11 @@ export interface LatencyOptions {
 
 /** A busy but not extreme position: a quarter of the way down the popularity ranking. */
 export function typicalPosition(context: WorldContext): string {
-  return positionId(context.plan, Math.floor(context.plan.counts.positions / 4));
+  return positionId(context.plan, typicalPositionIndex(context));
+}
+
+function typicalPositionIndex(context: WorldContext): number {
+  return Math.floor(context.plan.counts.positions / 4);
 }
 
 async function latencies(call: () => Promise<unknown>, requests: number): Promise<{ p50: number; p99: number }> {
@@ -71,5 +77,37 @@ export async function latencySuite(context: WorldContext, options: LatencyOption
       });
     }
   }
+  rows.push(...(await askLatency(context, options, position, `${stanceCount?.n ?? '?'} stances`)));
   return rows;
+}
+
+/** Ask's p50 and p99 against the named question on the same position, taking turns in each run. */
+async function askLatency(context: WorldContext, options: LatencyOptions, position: string, stances: string): Promise<ResultRow[]> {
+  const callers: [string, () => Promise<unknown>][] = [
+    ['ask', parleyAsk(context.server.url, `Who rejected ${positionName(typicalPositionIndex(context))}?`)],
+    ['Parley named question', parleyQuestion(context.server.url, position)],
+  ];
+  for (const [, call] of callers) await latencies(call, 10);
+  const samples = new Map<string, { p50: number[]; p99: number[] }>(callers.map(([name]) => [name, { p50: [], p99: [] }]));
+  for (const run of cappedRuns(context)) {
+    for (let turn = 0; turn < callers.length; turn++) {
+      const [name, call] = callers[(run + turn) % callers.length]!;
+      const { p50, p99 } = await latencies(call, options.requestsPerRun);
+      samples.get(name)!.p50.push(p50);
+      samples.get(name)!.p99.push(p99);
+    }
+    context.logger.info({ scope: context.scope, endpoint: 'ask', run: run + 1, of: context.runs }, 'latency run done');
+  }
+  return (['p50', 'p99'] as const).map((percentileName) => {
+    const ask = summarize(samples.get('ask')![percentileName]);
+    return {
+      suite: 'latency',
+      scope: context.scope,
+      measure: `ask ${percentileName} ("Who rejected <position>?", position with ${stances})`,
+      unit: 'ms',
+      higherIsBetter: false,
+      parley: ask,
+      comparisons: [compare('Parley named question', ask, summarize(samples.get('Parley named question')![percentileName]))],
+    };
+  });
 }

@@ -68,7 +68,6 @@ export const pathsQuerySchema = z.object({
   to: entityId.meta({ examples: ['position:unconditional-ceasefire'] }),
   max: z.coerce.number().int().min(1).max(8).default(6).describe('Longest path to look for, in relationships'),
 });
-export const askBodySchema = z.object({ question: z.string().trim().min(3).max(500).meta({ examples: ['Who rejected the ceasefire?'] }) });
 export const questionBodySchema = z.object({ params: z.record(z.string(), z.unknown()).default({}) });
 /** Deeper parameter values gain a query nothing and overflow the driver's recursive encoder. */
 const MAX_PARAM_DEPTH = 32;
@@ -311,19 +310,6 @@ export const questionAnswerSchema = named(
   z.object({ columns: z.array(z.string()), rows: z.array(z.record(z.string(), z.unknown())), evidence: z.array(askEvidenceSchema) }),
 );
 
-export const askResponseSchema = named(
-  'AskResponse',
-  z.object({
-    question: z.string(),
-    interpretation: z.object({ questionId: z.string(), params: z.record(z.string(), z.unknown()) }),
-    cypher: z.string(),
-    columns: z.array(z.string()),
-    rows: z.array(z.record(z.string(), z.unknown())),
-    answer: z.string(),
-    evidence: z.array(askEvidenceSchema),
-  }),
-);
-
 export const cypherResponseSchema = named(
   'CypherResponse',
   z.object({
@@ -352,6 +338,5 @@ export type QuestionParam = z.infer<typeof questionParamSchema>;
 export type Question = z.infer<typeof questionSchema>;
 export type QuestionCatalogue = z.infer<typeof questionsResponseSchema>;
 export type QuestionAnswer = z.infer<typeof questionAnswerSchema>;
-export type AskResponse = z.infer<typeof askResponseSchema>;
 export type CypherResponse = z.infer<typeof cypherResponseSchema>;
 export type ErrorResponse = z.infer<typeof errorResponseSchema>;

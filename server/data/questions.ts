@@ -1,6 +1,5 @@
 /** Runs named questions and the Cypher console in READ transactions; plain objects only. */
 import { readTransactionOnce } from '../db/console.ts';
-import { cypher } from '../db/cypherFiles.ts';
 import type { Database, Row, Transaction } from '../db/database.ts';
 
 export interface TabularResult {
@@ -27,16 +26,4 @@ export async function runReadQuery(
   const work = (tx: Transaction) => tx.runWithSummary(text, params, maxRows, consoleLimits?.maxBytes);
   const result = consoleLimits ? await readTransactionOnce(db, work, { timeoutMs: consoleLimits.timeoutMs }) : await db.readTransaction(work);
   return { columns: result.keys, rows: result.rows, truncated: result.truncated, oversized: result.oversized, ...result.summary };
-}
-
-export interface NameRow {
-  id: string;
-  label: string;
-  type: string;
-  names: string[];
-  party: string | null;
-}
-
-export function readNames(db: Database): Promise<NameRow[]> {
-  return db.read<NameRow>(cypher('ask/names'));
 }

@@ -1,338 +1,176 @@
 /**
- * Plain-English questions, answered deterministically: the names and aliases in the question
- * resolve to nodes (longest match first, then the full-text index for what is left), stance
- * verbs and their synonyms give the intent, and the pair maps onto a named question whose rows
- * become one readable sentence. Nothing here knows any particular question or entity.
+ * Ask: a plain-English question answered from the graph, always with its citations.
+ *
+ * The question is read without the database (askReading.ts). Then three ways to an answer are
+ * tried in order: the graph's structure (who leads, represents, what happened where), the
+ * stances (who proposed or rejected what, with negation, "both", "only", comparisons,
+ * conditions and time), and the evidence (full-text retrieval over quotes, summaries and
+ * descriptions). A structured answer is kept when it is confident; otherwise the evidence
+ * answers when its passages cover the question; otherwise the answer says plainly that the
+ * sources do not hold it and shows the closest passages. Nothing here knows any particular
+ * question, entity or source.
  */
-import type { Database, Row } from '../db/database.ts';
-import { type NameRow, readNames } from '../data/questions.ts';
+import type { Database } from '../db/database.ts';
+import { type EntityFacts, type EvidenceRow, type PassageRow, type StanceRow, readEntityFacts, readEventsInPlace, readStances, searchPassages } from '../data/ask.ts';
+import { type KnownNames, type NameRow, knownNames } from '../data/names.ts';
+import { runReadQuery } from '../data/questions.ts';
 import { searchEntityNames } from '../data/search.ts';
 import { UnprocessableError } from '../errors.ts';
-import { STANCE_TYPES, type StanceFamily, type StanceType } from '../contract/model.ts';
-import { findQuestion, runQuestion } from './questions.ts';
-import { fold, luceneQuery } from './search.ts';
+import type { AskCitation, AskInterpretation, AskResponse } from '../contract/ask.ts';
+import { type Mention, type NameIndex, type Reading, buildNameIndex, nameWords, readQuestion } from './askReading.ts';
+import { STANCE_TYPE_NAMES, STANCE_TYPES, type StanceType } from '../contract/model.ts';
+import { findQuestion } from './questions.ts';
+import { escapeLucene, luceneQuery } from './search.ts';
 
-// ---------------------------------------------------------------- vocabulary
+/** Below this a structured answer gives way to the evidence. */
+const CONFIDENT = 0.6;
+/** Share of the question's names and words a passage must contain to answer on its own. */
+const PASSAGE_COVERAGE = 0.75;
+const NOT_FOUND = 'I could not find this in the sources.';
+const CLOSEST_PASSAGES = 3;
+const ACTOR_TYPES = new Set(['Party', 'Official', 'Delegation']);
+const SUPPORT_OR_PROPOSAL = STANCE_TYPE_NAMES.filter((t) => STANCE_TYPES[t].family === 'support' || STANCE_TYPES[t].family === 'proposal');
+const TARGET_TYPES = ['Position', 'Event'];
 
-interface StanceIntent {
-  family?: StanceFamily;
-  types?: StanceType[];
+type Path = AskInterpretation['path'];
+interface Draft {
+  path: Path;
+  answer: string;
+  confidence: number;
+  citations: AskCitation[];
+  /** Question words this answer's rows contain (they need no other explanation). */
+  covered?: string;
+  /** For an answer that finds nothing: what the sources do hold nearby. */
+  closest?: AskCitation[];
 }
 
-/** Stance verbs and their synonyms, in folded form. Longer phrases win over shorter ones. */
-const STANCE_VERBS: [string[], StanceIntent][] = [
-  [
-    ['rejected', 'reject', 'rejects', 'rejecting', 'refused', 'refuse', 'refuses', 'turned down', 'turn down', 'turns down', 'said no to', 'say no to',
-      'says no to', 'dismissed', 'dismiss', 'dismisses', 'opposed', 'oppose', 'opposes', 'against', 'ruled out', 'rule out', 'rebuffed'],
-    { family: 'rejection' },
-  ],
-  [
-    ['backed', 'back', 'backs', 'supported', 'support', 'supports', 'endorsed', 'endorse', 'endorses', 'welcomed', 'welcome', 'welcomes', 'favour',
-      'favor', 'favoured', 'favored', 'in favour of', 'in favor of', 'in favour', 'in favor'],
-    { family: 'support' },
-  ],
-  [['demanded', 'demand', 'demands', 'insisted on', 'insist on', 'insists on', 'insisted', 'insist', 'insists', 'required', 'require', 'requires'], { types: ['demanded'] }],
-  [
-    ['proposed', 'propose', 'proposes', 'suggested', 'suggest', 'suggests', 'pressed for', 'press for', 'presses for', 'called for', 'call for',
-      'calls for', 'pushed for', 'push for', 'pushes for', 'put forward', 'puts forward', 'urged', 'urge'],
-    { family: 'proposal' },
-  ],
-  [['offered', 'offer', 'offers'], { types: ['offered'] }],
-  [['accused', 'accuse', 'accuses', 'blamed', 'blame', 'blames'], { types: ['accused'] }],
-  [['claimed', 'claim', 'claims'], { types: ['claimed'] }],
-  [['praised', 'praise', 'praises'], { types: ['praised'] }],
-  [['open to'], { types: ['open_to'] }],
-  [['held off', 'hold off', 'holds off', 'held back'], { types: ['held_off'] }],
-  [['agreed to', 'agree to', 'agrees to', 'agreed', 'agree', 'agrees'], { types: ['agreed'] }],
-];
-
-type Topic = 'commonGround' | 'disagree' | 'contested' | 'quotes' | 'timeline' | 'precondition' | 'path' | 'standing';
-
-const TOPICS: [string[], Topic][] = [
-  [['agree on', 'agree about', 'agreed on', 'agree upon', 'common ground', 'in common', 'both support', 'both back', 'both want', 'share', 'shared', 'overlap', 'see eye to eye'], 'commonGround'],
-  [['disagree', 'disagree on', 'disagreed', 'differ', 'differ on', 'differences', 'diverge', 'at odds', 'split on'], 'disagree'],
-  [['contested', 'disputed', 'controversial', 'divisive', 'divided', 'for and against', 'both supported and rejected'], 'contested'],
-  [['quote', 'quotes', 'quoted', 'said', 'say', 'says', 'words', 'told', 'statements', 'remarks', 'exact words'], 'quotes'],
-  [['timeline', 'when', 'history', 'chronology', 'over time', 'evolve', 'evolved', 'sequence of events', 'unfold', 'unfolded'], 'timeline'],
-  [['precondition', 'preconditions', 'condition', 'conditions', 'prerequisite', 'prerequisites', 'depend on', 'depends on', 'depend', 'depends', 'conditional', 'what must happen first', 'happen first', 'first'], 'precondition'],
-  [['path', 'paths', 'connected', 'connection', 'connections', 'connect', 'linked', 'link', 'links', 'related', 'relate', 'relationship between'], 'path'],
-  [['stand', 'stands', 'stance', 'stances', 'position on', 'positions', 'position', 'view', 'views', 'think', 'feel', 'attitude'], 'standing'],
-];
-
-const STOPWORDS = new Set(
-  (
-    'a an the of on in at to and or but is are was were be been do does did done has have had who whom whose what which where why how ' +
-    'that this these those it its their there they them he she his her him we us our you your i me my any anything anyone anybody ' +
-    'someone something all both each every about over with from by as into than then so please tell show list give find me between ' +
-    'ever most more much many can could would should will shall may might must not no yes idea ideas plan plans proposal proposals ' +
-    'parties party side sides actor actors country countries official officials who s'
-  ).split(' '),
-);
-
-const TYPE_PRIORITY = ['Party', 'Official', 'Delegation', 'Position', 'Event', 'Document', 'Place'];
-const ACTORS = new Set(['Party', 'Official', 'Delegation']);
-const TARGETS = new Set(['Position', 'Event']);
-
-// ---------------------------------------------------------------- reading the question
-
-interface Token {
-  raw: string;
-  folded: string;
+const indexes = new WeakMap<KnownNames, NameIndex>();
+function nameIndexOf(known: KnownNames): NameIndex {
+  let index = indexes.get(known);
+  if (!index) indexes.set(known, (index = buildNameIndex(known.names)));
+  return index;
 }
 
-function tokenize(text: string): Token[] {
-  return text
-    .replace(/['’`]/g, '')
-    .split(/[^\p{L}\p{N}]+/u)
-    .filter(Boolean)
-    .map((raw) => ({ raw, folded: fold(raw) }));
-}
-
-interface Mention {
-  start: number;
-  end: number;
-  entity: NameRow;
-}
-
-interface NameIndex {
-  byPhrase: Map<string, NameRow[]>;
-  maxWords: number;
-  /** Short aliases (US, EU) only count when written in capitals, so "us" the pronoun is not the United States. */
-  caseSensitive: Set<string>;
-}
-
-function buildNameIndex(names: NameRow[]): NameIndex {
-  const byPhrase = new Map<string, NameRow[]>();
-  const caseSensitive = new Set<string>();
-  let maxWords = 1;
-  for (const entity of names) {
-    for (const name of entity.names) {
-      const tokens = tokenize(name);
-      if (tokens.length === 0) continue;
-      const phrase = tokens.map((t) => t.folded).join(' ');
-      if (tokens.length === 1 && STOPWORDS.has(phrase)) caseSensitive.add(phrase);
-      const list = byPhrase.get(phrase) ?? [];
-      if (!list.some((e) => e.id === entity.id)) list.push(entity);
-      byPhrase.set(phrase, list);
-      maxWords = Math.max(maxWords, tokens.length);
-    }
+export async function askQuestion(db: Database, question: string, maxRows: number): Promise<AskResponse> {
+  const known = await knownNames(db);
+  const reading = readQuestion(question, nameIndexOf(known), known.latestDate);
+  if (!reading.english) {
+    throw new UnprocessableError('not_english', 'Ask reads questions in English; this one has no English words and names nothing in the graph.');
   }
-  for (const list of byPhrase.values()) list.sort((a, b) => TYPE_PRIORITY.indexOf(a.type) - TYPE_PRIORITY.indexOf(b.type));
-  return { byPhrase, maxWords, caseSensitive };
+  const searched = await resolveUnnamedTargets(db, reading, known.names);
+  const structured = (await answerFromStructure(db, reading)) ?? (await answerFromStances(db, reading, maxRows));
+  const unexplained = structured ? unexplainedWords(reading, searched, structured) : reading.leftover.map((l) => l.word);
+  if (structured && structured.citations.length > 0 && confidenceOf(structured, searched, unexplained) >= CONFIDENT) {
+    return respond(reading, { ...structured, confidence: confidenceOf(structured, searched, unexplained) }, unexplained, []);
+  }
+  const evidence = await answerFromEvidence(db, reading);
+  if (evidence.answered) return respond(reading, evidence.draft, [], []);
+  // A structured statement that the sources hold nothing of the kind ("no one rejected …") is
+  // itself an answer when every word of the question was understood.
+  if (structured && unexplained.length === 0 && structured.citations.length === 0) {
+    return respond(reading, structured, [], structured.closest?.length ? structured.closest : evidence.closest, 'not_found');
+  }
+  return respond(reading, { path: 'none', answer: NOT_FOUND, confidence: 0, citations: [] }, unexplained, evidence.closest, 'not_found');
 }
+
+function respond(reading: Reading, draft: Draft, unexplained: string[], closest: AskCitation[], status: AskResponse['status'] = 'answered'): AskResponse {
+  return {
+    question: reading.question,
+    status,
+    answer: draft.answer,
+    confidence: Math.round(draft.confidence * 100) / 100,
+    interpretation: {
+      path: draft.path,
+      reading: restate(reading),
+      entities: reading.mentions.map((m) => ({ id: m.entity.id, label: m.entity.label, type: m.entity.type, role: m.role, text: m.text })),
+      stanceTypes: reading.stanceTypes,
+      negated: reading.negated,
+      passive: reading.passive,
+      both: reading.both,
+      only: reading.only,
+      compare: reading.compare,
+      contested: reading.contested,
+      timeline: reading.timeline,
+      condition: reading.condition,
+      after: reading.time.after,
+      before: reading.time.before,
+      order: reading.time.order,
+      unexplained,
+    },
+    citations: draft.citations,
+    closest,
+  };
+}
+
+/** The reading in words, for the analyst to check what was understood. */
+function restate(r: Reading): string {
+  const names = (role: Mention['role']) => list(r.mentions.filter((m) => m.role === role).map((m) => m.entity.label));
+  const parts = [
+    r.asks ? `${r.asks}-question` : 'question',
+    r.stanceTypes ? `stance: ${r.negated ? 'not ' : ''}${list(r.stanceTypes)}` : null,
+    r.structure ? `structure: ${r.structure}` : null,
+    r.saying ? 'asks for their words' : null,
+    names('agent') ? `by ${names('agent')}` : null,
+    names('object') ? `about ${names('object')}` : null,
+    names('replaced') ? `instead of ${names('replaced')}` : null,
+    r.both ? 'shared by all' : null,
+    r.only ? 'taken by them alone' : null,
+    r.compare ? (r.differ ? 'where they differ' : 'compared') : null,
+    r.contested ? 'contested positions' : null,
+    r.timeline ? 'in date order' : null,
+    r.anyStance ? 'any stance' : null,
+    r.condition ? 'with its conditions' : null,
+    r.time.after ? `from ${r.time.after}` : null,
+    r.time.before ? `before ${r.time.before}` : null,
+    r.time.order,
+  ];
+  return parts.filter(Boolean).join('; ');
+}
+
+// ---------------------------------------------------------------- names the aliases miss
 
 /**
- * How long this process keeps the names it read. Every question needs all of them, and reading
- * them took about 300 ms at 3,650 entities on the 2-core bench machine, most of an answer's time.
- * An ingestion in this process forgets them at once; one through another instance of a
- * scaled-out deployment is seen within this time.
+ * Words left over after names and intent may still name a position or event the aliases do not
+ * spell out (a common noun, a typo): the name index's best few candidates become the
+ * question's objects. Returns the words that were resolved this way.
  */
-const NAMES_KEPT_MS = 10_000;
-
-interface KnownNames {
-  names: NameRow[];
-  index: NameIndex;
-}
-
-const knownNamesByDatabase = new WeakMap<Database, { readAt: number; known: Promise<KnownNames> }>();
-
-/** The graph's names and their index, shared by concurrent questions: one read per NAMES_KEPT_MS at most. */
-function knownNames(db: Database): Promise<KnownNames> {
-  const kept = knownNamesByDatabase.get(db);
-  if (kept && Date.now() - kept.readAt < NAMES_KEPT_MS) return kept.known;
-  const known = readNames(db).then((names) => ({ names, index: buildNameIndex(names) }));
-  const entry = { readAt: Date.now(), known };
-  knownNamesByDatabase.set(db, entry);
-  // A failed read is not kept: the next question tries again.
-  known.catch(() => {
-    if (knownNamesByDatabase.get(db) === entry) knownNamesByDatabase.delete(db);
-  });
-  return known;
-}
-
-/** Called when this process has changed the graph: the next question reads the names afresh. */
-export function forgetNames(db: Database): void {
-  knownNamesByDatabase.delete(db);
-}
-
-/** Longest-first, non-overlapping matches of names and aliases in the question. */
-function findMentions(tokens: Token[], index: NameIndex): Mention[] {
-  const mentions: Mention[] = [];
-  let i = 0;
-  while (i < tokens.length) {
-    let matched = false;
-    for (let n = Math.min(index.maxWords, tokens.length - i); n >= 1; n--) {
-      const slice = tokens.slice(i, i + n);
-      const phrase = slice.map((t) => t.folded).join(' ');
-      const found = index.byPhrase.get(phrase);
-      if (!found) continue;
-      if (n === 1 && index.caseSensitive.has(phrase) && slice[0]!.raw !== slice[0]!.raw.toUpperCase()) continue;
-      if (n === 1 && STOPWORDS.has(phrase) && !index.caseSensitive.has(phrase)) continue;
-      mentions.push({ start: i, end: i + n, entity: found[0]! });
-      i += n;
-      matched = true;
-      break;
-    }
-    if (!matched) i++;
-  }
-  return mentions;
-}
-
-/** Phrases of a vocabulary found in the words outside the mentions, longest first. */
-function findPhrases<T>(words: string[], vocabulary: [string[], T][]): { value: T; start: number; end: number }[] {
-  const entries = vocabulary.flatMap(([phrases, value]) => phrases.map((p) => ({ words: p.split(' '), value }))).sort((a, b) => b.words.length - a.words.length);
-  const used = new Array<boolean>(words.length).fill(false);
-  const found: { value: T; start: number; end: number }[] = [];
-  for (const entry of entries) {
-    for (let i = 0; i + entry.words.length <= words.length; i++) {
-      if (entry.words.every((w, k) => words[i + k] === w && !used[i + k])) {
-        for (let k = 0; k < entry.words.length; k++) used[i + k] = true;
-        found.push({ value: entry.value, start: i, end: i + entry.words.length });
+async function resolveUnnamedTargets(db: Database, reading: Reading, names: NameRow[]): Promise<string[]> {
+  const needsTarget = reading.stanceTypes !== null || reading.saying || reading.anyStance || reading.timeline || reading.condition || reading.compare || reading.both;
+  const hasObject = reading.mentions.some((m) => m.role !== 'agent');
+  if (!needsTarget || hasObject || reading.leftover.length === 0) return [];
+  for (const replaced of [true, false]) {
+    const words = reading.leftover.filter((l) => l.replaced === replaced).map((l) => l.word);
+    for (const attempt of [words.join(' '), ...words]) {
+      const lucene = luceneQuery(attempt);
+      if (!lucene) continue;
+      const hits = await searchEntityNames(db, lucene, TARGET_TYPES, 3);
+      if (hits.length === 0) continue;
+      for (const hit of hits) {
+        const entity = names.find((n) => n.id === hit.id) ?? { id: hit.id, label: hit.label, type: hit.type, names: [hit.label], party: null };
+        reading.mentions.push({ entity, text: attempt, role: replaced ? 'replaced' : 'object' });
       }
+      return attempt.split(' ');
     }
   }
-  return found.sort((a, b) => a.start - b.start);
+  return [];
 }
 
-export interface Interpretation {
-  questionId: string;
-  params: Record<string, unknown>;
+function confidenceOf(draft: Draft, searched: string[], unexplained: string[]): number {
+  return Math.max(0, draft.confidence - (searched.length > 0 ? 0.1 : 0) - 0.25 * unexplained.length);
 }
 
-interface Reading {
-  actors: NameRow[];
-  targets: NameRow[];
-  others: NameRow[];
-  verb: StanceIntent | null;
-  verbWord: string | null;
-  topics: Set<Topic>;
+/** Leftover words that neither found a target nor appear in the answer's rows. */
+function unexplainedWords(reading: Reading, searched: string[], draft: Draft): string[] {
+  const covered = new Set(nameWords(`${draft.covered ?? ''} ${draft.answer} ${draft.citations.map((c) => `${c.quote ?? ''} ${c.summary ?? ''}`).join(' ')}`).map(stem));
+  return reading.leftover.map((l) => l.word).filter((w) => !searched.includes(w) && !covered.has(stem(w)));
 }
 
-async function readQuestion(db: Database, question: string): Promise<Reading> {
-  const tokens = tokenize(question);
-  const { names, index } = await knownNames(db);
-  const mentions = findMentions(tokens, index);
-  const inMention = new Set(mentions.flatMap((m) => Array.from({ length: m.end - m.start }, (_, k) => m.start + k)));
-  // Words outside mentions; mention slots become a placeholder so phrases do not span them.
-  const free = tokens.map((t, i) => (inMention.has(i) ? '\u0000' : t.folded));
-  // Stance verbs and topics compete in one pass, longest phrase first ("said no to" beats "said").
-  type Cue = { verb: StanceIntent } | { topic: Topic };
-  const vocabulary: [string[], Cue][] = [
-    ...STANCE_VERBS.map(([phrases, verb]): [string[], Cue] => [phrases, { verb }]),
-    ...TOPICS.map(([phrases, topic]): [string[], Cue] => [phrases, { topic }]),
-  ];
-  const hits = findPhrases(free, vocabulary);
-  const cueSlots = new Set(hits.flatMap((h) => Array.from({ length: h.end - h.start }, (_, k) => h.start + k)));
-  const verbHit = hits.find((h) => 'verb' in h.value);
-
-  const unique = (rows: NameRow[]) => rows.filter((r, i) => rows.findIndex((x) => x.id === r.id) === i);
-  const entities = unique(mentions.map((m) => m.entity));
-  const reading: Reading = {
-    actors: entities.filter((e) => ACTORS.has(e.type)),
-    targets: entities.filter((e) => TARGETS.has(e.type)),
-    others: entities.filter((e) => !ACTORS.has(e.type) && !TARGETS.has(e.type)),
-    verb: verbHit && 'verb' in verbHit.value ? verbHit.value.verb : null,
-    verbWord: verbHit ? free.slice(verbHit.start, verbHit.end).join(' ') : null,
-    topics: new Set(hits.flatMap((h) => ('topic' in h.value ? [h.value.topic] : []))),
-  };
-
-  // Words that are neither names, intent nor filler may name a position the aliases do not
-  // spell out ("the ceasefire", "a summit", a typo): ask the full-text index.
-  const leftover = free.filter((w, i) => w !== '\u0000' && !cueSlots.has(i) && !STOPWORDS.has(w) && w.length > 2);
-  if (reading.targets.length === 0 && leftover.length > 0) {
-    const target = await searchTarget(db, leftover);
-    if (target) reading.targets.push(names.find((n) => n.id === target) ?? { id: target, label: target, type: 'Position', names: [], party: null });
-  }
-  return reading;
+/** A word's first five letters, plural "s" off: enough to match "targeting" with "targeted", "set" with "sets". */
+function stem(word: string): string {
+  return word.replace(/(?<=\p{L}{3})s$/u, '').slice(0, 5);
 }
 
-async function searchTarget(db: Database, words: string[]): Promise<string | null> {
-  const attempts = [words.join(' '), ...words];
-  for (const attempt of attempts) {
-    const lucene = luceneQuery(attempt);
-    if (!lucene) continue;
-    const [best] = await searchEntityNames(db, lucene, ['Position', 'Event'], 1);
-    if (best) return best.id;
-  }
-  return null;
-}
-
-function interpret(r: Reading): Interpretation | null {
-  const parties = [...new Set(r.actors.map((a) => a.party ?? a.id))];
-  const everything = [...r.actors, ...r.targets, ...r.others];
-  const agreeWord = r.verb?.types?.includes('agreed') ?? false;
-
-  if (r.topics.has('path') && everything.length >= 2) {
-    return { questionId: 'shortest-path', params: { from: everything[0]!.id, to: everything[1]!.id } };
-  }
-  if (parties.length >= 2 && (r.topics.has('disagree') || (r.topics.has('contested') && r.targets.length === 0))) {
-    return { questionId: 'agree-disagree', params: { a: parties[0], b: parties[1] } };
-  }
-  if (parties.length >= 2 && r.targets.length === 0 && (r.topics.has('commonGround') || agreeWord || r.verb?.family === 'support')) {
-    return { questionId: 'common-ground', params: { parties } };
-  }
-  const target = r.targets[0];
-  if (r.topics.has('precondition') && target?.type === 'Position') {
-    return { questionId: 'precondition-chain', params: { position: target.id } };
-  }
-  if (r.topics.has('timeline') && target) {
-    return { questionId: 'position-timeline', params: { position: target.id } };
-  }
-  if (r.topics.has('contested')) return { questionId: 'contested-positions', params: {} };
-  if (r.topics.has('quotes') && r.actors.length > 0 && !r.verb) {
-    return { questionId: 'quotes', params: { actor: r.actors[0]!.id, ...(target ? { target: target.id } : {}) } };
-  }
-  if (r.verb) {
-    const params: Record<string, unknown> = {};
-    if (r.actors.length === 1) params.actor = r.actors[0]!.id;
-    if (target) params.target = target.id;
-    if (r.verb.family) params.family = r.verb.family;
-    if (r.verb.types) params.types = r.verb.types;
-    return { questionId: 'stances', params };
-  }
-  if (target) return { questionId: 'who-stands-where', params: { position: target.id } };
-  if (r.actors.length > 0) {
-    if (r.topics.has('quotes')) return { questionId: 'quotes', params: { actor: r.actors[0]!.id } };
-    return { questionId: 'actor-stances', params: { actor: r.actors[0]!.id } };
-  }
-  return null;
-}
-
-// ---------------------------------------------------------------- answering
-
-export async function askQuestion(db: Database, question: string, maxRows: number) {
-  const reading = await readQuestion(db, question);
-  const interpretation = interpret(reading);
-  if (!interpretation) {
-    throw new UnprocessableError('cannot_interpret', 'Could not tell what this question asks. Name a party, official or position and a stance verb.', {
-      suggestions: await suggestions(db),
-    });
-  }
-  const named = findQuestion(interpretation.questionId);
-  const result = await runQuestion(db, interpretation.questionId, interpretation.params, maxRows);
-  return {
-    question,
-    interpretation,
-    cypher: named.cypher,
-    columns: result.columns,
-    rows: result.rows,
-    answer: sentence(interpretation, reading, result.rows),
-    evidence: result.evidence,
-  };
-}
-
-/** Questions that work on the current graph, built from its own names. */
-async function suggestions(db: Database): Promise<string[]> {
-  const { names } = await knownNames(db);
-  const party = names.filter((n) => n.type === 'Party');
-  const position = names.find((n) => n.type === 'Position');
-  const out: string[] = [];
-  if (position) out.push(`Who rejected the ${position.label}?`, `Who stands where on the ${position.label}?`);
-  if (party[0]) out.push(`What did ${party[0].label} demand?`);
-  if (party[0] && party[1]) out.push(`What do ${party[0].label} and ${party[1].label} agree on?`);
-  out.push('Which positions are contested?');
-  return out;
-}
+// ---------------------------------------------------------------- sentences and citations
 
 function list(items: string[]): string {
   const unique = [...new Set(items)];
@@ -340,86 +178,383 @@ function list(items: string[]): string {
   return `${unique.slice(0, -1).join(', ')} and ${unique.at(-1)}`;
 }
 
-function verbOf(type: unknown): string {
-  return STANCE_TYPES[type as StanceType]?.verb ?? String(type);
+const verbOf = (type: string) => STANCE_TYPES[type as StanceType]?.verb ?? type;
+const who = (row: StanceRow) => (row.party && row.party !== row.actor ? `${row.actor} (${row.party})` : row.actor);
+
+function stanceStatement(row: StanceRow, withDate = true): string {
+  const condition = row.condition ? `, ${row.condition}` : '';
+  const voiced = row.voicedBy ? ` (voiced by ${row.voicedBy})` : '';
+  return `${who(row)} ${verbOf(row.type)} ${row.target}${condition}${voiced}${withDate && row.date ? ` on ${row.date}` : ''}`;
 }
 
-function who(row: Row): string {
-  return row.party && row.party !== row.actor ? `${row.actor} (${row.party})` : String(row.actor);
+function evidenceCitation(statement: string, entityIds: string[], date: string | null, stanceId: string | null, e: Partial<EvidenceRow>): AskCitation {
+  return {
+    statement,
+    stanceId,
+    entityIds,
+    date,
+    quote: e.quote ?? null,
+    summary: e.summary ?? null,
+    via: e.via ?? null,
+    sourceId: e.sourceId ?? null,
+    sourceTitle: e.sourceTitle ?? null,
+    sourceDate: e.sourceDate ?? null,
+    sourceUrl: e.sourceUrl ?? null,
+  };
 }
 
-function stanceSentence(rows: Row[], reading: Reading): string {
-  if (rows.length === 0) {
-    const what = reading.verbWord ? `${reading.verbWord} ` : 'took a stance on ';
-    const subject = reading.actors[0]?.label ?? 'anyone';
-    const object = reading.targets[0]?.label ?? 'anything';
-    return `The graph records no stance where ${subject} ${what}${object}.`;
-  }
-  const targets = new Set(rows.map((r) => r.targetId));
-  const actors = new Set(rows.map((r) => r.actorId));
-  const withCondition = (r: Row) => (r.condition ? ` (${r.condition})` : '');
-  if (targets.size === 1) {
-    const target = rows[0]!.target;
-    const clauses = rows.map((r) => `${who(r)} ${verbOf(r.stance)}${r.condition ? ` it ${r.condition}` : ''}`);
-    const onTarget = rows.every((r) => !r.condition) ? `${list(rows.map((r) => `${who(r)} ${verbOf(r.stance)}`))} ${target}` : `On ${target}: ${list(clauses)}`;
-    return `${onTarget}.`;
-  }
-  if (actors.size === 1) {
-    return `${who(rows[0]!)} ${list(rows.map((r) => `${verbOf(r.stance)} ${r.target}${withCondition(r)}`))}.`;
-  }
-  return `${list(rows.map((r) => `${who(r)} ${verbOf(r.stance)} ${r.target}${withCondition(r)}`))}.`;
+/** One citation per piece of evidence behind a stance (one without evidence still cites the stance). */
+function stanceCitations(rows: StanceRow[]): AskCitation[] {
+  return rows.flatMap((row) => {
+    const ids = [row.actorId, row.targetId];
+    const items = row.evidence.length ? row.evidence : [{}];
+    return items.map((e) => evidenceCitation(stanceStatement(row), ids, row.date, row.stanceId, e));
+  });
 }
 
-function sentence(interpretation: Interpretation, reading: Reading, rows: Row[]): string {
-  const labelOf = (id: unknown) => [...reading.actors, ...reading.targets, ...reading.others].find((e) => e.id === id)?.label ?? String(id);
-  switch (interpretation.questionId) {
-    case 'stances':
-    case 'who-stands-where':
-    case 'actor-stances':
-      return stanceSentence(rows, reading);
-    case 'common-ground': {
-      const parties = list((interpretation.params.parties as string[]).map(labelOf));
-      return rows.length === 0
-        ? `The graph shows no position that ${parties} all support.`
-        : `${parties} ${(interpretation.params.parties as string[]).length === 2 ? 'both' : 'all'} support ${list(rows.map((r) => String(r.position)))}.`;
-    }
-    case 'agree-disagree': {
-      const a = labelOf(interpretation.params.a);
-      const b = labelOf(interpretation.params.b);
-      const agree = rows.filter((r) => r.relation === 'agree').map((r) => String(r.position));
-      const disagree = rows.filter((r) => r.relation === 'disagree').map((r) => String(r.position));
-      if (agree.length === 0 && disagree.length === 0) return `The graph shows no position on which both ${a} and ${b} took a clear stance.`;
-      const parts = [];
-      if (agree.length) parts.push(`agree on ${list(agree)}`);
-      if (disagree.length) parts.push(`disagree on ${list(disagree)}`);
-      return `${a} and ${b} ${parts.join(' but ')}.`;
-    }
-    case 'contested-positions':
-      return rows.length === 0
-        ? 'No position is both supported and rejected in the graph.'
-        : `${list(rows.map((r) => `${r.position} (for: ${list(r.inFavour as string[])}; against: ${list(r.against as string[])})`))} ${rows.length === 1 ? 'is' : 'are'} contested.`;
-    case 'precondition-chain': {
-      if (rows.length === 0) return `The graph records no precondition for ${labelOf(interpretation.params.position)}.`;
-      return `${list(rows.map((r) => `${r.position} ${r.relation === 'HAS_PRECONDITION' ? 'has the precondition' : 'can only happen after'} ${r.requires}`))}.`;
-    }
-    case 'position-timeline': {
-      const target = labelOf(interpretation.params.position);
-      if (rows.length === 0) return `The graph has no dated stance on ${target}.`;
-      return `On ${target}: ${list(rows.map((r) => (r.kind === 'stance' ? `on ${r.date} ${r.actor} ${verbOf(r.what)} it` : `on ${r.date} ${r.what}`)))}.`;
-    }
-    case 'quotes': {
-      const actor = labelOf(interpretation.params.actor);
-      if (rows.length === 0) return `The graph holds no verbatim quote by ${actor}.`;
-      return `${actor} said ${list(rows.map((r) => `“${r.quote}” (${r.date}, ${verbOf(r.stance)} ${r.target})`))}.`;
-    }
-    case 'shortest-path': {
-      const from = labelOf(interpretation.params.from);
-      const to = labelOf(interpretation.params.to);
-      const first = rows[0];
-      if (!first) return `The graph shows no connection between ${from} and ${to}.`;
-      return `${from} and ${to} are ${first.length} steps apart: ${(first.steps as string[]).join(' → ')}.`;
-    }
-    default:
-      return `${rows.length} rows.`;
+function factCitation(statement: string, facts: Pick<EntityFacts, 'id' | 'date' | 'sources'>, summary: string | null, otherIds: string[] = []): AskCitation {
+  const source = facts.sources[0];
+  return evidenceCitation(statement, [facts.id, ...otherIds], facts.date, null, {
+    summary,
+    sourceId: source?.id ?? null,
+    sourceTitle: source?.title ?? null,
+    sourceDate: source?.date ?? null,
+    sourceUrl: source?.url ?? null,
+  });
+}
+
+// ---------------------------------------------------------------- 1. structure
+
+async function answerFromStructure(db: Database, reading: Reading): Promise<Draft | null> {
+  const subject = reading.mentions[0];
+  if (!subject || reading.stanceTypes || reading.saying || reading.anyStance || reading.timeline || reading.condition || reading.compare || reading.both) return null;
+  const facts = await readEntityFacts(db, subject.entity.id);
+  if (!facts) return null;
+  const cue = reading.structure;
+  if (cue === 'leader') return leaders(db, facts);
+  if (cue === 'represents') return representatives(facts, reading);
+  if (cue === 'membership') return memberships(facts);
+  if (cue === 'connection' && reading.mentions[1]) return connection(db, facts, reading.mentions[1].entity);
+  if (cue === 'participants') return participants(facts);
+  if (cue === 'host') return hosts(db, facts);
+  if (cue === 'happened' && facts.type === 'Place') return eventsIn(db, facts);
+  if (reading.asks === 'where' && facts.type !== 'Place') return whereabouts(db, facts);
+  if (reading.asks === 'when' && facts.date) {
+    return structureDraft(`${facts.label}: ${facts.date}.`, [factCitation(`${facts.label} is dated ${facts.date}`, facts, facts.description)]);
   }
+  const asksIdentity = cue === 'identity' || cue === 'happened' || (reading.mentions.length === 1 && reading.asks !== 'why' && reading.asks !== 'how');
+  return asksIdentity ? identity(facts) : null;
+}
+
+const structureDraft = (answer: string, citations: AskCitation[], confidence = 0.9): Draft => ({ path: 'structure', answer, confidence, citations });
+
+const linksOf = (facts: EntityFacts, relation: string, outgoing: boolean) => facts.links.filter((l) => l.relation === relation && l.outgoing === outgoing);
+
+function identity(facts: EntityFacts): Draft {
+  const what = facts.role ?? facts.title ?? facts.description ?? (facts.kind ? `a ${facts.kind}` : `a ${facts.type.toLowerCase()}`);
+  const belongs = [...linksOf(facts, 'REPRESENTS', true), ...linksOf(facts, 'PART_OF', true), ...linksOf(facts, 'DELEGATION_OF', true), ...linksOf(facts, 'WITHIN', true)];
+  const place = linksOf(facts, 'LOCATED_IN', true)[0];
+  const extras = [
+    belongs.length ? `of ${list(belongs.map((l) => l.label))}` : null,
+    place ? `at ${place.label}` : null,
+    facts.date ? `dated ${facts.date}` : null,
+  ].filter(Boolean);
+  const answer = `${facts.label}: ${what}${extras.length ? ` (${extras.join(', ')})` : ''}.`;
+  const outcomes = linksOf(facts, 'OUTCOME', true);
+  const setsOut = linksOf(facts, 'SETS_OUT', true);
+  const withOutcome = [
+    answer.replace(/\.+$/, ''),
+    outcomes.length ? `it led to ${list(outcomes.map((o) => o.label))}` : null,
+    setsOut.length ? `it sets out ${list(setsOut.map((o) => o.label))}` : null,
+  ].filter(Boolean).join('; ') + '.';
+  return structureDraft(withOutcome, [factCitation(`${facts.label} is ${what}`, facts, facts.description ?? facts.role, belongs.map((l) => l.id))]);
+}
+
+async function leaders(db: Database, facts: EntityFacts): Promise<Draft | null> {
+  // A party's delegations, or the delegation or event itself; an official's own headships.
+  if (facts.type === 'Official') {
+    const led = facts.links.filter((l) => (l.relation === 'MEMBER_OF' && l.outgoing && l.head) || (l.relation === 'PARTICIPANT' && !l.outgoing && /head|lead/i.test(l.role ?? '')));
+    if (led.length === 0) return null;
+    return structureDraft(`${facts.label} led ${list(led.map((l) => l.label))}.`, [factCitation(`${facts.label} led ${list(led.map((l) => l.label))}`, facts, facts.role, led.map((l) => l.id))]);
+  }
+  const groups = facts.type === 'Party' ? await Promise.all(linksOf(facts, 'DELEGATION_OF', false).map((l) => readEntityFacts(db, l.id))) : [facts];
+  const heads = groups.flatMap((group) =>
+    group
+      ? group.links
+          .filter((l) => (l.relation === 'MEMBER_OF' && !l.outgoing && l.head) || (l.relation === 'PARTICIPANT' && l.outgoing && /head|lead/i.test(l.role ?? '')))
+          .map((l) => ({ group, head: l }))
+      : [],
+  );
+  if (heads.length === 0) return null;
+  const answer = `${list(heads.map(({ group, head }) => `${head.label} led ${group.label}`))}.`;
+  return structureDraft(answer, heads.map(({ group, head }) => factCitation(`${head.label} led ${group.label}`, group, group.description, [head.id])));
+}
+
+function representatives(facts: EntityFacts, reading: Reading): Draft | null {
+  if (facts.type !== 'Party') return memberships(facts);
+  const officials = linksOf(facts, 'REPRESENTS', false);
+  if (officials.length === 0) return null;
+  const answer = `${list(officials.map((o) => o.label))} speak${officials.length === 1 ? 's' : ''} for ${facts.label}.`;
+  return { ...structureDraft(answer, officials.map((o) => factCitation(`${o.label} represents ${facts.label}`, { ...facts, date: null }, null, [o.id]))), covered: reading.leftover.map((l) => l.word).join(' ') };
+}
+
+function memberships(facts: EntityFacts): Draft | null {
+  const up = facts.links.filter((l) => l.outgoing && ['REPRESENTS', 'PART_OF', 'DELEGATION_OF', 'MEMBER_OF', 'WITHIN'].includes(l.relation));
+  if (up.length === 0) return null;
+  const draft = structureDraft(`${facts.label} belongs to ${list(up.map((l) => l.label))}.`, up.map((l) => factCitation(`${facts.label} → ${l.label}`, facts, facts.role ?? facts.description, [l.id])));
+  return { ...draft, covered: up.map((l) => l.type).join(' ') };
+}
+
+/** Where an event or document took place: its place and everything that place lies within. */
+async function placeChain(db: Database, facts: EntityFacts): Promise<EntityFacts[]> {
+  const chain: EntityFacts[] = [];
+  let next = linksOf(facts, 'LOCATED_IN', true)[0] ?? linksOf(facts, 'PRODUCED_AT', true)[0];
+  while (next && chain.length < 5) {
+    const place = await readEntityFacts(db, next.id);
+    if (!place || chain.some((p) => p.id === place.id)) break;
+    chain.push(place);
+    next = place.type === 'Place' ? linksOf(place, 'WITHIN', true)[0] : linksOf(place, 'LOCATED_IN', true)[0];
+  }
+  return chain.filter((p) => p.type === 'Place');
+}
+
+async function whereabouts(db: Database, facts: EntityFacts): Promise<Draft | null> {
+  const chain = await placeChain(db, facts);
+  if (chain.length === 0) return null;
+  return structureDraft(`${facts.label} took place at ${chain.map((p) => p.label).join(', ')}.`, [factCitation(`${facts.label} is located in ${chain[0]!.label}`, facts, facts.description, chain.map((p) => p.id))]);
+}
+
+function participants(facts: EntityFacts): Draft | null {
+  const taking = facts.links.filter((l) => l.relation === 'PARTICIPANT' && l.outgoing);
+  if (taking.length === 0) return null;
+  const answer = `In ${facts.label}: ${list(taking.map((p) => `${p.label} (${p.role ?? 'participant'})`))}.`;
+  return structureDraft(answer, [factCitation(`Participants of ${facts.label}`, facts, facts.description, taking.map((p) => p.id))]);
+}
+
+/** How two named things are linked: the shortest chains of stances and structural relationships. */
+async function connection(db: Database, from: EntityFacts, to: NameRow): Promise<Draft | null> {
+  const { rows } = await runReadQuery(db, findQuestion('shortest-path').cypher, { from: from.id, to: to.id, max: null }, 3);
+  const paths = rows as { length: number; steps: string[]; ids: string[] }[];
+  if (paths.length === 0) return structureDraft(`The graph shows no connection between ${from.label} and ${to.label}.`, [], 0.8);
+  const answer = `${from.label} and ${to.label} are ${paths[0]!.length} steps apart: ${paths[0]!.steps.join(' → ')}.`;
+  return structureDraft(answer, paths.map((p) => factCitation(p.steps.join(' → '), from, from.description ?? from.role, p.ids.slice(1))));
+}
+
+async function hosts(db: Database, facts: EntityFacts): Promise<Draft | null> {
+  const named = facts.links.filter((l) => l.relation === 'PARTICIPANT' && l.outgoing && /host/i.test(l.role ?? ''));
+  if (named.length) {
+    return structureDraft(`${list(named.map((h) => h.label))} hosted ${facts.label}.`, [factCitation(`${list(named.map((h) => h.label))}: ${named[0]!.role}`, facts, facts.description, named.map((h) => h.id))]);
+  }
+  const chain = await placeChain(db, facts);
+  if (chain.length === 0) return null;
+  const answer = `The sources name no host for ${facts.label}; it took place at ${chain.map((p) => p.label).join(', ')}.`;
+  return structureDraft(answer, [factCitation(`${facts.label} is located in ${chain[0]!.label}`, facts, facts.description, chain.map((p) => p.id))], 0.7);
+}
+
+async function eventsIn(db: Database, place: EntityFacts): Promise<Draft | null> {
+  const events = await readEventsInPlace(db, place.id, 20);
+  if (events.length === 0) return null;
+  const answer = `In ${place.label} the sources record: ${list(events.map((e) => `${e.label}${e.date ? ` (${e.date})` : ''}`))}.`;
+  return structureDraft(answer, events.map((e) => factCitation(`${e.label}, in ${e.place}`, e, e.description, [place.id])));
+}
+
+// ---------------------------------------------------------------- 2. stances
+
+async function answerFromStances(db: Database, reading: Reading, maxRows: number): Promise<Draft | null> {
+  const asksStance = reading.stanceTypes !== null || reading.saying || reading.anyStance || reading.compare || reading.both || reading.contested || reading.timeline ||
+    (reading.condition && reading.mentions.length > 0);
+  if (!asksStance) return null;
+  const agents = reading.mentions.filter((m) => m.role === 'agent' && ACTOR_TYPES.has(m.entity.type)).map((m) => m.entity);
+  const objects = reading.mentions.filter((m) => m.role === 'object');
+  const targets = objects.filter((m) => !ACTOR_TYPES.has(m.entity.type)).map((m) => m.entity);
+  const accusedActors = objects.filter((m) => ACTOR_TYPES.has(m.entity.type)).map((m) => m.entity);
+  const replaced = reading.mentions.filter((m) => m.role === 'replaced').map((m) => m.entity.id);
+  // "Common ground" without a verb asks for what they all support.
+  const types = reading.stanceTypes ?? (reading.both ? SUPPORT_OR_PROPOSAL : null);
+  // A negated question needs everyone's stances on the target, to say who did not.
+  const filter = {
+    actorIds: agents.length && !reading.negated ? agents.map((a) => a.id) : null,
+    targetIds: targets.length ? targets.map((t) => t.id) : null,
+    types: reading.negated || reading.compare ? null : types,
+    before: reading.time.before,
+    after: reading.time.after,
+  };
+  if (!filter.actorIds && !filter.targetIds && !replaced.length && !accusedActors.length && !reading.contested) return null;
+  let rows = await readStances(db, filter, maxRows);
+  if (accusedActors.length) rows = rows.filter((r) => accusedActors.some((a) => isAbout(r, a)) && !accusedActors.some((a) => r.partyId === a.id || r.actorId === a.id));
+  if (replaced.length) rows = rows.filter((r) => r.replaces.some((id) => replaced.includes(id)));
+  if (reading.condition && rows.some((r) => r.condition)) rows = rows.filter((r) => r.condition);
+  if (reading.saying) rows = rows.filter((r) => r.evidence.some((e) => e.quote)).concat(rows.filter((r) => !r.evidence.some((e) => e.quote)));
+  if (reading.time.order && rows.length) {
+    const pick = reading.time.order === 'latest' ? rows.reduce((a, r) => ((r.date ?? '') > (a.date ?? '') ? r : a)) : rows.reduce((a, r) => ((r.date ?? '') < (a.date ?? '') ? r : a));
+    rows = rows.filter((r) => r.date === pick.date);
+  }
+  const byAgent = (agent: NameRow) => rows.filter((r) => r.actorId === agent.id || r.partyId === agent.id);
+
+  if (reading.contested) return contestedPositions(rows);
+  if (reading.negated && types) return notTaking(reading, rows, types, targets);
+  if (reading.compare && agents.length >= 2) return comparison(agents, byAgent, reading.differ);
+  if (reading.both && agents.length >= 2) return shared(agents, byAgent, reading);
+  if (reading.only && agents.length >= 1) return alone(db, reading, agents, rows, maxRows);
+  if (rows.length === 0) return noneRecorded(db, reading, agents, targets, maxRows);
+  return stanceDraft(reading, rows, accusedActors);
+}
+
+/** Whether a stance is about an actor: the actor takes part in its target, or its evidence names them. */
+function isAbout(row: StanceRow, actor: NameRow): boolean {
+  if (row.participants.includes(actor.id)) return true;
+  const words = ` ${row.evidence.map((e) => nameWords(`${e.quote ?? ''} ${e.summary ?? ''}`).join(' ')).join(' ')} `;
+  return actor.names.some((name) => words.includes(` ${nameWords(name).join(' ')} `));
+}
+
+function stanceDraft(reading: Reading, rows: StanceRow[], accused: NameRow[]): Draft {
+  const shown = rows.slice(0, 8);
+  const more = rows.length > shown.length ? `, and ${rows.length - shown.length} more` : '';
+  const datesMatter = reading.asks === 'when' || reading.timeline || reading.time.after !== null || reading.time.before !== null || reading.time.order !== null;
+  const statement = (r: StanceRow) => (accused.length ? `${who(r)} accused ${list(accused.map((a) => a.label))} over ${r.target}${r.date ? ` on ${r.date}` : ''}` : stanceStatement(r, datesMatter));
+  let answer = `${list(shown.map(statement))}${more}.`;
+  if (reading.asks === 'yes/no') answer = `Yes: ${answer}`;
+  if (reading.saying) {
+    const quoted = shown.flatMap((r) => r.evidence.filter((e) => e.quote).map((e) => `${r.actor} said “${e.quote}” (${verbOf(r.type)} ${r.target}${r.date ? `, ${r.date}` : ''})`));
+    if (quoted.length) answer = `${list(quoted.slice(0, 4))}.`;
+  }
+  if (reading.asks === 'why') {
+    const conditions = shown.filter((r) => r.condition);
+    answer = `${answer} ${conditions.length ? `The sources give a condition, not a reason: ${list(conditions.map((r) => r.condition!))}.` : 'The sources give no reason for it.'}`;
+  }
+  if (reading.condition) {
+    const needs = new Map(shown.flatMap((r) => r.requires.map((n) => [`${r.targetId} ${n.id}`, `${r.target} ${n.relation === 'HAS_PRECONDITION' ? 'has the precondition' : 'can only happen after'} ${n.label}`])));
+    if (needs.size) answer = `${answer} ${list([...needs.values()])}.`;
+    else if (!shown.some((r) => r.condition)) answer = `${answer} The sources record no condition for it.`;
+  }
+  return { path: 'stances', answer, confidence: 0.9, citations: stanceCitations(shown), covered: shown.map((r) => `${r.actor} ${r.target}`).join(' ') };
+}
+
+/** Positions some actors are for and others against. */
+function contestedPositions(rows: StanceRow[]): Draft {
+  const byTarget = new Map<string, StanceRow[]>();
+  for (const r of rows) byTarget.set(r.targetId, [...(byTarget.get(r.targetId) ?? []), r]);
+  const contested = [...byTarget.values()].filter((rs) => rs.some(isFor) && rs.some((r) => r.family === 'rejection'));
+  if (contested.length === 0) return { path: 'stances', answer: 'The sources record no position that some back and others reject.', confidence: 0.8, citations: [] };
+  const answer = contested
+    .map((rs) => `${rs[0]!.target}: for, ${list(rs.filter(isFor).map(who))}; against, ${list(rs.filter((r) => r.family === 'rejection').map(who))}.`)
+    .join(' ');
+  return { path: 'stances', answer: `Contested — ${answer}`, confidence: 0.85, citations: stanceCitations(contested.flat()) };
+}
+
+/** "Who did not agree to X": everyone with a recorded stance on X whose party took none of the asked types. */
+function notTaking(reading: Reading, rows: StanceRow[], types: StanceType[], targets: NameRow[]): Draft {
+  const took = new Set(rows.filter((r) => types.includes(r.type as StanceType)).map((r) => r.partyId));
+  const others = rows.filter((r) => !took.has(r.partyId));
+  const what = list(targets.map((t) => t.label)) || 'it';
+  if (others.length === 0) {
+    const answer = rows.length
+      ? `Everyone the sources record on ${what} ${reading.stanceWord ?? 'took that stance'}; they name no one who did not.`
+      : `The sources record no stance on ${what} at all.`;
+    return { path: 'stances', answer, confidence: 0.8, citations: stanceCitations(rows) };
+  }
+  return { path: 'stances', answer: `Of those the sources record on ${what}: ${list(others.map((r) => stanceStatement(r, false)))}.`, confidence: 0.85, citations: stanceCitations(others) };
+}
+
+/** Families that count as being for something, against the rejection family. */
+const isFor = (r: StanceRow) => r.family === 'support' || r.family === 'proposal';
+
+function comparison(agents: NameRow[], byAgent: (a: NameRow) => StanceRow[], differOnly: boolean): Draft {
+  const rows = agents.flatMap(byAgent);
+  const targetsOf = (a: NameRow) => new Set(byAgent(a).map((r) => r.targetId));
+  const differs = (target: string) => new Set(rows.filter((r) => r.targetId === target).map((r) => isFor(r))).size > 1;
+  const sharedTargets = [...targetsOf(agents[0]!)].filter((t) => agents.every((a) => targetsOf(a).has(t)) && (!differOnly || differs(t)));
+  const compared = sharedTargets.length ? rows.filter((r) => sharedTargets.includes(r.targetId)) : rows;
+  if (compared.length === 0) return { path: 'stances', answer: `The sources record no stance by ${list(agents.map((a) => a.label))} to compare.`, confidence: 0.8, citations: [] };
+  const byTarget = new Map<string, StanceRow[]>();
+  for (const r of compared) byTarget.set(r.target, [...(byTarget.get(r.target) ?? []), r]);
+  const answer = [...byTarget].map(([target, rs]) => `On ${target}: ${list(rs.map((r) => `${who(r)} ${verbOf(r.type)} it`))}.`).join(' ');
+  const prefix = sharedTargets.length ? '' : `The sources record no position on which all of ${list(agents.map((a) => a.label))} took a stance. `;
+  return { path: 'stances', answer: prefix + answer, confidence: 0.85, citations: stanceCitations(compared) };
+}
+
+function shared(agents: NameRow[], byAgent: (a: NameRow) => StanceRow[], reading: Reading): Draft {
+  const targetsOf = (a: NameRow) => new Set(byAgent(a).map((r) => r.targetId));
+  const common = [...targetsOf(agents[0]!)].filter((t) => agents.every((a) => targetsOf(a).has(t)));
+  const rows = agents.flatMap(byAgent).filter((r) => common.includes(r.targetId));
+  const names = list(agents.map((a) => a.label));
+  const verb = reading.stanceWord ?? 'support';
+  if (common.length === 0) return { path: 'stances', answer: `The sources record no position that ${names} all ${verb}.`, confidence: 0.8, citations: [] };
+  const labels = [...new Set(rows.map((r) => r.target))];
+  return { path: 'stances', answer: `${names} ${agents.length === 2 ? 'both' : 'all'} ${verb}: ${list(labels)}.`, confidence: 0.9, citations: stanceCitations(rows) };
+}
+
+async function alone(db: Database, reading: Reading, agents: NameRow[], rows: StanceRow[], maxRows: number): Promise<Draft> {
+  const mine = rows.filter((r) => agents.some((a) => r.actorId === a.id || r.partyId === a.id));
+  const targetIds = [...new Set(mine.map((r) => r.targetId))];
+  const everyone = targetIds.length ? await readStances(db, { actorIds: null, targetIds, types: reading.stanceTypes, before: reading.time.before, after: reading.time.after }, maxRows) : [];
+  const partiesOn = (target: string) => new Set(everyone.filter((r) => r.targetId === target).map((r) => r.partyId));
+  const agentParties = new Set(mine.map((r) => r.partyId));
+  const solo = mine.filter((r) => [...partiesOn(r.targetId)].every((p) => agentParties.has(p)));
+  const names = list(agents.map((a) => a.label));
+  if (solo.length === 0) return { path: 'stances', answer: `The sources record no such stance that ${names} took alone.`, confidence: 0.8, citations: [] };
+  return { path: 'stances', answer: `Only ${names}: ${list(solo.map((r) => stanceStatement(r, false)))}.`, confidence: 0.85, citations: stanceCitations(solo) };
+}
+
+/** Nothing matched: say so, naming what the sources do record on the same target or by the same actor. */
+async function noneRecorded(db: Database, reading: Reading, agents: NameRow[], targets: NameRow[], maxRows: number): Promise<Draft> {
+  const subject = list(agents.map((a) => a.label)) || 'anyone';
+  const object = list(targets.map((t) => t.label));
+  const asked = `${subject} ${reading.stanceWord ?? 'took a stance on'}${object ? ` ${object}` : ' that'}`;
+  const related = targets.length || agents.length
+    ? await readStances(db, { actorIds: agents.length && !targets.length ? agents.map((a) => a.id) : null, targetIds: targets.length ? targets.map((t) => t.id) : null, types: null, before: null, after: null }, maxRows)
+    : [];
+  const window = reading.time.after || reading.time.before ? ' in that time' : '';
+  const answer = related.length
+    ? `The sources do not record that ${asked}${window}. They do record: ${list(related.slice(0, 6).map((r) => stanceStatement(r)))}.`
+    : `The sources do not record that ${asked}${window}.`;
+  const nearby = stanceCitations(related.slice(0, 6));
+  return { path: 'stances', answer, confidence: 0.7, citations: [], closest: nearby, covered: nearby.map((c) => c.statement).join(' ') };
+}
+
+// ---------------------------------------------------------------- 3. evidence
+
+/** The question as Lucene: each name expanded to all its aliases, each leftover word as itself. */
+function passageQuery(reading: Reading): string | null {
+  const phrase = (text: string) => `"${nameWords(text).map(escapeLucene).join(' ')}"`;
+  const groups = [
+    ...reading.mentions.map((m) => `(${m.entity.names.filter((n) => nameWords(n).length).map(phrase).join(' OR ')})`),
+    ...reading.leftover.map((l) => escapeLucene(l.word)),
+  ].filter((g) => g !== '()');
+  return groups.length ? groups.join(' OR ') : null;
+}
+
+function passageText(p: PassageRow): string {
+  return [p.quote, p.summary, p.description, p.entity, p.actor, p.target].filter(Boolean).join(' ');
+}
+
+/** Share of the question's names and words that a passage contains. */
+function coverage(reading: Reading, p: PassageRow): number {
+  const words = nameWords(passageText(p));
+  const text = ` ${words.join(' ')} `;
+  const stems = new Set(words.map(stem));
+  const concepts = [
+    ...reading.mentions.map((m) => m.entity.id === p.actorId || m.entity.id === p.targetId || m.entity.id === p.id || m.entity.names.some((n) => text.includes(` ${nameWords(n).join(' ')} `))),
+    ...reading.leftover.map((l) => stems.has(stem(l.word))),
+  ];
+  return concepts.length ? concepts.filter(Boolean).length / concepts.length : 0;
+}
+
+function passageCitation(p: PassageRow): AskCitation {
+  const statement = p.stanceId ? `${p.actor} ${verbOf(p.stanceType ?? '')} ${p.target}` : `About ${p.entity}`;
+  const ids = [p.actorId, p.targetId, p.isEvidence ? null : p.id].filter((id): id is string => Boolean(id));
+  return evidenceCitation(statement, ids, p.date, p.stanceId, { ...p, summary: p.summary ?? p.description, via: null });
+}
+
+async function answerFromEvidence(db: Database, reading: Reading): Promise<{ answered: boolean; draft: Draft; closest: AskCitation[] }> {
+  const lucene = passageQuery(reading);
+  const passages = lucene ? await searchPassages(db, lucene, 20) : [];
+  const ranked = passages.map((p) => ({ p, cover: coverage(reading, p) })).sort((a, b) => b.cover - a.cover || b.p.score - a.p.score);
+  const best = ranked.filter((r) => r.cover >= PASSAGE_COVERAGE && r.cover === ranked[0]!.cover).slice(0, CLOSEST_PASSAGES);
+  const closest = ranked.slice(0, CLOSEST_PASSAGES).map((r) => passageCitation(r.p));
+  const concepts = reading.mentions.length + reading.leftover.length;
+  if (best.length === 0 || concepts < 2) return { answered: false, draft: { path: 'evidence', answer: NOT_FOUND, confidence: 0, citations: [] }, closest };
+  const citations = best.map((r) => passageCitation(r.p));
+  const answer = `The closest the sources come: ${list(citations.map((c) => (c.quote ? `${c.statement}: “${c.quote}”` : `${c.statement} (summary: ${c.summary})`)))}.`;
+  return { answered: true, draft: { path: 'evidence', answer, confidence: Math.min(0.8, best[0]!.cover * 0.8), citations }, closest };
 }

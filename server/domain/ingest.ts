@@ -8,9 +8,9 @@
 import crypto from 'node:crypto';
 import type { Database } from '../db/database.ts';
 import { findEntityTypes, writeSourceGraph, type IngestionPlan, type LinkKey, type LinkRow } from '../data/ingest.ts';
+import { forgetNames } from '../data/names.ts';
 import { readStoredPayload } from '../data/sources.ts';
 import { UnprocessableError, ValidationError } from '../errors.ts';
-import { forgetNames } from './ask.ts';
 import { zodIssues } from './validation.ts';
 import { ACTOR_TYPES, STANCE_TARGET_TYPES, STANCE_TYPES, type NodeType } from '../contract/model.ts';
 import { type EntityInput, type SourcePayload, sourcePayloadSchema } from './sourcePayload.ts';

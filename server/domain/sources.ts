@@ -3,9 +3,9 @@
  * nothing another source gave is touched), and the audit trail of every write.
  */
 import { deleteSourceGraph } from '../data/ingest.ts';
+import { forgetNames } from '../data/names.ts';
 import { listSourceRows, readAuditRows, readStoredPayload } from '../data/sources.ts';
 import type { Database } from '../db/database.ts';
-import { forgetNames } from './ask.ts';
 import { plannedLinks } from './ingest.ts';
 
 export interface Page {

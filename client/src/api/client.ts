@@ -5,7 +5,6 @@
  * error shape.
  */
 import type {
-  AskResponse,
   CypherResponse,
   ErrorResponse,
   GraphResponse,
@@ -18,6 +17,7 @@ import type {
   SearchResult,
   TraceResponse,
 } from '../../../server/contract/api.ts';
+import type { AskResponse } from '../../../server/contract/ask.ts';
 
 export class ApiError extends Error {
   constructor(

@@ -5,7 +5,8 @@ import type { Config } from '../../config.ts';
 import type { Database } from '../../db/database.ts';
 import { askQuestion } from '../../domain/ask.ts';
 import { questionCatalogue, runQuestion } from '../../domain/questions.ts';
-import { askBodySchema, askResponseSchema, questionAnswerSchema, questionBodySchema, questionsResponseSchema } from '../../contract/api.ts';
+import { askBodySchema, askResponseSchema } from '../../contract/ask.ts';
+import { questionAnswerSchema, questionBodySchema, questionsResponseSchema } from '../../contract/api.ts';
 import { type RouteDoc, errorDoc } from '../openapi.ts';
 import { parseInput } from '../parse.ts';
 
@@ -58,12 +59,12 @@ export const questionRouteDocs: RouteDoc[] = [
     tag: 'questions',
     summary: 'Ask in plain English',
     description:
-      'Deterministic, no outside service: names and aliases resolve to nodes, stance verbs and their synonyms to an intent, and the question maps onto a named question. Examples: "Who rejected the ceasefire?", "What did Russia demand?", "Who backed a leaders\' summit?", "What do Russia and Ukraine agree on?".',
+      'Deterministic, no outside service (docs/ask.md). The question is read with wink-nlp (lemmas, negation), the graph\'s names and aliases and chrono-node dates, then answered from the graph\'s structure ("Who led the Ukrainian delegation?"), its stances ("What did Russia offer instead of a ceasefire?", "Which positions did Ukraine and Russia both accept?") or, failing those, from full-text retrieval over quotes, summaries and descriptions. Every answer cites its rows; when nothing is good enough the answer says so and lists the closest passages.',
     body: askBodySchema,
     responses: {
-      200: { description: 'The interpretation, the rows, a one-sentence answer and its evidence', schema: askResponseSchema },
-      400: errorDoc('Invalid body'),
-      422: errorDoc('cannot_interpret: details.suggestions lists questions that work'),
+      200: { description: 'The answer, its citations, the interpretation and a confidence; status not_found with the closest passages when the sources do not hold it', schema: askResponseSchema },
+      400: errorDoc('Empty question, over 1,000 characters, not a string, or no words'),
+      422: errorDoc('not_english: ask reads English questions only'),
     },
   },
 ];

@@ -1,0 +1,64 @@
+/** Ask's contract: the question it accepts and the cited answer it gives (registered for OpenAPI). */
+import { z } from 'zod';
+import { apiSchemas } from './api.ts';
+
+export const MAX_QUESTION_LENGTH = 1000;
+
+export const askBodySchema = z.object({
+  question: z
+    .string()
+    .trim()
+    .min(1, 'The question is empty')
+    .max(MAX_QUESTION_LENGTH, `The question is longer than ${MAX_QUESTION_LENGTH} characters`)
+    .regex(/\p{L}/u, 'The question has no words')
+    .meta({ examples: ['Who rejected the ceasefire?'] }),
+});
+
+const citationSchema = z.object({
+  statement: z.string().describe('What this row says, in one line'),
+  stanceId: z.string().nullable(),
+  entityIds: z.array(z.string()).describe('The entities the row is about'),
+  date: z.string().nullable(),
+  quote: z.string().nullable().describe('Verbatim words from the source, or null; never a summary'),
+  summary: z.string().nullable().describe('Our own short wording (a summary, not a quote), or null'),
+  via: z.string().nullable().describe('Whom the source reports it through'),
+  sourceId: z.string().nullable(),
+  sourceTitle: z.string().nullable(),
+  sourceDate: z.string().nullable(),
+  sourceUrl: z.string().nullable(),
+});
+apiSchemas.add(citationSchema, { id: 'AskCitation' });
+export type AskCitation = z.infer<typeof citationSchema>;
+
+const interpretationSchema = z.object({
+  path: z.enum(['structure', 'stances', 'evidence', 'none']).describe('Which way the answer was found'),
+  reading: z.string().describe('The question as ask understood it'),
+  entities: z.array(z.object({ id: z.string(), label: z.string(), type: z.string(), role: z.string(), text: z.string() })),
+  stanceTypes: z.array(z.string()).nullable(),
+  negated: z.boolean(),
+  passive: z.boolean(),
+  both: z.boolean(),
+  only: z.boolean(),
+  compare: z.boolean(),
+  contested: z.boolean(),
+  timeline: z.boolean(),
+  condition: z.boolean(),
+  after: z.string().nullable(),
+  before: z.string().nullable(),
+  order: z.enum(['latest', 'earliest']).nullable(),
+  unexplained: z.array(z.string()).describe('Words of the question the answer does not account for'),
+});
+apiSchemas.add(interpretationSchema, { id: 'AskInterpretation' });
+export type AskInterpretation = z.infer<typeof interpretationSchema>;
+
+export const askResponseSchema = z.object({
+  question: z.string(),
+  status: z.enum(['answered', 'not_found']),
+  answer: z.string().describe('One or two sentences; "I could not find this in the sources" when nothing is good enough'),
+  confidence: z.number().min(0).max(1),
+  interpretation: interpretationSchema,
+  citations: z.array(citationSchema).describe('The rows behind the answer'),
+  closest: z.array(citationSchema).describe('For a not-found answer: the closest passages in the sources'),
+});
+apiSchemas.add(askResponseSchema, { id: 'AskAnswer' });
+export type AskResponse = z.infer<typeof askResponseSchema>;

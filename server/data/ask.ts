@@ -1,0 +1,123 @@
+/** Reads for ask's three paths. Plain rows only; the domain decides what they answer. */
+import { cypher } from '../db/cypherFiles.ts';
+import type { Database } from '../db/database.ts';
+
+export interface EvidenceRow {
+  id: string;
+  quote: string | null;
+  summary: string | null;
+  via: string | null;
+  sourceId: string | null;
+  sourceTitle: string | null;
+  sourceDate: string | null;
+  sourceUrl: string | null;
+}
+
+export interface StanceRow {
+  stanceId: string;
+  actor: string;
+  actorId: string;
+  party: string;
+  partyId: string;
+  type: string;
+  family: string;
+  target: string;
+  targetId: string;
+  date: string | null;
+  condition: string | null;
+  conditionId: string | null;
+  voicedBy: string | null;
+  participants: string[];
+  /** Positions the target was put forward instead of. */
+  replaces: string[];
+  /** Positions the target needs first: HAS_PRECONDITION (a party's price) or CONDITIONAL_ON (sequence). */
+  requires: { relation: string; id: string; label: string }[];
+  evidence: EvidenceRow[];
+}
+
+export interface StanceFilter {
+  actorIds: string[] | null;
+  targetIds: string[] | null;
+  types: string[] | null;
+  before: string | null;
+  after: string | null;
+}
+
+export function readStances(db: Database, filter: StanceFilter, limit: number): Promise<StanceRow[]> {
+  return db.read<StanceRow>(cypher('ask/stances'), { ...filter, limit });
+}
+
+export interface SourceRef {
+  id: string;
+  title: string | null;
+  date: string | null;
+  kind: string | null;
+  url: string | null;
+}
+
+export interface EntityLink {
+  relation: string;
+  outgoing: boolean;
+  id: string;
+  label: string;
+  type: string;
+  role: string | null;
+  head: boolean | null;
+  date: string | null;
+}
+
+export interface EntityFacts {
+  id: string;
+  label: string;
+  type: string;
+  description: string | null;
+  role: string | null;
+  title: string | null;
+  kind: string | null;
+  date: string | null;
+  links: EntityLink[];
+  sources: SourceRef[];
+}
+
+export async function readEntityFacts(db: Database, id: string): Promise<EntityFacts | null> {
+  const [facts] = await db.read<EntityFacts>(cypher('ask/entity'), { id });
+  return facts ?? null;
+}
+
+export interface PlaceEventRow {
+  id: string;
+  label: string;
+  description: string | null;
+  date: string | null;
+  place: string;
+  sources: SourceRef[];
+}
+
+export function readEventsInPlace(db: Database, placeId: string, limit: number): Promise<PlaceEventRow[]> {
+  return db.read<PlaceEventRow>(cypher('ask/events-in-place'), { id: placeId, limit });
+}
+
+export interface PassageRow {
+  id: string;
+  isEvidence: boolean;
+  score: number;
+  quote: string | null;
+  summary: string | null;
+  description: string | null;
+  entity: string | null;
+  actorId: string | null;
+  actor: string | null;
+  stanceId: string | null;
+  stanceType: string | null;
+  targetId: string | null;
+  target: string | null;
+  date: string | null;
+  sourceId: string | null;
+  sourceTitle: string | null;
+  sourceDate: string | null;
+  sourceUrl: string | null;
+}
+
+export function searchPassages(db: Database, lucene: string, limit: number): Promise<PassageRow[]> {
+  return db.read<PassageRow>(cypher('ask/passages'), { lucene, limit });
+}
