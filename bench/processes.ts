@@ -59,6 +59,7 @@ export function startParleyServer(neo4j: Neo4jTarget, logger: Logger, env: Recor
       PARLEY_SEED: 'false',
       LOG_LEVEL: 'warn',
       PARLEY_GRAPH_MAX_NODES: '5000000',
+      PARLEY_GRAPH_MAX_EDGES: '50000000',
       PARLEY_CYPHER_MAX_ROWS: '100000',
       // 0 turns a rate limit off: load from one client is the point here.
       PARLEY_RATE_LIMIT_REQUESTS: '0',

@@ -27,10 +27,14 @@ const envSchema = z.object({
   PARLEY_NEO4J_PAGECACHE: z.string().regex(/^\d+[mg]$/, 'must look like 256m or 1g').default('256m'),
   PARLEY_NEO4J_START_TIMEOUT_MS: z.coerce.number().int().positive().default(120_000),
   PARLEY_WRITE_TOKEN: optionalText,
+  PARLEY_WRITE_TOKENS: z.string().default(''),
   PARLEY_SEED: z.enum(['true', 'false']).default('true').transform((v) => v === 'true'),
   PARLEY_CYPHER_TIMEOUT_MS: z.coerce.number().int().positive().max(600_000).default(5_000),
   PARLEY_CYPHER_MAX_ROWS: z.coerce.number().int().positive().max(100_000).default(1_000),
+  PARLEY_CYPHER_MAX_BYTES: z.coerce.number().int().positive().default(10_000_000),
   PARLEY_GRAPH_MAX_NODES: z.coerce.number().int().positive().max(5_000_000).default(2_000),
+  PARLEY_GRAPH_MAX_EDGES: z.coerce.number().int().positive().max(50_000_000).default(20_000),
+  PARLEY_NEO4J_TX_MEMORY: z.string().regex(/^\d+[mg]$/, 'must look like 256m or 1g').default('256m'),
   PARLEY_CORS_ORIGINS: z.string().default(''),
   PARLEY_BODY_LIMIT: z.string().default('5mb'),
   PARLEY_RATE_LIMIT_REQUESTS: z.coerce.number().int().min(0).default(1_200),
@@ -58,7 +62,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
     logLevel: e.LOG_LEVEL,
     home,
     seed: e.PARLEY_SEED,
-    writeToken: e.PARLEY_WRITE_TOKEN,
+    /** Write tokens by label; PARLEY_WRITE_TOKEN alone is labelled "default". */
+    writeTokens: writeTokenSetting(e.PARLEY_WRITE_TOKENS, e.PARLEY_WRITE_TOKEN),
     corsOrigins: e.PARLEY_CORS_ORIGINS.split(',').map((o) => o.trim()).filter(Boolean),
     bodyLimit: e.PARLEY_BODY_LIMIT,
     /** Requests per client and minute, per tier; 0 switches a tier off. */
@@ -79,13 +84,43 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
       heap: e.PARLEY_NEO4J_HEAP,
       pageCache: e.PARLEY_NEO4J_PAGECACHE,
       startTimeoutMs: e.PARLEY_NEO4J_START_TIMEOUT_MS,
+      transactionMemory: e.PARLEY_NEO4J_TX_MEMORY,
     },
     cypherConsole: {
       timeoutMs: e.PARLEY_CYPHER_TIMEOUT_MS,
       maxRows: e.PARLEY_CYPHER_MAX_ROWS,
+      maxBytes: e.PARLEY_CYPHER_MAX_BYTES,
     },
     graphMaxNodes: e.PARLEY_GRAPH_MAX_NODES,
+    graphMaxEdges: e.PARLEY_GRAPH_MAX_EDGES,
   };
+}
+
+/**
+ * `label:token,label:token` from PARLEY_WRITE_TOKENS, plus PARLEY_WRITE_TOKEN as "default".
+ * Labels name who wrote what in the audit trail, so each must be unique and each token too.
+ */
+export function writeTokenSetting(list: string, single: string | undefined): { label: string; token: string }[] {
+  const tokens = list
+    .split(',')
+    .map((entry) => entry.trim())
+    .filter(Boolean)
+    .map((entry) => {
+      const colon = entry.indexOf(':');
+      const label = entry.slice(0, colon).trim();
+      const token = entry.slice(colon + 1).trim();
+      if (colon < 1 || !/^[A-Za-z0-9._-]{1,64}$/.test(label) || token === '') {
+        throw new Error('Invalid configuration: PARLEY_WRITE_TOKENS: each entry must look like label:token (label of letters, digits, . _ -)');
+      }
+      return { label, token };
+    });
+  if (single !== undefined) tokens.push({ label: 'default', token: single });
+  const labels = new Set(tokens.map((t) => t.label));
+  const values = new Set(tokens.map((t) => t.token));
+  if (labels.size !== tokens.length || values.size !== tokens.length) {
+    throw new Error('Invalid configuration: PARLEY_WRITE_TOKENS: labels and tokens must be unique (PARLEY_WRITE_TOKEN counts as "default")');
+  }
+  return tokens;
 }
 
 /**

@@ -39,6 +39,12 @@ export class ForbiddenError extends AppError {
   }
 }
 
+export class ConflictError extends AppError {
+  constructor(code: string, message: string, details?: unknown) {
+    super(409, code, message, details);
+  }
+}
+
 export class UnprocessableError extends AppError {
   constructor(code: string, message: string, details?: unknown) {
     super(422, code, message, details);

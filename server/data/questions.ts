@@ -6,6 +6,8 @@ export interface TabularResult {
   columns: string[];
   rows: Row[];
   truncated: boolean;
+  /** The console's byte cap stopped the reading. */
+  oversized: boolean;
   queryType: string;
   resultAvailableAfterMs: number;
   /** The profiled plan, for a console query run with `profiled`. */
@@ -22,9 +24,9 @@ export async function runReadQuery(
   text: string,
   params: Record<string, unknown>,
   maxRows: number,
-  consoleLimits?: { timeoutMs: number; profiled?: boolean },
+  consoleLimits?: { timeoutMs: number; maxBytes: number; profiled?: boolean },
 ): Promise<TabularResult> {
-  const work = (tx: Transaction) => tx.runWithSummary(text, params, maxRows, { profiled: consoleLimits?.profiled ?? false });
+  const work = (tx: Transaction) => tx.runWithSummary(text, params, maxRows, { profiled: consoleLimits?.profiled ?? false, maxBytes: consoleLimits?.maxBytes });
   const result = consoleLimits ? await readTransactionOnce(db, work, { timeoutMs: consoleLimits.timeoutMs }) : await db.readTransaction(work);
-  return { columns: result.keys, rows: result.rows, truncated: result.truncated, ...result.summary, profile: result.profile };
+  return { columns: result.keys, rows: result.rows, truncated: result.truncated, oversized: result.oversized, ...result.summary, profile: result.profile };
 }

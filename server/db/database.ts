@@ -229,19 +229,22 @@ export class Transaction {
   }
 
   /**
-   * Runs and also reports the query type and timing, for the Cypher console. A `PROFILE` query
-   * (`profiled`) is read to its end, rows past the cap dropped, since Neo4j reports its profile
-   * only then; the transaction's timeout still bounds it.
+   * Runs and also reports the query type and timing, for the Cypher console. Stops reading at
+   * `maxRows` rows (`truncated`) or once the kept rows' JSON passes `maxBytes` (`oversized`). A
+   * `PROFILE` query (`profiled`) is read to its end, rows past the cap dropped, since Neo4j reports
+   * its profile only then; the transaction's timeout still bounds it.
    */
   async runWithSummary(
     cypher: string,
     params: Params,
     maxRows: number,
-    { profiled = false }: { profiled?: boolean } = {},
-  ): Promise<{ keys: string[]; rows: Row[]; truncated: boolean; summary: ResultSummary; profile: PlanNode | null }> {
+    { profiled = false, maxBytes = Number.POSITIVE_INFINITY }: { profiled?: boolean; maxBytes?: number } = {},
+  ): Promise<{ keys: string[]; rows: Row[]; truncated: boolean; oversized: boolean; summary: ResultSummary; profile: PlanNode | null }> {
     const result = this.tx.run(cypher, params);
     const collected: Row[] = [];
     let truncated = false;
+    let oversized = false;
+    let bytes = 0;
     let keys: string[] = [];
     for await (const record of result) {
       if (collected.length === 0) keys = [...record.keys] as string[];
@@ -250,10 +253,16 @@ export class Transaction {
         if (profiled) continue;
         break;
       }
-      collected.push(toNative(record.toObject()) as Row);
+      const row = toNative(record.toObject()) as Row;
+      if (Number.isFinite(maxBytes)) bytes += Buffer.byteLength(JSON.stringify(row));
+      if (bytes > maxBytes) {
+        oversized = true;
+        break;
+      }
+      collected.push(row);
     }
-    if (truncated && !profiled) {
-      return { keys, rows: collected, truncated, summary: { queryType: 'r', resultAvailableAfterMs: 0 }, profile: null };
+    if ((truncated && !profiled) || oversized) {
+      return { keys, rows: collected, truncated, oversized, summary: { queryType: 'r', resultAvailableAfterMs: 0 }, profile: null };
     }
     const summary = await result.summary();
     if (keys.length === 0) keys = [...((await result.keys()) as string[])];
@@ -261,6 +270,7 @@ export class Transaction {
       keys,
       rows: collected,
       truncated,
+      oversized,
       summary: { queryType: summary.queryType, resultAvailableAfterMs: Number(toNative(summary.resultAvailableAfter)) },
       profile: summary.profile ? planTree(summary.profile) : null,
     };

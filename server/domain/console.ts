@@ -24,6 +24,8 @@ export interface ConsoleRequest {
 export interface ConsoleLimits {
   timeoutMs: number;
   maxRows: number;
+  /** Largest answer, in bytes of its rows' JSON. */
+  maxBytes: number;
 }
 
 export async function runConsoleQuery(db: Database, request: ConsoleRequest, limits: ConsoleLimits) {
@@ -47,9 +49,17 @@ export async function runConsoleQuery(db: Database, request: ConsoleRequest, lim
   const profiled = mode === 'profile';
   let result;
   try {
-    result = await runReadQuery(db, profiled ? `PROFILE ${query}` : query, request.params, maxRows, { timeoutMs: limits.timeoutMs, profiled });
+    result = await runReadQuery(db, profiled ? `PROFILE ${query}` : query, request.params, maxRows, { timeoutMs: limits.timeoutMs, maxBytes: limits.maxBytes, profiled });
   } catch (err) {
     throw consoleError(err, profiled ? PROFILE_PREFIX : 0);
+  }
+  if (result.oversized) {
+    throw new AppError(
+      413,
+      'answer_too_large',
+      `The answer is larger than the console's cap of ${limits.maxBytes} bytes (PARLEY_CYPHER_MAX_BYTES); return fewer rows or smaller values.`,
+      { maxBytes: limits.maxBytes },
+    );
   }
   return {
     columns: result.columns,

@@ -31,11 +31,17 @@ export function toGraphEdge(row: EdgeRow): GraphEdge {
 
 export type GraphPart = { part: 'node'; node: GraphNode } | { part: 'edge'; edge: GraphEdge } | { part: 'end'; truncated: boolean };
 
+/** The server's ceilings on one graph answer. */
+export interface GraphCaps {
+  maxNodes: number;
+  maxEdges: number;
+}
+
 /**
  * Opens the graph for the filters: unknown actor or position ids fail here, before anything is
- * streamed; then nodes, edges and finally whether the node cap cut the answer short.
+ * streamed; then nodes, edges and finally whether the node or edge cap cut the answer short.
  */
-export async function openGraph(db: Database, query: GraphQuery, maxNodes: number): Promise<AsyncGenerator<GraphPart>> {
+export async function openGraph(db: Database, query: GraphQuery, { maxNodes, maxEdges }: GraphCaps): Promise<AsyncGenerator<GraphPart>> {
   await assertNodesExist(db, [query.actor, query.position]);
   const limit = Math.min(query.limit ?? maxNodes, maxNodes);
   const stanceTypes = query.stanceTypes ?? STANCE_TYPE_NAMES;
@@ -60,7 +66,16 @@ export async function openGraph(db: Database, query: GraphQuery, maxNodes: numbe
       ids.push(row.id);
       yield { part: 'node', node: toGraphNode(row) } as const;
     }
-    for await (const row of streamGraphEdges(db, ids, stanceTypes, asOf)) yield { part: 'edge', edge: toGraphEdge(row) } as const;
+    let edges = 0;
+    // Leaving the loop closes the stream, so Neo4j stops producing the edges past the cap.
+    for await (const row of streamGraphEdges(db, ids, stanceTypes, asOf)) {
+      if (edges === maxEdges) {
+        truncated = true;
+        break;
+      }
+      edges += 1;
+      yield { part: 'edge', edge: toGraphEdge(row) } as const;
+    }
     yield { part: 'end', truncated } as const;
   })();
 }

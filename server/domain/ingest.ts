@@ -1,12 +1,15 @@
 /**
  * Ingestion of a source and its claims: validate the shape, resolve every reference (in the
- * payload or already in the graph), then write it all in one transaction. MERGE on stable ids
- * makes the same payload twice a no-op; re-ingesting a changed source replaces what it gave.
+ * payload or already in the graph), then write it all in one transaction, together with what the
+ * source arrived as (payload and text) and an audit line. MERGE on stable ids makes the same
+ * payload twice a no-op; re-ingesting a changed source replaces what it gave: its stored previous
+ * payload says which relationships it no longer claims.
  */
 import crypto from 'node:crypto';
 import type { Database } from '../db/database.ts';
-import { findEntityTypes, writeSourceGraph, type IngestionPlan, type LinkRow } from '../data/ingest.ts';
+import { findEntityTypes, writeSourceGraph, type IngestionPlan, type LinkKey, type LinkRow } from '../data/ingest.ts';
 import { forgetNames } from '../data/names.ts';
+import { readStoredPayload } from '../data/sources.ts';
 import { UnprocessableError, ValidationError } from '../errors.ts';
 import { zodIssues } from './validation.ts';
 import { ACTOR_TYPES, STANCE_TARGET_TYPES, STANCE_TYPES, type NodeType } from '../contract/model.ts';
@@ -20,6 +23,18 @@ export interface IngestReport {
   relations: number;
   removedStances: number;
   removedEvidence: number;
+  removedRelations: number;
+  removedEntities: number;
+}
+
+/** Who sends a source, and for a restore, the times and grade it originally had. */
+export interface IngestContext {
+  /** Label of the write token, or of the tool (seed, cli), that sends it. */
+  writer: string;
+  action?: 'ingest' | 'restore';
+  ingestedAt?: string;
+  firstIngestedAt?: string;
+  grade?: string;
 }
 
 interface Reference {
@@ -28,20 +43,49 @@ interface Reference {
   allowed: readonly NodeType[];
 }
 
-/** Writes a validated payload (`parsePayload`, or the route's parser). */
-export async function ingestSource(db: Database, payload: SourcePayload): Promise<IngestReport> {
+/** Writes a validated payload (`parsePayload`, or the route's parser), recording who sent it. */
+export async function ingestSource(db: Database, payload: SourcePayload, context: IngestContext = { writer: 'system' }): Promise<IngestReport> {
   const { plan, references } = planIngestion(payload);
+  if (context.grade !== undefined) plan.source.grade = context.grade;
   await assertReferencesResolve(db, plan, references);
-  const removed = await writeSourceGraph(db, plan);
-  forgetNames(db);
-  return {
-    sourceId: payload.source.id,
+  const previous = await readStoredPayload(db, plan.sourceId);
+  const retiredLinks = previous === undefined ? [] : linksNoLongerClaimed(plannedLinks(previous), plan.links);
+  const now = new Date().toISOString();
+  const { text, ...source } = payload.source;
+  const written = {
     entities: plan.entities.length,
     stances: plan.stances.length,
     evidence: plan.evidence.length,
     relations: payload.relations.length,
-    ...removed,
   };
+  const removed = await writeSourceGraph(db, plan, {
+    record: {
+      sourceId: plan.sourceId,
+      payload: JSON.stringify({ ...payload, source }),
+      text: text ?? null,
+      textBytes: text === undefined ? 0 : Buffer.byteLength(text, 'utf8'),
+      ingestedAt: context.ingestedAt ?? now,
+      firstIngestedAt: context.firstIngestedAt ?? null,
+      writer: context.writer,
+    },
+    retiredLinks,
+    audit: { at: now, action: context.action ?? 'ingest', sourceId: plan.sourceId, writer: context.writer, changes: written },
+  });
+  forgetNames(db);
+  return { sourceId: payload.source.id, ...written, ...removed };
+}
+
+/** The relationships a stored payload claims (it was valid when it was accepted). */
+export function plannedLinks(storedPayload: string): LinkKey[] {
+  return planIngestion(parsePayload(JSON.parse(storedPayload))).plan.links;
+}
+
+/** Relationships the previous version of a source claimed and the new one does not. */
+export function linksNoLongerClaimed(previous: LinkKey[], current: LinkKey[]): LinkKey[] {
+  const key = (l: LinkKey) => `${l.from}\u0000${l.type}\u0000${l.to}`;
+  const kept = new Set(current.map(key));
+  const retired = new Map(previous.filter((l) => !kept.has(key(l))).map((l) => [key(l), { from: l.from, type: l.type, to: l.to }]));
+  return [...retired.values()];
 }
 
 export function parsePayload(body: unknown): SourcePayload {
@@ -122,10 +166,12 @@ export function planIngestion(payload: SourcePayload): { plan: IngestionPlan; re
         { path: `${at}.stance`, message: `unknown stance ${relation.stance}` },
       ]);
     }
-    link(`${at}.to`, relation.from, relation.type, relation.to, ['Position'], compact({ source: payload.source.id, stance: relation.stance, note: relation.note }));
+    link(`${at}.to`, relation.from, relation.type, relation.to, ['Position'], compact({ stance: relation.stance, note: relation.note }));
   });
 
-  const source: Record<string, unknown> = compact({ ...payload.source, name: payload.source.title });
+  // The original text is kept in the source's record, not on the node every read returns.
+  const { text: _text, ...sourceFields } = payload.source;
+  const source: Record<string, unknown> = compact({ ...sourceFields, name: payload.source.title });
   return {
     plan: { source, sourceId: payload.source.id, entities, links, stances, evidence, declared: new Map(entities.map((e) => [e.id, e.type])) },
     references,

@@ -22,7 +22,7 @@ export function seedFiles(): string[] {
 
 export async function loadSeed(db: Database, logger: Logger): Promise<void> {
   for (const file of seedFiles()) {
-    const report = await ingestSource(db, parsePayload(JSON.parse(fs.readFileSync(file, 'utf8'))));
+    const report = await ingestSource(db, parsePayload(JSON.parse(fs.readFileSync(file, 'utf8'))), { writer: 'seed' });
     logger.info({ file: path.basename(file), ...report }, 'seed source loaded');
   }
 }

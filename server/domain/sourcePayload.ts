@@ -14,6 +14,8 @@ import {
 
 const MAX_TEXT = 2_000;
 const MAX_QUOTE = 4_000;
+/** The original article text kept with a source, in UTF-8 bytes. */
+export const MAX_SOURCE_TEXT_BYTES = 200_000;
 
 const slug = (prefix: string) =>
   z
@@ -182,6 +184,12 @@ export const sourceSchema = z.strictObject({
   publisher: z.string().trim().min(1).max(200).optional(),
   url: z.url().optional(),
   language: z.string().min(2).max(10).default('en'),
+  /** The original text the claims were drawn from (the workbench fills it); kept with the source, never in the graph. */
+  text: z
+    .string()
+    .max(MAX_SOURCE_TEXT_BYTES)
+    .refine((t) => Buffer.byteLength(t, 'utf8') <= MAX_SOURCE_TEXT_BYTES, `must be at most ${MAX_SOURCE_TEXT_BYTES} bytes of UTF-8`)
+    .optional(),
 });
 
 export const sourcePayloadSchema = z.strictObject({

@@ -49,11 +49,13 @@ export function createApp({ config, db, logger, clientDir }: AppDeps): Express {
   // Budgets are spent before the body is parsed or the token checked, so floods stay cheap.
   app.use('/api', rateLimiter('requests', config.rateLimits.requests));
   app.post(['/api/cypher', '/api/ask', '/api/questions/:id', '/api/extract'], rateLimiter('queries', config.rateLimits.queries));
-  app.post('/api/sources', rateLimiter('writes', config.rateLimits.writes));
+  const writes = rateLimiter('writes', config.rateLimits.writes);
+  app.post('/api/sources', writes);
+  app.delete('/api/sources/:id', writes);
   app.use(express.json({ limit: config.bodyLimit }));
   app.use(requireJsonBody);
 
-  app.use(sourceRoutes(db, config.writeToken));
+  app.use(sourceRoutes(db, config.writeTokens));
   // API routes (issue 4) are mounted here.
   app.use(apiRoutes(db, config));
 

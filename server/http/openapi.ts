@@ -16,7 +16,7 @@ export interface ResponseDoc {
 }
 
 export interface RouteDoc {
-  method: 'get' | 'post';
+  method: 'get' | 'post' | 'delete';
   /** Express-style path: /api/nodes/:id */
   path: string;
   summary: string;
@@ -104,13 +104,13 @@ export function buildOpenApi(routes: RouteDoc[]): Record<string, unknown> {
       { name: 'questions', description: 'Named analyst questions and plain-English questions' },
       { name: 'console', description: 'Read-only Cypher console' },
       { name: 'export', description: 'Files for Gephi and NetworkX' },
-      { name: 'sources', description: 'Source ingestion' },
+      { name: 'sources', description: 'Sources: ingestion, listing, deletion and the audit trail' },
       { name: 'meta', description: 'This document and the docs page' },
     ],
     paths,
     components: {
       schemas,
-      securitySchemes: { writeToken: { type: 'http', scheme: 'bearer', description: 'PARLEY_WRITE_TOKEN' } },
+      securitySchemes: { writeToken: { type: 'http', scheme: 'bearer', description: 'A write token (PARLEY_WRITE_TOKEN or one of PARLEY_WRITE_TOKENS)' } },
     },
   };
 }

@@ -1,19 +1,35 @@
 import crypto from 'node:crypto';
-import type { RequestHandler } from 'express';
+import type { RequestHandler, Response } from 'express';
 import { ForbiddenError, UnauthorizedError } from '../errors.ts';
 
+const sha256 = (text: string) => crypto.createHash('sha256').update(text).digest();
+
 /**
- * Guards write routes: refused outright when PARLEY_WRITE_TOKEN is unset; otherwise the bearer
- * token must match, compared in constant time (hashes of equal length).
+ * Guards write routes: refused outright when no write token is configured; otherwise the bearer
+ * token must match one of them, compared in constant time (hashes of equal length, every token
+ * compared, so neither the length nor which token matched shows in the timing). The matching
+ * token's label is left in `res.locals.writer` for the audit trail.
  */
-export function requireWriteToken(token: string | undefined): RequestHandler {
-  const expected = token === undefined ? undefined : crypto.createHash('sha256').update(token).digest();
-  return (req, _res, next) => {
-    if (!expected) throw new ForbiddenError('writes_disabled', 'Writes are disabled: set PARLEY_WRITE_TOKEN on the server to enable them.');
+export function requireWriteToken(tokens: readonly { label: string; token: string }[]): RequestHandler {
+  const expected = tokens.map(({ label, token }) => ({ label, hash: sha256(token) }));
+  return (req, res, next) => {
+    if (expected.length === 0) {
+      throw new ForbiddenError('writes_disabled', 'Writes are disabled: set PARLEY_WRITE_TOKEN or PARLEY_WRITE_TOKENS on the server to enable them.');
+    }
     const match = /^Bearer (.+)$/.exec(req.get('authorization') ?? '');
-    if (!match) throw new UnauthorizedError('A write token is required: send "Authorization: Bearer <PARLEY_WRITE_TOKEN>".');
-    const given = crypto.createHash('sha256').update(match[1]!).digest();
-    if (!crypto.timingSafeEqual(given, expected)) throw new UnauthorizedError('The write token is not valid.');
+    if (!match) throw new UnauthorizedError('A write token is required: send "Authorization: Bearer <write token>".');
+    const given = sha256(match[1]!);
+    let writer: string | undefined;
+    for (const { label, hash } of expected) {
+      if (crypto.timingSafeEqual(given, hash)) writer = label;
+    }
+    if (writer === undefined) throw new UnauthorizedError('The write token is not valid.');
+    res.locals.writer = writer;
     next();
   };
+}
+
+/** The label of the write token that `requireWriteToken` accepted. */
+export function writerOf(res: Response): string {
+  return String(res.locals.writer);
 }

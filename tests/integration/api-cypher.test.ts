@@ -47,6 +47,37 @@ describe('POST /api/cypher', () => {
     }
   });
 
+  it('refuses an answer larger than the byte cap with 413 naming the cap, and serves one under it', async () => {
+    const capped = await startTestApp({ PARLEY_CYPHER_MAX_BYTES: '5000' });
+    try {
+      const big = await capped.request('/api/cypher', { method: 'POST', json: { query: "UNWIND range(1, 500) AS i RETURN i, '0123456789abcdef' AS pad" } });
+      expect(big.status).toBe(413);
+      spec.expectMatches('post', '/api/cypher', 413, big.body);
+      expect(big.body.error).toMatchObject({ code: 'answer_too_large', details: { maxBytes: 5000 } });
+      expect(big.body.error.message).toMatch(/larger than the console's cap of 5000 bytes \(PARLEY_CYPHER_MAX_BYTES\)/);
+      const small = await capped.request('/api/cypher', { method: 'POST', json: { query: "UNWIND range(1, 50) AS i RETURN i, '0123456789abcdef' AS pad" } });
+      expect(small.status).toBe(200);
+      expect(small.body.rows).toHaveLength(50);
+    } finally {
+      await capped.close();
+    }
+  });
+
+  it('stops a query past the per-transaction memory cap of the generated neo4j.conf with 422, leaving no transaction behind', { timeout: 90_000 }, async () => {
+    const patient = await startTestApp({ PARLEY_CYPHER_TIMEOUT_MS: '60000' });
+    try {
+      const query = 'UNWIND range(1, 100000000) AS x WITH collect(x) AS xs RETURN size(xs) AS n';
+      const res = await patient.request('/api/cypher', { method: 'POST', json: { query } });
+      expect(res.status).toBe(422);
+      expect(res.body.error).toMatchObject({ code: 'query_too_large', details: { neo4jCode: 'Neo.TransientError.General.MemoryPoolOutOfMemoryError' } });
+      expect(res.body.error.details.message).toMatch(/db\.memory\.transaction\.max threshold reached/);
+      const running = await patient.db.read('SHOW TRANSACTIONS YIELD currentQuery WHERE currentQuery CONTAINS $query RETURN currentQuery', { query });
+      expect(running).toEqual([]);
+    } finally {
+      await patient.close();
+    }
+  });
+
   it("answers bad Cypher with 400 and Neo4j's message and position in the user's query", async () => {
     const res = await cypher('MATCH (n RETURN n');
     expect(res.status).toBe(400);

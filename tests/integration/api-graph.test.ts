@@ -70,6 +70,21 @@ describe('GET /api/graph', () => {
     }
   });
 
+  it('caps the edges too, saying the answer was cut', async () => {
+    const whole = await app.request('/api/graph');
+    expect(whole.body.truncated).toBe(false);
+    expect(whole.body.edges.length).toBeGreaterThan(10);
+    const small = await startTestApp({ PARLEY_GRAPH_MAX_EDGES: '10' });
+    try {
+      const res = await small.request('/api/graph');
+      expect(res.body.nodes).toHaveLength(whole.body.nodes.length);
+      expect(res.body.edges).toHaveLength(10);
+      expect(res.body.truncated).toBe(true);
+    } finally {
+      await small.close();
+    }
+  });
+
   it('filters by node types, stance types, actor (with officials rolled up) and asOf', async () => {
     const types = await app.request('/api/graph?nodeTypes=Party,Position&stanceTypes=demanded');
     expect(new Set(types.body.nodes.map((n: { type: string }) => n.type))).toEqual(new Set(['Party', 'Position']));

@@ -3,11 +3,12 @@ import type { Database } from '../../server/db/database.ts';
 
 /**
  * A checksum of the whole graph: every node's labels and properties and every relationship's
- * endpoints, type and properties. Equal fingerprints mean an unchanged graph.
+ * endpoints, type and properties, sources' records included. The audit trail is not part of it:
+ * it records writes to the graph (a restore writes its own lines), it is not the graph.
  */
 export async function graphFingerprint(db: Database): Promise<{ nodes: number; relationships: number; hash: string }> {
   const nodes = await db.read<{ labels: string[]; props: Record<string, unknown> }>(
-    'MATCH (n) RETURN labels(n) AS labels, properties(n) AS props',
+    'MATCH (n) WHERE NOT n:AuditEntry RETURN labels(n) AS labels, properties(n) AS props',
   );
   const relationships = await db.read<{ from: string; type: string; to: string; props: Record<string, unknown> }>(
     'MATCH (a)-[r]->(b) RETURN a.id AS from, type(r) AS type, b.id AS to, properties(r) AS props',

@@ -7,8 +7,20 @@ describe('loadConfig', () => {
     expect(config.neo4j.uri).toBeUndefined();
     expect(config.host).toBe('127.0.0.1');
     expect(config.port).toBe(3000);
-    expect(config.writeToken).toBeUndefined();
-    expect(config.cypherConsole).toEqual({ timeoutMs: 5_000, maxRows: 1_000 });
+    expect(config.writeTokens).toEqual([]);
+    expect(config.cypherConsole).toEqual({ timeoutMs: 5_000, maxRows: 1_000, maxBytes: 10_000_000 });
+  });
+
+  it('labels write tokens for the audit trail, and keeps the single-token variable as "default"', () => {
+    expect(loadConfig({ PARLEY_WRITE_TOKEN: 'secret' }).writeTokens).toEqual([{ label: 'default', token: 'secret' }]);
+    expect(loadConfig({ PARLEY_WRITE_TOKENS: 'alice:a-token, bot:b:token', PARLEY_WRITE_TOKEN: 'c' }).writeTokens).toEqual([
+      { label: 'alice', token: 'a-token' },
+      { label: 'bot', token: 'b:token' },
+      { label: 'default', token: 'c' },
+    ]);
+    expect(() => loadConfig({ PARLEY_WRITE_TOKENS: 'no-label-here' })).toThrow(/PARLEY_WRITE_TOKENS: each entry must look like label:token/);
+    expect(() => loadConfig({ PARLEY_WRITE_TOKENS: 'a:x,a:y' })).toThrow(/labels and tokens must be unique/);
+    expect(() => loadConfig({ PARLEY_WRITE_TOKENS: 'a:x,b:x' })).toThrow(/labels and tokens must be unique/);
   });
 
   it('treats an empty NEO4J_URI as unset, so a blank line in an env file keeps the local default', () => {

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { parsePayload, planIngestion } from '../../server/domain/ingest.ts';
+import { linksNoLongerClaimed, parsePayload, planIngestion } from '../../server/domain/ingest.ts';
 import { seedFiles } from '../../server/domain/seed.ts';
 
 const article = () => JSON.parse(fs.readFileSync(seedFiles()[0]!, 'utf8'));
@@ -37,5 +37,29 @@ describe('planIngestion', () => {
     const payload = article();
     payload.stances.push({ ...payload.stances[0] });
     expect(() => planIngestion(parsePayload(payload))).toThrow(/Duplicate id stance:/);
+  });
+});
+
+describe('linksNoLongerClaimed', () => {
+  const link = (from: string, type: string, to: string) => ({ from, type, to });
+
+  it('names the relationships the previous version claimed and the new one does not, once each', () => {
+    const previous = [link('a', 'WITHIN', 'b'), link('a', 'PART_OF', 'b'), link('c', 'WITHIN', 'b'), link('c', 'WITHIN', 'b')];
+    const current = [link('a', 'WITHIN', 'b'), { ...link('x', 'SETS_OUT', 'y'), props: { note: 'ignored' } }];
+    expect(linksNoLongerClaimed(previous, current)).toEqual([link('a', 'PART_OF', 'b'), link('c', 'WITHIN', 'b')]);
+  });
+
+  it('retires every relationship of the seed article when nothing is claimed any more, and none when all still are', () => {
+    const { plan } = planIngestion(parsePayload(article()));
+    expect(linksNoLongerClaimed(plan.links, plan.links)).toEqual([]);
+    expect(linksNoLongerClaimed(plan.links, [])).toHaveLength(new Set(plan.links.map((l) => `${l.from} ${l.type} ${l.to}`)).size);
+  });
+});
+
+describe('the source text', () => {
+  it('is kept out of the source node the graph stores', () => {
+    const payload = article();
+    payload.source.text = 'The original article, kept for re-extraction.';
+    expect(planIngestion(parsePayload(payload)).plan.source).not.toHaveProperty('text');
   });
 });

@@ -27,13 +27,14 @@ export const consoleRouteDocs: RouteDoc[] = [
     tag: 'console',
     summary: 'Run a read-only Cypher query',
     description:
-      'A leading EXPLAIN answers with the plan only; a leading PROFILE runs the query and adds the profiled plan (rows and db hits per operator); either way the query they prefix is judged as below. Refused with 403 unless EXPLAIN reports query type r and the plan holds only graph reads; runs once in a READ transaction with a timeout (default 5 s) and a row cap (default 1000, or the smaller `limit`). LOAD CSV, CALL … IN TRANSACTIONS, administration commands other than SHOW INDEXES/CONSTRAINTS/FUNCTIONS/PROCEDURES, and procedures other than the describing db.* ones (labels, schema, full-text and vector search) are refused. `params` may nest at most 32 levels. `graph` holds the nodes and relationships found in the rows, each Stance collapsed into one actor → target edge.',
+      'A leading EXPLAIN answers with the plan only; a leading PROFILE runs the query and adds the profiled plan (rows and db hits per operator); either way the query they prefix is judged as below. Refused with 403 unless EXPLAIN reports query type r and the plan holds only graph reads; runs once in a READ transaction with a timeout (default 5 s) and a row cap (default 1000, or the smaller `limit`) and a byte cap on the answer (default 10 MB). LOAD CSV, CALL … IN TRANSACTIONS, administration commands other than SHOW INDEXES/CONSTRAINTS/FUNCTIONS/PROCEDURES, and procedures other than the describing db.* ones (labels, schema, full-text and vector search) are refused. `params` may nest at most 32 levels. `graph` holds the nodes and relationships found in the rows, each Stance collapsed into one actor → target edge.',
     body: cypherBodySchema,
     responses: {
       200: { description: 'Columns, rows, graph and summary', schema: cypherResponseSchema },
       400: errorDoc('Invalid body, or Neo4j refused the query (details: neo4jCode, message, position)'),
       403: errorDoc('read_only: the query would write, change the schema or run an administration command'),
       408: errorDoc('query_timeout: the query ran longer than the console allows'),
+      413: errorDoc('answer_too_large: the answer is larger than the console allows (PARLEY_CYPHER_MAX_BYTES, 10 MB by default); entity_too_large: the body is larger than PARLEY_BODY_LIMIT'),
       422: errorDoc('query_too_large: Neo4j ran out of memory for it; query_failed: Neo4j could not carry it out'),
     },
   },

@@ -21,7 +21,7 @@ export function exportRoutes(db: Database, config: Config): Router {
   const router = Router();
   router.get('/api/export', async (req, res) => {
     const query = parseInput(exportQuerySchema, req.query, 'query');
-    const parts = await openGraph(db, query, config.graphMaxNodes);
+    const parts = await openGraph(db, query, { maxNodes: config.graphMaxNodes, maxEdges: config.graphMaxEdges });
     const name = query.format === 'csv' ? `parley-${query.part}.csv` : `parley-graph.${query.format}`;
     res.setHeader('Content-Disposition', `attachment; filename="${name}"`);
     if (query.format === 'json') {

@@ -1,24 +1,42 @@
-/** Ingestion: the payload's JSON Schema, and writing a source with its claims. Thin: parse, call, send. */
+/** Sources: the ingestion contract, ingesting, listing and deleting them, and the audit trail. Thin: parse, call, send. */
 import { Router } from 'express';
 import { z } from 'zod';
 import type { Database } from '../../db/database.ts';
 import { ingestSource } from '../../domain/ingest.ts';
+import { auditListSchema, deleteReportSchema, ingestReportSchema, pageQuerySchema, sourceIdPathSchema, sourceListSchema } from '../../domain/sourceSchemas.ts';
 import { sourcePayloadJsonSchema, sourcePayloadSchema } from '../../domain/sourcePayload.ts';
+import { deleteSource, listAudit, listSources } from '../../domain/sources.ts';
 import { type RouteDoc, errorDoc } from '../openapi.ts';
 import { parseInput } from '../parse.ts';
-import { requireWriteToken } from '../writeToken.ts';
+import { requireWriteToken, writerOf } from '../writeToken.ts';
 
-export function sourceRoutes(db: Database, writeToken: string | undefined): Router {
+export function sourceRoutes(db: Database, writeTokens: readonly { label: string; token: string }[]): Router {
   const router = Router();
+  const writer = requireWriteToken(writeTokens);
   router.get('/api/sources/schema', (_req, res) => {
     res.json(sourcePayloadJsonSchema);
   });
-  router.post('/api/sources', requireWriteToken(writeToken), async (req, res) => {
+  router.get('/api/sources', async (req, res) => {
+    res.json(await listSources(db, parseInput(pageQuerySchema, req.query, 'query')));
+  });
+  router.post('/api/sources', writer, async (req, res) => {
     const payload = parseInput(sourcePayloadSchema, req.body, 'body');
-    res.status(201).json(await ingestSource(db, payload));
+    res.status(201).json(await ingestSource(db, payload, { writer: writerOf(res) }));
+  });
+  router.delete('/api/sources/:id', writer, async (req, res) => {
+    const { id } = parseInput(sourceIdPathSchema, req.params, 'path');
+    res.json(await deleteSource(db, id, writerOf(res)));
+  });
+  router.get('/api/audit', writer, async (req, res) => {
+    res.json(await listAudit(db, parseInput(pageQuerySchema, req.query, 'query')));
   });
   return router;
 }
+
+const tokenErrors = {
+  401: errorDoc('Missing or wrong write token'),
+  403: errorDoc('Writes are disabled (no write token configured on the server)'),
+};
 
 export const sourceRouteDocs: RouteDoc[] = [
   {
@@ -29,30 +47,49 @@ export const sourceRouteDocs: RouteDoc[] = [
     responses: { 200: { description: 'JSON Schema (draft 2020-12) of the ingestion contract', schema: z.record(z.string(), z.unknown()) } },
   },
   {
+    method: 'get',
+    path: '/api/sources',
+    tag: 'sources',
+    summary: 'The sources in the graph, latest ingested first',
+    description: 'One page of sources with when and through which write token each arrived, and how much of the graph it holds up.',
+    query: pageQuerySchema,
+    responses: { 200: { description: 'One page of sources', schema: sourceListSchema }, 400: errorDoc('Invalid paging parameter') },
+  },
+  {
     method: 'post',
     path: '/api/sources',
     tag: 'sources',
     summary: 'Ingest a source and the claims it supports',
-    description: 'Validated, references resolved, written in one transaction; the same payload twice is a no-op. Needs the write token.',
+    description:
+      'Validated, references resolved, written in one transaction with the accepted payload and its text (source.text, at most 200 kB) kept as the source\'s record and a line in the audit trail; the same payload twice is a no-op, and a changed payload replaces what the source gave before. Needs the write token.',
     body: sourcePayloadSchema,
     security: true,
     responses: {
-      201: {
-        description: 'What was written',
-        schema: z.object({
-          sourceId: z.string(),
-          entities: z.number().int(),
-          stances: z.number().int(),
-          evidence: z.number().int(),
-          relations: z.number().int(),
-          removedStances: z.number().int(),
-          removedEvidence: z.number().int(),
-        }),
-      },
+      201: { description: 'What was written and what the new version no longer claims', schema: ingestReportSchema },
       400: errorDoc('Invalid payload; details name the fields'),
-      401: errorDoc('Missing or wrong write token'),
-      403: errorDoc('Writes are disabled (no PARLEY_WRITE_TOKEN on the server)'),
+      ...tokenErrors,
       422: errorDoc('dangling_reference: an id does not resolve'),
     },
+  },
+  {
+    method: 'delete',
+    path: '/api/sources/:id',
+    tag: 'sources',
+    summary: 'Delete a source and everything only it held up',
+    description:
+      'In one transaction: its evidence, the stances left with no evidence, its claim on every relationship and entity, and those no other source still needs. Evidence from other sources is never touched. Deleting a source that is not there answers deleted: false. Needs the write token.',
+    pathParams: sourceIdPathSchema,
+    security: true,
+    responses: { 200: { description: 'What was removed', schema: deleteReportSchema }, 400: errorDoc('Not a source id'), ...tokenErrors },
+  },
+  {
+    method: 'get',
+    path: '/api/audit',
+    tag: 'sources',
+    summary: 'The audit trail of every write, newest first',
+    description: 'Each ingestion, restore and deletion with its time, source, what changed in counts and the label of the write token. Needs the write token.',
+    query: pageQuerySchema,
+    security: true,
+    responses: { 200: { description: 'One page of the audit trail', schema: auditListSchema }, 400: errorDoc('Invalid paging parameter'), ...tokenErrors },
   },
 ];

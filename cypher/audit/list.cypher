@@ -1,0 +1,4 @@
+MATCH (a:AuditEntry)
+RETURN a.at AS at, a.action AS action, a.sourceId AS sourceId, a.writer AS writer, a.changes AS changes
+ORDER BY a.at DESC
+SKIP toInteger($offset) LIMIT toInteger($limit)

@@ -1,0 +1,2 @@
+MATCH (r:SourceRecord {sourceId: $sourceId})
+RETURN r.payload AS payload

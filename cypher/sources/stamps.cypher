@@ -1,0 +1,2 @@
+MATCH (r:SourceRecord)
+RETURN r.sourceId AS sourceId, r.ingestedAt AS ingestedAt
