@@ -7,13 +7,13 @@ import { z } from 'zod';
 import { DATE_PRECISIONS, SOURCE_KINDS, STANCE_TYPE_NAMES } from './model.ts';
 import { apiSchemas } from './api.ts';
 
-/** Largest article accepted, in characters of the submitted text. */
-export const MAX_ARTICLE_CHARS = 200_000;
+/** Largest article accepted, in UTF-8 bytes of the submitted text; a source keeps its text within the same bound. */
+export const MAX_ARTICLE_BYTES = 200_000;
 
 export const ARTICLE_FORMATS = ['text', 'markdown', 'html'] as const;
 
 export const extractRequestSchema = z.strictObject({
-  text: z.string().describe(`The article: plain text, Markdown or an HTML page (at most ${MAX_ARTICLE_CHARS} characters)`),
+  text: z.string().describe(`The article: plain text, Markdown or an HTML page (at most ${MAX_ARTICLE_BYTES} bytes of UTF-8)`),
   title: z.string().trim().min(1).max(500),
   publishedAt: z.iso.date().describe('Publication day, YYYY-MM-DD; relative dates ("on Tuesday") resolve against it'),
   publisher: z.string().trim().min(1).max(200).optional(),

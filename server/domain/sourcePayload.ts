@@ -5,6 +5,7 @@
  * error names the offending field.
  */
 import { z } from 'zod';
+import { MAX_ARTICLE_BYTES } from '../contract/extract.ts';
 import {
   DATE_PRECISIONS,
   POSITION_RELATION_NAMES,
@@ -14,8 +15,8 @@ import {
 
 const MAX_TEXT = 2_000;
 const MAX_QUOTE = 4_000;
-/** The original article text kept with a source, in UTF-8 bytes. */
-export const MAX_SOURCE_TEXT_BYTES = 200_000;
+/** The original article text kept with a source, in UTF-8 bytes: what the workbench accepts. */
+export const MAX_SOURCE_TEXT_BYTES = MAX_ARTICLE_BYTES;
 
 const slug = (prefix: string) =>
   z

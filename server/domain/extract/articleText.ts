@@ -8,7 +8,7 @@ import { Readability } from '@mozilla/readability';
 import { parseHTML } from 'linkedom';
 import { AppError, UnprocessableError, ValidationError } from '../../errors.ts';
 import { readSentences, type Sentence } from '../../language/index.ts';
-import { ARTICLE_FORMATS, MAX_ARTICLE_CHARS } from '../../contract/extract.ts';
+import { ARTICLE_FORMATS, MAX_ARTICLE_BYTES } from '../../contract/extract.ts';
 
 type Format = (typeof ARTICLE_FORMATS)[number];
 
@@ -23,9 +23,10 @@ const MIN_STOP_WORD_SHARE = 0.2;
 
 export function readArticle(submitted: string, format: Format | undefined): ArticleText {
   if (submitted.trim() === '') throw new ValidationError('The article text is empty.', [{ path: 'text', message: 'empty' }]);
-  if (submitted.length > MAX_ARTICLE_CHARS) {
-    throw new AppError(413, 'text_too_large', `The article is ${submitted.length} characters; the limit is ${MAX_ARTICLE_CHARS}.`, [
-      { path: 'text', message: `longer than ${MAX_ARTICLE_CHARS} characters` },
+  const bytes = Buffer.byteLength(submitted, 'utf8');
+  if (bytes > MAX_ARTICLE_BYTES) {
+    throw new AppError(413, 'text_too_large', `The article is ${bytes} bytes; the limit is ${MAX_ARTICLE_BYTES} bytes of UTF-8.`, [
+      { path: 'text', message: `longer than ${MAX_ARTICLE_BYTES} bytes` },
     ]);
   }
   if (looksBinary(submitted)) {

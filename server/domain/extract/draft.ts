@@ -154,6 +154,8 @@ class DraftBuilder {
         ...(this.request.publisher ? { publisher: this.request.publisher } : {}),
         ...(this.request.url ? { url: this.request.url } : {}),
         language: 'en',
+        // Kept with the source, so every quote can later be shown in its context.
+        text: this.text,
       },
       entities: this.declaredEntities(),
       stances: [...this.stances.values()],
