@@ -10,6 +10,7 @@ export interface KnownNameRow {
   partOf: string | null;
 }
 
-export function readKnownNames(db: Database): Promise<KnownNameRow[]> {
-  return db.read<KnownNameRow>(cypher('extract/known-names'));
+/** Every entity's names, except those the source `ownSourceId` itself declares. */
+export function readKnownNames(db: Database, ownSourceId: string): Promise<KnownNameRow[]> {
+  return db.read<KnownNameRow>(cypher('extract/known-names'), { ownSourceId });
 }

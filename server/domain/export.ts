@@ -13,7 +13,7 @@
 import { MultiDirectedGraph } from 'graphology';
 import { write as writeGexf } from 'graphology-gexf';
 import { circular } from 'graphology-layout';
-import forceAtlas2Module, { type ForceAtlas2SynchronousLayoutParameters, inferSettings } from 'graphology-layout-forceatlas2';
+import forceAtlas2Module, { type ForceAtlas2SynchronousLayoutParameters } from 'graphology-layout-forceatlas2';
 import { stringify } from 'csv-stringify/sync';
 import { create } from 'xmlbuilder2';
 import type { GraphEdge, GraphNode } from '../contract/api.ts';
@@ -82,7 +82,7 @@ export function layoutPositions(graph: MultiDirectedGraph<Flat, Flat>): Position
   for (const [node, { x, y }] of Object.entries(positions)) positioned.mergeNodeAttributes(node, { x, y });
   return forceAtlas2(positioned, {
     iterations: FORCE_LAYOUT_ITERATIONS,
-    settings: { ...inferSettings(positioned), barnesHutOptimize: graph.order > 300, gravity: 1, scalingRatio: 8 },
+    settings: { ...forceAtlas2Module.inferSettings(positioned), barnesHutOptimize: graph.order > 300, gravity: 1, scalingRatio: 8 },
   });
 }
 

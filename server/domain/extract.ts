@@ -8,11 +8,13 @@ import { readKnownNames } from '../data/extract.ts';
 import type { ExtractDraft, ExtractRequest } from '../contract/extract.ts';
 import type { KnownName } from '../language/index.ts';
 import { readArticle } from './extract/articleText.ts';
-import { buildDraft } from './extract/draft.ts';
+import { buildDraft, draftSourceId } from './extract/draft.ts';
 
 export async function extractFromArticle(db: Database, request: ExtractRequest): Promise<ExtractDraft> {
   const article = readArticle(request.text, request.format);
-  const known = await graphNames(db);
+  // What this same source declared before is left out of the known names, so a re-extracted
+  // article declares its own entities again and re-ingesting it keeps them and their links.
+  const known = await graphNames(db, draftSourceId(request));
   return buildDraft({ request, article, known });
 }
 
@@ -21,8 +23,8 @@ export function extractWithNames(request: ExtractRequest, known: KnownName[]): E
   return buildDraft({ request, article: readArticle(request.text, request.format), known });
 }
 
-async function graphNames(db: Database): Promise<KnownName[]> {
-  const rows = await readKnownNames(db);
+async function graphNames(db: Database, ownSourceId: string): Promise<KnownName[]> {
+  const rows = await readKnownNames(db, ownSourceId);
   return rows.map((row) => ({
     id: row.id,
     type: row.type,

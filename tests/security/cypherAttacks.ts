@@ -306,9 +306,11 @@ export const cypherAttacks: AttackCase[] = [
     ['invalid JSON', 'application/json', () => '{"query": "MATCH (n) DETACH DELETE n"'],
     ['a JSON body that is a bare string', 'application/json', () => JSON.stringify('MATCH (n) DETACH DELETE n')],
   ]),
-  ...rawCases('malformed request', { status: 400, code: 'invalid_request', reason: /Invalid body parameter query/ }, [
+  ...rawCases('malformed request', { status: 400, code: 'invalid_request', reason: /body must be JSON/ }, [
     ['Cypher sent as plain text', 'text/plain', () => 'MATCH (n) DETACH DELETE n'],
     ['Cypher sent as a form', 'application/x-www-form-urlencoded', () => 'query=MATCH%20(n)%20DETACH%20DELETE%20n'],
+  ]),
+  ...rawCases('malformed request', { status: 400, code: 'invalid_request', reason: /Invalid body parameter query/ }, [
     ['the query as a list of statements', 'application/json', () => JSON.stringify({ query: ['RETURN 1', 'MATCH (n) DETACH DELETE n'] })],
     ['an empty query after trimming', 'application/json', () => JSON.stringify({ query: ' \n\t ' })],
   ]),

@@ -91,6 +91,11 @@ type PayloadStance = {
   evidence: Array<{ quote?: string; summary?: string; reporting: 'first-hand' | 'second-hand'; via?: string }>;
 };
 
+/** The id a draft gives its source: the same title and day always name the same source. */
+export function draftSourceId(request: Pick<ExtractRequest, 'title' | 'publishedAt'>): string {
+  return slugId('source', `${request.title} ${request.publishedAt}`, 120);
+}
+
 export function buildDraft({ request, article, known }: DraftContext): ExtractDraft {
   return new DraftBuilder(request, article, known).build();
 }
@@ -147,7 +152,7 @@ class DraftBuilder {
     this.article.sentences.forEach((sentence, index) => this.readSentence(sentence, index));
     const payload = {
       source: {
-        id: slugId('source', `${this.request.title} ${this.request.publishedAt}`, 120),
+        id: draftSourceId(this.request),
         title: this.request.title,
         kind: this.request.kind ?? 'news-article',
         publishedAt: this.request.publishedAt,
