@@ -6,7 +6,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../server/db/database.ts';
 import type { RunningParley } from '../../server/start.ts';
-import { launchChromium, layoutSettled, openExplorer, startSeededExplorer } from '../support/browser.ts';
+import { inkedPixels, launchChromium, layoutSettled, openExplorer, startSeededExplorer } from '../support/browser.ts';
 
 let explorer: Awaited<ReturnType<typeof startSeededExplorer>>;
 let db: Database;
@@ -15,26 +15,9 @@ let browser: Browser;
 
 const openPage = (url: string) => openExplorer(browser, url);
 
-/** Pixels of the graph canvas that differ from its background, counted in the page itself. */
+/** Pixels of the graph canvas that differ from its background. */
 async function drawnPixels(page: Page): Promise<number> {
-  const png = await page.locator('.sigma-container').screenshot();
-  return page.evaluate(async (base64) => {
-    const image = new Image();
-    image.src = `data:image/png;base64,${base64}`;
-    await image.decode();
-    const canvas = document.createElement('canvas');
-    canvas.width = image.width;
-    canvas.height = image.height;
-    const context = canvas.getContext('2d')!;
-    context.drawImage(image, 0, 0);
-    const { data } = context.getImageData(0, 0, image.width, image.height);
-    const [r0, g0, b0] = [data[0]!, data[1]!, data[2]!];
-    let count = 0;
-    for (let i = 0; i < data.length; i += 4) {
-      if (Math.abs(data[i]! - r0) + Math.abs(data[i + 1]! - g0) + Math.abs(data[i + 2]! - b0) > 40) count++;
-    }
-    return count;
-  }, png.toString('base64'));
+  return inkedPixels(page, await page.locator('.sigma-container').screenshot());
 }
 
 beforeAll(async () => {
