@@ -4,8 +4,8 @@
  * procedures), fed the live schema, plus the console's keys and errors marked where Neo4j says
  * they are. Loaded on demand, when the console first opens, so the graph's first page stays light.
  */
-import { setDiagnostics } from '@codemirror/lint';
-import { Prec } from '@codemirror/state';
+import { type Diagnostic, forceLinting, linter } from '@codemirror/lint';
+import { Prec, StateEffect, StateField } from '@codemirror/state';
 import { EditorView, keymap } from '@codemirror/view';
 import { createCypherEditor } from '@neo4j-cypher/codemirror';
 import '@neo4j-cypher/codemirror/css/cypher-codemirror.css';
@@ -37,6 +37,29 @@ export interface EditorActions {
   historyForward(): string | null;
 }
 
+/**
+ * The server's error is kept in the editor's state and handed to the lint layer by a linter of
+ * its own: the package's linter runs on a timer and replaces whatever was set directly, so a mark
+ * set with setDiagnostics could vanish when its first run landed after the answer. Lint results of
+ * all linters are merged, so both survive each other's runs; editing the text clears the mark.
+ */
+const setServerError = StateEffect.define<Diagnostic | null>();
+const serverError = StateField.define<Diagnostic | null>({
+  create: () => null,
+  update(current, tr) {
+    for (const effect of tr.effects) if (effect.is(setServerError)) return effect.value;
+    return tr.docChanged ? null : current;
+  },
+});
+const serverErrorLint = [serverError, linter((view) => {
+  const error = view.state.field(serverError);
+  return error ? [error] : [];
+}, {
+  delay: 0,
+  // A new server error schedules a lint run, which forceLinting then starts at once.
+  needsRefresh: (update) => update.transactions.some((tr) => tr.effects.some((effect) => effect.is(setServerError))),
+})];
+
 export function mountCypherEditor(parent: HTMLElement, initial: string, actions: EditorActions): CypherEditor {
   const replaceWith = (view: EditorView, text: string | null) => {
     if (text === null) return false;
@@ -56,7 +79,7 @@ export function mountCypherEditor(parent: HTMLElement, initial: string, actions:
     lineWrapping: true,
     placeholder: 'MATCH (p:Party)-[:TOOK]->(s:Stance)-[:ON]->(x) RETURN p, s, x LIMIT 25',
     preExtensions: [consoleKeys],
-    postExtensions: [EditorView.contentAttributes.of({ 'aria-label': 'Cypher query (Ctrl+Enter runs it, Ctrl+Up and Ctrl+Down step through the history)' })],
+    postExtensions: [serverErrorLint, EditorView.contentAttributes.of({ 'aria-label': 'Cypher query (Ctrl+Enter runs it, Ctrl+Up and Ctrl+Down step through the history)' })],
   });
   const { codemirror } = editor;
 
@@ -71,7 +94,8 @@ export function mountCypherEditor(parent: HTMLElement, initial: string, actions:
     markError(error) {
       const { doc } = codemirror.state;
       if (!error) {
-        codemirror.dispatch(setDiagnostics(codemirror.state, []));
+        codemirror.dispatch({ effects: setServerError.of(null) });
+        forceLinting(codemirror);
         return;
       }
       // The server trims the query, so its offsets start at the first non-blank character.
@@ -80,7 +104,8 @@ export function mountCypherEditor(parent: HTMLElement, initial: string, actions:
       const from = Math.max(0, Math.min(doc.length - 1, lead + error.position.offset));
       const word = /^[^\s()[\]{},;:.]+/.exec(doc.sliceString(from, from + 80));
       const to = Math.min(doc.length, from + (word?.[0].length ?? 1));
-      codemirror.dispatch(setDiagnostics(codemirror.state, [{ from, to, severity: 'error', message: error.message }]));
+      codemirror.dispatch({ effects: setServerError.of({ from, to, severity: 'error', message: error.message }) });
+      forceLinting(codemirror);
     },
     focus: () => editor.focus(),
     destroy: () => editor.destroy(),
