@@ -1,16 +1,47 @@
 /**
- * Sigma 4 on the explorer graph. The graph's `hidden` attribute (filters) and the hovered or
- * selected node (highlight) are applied in the reducers, so the graph itself is never touched
- * for display purposes.
+ * Sigma 4 on the explorer graph. The graph's `hidden` attribute (filters), the hovered or
+ * selected node (highlight) and the label placement are applied in the reducers, so the graph
+ * itself is never touched for display purposes.
+ *
+ * Settings follow sigma's advice for large graphs: edges (and, on big graphs, labels) are hidden
+ * while the camera moves, edge events are only listened to on graphs small enough to pick edges
+ * cheaply, and labels are culled by our own placement (labelPlacement.ts) instead of sigma's grid.
  */
 import Sigma from 'sigma';
 import { DEFAULT_EDGE_PRIMITIVES, DEFAULT_NODE_PRIMITIVES, DEFAULT_PRIMITIVES } from 'sigma/primitives';
 import { extremityArrow, sdfCircle, sdfDiamond, sdfSquare, sdfTriangle } from 'sigma/rendering';
 import type { EdgeDisplayData, NodeDisplayData } from 'sigma/types';
 import type { EdgeAttributes, ExplorerGraph, NodeAttributes } from '../graph/explorerGraph.ts';
+import { type Box, type LabelCandidate, type LabelSide, placeLabels } from './labelPlacement.ts';
 
 const FADED_NODE = '#e6e8eb';
 const FADED_EDGE = '#f1f3f5';
+/** Beyond this many edges, picking edges under the mouse costs more than it is worth (sigma's advice). */
+const EDGE_EVENTS_MAX_EDGES = 5000;
+/** Beyond this many nodes, labels are hidden while the camera moves too. */
+const HIDE_LABELS_ON_MOVE_NODES = 2000;
+/** Labels considered per placement, highest priority first: more could not be read anyway. */
+const MAX_LABEL_CANDIDATES = 600;
+/** Waits for the camera to rest before placing labels again. */
+const PLACEMENT_DELAY_MS = 120;
+/** Which labels win a crowded spot: positions always, then the actors who hold them. */
+const LABEL_PRIORITY: Record<string, number> = { Position: 0, Party: 1, Official: 2, Delegation: 3 };
+const OTHER_LABEL_PRIORITY = 4;
+
+/** A drawn label or node in viewport pixels, for the test hook (window.__parley). */
+export interface DrawnBox extends Box {
+  node: string;
+  nodeType: string;
+}
+
+/**
+ * Sigma's label geometry: the box its label shader draws for a node's label, relative to the node
+ * centre. It is internal to sigma (its own label fitting uses it); reading it here keeps our
+ * placement and the drawn labels from ever disagreeing about a label's size.
+ */
+interface SigmaLabelGeometry {
+  labelRenderer: { nodeLabelBox(data: NodeDisplayData, radius: number): Box | null };
+}
 
 export interface GraphRenderer {
   readonly sigma: Sigma<NodeAttributes, EdgeAttributes>;
@@ -20,6 +51,10 @@ export interface GraphRenderer {
   setMarked(nodes: ReadonlySet<string> | null): void;
   refresh(): void;
   focusNode(node: string): void;
+  /** The labels sigma drew in its last frame, in viewport pixels. */
+  drawnLabelBoxes(): DrawnBox[];
+  /** The visible nodes' discs, in viewport pixels. */
+  drawnNodeBoxes(): DrawnBox[];
   kill(): void;
 }
 
@@ -32,9 +67,14 @@ export function createRenderer(graph: ExplorerGraph, container: HTMLElement, eve
   let hovered: string | null = null;
   let selected: string | null = null;
   let marked: ReadonlySet<string> | null = null;
+  let labelSides = new Map<string, LabelSide>();
   /** The node whose neighbourhood is emphasised: hover wins over selection. */
   const focus = () => hovered ?? (selected && graph.hasNode(selected) ? selected : null);
   const isNeighbourhood = (node: string, center: string) => node === center || graph.areNeighbors(node, center);
+  const placedLabel = (node: string): Partial<NodeDisplayData> => {
+    const side = labelSides.get(node);
+    return side ? { labelVisibility: 'visible', labelPosition: side } : { labelVisibility: 'hidden' };
+  };
 
   const sigma = new Sigma<NodeAttributes, EdgeAttributes>(graph, container, {
     primitives: {
@@ -45,21 +85,22 @@ export function createRenderer(graph: ExplorerGraph, container: HTMLElement, eve
     settings: {
       // The container is hidden while another mode is shown.
       allowInvalidContainer: true,
-      // Few labels at a glance; zooming in or hovering reveals the rest.
-      labelDensity: 0.3,
-      labelGridCellSize: 120,
-      labelRenderedSizeThreshold: 7,
+      hideEdgesOnMove: true,
+      // Sigma's label grid shows nothing by itself: every drawn label is one placeLabels chose.
+      labelDensity: 0,
+      // The default view frames the labels too, so none is cut off at the canvas's edge.
+      autoRescaleContent: 'labels',
       minEdgeThickness: 1,
-      stagePadding: 40,
+      stagePadding: 24,
     },
     nodeReducer(node, _data, attributes): Partial<NodeDisplayData> {
       const display: Partial<NodeDisplayData> = { shape: attributes.shape };
       if (attributes.hidden) return { ...display, visibility: 'hidden' };
       const center = focus();
       if (!center && marked) return marked.has(node) ? { ...display, highlighted: true, labelVisibility: 'visible', zIndex: 2 } : { ...display, color: FADED_NODE, label: null, zIndex: 0 };
-      if (!center) return display;
+      if (!center) return { ...display, ...placedLabel(node) };
       if (node === center) return { ...display, highlighted: true, labelVisibility: 'visible', zIndex: 2 };
-      if (isNeighbourhood(node, center)) return { ...display, labelVisibility: 'visible', zIndex: 1 };
+      if (isNeighbourhood(node, center)) return { ...display, ...placedLabel(node), zIndex: 1 };
       return { ...display, color: FADED_NODE, label: null, zIndex: 0 };
     },
     edgeReducer(edge, _data, attributes): Partial<EdgeDisplayData> {
@@ -70,6 +111,70 @@ export function createRenderer(graph: ExplorerGraph, container: HTMLElement, eve
       const touches = graph.source(edge) === center || graph.target(edge) === center;
       return touches ? { zIndex: 1, size: attributes.size + 1 } : { color: FADED_EDGE, zIndex: 0 };
     },
+  });
+  const geometry = sigma as unknown as SigmaLabelGeometry;
+
+  /** A node's disc and its display data, in viewport pixels; null for a hidden node. */
+  const drawnNode = (node: string) => {
+    const data = sigma.getNodeDisplayData(node);
+    if (!data || data.visibility === 'hidden') return null;
+    const center = sigma.framedGraphToViewport(data);
+    const radius = sigma.scaleSize(data.size);
+    return { data, center, radius, box: { minX: center.x - radius, maxX: center.x + radius, minY: center.y - radius, maxY: center.y + radius } };
+  };
+  const offset = (box: Box, by: { x: number; y: number }): Box => ({ minX: box.minX + by.x, maxX: box.maxX + by.x, minY: box.minY + by.y, maxY: box.maxY + by.y });
+
+  /** Chooses the labels to draw at the current camera; true when the choice changed. */
+  function placeVisibleLabels(): boolean {
+    const { width, height } = sigma.getDimensions();
+    const candidates: (LabelCandidate & { priority: number; size: number })[] = [];
+    graph.forEachNode((node, attributes) => {
+      const drawn = drawnNode(node);
+      if (!drawn || drawn.center.x < 0 || drawn.center.x > width || drawn.center.y < 0 || drawn.center.y > height) return;
+      const data = { ...drawn.data, label: attributes.label, labelVisibility: 'visible' as const };
+      candidates.push({
+        node,
+        required: attributes.nodeType === 'Position',
+        priority: LABEL_PRIORITY[attributes.nodeType] ?? OTHER_LABEL_PRIORITY,
+        size: attributes.size,
+        nodeBox: drawn.box,
+        labelBox(side) {
+          const box = geometry.labelRenderer.nodeLabelBox({ ...data, labelPosition: side }, drawn.radius);
+          return box && offset(box, drawn.center);
+        },
+      });
+    });
+    candidates.sort((a, b) => a.priority - b.priority || b.size - a.size || (a.node < b.node ? -1 : 1));
+    const next = placeLabels(candidates.slice(0, MAX_LABEL_CANDIDATES));
+    const changed = next.size !== labelSides.size || [...next].some(([node, side]) => labelSides.get(node) !== side);
+    labelSides = next;
+    return changed;
+  }
+
+  // Labels are placed again once the graph was re-processed (merged, filtered, resized) and once
+  // the camera rests; a changed placement is one more refresh, after which nothing changes.
+  let placementDue = true;
+  let placementTimer: ReturnType<typeof setTimeout> | undefined;
+  const placeAndRefresh = () => {
+    if (placeVisibleLabels()) sigma.refresh({ skipIndexation: true });
+  };
+  // Each setting call schedules a refresh, so a setting is only written when its value changes.
+  const setScaleSetting = (key: 'enableEdgeEvents' | 'hideLabelsOnMove', value: boolean) => {
+    if (sigma.getSetting(key) !== value) sigma.setSetting(key, value);
+  };
+  sigma.on('afterProcess', () => {
+    placementDue = true;
+    setScaleSetting('enableEdgeEvents', graph.size <= EDGE_EVENTS_MAX_EDGES);
+    setScaleSetting('hideLabelsOnMove', graph.order > HIDE_LABELS_ON_MOVE_NODES);
+  });
+  sigma.on('afterRender', () => {
+    if (!placementDue) return;
+    placementDue = false;
+    placeAndRefresh();
+  });
+  sigma.getCamera().on('updated', () => {
+    clearTimeout(placementTimer);
+    placementTimer = setTimeout(placeAndRefresh, PLACEMENT_DELAY_MS);
   });
 
   const refreshHighlight = () => sigma.refresh({ skipIndexation: true });
@@ -102,7 +207,21 @@ export function createRenderer(graph: ExplorerGraph, container: HTMLElement, eve
       if (!display) return;
       sigma.getCamera().animate({ x: display.x, y: display.y, ratio: 0.6 }, { duration: 400 });
     },
+    drawnLabelBoxes() {
+      return [...sigma.getNodeDisplayedLabels()].flatMap((node) => {
+        const drawn = drawnNode(node);
+        const box = drawn && geometry.labelRenderer.nodeLabelBox(drawn.data, drawn.radius);
+        return box ? [{ node, nodeType: graph.getNodeAttribute(node, 'nodeType'), ...offset(box, drawn.center) }] : [];
+      });
+    },
+    drawnNodeBoxes() {
+      return graph.nodes().flatMap((node) => {
+        const drawn = drawnNode(node);
+        return drawn ? [{ node, nodeType: graph.getNodeAttribute(node, 'nodeType'), ...drawn.box }] : [];
+      });
+    },
     kill() {
+      clearTimeout(placementTimer);
       sigma.kill();
     },
   };
