@@ -7,7 +7,7 @@ import { humanize } from '../graph/encoding.ts';
 import { isVisibleEdge } from '../graph/explorerGraph.ts';
 import { downloadGraphAsPng } from '../render/exportPng.ts';
 import { createLayout, type LayoutController } from '../render/layout.ts';
-import { createRenderer, type GraphRenderer } from '../render/sigmaRenderer.ts';
+import { createRenderer, type DrawnBox, type GraphRenderer } from '../render/sigmaRenderer.ts';
 import { select, setTableView } from '../state/explorer.ts';
 import type { ExplorerContext, View } from './context.ts';
 import { familyGlyph, h, replaceChildren } from './dom.ts';
@@ -22,6 +22,13 @@ export interface GraphView extends View {
   focus(): void;
   /** Makes these nodes stand out (a console result) until the user clears them; null clears. */
   mark(nodes: ReadonlySet<string> | null): void;
+}
+
+declare global {
+  interface Window {
+    /** What the canvas shows, in viewport pixels, for the browser tests (the WebGL canvas has no DOM). */
+    __parley?: { drawnLabelBoxes(): DrawnBox[]; drawnNodeBoxes(): DrawnBox[] };
+  }
 }
 
 const PNG_SCALES = [1, 2, 3];
@@ -45,6 +52,7 @@ export function createGraphView(context: ExplorerContext): GraphView {
     onStageClick: () => store.update((s) => select(s, null)),
   });
   const layout = createLayout(graph);
+  window.__parley = { drawnLabelBoxes: () => renderer.drawnLabelBoxes(), drawnNodeBoxes: () => renderer.drawnNodeBoxes() };
   layout.onChange((running) => {
     layoutButton.textContent = running ? 'Stop layout' : 'Start layout';
     layoutButton.setAttribute('aria-pressed', String(running));
@@ -73,7 +81,8 @@ export function createGraphView(context: ExplorerContext): GraphView {
     'section',
     { class: 'graph-view', 'aria-label': 'Graph' },
     h('div', { class: 'toolbar', role: 'toolbar', 'aria-label': 'Graph tools' }, layoutButton, zoomButtons, tableButton, clearMarksButton, h('span', { class: 'toolbar-gap' }), h('span', { class: 'muted small' }, 'Export'), pngScale, pngButton, gexfLink),
-    h('div', { class: 'graph-stage' }, canvas, table, legendElement),
+    h('div', { class: 'graph-stage' }, canvas, table),
+    legendElement,
   );
 
   function renderTable() {
@@ -138,6 +147,7 @@ export function createGraphView(context: ExplorerContext): GraphView {
     mark,
     kill() {
       unsubscribe();
+      delete window.__parley;
       layout.kill();
       renderer.kill();
     },
