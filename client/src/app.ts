@@ -3,8 +3,8 @@
  * it returns a teardown that kills every sigma and layout instance and removes listeners.
  */
 import { api } from './api/client.ts';
-import { applyFilters, createExplorerGraph, type GraphData, mergeGraphData, timelineDates } from './graph/explorerGraph.ts';
-import { MODES, select, setMode, type Mode } from './state/explorer.ts';
+import { applyFilters, createExplorerGraph, type GraphData, mergeGraphData, mergeGraphView, replaceAggregatedEdges, timelineDates } from './graph/explorerGraph.ts';
+import { type ExplorerState, MODES, select, setMode, type Mode } from './state/explorer.ts';
 import { fromHash, toHash } from './state/permalink.ts';
 import { createStore } from './state/store.ts';
 import { createAskView } from './views/askView.ts';
@@ -20,8 +20,6 @@ import { createSourceView } from './views/sourceView.ts';
 import { createTraceView } from './views/traceView.ts';
 
 const MODE_LABELS: Record<Mode, string> = { graph: 'Graph', trace: 'Trace', matrix: 'Matrix', console: 'Cypher', ask: 'Ask', source: 'Add source' };
-const GRAPH_LIMIT = 2000;
-const FIRST_LAYOUT_MS = 2500;
 
 export function mount(root: HTMLElement): () => void {
   const store = createStore(fromHash(window.location.hash));
@@ -30,11 +28,11 @@ export function mount(root: HTMLElement): () => void {
   const announce = (message: string) => (status.textContent = message);
 
   const graphView = createGraphView({ store, graph, mergeIntoGraph, markInGraph, announce });
+  /** New nodes start next to a neighbour; the layout only moves them when the analyst asks (Refine layout). */
   function mergeIntoGraph(data: GraphData): number {
     const added = mergeGraphData(graph, data);
     applyFilters(graph, store.get().filters);
     refreshViews();
-    if (added.length) graphView.layout.runFor(1500);
     return added.length;
   }
   function markInGraph(data: GraphData): void {
@@ -46,7 +44,15 @@ export function mount(root: HTMLElement): () => void {
   const context: ExplorerContext = { store, graph, mergeIntoGraph, markInGraph, announce };
   const filtersPanel = createFiltersPanel(context, () => timelineDates(graph));
   const sidePanel = createSidePanel(context);
-  const search = createSearchBox(graph, (hit) => {
+  const search = createSearchBox(graph, async (hit) => {
+    // A hit outside the loaded part (inside a cluster, or beyond the view) is brought in with its neighbours.
+    if (!graph.hasNode(hit.id)) {
+      try {
+        mergeIntoGraph(await api.neighbors(hit.id));
+      } catch (err) {
+        announce(`${hit.label} could not be brought into the graph: ${errorMessage(err)}`);
+      }
+    }
     store.update((s) => select(s.mode === 'graph' || s.mode === 'trace' ? s : setMode(s, 'graph'), hit.id));
     // Keyboard users land in the details they asked for.
     sidePanel.element.focus();
@@ -120,9 +126,22 @@ export function mount(root: HTMLElement): () => void {
       else history.replaceState(null, '', url);
     }
   };
+  /** The view's edges count the stances the filters keep, so a change of stance types or date asks again. */
+  let clustered = false;
+  const recountEdges = ({ stanceTypes, asOf }: ExplorerState['filters']) =>
+    api.graphView({ stanceTypes, asOf }).then(
+      (view) => {
+        replaceAggregatedEdges(graph, view);
+        applyFilters(graph, store.get().filters);
+        refreshViews();
+      },
+      (err) => announce(`The edges could not be recounted: ${errorMessage(err)}`),
+    );
   const unsubscribe = store.subscribe((state, previous) => {
     if (state.mode !== previous.mode) syncMode();
     if (state.filters !== previous.filters) applyFilters(graph, state.filters);
+    // A clustered view's edges join clusters, which expanding replaces: they are not recounted.
+    if (!clustered && (state.filters.stanceTypes !== previous.filters.stanceTypes || state.filters.asOf !== previous.filters.asOf)) void recountEdges(state.filters);
     syncUrl(state.mode !== previous.mode || state.selected !== previous.selected || state.tracePosition !== previous.tracePosition);
   });
   // Back and Forward, and edits to the address bar, restore that view.
@@ -134,15 +153,17 @@ export function mount(root: HTMLElement): () => void {
   syncMode();
 
   announce('Loading the graph…');
-  api.graph({ limit: GRAPH_LIMIT }).then(
-    (data) => {
+  // The graph view is drawn at the positions the server stored: no layout runs in the browser.
+  api.graphView({ stanceTypes: store.get().filters.stanceTypes, asOf: store.get().filters.asOf }).then(
+    (view) => {
       // Read by the benchmark (bench/suites/client.ts): when the loaded graph is first drawn.
       graphView.renderer.sigma.once('afterRender', () => performance.mark('parley:first-frame'));
-      mergeGraphData(graph, data);
+      clustered = view.mode === 'clusters';
+      mergeGraphView(graph, view);
       applyFilters(graph, store.get().filters);
       refreshViews();
-      graphView.layout.runFor(FIRST_LAYOUT_MS);
-      announce(`${graph.order} nodes and ${graph.size} relationships loaded${data.truncated ? ` (capped at ${GRAPH_LIMIT} nodes)` : ''}.`);
+      const clusters = view.mode === 'clusters' ? `, as ${graph.order} clusters of ${view.totals.nodes} nodes (click one to open it)` : '';
+      announce(`${graph.order} nodes and ${graph.size} relationships loaded${clusters}${view.truncated ? ' (cut short by the answer’s bounds)' : ''}.`);
       root.dataset.loaded = 'true';
     },
     (err) => {

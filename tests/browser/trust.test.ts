@@ -163,7 +163,7 @@ describe('time', () => {
 describe('PNG export', () => {
   it('draws the whole graph, whatever the camera shows, at the chosen scale', async () => {
     const { page, errors } = await explorer.openPage(explorer.app.url);
-    await page.waitForFunction(() => document.querySelector('.graph-view .toolbar button')?.textContent === 'Start layout', undefined, { timeout: 15_000 });
+    await page.waitForFunction(() => document.querySelector('.graph-view .toolbar button')?.textContent === 'Refine layout', undefined, { timeout: 15_000 });
     const single = pngSize(await downloadPng(page, '1'));
     const double = pngSize(await downloadPng(page, '2'));
     expect(double.width).toBe(single.width * 2);

@@ -42,9 +42,9 @@ export async function openExplorer(browser: Browser | BrowserContext, url: strin
   return { page, errors };
 }
 
-/** Waits until the first layout run has settled (its button offers to start it again). */
+/** Waits until no layout refinement runs (its button offers to start one). */
 export function layoutSettled(page: Page): Promise<unknown> {
-  return page.waitForFunction(() => document.querySelector('.graph-view .toolbar button')?.textContent === 'Start layout', undefined, { timeout: 15_000 });
+  return page.waitForFunction(() => document.querySelector('.graph-view .toolbar button')?.textContent === 'Refine layout', undefined, { timeout: 15_000 });
 }
 
 /** A part of an image, measured from its bottom-left corner. */

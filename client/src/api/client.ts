@@ -8,8 +8,10 @@ import type {
   ActorStancesResponse,
   ConsoleSchema,
   CypherResponse,
+  EdgeStances,
   ErrorResponse,
   GraphResponse,
+  GraphView,
   MatrixResponse,
   NodeResponse,
   Question,
@@ -101,6 +103,26 @@ export function createApi(baseUrl = '') {
   return {
     graph(query: GraphQuery = {}): Promise<GraphResponse> {
       return request(`/api/graph${graphQueryString(query)}`);
+    },
+
+    /** The graph view: actors and positions with one edge per actor → target, laid out on the server. */
+    graphView(query: { stanceTypes?: readonly string[]; asOf?: string | null } = {}): Promise<GraphView> {
+      return request(`/api/graph/view${queryString({ stanceTypes: query.stanceTypes, asOf: query.asOf })}`);
+    },
+
+    /** The members of one cluster of a clustered graph view, with their edges. */
+    cluster(id: string): Promise<GraphView> {
+      return request(`/api/graph/clusters/${encodeURIComponent(id)}`);
+    },
+
+    /** Every stance behind one aggregated actor → target edge, with its evidence. */
+    edgeStances(actor: string, target: string): Promise<EdgeStances> {
+      return request(`/api/graph/edges/${encodeURIComponent(actor)}/${encodeURIComponent(target)}/stances`);
+    },
+
+    /** A node and everything one hop away (NeighborsResponse: nodes and edges as /api/graph sends them). */
+    neighbors(id: string): Promise<Pick<GraphResponse, 'nodes' | 'edges'>> {
+      return request(`/api/nodes/${encodeURIComponent(id)}/neighbors`);
     },
 
     async search(q: string, signal?: AbortSignal): Promise<SearchResult[]> {

@@ -4,7 +4,7 @@
  * when a filter changes and the layout keeps its positions.
  */
 import { MultiDirectedGraph } from 'graphology';
-import type { GraphEdge, GraphResponse, StanceEdgeAttributes } from '../../../server/contract/api.ts';
+import type { GraphEdge, GraphResponse, GraphView, StanceEdgeAttributes } from '../../../server/contract/api.ts';
 import { STANCE_TYPES, type NodeType, type StanceType } from '../../../server/contract/model.ts';
 import type { Filters } from '../state/explorer.ts';
 import { type EdgeFamily, FAMILY_STYLE, nodeSizeForDegree, nodeTypeStyle, type NodeShape } from './encoding.ts';
@@ -29,6 +29,8 @@ export interface NodeAttributes {
    */
   knownSince: string | null;
   aliases: string[];
+  /** For a cluster of a clustered view: how many entities it stands for; null for an entity. */
+  members: number | null;
   data: Record<string, unknown>;
 }
 
@@ -38,8 +40,10 @@ export interface EdgeAttributes {
   color: string;
   size: number;
   hidden: boolean;
-  /** Stances are hidden after the time slider's date. */
+  /** Stances are hidden after the time slider's date; an aggregated edge carries its latest stance's. */
   date: string | null;
+  /** How many stances the edge stands for: 1 for a stance, the count for an aggregated edge, 0 otherwise. */
+  stanceCount: number;
   /** The edge's attributes as the server sent them; for a stance, its StanceEdgeAttributes. */
   data: GraphEdge['attributes'];
 }
@@ -58,7 +62,7 @@ function text(value: unknown): string | null {
  * Each node's neighbours in an API answer, in edge order. Built once per merge, so placing the
  * new nodes stays linear in the size of the answer (a search per node was quadratic).
  */
-function neighboursById(data: GraphData): Map<string, string[]> {
+function neighboursById(data: { edges: readonly { source: string; target: string }[] }): Map<string, string[]> {
   const neighbours = new Map<string, string[]>();
   const add = (from: string, to: string) => {
     const list = neighbours.get(from);
@@ -101,7 +105,7 @@ export function mergeGraphData(graph: ExplorerGraph, data: GraphData): string[] 
     if (graph.hasNode(node.id)) {
       graph.mergeNodeAttributes(node.id, { ...common, data: { ...graph.getNodeAttribute(node.id, 'data'), ...node.attributes } });
     } else {
-      graph.addNode(node.id, { ...common, ...initialPosition(graph, neighbours.get(node.id)), size: 4, hidden: false, knownSince: null, data: node.attributes });
+      graph.addNode(node.id, { ...common, ...initialPosition(graph, neighbours.get(node.id)), size: 4, hidden: false, knownSince: null, members: null, data: node.attributes });
       added.push(node.id);
     }
   }
@@ -115,12 +119,95 @@ export function mergeGraphData(graph: ExplorerGraph, data: GraphData): string[] 
       size: family === 'structure' ? 1 : 2,
       hidden: false,
       date: text(edge.attributes.date),
+      stanceCount: family === 'structure' ? 0 : 1,
       data: edge.attributes,
     });
   }
-  graph.forEachNode((node) => graph.setNodeAttribute(node, 'size', nodeSizeForDegree(graph.degree(node))));
+  sizeNodes(graph);
   assignKnownSince(graph);
   return added;
+}
+
+/** The relation of a graph view's edge that stands for all the stances of one actor on one target. */
+export const AGGREGATED_RELATION = 'STANCES';
+/** The node type of a graph view's cluster. */
+export const CLUSTER_TYPE = 'Cluster';
+
+/** A cluster grows with the area its members would take; an entity with its connections. */
+function sizeNodes(graph: ExplorerGraph): void {
+  graph.forEachNode((node, { members }) => graph.setNodeAttribute(node, 'size', members === null ? nodeSizeForDegree(graph.degree(node)) : Math.min(40, 6 + 2 * Math.sqrt(members))));
+}
+
+/** An aggregated edge thickens with the number of stances it stands for, slowly. */
+export function aggregatedEdgeSize(stanceCount: number): number {
+  return Math.min(8, 1.5 + 1.5 * Math.log2(Math.max(1, stanceCount)));
+}
+
+/**
+ * Adds a graph view (its columns: node i is element i of every node column, edge j of every edge
+ * column) to the graph, at the positions the server stored; a node the stored layout does not
+ * know yet starts next to a neighbour. Returns the ids of nodes that were added.
+ */
+export function mergeGraphView(graph: ExplorerGraph, view: GraphView): string[] {
+  const { nodes, edges } = view;
+  const added: string[] = [];
+  const neighbours = neighboursById({ edges: edges.source.map((from, j) => ({ source: nodes.id[from]!, target: nodes.id[edges.target[j]!]! })) });
+  const unplaced: number[] = [];
+  nodes.id.forEach((id, i) => {
+    const type = nodes.type[i]!;
+    const style = nodeTypeStyle(type);
+    const members = type === CLUSTER_TYPE ? nodes.size[i]! : null;
+    const common = { label: nodes.label[i]!, nodeType: type, color: style.color, shape: style.shape, members };
+    const [x, y] = [nodes.x[i], nodes.y[i]];
+    if (graph.hasNode(id)) graph.mergeNodeAttributes(id, { ...common, ...(x != null && y != null ? { x, y } : {}) });
+    else {
+      graph.addNode(id, { ...common, x: x ?? 0, y: y ?? 0, size: 4, hidden: false, date: null, knownSince: null, aliases: [], data: { cluster: nodes.cluster[i] } });
+      added.push(id);
+      if (x == null || y == null) unplaced.push(i);
+    }
+  });
+  // Placed once every stored position is in, so a new node can sit next to a stored neighbour.
+  for (const i of unplaced) graph.mergeNodeAttributes(nodes.id[i]!, initialPosition(graph, neighbours.get(nodes.id[i]!)?.filter((n) => n !== nodes.id[i])));
+  edges.source.forEach((from, j) => {
+    const [source, target, relation] = [nodes.id[from]!, nodes.id[edges.target[j]!]!, edges.relation[j]!];
+    const stanceCount = edges.stanceCount[j]!;
+    const family: EdgeFamily = relation === AGGREGATED_RELATION ? (edges.latestFamily[j] ?? 'other') : 'structure';
+    const attributes = {
+      edgeType: relation,
+      family,
+      color: FAMILY_STYLE[family].color,
+      size: relation === AGGREGATED_RELATION ? aggregatedEdgeSize(stanceCount) : 1,
+      hidden: false,
+      date: edges.latestDate[j] ?? null,
+      stanceCount,
+      data: { latestType: edges.latestType[j] ?? null },
+    };
+    const key = `${source}|${relation}|${target}`;
+    if (graph.hasEdge(key)) graph.mergeEdgeAttributes(key, attributes);
+    else graph.addDirectedEdgeWithKey(key, source, target, attributes);
+  });
+  sizeNodes(graph);
+  assignKnownSince(graph);
+  return added;
+}
+
+/**
+ * The graph view again under other stance filters: its aggregated edges replace the old ones (their
+ * counts depend on which stances are counted); nodes stay where they are.
+ */
+export function replaceAggregatedEdges(graph: ExplorerGraph, view: GraphView): void {
+  graph.filterEdges((_e, attributes) => isAggregatedEdge(attributes)).forEach((edge) => graph.dropEdge(edge));
+  mergeGraphView(graph, view);
+}
+
+export function isAggregatedEdge(attributes: EdgeAttributes): boolean {
+  return attributes.edgeType === AGGREGATED_RELATION;
+}
+
+/** The type of the latest stance behind an aggregated edge, as the graph view sent it. */
+export function latestStanceType(attributes: EdgeAttributes): StanceType | null {
+  const type = (attributes.data as { latestType?: unknown }).latestType;
+  return typeof type === 'string' && type in STANCE_TYPES ? (type as StanceType) : null;
 }
 
 /** Undated nodes that only exist from some point on: a position once proposed, a delegation once it meets. */

@@ -61,6 +61,10 @@ export interface GraphRenderer {
 export interface RendererEvents {
   onNodeClick(node: string): void;
   onStageClick(): void;
+  /** An edge was clicked (edge events are only on for graphs small enough to pick edges). */
+  onEdgeClick?(edge: string): void;
+  /** The pointer entered an edge, or left it (null). */
+  onEdgeHover?(edge: string | null): void;
 }
 
 export function createRenderer(graph: ExplorerGraph, container: HTMLElement, events: RendererEvents): GraphRenderer {
@@ -188,6 +192,9 @@ export function createRenderer(graph: ExplorerGraph, container: HTMLElement, eve
   });
   sigma.on('clickNode', ({ node }) => events.onNodeClick(node));
   sigma.on('clickStage', () => events.onStageClick());
+  sigma.on('clickEdge', ({ edge }) => events.onEdgeClick?.(edge));
+  sigma.on('enterEdge', ({ edge }) => events.onEdgeHover?.(edge));
+  sigma.on('leaveEdge', () => events.onEdgeHover?.(null));
 
   return {
     sigma,

@@ -4,13 +4,14 @@
  */
 import { api } from '../api/client.ts';
 import { humanize } from '../graph/encoding.ts';
-import { isVisibleEdge } from '../graph/explorerGraph.ts';
+import { CLUSTER_TYPE, isAggregatedEdge, isVisibleEdge, latestStanceType, mergeGraphView } from '../graph/explorerGraph.ts';
 import { downloadGraphAsPng } from '../render/exportPng.ts';
 import { createLayout, type LayoutController } from '../render/layout.ts';
 import { createRenderer, type DrawnBox, type GraphRenderer } from '../render/sigmaRenderer.ts';
+import { STANCE_TYPES } from '../../../server/contract/model.ts';
 import { select, setTableView } from '../state/explorer.ts';
 import type { ExplorerContext, View } from './context.ts';
-import { familyGlyph, h, replaceChildren } from './dom.ts';
+import { errorMessage, evidenceList, familyGlyph, formatDate, h, replaceChildren } from './dom.ts';
 import { legend } from './legend.ts';
 
 export interface GraphView extends View {
@@ -40,21 +41,67 @@ export function createGraphView(context: ExplorerContext): GraphView {
   const canvas = h('div', { class: 'sigma-container', role: 'img', tabindex: '-1', 'aria-label': 'Graph of parties, officials, positions and their stances. Use the search box or the table view to reach nodes by keyboard.' });
   const table = h('div', { class: 'graph-table', hidden: true, tabindex: '-1' });
   const legendElement = legend();
-  const layoutButton = h('button', { type: 'button', class: 'button', 'aria-pressed': 'false' }, 'Start layout');
+  const layoutButton = h('button', { type: 'button', class: 'button', 'aria-pressed': 'false', title: 'Let ForceAtlas2 refine the stored layout here, in this browser only' }, 'Refine layout');
   const tableButton = h('button', { type: 'button', class: 'button', 'aria-pressed': 'false' }, 'Table view');
   const gexfLink = h('a', { class: 'button', download: 'parley.gexf' }, 'GEXF');
   const pngButton = h('button', { type: 'button', class: 'button' }, 'PNG');
   const pngScale = h('select', { class: 'select', 'aria-label': 'PNG scale' }, PNG_SCALES.map((s) => h('option', { value: String(s) }, `${s}×`)));
   const clearMarksButton = h('button', { type: 'button', class: 'button', hidden: true }, 'Clear the console’s marks');
 
+  const edgePanel = h('aside', { class: 'edge-stances', 'aria-label': 'Stances behind an edge', hidden: true, tabindex: '-1' });
+  const closeEdgePanel = () => (edgePanel.hidden = true);
+  const name = (id: string) => graph.getNodeAttribute(id, 'label');
+
+  /** Lists every stance behind an aggregated actor → target edge, each with its evidence. */
+  async function showEdgeStances(edge: string) {
+    const [actor, target] = [graph.source(edge), graph.target(edge)];
+    edgePanel.hidden = false;
+    const heading = h('h2', { class: 'panel-title' }, `${name(actor)} → ${name(target)}`);
+    const close = h('button', { type: 'button', class: 'button icon close', 'aria-label': 'Close the stances', onclick: closeEdgePanel }, '×');
+    replaceChildren(edgePanel, close, heading, h('p', { class: 'muted' }, 'Loading the stances…'));
+    try {
+      const { stances } = await api.edgeStances(actor, target);
+      if (edgePanel.hidden || heading.parentElement !== edgePanel) return;
+      replaceChildren(edgePanel, close, heading,
+        h('p', { class: 'muted small' }, `${stances.length} stance${stances.length === 1 ? '' : 's'}, oldest first`),
+        h('ul', { class: 'stance-list' }, stances.map((s) => h('li', { class: `stance family-${s.family}`, 'data-stance': s.type, 'data-stance-id': s.id },
+          h('p', { class: 'stance-line' }, familyGlyph(s.family), h('span', { class: `badge family-${s.family}` }, STANCE_TYPES[s.type].verb), h('span', { class: 'date' }, formatDate(s.date, s.datePrecision))),
+          s.voicedBy ? h('p', { class: 'voiced-by muted small' }, `voiced by ${s.voicedBy.label}`) : null,
+          s.condition ? h('p', { class: 'condition' }, `On condition: ${s.condition}`) : null,
+          evidenceList(s.evidence)))));
+    } catch (err) {
+      replaceChildren(edgePanel, close, heading, h('p', { role: 'alert' }, `The stances could not be loaded: ${errorMessage(err)}`));
+    }
+  }
+
+  /** Replaces a cluster by its members, where the cluster was. */
+  async function expandCluster(cluster: string) {
+    try {
+      const members = await api.cluster(cluster);
+      mergeGraphView(graph, members);
+      graph.dropNode(cluster);
+      context.announce(`${graph.getNodeAttribute(cluster, 'label')}: ${members.nodes.id.length} nodes brought in.`);
+    } catch (err) {
+      context.announce(`The cluster could not be expanded: ${errorMessage(err)}`);
+    }
+  }
+
   const renderer = createRenderer(graph, canvas, {
-    onNodeClick: (node) => store.update((s) => select(s, node)),
+    onNodeClick: (node) => (graph.getNodeAttribute(node, 'nodeType') === CLUSTER_TYPE ? void expandCluster(node) : store.update((s) => select(s, node))),
     onStageClick: () => store.update((s) => select(s, null)),
+    onEdgeClick: (edge) => isAggregatedEdge(graph.getEdgeAttributes(edge)) && void showEdgeStances(edge),
+    onEdgeHover(edge) {
+      const attributes = edge ? graph.getEdgeAttributes(edge) : null;
+      const latest = attributes && latestStanceType(attributes);
+      canvas.title = edge && attributes && isAggregatedEdge(attributes)
+        ? `${name(graph.source(edge))} → ${name(graph.target(edge))}: ${attributes.stanceCount} stance${attributes.stanceCount === 1 ? '' : 's'}${latest ? `, latest ${STANCE_TYPES[latest].verb}` : ''}${attributes.date ? ` on ${attributes.date}` : ''}. Click for the quotes.`
+        : '';
+    },
   });
   const layout = createLayout(graph);
   window.__parley = { drawnLabelBoxes: () => renderer.drawnLabelBoxes(), drawnNodeBoxes: () => renderer.drawnNodeBoxes() };
   layout.onChange((running) => {
-    layoutButton.textContent = running ? 'Stop layout' : 'Start layout';
+    layoutButton.textContent = running ? 'Stop refining' : 'Refine layout';
     layoutButton.setAttribute('aria-pressed', String(running));
   });
   layoutButton.addEventListener('click', () => (layout.isRunning() ? layout.stop() : layout.start()));
@@ -81,7 +128,7 @@ export function createGraphView(context: ExplorerContext): GraphView {
     'section',
     { class: 'graph-view', 'aria-label': 'Graph' },
     h('div', { class: 'toolbar', role: 'toolbar', 'aria-label': 'Graph tools' }, layoutButton, zoomButtons, tableButton, clearMarksButton, h('span', { class: 'toolbar-gap' }), h('span', { class: 'muted small' }, 'Export'), pngScale, pngButton, gexfLink),
-    h('div', { class: 'graph-stage' }, canvas, table),
+    h('div', { class: 'graph-stage' }, canvas, table, edgePanel),
     legendElement,
   );
 
