@@ -84,17 +84,16 @@ const PAN_ZOOM_MS = 4000;
 async function panZoomFrameP95(page: Page): Promise<number | undefined> {
   const canvas = await page.locator('.sigma-container').boundingBox();
   if (!canvas) return undefined;
-  await page.evaluate(() => {
-    const deltas: number[] = [];
-    (window as unknown as { __frameDeltas: number[] }).__frameDeltas = deltas;
+  // A string, not a function: tsx would wrap a named function in a helper the page does not have.
+  await page.evaluate(`(() => {
+    const deltas = (window.__frameDeltas = []);
     let last = performance.now();
-    const tick = (now: number) => {
+    requestAnimationFrame(function tick(now) {
       deltas.push(now - last);
       last = now;
       requestAnimationFrame(tick);
-    };
-    requestAnimationFrame(tick);
-  });
+    });
+  })()`);
   const [cx, cy] = [canvas.x + canvas.width / 2, canvas.y + canvas.height / 2];
   const started = Date.now();
   for (let step = 0; Date.now() - started < PAN_ZOOM_MS; step++) {

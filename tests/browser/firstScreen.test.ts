@@ -3,10 +3,10 @@
  * labelled, no two drawn labels overlapping, the legend clear of the drawn nodes. Label and node
  * boxes come from sigma's own geometry through the window.__parley hook.
  */
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DrawnBox } from '../../client/src/render/sigmaRenderer.ts';
-import { launchChromium, layoutSettled, openExplorer, startSeededExplorer } from '../support/browser.ts';
+import { launchChromium, layoutSettled, openExplorer, settledDrawing, startSeededExplorer } from '../support/browser.ts';
 
 let explorer: Awaited<ReturnType<typeof startSeededExplorer>>;
 let browser: Browser;
@@ -20,30 +20,6 @@ afterAll(async () => {
   await browser?.close();
   await explorer?.stop();
 });
-
-interface Drawn {
-  labels: DrawnBox[];
-  nodes: DrawnBox[];
-  canvas: { x: number; y: number; width: number; height: number };
-}
-
-/** What the canvas shows once the labels have stopped changing (placement follows the first frames). */
-async function settledDrawing(page: Page): Promise<Drawn> {
-  const read = () =>
-    page.evaluate(() => {
-      const hook = window.__parley!;
-      const rect = document.querySelector('.sigma-container')!.getBoundingClientRect();
-      return { labels: hook.drawnLabelBoxes(), nodes: hook.drawnNodeBoxes(), canvas: { x: rect.x, y: rect.y, width: rect.width, height: rect.height } };
-    });
-  let previous = await read();
-  for (let i = 0; i < 20; i++) {
-    await page.waitForTimeout(250);
-    const next = await read();
-    if (JSON.stringify(next) === JSON.stringify(previous) && next.labels.length > 0) return next;
-    previous = next;
-  }
-  throw new Error('The drawn labels never settled.');
-}
 
 function overlap(a: DrawnBox, b: DrawnBox): boolean {
   return a.minX < b.maxX && b.minX < a.maxX && a.minY < b.maxY && b.minY < a.maxY;
@@ -81,6 +57,31 @@ describe('the first screen on the seed graph', () => {
     const onPage = nodes.map((n) => ({ ...n, minX: n.minX + canvas.x, maxX: n.maxX + canvas.x, minY: n.minY + canvas.y, maxY: n.maxY + canvas.y }));
     expect(nodes.length).toBeGreaterThan(20);
     expect(onPage.filter((n) => overlap(n, legendBox)).map((n) => n.node)).toEqual([]);
+    await page.close();
+  });
+
+  it('lists the stances behind an aggregated edge, with their quotes, when the edge is clicked', async () => {
+    const { page, errors } = await openExplorer(browser, explorer.app.url);
+    await layoutSettled(page);
+    const { nodes, canvas } = await settledDrawing(page);
+    const centre = (id: string) => {
+      const box = nodes.find((n) => n.node === id)!;
+      return { x: (box.minX + box.maxX) / 2, y: (box.minY + box.maxY) / 2 };
+    };
+    const [russia, ceasefire] = [centre('party:russia'), centre('position:unconditional-ceasefire')];
+    // Two fifths of the way along, clear of both nodes and of the arrow head.
+    await page.mouse.click(canvas.x + russia.x + (ceasefire.x - russia.x) * 0.4, canvas.y + russia.y + (ceasefire.y - russia.y) * 0.4);
+
+    const panel = page.locator('.edge-stances');
+    await panel.locator('.stance').first().waitFor();
+    await expect(panel.locator('.panel-title').textContent()).resolves.toBe('Russia → Full and unconditional ceasefire');
+    await expect(panel.locator('.stance[data-stance="rejected"]').count()).resolves.toBeGreaterThan(0);
+    const quotes = await panel.locator('blockquote.quote').allTextContents();
+    expect(quotes.length).toBeGreaterThan(0);
+    for (const quote of quotes) expect(quote).toMatch(/^“.{12,}”$/);
+    // Our own summaries are labelled as such, never dressed as quotes.
+    for (const summary of await panel.locator('.summary').allTextContents()) expect(summary).toMatch(/^Summary: [^“]/);
+    expect(errors).toEqual([]);
     await page.close();
   });
 });

@@ -1,12 +1,13 @@
 /**
  * `npm run screenshot`: rewrites docs/screenshot.png on purpose, from the app as `npm start` runs
- * it (its own seeded Neo4j in a temporary home, on free ports), with Russia selected.
+ * it (its own seeded Neo4j in a temporary home, on free ports): the first screen as an analyst
+ * opens it, at the stored layout with its labels placed.
  */
 import fs from 'node:fs';
 import path from 'node:path';
 import { REPO_ROOT } from '../../server/paths.ts';
 import { startIsolatedApp } from '../../server/processes/appProcess.ts';
-import { launchChromium, layoutSettled, openExplorer } from '../support/browser.ts';
+import { launchChromium, openExplorer, settledDrawing } from '../support/browser.ts';
 
 const SCREENSHOT = path.join(REPO_ROOT, 'docs', 'screenshot.png');
 
@@ -14,10 +15,8 @@ const app = await startIsolatedApp();
 try {
   const browser = await launchChromium();
   try {
-    const { page } = await openExplorer(browser, `${app.url}/#node=party%3Arussia`);
-    await layoutSettled(page);
-    // The camera's move to the selected node takes a moment after the layout stops.
-    await page.waitForTimeout(800);
+    const { page } = await openExplorer(browser, app.url);
+    await settledDrawing(page);
     await page.screenshot({ path: SCREENSHOT });
     console.log(`Wrote ${path.relative(REPO_ROOT, SCREENSHOT)} (${fs.statSync(SCREENSHOT).size} bytes)`);
   } finally {

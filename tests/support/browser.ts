@@ -4,6 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { build } from 'vite';
+import type { DrawnBox } from '../../client/src/render/sigmaRenderer.ts';
 import type { Database } from '../../server/db/database.ts';
 import { CLIENT_SRC } from '../../server/paths.ts';
 import { startParley, type RunningParley } from '../../server/start.ts';
@@ -45,6 +46,31 @@ export async function openExplorer(browser: Browser | BrowserContext, url: strin
 /** Waits until no layout refinement runs (its button offers to start one). */
 export function layoutSettled(page: Page): Promise<unknown> {
   return page.waitForFunction(() => document.querySelector('.graph-view .toolbar button')?.textContent === 'Refine layout', undefined, { timeout: 15_000 });
+}
+
+/** What the graph canvas draws, in its own pixels (window.__parley), and where the canvas is on the page. */
+export interface Drawing {
+  labels: DrawnBox[];
+  nodes: DrawnBox[];
+  canvas: { x: number; y: number; width: number; height: number };
+}
+
+/** The drawing once its labels have stopped changing (they are placed again after the first frames). */
+export async function settledDrawing(page: Page): Promise<Drawing> {
+  const read = () =>
+    page.evaluate(() => {
+      const hook = window.__parley!;
+      const rect = document.querySelector('.sigma-container')!.getBoundingClientRect();
+      return { labels: hook.drawnLabelBoxes(), nodes: hook.drawnNodeBoxes(), canvas: { x: rect.x, y: rect.y, width: rect.width, height: rect.height } };
+    });
+  let previous = await read();
+  for (let i = 0; i < 20; i++) {
+    await page.waitForTimeout(250);
+    const next = await read();
+    if (JSON.stringify(next) === JSON.stringify(previous) && next.labels.length > 0) return next;
+    previous = next;
+  }
+  throw new Error('The drawn labels never settled.');
 }
 
 /** A part of an image, measured from its bottom-left corner. */
