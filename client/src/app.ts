@@ -2,6 +2,7 @@
  * Assembles the explorer: state store, graph, views, permalink. `mount` is the only entry point;
  * it returns a teardown that kills every sigma and layout instance and removes listeners.
  */
+import { STANCE_TYPE_NAMES } from '../../server/contract/model.ts';
 import { api } from './api/client.ts';
 import { applyFilters, createExplorerGraph, type GraphData, mergeGraphData, mergeGraphView, replaceAggregatedEdges, timelineDates } from './graph/explorerGraph.ts';
 import { type ExplorerState, MODES, select, setMode, type Mode } from './state/explorer.ts';
@@ -18,6 +19,15 @@ import { createSearchBox } from './views/searchBox.ts';
 import { createSidePanel } from './views/sidePanel.ts';
 import { createSourceView } from './views/sourceView.ts';
 import { createTraceView } from './views/traceView.ts';
+
+/** Waits for the server's first layout: 20 × 500 ms. */
+const LAYOUT_WAIT_ATTEMPTS = 20;
+const LAYOUT_WAIT_MS = 500;
+
+/** The view's stance filters; all stance types is the server's default and its cached answer. */
+function viewFilters({ stanceTypes, asOf }: ExplorerState['filters']) {
+  return { stanceTypes: stanceTypes.length === STANCE_TYPE_NAMES.length ? undefined : stanceTypes, asOf };
+}
 
 const MODE_LABELS: Record<Mode, string> = { graph: 'Graph', trace: 'Trace', matrix: 'Matrix', console: 'Cypher', ask: 'Ask', source: 'Add source' };
 
@@ -128,8 +138,8 @@ export function mount(root: HTMLElement): () => void {
   };
   /** The view's edges count the stances the filters keep, so a change of stance types or date asks again. */
   let clustered = false;
-  const recountEdges = ({ stanceTypes, asOf }: ExplorerState['filters']) =>
-    api.graphView({ stanceTypes, asOf }).then(
+  const recountEdges = (filters: ExplorerState['filters']) =>
+    api.graphView(viewFilters(filters)).then(
       (view) => {
         replaceAggregatedEdges(graph, view);
         applyFilters(graph, store.get().filters);
@@ -154,7 +164,16 @@ export function mount(root: HTMLElement): () => void {
 
   announce('Loading the graph…');
   // The graph view is drawn at the positions the server stored: no layout runs in the browser.
-  api.graphView({ stanceTypes: store.get().filters.stanceTypes, asOf: store.get().filters.asOf }).then(
+  // Right after the server starts, the first layout may still be computing: it is waited for, a while.
+  const loadView = async () => {
+    for (let attempt = 1; ; attempt++) {
+      const view = await api.graphView(viewFilters(store.get().filters));
+      if (view.layout.computedAt !== null || attempt === LAYOUT_WAIT_ATTEMPTS) return view;
+      announce('The server is laying the graph out…');
+      await new Promise((resolve) => setTimeout(resolve, LAYOUT_WAIT_MS));
+    }
+  };
+  loadView().then(
     (view) => {
       // Read by the benchmark (bench/suites/client.ts): when the loaded graph is first drawn.
       graphView.renderer.sigma.once('afterRender', () => performance.mark('parley:first-frame'));
