@@ -109,13 +109,13 @@ export function inkedPixels(page: Page, png: Buffer, region: Region | null = nul
   );
 }
 
-/** The client built by Vite, served by the real app on the run's throwaway Neo4j with the seed graph. */
-export async function startSeededExplorer(): Promise<{ db: Database; app: RunningParley; stop(): Promise<void> }> {
+/** The client built by Vite, served by the real app (with these settings too) on the run's throwaway Neo4j with the seed graph. */
+export async function startSeededExplorer(env: Record<string, string> = {}): Promise<{ db: Database; app: RunningParley; stop(): Promise<void> }> {
   const clientDir = fs.mkdtempSync(path.join(os.tmpdir(), 'parley-client-'));
   await build({ configFile: path.join(CLIENT_SRC, 'vite.config.ts'), logLevel: 'warn', build: { outDir: clientDir, emptyOutDir: true } });
   const db = testDatabase();
   await resetToSeed(db);
-  const app = await startParley(testConfig({ PARLEY_SEED: 'true' }), testLogger, clientDir);
+  const app = await startParley(testConfig({ PARLEY_SEED: 'true', ...env }), testLogger, clientDir);
   return {
     db,
     app,

@@ -17,14 +17,20 @@ function drawnBoxes(candidates: LabelCandidate[], placed: Map<string, LabelSide>
   return candidates.filter((c) => placed.has(c.node)).map((c) => c.labelBox(placed.get(c.node)!)!);
 }
 
+const CANVAS: Box = { minX: -1000, maxX: 1000, minY: -1000, maxY: 1000 };
+
 describe('placeLabels', () => {
+  it('keeps a label inside the canvas when a side allows it', () => {
+    expect(placeLabels([candidate('a', 190, 100, 50)], { minX: 0, maxX: 200, minY: 0, maxY: 200 })).toEqual(new Map([['a', 'left']]));
+  });
+
   it('puts a label on its right when nothing is in the way', () => {
-    expect(placeLabels([candidate('a', 100, 100, 50)])).toEqual(new Map([['a', 'right']]));
+    expect(placeLabels([candidate('a', 100, 100, 50)], CANVAS)).toEqual(new Map([['a', 'right']]));
   });
 
   it('moves a label to another side rather than over a neighbour’s label or node', () => {
     const candidates = [candidate('a', 100, 100, 60), candidate('b', 130, 100, 60)];
-    const placed = placeLabels(candidates);
+    const placed = placeLabels(candidates, CANVAS);
     expect(placed.get('a')).toBe('left');
     expect(placed.get('b')).toBe('right');
   });
@@ -32,7 +38,7 @@ describe('placeLabels', () => {
   it('draws every required label and leaves out the optional ones that would overlap', () => {
     // Three positions in a tight column, and an optional label where theirs must go.
     const candidates = [candidate('p1', 100, 100, 80, true), candidate('p2', 100, 114, 80, true), candidate('p3', 100, 128, 80, true), candidate('x', 180, 114, 80)];
-    const placed = placeLabels(candidates);
+    const placed = placeLabels(candidates, CANVAS);
     expect(['p1', 'p2', 'p3'].every((p) => placed.has(p))).toBe(true);
     const boxes = drawnBoxes(candidates, placed);
     expect(boxes.some((a, i) => boxes.slice(i + 1).some((b) => intersects(a, b)))).toBe(false);
@@ -40,7 +46,7 @@ describe('placeLabels', () => {
 
   it('never draws two optional labels over each other, however crowded', () => {
     const candidates = Array.from({ length: 200 }, (_, i) => candidate(`n${i}`, (i * 37) % 300, (i * 53) % 200, 70));
-    const boxes = drawnBoxes(candidates, placeLabels(candidates));
+    const boxes = drawnBoxes(candidates, placeLabels(candidates, CANVAS));
     expect(boxes.length).toBeGreaterThan(10);
     expect(boxes.some((a, i) => boxes.slice(i + 1).some((b) => intersects(a, b)))).toBe(false);
   });

@@ -3,9 +3,9 @@
  * overlap. Sigma's own label grid keeps one label per grid cell but draws forced labels wherever
  * they fall, so every position (whose label the analyst always needs) could sit on another.
  * Placement is greedy in the order given: each label takes the first side (right, left, below,
- * above) that touches neither a label already placed nor another node; failing that, the first
- * side that only touches nodes; a required label that still finds no free side takes its
- * least-crowded side, and an optional one is left out.
+ * above) that stays inside the canvas and touches neither a label already placed nor another
+ * node; failing that, the first such side that only touches nodes; a required label that still
+ * finds no free side takes its least-crowded side, and an optional one is left out.
  */
 
 export const LABEL_SIDES = ['right', 'left', 'below', 'above'] as const;
@@ -69,8 +69,10 @@ class BoxIndex {
 
 const CELL_SIZE = 64;
 
-/** The side each placed label takes; nodes left out draw no label. */
-export function placeLabels(candidates: readonly LabelCandidate[]): Map<string, LabelSide> {
+const inside = (box: Box, bounds: Box) => box.minX >= bounds.minX && box.maxX <= bounds.maxX && box.minY >= bounds.minY && box.maxY <= bounds.maxY;
+
+/** The side each placed label takes, within `bounds` (the canvas) where it can; nodes left out draw no label. */
+export function placeLabels(candidates: readonly LabelCandidate[], bounds: Box): Map<string, LabelSide> {
   const nodes = new BoxIndex(CELL_SIZE);
   for (const candidate of candidates) nodes.add(candidate.nodeBox, candidate.node);
   const labels = new BoxIndex(CELL_SIZE);
@@ -78,11 +80,11 @@ export function placeLabels(candidates: readonly LabelCandidate[]): Map<string, 
   for (const candidate of candidates) {
     const options = LABEL_SIDES.flatMap((side) => {
       const box = candidate.labelBox(side);
-      return box ? [{ side, box, labelHits: labels.count(box, candidate.node), nodeHits: nodes.count(box, candidate.node) }] : [];
+      return box ? [{ side, box, labelHits: labels.count(box, candidate.node), nodeHits: nodes.count(box, candidate.node), inside: inside(box, bounds) }] : [];
     });
     const choice =
-      options.find((o) => o.labelHits === 0 && o.nodeHits === 0) ??
-      options.find((o) => o.labelHits === 0) ??
+      options.find((o) => o.inside && o.labelHits === 0 && o.nodeHits === 0) ??
+      options.find((o) => o.inside && o.labelHits === 0) ??
       (candidate.required ? [...options].sort((a, b) => a.labelHits - b.labelHits || a.nodeHits - b.nodeHits)[0] : undefined);
     if (!choice) continue;
     placed.set(candidate.node, choice.side);

@@ -92,10 +92,11 @@ export function createRenderer(graph: ExplorerGraph, container: HTMLElement, eve
       hideEdgesOnMove: true,
       // Sigma's label grid shows nothing by itself: every drawn label is one placeLabels chose.
       labelDensity: 0,
-      // The default view frames the labels too, so none is cut off at the canvas's edge.
-      autoRescaleContent: 'labels',
+      // The default view frames the nodes; labels then pick a side inside the canvas. (Framing the
+      // labels too would make the frame depend on the placement, and the placement on the frame.)
+      autoRescaleContent: 'nodes',
       minEdgeThickness: 1,
-      stagePadding: 24,
+      stagePadding: 32,
     },
     nodeReducer(node, _data, attributes): Partial<NodeDisplayData> {
       const display: Partial<NodeDisplayData> = { shape: attributes.shape };
@@ -149,7 +150,7 @@ export function createRenderer(graph: ExplorerGraph, container: HTMLElement, eve
       });
     });
     candidates.sort((a, b) => a.priority - b.priority || b.size - a.size || (a.node < b.node ? -1 : 1));
-    const next = placeLabels(candidates.slice(0, MAX_LABEL_CANDIDATES));
+    const next = placeLabels(candidates.slice(0, MAX_LABEL_CANDIDATES), { minX: 0, maxX: width, minY: 0, maxY: height });
     const changed = next.size !== labelSides.size || [...next].some(([node, side]) => labelSides.get(node) !== side);
     labelSides = next;
     return changed;

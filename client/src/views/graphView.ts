@@ -78,9 +78,10 @@ export function createGraphView(context: ExplorerContext): GraphView {
   async function expandCluster(cluster: string) {
     try {
       const members = await api.cluster(cluster);
+      const label = graph.getNodeAttribute(cluster, 'label');
       mergeGraphView(graph, members);
       graph.dropNode(cluster);
-      context.announce(`${graph.getNodeAttribute(cluster, 'label')}: ${members.nodes.id.length} nodes brought in.`);
+      context.announce(`${label}: ${members.nodes.id.length} nodes brought in.`);
     } catch (err) {
       context.announce(`The cluster could not be expanded: ${errorMessage(err)}`);
     }
