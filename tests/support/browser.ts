@@ -70,7 +70,7 @@ export async function settledDrawing(page: Page): Promise<Drawing> {
     if (JSON.stringify(next) === JSON.stringify(previous) && next.labels.length > 0) return next;
     previous = next;
   }
-  throw new Error('The drawn labels never settled.');
+  throw new Error(`The drawn labels never settled: ${previous.labels.length} labels, ${previous.nodes.length} nodes, e.g. ${JSON.stringify(previous.nodes.slice(0, 2))}.`);
 }
 
 /** A part of an image, measured from its bottom-left corner. */

@@ -261,7 +261,9 @@ export function applyFilters(graph: ExplorerGraph, filters: Filters): void {
   const stanceTypes = new Set<string>(filters.stanceTypes);
   const after = (date: string | null) => filters.asOf !== null && date !== null && date > filters.asOf;
   graph.forEachNode((node, attributes) => {
-    const hidden = !nodeTypes.has(attributes.nodeType as NodeType) || after(attributes.date ?? attributes.knownSince);
+    // A cluster holds nodes of every type: the type filters apply to its members once it is opened.
+    const typeHidden = attributes.members === null && !nodeTypes.has(attributes.nodeType as NodeType);
+    const hidden = typeHidden || after(attributes.date ?? attributes.knownSince);
     if (hidden !== attributes.hidden) graph.setNodeAttribute(node, 'hidden', hidden);
   });
   graph.forEachEdge((edge, attributes) => {
