@@ -68,6 +68,8 @@ export function decodeSnapshot(json: string): { view: ViewGraph; placement: Plac
   return { view, placement };
 }
 
+const RETRY_AFTER_FAILURE_MS = 60_000;
+
 export class GraphLayoutKeeper {
   /** undefined: not read from the database yet; null: none stored. */
   private layout: Promise<StoredLayout | null> | undefined;
@@ -75,6 +77,8 @@ export class GraphLayoutKeeper {
   private readonly answers = new Map<string, unknown>();
   private closed = false;
   private worker: Worker | null = null;
+  /** After a failed run, requests that find the layout stale do not start another before this time. */
+  private retryAfter = 0;
 
   constructor(
     private readonly db: Database,
@@ -97,9 +101,10 @@ export class GraphLayoutKeeper {
 
   /** Starts computing a new layout unless one is being computed; errors are logged, never thrown. */
   refresh(): void {
-    if (this.running || this.closed) return;
+    if (this.running || this.closed || Date.now() < this.retryAfter) return;
     this.running = this.recompute()
       .catch((err: unknown) => {
+        this.retryAfter = Date.now() + RETRY_AFTER_FAILURE_MS;
         if (!this.closed) this.logger.error({ err }, 'graph layout failed; the previous layout is kept');
       })
       .finally(() => {
