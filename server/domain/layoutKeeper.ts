@@ -64,8 +64,12 @@ export function decodeSnapshot(json: string): { view: ViewGraph; placement: Plac
       }),
     ),
   };
-  const placement: Placement = new Map(nodes.id.map((id, i) => [id, { x: arrangement.x[i]!, y: arrangement.y[i]!, community: arrangement.community[i]! }]));
-  return { view, placement };
+  return { view, placement: placementOf(view, arrangement) };
+}
+
+/** Where each node of the view was put, by id. */
+export function placementOf(view: ViewGraph, arrangement: Arrangement): Placement {
+  return new Map(view.nodes.map((n, i) => [n.id, { x: arrangement.x[i]!, y: arrangement.y[i]!, community: arrangement.community[i]! }]));
 }
 
 const RETRY_AFTER_FAILURE_MS = 60_000;

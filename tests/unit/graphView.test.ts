@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { computeArrangement, initialPositions, type ViewEdge, type ViewGraph } from '../../server/domain/graphLayout.ts';
 import { composeView } from '../../server/domain/graphView.ts';
-import { type Placement, decodeSnapshot, encodeSnapshot } from '../../server/domain/layoutKeeper.ts';
+import { decodeSnapshot, encodeSnapshot, placementOf } from '../../server/domain/layoutKeeper.ts';
 
 const stance = (source: string, target: string, latestFamily: string, stanceCount = 1): ViewEdge => ({
   source,
@@ -76,7 +76,7 @@ describe('the stored snapshot', () => {
 describe('composing the view', () => {
   const view = negotiation();
   const arrangement = computeArrangement(view);
-  const placement: Placement = new Map(view.nodes.map((n, i) => [n.id, { x: arrangement.x[i]!, y: arrangement.y[i]!, community: arrangement.community[i]! }]));
+  const placement = placementOf(view, arrangement);
 
   it('leaves places out unless included, and names nodes by index in the edge columns', () => {
     const answer = composeView(view, placement, [], bounds, layoutStatus);
