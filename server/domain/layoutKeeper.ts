@@ -78,7 +78,8 @@ export class GraphLayoutKeeper {
   /** undefined: not read from the database yet; null: none stored. */
   private layout: Promise<StoredLayout | null> | undefined;
   private running: Promise<void> | null = null;
-  private readonly answers = new Map<string, unknown>();
+  /** Answers composed from a layout, kept with it: a request that began on an older layout never caches into a newer one's. */
+  private readonly answers = new WeakMap<StoredLayout, Map<string, unknown>>();
   private closed = false;
   private worker: Worker | null = null;
   /** After a failed run, requests that find the layout stale do not start another before this time. */
@@ -97,10 +98,12 @@ export class GraphLayoutKeeper {
     return { layout, stale };
   }
 
-  /** An answer composed from the current layout, kept until the layout changes. */
-  memoized<T>(key: string, compose: () => T): T {
-    if (!this.answers.has(key)) this.answers.set(key, compose());
-    return this.answers.get(key) as T;
+  /** An answer composed from this layout, kept as long as the layout is. */
+  memoized<T>(layout: StoredLayout, key: string, compose: () => T): T {
+    let answers = this.answers.get(layout);
+    if (!answers) this.answers.set(layout, (answers = new Map()));
+    if (!answers.has(key)) answers.set(key, compose());
+    return answers.get(key) as T;
   }
 
   /** Starts computing a new layout unless one is being computed; errors are logged, never thrown. */
@@ -155,7 +158,6 @@ export class GraphLayoutKeeper {
       const snapshot = encodeSnapshot(view, arrangement);
       await writeStoredLayout(this.db, { stamp, computedAt, snapshot });
       this.layout = Promise.resolve({ stamp, computedAt, ...decodeSnapshot(snapshot) });
-      this.answers.clear();
       this.logger.info({ nodes: view.nodes.length, edges: view.edges.length, bytes: snapshot.length, ms: Date.now() - started }, 'graph layout: stored');
     }
   }
