@@ -1,10 +1,12 @@
 /**
- * Synthetic visual graphs for the client suite, in the exact shapes /api/graph (neovis.js's page)
- * and /api/graph/view (the explorer) answer with: n nodes (parties, officials, positions, events)
- * and five stance edges per node, seeded.
+ * Synthetic visual graphs for the client suite, in the exact shape /api/graph answers with: n
+ * nodes (parties, officials, positions, events) and five stance edges per node, seeded.
  */
-import type { GraphView } from '../../server/contract/api.ts';
 import { STANCE_TYPES, STANCE_TYPE_NAMES } from '../../server/contract/model.ts';
+import { loadConfig } from '../../server/config.ts';
+import { type ViewEdge, computeArrangement } from '../../server/domain/graphLayout.ts';
+import { composeView } from '../../server/domain/graphView.ts';
+import { placementOf } from '../../server/domain/layoutKeeper.ts';
 import { seededRandom } from '../world.ts';
 
 export const EDGES_PER_NODE = 5;
@@ -34,47 +36,22 @@ export function syntheticGraph(nodeCount: number, seed = 7) {
 export type SyntheticGraph = ReturnType<typeof syntheticGraph>;
 
 /**
- * The same graph as /api/graph/view answers it: columns, one aggregated edge per source → target
- * counting its stances, and stored positions (here seeded on a disc, as a layout would spread them).
+ * The same graph as the server's graph view answers it (/api/graph/view): stances aggregated per
+ * actor → target, arranged and clustered as the server's stored layout would be, within the
+ * default bounds (over 2,000 nodes: clusters).
  */
-export function syntheticGraphView(graph: SyntheticGraph, seed = 7): GraphView {
-  const random = seededRandom(seed + graph.nodes.length + 1);
-  const index = new Map(graph.nodes.map((n, i) => [n.id, i]));
-  const pairs = new Map<string, { source: number; target: number; count: number; latest: (typeof graph.edges)[number] }>();
+export function syntheticView(graph: SyntheticGraph): string {
+  const aggregated = new Map<string, ViewEdge>();
   for (const edge of graph.edges) {
-    const key = `${edge.source}|${edge.target}`;
-    const pair = pairs.get(key);
-    if (pair) pair.count++;
-    else pairs.set(key, { source: index.get(edge.source)!, target: index.get(edge.target)!, count: 1, latest: edge });
+    const key = `${edge.source}>${edge.target}`;
+    const sum = aggregated.get(key);
+    if (sum) sum.stanceCount += 1;
+    else {
+      const { stanceType, family, date } = edge.attributes;
+      aggregated.set(key, { source: edge.source, target: edge.target, relation: 'STANCES', stanceCount: 1, latestType: stanceType, latestFamily: family, latestDate: date });
+    }
   }
-  const radius = Math.sqrt(graph.nodes.length) * 20;
-  const spots = graph.nodes.map(() => {
-    const [angle, distance] = [random() * 2 * Math.PI, radius * Math.sqrt(random())];
-    return { x: Math.cos(angle) * distance, y: Math.sin(angle) * distance };
-  });
-  const edges = [...pairs.values()];
-  return {
-    mode: 'entities',
-    nodes: {
-      id: graph.nodes.map((n) => n.id),
-      label: graph.nodes.map((n) => n.label),
-      type: graph.nodes.map((n) => n.type),
-      size: graph.nodes.map(() => 1),
-      cluster: graph.nodes.map(() => null),
-      x: spots.map((s) => s.x),
-      y: spots.map((s) => s.y),
-    },
-    edges: {
-      source: edges.map((e) => e.source),
-      target: edges.map((e) => e.target),
-      relation: edges.map(() => 'STANCES'),
-      stanceCount: edges.map((e) => e.count),
-      latestType: edges.map((e) => e.latest.attributes.stanceType),
-      latestFamily: edges.map((e) => e.latest.attributes.family),
-      latestDate: edges.map((e) => e.latest.attributes.date),
-    },
-    layout: { computedAt: '2024-05-01T00:00:00.000Z', stale: false },
-    totals: { nodes: graph.nodes.length, edges: edges.length },
-    truncated: false,
-  };
+  const view = { nodes: graph.nodes.map((n) => ({ id: n.id, type: n.type, label: n.label, targeted: true })), edges: [...aggregated.values()] };
+  const placement = placementOf(view, computeArrangement(view));
+  return JSON.stringify(composeView(view, placement, [], loadConfig({}).graphView, { computedAt: 'bench', stale: false }));
 }

@@ -2,7 +2,8 @@
  * 4. Client: time to the first drawn frame in headless Chromium (Debian's /usr/bin/chromium), for
  * Parley's built explorer and for neovis.js on the same graph, and the explorer's frame time while
  * the analyst pans and zooms. A local server hands both pages the same synthetic graph: neovis.js
- * its /api/graph answer, the explorer its /api/graph/view answer (columns, stored positions).
+ * its /api/graph answer, the explorer the same graph as the server's graph view answers it at
+ * /api/graph/view (aggregated, arranged, clustered over the node budget).
  * Times are performance marks since navigation start: the explorer marks `parley:first-frame`
  * (it draws stored positions, so there is no layout to wait for), the neovis page
  * `bench:first-frame` and `bench:layout-settled`. A page that has not reached a mark within the
@@ -16,7 +17,7 @@ import { chromium, type Page } from 'playwright-core';
 import { buildClientIfNeeded } from '../../server/clientBuild.ts';
 import type { Logger } from '../../server/logger.ts';
 import { CLIENT_DIST } from '../../server/paths.ts';
-import { EDGES_PER_NODE, syntheticGraph, syntheticGraphView } from '../client/graphData.ts';
+import { EDGES_PER_NODE, syntheticGraph, syntheticView } from '../client/graphData.ts';
 import { BENCH_DATA, REPO_ROOT } from '../processes.ts';
 import { compare, percentile, type ResultRow, summarize } from '../stats.ts';
 import { cappedRuns } from './context.ts';
@@ -154,7 +155,7 @@ export async function clientSuite(options: ClientOptions, runs: number, capSecon
   try {
     for (const nodes of [...options.nodeCounts].sort((a, b) => a - b)) {
       const graph = syntheticGraph(nodes);
-      pages.setGraph(JSON.stringify(graph), JSON.stringify(syntheticGraphView(graph)));
+      pages.setGraph(JSON.stringify(graph), syntheticView(graph));
       const scope = `${nodes / 1000}k nodes / ${(nodes * EDGES_PER_NODE) / 1000}k edges`;
       const samples = new Map<string, number[][]>(RENDERERS.map((r) => [r.name, Array.from({ length: measuresOf(r) }, () => [])]));
       for (const run of cappedRuns({ runs, capSeconds })) {

@@ -49,7 +49,8 @@ export async function viewGraph(db: Database, keeper: GraphLayoutKeeper, query: 
   const filtered = query.stanceTypes !== undefined || query.asOf !== undefined;
   const { layout, stale } = await keeper.current();
   if (layout && !filtered) {
-    return keeper.memoized(`view|${include.join(',')}`, () => composeView(layout.view, layout.placement, include, bounds, status(layout, stale)));
+    const composed = keeper.memoized(layout, include.join(','), () => composeView(layout.view, layout.placement, include, bounds, status(layout, false)));
+    return { ...composed, layout: status(layout, stale) };
   }
   const view = await readViewGraph(db, query.stanceTypes ?? STANCE_TYPE_NAMES, query.asOf ?? null);
   return composeView(view, layout?.placement ?? null, include, bounds, status(layout, stale || !layout));

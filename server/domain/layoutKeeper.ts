@@ -64,17 +64,26 @@ export function decodeSnapshot(json: string): { view: ViewGraph; placement: Plac
       }),
     ),
   };
-  const placement: Placement = new Map(nodes.id.map((id, i) => [id, { x: arrangement.x[i]!, y: arrangement.y[i]!, community: arrangement.community[i]! }]));
-  return { view, placement };
+  return { view, placement: placementOf(view, arrangement) };
 }
+
+/** Where each node of the view was put, by id. */
+export function placementOf(view: ViewGraph, arrangement: Arrangement): Placement {
+  return new Map(view.nodes.map((n, i) => [n.id, { x: arrangement.x[i]!, y: arrangement.y[i]!, community: arrangement.community[i]! }]));
+}
+
+const RETRY_AFTER_FAILURE_MS = 60_000;
 
 export class GraphLayoutKeeper {
   /** undefined: not read from the database yet; null: none stored. */
   private layout: Promise<StoredLayout | null> | undefined;
   private running: Promise<void> | null = null;
-  private readonly answers = new Map<string, unknown>();
+  /** Answers composed from a layout, kept with it: a request that began on an older layout never caches into a newer one's. */
+  private readonly answers = new WeakMap<StoredLayout, Map<string, unknown>>();
   private closed = false;
   private worker: Worker | null = null;
+  /** After a failed run, requests that find the layout stale do not start another before this time. */
+  private retryAfter = 0;
 
   constructor(
     private readonly db: Database,
@@ -89,17 +98,20 @@ export class GraphLayoutKeeper {
     return { layout, stale };
   }
 
-  /** An answer composed from the current layout, kept until the layout changes. */
-  memoized<T>(key: string, compose: () => T): T {
-    if (!this.answers.has(key)) this.answers.set(key, compose());
-    return this.answers.get(key) as T;
+  /** An answer composed from this layout, kept as long as the layout is. */
+  memoized<T>(layout: StoredLayout, key: string, compose: () => T): T {
+    let answers = this.answers.get(layout);
+    if (!answers) this.answers.set(layout, (answers = new Map()));
+    if (!answers.has(key)) answers.set(key, compose());
+    return answers.get(key) as T;
   }
 
   /** Starts computing a new layout unless one is being computed; errors are logged, never thrown. */
   refresh(): void {
-    if (this.running || this.closed) return;
+    if (this.running || this.closed || Date.now() < this.retryAfter) return;
     this.running = this.recompute()
       .catch((err: unknown) => {
+        this.retryAfter = Date.now() + RETRY_AFTER_FAILURE_MS;
         if (!this.closed) this.logger.error({ err }, 'graph layout failed; the previous layout is kept');
       })
       .finally(() => {
@@ -146,7 +158,6 @@ export class GraphLayoutKeeper {
       const snapshot = encodeSnapshot(view, arrangement);
       await writeStoredLayout(this.db, { stamp, computedAt, snapshot });
       this.layout = Promise.resolve({ stamp, computedAt, ...decodeSnapshot(snapshot) });
-      this.answers.clear();
       this.logger.info({ nodes: view.nodes.length, edges: view.edges.length, bytes: snapshot.length, ms: Date.now() - started }, 'graph layout: stored');
     }
   }
