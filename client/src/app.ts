@@ -167,7 +167,8 @@ export function mount(root: HTMLElement): () => void {
   // Right after the server starts, the first layout may still be computing: it is waited for, a while.
   const loadView = async () => {
     for (let attempt = 1; ; attempt++) {
-      const view = await api.graphView(viewFilters(store.get().filters));
+      // The whole view first (the server's cached answer, and every node's dates); filters recount it after.
+      const view = await api.graphView();
       if (view.layout.computedAt !== null || attempt === LAYOUT_WAIT_ATTEMPTS) return view;
       announce('The server is laying the graph out…');
       await new Promise((resolve) => setTimeout(resolve, LAYOUT_WAIT_MS));
@@ -181,6 +182,8 @@ export function mount(root: HTMLElement): () => void {
       mergeGraphView(graph, view);
       applyFilters(graph, store.get().filters);
       refreshViews();
+      const filters = viewFilters(store.get().filters);
+      if (!clustered && (filters.stanceTypes || filters.asOf)) void recountEdges(store.get().filters);
       const clusters = view.mode === 'clusters' ? `, as ${graph.order} clusters of ${view.totals.nodes} nodes (click one to open it)` : '';
       announce(`${graph.order} nodes and ${graph.size} relationships loaded${clusters}${view.truncated ? ' (cut short by the answer’s bounds)' : ''}.`);
       root.dataset.loaded = 'true';

@@ -196,8 +196,11 @@ export function mergeGraphView(graph: ExplorerGraph, view: GraphView): string[] 
  * counts depend on which stances are counted); nodes stay where they are.
  */
 export function replaceAggregatedEdges(graph: ExplorerGraph, view: GraphView): void {
+  // When a node is known from is read from the whole view: a filtered one would forget it.
+  const knownSince = new Map(graph.mapNodes((node, attributes) => [node, attributes.knownSince] as const));
   graph.filterEdges((_e, attributes) => isAggregatedEdge(attributes)).forEach((edge) => graph.dropEdge(edge));
   mergeGraphView(graph, view);
+  for (const [node, since] of knownSince) if (graph.hasNode(node)) graph.setNodeAttribute(node, 'knownSince', since);
 }
 
 export function isAggregatedEdge(attributes: EdgeAttributes): boolean {
