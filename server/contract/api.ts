@@ -7,7 +7,7 @@ import { z } from 'zod';
 import { NODE_TYPES, STANCE_FAMILIES, STANCE_TYPE_NAMES } from './model.ts';
 
 export const apiSchemas = z.registry<{ id: string }>();
-function named<T extends z.ZodType>(id: string, schema: T): T {
+export function named<T extends z.ZodType>(id: string, schema: T): T {
   apiSchemas.add(schema, { id });
   return schema;
 }
@@ -192,7 +192,7 @@ export const neighborsResponseSchema = named(
   z.object({ center: z.string(), depth: z.number().int(), nodes: z.array(graphNodeSchema), edges: z.array(graphEdgeSchema), truncated: z.boolean() }),
 );
 
-const nodeRef = named('NodeRef', z.object({ id: z.string(), label: z.string(), type: z.string() }));
+export const nodeRef = named('NodeRef', z.object({ id: z.string(), label: z.string(), type: z.string() }));
 export type NodeRef = z.infer<typeof nodeRef>;
 
 export const stanceSchema = named(

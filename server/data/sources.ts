@@ -1,6 +1,7 @@
 /** Reading what sources arrived as, and the audit trail; plain rows only. */
 import { cypher } from '../db/cypherFiles.ts';
 import type { Database } from '../db/database.ts';
+import type { NodeRefRow, StanceRow } from './explore.ts';
 
 export interface SourceListRow {
   id: string;
@@ -14,6 +15,8 @@ export interface SourceListRow {
   writer: string | null;
   textBytes: number | null;
   evidence: number;
+  stances: number;
+  quotes: number;
   entities: number;
 }
 
@@ -26,6 +29,24 @@ export interface StoredSourceRow {
   writer: string;
   grade: string | null;
 }
+
+export interface SourceDetailRow {
+  id: string;
+  title: string;
+  kind: string;
+  publishedAt: string;
+  publisher: string | null;
+  url: string | null;
+  grade: string | null;
+  ingestedAt: string | null;
+  text: string | null;
+}
+
+/** A stance a source supports, with only that source's evidence for it. */
+export type SupportedStanceRow = Pick<StanceRow, 'id' | 'type' | 'family' | 'date' | 'datePrecision' | 'condition' | 'evidence'> & {
+  actor: NodeRefRow;
+  target: NodeRefRow;
+};
 
 export interface AuditRow {
   at: string;
@@ -43,6 +64,15 @@ export async function readStoredPayload(db: Database, sourceId: string): Promise
 export async function listSourceRows(db: Database, page: { limit: number; offset: number }): Promise<{ total: number; rows: SourceListRow[] }> {
   const [count] = await db.read<{ total: number }>(cypher('sources/count'));
   return { total: count?.total ?? 0, rows: await db.read<SourceListRow>(cypher('sources/list'), page) };
+}
+
+export async function readSourceDetail(db: Database, sourceId: string): Promise<SourceDetailRow | undefined> {
+  const [row] = await db.read<SourceDetailRow>(cypher('sources/detail'), { sourceId });
+  return row;
+}
+
+export function readSupportedStances(db: Database, sourceId: string): Promise<SupportedStanceRow[]> {
+  return db.read<SupportedStanceRow>(cypher('sources/supported-stances'), { sourceId });
 }
 
 /** Every stored source, oldest first, streamed so that a large graph's backup never sits in memory whole. */

@@ -1,6 +1,8 @@
 /** Requests and answers of the source records: listing, deleting, the audit trail, backup lines. */
 import { z } from 'zod';
 
+export { sourceListSchema } from '../contract/sources.ts';
+
 export const pageQuerySchema = z.object({
   limit: z.coerce.number().int().min(1).max(1_000).default(100).describe('Page size (1–1000, default 100)'),
   offset: z.coerce.number().int().min(0).max(10_000_000).default(0).describe('How many to skip'),
@@ -34,28 +36,6 @@ export const deleteReportSchema = z.object({
   sourceId: z.string(),
   deleted: z.boolean().describe('false when there was no such source: deleting is idempotent'),
   ...removedCounts,
-});
-
-export const sourceListSchema = z.object({
-  total: z.number().int(),
-  limit: z.number().int(),
-  offset: z.number().int(),
-  sources: z.array(
-    z.object({
-      id: z.string(),
-      title: z.string(),
-      kind: z.string(),
-      publishedAt: z.string(),
-      publisher: z.string().nullable(),
-      url: z.string().nullable(),
-      grade: z.string().nullable(),
-      ingestedAt: z.string().nullable().describe('When its current version arrived (null for a source stored before records were kept)'),
-      writer: z.string().nullable().describe('Label of the write token that sent it'),
-      textBytes: z.number().int().nullable().describe('Size of the original text kept with it'),
-      evidence: z.number().int(),
-      entities: z.number().int(),
-    }),
-  ),
 });
 
 export const auditListSchema = z.object({

@@ -4,8 +4,9 @@
  */
 import { deleteSourceGraph } from '../data/ingest.ts';
 import { forgetNames } from '../data/names.ts';
-import { listSourceRows, readAuditRows, readStoredPayload } from '../data/sources.ts';
+import { listSourceRows, readAuditRows, readSourceDetail, readStoredPayload, readSupportedStances } from '../data/sources.ts';
 import type { Database } from '../db/database.ts';
+import { NotFoundError } from '../errors.ts';
 import { plannedLinks } from './ingest.ts';
 
 export interface Page {
@@ -16,6 +17,13 @@ export interface Page {
 export async function listSources(db: Database, page: Page) {
   const { total, rows } = await listSourceRows(db, page);
   return { total, ...page, sources: rows };
+}
+
+/** One source as a reader opens it: its record, the text it arrived with, and the stances its evidence supports. */
+export async function readSource(db: Database, sourceId: string) {
+  const source = await readSourceDetail(db, sourceId);
+  if (!source) throw new NotFoundError(`No source with id ${sourceId}`);
+  return { ...source, stances: await readSupportedStances(db, sourceId) };
 }
 
 /**

@@ -5,7 +5,8 @@ import type { Database } from '../../db/database.ts';
 import { ingestSource } from '../../domain/ingest.ts';
 import { auditListSchema, deleteReportSchema, ingestReportSchema, pageQuerySchema, sourceIdPathSchema, sourceListSchema } from '../../domain/sourceSchemas.ts';
 import { sourcePayloadJsonSchema, sourcePayloadSchema } from '../../domain/sourcePayload.ts';
-import { deleteSource, listAudit, listSources } from '../../domain/sources.ts';
+import { deleteSource, listAudit, listSources, readSource } from '../../domain/sources.ts';
+import { sourceDetailSchema } from '../../contract/sources.ts';
 import { type RouteDoc, errorDoc } from '../openapi.ts';
 import { parseInput } from '../parse.ts';
 import { requireWriteToken, writerOf } from '../writeToken.ts';
@@ -18,6 +19,10 @@ export function sourceRoutes(db: Database, writeTokens: readonly { label: string
   });
   router.get('/api/sources', async (req, res) => {
     res.json(await listSources(db, parseInput(pageQuerySchema, req.query, 'query')));
+  });
+  router.get('/api/sources/:id', async (req, res) => {
+    const { id } = parseInput(sourceIdPathSchema, req.params, 'path');
+    res.json(await readSource(db, id));
   });
   router.post('/api/sources', writer, async (req, res) => {
     const payload = parseInput(sourcePayloadSchema, req.body, 'body');
@@ -54,6 +59,19 @@ export const sourceRouteDocs: RouteDoc[] = [
     description: 'One page of sources with when and through which write token each arrived, and how much of the graph it holds up.',
     query: pageQuerySchema,
     responses: { 200: { description: 'One page of sources', schema: sourceListSchema }, 400: errorDoc('Invalid paging parameter') },
+  },
+  {
+    method: 'get',
+    path: '/api/sources/:id',
+    tag: 'sources',
+    summary: 'One source: its text and the stances it supports',
+    description: 'The source with the original text kept with it (so each quote can be read in its context) and every stance its evidence supports, with only its own evidence.',
+    pathParams: sourceIdPathSchema,
+    responses: {
+      200: { description: 'The source', schema: sourceDetailSchema },
+      400: errorDoc('Not a source id'),
+      404: errorDoc('No such source'),
+    },
   },
   {
     method: 'post',
