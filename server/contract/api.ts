@@ -118,9 +118,35 @@ export const evidenceItemSchema = named(
     via: z.string().nullable(),
     source: z.string().nullable().describe('Source id'),
     sourceTitle: z.string().nullable(),
+    publisher: z.string().nullable().optional().describe("The source's publisher, when it names one"),
   }),
 );
 export type EvidenceItem = z.infer<typeof evidenceItemSchema>;
+
+/** How well a stance is attested: by how many sources and publishers, first- or second-hand. */
+export const corroborationSchema = named(
+  'Corroboration',
+  z.object({
+    sources: z.number().int().describe('Distinct sources whose evidence supports the stance'),
+    publishers: z.number().int().describe('Distinct publishers among those sources (a source without a publisher counts as its own)'),
+    firstHand: z.number().int().describe('Sources that quote the actor directly (at least one first-hand piece of evidence)'),
+    secondHand: z.number().int().describe('Sources that only report it second-hand'),
+  }),
+);
+export type Corroboration = z.infer<typeof corroborationSchema>;
+
+/** One end of a reversal: a stance of the actor on the target at one moment. */
+export const stanceStepSchema = named(
+  'StanceStep',
+  z.object({
+    stanceId: z.string(),
+    type: z.enum(STANCE_TYPE_NAMES),
+    family: z.enum(STANCE_FAMILIES),
+    date: z.string(),
+    datePrecision: z.string(),
+  }),
+);
+export type StanceStep = z.infer<typeof stanceStepSchema>;
 
 /** A collapsed stance's attributes on its actor → target edge; linked nodes are given by id. */
 export const stanceEdgeAttributesSchema = named(
@@ -138,6 +164,7 @@ export const stanceEdgeAttributesSchema = named(
     voicedBy: z.string().nullable().describe('Id of the official who voiced it'),
     evidenceCount: z.number().int(),
     evidence: z.array(evidenceItemSchema),
+    corroboration: corroborationSchema.optional(),
   }),
 );
 export type StanceEdgeAttributes = z.infer<typeof stanceEdgeAttributesSchema>;
@@ -212,9 +239,22 @@ export const stanceSchema = named(
     event: nodeRef.nullable().describe('Where the stance was taken'),
     voicedBy: nodeRef.nullable(),
     evidence: z.array(evidenceItemSchema),
+    corroboration: corroborationSchema,
   }),
 );
 export type Stance = z.infer<typeof stanceSchema>;
+
+/** An actor's stance on one target changing family over time (rejected, later agreed). */
+export const reversalSchema = named(
+  'Reversal',
+  z.object({
+    actor: nodeRef.describe('Whose stance changed (for a party, its officials and delegations count as it)'),
+    target: nodeRef,
+    from: stanceStepSchema.describe('The earlier stance'),
+    to: stanceStepSchema.describe('The later stance that reversed it'),
+  }),
+);
+export type Reversal = z.infer<typeof reversalSchema>;
 
 const positionLink = z.object({
   relation: z.enum(['HAS_PRECONDITION', 'ALTERNATIVE_TO', 'CONDITIONAL_ON']),
@@ -234,6 +274,10 @@ export const timelineEntrySchema = named(
     kind: z.enum(['stance', 'event', 'document']),
     id: z.string(),
     text: z.string(),
+    reverses: stanceStepSchema
+      .nullable()
+      .optional()
+      .describe("For a stance: the same party's earlier stance on the position that this one reversed"),
   }),
 );
 export type TimelineEntry = z.infer<typeof timelineEntrySchema>;
@@ -262,6 +306,7 @@ export const actorStancesResponseSchema = named(
     stances: z.array(
       stanceSchema.extend({ rolledUp: z.boolean().describe("true for a stance of one of the party's officials or delegations") }),
     ),
+    reversals: z.array(reversalSchema).describe('Where the stance on one target changed family over time, oldest first'),
   }),
 );
 
@@ -278,10 +323,56 @@ export const matrixResponseSchema = named(
         latest: z.object({ id: z.string(), type: z.enum(STANCE_TYPE_NAMES), family: z.enum(STANCE_FAMILIES), date: z.string(), actor: nodeRef }),
         stanceCount: z.number().int(),
         evidenceCount: z.number().int().describe("Evidence items behind all of the party's stances on the position"),
+        reversal: z
+          .object({ from: stanceStepSchema, to: stanceStepSchema, date: z.string().describe('When the reversing stance was taken') })
+          .nullable()
+          .describe("The party's latest change of family on the position, if any"),
       }),
     ),
   }),
 );
+
+export const conflictsQuerySchema = z.object({
+  limit: limitParam(200).default(50).describe('Conflicts per page'),
+  offset: z.coerce.number().int().min(0).max(1_000_000).default(0).describe('Conflicts to skip'),
+});
+
+const conflictReportSchema = z.object({
+  quote: z.string().nullable().describe('Verbatim words from the source, or null when the source gives only our summary'),
+  summary: z.string().nullable().describe('Our own wording, never a quote'),
+  reporting: z.string().nullable(),
+  via: z.string().nullable(),
+  source: z.object({ id: z.string(), title: z.string().nullable(), publisher: z.string().nullable(), url: z.string().nullable() }),
+});
+
+/** One side of a conflict: the stance one group of sources reports, with their evidence. */
+export const conflictSideSchema = named(
+  'ConflictSide',
+  stanceStepSchema.extend({ reports: z.array(conflictReportSchema).describe('The evidence for this side, one item per quote or summary') }),
+);
+
+export const conflictSchema = named(
+  'Conflict',
+  z.object({
+    id: z.string().describe('The two stance ids joined by "|"'),
+    actor: nodeRef,
+    target: nodeRef,
+    a: conflictSideSchema,
+    b: conflictSideSchema,
+  }),
+);
+export type Conflict = z.infer<typeof conflictSchema>;
+
+export const conflictsResponseSchema = named(
+  'ConflictsResponse',
+  z.object({
+    total: z.number().int(),
+    limit: z.number().int(),
+    offset: z.number().int(),
+    conflicts: z.array(conflictSchema),
+  }),
+);
+export type ConflictsResponse = z.infer<typeof conflictsResponseSchema>;
 
 export const pathsResponseSchema = named(
   'PathsResponse',

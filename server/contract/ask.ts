@@ -1,6 +1,6 @@
 /** Ask's contract: the question it accepts and the cited answer it gives (registered for OpenAPI). */
 import { z } from 'zod';
-import { apiSchemas } from './api.ts';
+import { apiSchemas, corroborationSchema } from './api.ts';
 
 export const MAX_QUESTION_LENGTH = 1000;
 
@@ -26,6 +26,7 @@ const citationSchema = z.object({
   sourceTitle: z.string().nullable(),
   sourceDate: z.string().nullable(),
   sourceUrl: z.string().nullable(),
+  corroboration: corroborationSchema.nullable().optional().describe("For a row about a stance: how many sources and publishers report it"),
 });
 apiSchemas.add(citationSchema, { id: 'AskCitation' });
 export type AskCitation = z.infer<typeof citationSchema>;

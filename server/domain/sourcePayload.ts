@@ -193,11 +193,19 @@ export const sourceSchema = z.strictObject({
     .optional(),
 });
 
+/** The analyst's choice to keep a spelling this source uses as another name of an existing entity. */
+export const aliasClaimSchema = z.strictObject({
+  entity: anyId,
+  alias: z.string().trim().min(1).max(200),
+});
+
 export const sourcePayloadSchema = z.strictObject({
   source: sourceSchema,
   entities: z.array(entitySchema).max(20_000).default([]),
   stances: z.array(stanceSchema).max(50_000).default([]),
   relations: z.array(positionRelationSchema).max(20_000).default([]),
+  /** Spellings merged into existing entities' aliases while this source holds them. */
+  aliases: z.array(aliasClaimSchema).max(1_000).optional(),
 });
 export type SourcePayload = z.infer<typeof sourcePayloadSchema>;
 

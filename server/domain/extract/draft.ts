@@ -181,6 +181,8 @@ class DraftBuilder {
         proposedEntities: payload.entities.length,
         relations: payload.relations.length,
       },
+      matches: [],
+      aliasOffers: [],
     };
   }
 
