@@ -1,5 +1,6 @@
 /** Requests and answers of the source records: listing, deleting, the audit trail, backup lines. */
 import { z } from 'zod';
+import { publisherSchema } from '../contract/api.ts';
 
 export const pageQuerySchema = z.object({
   limit: z.coerce.number().int().min(1).max(1_000).default(100).describe('Page size (1–1000, default 100)'),
@@ -46,9 +47,10 @@ export const sourceListSchema = z.object({
       title: z.string(),
       kind: z.string(),
       publishedAt: z.string(),
-      publisher: z.string().nullable(),
+      publisher: z.string().nullable().describe("The publisher's name: its entity's, else the payload's free text"),
+      publishedBy: publisherSchema.nullable().describe('The publisher entity, with its country and affiliation'),
       url: z.string().nullable(),
-      grade: z.string().nullable(),
+      grade: z.string().nullable().describe('Admiralty grade ("B2"), null when ungraded'),
       ingestedAt: z.string().nullable().describe('When its current version arrived (null for a source stored before records were kept)'),
       writer: z.string().nullable().describe('Label of the write token that sent it'),
       textBytes: z.number().int().nullable().describe('Size of the original text kept with it'),
@@ -64,10 +66,14 @@ export const auditListSchema = z.object({
   entries: z.array(
     z.object({
       at: z.string(),
-      action: z.string().describe('ingest, restore or delete'),
+      action: z.string().describe('ingest, restore, delete or grade'),
       sourceId: z.string(),
       writer: z.string().describe('Label of the write token, or of the tool (seed, cli, restore)'),
       changes: z.record(z.string(), z.number()).describe('What the write changed, in counts'),
+      grade: z
+        .object({ from: z.string().nullable(), to: z.string().nullable() })
+        .optional()
+        .describe("For a grade change: the source's grade before and after"),
     }),
   ),
 });
