@@ -33,6 +33,59 @@ function csvList<T extends z.ZodType>(item: T) {
 
 const limitParam = (max: number) => z.coerce.number().int().min(1).max(max);
 
+// ---------------------------------------------------------------- source grading (NATO Admiralty code)
+
+/** Source reliability, best first: A completely reliable … E unreliable, F cannot be judged. */
+export const RELIABILITY_GRADES = ['A', 'B', 'C', 'D', 'E', 'F'] as const;
+export type Reliability = (typeof RELIABILITY_GRADES)[number];
+/** Information credibility, best first: 1 confirmed … 5 improbable, 6 cannot be judged. */
+export const CREDIBILITY_GRADES = [1, 2, 3, 4, 5, 6] as const;
+
+/** A grade as sent: "B2" (any case) or {reliability: "B", credibility: 2}; always read as "B2". */
+export const gradeSchema = z
+  .union([
+    z
+      .string()
+      .trim()
+      .toUpperCase()
+      .regex(/^[A-F][1-6]$/, 'must be an Admiralty grade like B2: source reliability A–F, then information credibility 1–6'),
+    z.strictObject({
+      reliability: z.enum(RELIABILITY_GRADES).describe('A completely reliable, B usually, C fairly, D not usually, E unreliable, F cannot be judged'),
+      credibility: z.number().int().min(1).max(6).describe('1 confirmed, 2 probably true, 3 possibly true, 4 doubtful, 5 improbable, 6 cannot be judged'),
+    }),
+  ])
+  .transform((grade) => (typeof grade === 'string' ? grade : `${grade.reliability}${grade.credibility}`))
+  .describe('Admiralty grade: "B2", or {reliability: "B", credibility: 2}');
+
+const partyIdParam = z
+  .string()
+  .max(200)
+  .regex(/^party:[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be a party id like party:russia')
+  .meta({ examples: ['party:russia'] });
+
+/**
+ * Which sources count. A stance counts only through evidence from an admissible source; a stance
+ * with none disappears and evidence lists show only admissible evidence.
+ */
+export const gradeFilterShape = {
+  minReliability: z
+    .enum(RELIABILITY_GRADES)
+    .optional()
+    .describe('Only evidence from sources at least this reliable (A best, F cannot be judged). An ungraded source counts as F, so any value but F leaves ungraded sources out'),
+  minCredibility: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(6)
+    .optional()
+    .describe('Only evidence from sources whose information is at least this credible (1 best, 6 cannot be judged). An ungraded source counts as 6, so any value but 6 leaves ungraded sources out'),
+  excludeAffiliatedWith: partyIdParam
+    .optional()
+    .describe('Leave out evidence from sources whose publisher is affiliated with this party (or with a body that is part of it), e.g. its state media'),
+};
+export const gradeFilterSchema = z.object(gradeFilterShape);
+export type GradeFilter = z.infer<typeof gradeFilterSchema>;
+
 export const graphQuerySchema = z.object({
   nodeTypes: csvList(z.enum(NODE_TYPES)).describe('Comma-separated node types to include (default: every type except Source)'),
   stanceTypes: csvList(z.enum(STANCE_TYPE_NAMES)).describe('Comma-separated stance types to draw as edges (default: all)'),
@@ -40,6 +93,7 @@ export const graphQuerySchema = z.object({
   position: entityId.optional().describe('Only stances on this position (or event)'),
   asOf: isoDate.optional().describe('Only stances, events and documents dated on or before this day'),
   limit: limitParam(5_000_000).optional().describe('Maximum number of nodes (default and ceiling: the server setting, 2000)'),
+  ...gradeFilterShape,
 });
 export type GraphQuery = z.infer<typeof graphQuerySchema>;
 
@@ -59,6 +113,9 @@ const idPath = (example: string) => z.object({ id: entityId.meta({ examples: [ex
 export const nodeIdPathSchema = idPath('party:russia');
 export const positionIdPathSchema = idPath('position:unconditional-ceasefire');
 export const asOfQuerySchema = z.object({ asOf: isoDate.optional().describe('Only stances and events dated on or before this day') });
+/** The analyst views (trace, actor stances, matrix): a day, and which sources count. */
+export const gradedAsOfQuerySchema = asOfQuerySchema.extend(gradeFilterShape);
+export type GradedAsOfQuery = z.infer<typeof gradedAsOfQuerySchema>;
 export const neighborsQuerySchema = z.object({
   depth: z.coerce.number().int().min(1).max(3).default(1).describe('How many hops (a stance counts as one hop)'),
   limit: limitParam(5000).default(200).describe('Maximum number of nodes besides the start node'),
@@ -119,6 +176,8 @@ export const evidenceItemSchema = named(
     source: z.string().nullable().describe('Source id'),
     sourceTitle: z.string().nullable(),
     publisher: z.string().nullable().optional().describe("The source's publisher, when it names one"),
+    sourceGrade: z.string().nullable().describe('Admiralty grade of the source ("B2"), null when ungraded'),
+    sourcePublisher: z.string().nullable().describe("Name of the source's publisher"),
   }),
 );
 export type EvidenceItem = z.infer<typeof evidenceItemSchema>;
@@ -221,6 +280,32 @@ export const neighborsResponseSchema = named(
 
 export const nodeRef = named('NodeRef', z.object({ id: z.string(), label: z.string(), type: z.string() }));
 export type NodeRef = z.infer<typeof nodeRef>;
+
+/** Who publishes a source: an entity with a country and, where the analyst says so, a party it is affiliated with. */
+export const publisherSchema = named(
+  'Publisher',
+  z.object({
+    id: z.string(),
+    name: z.string(),
+    aliases: z.array(z.string()),
+    country: z.string().nullable(),
+    affiliation: nodeRef.nullable().describe('The party the publisher is affiliated with (e.g. state media), or null'),
+  }),
+);
+export type Publisher = z.infer<typeof publisherSchema>;
+
+export const sourceGradeBodySchema = z.object({
+  grade: gradeSchema.nullable().describe('The new grade, or null to mark the source ungraded'),
+});
+export const sourceGradeResponseSchema = named(
+  'SourceGradeChange',
+  z.object({
+    sourceId: z.string(),
+    grade: z.string().nullable().describe('The grade now'),
+    previous: z.string().nullable().describe('The grade before the change'),
+  }),
+);
+export type SourceGradeChange = z.infer<typeof sourceGradeResponseSchema>;
 
 export const stanceSchema = named(
   'Stance',

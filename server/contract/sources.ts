@@ -1,7 +1,7 @@
 /** The answers about sources as readers see them: the list, and one source opened with its text and the stances it supports. */
 import { z } from 'zod';
 import { STANCE_FAMILIES, STANCE_TYPE_NAMES } from './model.ts';
-import { evidenceItemSchema, named, nodeRef } from './api.ts';
+import { evidenceItemSchema, named, nodeRef, publisherSchema } from './api.ts';
 
 export const sourceListSchema = z.object({
   total: z.number().int(),
@@ -13,9 +13,10 @@ export const sourceListSchema = z.object({
       title: z.string(),
       kind: z.string(),
       publishedAt: z.string(),
-      publisher: z.string().nullable(),
+      publisher: z.string().nullable().describe("The publisher's name: its entity's, else the payload's free text"),
+      publishedBy: publisherSchema.nullable().describe('The publisher entity, with its country and affiliation'),
       url: z.string().nullable(),
-      grade: z.string().nullable(),
+      grade: z.string().nullable().describe('Admiralty grade ("B2"), null when ungraded'),
       ingestedAt: z.string().nullable().describe('When its current version arrived (null for a source stored before records were kept)'),
       writer: z.string().nullable().describe('Label of the write token that sent it'),
       textBytes: z.number().int().nullable().describe('Size of the original text kept with it'),

@@ -11,6 +11,8 @@ export interface EvidenceRow {
   sourceTitle: string | null;
   sourceDate: string | null;
   sourceUrl: string | null;
+  sourceGrade: string | null;
+  sourcePublisher: string | null;
 }
 
 export interface StanceRow {
@@ -53,6 +55,8 @@ export interface SourceRef {
   date: string | null;
   kind: string | null;
   url: string | null;
+  grade: string | null;
+  publisher: string | null;
 }
 
 export interface EntityLink {
@@ -116,6 +120,8 @@ export interface PassageRow {
   sourceTitle: string | null;
   sourceDate: string | null;
   sourceUrl: string | null;
+  sourceGrade: string | null;
+  sourcePublisher: string | null;
 }
 
 export function searchPassages(db: Database, lucene: string, limit: number): Promise<PassageRow[]> {

@@ -200,6 +200,8 @@ function evidenceCitation(statement: string, entityIds: string[], date: string |
     sourceTitle: e.sourceTitle ?? null,
     sourceDate: e.sourceDate ?? null,
     sourceUrl: e.sourceUrl ?? null,
+    sourceGrade: e.sourceGrade ?? null,
+    sourcePublisher: e.sourcePublisher ?? null,
   };
 }
 
@@ -220,6 +222,8 @@ function factCitation(statement: string, facts: Pick<EntityFacts, 'id' | 'date' 
     sourceTitle: source?.title ?? null,
     sourceDate: source?.date ?? null,
     sourceUrl: source?.url ?? null,
+    sourceGrade: source?.grade ?? null,
+    sourcePublisher: source?.publisher ?? null,
   });
 }
 

@@ -44,10 +44,14 @@ export const auditListSchema = z.object({
   entries: z.array(
     z.object({
       at: z.string(),
-      action: z.string().describe('ingest, restore or delete'),
+      action: z.string().describe('ingest, restore, delete or grade'),
       sourceId: z.string(),
       writer: z.string().describe('Label of the write token, or of the tool (seed, cli, restore)'),
       changes: z.record(z.string(), z.number()).describe('What the write changed, in counts'),
+      grade: z
+        .object({ from: z.string().nullable(), to: z.string().nullable() })
+        .optional()
+        .describe("For a grade change: the source's grade before and after"),
     }),
   ),
 });
