@@ -11,6 +11,8 @@ export interface EvidenceRow {
   sourceTitle: string | null;
   sourceDate: string | null;
   sourceUrl: string | null;
+  reporting?: string | null;
+  publisher?: string | null;
 }
 
 export interface StanceRow {

@@ -17,6 +17,7 @@ export interface EvidenceRow {
   via: string | null;
   source: string | null;
   sourceTitle: string | null;
+  publisher: string | null;
 }
 
 /** A stance with its actor, the party it rolls up to, target, links and evidence (explore/stances). */
@@ -80,6 +81,8 @@ export interface MatrixCellRow {
   party: string;
   position: string;
   latest: { id: string; type: StanceType; family: StanceFamily; date: string; actor: NodeRefRow };
+  /** Every stance of the cell, for reversals. */
+  history: { id: string; type: StanceType; family: StanceFamily; date: string; datePrecision: string }[];
   stanceCount: number;
   evidenceCount: number;
 }

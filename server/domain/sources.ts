@@ -6,7 +6,7 @@ import { deleteSourceGraph } from '../data/ingest.ts';
 import { forgetNames } from '../data/names.ts';
 import { listSourceRows, readAuditRows, readStoredPayload } from '../data/sources.ts';
 import type { Database } from '../db/database.ts';
-import { plannedLinks } from './ingest.ts';
+import { claimedLinks } from './ingest.ts';
 
 export interface Page {
   limit: number;
@@ -25,7 +25,7 @@ export async function listSources(db: Database, page: Page) {
  */
 export async function deleteSource(db: Database, sourceId: string, writer: string) {
   const stored = await readStoredPayload(db, sourceId);
-  const links = stored === undefined ? [] : plannedLinks(stored);
+  const links = stored === undefined ? [] : await claimedLinks(db, sourceId, stored);
   const { existed, ...removed } = await deleteSourceGraph(db, sourceId, links, {
     at: new Date().toISOString(),
     action: 'delete',
