@@ -9,6 +9,7 @@ ORDER BY s.date DESC, s.id
 WITH party, pos,
   collect({id: s.id, type: s.type, family: s.family, date: s.date,
            actor: {id: a.id, label: coalesce(a.name, a.id), type: [l IN labels(a) WHERE l <> 'Entity'][0]}}) AS stances,
+  collect({id: s.id, type: s.type, family: s.family, date: s.date, datePrecision: coalesce(s.datePrecision, 'day')}) AS history,
   count(s) AS stanceCount, sum(evidence) AS evidenceCount
-RETURN party.id AS party, pos.id AS position, stances[0] AS latest, stanceCount, evidenceCount
+RETURN party.id AS party, pos.id AS position, stances[0] AS latest, history, stanceCount, evidenceCount
 ORDER BY party, position

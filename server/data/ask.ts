@@ -13,6 +13,8 @@ export interface EvidenceRow {
   sourceUrl: string | null;
   sourceGrade: string | null;
   sourcePublisher: string | null;
+  reporting?: string | null;
+  publisher?: string | null;
 }
 
 export interface StanceRow {

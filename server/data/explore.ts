@@ -19,6 +19,7 @@ export interface EvidenceRow {
   sourceTitle: string | null;
   sourceGrade: string | null;
   sourcePublisher: string | null;
+  publisher: string | null;
 }
 
 /** A stance with its actor, the party it rolls up to, target, links and evidence (explore/stances). */
@@ -82,6 +83,8 @@ export interface MatrixCellRow {
   party: string;
   position: string;
   latest: { id: string; type: StanceType; family: StanceFamily; date: string; actor: NodeRefRow };
+  /** Every stance of the cell, for reversals. */
+  history: { id: string; type: StanceType; family: StanceFamily; date: string; datePrecision: string }[];
   stanceCount: number;
   evidenceCount: number;
 }

@@ -1,5 +1,6 @@
 import { cypher } from '../db/cypherFiles.ts';
 import type { Database, Transaction } from '../db/database.ts';
+import type { StanceFamily } from '../contract/model.ts';
 
 /** Relationship types ingestion writes; the only values that reach `$(row.type)`. */
 export const LINK_TYPES = [
@@ -44,6 +45,22 @@ export interface IngestionPlan {
 export async function findEntityTypes(db: Database, ids: string[]): Promise<Map<string, string>> {
   const rows = await db.read<{ id: string; type: string }>(cypher('ingest/existing-ids'), { ids });
   return new Map(rows.map((r) => [r.id, r.type]));
+}
+
+export interface HeldStanceRow {
+  id: string;
+  actor: string;
+  target: string;
+  family: StanceFamily;
+  date: string;
+  datePrecision: string;
+  sources: string[];
+}
+
+/** The stances the graph holds for each (actor, target) pair, with the sources behind them. */
+export function readHeldStances(db: Database, pairs: { actor: string; target: string }[]): Promise<HeldStanceRow[]> {
+  if (pairs.length === 0) return Promise.resolve([]);
+  return db.read<HeldStanceRow>(cypher('ingest/stance-candidates'), { pairs });
 }
 
 /** What a source arrived as, kept with it (cypher/ingest/record.cypher). */

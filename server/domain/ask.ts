@@ -20,6 +20,8 @@ import type { AskCitation, AskInterpretation, AskResponse } from '../contract/as
 import { type Mention, type NameIndex, type Reading, buildNameIndex, nameWords, readQuestion } from './askReading.ts';
 import { STANCE_TYPE_NAMES, STANCE_TYPES, type StanceType } from '../contract/model.ts';
 import { findQuestion } from './questions.ts';
+import { type ConflictRow, readConflicts } from '../data/conflicts.ts';
+import { corroborationOf } from './reports.ts';
 import { escapeLucene, luceneQuery } from './search.ts';
 
 /** Below this a structured answer gives way to the evidence. */
@@ -58,7 +60,9 @@ export async function askQuestion(db: Database, question: string, maxRows: numbe
     throw new UnprocessableError('not_english', 'Ask reads questions in English; this one has no English words and names nothing in the graph.');
   }
   const searched = await resolveUnnamedTargets(db, reading, known.names);
-  const structured = (await answerFromStructure(db, reading)) ?? (await answerFromStances(db, reading, maxRows));
+  const structured = reading.sourcesDisagree
+    ? await conflictingReports(db, reading)
+    : ((await answerFromStructure(db, reading)) ?? (await answerFromStances(db, reading, maxRows)));
   const unexplained = structured ? unexplainedWords(reading, searched, structured) : reading.leftover.map((l) => l.word);
   if (structured && structured.citations.length > 0 && confidenceOf(structured, searched, unexplained) >= CONFIDENT) {
     return respond(reading, { ...structured, confidence: confidenceOf(structured, searched, unexplained) }, unexplained, []);
@@ -210,8 +214,35 @@ function stanceCitations(rows: StanceRow[]): AskCitation[] {
   return rows.flatMap((row) => {
     const ids = [row.actorId, row.targetId];
     const items = row.evidence.length ? row.evidence : [{}];
-    return items.map((e) => evidenceCitation(stanceStatement(row), ids, row.date, row.stanceId, e));
+    const corroboration = corroborationOf(row.evidence.map((e) => ({ source: e.sourceId, publisher: e.publisher, reporting: e.reporting ?? null })));
+    return items.map((e) => ({ ...evidenceCitation(stanceStatement(row), ids, row.date, row.stanceId, e), corroboration }));
   });
+}
+
+/** "Where do sources disagree?": each conflict with both sides, every report cited; limited to the actors and targets named. */
+async function conflictingReports(db: Database, reading: Reading): Promise<Draft> {
+  const named = reading.mentions.map((m) => m.entity.id);
+  const rows = (await readConflicts(db, null)).filter((r) => named.length === 0 || named.includes(r.actorId) || named.includes(r.targetId));
+  if (rows.length === 0) return { path: 'stances', answer: 'The sources record no conflicting reports.', confidence: 0.8, citations: [] };
+  const side = (s: ConflictRow['a']) => `${verbOf(s.type)} per ${list(s.reports.map((r) => r.source.publisher ?? r.source.title ?? r.source.id))}`;
+  const answer = `Sources disagree on ${rows.length === 1 ? 'one point' : `${rows.length} points`}: ${list(
+    rows.map((r) => `${r.actorName} on ${r.target} (${r.a.date}): ${side(r.a)}, against ${side(r.b)}`),
+  )}.`;
+  const citations = rows.flatMap((r) =>
+    [r.a, r.b].flatMap((s) =>
+      s.reports.map((report) =>
+        evidenceCitation(`${r.actorName} ${verbOf(s.type)} ${r.target} on ${s.date}, per ${report.source.title ?? report.source.id}`, [r.actorId, r.targetId], s.date, s.stanceId, {
+          quote: report.quote,
+          summary: report.quote ? null : report.summary,
+          via: report.via,
+          sourceId: report.source.id,
+          sourceTitle: report.source.title,
+          sourceUrl: report.source.url,
+        }),
+      ),
+    ),
+  );
+  return { path: 'stances', answer, confidence: 0.9, citations };
 }
 
 function factCitation(statement: string, facts: Pick<EntityFacts, 'id' | 'date' | 'sources'>, summary: string | null, otherIds: string[] = []): AskCitation {

@@ -7,18 +7,20 @@
  */
 import crypto from 'node:crypto';
 import type { Database } from '../db/database.ts';
-import { findEntityTypes, writeSourceGraph, type IngestionPlan, type LinkKey, type LinkRow } from '../data/ingest.ts';
+import { findEntityTypes, readHeldStances, writeSourceGraph, type IngestionPlan, type LinkKey, type LinkRow } from '../data/ingest.ts';
 import { forgetNames } from '../data/names.ts';
 import { readStoredPayload } from '../data/sources.ts';
 import { UnprocessableError, ValidationError } from '../errors.ts';
 import { zodIssues } from './validation.ts';
-import { ACTOR_TYPES, STANCE_TARGET_TYPES, STANCE_TYPES, type NodeType } from '../contract/model.ts';
+import { ACTOR_TYPES, STANCE_TARGET_TYPES, STANCE_TYPES, type NodeType, type StanceFamily } from '../contract/model.ts';
 import { type EntityInput, type SourcePayload, sourcePayloadSchema } from './sourcePayload.ts';
+import { placeReportedStances } from './reports.ts';
 
 export interface IngestReport {
   sourceId: string;
   entities: number;
   stances: number;
+  attachedStances: number;
   evidence: number;
   relations: number;
   removedStances: number;
@@ -45,16 +47,22 @@ interface Reference {
 
 /** Writes a validated payload (`parsePayload`, or the route's parser), recording who sent it. */
 export async function ingestSource(db: Database, payload: SourcePayload, context: IngestContext = { writer: 'system' }): Promise<IngestReport> {
-  const { plan, references } = planIngestion(payload);
-  if (context.grade !== undefined) plan.source.grade = context.grade;
-  await assertReferencesResolve(db, plan, references);
-  const previous = await readStoredPayload(db, plan.sourceId);
-  const retiredLinks = previous === undefined ? [] : linksNoLongerClaimed(plannedLinks(previous), plan.links);
+  const { plan: planned, references } = planIngestion(payload);
+  if (context.grade !== undefined) planned.source.grade = context.grade;
+  await assertReferencesResolve(db, planned, references);
+  const stored = await readStoredPayload(db, planned.sourceId);
+  const previous = stored === undefined ? undefined : storedPlan(stored);
+  // A stance the graph already holds gets this source's evidence; the previous version's
+  // stances are placed too, so what it claimed through them can be taken back.
+  const placed = await placeStances(db, planned.sourceId, previous === undefined ? [planned] : [planned, previous]);
+  const plan = attachToHeldStances(planned, placed);
+  const retiredLinks = previous === undefined ? [] : linksNoLongerClaimed(attachToHeldStances(previous, placed).links, plan.links);
   const now = new Date().toISOString();
   const { text, ...source } = payload.source;
   const written = {
     entities: plan.entities.length,
     stances: plan.stances.length,
+    attachedStances: planned.stances.length - plan.stances.length,
     evidence: plan.evidence.length,
     relations: payload.relations.length,
   };
@@ -75,9 +83,46 @@ export async function ingestSource(db: Database, payload: SourcePayload, context
   return { sourceId: payload.source.id, ...written, ...removed };
 }
 
-/** The relationships a stored payload claims (it was valid when it was accepted). */
-export function plannedLinks(storedPayload: string): LinkKey[] {
-  return planIngestion(parsePayload(JSON.parse(storedPayload))).plan.links;
+/** The plan of a stored payload (it was valid when it was accepted). */
+function storedPlan(storedPayload: string): IngestionPlan {
+  return planIngestion(parsePayload(JSON.parse(storedPayload))).plan;
+}
+
+/** The relationships a stored source claims, from its stances where the graph holds them. */
+export async function claimedLinks(db: Database, sourceId: string, storedPayload: string): Promise<LinkKey[]> {
+  const plan = storedPlan(storedPayload);
+  return attachToHeldStances(plan, await placeStances(db, sourceId, [plan])).links;
+}
+
+/** Reads the stances held for the plans' (actor, target) pairs and decides where each stance goes. */
+async function placeStances(db: Database, sourceId: string, plans: IngestionPlan[]): Promise<Map<string, string>> {
+  const reported = new Map(plans.flatMap((p) => p.stances).reverse().map((s) => [s.id, s]));
+  const reports = [...reported.values()].map((s) => ({
+    id: s.id,
+    actor: s.actor,
+    target: s.target,
+    date: s.date,
+    family: s.props.family as StanceFamily,
+    datePrecision: (s.props.datePrecision as string | undefined) ?? 'day',
+  }));
+  const pairs = [...new Map(reports.map((s) => [`${s.actor}\u0000${s.target}`, { actor: s.actor, target: s.target }])).values()];
+  return placeReportedStances(sourceId, reports, await readHeldStances(db, pairs));
+}
+
+/** The plan with the stances the graph already holds left out, their evidence and links moved onto the held ones. */
+export function attachToHeldStances(plan: IngestionPlan, placed: Map<string, string>): IngestionPlan {
+  if (placed.size === 0) return plan;
+  const at = (id: string) => placed.get(id) ?? id;
+  return {
+    ...plan,
+    stances: plan.stances.filter((s) => !placed.has(s.id)),
+    evidence: plan.evidence.map((e) => ({ ...e, stance: at(e.stance) })),
+    links: plan.links.map((l) => ({
+      ...l,
+      from: at(l.from),
+      props: typeof l.props.stance === 'string' ? { ...l.props, stance: at(l.props.stance) } : l.props,
+    })),
+  };
 }
 
 /** Relationships the previous version of a source claimed and the new one does not. */

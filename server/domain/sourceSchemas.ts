@@ -26,7 +26,8 @@ const removedCounts = {
 export const ingestReportSchema = z.object({
   sourceId: z.string(),
   entities: z.number().int(),
-  stances: z.number().int(),
+  stances: z.number().int().describe('Stances this source holds on its own'),
+  attachedStances: z.number().int().optional().describe('Stances of this source the graph already held (same actor, target, family and moment): its evidence went to them'),
   evidence: z.number().int(),
   relations: z.number().int(),
   ...removedCounts,

@@ -7,7 +7,7 @@ import { forgetNames } from '../data/names.ts';
 import { listSourceRows, readAuditRows, readSourceDetail, readStoredPayload, readSupportedStances } from '../data/sources.ts';
 import type { Database } from '../db/database.ts';
 import { NotFoundError } from '../errors.ts';
-import { plannedLinks } from './ingest.ts';
+import { claimedLinks } from './ingest.ts';
 
 export interface Page {
   limit: number;
@@ -33,7 +33,7 @@ export async function readSource(db: Database, sourceId: string) {
  */
 export async function deleteSource(db: Database, sourceId: string, writer: string) {
   const stored = await readStoredPayload(db, sourceId);
-  const links = stored === undefined ? [] : plannedLinks(stored);
+  const links = stored === undefined ? [] : await claimedLinks(db, sourceId, stored);
   const { existed, ...removed } = await deleteSourceGraph(db, sourceId, links, {
     at: new Date().toISOString(),
     action: 'delete',

@@ -4,6 +4,7 @@ import { AppError } from '../../errors.ts';
 import type { Config } from '../../config.ts';
 import type { Database } from '../../db/database.ts';
 import type { RouteDoc } from '../openapi.ts';
+import { conflictRouteDocs, conflictRoutes } from './conflicts.ts';
 import { consoleRouteDocs, consoleRoutes } from './console.ts';
 import { docsRoutes, metaRouteDocs } from './docs.ts';
 import { exploreRouteDocs, exploreRoutes } from './explore.ts';
@@ -14,6 +15,7 @@ import { sourceRouteDocs } from './sources.ts';
 
 export const apiRouteDocs: RouteDoc[] = [
   ...exploreRouteDocs,
+  ...conflictRouteDocs,
   ...questionRouteDocs,
   ...consoleRouteDocs,
   ...exportRouteDocs,
@@ -25,6 +27,7 @@ export const apiRouteDocs: RouteDoc[] = [
 export function apiRoutes(db: Database, config: Config): Router {
   const router = Router();
   router.use(exploreRoutes(db, config));
+  router.use(conflictRoutes(db));
   router.use(questionRoutes(db, config));
   router.use(consoleRoutes(db, config));
   router.use(exportRoutes(db, config));

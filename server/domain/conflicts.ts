@@ -1,0 +1,33 @@
+/**
+ * Conflicting reports: where different sources give one actor opposite stances on one target at
+ * the same moment (docs/model.md, "Many reports of one stance"), both sides with their evidence.
+ */
+import type { Database } from '../db/database.ts';
+import { type ConflictRow, type ConflictSideRow, readConflicts } from '../data/conflicts.ts';
+import type { Conflict, ConflictsResponse } from '../contract/api.ts';
+import type { Page } from './sources.ts';
+
+export async function listConflicts(db: Database, page: Page): Promise<ConflictsResponse> {
+  const rows = await readConflicts(db, null);
+  return { total: rows.length, ...page, conflicts: rows.slice(page.offset, page.offset + page.limit).map(toConflict) };
+}
+
+function toConflict(row: ConflictRow): Conflict {
+  return {
+    id: `${row.a.stanceId}|${row.b.stanceId}`,
+    actor: { id: row.actorId, label: row.actorName, type: row.actorType },
+    target: { id: row.targetId, label: row.target, type: row.targetType },
+    a: toSide(row.a),
+    b: toSide(row.b),
+  };
+}
+
+/** One side, its reports in source order; a summary never stands in a quote's place. */
+function toSide({ reports, ...step }: ConflictSideRow) {
+  return {
+    ...step,
+    reports: [...reports]
+      .sort((x, y) => x.source.id.localeCompare(y.source.id) || x.evidenceId.localeCompare(y.evidenceId))
+      .map(({ evidenceId: _evidenceId, ...report }) => report),
+  };
+}
