@@ -6,5 +6,6 @@ RETURN s.id AS id, s.type AS type, s.family AS family,
   {id: a.id, label: coalesce(a.name, a.id), type: [l IN labels(a) WHERE l <> 'Entity'][0]} AS actor,
   {id: t.id, label: coalesce(t.name, t.id), type: [l IN labels(t) WHERE l <> 'Entity'][0]} AS target,
   s.date AS date, coalesce(s.datePrecision, 'day') AS datePrecision, s.condition AS condition,
-  [e IN items | {quote: e.quote, summary: e.summary, reporting: e.reporting, via: e.via, source: src.id, sourceTitle: src.title}] AS evidence
+  [e IN items | {quote: e.quote, summary: e.summary, reporting: e.reporting, via: e.via, source: src.id, sourceTitle: src.title,
+                publisher: src.publisher, sourceGrade: src.grade, sourcePublisher: src.publisher}] AS evidence
 ORDER BY date, id
