@@ -9,6 +9,8 @@ export interface ConflictReportRow {
   reporting: string | null;
   via: string | null;
   evidenceId: string;
+  /** The stance's date, for ask's citations. */
+  date: string;
   source: { id: string; title: string | null; publisher: string | null; url: string | null };
 }
 

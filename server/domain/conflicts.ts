@@ -28,6 +28,6 @@ function toSide({ reports, ...step }: ConflictSideRow) {
     ...step,
     reports: [...reports]
       .sort((x, y) => x.source.id.localeCompare(y.source.id) || x.evidenceId.localeCompare(y.evidenceId))
-      .map(({ evidenceId: _evidenceId, ...report }) => report),
+      .map(({ evidenceId: _evidenceId, date: _date, ...report }) => report),
   };
 }

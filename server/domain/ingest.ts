@@ -14,7 +14,8 @@ import { UnprocessableError, ValidationError } from '../errors.ts';
 import { zodIssues } from './validation.ts';
 import { ACTOR_TYPES, STANCE_TARGET_TYPES, STANCE_TYPES, type NodeType, type StanceFamily } from '../contract/model.ts';
 import { type EntityInput, type SourcePayload, sourcePayloadSchema } from './sourcePayload.ts';
-import { placeReportedStances } from './reports.ts';
+import { type HeldStance, type ReportedStance, placeReportedStances } from './reports.ts';
+import type { StanceMatch } from '../contract/extract.ts';
 
 export interface IngestReport {
   sourceId: string;
@@ -96,8 +97,15 @@ export async function claimedLinks(db: Database, sourceId: string, storedPayload
 
 /** Reads the stances held for the plans' (actor, target) pairs and decides where each stance goes. */
 async function placeStances(db: Database, sourceId: string, plans: IngestionPlan[]): Promise<Map<string, string>> {
-  const reported = new Map(plans.flatMap((p) => p.stances).reverse().map((s) => [s.id, s]));
-  const reports = [...reported.values()].map((s) => ({
+  const { reports, held } = await readCandidates(db, plans);
+  return placeReportedStances(sourceId, reports, held);
+}
+
+/** The payload's stances, and the stances the graph holds with the same actor and target. */
+async function readCandidates(db: Database, plans: IngestionPlan[]): Promise<{ reports: ReportedStance[]; held: HeldStance[] }> {
+  // Of two versions' stances with one id, the first plan's (the current version) counts.
+  const byId = new Map(plans.flatMap((p) => p.stances).reverse().map((s) => [s.id, s]));
+  const reports = [...byId.values()].map((s) => ({
     id: s.id,
     actor: s.actor,
     target: s.target,
@@ -106,7 +114,22 @@ async function placeStances(db: Database, sourceId: string, plans: IngestionPlan
     datePrecision: (s.props.datePrecision as string | undefined) ?? 'day',
   }));
   const pairs = [...new Map(reports.map((s) => [`${s.actor}\u0000${s.target}`, { actor: s.actor, target: s.target }])).values()];
-  return placeReportedStances(sourceId, reports, await readHeldStances(db, pairs));
+  return { reports, held: await readHeldStances(db, pairs) };
+}
+
+/**
+ * The stances of a draft that the graph already holds, with how many other sources report each:
+ * a stance placed on a held one, or held under its own id by other sources.
+ */
+export async function stancesAlreadyHeld(db: Database, payload: SourcePayload): Promise<StanceMatch[]> {
+  const { plan } = planIngestion(payload);
+  const { reports, held } = await readCandidates(db, [plan]);
+  const placed = placeReportedStances(plan.sourceId, reports, held);
+  return reports.flatMap((stance) => {
+    const existing = held.find((h) => h.id === (placed.get(stance.id) ?? stance.id));
+    const others = existing?.sources.filter((s) => s !== plan.sourceId) ?? [];
+    return existing && others.length > 0 ? [{ stance: stance.id, existing: existing.id, sources: others.length }] : [];
+  });
 }
 
 /** The plan with the stances the graph already holds left out, their evidence and links moved onto the held ones. */
