@@ -104,7 +104,7 @@ export function createSourceView(context: ExplorerContext): View {
       const report = await api.ingest(payload, token);
       sessionStorage.setItem(TOKEN_KEY, token);
       // The new stances join the graph, and with it the trace and matrix views, without a reload.
-      context.mergeIntoGraph(await api.graph({ limit: 2000 }));
+      context.mergeIntoGraph(await api.graph({ limit: 2000, ...context.store.get().sourceFilter }));
       context.announce(`Ingested ${report.sourceId}: ${report.stances} stances.`);
       replaceChildren(message, h('span', { class: 'success', 'data-ingested': report.sourceId }, `Ingested ${report.stances} stances from ${report.sourceId}.`));
       update({ ...emptyDraftState() });
