@@ -26,9 +26,10 @@ WITH actor, t, [s IN [s1, s2] | {stanceId: s.id, type: s.type, family: s.family,
   [s IN [s1, s2] | [(s)-[:EVIDENCED_BY]->(e:Evidence)-[:FROM]->(src:Source) |
     {quote: e.quote, summary: e.summary, reporting: e.reporting, via: e.via, evidenceId: e.id, date: toString(s.date),
      source: {id: src.id, title: src.title, publisher: src.publisher, url: src.url}}]] AS reports
+WITH actor, t, steps[0] AS first, steps[1] AS second, reports
 RETURN coalesce(actor.name, actor.id) AS actorName, actor.id AS actorId, [l IN labels(actor) WHERE l <> 'Entity'][0] AS actorType,
   coalesce(t.name, t.id) AS target, t.id AS targetId, [l IN labels(t) WHERE l <> 'Entity'][0] AS targetType,
-  steps[0] {.*, reports: reports[0]} AS a,
-  steps[1] {.*, reports: reports[1]} AS b,
+  first {.*, reports: reports[0]} AS a,
+  second {.*, reports: reports[1]} AS b,
   [r IN reports[0] + reports[1] | {quote: r.quote, summary: r.summary, source: r.source.id, sourceTitle: r.source.title, date: r.date}] AS evidence
 ORDER BY actorName, target, a.date, a.stanceId, b.stanceId
