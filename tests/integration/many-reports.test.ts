@@ -135,9 +135,12 @@ describe('conflicting reports', () => {
     const asked = await app.request('/api/ask', { method: 'POST', json: { question: 'Where do sources disagree?' } });
     expect(asked.body.status).toBe('answered');
     expect(asked.body.answer).toMatch(/Valemark/);
-    expect(asked.body.citations.map((c: { stanceId: string | null }) => c.stanceId).sort()).toEqual(
-      ['stance:valemark-agreed-lake-ceasefire-2025-04-10', REFUSAL].sort(),
-    );
+    // One citation per report, each side's; the second report's summary is never a quote.
+    expect(asked.body.citations.map((c: { stanceId: string; sourceId: string; quote: string | null }) => [c.stanceId, c.sourceId, c.quote !== null])).toEqual([
+      ['stance:valemark-agreed-lake-ceasefire-2025-04-10', 'source:lake-talks-vale-press', true],
+      [REFUSAL, 'source:lake-talks-first-report', true],
+      [REFUSAL, 'source:lake-talks-second-report', false],
+    ]);
   });
 
   it('lists nothing when the sources agree', { timeout: 300_000 }, async () => {
