@@ -26,7 +26,6 @@ WITH actor, t, [s IN [s1, s2] | {stanceId: s.id, type: s.type, family: s.family,
   [s IN [s1, s2] | [(s)-[:EVIDENCED_BY]->(e:Evidence)-[:FROM]->(src:Source) |
     {quote: e.quote, summary: e.summary, reporting: e.reporting, via: e.via, evidenceId: e.id, date: toString(s.date),
      source: {id: src.id, title: src.title, publisher: src.publisher, url: src.url}}]] AS reports
-// A map projection needs a variable, not a list element.
 WITH actor, t, steps[0] AS first, steps[1] AS second, reports
 RETURN coalesce(actor.name, actor.id) AS actorName, actor.id AS actorId, [l IN labels(actor) WHERE l <> 'Entity'][0] AS actorType,
   coalesce(t.name, t.id) AS target, t.id AS targetId, [l IN labels(t) WHERE l <> 'Entity'][0] AS targetType,

@@ -35,6 +35,11 @@ export interface ConflictRow {
 }
 
 /** Every pair of stances that different sources give one actor, disagreeing about one moment. */
-export function readConflicts(db: Database, asOf: string | null): Promise<ConflictRow[]> {
-  return db.read<ConflictRow>(cypher('questions/source-conflicts'), { asOf });
+export async function readConflicts(db: Database, asOf: string | null): Promise<ConflictRow[]> {
+  const rows = await db.read<ConflictRow>(cypher('questions/source-conflicts'), { asOf });
+  // A pattern comprehension keeps no order: each side's reports in source order, then evidence id.
+  for (const side of rows.flatMap((row) => [row.a, row.b])) {
+    side.reports.sort((x, y) => x.source.id.localeCompare(y.source.id) || x.evidenceId.localeCompare(y.evidenceId));
+  }
+  return rows;
 }

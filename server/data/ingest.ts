@@ -49,6 +49,8 @@ export interface IngestionPlan {
   links: LinkRow[];
   stances: { id: string; actor: string; target: string; date: string; props: Record<string, unknown> }[];
   evidence: { id: string; stance: string; props: Record<string, unknown> }[];
+  /** Spellings the source keeps as other names of entities the graph holds, by entity. */
+  aliasClaims: { entity: string; aliases: string[] }[];
   /** Ids the payload declares, with their node type. */
   declared: Map<string, string>;
 }
@@ -127,13 +129,14 @@ export async function writeSourceGraph(
   return db.writeTransaction(async (tx) => {
     await tx.run(cypher('ingest/source'), { source: plan.source });
     await tx.run(cypher('ingest/entities'), { rows: plan.entities, sourceId });
+    await tx.run(cypher('ingest/alias-claims'), { rows: plan.aliasClaims, sourceId });
     await tx.run(cypher('ingest/stances'), { rows: plan.stances });
     await tx.run(cypher('ingest/links'), { rows: plan.links, sourceId });
     await tx.run(cypher('ingest/evidence'), { rows: plan.evidence, sourceId });
     const removed = await retract(tx, sourceId, {
       evidenceIds: plan.evidence.map((e) => e.id),
       links: retiredLinks,
-      keepEntities: plan.entities.map((e) => e.id),
+      keepEntities: [...plan.entities.map((e) => e.id), ...plan.aliasClaims.map((c) => c.entity)],
     });
     await tx.run(cypher('ingest/record'), { record });
     await tx.run(cypher('audit/record'), { entry: auditEntry(audit, removed) });
@@ -171,6 +174,7 @@ async function retract(
   const [links] = await tx.run<{ removedRelations: number }>(cypher('ingest/retract-links'), { sourceId, links: keep.links });
   const letGo = await tx.run<{ id: string }>(cypher('ingest/retract-mentions'), { sourceId, keep: keep.keepEntities });
   const [orphans] = await tx.run<{ removedEntities: number }>(cypher('ingest/remove-orphans'), { ids: letGo.map((r) => r.id) });
+  await tx.run(cypher('ingest/reported-aliases'), { ids: [...new Set([...keep.keepEntities, ...letGo.map((r) => r.id)])] });
   return {
     removedStances: pruned?.removedStances ?? 0,
     removedEvidence: pruned?.removedEvidence ?? 0,

@@ -125,6 +125,7 @@ function restate(r: Reading): string {
     r.only ? 'taken by them alone' : null,
     r.compare ? (r.differ ? 'where they differ' : 'compared') : null,
     r.contested ? 'contested positions' : null,
+    r.sourcesDisagree ? 'where the sources disagree' : null,
     r.timeline ? 'in date order' : null,
     r.anyStance ? 'any stance' : null,
     r.condition ? 'with its conditions' : null,

@@ -22,12 +22,7 @@ function toConflict(row: ConflictRow): Conflict {
   };
 }
 
-/** One side, its reports in source order; a summary never stands in a quote's place. */
+/** One side as the answer shows it: the stance, then each report with its source. */
 function toSide({ reports, ...step }: ConflictSideRow) {
-  return {
-    ...step,
-    reports: [...reports]
-      .sort((x, y) => x.source.id.localeCompare(y.source.id) || x.evidenceId.localeCompare(y.evidenceId))
-      .map(({ evidenceId: _evidenceId, date: _date, ...report }) => report),
-  };
+  return { ...step, reports: reports.map(({ evidenceId: _evidenceId, date: _date, ...report }) => report) };
 }

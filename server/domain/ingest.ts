@@ -12,9 +12,9 @@ import { forgetNames } from '../data/names.ts';
 import { readStoredPayload } from '../data/sources.ts';
 import { UnprocessableError, ValidationError } from '../errors.ts';
 import { zodIssues } from './validation.ts';
-import { ACTOR_TYPES, STANCE_TARGET_TYPES, STANCE_TYPES, type NodeType, type StanceFamily } from '../contract/model.ts';
+import { ACTOR_TYPES, ENTITY_TYPES, STANCE_TARGET_TYPES, STANCE_TYPES, type NodeType, type StanceFamily } from '../contract/model.ts';
 import { type EntityInput, type SourcePayload, sourcePayloadSchema } from './sourcePayload.ts';
-import { type HeldStance, type ReportedStance, placeReportedStances } from './reports.ts';
+import { type HeldStance, type ReportedStance, groupBy, placeReportedStances } from './reports.ts';
 import type { StanceMatch } from '../contract/extract.ts';
 
 export interface IngestReport {
@@ -247,11 +247,18 @@ export function planIngestion(payload: SourcePayload): { plan: IngestionPlan; re
     link(`${at}.to`, relation.from, relation.type, relation.to, ['Position'], compact({ stance: relation.stance, note: relation.note }));
   });
 
+  const claims = payload.aliases ?? [];
+  claims.forEach((claim, i) => ref(`aliases.${i}.entity`, claim.entity, ENTITY_TYPES));
+  const aliasClaims = [...groupBy(claims, (claim) => claim.entity)].map(([entity, named]) => ({
+    entity,
+    aliases: [...new Set(named.map((claim) => claim.alias))].sort(),
+  }));
+
   // The original text is kept in the source's record, not on the node every read returns.
   const { text: _text, publishedBy: _publishedBy, ...sourceFields } = payload.source;
   const source: Record<string, unknown> = compact({ ...sourceFields, name: payload.source.title });
   return {
-    plan: { source, sourceId: payload.source.id, entities, links, stances, evidence, declared: new Map(entities.map((e) => [e.id, e.type])) },
+    plan: { source, sourceId: payload.source.id, entities, links, stances, evidence, aliasClaims, declared: new Map(entities.map((e) => [e.id, e.type])) },
     references,
   };
 }

@@ -46,7 +46,7 @@ async function evidenceByStance(): Promise<Record<string, string[]>> {
 }
 
 describe('one stance, many reports', () => {
-  it('attaches a second report to the stance the graph holds, idempotently, and deleting it leaves the graph that never had it', { timeout: 240_000 }, async () => {
+  it('attaches a second report to the stance the graph holds, idempotently, and deleting it leaves the graph that never had it', { timeout: 300_000 }, async () => {
     await graphOf([firstReport(), at(1)]);
     const onlyFirst = await graphFingerprint(db);
 
@@ -72,7 +72,7 @@ describe('one stance, many reports', () => {
     expect(await graphFingerprint(db)).toEqual(onlyFirst);
   });
 
-  it('keeps the other reports when the first reporter goes, and rebuilds the same graph when it comes back or from a backup', { timeout: 240_000 }, async () => {
+  it('keeps the other reports when the first reporter goes, and rebuilds the same graph when it comes back or from a backup', { timeout: 300_000 }, async () => {
     await graphOf([firstReport(), at(1)], [secondReport(), at(2)]);
     const both = await graphFingerprint(db);
 
@@ -98,7 +98,7 @@ describe('one stance, many reports', () => {
 });
 
 describe('conflicting reports', () => {
-  it('lists two sources that disagree about one moment side by side, in pages, and answers the named question and ask', { timeout: 120_000 }, async () => {
+  it('lists two sources that disagree about one moment side by side, in pages, and answers the named question and ask', { timeout: 300_000 }, async () => {
     await graphOf([firstReport(), at(1)], [secondReport(), at(2)], [conflictingReport(), at(3)], [laterReport(), at(4)]);
     const res = await app.request('/api/conflicts');
     expect(res.status).toBe(200);
@@ -135,19 +135,22 @@ describe('conflicting reports', () => {
     const asked = await app.request('/api/ask', { method: 'POST', json: { question: 'Where do sources disagree?' } });
     expect(asked.body.status).toBe('answered');
     expect(asked.body.answer).toMatch(/Valemark/);
-    expect(asked.body.citations.map((c: { stanceId: string | null }) => c.stanceId).sort()).toEqual(
-      ['stance:valemark-agreed-lake-ceasefire-2025-04-10', REFUSAL].sort(),
-    );
+    // One citation per report, each side's; the second report's summary is never a quote.
+    expect(asked.body.citations.map((c: { stanceId: string; sourceId: string; quote: string | null }) => [c.stanceId, c.sourceId, c.quote !== null])).toEqual([
+      ['stance:valemark-agreed-lake-ceasefire-2025-04-10', 'source:lake-talks-vale-press', true],
+      [REFUSAL, 'source:lake-talks-first-report', true],
+      [REFUSAL, 'source:lake-talks-second-report', false],
+    ]);
   });
 
-  it('lists nothing when the sources agree', { timeout: 60_000 }, async () => {
+  it('lists nothing when the sources agree', { timeout: 300_000 }, async () => {
     await graphOf([firstReport(), at(1)], [secondReport(), at(2)]);
     expect((await app.request('/api/conflicts')).body).toMatchObject({ total: 0, conflicts: [] });
   });
 });
 
 describe('reversals', () => {
-  it("shows an actor's change of family in its stances, the matrix cell and the position's timeline", { timeout: 120_000 }, async () => {
+  it("shows an actor's change of family in its stances, the matrix cell and the position's timeline", { timeout: 300_000 }, async () => {
     await graphOf([firstReport(), at(1)], [laterReport(), at(4)]);
     const stances = await app.request('/api/actors/party:valemark/stances');
     spec.expectMatches('get', '/api/actors/{id}/stances', 200, stances.body);
@@ -174,5 +177,40 @@ describe('reversals', () => {
     expect(reversing.map((e: { id: string; reverses: { stanceId: string } }) => [e.id, e.reverses.stanceId])).toEqual([
       ['stance:valemark-agreed-lake-ceasefire-2025-05-20', REFUSAL],
     ]);
+  });
+});
+
+describe('a new spelling kept as an alias, and the draft', () => {
+  it('merges an alias claim into the entity while its source holds it, and the draft marks a stance already reported', { timeout: 300_000 }, async () => {
+    await graphOf([firstReport(), at(1)]);
+    const beforeClaim = await graphFingerprint(db);
+    const claiming = { ...secondReport(), aliases: [{ entity: 'official:mira-tane', alias: 'Mira Taine' }] };
+    expect((await app.request('/api/sources', { method: 'POST', headers: WRITE, json: claiming })).status).toBe(201);
+    const aliasesOfTane = () => db.read(`MATCH (o:Official {id: 'official:mira-tane'}) RETURN o.reportedAliases AS reported, o.aliasText AS aliasText`);
+    expect(await aliasesOfTane()).toEqual([{ reported: ['Mira Taine'], aliasText: 'Mira Taine' }]);
+    // Re-sending the source that declares her keeps the other source's claim.
+    await ingestSource(db, parsePayload(firstReport()), at(1));
+    expect(await aliasesOfTane()).toEqual([{ reported: ['Mira Taine'], aliasText: 'Mira Taine' }]);
+    const search = await app.request('/api/search?q=Taine');
+    expect(search.body.results[0]).toMatchObject({ id: 'official:mira-tane', aliases: ['Mira Taine'] });
+
+    const draft = await app.request('/api/extract', {
+      method: 'POST',
+      json: {
+        text: 'Valemark rejected the lake ceasefire on Thursday, its foreign minister Mira Taine said. "We will not tie our boats to the shore," Taine told reporters.',
+        title: 'Vale minister rules out lake truce',
+        publishedAt: '2025-04-11',
+      },
+    });
+    expect(draft.status).toBe(200);
+    spec.expectMatches('post', '/api/extract', 200, draft.body);
+    expect(draft.body.matches).toEqual([{ stance: REFUSAL, existing: REFUSAL, sources: 2 }]);
+
+    const unknown = await app.request('/api/sources', { method: 'POST', headers: WRITE, json: { ...secondReport(), aliases: [{ entity: 'official:nobody-known', alias: 'Nobody' }] } });
+    expect(unknown.status).toBe(422);
+    expect(unknown.body.error.message).toMatch(/aliases\.0\.entity/);
+
+    expect((await app.request('/api/sources/source:lake-talks-second-report', { method: 'DELETE', headers: WRITE })).status).toBe(200);
+    expect(await graphFingerprint(db)).toEqual(beforeClaim);
   });
 });

@@ -1,4 +1,4 @@
-/** Many reports of one stance, pure: moments, matching, corroboration and reversals (server/domain/reports.ts). */
+/** Many reports of one stance, pure: moments, matching, corroboration, reversals (server/domain/reports.ts) and alias offers. */
 import { describe, expect, it } from 'vitest';
 import {
   corroborationOf,
@@ -11,6 +11,9 @@ import {
   type TimedStance,
 } from '../../server/domain/reports.ts';
 import { attachToHeldStances, planIngestion, parsePayload } from '../../server/domain/ingest.ts';
+import { ALIAS_SIMILARITY, offerAliases } from '../../server/domain/extract/aliasOffers.ts';
+import { type KnownName, nameSimilarity } from '../../server/language/index.ts';
+import type { MentionProvenance } from '../../server/contract/extract.ts';
 import { firstReport, secondReport } from '../fixtures/sources/manyReports.ts';
 
 const day = (date: string) => ({ date, datePrecision: 'day' });
@@ -124,5 +127,43 @@ describe('reversalsIn', () => {
       stance('z-agreed', 'agreed', 'support', '2025-05-20'),
     ]);
     expect(found.map(({ from, to }) => [from.id, to.id])).toEqual([['y-rejected', 'z-agreed']]);
+  });
+});
+
+describe('alias offers', () => {
+  const known: KnownName[] = [
+    { id: 'official:rustem-umerov', type: 'Official', name: 'Rustem Umerov', aliases: [] },
+    { id: 'official:volodymyr-zelensky', type: 'Official', name: 'Volodymyr Zelensky', aliases: ['Zelenskiy'] },
+    { id: 'official:dmitry-peskov', type: 'Official', name: 'Dmitry Peskov', aliases: [] },
+    { id: 'place:kyiv', type: 'Place', name: 'Kyiv', aliases: [] },
+  ];
+  const mention = (text: string, entity: string, type = 'Official', proposed = true, start = 0): MentionProvenance => ({
+    text, entity, type, proposed, start, end: start + text.length, cue: 'name', confidence: 0.8,
+  });
+
+  it('scores a transliteration near 1 and a different name near 0', () => {
+    expect(nameSimilarity('Zelenskyy', 'Zelensky')).toBeGreaterThan(0.9);
+    expect(nameSimilarity('Rustem Umierov', 'Rustem Umerov')).toBeGreaterThan(0.85);
+    expect(nameSimilarity('Erdoğan', 'Erdogan')).toBe(1);
+    expect(nameSimilarity('Dmitry Peskov', 'Rustem Umerov')).toBeLessThan(0.3);
+  });
+
+  it('offers a proposed spelling as an alias of the closest known entity of its type, once, at its first mention', () => {
+    const offers = offerAliases(
+      [
+        mention('Rustem Umierov', 'official:rustem-umierov', 'Official', true, 10),
+        mention('Rustem Umierov', 'official:rustem-umierov', 'Official', true, 90),
+        mention('Zelenskyy', 'official:zelenskyy'),
+        mention('Peskov', 'official:dmitry-peskov', 'Official', false),
+        mention('Arkady Volkov', 'official:arkady-volkov'),
+        mention('Umerov', 'place:umerov', 'Place'),
+      ],
+      known,
+    );
+    expect(offers.map(({ text, entity, start }) => [text, entity, start])).toEqual([
+      ['Rustem Umierov', 'official:rustem-umerov', 10],
+      ['Zelenskyy', 'official:volodymyr-zelensky', 0],
+    ]);
+    expect(offers.every((o) => o.similarity >= ALIAS_SIMILARITY && o.similarity <= 1)).toBe(true);
   });
 });
