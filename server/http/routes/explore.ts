@@ -85,7 +85,7 @@ export const exploreRouteDocs: RouteDoc[] = [
     tag: 'graph',
     summary: 'The visual graph',
     description:
-      'Entities as nodes, each Stance collapsed into one actor → target edge (type = stance type; attributes carry the stance, its condition and evidence). Nodes and edges carry `key` for graphology `import`. The node cap (PARLEY_GRAPH_MAX_NODES) is enforced in the query, the edge cap (PARLEY_GRAPH_MAX_EDGES) as edges stream; `truncated` tells whether either cut the answer. The answer streams.',
+      'Entities as nodes, each Stance collapsed into one actor → target edge (type = stance type; attributes carry the stance, its condition and evidence). Nodes and edges carry `key` for graphology `import`. The node cap (PARLEY_GRAPH_MAX_NODES) is enforced in the query, the edge cap (PARLEY_GRAPH_MAX_EDGES) as edges stream; `truncated` tells whether either cut the answer. minReliability, minCredibility and excludeAffiliatedWith keep only stances with evidence from admissible sources, and only that evidence (an ungraded source counts as F6). The answer streams.',
     query: graphQuerySchema,
     responses: { 200: { description: 'The graph', schema: graphResponseSchema }, 400: bad, 404: missing },
   },
