@@ -106,6 +106,19 @@ describe('reversals and corroboration', () => {
   });
 });
 
+describe('ask', () => {
+  it('says how many sources report each cited stance', async () => {
+    const { page, errors } = await openExplorer(browser, `${app.url}/#mode=ask`);
+    await page.getByRole('textbox', { name: 'Your question' }).fill('Who rejected the lake ceasefire?');
+    await page.getByRole('button', { name: 'Ask', exact: true }).click();
+    const refusal = page.locator('table.citations tbody tr', { hasText: 'We will not tie our boats to the shore' });
+    await refusal.waitFor();
+    await expect(refusal.locator('.corroboration').textContent()).resolves.toBe('reported by 2 sources, 1 first-hand');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+});
+
 describe('the sources view', () => {
   it('lists the sources with their counts and opens one: its text with the quotes marked, and the stances it supports', async () => {
     const { page, errors } = await openExplorer(browser, app.url);
