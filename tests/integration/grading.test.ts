@@ -21,6 +21,7 @@ import {
 } from '../fixtures/gradedSources.ts';
 import { type TestApp, postSource, startTestApp } from '../support/app.ts';
 import { testLogger } from '../support/db.ts';
+import { loadSpecValidator } from '../support/openapi.ts';
 
 const ANALYST = 'Bearer analyst-token';
 
@@ -227,6 +228,18 @@ describe('PATCH /api/sources/:id/grade', () => {
     expect((await patch(WIRE, { grade: null }, ANALYST)).body).toEqual({ sourceId: WIRE, grade: null, previous: 'B2' });
     expect((await graphStances('&minCredibility=5')).has(WIRE_ONLY_STANCE)).toBe(false);
     await patch(WIRE, { grade: 'b2' }, ANALYST);
+  });
+
+  it('answers in the documented shapes: the source list, a grade change, the audit trail, a filtered trace', async () => {
+    const validator = await loadSpecValidator(app);
+    validator.expectMatches('get', '/api/sources', 200, (await app.request('/api/sources')).body);
+    const change = await patch(BLOG, { grade: 'E5' }, ANALYST);
+    validator.expectMatches('patch', '/api/sources/{id}/grade', 200, change.body);
+    await patch(BLOG, { grade: null }, ANALYST);
+    validator.expectMatches('patch', '/api/sources/{id}/grade', 404, (await patch('source:not-here', { grade: 'A1' }, ANALYST)).body);
+    validator.expectMatches('get', '/api/audit', 200, (await app.request('/api/audit', { headers: { authorization: ANALYST } })).body);
+    const trace = await app.request('/api/positions/position:harbour-truce/trace?minReliability=B');
+    validator.expectMatches('get', '/api/positions/{id}/trace', 200, trace.body);
   });
 
   it('keeps the changed grade in the backup', async () => {
