@@ -37,7 +37,7 @@ RETURN s.id AS stanceId, coalesce(a.name, a.id) AS actor, a.id AS actorId, coale
   COLLECT {
     MATCH (s)-[:EVIDENCED_BY]->(e:Evidence) OPTIONAL MATCH (e)-[:FROM]->(src:Source)
     RETURN {id: e.id, quote: e.quote, summary: e.summary, via: e.via, sourceId: src.id, sourceTitle: src.title,
-      sourceDate: toString(src.publishedAt), sourceUrl: src.url, reporting: e.reporting, publisher: src.publisher} AS item ORDER BY e.id
+      sourceDate: toString(src.publishedAt), sourceUrl: src.url, reporting: e.reporting, sourcePublisher: src.publisher} AS item ORDER BY e.id
   } AS evidence
 ORDER BY s.date, actor, target
 LIMIT toInteger($limit)

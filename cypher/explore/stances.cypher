@@ -44,7 +44,7 @@ RETURN s.id AS id, s.type AS type, s.family AS family,
   COLLECT {
     MATCH (s)-[:EVIDENCED_BY]->(e:Evidence)
     OPTIONAL MATCH (e)-[:FROM]->(src:Source)
-    RETURN {quote: e.quote, summary: e.summary, reporting: e.reporting, via: e.via, source: src.id, sourceTitle: src.title, publisher: src.publisher} AS item
+    RETURN {quote: e.quote, summary: e.summary, reporting: e.reporting, via: e.via, source: src.id, sourceTitle: src.title, sourcePublisher: src.publisher} AS item
     ORDER BY e.id
   } AS evidence
 ORDER BY date, id

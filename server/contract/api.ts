@@ -118,7 +118,7 @@ export const evidenceItemSchema = named(
     via: z.string().nullable(),
     source: z.string().nullable().describe('Source id'),
     sourceTitle: z.string().nullable(),
-    publisher: z.string().nullable().optional().describe("The source's publisher, when it names one"),
+    sourcePublisher: z.string().nullable().optional().describe("Name of the source's publisher"),
   }),
 );
 export type EvidenceItem = z.infer<typeof evidenceItemSchema>;

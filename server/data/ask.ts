@@ -12,7 +12,7 @@ export interface EvidenceRow {
   sourceDate: string | null;
   sourceUrl: string | null;
   reporting?: string | null;
-  publisher?: string | null;
+  sourcePublisher?: string | null;
 }
 
 export interface StanceRow {

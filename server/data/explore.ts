@@ -17,7 +17,7 @@ export interface EvidenceRow {
   via: string | null;
   source: string | null;
   sourceTitle: string | null;
-  publisher: string | null;
+  sourcePublisher: string | null;
 }
 
 /** A stance with its actor, the party it rolls up to, target, links and evidence (explore/stances). */

@@ -91,10 +91,10 @@ describe('corroborationOf', () => {
   it('counts sources, distinct publishers and first- against second-hand sources', () => {
     expect(
       corroborationOf([
-        { source: 'source:a', publisher: 'Courier', reporting: 'first-hand' },
-        { source: 'source:a', publisher: 'Courier', reporting: 'second-hand' },
-        { source: 'source:b', publisher: 'Courier', reporting: 'second-hand' },
-        { source: 'source:c', publisher: null, reporting: 'second-hand' },
+        { source: 'source:a', sourcePublisher: 'Courier', reporting: 'first-hand' },
+        { source: 'source:a', sourcePublisher: 'Courier', reporting: 'second-hand' },
+        { source: 'source:b', sourcePublisher: 'Courier', reporting: 'second-hand' },
+        { source: 'source:c', sourcePublisher: null, reporting: 'second-hand' },
         { source: null, reporting: 'first-hand' },
       ]),
     ).toEqual({ sources: 3, publishers: 2, firstHand: 1, secondHand: 2 });
