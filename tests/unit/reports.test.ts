@@ -146,6 +146,7 @@ describe('alias offers', () => {
     expect(nameSimilarity('Rustem Umierov', 'Rustem Umerov')).toBeGreaterThan(0.85);
     expect(nameSimilarity('Erdoğan', 'Erdogan')).toBe(1);
     expect(nameSimilarity('Dmitry Peskov', 'Rustem Umerov')).toBeLessThan(0.3);
+    expect(nameSimilarity('Russia', 'Prussia')).toBeLessThan(ALIAS_SIMILARITY);
   });
 
   it('offers a proposed spelling as an alias of the closest known entity of its type, once, at its first mention', () => {
