@@ -3,6 +3,7 @@ import { type RequestHandler, Router } from 'express';
 import { AppError } from '../../errors.ts';
 import type { Config } from '../../config.ts';
 import type { Database } from '../../db/database.ts';
+import type { GraphLayoutKeeper } from '../../domain/layoutKeeper.ts';
 import type { RouteDoc } from '../openapi.ts';
 import { conflictRouteDocs, conflictRoutes } from './conflicts.ts';
 import { consoleRouteDocs, consoleRoutes } from './console.ts';
@@ -24,9 +25,9 @@ export const apiRouteDocs: RouteDoc[] = [
   ...metaRouteDocs,
 ];
 
-export function apiRoutes(db: Database, config: Config): Router {
+export function apiRoutes(db: Database, config: Config, layoutKeeper: GraphLayoutKeeper): Router {
   const router = Router();
-  router.use(exploreRoutes(db, config));
+  router.use(exploreRoutes(db, config, layoutKeeper));
   router.use(conflictRoutes(db));
   router.use(questionRoutes(db, config));
   router.use(consoleRoutes(db, config));
