@@ -41,7 +41,7 @@ RETURN s.id AS stanceId, coalesce(a.name, a.id) AS actor, a.id AS actorId, coale
     MATCH (s)-[:EVIDENCED_BY]->(e:Evidence) OPTIONAL MATCH (e)-[:FROM]->(src:Source)
     WITH e, src WHERE $sources IS NULL OR src.id IN $sources
     RETURN {id: e.id, quote: e.quote, summary: e.summary, via: e.via, sourceId: src.id, sourceTitle: src.title,
-      sourceDate: toString(src.publishedAt), sourceUrl: src.url, reporting: e.reporting, publisher: src.publisher, sourceGrade: src.grade,
+      sourceDate: toString(src.publishedAt), sourceUrl: src.url, reporting: e.reporting, sourceGrade: src.grade,
       sourcePublisher: coalesce([(src)-[:PUBLISHED_BY]->(pub) | pub.name][0], src.publisher)} AS item ORDER BY e.id
   } AS evidence
 ORDER BY s.date, actor, target

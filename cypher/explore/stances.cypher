@@ -48,7 +48,7 @@ RETURN s.id AS id, s.type AS type, s.family AS family,
     MATCH (s)-[:EVIDENCED_BY]->(e:Evidence)
     OPTIONAL MATCH (e)-[:FROM]->(src:Source)
     WITH e, src WHERE $sources IS NULL OR src.id IN $sources
-    RETURN {quote: e.quote, summary: e.summary, reporting: e.reporting, via: e.via, source: src.id, sourceTitle: src.title, publisher: src.publisher,
+    RETURN {quote: e.quote, summary: e.summary, reporting: e.reporting, via: e.via, source: src.id, sourceTitle: src.title,
       sourceGrade: src.grade, sourcePublisher: coalesce([(src)-[:PUBLISHED_BY]->(pub) | pub.name][0], src.publisher)} AS item
     ORDER BY e.id
   } AS evidence

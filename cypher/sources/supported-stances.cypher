@@ -7,5 +7,5 @@ RETURN s.id AS id, s.type AS type, s.family AS family,
   {id: t.id, label: coalesce(t.name, t.id), type: [l IN labels(t) WHERE l <> 'Entity'][0]} AS target,
   s.date AS date, coalesce(s.datePrecision, 'day') AS datePrecision, s.condition AS condition,
   [e IN items | {quote: e.quote, summary: e.summary, reporting: e.reporting, via: e.via, source: src.id, sourceTitle: src.title,
-                publisher: src.publisher, sourceGrade: src.grade, sourcePublisher: publisher}] AS evidence
+                sourceGrade: src.grade, sourcePublisher: publisher}] AS evidence
 ORDER BY date, id

@@ -201,7 +201,6 @@ export const evidenceItemSchema = named(
     via: z.string().nullable(),
     source: z.string().nullable().describe('Source id'),
     sourceTitle: z.string().nullable(),
-    publisher: z.string().nullable().optional().describe("The source's publisher, when it names one"),
     sourceGrade: z.string().nullable().describe('Admiralty grade of the source ("B2"), null when ungraded'),
     sourcePublisher: z.string().nullable().describe("Name of the source's publisher"),
   }),

@@ -14,7 +14,6 @@ export interface EvidenceRow {
   sourceGrade: string | null;
   sourcePublisher: string | null;
   reporting?: string | null;
-  publisher?: string | null;
 }
 
 export interface StanceRow {

@@ -19,7 +19,6 @@ export interface EvidenceRow {
   sourceTitle: string | null;
   sourceGrade: string | null;
   sourcePublisher: string | null;
-  publisher: string | null;
 }
 
 /** A stance with its actor, the party it rolls up to, target, links and evidence (explore/stances). */

@@ -219,7 +219,7 @@ function stanceCitations(rows: StanceRow[]): AskCitation[] {
   return rows.flatMap((row) => {
     const ids = [row.actorId, row.targetId];
     const items = row.evidence.length ? row.evidence : [{}];
-    const corroboration = corroborationOf(row.evidence.map((e) => ({ source: e.sourceId, publisher: e.publisher, reporting: e.reporting ?? null })));
+    const corroboration = corroborationOf(row.evidence.map((e) => ({ source: e.sourceId, sourcePublisher: e.sourcePublisher, reporting: e.reporting ?? null })));
     return items.map((e) => ({ ...evidenceCitation(stanceStatement(row), ids, row.date, row.stanceId, e), corroboration }));
   });
 }

@@ -6,6 +6,7 @@
  * bounded in nodes, edges and bytes and sent as columns.
  */
 import type { Database } from '../db/database.ts';
+import { withCorroboration } from './explore.ts';
 import { readAggregatedStanceEdges, readStructuralEdges, readViewNodes, type ViewNodeRow } from '../data/graphView.ts';
 import { readStances } from '../data/explore.ts';
 import { readNodesById } from '../data/graph.ts';
@@ -15,7 +16,6 @@ import type { EdgeStances, GraphView, GraphViewQuery } from '../contract/api.ts'
 import { GRAPH_VIEW_EXTRAS } from '../contract/api.ts';
 import { STANCES_RELATION, type ViewEdge, type ViewGraph, stanceEdge } from './graphLayout.ts';
 import type { GraphLayoutKeeper, Placement } from './layoutKeeper.ts';
-import { withCorroboration } from './explore.ts';
 
 export interface ViewBounds {
   /** Above this many nodes the view opens as clusters. */

@@ -89,7 +89,7 @@ export function placeReportedStances(sourceId: string, reported: ReportedStance[
 
 export interface ReportEvidence {
   source: string | null;
-  publisher?: string | null;
+  sourcePublisher?: string | null;
   reporting: string | null;
 }
 
@@ -99,7 +99,7 @@ export function corroborationOf(evidence: ReportEvidence[]): Corroboration {
   const bySource = new Map<string, string>();
   for (const item of evidence) {
     if (item.source === null) continue;
-    bySource.set(item.source, item.publisher ?? `source ${item.source}`);
+    bySource.set(item.source, item.sourcePublisher ?? `source ${item.source}`);
     if (item.reporting === 'first-hand') firstHand.add(item.source);
   }
   return {

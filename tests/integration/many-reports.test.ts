@@ -65,7 +65,7 @@ describe('one stance, many reports', () => {
     const [refusal] = trace.body.stances.rejected;
     expect(refusal.id).toBe(REFUSAL);
     expect(refusal.corroboration).toEqual({ sources: 2, publishers: 2, firstHand: 1, secondHand: 1 });
-    expect(refusal.evidence.map((e: { publisher: string }) => e.publisher).sort()).toEqual(['Lakeside Wire', 'Northern Courier']);
+    expect(refusal.evidence.map((e: { sourcePublisher: string }) => e.sourcePublisher).sort()).toEqual(['Lakeside Wire', 'Northern Courier']);
 
     const deleted = await app.request('/api/sources/source:lake-talks-second-report', { method: 'DELETE', headers: WRITE });
     expect(deleted.body).toMatchObject({ deleted: true, removedStances: 0, removedEvidence: 1 });

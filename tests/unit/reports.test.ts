@@ -91,10 +91,10 @@ describe('corroborationOf', () => {
   it('counts sources, distinct publishers and first- against second-hand sources', () => {
     expect(
       corroborationOf([
-        { source: 'source:a', publisher: 'Courier', reporting: 'first-hand' },
-        { source: 'source:a', publisher: 'Courier', reporting: 'second-hand' },
-        { source: 'source:b', publisher: 'Courier', reporting: 'second-hand' },
-        { source: 'source:c', publisher: null, reporting: 'second-hand' },
+        { source: 'source:a', sourcePublisher: 'Courier', reporting: 'first-hand' },
+        { source: 'source:a', sourcePublisher: 'Courier', reporting: 'second-hand' },
+        { source: 'source:b', sourcePublisher: 'Courier', reporting: 'second-hand' },
+        { source: 'source:c', sourcePublisher: null, reporting: 'second-hand' },
         { source: null, reporting: 'first-hand' },
       ]),
     ).toEqual({ sources: 3, publishers: 2, firstHand: 1, secondHand: 2 });
@@ -146,6 +146,7 @@ describe('alias offers', () => {
     expect(nameSimilarity('Rustem Umierov', 'Rustem Umerov')).toBeGreaterThan(0.85);
     expect(nameSimilarity('Erdoğan', 'Erdogan')).toBe(1);
     expect(nameSimilarity('Dmitry Peskov', 'Rustem Umerov')).toBeLessThan(0.3);
+    expect(nameSimilarity('Russia', 'Prussia')).toBeLessThan(ALIAS_SIMILARITY);
   });
 
   it('offers a proposed spelling as an alias of the closest known entity of its type, once, at its first mention', () => {

@@ -6,8 +6,8 @@
 import type { AliasOffer, MentionProvenance } from '../../contract/extract.ts';
 import { type KnownName, nameSimilarity } from '../../language/index.ts';
 
-/** Below this, two spellings are different names (Russia/Prussia scores 0.80, Peskov/Umerov 0.14). */
-export const ALIAS_SIMILARITY = 0.78;
+/** Below this, two spellings are different names: Rustem Umierov/Umerov scores 0.90, Zelenskyy/Zelensky 0.95, Russia/Prussia 0.80, Peskov/Umerov 0.14. */
+export const ALIAS_SIMILARITY = 0.85;
 
 /** The spellings a name can be compared on: its name, aliases and, for a person, the surname alone. */
 function spellingsOf(known: KnownName): string[] {
