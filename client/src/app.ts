@@ -9,6 +9,7 @@ import { type ExplorerState, MODES, select, setMode, type Mode } from './state/e
 import { fromHash, toHash } from './state/permalink.ts';
 import { createStore } from './state/store.ts';
 import { createAskView } from './views/askView.ts';
+import { createConflictsView } from './views/conflictsView.ts';
 import { createConsoleView } from './views/consoleView.ts';
 import type { ExplorerContext, View } from './views/context.ts';
 import { errorMessage, h } from './views/dom.ts';
@@ -17,6 +18,7 @@ import { createGraphView } from './views/graphView.ts';
 import { createMatrixView } from './views/matrixView.ts';
 import { createSearchBox } from './views/searchBox.ts';
 import { createSidePanel } from './views/sidePanel.ts';
+import { createSourceListView } from './views/sourceListView.ts';
 import { createSourceView } from './views/sourceView.ts';
 import { createTraceView } from './views/traceView.ts';
 
@@ -24,12 +26,23 @@ import { createTraceView } from './views/traceView.ts';
 const LAYOUT_WAIT_ATTEMPTS = 20;
 const LAYOUT_WAIT_MS = 500;
 
-/** The view's stance filters; all stance types is the server's default and its cached answer. */
-function viewFilters({ stanceTypes, asOf }: ExplorerState['filters']) {
-  return { stanceTypes: stanceTypes.length === STANCE_TYPE_NAMES.length ? undefined : stanceTypes, asOf };
+/** The view's filters; all stance types and every source is the server's default and its cached answer. */
+function viewFilters({ filters: { stanceTypes, asOf }, sourceFilter }: Pick<ExplorerState, 'filters' | 'sourceFilter'>) {
+  return { stanceTypes: stanceTypes.length === STANCE_TYPE_NAMES.length ? undefined : stanceTypes, asOf, ...sourceFilter };
 }
+const isFiltered = (filters: ReturnType<typeof viewFilters>) =>
+  Boolean(filters.stanceTypes || filters.asOf || filters.minReliability || filters.minCredibility || filters.excludeAffiliatedWith);
 
-const MODE_LABELS: Record<Mode, string> = { graph: 'Graph', trace: 'Trace', matrix: 'Matrix', console: 'Cypher', ask: 'Ask', source: 'Add source' };
+const MODE_LABELS: Record<Mode, string> = {
+  graph: 'Graph',
+  trace: 'Trace',
+  matrix: 'Matrix',
+  console: 'Cypher',
+  ask: 'Ask',
+  sources: 'Sources',
+  conflicts: 'Conflicts',
+  source: 'Add source',
+};
 
 export function mount(root: HTMLElement): () => void {
   const store = createStore(fromHash(window.location.hash));
@@ -73,6 +86,8 @@ export function mount(root: HTMLElement): () => void {
     matrix: createMatrixView(context),
     console: createConsoleView(context),
     ask: createAskView(context),
+    sources: createSourceListView(context),
+    conflicts: createConflictsView(context),
     source: createSourceView(context),
   };
 
@@ -138,8 +153,8 @@ export function mount(root: HTMLElement): () => void {
   };
   /** The view's edges count the stances the filters keep, so a change of stance types or date asks again. */
   let clustered = false;
-  const recountEdges = (filters: ExplorerState['filters']) =>
-    api.graphView(viewFilters(filters)).then(
+  const recountEdges = (state: ExplorerState) =>
+    api.graphView(viewFilters(state)).then(
       (view) => {
         replaceAggregatedEdges(graph, view);
         applyFilters(graph, store.get().filters);
@@ -151,7 +166,9 @@ export function mount(root: HTMLElement): () => void {
     if (state.mode !== previous.mode) syncMode();
     if (state.filters !== previous.filters) applyFilters(graph, state.filters);
     // A clustered view's edges join clusters, which expanding replaces: they are not recounted.
-    if (!clustered && (state.filters.stanceTypes !== previous.filters.stanceTypes || state.filters.asOf !== previous.filters.asOf)) void recountEdges(state.filters);
+    const recount =
+      state.filters.stanceTypes !== previous.filters.stanceTypes || state.filters.asOf !== previous.filters.asOf || state.sourceFilter !== previous.sourceFilter;
+    if (!clustered && recount) void recountEdges(state);
     syncUrl(state.mode !== previous.mode || state.selected !== previous.selected || state.tracePosition !== previous.tracePosition);
   });
   // Back and Forward, and edits to the address bar, restore that view.
@@ -182,8 +199,7 @@ export function mount(root: HTMLElement): () => void {
       mergeGraphView(graph, view);
       applyFilters(graph, store.get().filters);
       refreshViews();
-      const filters = viewFilters(store.get().filters);
-      if (!clustered && (filters.stanceTypes || filters.asOf)) void recountEdges(store.get().filters);
+      if (!clustered && isFiltered(viewFilters(store.get()))) void recountEdges(store.get());
       const clusters = view.mode === 'clusters' ? `, as ${graph.order} clusters of ${view.totals.nodes} nodes (click one to open it)` : '';
       announce(`${graph.order} nodes and ${graph.size} relationships loaded${clusters}${view.truncated ? ' (cut short by the answer’s bounds)' : ''}.`);
       root.dataset.loaded = 'true';

@@ -4,6 +4,6 @@
 MATCH (n:Party|Official|Delegation|Position|Event|Document|Place)
 WHERE NOT (n)-[:MENTIONED_IN]->(:Source {id: $ownSourceId})
 RETURN n.id AS id, [l IN labels(n) WHERE l <> 'Entity'][0] AS type, coalesce(n.name, n.id) AS name,
-  coalesce(n.aliases, []) AS aliases,
+  coalesce(n.aliases, []) + coalesce(n.reportedAliases, []) AS aliases,
   COLLECT { MATCH (n)-[:REPRESENTS|DELEGATION_OF]->(p:Party) RETURN p.id }[0] AS party,
   COLLECT { MATCH (n)-[:PART_OF]->(p:Party) RETURN p.id }[0] AS partOf

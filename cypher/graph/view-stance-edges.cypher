@@ -6,6 +6,8 @@
 // each group holds one string rather than its stances and a million stances are never sorted.
 MATCH (s:Stance)
 WHERE s.type IN $stanceTypes AND ($asOf IS NULL OR s.date <= date($asOf))
+  // $sources (null: all): the admissible sources of a grade filter, as in graph/stances-among.
+  AND ($sources IS NULL OR EXISTS { (s)-[:EVIDENCED_BY]->(:Evidence)-[:FROM]->(src:Source) WHERE src.id IN $sources })
 MATCH (a:Entity)-[:TOOK]->(s)-[:ON]->(t:Entity)
 WITH a.id AS source, t.id AS target, count(s) AS stanceCount,
   split(max(toString(s.date) + '|' + s.id + '|' + s.type + '|' + s.family), '|') AS latest

@@ -7,7 +7,7 @@ import { z } from 'zod';
 import { NODE_TYPES, STANCE_FAMILIES, STANCE_TYPE_NAMES } from './model.ts';
 
 export const apiSchemas = z.registry<{ id: string }>();
-function named<T extends z.ZodType>(id: string, schema: T): T {
+export function named<T extends z.ZodType>(id: string, schema: T): T {
   apiSchemas.add(schema, { id });
   return schema;
 }
@@ -33,6 +33,59 @@ function csvList<T extends z.ZodType>(item: T) {
 
 const limitParam = (max: number) => z.coerce.number().int().min(1).max(max);
 
+// ---------------------------------------------------------------- source grading (NATO Admiralty code)
+
+/** Source reliability, best first: A completely reliable … E unreliable, F cannot be judged. */
+export const RELIABILITY_GRADES = ['A', 'B', 'C', 'D', 'E', 'F'] as const;
+export type Reliability = (typeof RELIABILITY_GRADES)[number];
+/** Information credibility, best first: 1 confirmed … 5 improbable, 6 cannot be judged. */
+export const CREDIBILITY_GRADES = [1, 2, 3, 4, 5, 6] as const;
+
+/** A grade as sent: "B2" (any case) or {reliability: "B", credibility: 2}; always read as "B2". */
+export const gradeSchema = z
+  .union([
+    z
+      .string()
+      .trim()
+      .toUpperCase()
+      .regex(/^[A-F][1-6]$/, 'must be an Admiralty grade like B2: source reliability A–F, then information credibility 1–6'),
+    z.strictObject({
+      reliability: z.enum(RELIABILITY_GRADES).describe('A completely reliable, B usually, C fairly, D not usually, E unreliable, F cannot be judged'),
+      credibility: z.number().int().min(1).max(6).describe('1 confirmed, 2 probably true, 3 possibly true, 4 doubtful, 5 improbable, 6 cannot be judged'),
+    }),
+  ])
+  .transform((grade) => (typeof grade === 'string' ? grade : `${grade.reliability}${grade.credibility}`))
+  .describe('Admiralty grade: "B2", or {reliability: "B", credibility: 2}');
+
+const partyIdParam = z
+  .string()
+  .max(200)
+  .regex(/^party:[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be a party id like party:russia')
+  .meta({ examples: ['party:russia'] });
+
+/**
+ * Which sources count. A stance counts only through evidence from an admissible source; a stance
+ * with none disappears and evidence lists show only admissible evidence.
+ */
+export const gradeFilterShape = {
+  minReliability: z
+    .enum(RELIABILITY_GRADES)
+    .optional()
+    .describe('Only evidence from sources at least this reliable (A best, F cannot be judged). An ungraded source counts as F, so any value but F leaves ungraded sources out'),
+  minCredibility: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(6)
+    .optional()
+    .describe('Only evidence from sources whose information is at least this credible (1 best, 6 cannot be judged). An ungraded source counts as 6, so any value but 6 leaves ungraded sources out'),
+  excludeAffiliatedWith: partyIdParam
+    .optional()
+    .describe('Leave out evidence from sources whose publisher is affiliated with this party (or with a body that is part of it), e.g. its state media'),
+};
+export const gradeFilterSchema = z.object(gradeFilterShape);
+export type GradeFilter = z.infer<typeof gradeFilterSchema>;
+
 export const graphQuerySchema = z.object({
   nodeTypes: csvList(z.enum(NODE_TYPES)).describe('Comma-separated node types to include (default: every type except Source)'),
   stanceTypes: csvList(z.enum(STANCE_TYPE_NAMES)).describe('Comma-separated stance types to draw as edges (default: all)'),
@@ -40,6 +93,7 @@ export const graphQuerySchema = z.object({
   position: entityId.optional().describe('Only stances on this position (or event)'),
   asOf: isoDate.optional().describe('Only stances, events and documents dated on or before this day'),
   limit: limitParam(5_000_000).optional().describe('Maximum number of nodes (default and ceiling: the server setting, 2000)'),
+  ...gradeFilterShape,
 });
 export type GraphQuery = z.infer<typeof graphQuerySchema>;
 
@@ -52,6 +106,7 @@ export const graphViewQuerySchema = z.object({
   ),
   stanceTypes: csvList(z.enum(STANCE_TYPE_NAMES)).describe('Comma-separated stance types counted on the edges (default: all)'),
   asOf: isoDate.optional().describe('Only stances, events and documents dated on or before this day'),
+  ...gradeFilterShape,
 });
 export type GraphViewQuery = z.infer<typeof graphViewQuerySchema>;
 
@@ -85,6 +140,9 @@ const idPath = (example: string) => z.object({ id: entityId.meta({ examples: [ex
 export const nodeIdPathSchema = idPath('party:russia');
 export const positionIdPathSchema = idPath('position:unconditional-ceasefire');
 export const asOfQuerySchema = z.object({ asOf: isoDate.optional().describe('Only stances and events dated on or before this day') });
+/** The analyst views (trace, actor stances, matrix): a day, and which sources count. */
+export const gradedAsOfQuerySchema = asOfQuerySchema.extend(gradeFilterShape);
+export type GradedAsOfQuery = z.infer<typeof gradedAsOfQuerySchema>;
 export const neighborsQuerySchema = z.object({
   depth: z.coerce.number().int().min(1).max(3).default(1).describe('How many hops (a stance counts as one hop)'),
   limit: limitParam(5000).default(200).describe('Maximum number of nodes besides the start node'),
@@ -144,9 +202,36 @@ export const evidenceItemSchema = named(
     via: z.string().nullable(),
     source: z.string().nullable().describe('Source id'),
     sourceTitle: z.string().nullable(),
+    sourceGrade: z.string().nullable().describe('Admiralty grade of the source ("B2"), null when ungraded'),
+    sourcePublisher: z.string().nullable().describe("Name of the source's publisher"),
   }),
 );
 export type EvidenceItem = z.infer<typeof evidenceItemSchema>;
+
+/** How well a stance is attested: by how many sources and publishers, first- or second-hand. */
+export const corroborationSchema = named(
+  'Corroboration',
+  z.object({
+    sources: z.number().int().describe('Distinct sources whose evidence supports the stance'),
+    publishers: z.number().int().describe('Distinct publishers among those sources (a source without a publisher counts as its own)'),
+    firstHand: z.number().int().describe('Sources that quote the actor directly (at least one first-hand piece of evidence)'),
+    secondHand: z.number().int().describe('Sources that only report it second-hand'),
+  }),
+);
+export type Corroboration = z.infer<typeof corroborationSchema>;
+
+/** One end of a reversal: a stance of the actor on the target at one moment. */
+export const stanceStepSchema = named(
+  'StanceStep',
+  z.object({
+    stanceId: z.string(),
+    type: z.enum(STANCE_TYPE_NAMES),
+    family: z.enum(STANCE_FAMILIES),
+    date: z.string(),
+    datePrecision: z.string(),
+  }),
+);
+export type StanceStep = z.infer<typeof stanceStepSchema>;
 
 /** A collapsed stance's attributes on its actor → target edge; linked nodes are given by id. */
 export const stanceEdgeAttributesSchema = named(
@@ -164,6 +249,7 @@ export const stanceEdgeAttributesSchema = named(
     voicedBy: z.string().nullable().describe('Id of the official who voiced it'),
     evidenceCount: z.number().int(),
     evidence: z.array(evidenceItemSchema),
+    corroboration: corroborationSchema.optional(),
   }),
 );
 export type StanceEdgeAttributes = z.infer<typeof stanceEdgeAttributesSchema>;
@@ -260,8 +346,34 @@ export const neighborsResponseSchema = named(
   z.object({ center: z.string(), depth: z.number().int(), nodes: z.array(graphNodeSchema), edges: z.array(graphEdgeSchema), truncated: z.boolean() }),
 );
 
-const nodeRef = named('NodeRef', z.object({ id: z.string(), label: z.string(), type: z.string() }));
+export const nodeRef = named('NodeRef', z.object({ id: z.string(), label: z.string(), type: z.string() }));
 export type NodeRef = z.infer<typeof nodeRef>;
+
+/** Who publishes a source: an entity with a country and, where the analyst says so, a party it is affiliated with. */
+export const publisherSchema = named(
+  'Publisher',
+  z.object({
+    id: z.string(),
+    name: z.string(),
+    aliases: z.array(z.string()),
+    country: z.string().nullable(),
+    affiliation: nodeRef.nullable().describe('The party the publisher is affiliated with (e.g. state media), or null'),
+  }),
+);
+export type Publisher = z.infer<typeof publisherSchema>;
+
+export const sourceGradeBodySchema = z.object({
+  grade: gradeSchema.nullable().describe('The new grade, or null to mark the source ungraded'),
+});
+export const sourceGradeResponseSchema = named(
+  'SourceGradeChange',
+  z.object({
+    sourceId: z.string(),
+    grade: z.string().nullable().describe('The grade now'),
+    previous: z.string().nullable().describe('The grade before the change'),
+  }),
+);
+export type SourceGradeChange = z.infer<typeof sourceGradeResponseSchema>;
 
 export const stanceSchema = named(
   'Stance',
@@ -280,9 +392,22 @@ export const stanceSchema = named(
     event: nodeRef.nullable().describe('Where the stance was taken'),
     voicedBy: nodeRef.nullable(),
     evidence: z.array(evidenceItemSchema),
+    corroboration: corroborationSchema,
   }),
 );
 export type Stance = z.infer<typeof stanceSchema>;
+
+/** An actor's stance on one target changing family over time (rejected, later agreed). */
+export const reversalSchema = named(
+  'Reversal',
+  z.object({
+    actor: nodeRef.describe('Whose stance changed (for a party, its officials and delegations count as it)'),
+    target: nodeRef,
+    from: stanceStepSchema.describe('The earlier stance'),
+    to: stanceStepSchema.describe('The later stance that reversed it'),
+  }),
+);
+export type Reversal = z.infer<typeof reversalSchema>;
 
 export const edgeStancesResponseSchema = named(
   'EdgeStances',
@@ -312,6 +437,10 @@ export const timelineEntrySchema = named(
     kind: z.enum(['stance', 'event', 'document']),
     id: z.string(),
     text: z.string(),
+    reverses: stanceStepSchema
+      .nullable()
+      .optional()
+      .describe("For a stance: the same party's earlier stance on the position that this one reversed"),
   }),
 );
 export type TimelineEntry = z.infer<typeof timelineEntrySchema>;
@@ -340,6 +469,7 @@ export const actorStancesResponseSchema = named(
     stances: z.array(
       stanceSchema.extend({ rolledUp: z.boolean().describe("true for a stance of one of the party's officials or delegations") }),
     ),
+    reversals: z.array(reversalSchema).describe('Where the stance on one target changed family over time, oldest first'),
   }),
 );
 
@@ -356,10 +486,56 @@ export const matrixResponseSchema = named(
         latest: z.object({ id: z.string(), type: z.enum(STANCE_TYPE_NAMES), family: z.enum(STANCE_FAMILIES), date: z.string(), actor: nodeRef }),
         stanceCount: z.number().int(),
         evidenceCount: z.number().int().describe("Evidence items behind all of the party's stances on the position"),
+        reversal: z
+          .object({ from: stanceStepSchema, to: stanceStepSchema, date: z.string().describe('When the reversing stance was taken') })
+          .nullable()
+          .describe("The party's latest change of family on the position, if any"),
       }),
     ),
   }),
 );
+
+export const conflictsQuerySchema = z.object({
+  limit: limitParam(200).default(50).describe('Conflicts per page'),
+  offset: z.coerce.number().int().min(0).max(1_000_000).default(0).describe('Conflicts to skip'),
+});
+
+const conflictReportSchema = z.object({
+  quote: z.string().nullable().describe('Verbatim words from the source, or null when the source gives only our summary'),
+  summary: z.string().nullable().describe('Our own wording, never a quote'),
+  reporting: z.string().nullable(),
+  via: z.string().nullable(),
+  source: z.object({ id: z.string(), title: z.string().nullable(), publisher: z.string().nullable(), url: z.string().nullable() }),
+});
+
+/** One side of a conflict: the stance one group of sources reports, with their evidence. */
+export const conflictSideSchema = named(
+  'ConflictSide',
+  stanceStepSchema.extend({ reports: z.array(conflictReportSchema).describe('The evidence for this side, one item per quote or summary') }),
+);
+
+export const conflictSchema = named(
+  'Conflict',
+  z.object({
+    id: z.string().describe('The two stance ids joined by "|"'),
+    actor: nodeRef,
+    target: nodeRef,
+    a: conflictSideSchema,
+    b: conflictSideSchema,
+  }),
+);
+export type Conflict = z.infer<typeof conflictSchema>;
+
+export const conflictsResponseSchema = named(
+  'ConflictsResponse',
+  z.object({
+    total: z.number().int(),
+    limit: z.number().int(),
+    offset: z.number().int(),
+    conflicts: z.array(conflictSchema),
+  }),
+);
+export type ConflictsResponse = z.infer<typeof conflictsResponseSchema>;
 
 export const pathsResponseSchema = named(
   'PathsResponse',

@@ -1,6 +1,6 @@
 /** Ask's contract: the question it accepts and the cited answer it gives (registered for OpenAPI). */
 import { z } from 'zod';
-import { apiSchemas } from './api.ts';
+import { apiSchemas, corroborationSchema, gradeFilterShape } from './api.ts';
 
 export const MAX_QUESTION_LENGTH = 1000;
 
@@ -12,6 +12,7 @@ export const askBodySchema = z.object({
     .max(MAX_QUESTION_LENGTH, `The question is longer than ${MAX_QUESTION_LENGTH} characters`)
     .regex(/\p{L}/u, 'The question has no words')
     .meta({ examples: ['Who rejected the ceasefire?'] }),
+  ...gradeFilterShape,
 });
 
 const citationSchema = z.object({
@@ -26,6 +27,9 @@ const citationSchema = z.object({
   sourceTitle: z.string().nullable(),
   sourceDate: z.string().nullable(),
   sourceUrl: z.string().nullable(),
+  corroboration: corroborationSchema.nullable().optional().describe("For a row about a stance: how many sources and publishers report it"),
+  sourceGrade: z.string().nullable().describe('Admiralty grade of the source, null when ungraded'),
+  sourcePublisher: z.string().nullable().describe("Name of the source's publisher"),
 });
 apiSchemas.add(citationSchema, { id: 'AskCitation' });
 export type AskCitation = z.infer<typeof citationSchema>;

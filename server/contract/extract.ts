@@ -54,6 +54,23 @@ const relationProvenanceSchema = z.object({ ...found, index: z.number().int().mi
 
 const dateSchema = z.object({ ...span, text: z.string(), date: z.iso.date(), precision: z.enum(DATE_PRECISIONS) });
 
+/** A candidate stance the graph already holds: ingesting the draft adds its evidence to that stance. */
+const stanceMatchSchema = z.object({
+  stance: z.string().describe('Id of the stance in payload.stances'),
+  existing: z.string().describe('Id of the stance already in the graph'),
+  sources: z.number().int().describe('How many sources already report it'),
+});
+
+/** A name in the article spelled close to an entity the graph holds: keep it as that entity's alias? */
+const aliasOfferSchema = z.object({
+  text: z.string().describe('The spelling found in the article'),
+  entity: z.string().describe('Id of the existing entity'),
+  name: z.string().describe("The existing entity's name"),
+  similarity: z.number().min(0).max(1),
+  start: z.number().int().min(0),
+  end: z.number().int().min(0),
+});
+
 export const extractDraftSchema = z.object({
   payload: z.record(z.string(), z.unknown()).describe('A source payload (see SourcePayload) that POST /api/sources accepts unchanged'),
   text: z.string().describe('The text every offset refers to: the submitted text, or the main content of an HTML page'),
@@ -65,6 +82,10 @@ export const extractDraftSchema = z.object({
     relations: z.array(relationProvenanceSchema),
     dates: z.array(dateSchema),
   }),
+  matches: z.array(stanceMatchSchema).describe('Candidate stances already in the graph ("already in the graph, reported by N sources")'),
+  aliasOffers: z
+    .array(aliasOfferSchema)
+    .describe('New spellings of existing entities; to keep one, add {entity, alias} to payload.aliases before ingesting'),
   summary: z.object({
     sentences: z.number().int(),
     mentions: z.number().int(),
@@ -80,3 +101,5 @@ export type MentionProvenance = z.infer<typeof mentionSchema>;
 export type QuoteProvenance = z.infer<typeof quoteSchema>;
 export type StanceProvenance = z.infer<typeof stanceProvenanceSchema>;
 export type RelationProvenance = z.infer<typeof relationProvenanceSchema>;
+export type StanceMatch = z.infer<typeof stanceMatchSchema>;
+export type AliasOffer = z.infer<typeof aliasOfferSchema>;

@@ -17,6 +17,8 @@ export interface EvidenceRow {
   via: string | null;
   source: string | null;
   sourceTitle: string | null;
+  sourceGrade: string | null;
+  sourcePublisher: string | null;
 }
 
 /** A stance with its actor, the party it rolls up to, target, links and evidence (explore/stances). */
@@ -42,6 +44,8 @@ export interface StanceFilter {
   actor?: string | null;
   conditionOn?: string | null;
   asOf?: string | null;
+  /** The admissible sources of a grade filter; null or absent: every source. */
+  sources?: string[] | null;
 }
 
 export function readStances(db: Database, filter: StanceFilter): Promise<StanceRow[]> {
@@ -50,6 +54,7 @@ export function readStances(db: Database, filter: StanceFilter): Promise<StanceR
     actor: filter.actor ?? null,
     conditionOn: filter.conditionOn ?? null,
     asOf: filter.asOf ?? null,
+    sources: filter.sources ?? null,
   });
 }
 
@@ -80,11 +85,13 @@ export interface MatrixCellRow {
   party: string;
   position: string;
   latest: { id: string; type: StanceType; family: StanceFamily; date: string; actor: NodeRefRow };
+  /** Every stance of the cell, for reversals. */
+  history: { id: string; type: StanceType; family: StanceFamily; date: string; datePrecision: string }[];
   stanceCount: number;
   evidenceCount: number;
 }
-export function readMatrix(db: Database, asOf: string | null): Promise<MatrixCellRow[]> {
-  return db.read<MatrixCellRow>(cypher('explore/matrix'), { asOf });
+export function readMatrix(db: Database, asOf: string | null, sources: string[] | null): Promise<MatrixCellRow[]> {
+  return db.read<MatrixCellRow>(cypher('explore/matrix'), { asOf, sources });
 }
 export function readMatrixAxes(db: Database): Promise<NodeRefRow[]> {
   return db.read<NodeRefRow>(cypher('explore/matrix-axes'));

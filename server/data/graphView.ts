@@ -31,6 +31,8 @@ export interface StructuralEdgeRow {
 export interface StanceFilterRow {
   stanceTypes: readonly string[];
   asOf: string | null;
+  /** The admissible sources of a grade filter (null: every source). */
+  sources: readonly string[] | null;
 }
 
 export function readViewNodes(db: Database, asOf: string | null): Promise<ViewNodeRow[]> {
@@ -38,7 +40,7 @@ export function readViewNodes(db: Database, asOf: string | null): Promise<ViewNo
 }
 
 export function readAggregatedStanceEdges(db: Database, filter: StanceFilterRow): Promise<AggregatedEdgeRow[]> {
-  return db.read<AggregatedEdgeRow>(cypher('graph/view-stance-edges'), { stanceTypes: filter.stanceTypes, asOf: filter.asOf });
+  return db.read<AggregatedEdgeRow>(cypher('graph/view-stance-edges'), { stanceTypes: filter.stanceTypes, asOf: filter.asOf, sources: filter.sources });
 }
 
 export function readStructuralEdges(db: Database): Promise<StructuralEdgeRow[]> {

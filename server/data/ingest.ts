@@ -1,5 +1,6 @@
 import { cypher } from '../db/cypherFiles.ts';
 import type { Database, Transaction } from '../db/database.ts';
+import type { StanceFamily } from '../contract/model.ts';
 
 /** Relationship types ingestion writes; the only values that reach `$(row.type)`. */
 export const LINK_TYPES = [
@@ -21,6 +22,8 @@ export const LINK_TYPES = [
   'CONDITIONAL_ON',
   'HAS_PRECONDITION',
   'ALTERNATIVE_TO',
+  'PUBLISHED_BY',
+  'AFFILIATED_WITH',
 ] as const;
 
 export interface LinkRow {
@@ -30,13 +33,24 @@ export interface LinkRow {
   props: Record<string, unknown>;
 }
 
+export interface EntityRow {
+  id: string;
+  type: string;
+  date: string | null;
+  /** Create with `props` when new, leave as it is when it exists (a publisher derived from a name). */
+  keepExisting: boolean;
+  props: Record<string, unknown>;
+}
+
 export interface IngestionPlan {
   sourceId: string;
   source: Record<string, unknown>;
-  entities: { id: string; type: string; date: string | null; props: Record<string, unknown> }[];
+  entities: EntityRow[];
   links: LinkRow[];
   stances: { id: string; actor: string; target: string; date: string; props: Record<string, unknown> }[];
   evidence: { id: string; stance: string; props: Record<string, unknown> }[];
+  /** Spellings the source keeps as other names of entities the graph holds, by entity. */
+  aliasClaims: { entity: string; aliases: string[] }[];
   /** Ids the payload declares, with their node type. */
   declared: Map<string, string>;
 }
@@ -44,6 +58,22 @@ export interface IngestionPlan {
 export async function findEntityTypes(db: Database, ids: string[]): Promise<Map<string, string>> {
   const rows = await db.read<{ id: string; type: string }>(cypher('ingest/existing-ids'), { ids });
   return new Map(rows.map((r) => [r.id, r.type]));
+}
+
+export interface HeldStanceRow {
+  id: string;
+  actor: string;
+  target: string;
+  family: StanceFamily;
+  date: string;
+  datePrecision: string;
+  sources: string[];
+}
+
+/** The stances the graph holds for each (actor, target) pair, with the sources behind them. */
+export function readHeldStances(db: Database, pairs: { actor: string; target: string }[]): Promise<HeldStanceRow[]> {
+  if (pairs.length === 0) return Promise.resolve([]);
+  return db.read<HeldStanceRow>(cypher('ingest/stance-candidates'), { pairs });
 }
 
 /** What a source arrived as, kept with it (cypher/ingest/record.cypher). */
@@ -99,13 +129,14 @@ export async function writeSourceGraph(
   return db.writeTransaction(async (tx) => {
     await tx.run(cypher('ingest/source'), { source: plan.source });
     await tx.run(cypher('ingest/entities'), { rows: plan.entities, sourceId });
+    await tx.run(cypher('ingest/alias-claims'), { rows: plan.aliasClaims, sourceId });
     await tx.run(cypher('ingest/stances'), { rows: plan.stances });
     await tx.run(cypher('ingest/links'), { rows: plan.links, sourceId });
     await tx.run(cypher('ingest/evidence'), { rows: plan.evidence, sourceId });
     const removed = await retract(tx, sourceId, {
       evidenceIds: plan.evidence.map((e) => e.id),
       links: retiredLinks,
-      keepEntities: plan.entities.map((e) => e.id),
+      keepEntities: [...plan.entities.map((e) => e.id), ...plan.aliasClaims.map((c) => c.entity)],
     });
     await tx.run(cypher('ingest/record'), { record });
     await tx.run(cypher('audit/record'), { entry: auditEntry(audit, removed) });
@@ -143,6 +174,7 @@ async function retract(
   const [links] = await tx.run<{ removedRelations: number }>(cypher('ingest/retract-links'), { sourceId, links: keep.links });
   const letGo = await tx.run<{ id: string }>(cypher('ingest/retract-mentions'), { sourceId, keep: keep.keepEntities });
   const [orphans] = await tx.run<{ removedEntities: number }>(cypher('ingest/remove-orphans'), { ids: letGo.map((r) => r.id) });
+  await tx.run(cypher('ingest/reported-aliases'), { ids: [...new Set([...keep.keepEntities, ...letGo.map((r) => r.id)])] });
   return {
     removedStances: pruned?.removedStances ?? 0,
     removedEvidence: pruned?.removedEvidence ?? 0,

@@ -1,6 +1,7 @@
 /** Reading what sources arrived as, and the audit trail; plain rows only. */
 import { cypher } from '../db/cypherFiles.ts';
 import type { Database } from '../db/database.ts';
+import type { NodeRefRow, StanceRow } from './explore.ts';
 
 export interface SourceListRow {
   id: string;
@@ -8,13 +9,24 @@ export interface SourceListRow {
   kind: string;
   publishedAt: string;
   publisher: string | null;
+  publishedBy: PublisherRow | null;
   url: string | null;
   grade: string | null;
   ingestedAt: string | null;
   writer: string | null;
   textBytes: number | null;
   evidence: number;
+  stances: number;
+  quotes: number;
   entities: number;
+}
+
+export interface PublisherRow {
+  id: string;
+  name: string;
+  aliases: string[];
+  country: string | null;
+  affiliation: { id: string; label: string; type: string } | null;
 }
 
 export interface StoredSourceRow {
@@ -27,12 +39,32 @@ export interface StoredSourceRow {
   grade: string | null;
 }
 
+export interface SourceDetailRow {
+  id: string;
+  title: string;
+  kind: string;
+  publishedAt: string;
+  publisher: string | null;
+  url: string | null;
+  grade: string | null;
+  ingestedAt: string | null;
+  text: string | null;
+}
+
+/** A stance a source supports, with only that source's evidence for it. */
+export type SupportedStanceRow = Pick<StanceRow, 'id' | 'type' | 'family' | 'date' | 'datePrecision' | 'condition' | 'evidence'> & {
+  actor: NodeRefRow;
+  target: NodeRefRow;
+};
+
 export interface AuditRow {
   at: string;
   action: string;
   sourceId: string;
   writer: string;
   changes: string;
+  /** For a grade change: the grade before and after. */
+  grade: { from: string | null; to: string | null } | null;
 }
 
 export async function readStoredPayload(db: Database, sourceId: string): Promise<string | undefined> {
@@ -43,6 +75,15 @@ export async function readStoredPayload(db: Database, sourceId: string): Promise
 export async function listSourceRows(db: Database, page: { limit: number; offset: number }): Promise<{ total: number; rows: SourceListRow[] }> {
   const [count] = await db.read<{ total: number }>(cypher('sources/count'));
   return { total: count?.total ?? 0, rows: await db.read<SourceListRow>(cypher('sources/list'), page) };
+}
+
+export async function readSourceDetail(db: Database, sourceId: string): Promise<SourceDetailRow | undefined> {
+  const [row] = await db.read<SourceDetailRow>(cypher('sources/detail'), { sourceId });
+  return row;
+}
+
+export function readSupportedStances(db: Database, sourceId: string): Promise<SupportedStanceRow[]> {
+  return db.read<SupportedStanceRow>(cypher('sources/supported-stances'), { sourceId });
 }
 
 /** Every stored source, oldest first, streamed so that a large graph's backup never sits in memory whole. */

@@ -11,7 +11,9 @@
  * question, entity or source.
  */
 import type { Database } from '../db/database.ts';
-import { type EntityFacts, type EvidenceRow, type PassageRow, type StanceRow, readEntityFacts, readEventsInPlace, readStances, searchPassages } from '../data/ask.ts';
+import { type EntityFacts, type EvidenceRow, type PassageRow, type StanceRow, type StanceScope, readEntityFacts, readEventsInPlace, readStances, searchPassages } from '../data/ask.ts';
+import type { GradeFilter } from '../contract/api.ts';
+import { admissibleSources } from './grading.ts';
 import { type KnownNames, type NameRow, knownNames } from '../data/names.ts';
 import { runReadQuery } from '../data/questions.ts';
 import { searchEntityNames } from '../data/search.ts';
@@ -20,6 +22,8 @@ import type { AskCitation, AskInterpretation, AskResponse } from '../contract/as
 import { type Mention, type NameIndex, type Reading, buildNameIndex, nameWords, readQuestion } from './askReading.ts';
 import { STANCE_TYPE_NAMES, STANCE_TYPES, type StanceType } from '../contract/model.ts';
 import { findQuestion } from './questions.ts';
+import { type ConflictRow, readConflicts } from '../data/conflicts.ts';
+import { corroborationOf } from './reports.ts';
 import { escapeLucene, luceneQuery } from './search.ts';
 
 /** Below this a structured answer gives way to the evidence. */
@@ -51,19 +55,23 @@ function nameIndexOf(known: KnownNames): NameIndex {
   return index;
 }
 
-export async function askQuestion(db: Database, question: string, maxRows: number): Promise<AskResponse> {
+/** Answers a question from the sources the grade filter admits (every source without one). */
+export async function askQuestion(db: Database, question: string, maxRows: number, grading: GradeFilter = {}): Promise<AskResponse> {
   const known = await knownNames(db);
   const reading = readQuestion(question, nameIndexOf(known), known.latestDate);
   if (!reading.english) {
     throw new UnprocessableError('not_english', 'Ask reads questions in English; this one has no English words and names nothing in the graph.');
   }
   const searched = await resolveUnnamedTargets(db, reading, known.names);
-  const structured = (await answerFromStructure(db, reading)) ?? (await answerFromStances(db, reading, maxRows));
+  const scope: StanceScope = { maxRows, sources: await admissibleSources(db, grading) };
+  const structured = reading.sourcesDisagree
+    ? await conflictingReports(db, reading)
+    : ((await answerFromStructure(db, reading)) ?? (await answerFromStances(db, reading, scope)));
   const unexplained = structured ? unexplainedWords(reading, searched, structured) : reading.leftover.map((l) => l.word);
   if (structured && structured.citations.length > 0 && confidenceOf(structured, searched, unexplained) >= CONFIDENT) {
     return respond(reading, { ...structured, confidence: confidenceOf(structured, searched, unexplained) }, unexplained, []);
   }
-  const evidence = await answerFromEvidence(db, reading);
+  const evidence = await answerFromEvidence(db, reading, scope.sources);
   if (evidence.answered) return respond(reading, evidence.draft, [], []);
   // A structured statement that the sources hold nothing of the kind ("no one rejected …") is
   // itself an answer when every word of the question was understood.
@@ -117,6 +125,7 @@ function restate(r: Reading): string {
     r.only ? 'taken by them alone' : null,
     r.compare ? (r.differ ? 'where they differ' : 'compared') : null,
     r.contested ? 'contested positions' : null,
+    r.sourcesDisagree ? 'where the sources disagree' : null,
     r.timeline ? 'in date order' : null,
     r.anyStance ? 'any stance' : null,
     r.condition ? 'with its conditions' : null,
@@ -200,6 +209,8 @@ function evidenceCitation(statement: string, entityIds: string[], date: string |
     sourceTitle: e.sourceTitle ?? null,
     sourceDate: e.sourceDate ?? null,
     sourceUrl: e.sourceUrl ?? null,
+    sourceGrade: e.sourceGrade ?? null,
+    sourcePublisher: e.sourcePublisher ?? null,
   };
 }
 
@@ -208,8 +219,35 @@ function stanceCitations(rows: StanceRow[]): AskCitation[] {
   return rows.flatMap((row) => {
     const ids = [row.actorId, row.targetId];
     const items = row.evidence.length ? row.evidence : [{}];
-    return items.map((e) => evidenceCitation(stanceStatement(row), ids, row.date, row.stanceId, e));
+    const corroboration = corroborationOf(row.evidence.map((e) => ({ source: e.sourceId, sourcePublisher: e.sourcePublisher, reporting: e.reporting ?? null })));
+    return items.map((e) => ({ ...evidenceCitation(stanceStatement(row), ids, row.date, row.stanceId, e), corroboration }));
   });
+}
+
+/** "Where do sources disagree?": each conflict with both sides, every report cited; limited to the actors and targets named. */
+async function conflictingReports(db: Database, reading: Reading): Promise<Draft> {
+  const named = reading.mentions.map((m) => m.entity.id);
+  const rows = (await readConflicts(db, null)).filter((r) => named.length === 0 || named.includes(r.actorId) || named.includes(r.targetId));
+  if (rows.length === 0) return { path: 'stances', answer: 'The sources record no conflicting reports.', confidence: 0.8, citations: [] };
+  const side = (s: ConflictRow['a']) => `${verbOf(s.type)} per ${list(s.reports.map((r) => r.source.publisher ?? r.source.title ?? r.source.id))}`;
+  const answer = `Sources disagree on ${rows.length === 1 ? 'one point' : `${rows.length} points`}: ${list(
+    rows.map((r) => `${r.actorName} on ${r.target} (${r.a.date}): ${side(r.a)}, against ${side(r.b)}`),
+  )}.`;
+  const citations = rows.flatMap((r) =>
+    [r.a, r.b].flatMap((s) =>
+      s.reports.map((report) =>
+        evidenceCitation(`${r.actorName} ${verbOf(s.type)} ${r.target} on ${s.date}, per ${report.source.title ?? report.source.id}`, [r.actorId, r.targetId], s.date, s.stanceId, {
+          quote: report.quote,
+          summary: report.quote ? null : report.summary,
+          via: report.via,
+          sourceId: report.source.id,
+          sourceTitle: report.source.title,
+          sourceUrl: report.source.url,
+        }),
+      ),
+    ),
+  );
+  return { path: 'stances', answer, confidence: 0.9, citations };
 }
 
 function factCitation(statement: string, facts: Pick<EntityFacts, 'id' | 'date' | 'sources'>, summary: string | null, otherIds: string[] = []): AskCitation {
@@ -220,6 +258,8 @@ function factCitation(statement: string, facts: Pick<EntityFacts, 'id' | 'date' 
     sourceTitle: source?.title ?? null,
     sourceDate: source?.date ?? null,
     sourceUrl: source?.url ?? null,
+    sourceGrade: source?.grade ?? null,
+    sourcePublisher: source?.publisher ?? null,
   });
 }
 
@@ -360,7 +400,7 @@ async function eventsIn(db: Database, place: EntityFacts): Promise<Draft | null>
 
 // ---------------------------------------------------------------- 2. stances
 
-async function answerFromStances(db: Database, reading: Reading, maxRows: number): Promise<Draft | null> {
+async function answerFromStances(db: Database, reading: Reading, scope: StanceScope): Promise<Draft | null> {
   const asksStance = reading.stanceTypes !== null || reading.saying || reading.anyStance || reading.compare || reading.both || reading.contested || reading.timeline ||
     (reading.condition && reading.mentions.length > 0);
   if (!asksStance) return null;
@@ -380,7 +420,7 @@ async function answerFromStances(db: Database, reading: Reading, maxRows: number
     after: reading.time.after,
   };
   if (!filter.actorIds && !filter.targetIds && !replaced.length && !accusedActors.length && !reading.contested) return null;
-  let rows = await readStances(db, filter, maxRows);
+  let rows = await readStances(db, filter, scope);
   if (accusedActors.length) rows = rows.filter((r) => accusedActors.some((a) => isAbout(r, a)) && !accusedActors.some((a) => r.partyId === a.id || r.actorId === a.id));
   if (replaced.length) rows = rows.filter((r) => r.replaces.some((id) => replaced.includes(id)));
   if (reading.condition && rows.some((r) => r.condition)) rows = rows.filter((r) => r.condition);
@@ -395,8 +435,8 @@ async function answerFromStances(db: Database, reading: Reading, maxRows: number
   if (reading.negated && types) return notTaking(reading, rows, types, targets);
   if (reading.compare && agents.length >= 2) return comparison(agents, byAgent, reading.differ);
   if (reading.both && agents.length >= 2) return shared(agents, byAgent, reading);
-  if (reading.only && agents.length >= 1) return alone(db, reading, agents, rows, maxRows);
-  if (rows.length === 0) return noneRecorded(db, reading, agents, targets, maxRows);
+  if (reading.only && agents.length >= 1) return alone(db, reading, agents, rows, scope);
+  if (rows.length === 0) return noneRecorded(db, reading, agents, targets, scope);
   return stanceDraft(reading, rows, accusedActors);
 }
 
@@ -484,10 +524,10 @@ function shared(agents: NameRow[], byAgent: (a: NameRow) => StanceRow[], reading
   return { path: 'stances', answer: `${names} ${agents.length === 2 ? 'both' : 'all'} ${verb}: ${list(labels)}.`, confidence: 0.9, citations: stanceCitations(rows) };
 }
 
-async function alone(db: Database, reading: Reading, agents: NameRow[], rows: StanceRow[], maxRows: number): Promise<Draft> {
+async function alone(db: Database, reading: Reading, agents: NameRow[], rows: StanceRow[], scope: StanceScope): Promise<Draft> {
   const mine = rows.filter((r) => agents.some((a) => r.actorId === a.id || r.partyId === a.id));
   const targetIds = [...new Set(mine.map((r) => r.targetId))];
-  const everyone = targetIds.length ? await readStances(db, { actorIds: null, targetIds, types: reading.stanceTypes, before: reading.time.before, after: reading.time.after }, maxRows) : [];
+  const everyone = targetIds.length ? await readStances(db, { actorIds: null, targetIds, types: reading.stanceTypes, before: reading.time.before, after: reading.time.after }, scope) : [];
   const partiesOn = (target: string) => new Set(everyone.filter((r) => r.targetId === target).map((r) => r.partyId));
   const agentParties = new Set(mine.map((r) => r.partyId));
   const solo = mine.filter((r) => [...partiesOn(r.targetId)].every((p) => agentParties.has(p)));
@@ -497,12 +537,12 @@ async function alone(db: Database, reading: Reading, agents: NameRow[], rows: St
 }
 
 /** Nothing matched: say so, naming what the sources do record on the same target or by the same actor. */
-async function noneRecorded(db: Database, reading: Reading, agents: NameRow[], targets: NameRow[], maxRows: number): Promise<Draft> {
+async function noneRecorded(db: Database, reading: Reading, agents: NameRow[], targets: NameRow[], scope: StanceScope): Promise<Draft> {
   const subject = list(agents.map((a) => a.label)) || 'anyone';
   const object = list(targets.map((t) => t.label));
   const asked = `${subject} ${reading.stanceWord ?? 'took a stance on'}${object ? ` ${object}` : ' that'}`;
   const related = targets.length || agents.length
-    ? await readStances(db, { actorIds: agents.length && !targets.length ? agents.map((a) => a.id) : null, targetIds: targets.length ? targets.map((t) => t.id) : null, types: null, before: null, after: null }, maxRows)
+    ? await readStances(db, { actorIds: agents.length && !targets.length ? agents.map((a) => a.id) : null, targetIds: targets.length ? targets.map((t) => t.id) : null, types: null, before: null, after: null }, scope)
     : [];
   const window = reading.time.after || reading.time.before ? ' in that time' : '';
   const answer = related.length
@@ -546,9 +586,9 @@ function passageCitation(p: PassageRow): AskCitation {
   return evidenceCitation(statement, ids, p.date, p.stanceId, { ...p, summary: p.summary ?? p.description, via: null });
 }
 
-async function answerFromEvidence(db: Database, reading: Reading): Promise<{ answered: boolean; draft: Draft; closest: AskCitation[] }> {
+async function answerFromEvidence(db: Database, reading: Reading, sources: string[] | null): Promise<{ answered: boolean; draft: Draft; closest: AskCitation[] }> {
   const lucene = passageQuery(reading);
-  const passages = lucene ? await searchPassages(db, lucene, 20) : [];
+  const passages = lucene ? await searchPassages(db, lucene, 20, sources) : [];
   const ranked = passages.map((p) => ({ p, cover: coverage(reading, p) })).sort((a, b) => b.cover - a.cover || b.p.score - a.p.score);
   const best = ranked.filter((r) => r.cover >= PASSAGE_COVERAGE && r.cover === ranked[0]!.cover).slice(0, CLOSEST_PASSAGES);
   const closest = ranked.slice(0, CLOSEST_PASSAGES).map((r) => passageCitation(r.p));

@@ -8,8 +8,8 @@ import type { NameRow } from '../data/names.ts';
 import { NameMatcher, type Token, findDates, findStanceCues, fold, isStopWord, readSentences, shiftDay } from '../language/index.ts';
 import type { StanceType } from '../contract/model.ts';
 import {
-  ANY_STANCE_LEMMAS, ASKED_TYPES, BOTH_LEMMAS, COMPARE_LEMMAS, CONDITION_LEMMAS, CONTESTED_LEMMAS, DIFFER_LEMMAS, EARLIEST_LEMMAS,
-  INSTEAD_PHRASES, LATEST_LEMMAS, NEGATION_LEMMAS, ONLY_LEMMAS, QUESTION_CUES, QUESTION_WORDS, SAYING_LEMMAS, STRUCTURE_LEMMAS,
+  ANY_STANCE_LEMMAS, ASKED_TYPES, BOTH_LEMMAS, COMPARE_LEMMAS, CONDITION_LEMMAS, CONFLICT_LEMMAS, CONTESTED_LEMMAS, DIFFER_LEMMAS, EARLIEST_LEMMAS,
+  INSTEAD_PHRASES, LATEST_LEMMAS, NEGATION_LEMMAS, ONLY_LEMMAS, QUESTION_CUES, QUESTION_WORDS, REPORT_LEMMAS, SAYING_LEMMAS, STRUCTURE_LEMMAS,
   type StructureCue, TIMELINE_LEMMAS,
 } from './askVocabulary.ts';
 
@@ -68,6 +68,8 @@ export interface Reading {
   timeline: boolean;
   /** A comparison that asks only where the actors differ. */
   differ: boolean;
+  /** Asks where the sources disagree: conflicting reports. */
+  sourcesDisagree: boolean;
   structure: StructureCue | null;
   negated: boolean;
   passive: boolean;
@@ -199,7 +201,9 @@ export function readQuestion(question: string, index: NameIndex, referenceDate: 
   }
 
   const cueAt = new Set([...stanceWords, sayingAt, structureAt, structure === 'participants' ? structureAt - 1 : -1, insteadAt, insteadAt >= 0 ? insteadAt + 1 : -1]);
-  const cueSets = [BOTH_LEMMAS, ONLY_LEMMAS, COMPARE_LEMMAS, CONDITION_LEMMAS, ANY_STANCE_LEMMAS, LATEST_LEMMAS, EARLIEST_LEMMAS, NEGATION_LEMMAS, CONTESTED_LEMMAS, TIMELINE_LEMMAS];
+  const sourcesDisagree = tokens.some((_, i) => free(i) && hasCue(REPORT_LEMMAS, i)) && tokens.some((_, i) => hasCue(CONFLICT_LEMMAS, i));
+  const cueSets = [BOTH_LEMMAS, ONLY_LEMMAS, COMPARE_LEMMAS, CONDITION_LEMMAS, ANY_STANCE_LEMMAS, LATEST_LEMMAS, EARLIEST_LEMMAS, NEGATION_LEMMAS, CONTESTED_LEMMAS, TIMELINE_LEMMAS,
+    ...(sourcesDisagree ? [REPORT_LEMMAS, CONFLICT_LEMMAS] : [])];
   const isCue = (i: number) => cueSets.some((cues) => hasCue(cues, i));
   const reference = referenceDate ?? new Date().toISOString().slice(0, 10);
   const dates = findDates(question, reference);
@@ -227,6 +231,7 @@ export function readQuestion(question: string, index: NameIndex, referenceDate: 
     contested: tokens.some((_, i) => hasCue(CONTESTED_LEMMAS, i)),
     timeline: tokens.some((_, i) => hasCue(TIMELINE_LEMMAS, i)),
     differ: tokens.some((_, i) => hasCue(DIFFER_LEMMAS, i)),
+    sourcesDisagree,
     structure,
     negated: tokens.some((_, i) => !stanceWords.includes(i) && hasCue(NEGATION_LEMMAS, i)),
     passive,

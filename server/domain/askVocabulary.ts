@@ -79,3 +79,6 @@ export const LATEST_LEMMAS = new Set(['latest', 'recent', 'newest', 'last']);
 export const EARLIEST_LEMMAS = new Set(['first', 'earliest']);
 /** Two-word phrases (lemmas) after which a name is what something was put forward instead of. */
 export const INSTEAD_PHRASES = [['instead', 'of'], ['rather', 'than'], ['in', 'place'], ['alternative', 'to']];
+/** With a word of disagreement, words that ask where the sources themselves conflict ("Where do sources disagree?"). */
+export const REPORT_LEMMAS = new Set(['source', 'report', 'outlet', 'account', 'media']);
+export const CONFLICT_LEMMAS = new Set([...DIFFER_LEMMAS, 'conflict', 'conflicting', 'contradict', 'contradictory']);

@@ -19,7 +19,9 @@ import { readNodesById } from '../data/graph.ts';
 import { NotFoundError, ValidationError } from '../errors.ts';
 import { toGraphNode } from './graph.ts';
 import { ACTOR_TYPES, STANCE_TYPES, type PositionRelation, type StanceType } from '../contract/model.ts';
-import type { PositionLink, TimelineEntry } from '../contract/api.ts';
+import type { GradeFilter, PositionLink, Reversal, StanceStep, TimelineEntry } from '../contract/api.ts';
+import { admissibleSources } from './grading.ts';
+import { corroborationOf, groupBy, reversalsIn, stepOf } from './reports.ts';
 
 async function requireNode(db: Database, id: string, types: readonly string[], what: string) {
   const [row] = await readNodesById(db, [id]);
@@ -27,16 +29,27 @@ async function requireNode(db: Database, id: string, types: readonly string[], w
   return row;
 }
 
-export async function tracePosition(db: Database, id: string, asOf: string | null) {
+/** The day of an analyst view, and which sources count (`grading.ts`). */
+export interface ViewFilter extends GradeFilter {
+  asOf: string | null;
+}
+
+export async function tracePosition(db: Database, id: string, { asOf, ...grading }: ViewFilter) {
   const position = await requireNode(db, id, ['Position'], 'position');
+  const sources = await admissibleSources(db, grading);
   const [stances, links, dated, conditionalStances] = await Promise.all([
-    readStances(db, { position: id, asOf }),
+    readStances(db, { position: id, asOf, sources }),
     readPositionLinks(db, id),
     readPositionEvents(db, id, asOf),
-    readStances(db, { conditionOn: id, asOf }),
+    readStances(db, { conditionOn: id, asOf, sources }),
   ]);
-  const byType: Record<string, StanceRow[]> = {};
-  for (const stance of stances) (byType[stance.type] ??= []).push(stance);
+  const byType: Record<string, ReturnType<typeof withCorroboration>[]> = {};
+  for (const stance of stances) (byType[stance.type] ??= []).push(withCorroboration(stance));
+  // A party's stances on the position, its officials' included, are one line of change.
+  const reversed = new Map<string, StanceStep>();
+  for (const group of groupBy(stances, (s) => s.party?.id ?? s.actor.id).values()) {
+    for (const { from, to } of reversalsIn(group)) reversed.set(to.id, stepOf(from));
+  }
   const linked = links.map(describeLink);
   const linksOf = (relation: PositionRelation, direction: PositionLink['direction']) =>
     linked.filter((l) => l.relation === relation && (relation === 'ALTERNATIVE_TO' || l.direction === direction));
@@ -47,6 +60,7 @@ export async function tracePosition(db: Database, id: string, asOf: string | nul
       kind: 'stance' as const,
       id: s.id,
       text: stanceSentence(s),
+      reverses: reversed.get(s.id) ?? null,
     })),
     ...datedNodeEntries(dated, position.label),
   ].sort((a, b) => a.date.localeCompare(b.date) || a.kind.localeCompare(b.kind) || a.id.localeCompare(b.id));
@@ -59,7 +73,7 @@ export async function tracePosition(db: Database, id: string, asOf: string | nul
     alternatives: linksOf('ALTERNATIVE_TO', 'outgoing'),
     conditions: linksOf('CONDITIONAL_ON', 'outgoing'),
     conditionOf: linksOf('CONDITIONAL_ON', 'incoming'),
-    conditionalStances,
+    conditionalStances: conditionalStances.map(withCorroboration),
     timeline,
   };
 }
@@ -98,19 +112,37 @@ export function stanceSentence(s: Pick<StanceRow, 'type' | 'actor' | 'target' | 
   return `${s.actor.label} ${verb} ${s.target.label}${s.condition ? ` (${s.condition})` : ''}`;
 }
 
-export async function actorStances(db: Database, id: string, asOf: string | null) {
+export async function actorStances(db: Database, id: string, { asOf, ...grading }: ViewFilter) {
   const actor = await requireNode(db, id, ACTOR_TYPES, 'actor (party, official or delegation)');
-  const stances = await readStances(db, { actor: id, asOf });
-  return { actor: toGraphNode(actor), asOf, stances: stances.map((s) => ({ ...s, rolledUp: s.actor.id !== id })) };
+  const stances = await readStances(db, { actor: id, asOf, sources: await admissibleSources(db, grading) });
+  const actorRef = { id: actor.id, label: actor.label, type: actor.type };
+  const reversals: Reversal[] = [...groupBy(stances, (s) => s.target.id).values()]
+    .flatMap((group) => reversalsIn(group).map(({ from, to }) => ({ actor: actorRef, target: to.target, from: stepOf(from), to: stepOf(to) })))
+    .sort((a, b) => a.to.date.localeCompare(b.to.date) || a.to.stanceId.localeCompare(b.to.stanceId));
+  return {
+    actor: toGraphNode(actor),
+    asOf,
+    stances: stances.map((s) => ({ ...withCorroboration(s), rolledUp: s.actor.id !== id })),
+    reversals,
+  };
 }
 
-export async function partyPositionMatrix(db: Database, asOf: string | null) {
-  const [axes, cells] = await Promise.all([readMatrixAxes(db), readMatrix(db, asOf)]);
+/** A stance with how many sources, publishers and first-hand reports stand behind it. */
+export function withCorroboration<T extends Pick<StanceRow, 'evidence'>>(stance: T) {
+  return { ...stance, corroboration: corroborationOf(stance.evidence) };
+}
+
+export async function partyPositionMatrix(db: Database, { asOf, ...grading }: ViewFilter) {
+  const sources = await admissibleSources(db, grading);
+  const [axes, cells] = await Promise.all([readMatrixAxes(db), readMatrix(db, asOf, sources)]);
   return {
     asOf,
     parties: axes.filter((a) => a.type === 'Party'),
     positions: axes.filter((a) => a.type === 'Position'),
-    cells,
+    cells: cells.map(({ history, ...cell }) => {
+      const last = reversalsIn(history).at(-1);
+      return { ...cell, reversal: last ? { from: stepOf(last.from), to: stepOf(last.to), date: stepOf(last.to).date } : null };
+    }),
   };
 }
 

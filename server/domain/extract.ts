@@ -9,13 +9,16 @@ import type { ExtractDraft, ExtractRequest } from '../contract/extract.ts';
 import type { KnownName } from '../language/index.ts';
 import { readArticle } from './extract/articleText.ts';
 import { buildDraft, draftSourceId } from './extract/draft.ts';
+import { parsePayload, stancesAlreadyHeld } from './ingest.ts';
 
 export async function extractFromArticle(db: Database, request: ExtractRequest): Promise<ExtractDraft> {
   const article = readArticle(request.text, request.format);
   // What this same source declared before is left out of the known names, so a re-extracted
   // article declares its own entities again and re-ingesting it keeps them and their links.
   const known = await graphNames(db, draftSourceId(request));
-  return buildDraft({ request, article, known });
+  const draft = buildDraft({ request, article, known });
+  // "Already in the graph, reported by N sources": what ingesting the draft would attach to.
+  return { ...draft, matches: await stancesAlreadyHeld(db, parsePayload(draft.payload)) };
 }
 
 /** The same extraction without a graph (the CLI and the eval pass the names they have). */

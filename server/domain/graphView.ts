@@ -5,7 +5,9 @@
  * joined by the stances between them; one cluster expands into its members. Every answer is
  * bounded in nodes, edges and bytes and sent as columns.
  */
+import { admissibleSources, isGradeFilterSet } from './grading.ts';
 import type { Database } from '../db/database.ts';
+import { withCorroboration } from './explore.ts';
 import { readAggregatedStanceEdges, readStructuralEdges, readViewNodes, type ViewNodeRow } from '../data/graphView.ts';
 import { readStances } from '../data/explore.ts';
 import { readNodesById } from '../data/graph.ts';
@@ -27,10 +29,10 @@ type Extra = (typeof GRAPH_VIEW_EXTRAS)[number];
 const EXTRA_OF_TYPE: Record<string, Extra> = { Place: 'places', Document: 'documents', Event: 'events' };
 
 /** The whole view graph read live: every drawable node, aggregated stances, structural relationships. */
-export async function readViewGraph(db: Database, stanceTypes: readonly string[], asOf: string | null): Promise<ViewGraph> {
+export async function readViewGraph(db: Database, stanceTypes: readonly string[], asOf: string | null, sources: readonly string[] | null = null): Promise<ViewGraph> {
   const [nodes, stances, structural] = await Promise.all([
     readViewNodes(db, asOf),
-    readAggregatedStanceEdges(db, { stanceTypes, asOf }),
+    readAggregatedStanceEdges(db, { stanceTypes, asOf, sources }),
     readStructuralEdges(db),
   ]);
   const edges: ViewEdge[] = [
@@ -46,13 +48,13 @@ export async function readViewGraph(db: Database, stanceTypes: readonly string[]
  */
 export async function viewGraph(db: Database, keeper: GraphLayoutKeeper, query: GraphViewQuery, bounds: ViewBounds): Promise<GraphView> {
   const include = [...(query.include ?? [])].sort();
-  const filtered = query.stanceTypes !== undefined || query.asOf !== undefined;
+  const filtered = query.stanceTypes !== undefined || query.asOf !== undefined || isGradeFilterSet(query);
   const { layout, stale } = await keeper.current();
   if (layout && !filtered) {
     const composed = keeper.memoized(layout, include.join(','), () => composeView(layout.view, layout.placement, include, bounds, status(layout, false)));
     return { ...composed, layout: status(layout, stale) };
   }
-  const view = await readViewGraph(db, query.stanceTypes ?? STANCE_TYPE_NAMES, query.asOf ?? null);
+  const view = await readViewGraph(db, query.stanceTypes ?? STANCE_TYPE_NAMES, query.asOf ?? null, await admissibleSources(db, query));
   return composeView(view, layout?.placement ?? null, include, bounds, status(layout, stale || !layout));
 }
 
@@ -78,7 +80,7 @@ export async function edgeStances(db: Database, actor: string, target: string): 
   };
   const [actorRef, targetRef] = [ref(actor), ref(target)];
   const stances = (await readStances(db, { position: target })).filter((s) => s.actor.id === actor);
-  return { actor: actorRef, target: targetRef, stances };
+  return { actor: actorRef, target: targetRef, stances: stances.map(withCorroboration) };
 }
 
 function status(layout: { computedAt: string } | null, stale: boolean): GraphView['layout'] {

@@ -7,18 +7,21 @@
  */
 import crypto from 'node:crypto';
 import type { Database } from '../db/database.ts';
-import { findEntityTypes, writeSourceGraph, type IngestionPlan, type LinkKey, type LinkRow } from '../data/ingest.ts';
+import { type EntityRow, findEntityTypes, readHeldStances, writeSourceGraph, type IngestionPlan, type LinkKey, type LinkRow } from '../data/ingest.ts';
 import { forgetNames } from '../data/names.ts';
 import { readStoredPayload } from '../data/sources.ts';
 import { UnprocessableError, ValidationError } from '../errors.ts';
 import { zodIssues } from './validation.ts';
-import { ACTOR_TYPES, STANCE_TARGET_TYPES, STANCE_TYPES, type NodeType } from '../contract/model.ts';
+import { ACTOR_TYPES, ENTITY_TYPES, STANCE_TARGET_TYPES, STANCE_TYPES, type NodeType, type StanceFamily } from '../contract/model.ts';
 import { type EntityInput, type SourcePayload, sourcePayloadSchema } from './sourcePayload.ts';
+import { type HeldStance, type ReportedStance, groupBy, placeReportedStances } from './reports.ts';
+import type { StanceMatch } from '../contract/extract.ts';
 
 export interface IngestReport {
   sourceId: string;
   entities: number;
   stances: number;
+  attachedStances: number;
   evidence: number;
   relations: number;
   removedStances: number;
@@ -34,27 +37,37 @@ export interface IngestContext {
   action?: 'ingest' | 'restore';
   ingestedAt?: string;
   firstIngestedAt?: string;
-  grade?: string;
+  /** Overrides the payload's grade (null: ungraded). */
+  grade?: string | null;
 }
+
+/** What a reference may name: a node type of the model, or a source's publisher. */
+type ReferenceType = NodeType | 'Publisher';
 
 interface Reference {
   path: string;
   id: string;
-  allowed: readonly NodeType[];
+  allowed: readonly ReferenceType[];
 }
 
 /** Writes a validated payload (`parsePayload`, or the route's parser), recording who sent it. */
 export async function ingestSource(db: Database, payload: SourcePayload, context: IngestContext = { writer: 'system' }): Promise<IngestReport> {
-  const { plan, references } = planIngestion(payload);
-  if (context.grade !== undefined) plan.source.grade = context.grade;
-  await assertReferencesResolve(db, plan, references);
-  const previous = await readStoredPayload(db, plan.sourceId);
-  const retiredLinks = previous === undefined ? [] : linksNoLongerClaimed(plannedLinks(previous), plan.links);
+  const { plan: planned, references } = planIngestion(payload);
+  if (context.grade !== undefined) planned.source.grade = context.grade;
+  await assertReferencesResolve(db, planned, references);
+  const stored = await readStoredPayload(db, planned.sourceId);
+  const previous = stored === undefined ? undefined : storedPlan(stored);
+  // A stance the graph already holds gets this source's evidence; the previous version's
+  // stances are placed too, so what it claimed through them can be taken back.
+  const placed = await placeStances(db, planned.sourceId, previous === undefined ? [planned] : [planned, previous]);
+  const plan = attachToHeldStances(planned, placed);
+  const retiredLinks = previous === undefined ? [] : linksNoLongerClaimed(attachToHeldStances(previous, placed).links, plan.links);
   const now = new Date().toISOString();
   const { text, ...source } = payload.source;
   const written = {
     entities: plan.entities.length,
     stances: plan.stances.length,
+    attachedStances: planned.stances.length - plan.stances.length,
     evidence: plan.evidence.length,
     relations: payload.relations.length,
   };
@@ -75,9 +88,68 @@ export async function ingestSource(db: Database, payload: SourcePayload, context
   return { sourceId: payload.source.id, ...written, ...removed };
 }
 
-/** The relationships a stored payload claims (it was valid when it was accepted). */
-export function plannedLinks(storedPayload: string): LinkKey[] {
-  return planIngestion(parsePayload(JSON.parse(storedPayload))).plan.links;
+/** The plan of a stored payload (it was valid when it was accepted). */
+function storedPlan(storedPayload: string): IngestionPlan {
+  return planIngestion(parsePayload(JSON.parse(storedPayload))).plan;
+}
+
+/** The relationships a stored source claims, from its stances where the graph holds them. */
+export async function claimedLinks(db: Database, sourceId: string, storedPayload: string): Promise<LinkKey[]> {
+  const plan = storedPlan(storedPayload);
+  return attachToHeldStances(plan, await placeStances(db, sourceId, [plan])).links;
+}
+
+/** Reads the stances held for the plans' (actor, target) pairs and decides where each stance goes. */
+async function placeStances(db: Database, sourceId: string, plans: IngestionPlan[]): Promise<Map<string, string>> {
+  const { reports, held } = await readCandidates(db, plans);
+  return placeReportedStances(sourceId, reports, held);
+}
+
+/** The payload's stances, and the stances the graph holds with the same actor and target. */
+async function readCandidates(db: Database, plans: IngestionPlan[]): Promise<{ reports: ReportedStance[]; held: HeldStance[] }> {
+  // Of two versions' stances with one id, the first plan's (the current version) counts.
+  const byId = new Map(plans.flatMap((p) => p.stances).reverse().map((s) => [s.id, s]));
+  const reports = [...byId.values()].map((s) => ({
+    id: s.id,
+    actor: s.actor,
+    target: s.target,
+    date: s.date,
+    family: s.props.family as StanceFamily,
+    datePrecision: (s.props.datePrecision as string | undefined) ?? 'day',
+  }));
+  const pairs = [...new Map(reports.map((s) => [`${s.actor}\u0000${s.target}`, { actor: s.actor, target: s.target }])).values()];
+  return { reports, held: await readHeldStances(db, pairs) };
+}
+
+/**
+ * The stances of a draft that the graph already holds, with how many other sources report each:
+ * a stance placed on a held one, or held under its own id by other sources.
+ */
+export async function stancesAlreadyHeld(db: Database, payload: SourcePayload): Promise<StanceMatch[]> {
+  const { plan } = planIngestion(payload);
+  const { reports, held } = await readCandidates(db, [plan]);
+  const placed = placeReportedStances(plan.sourceId, reports, held);
+  return reports.flatMap((stance) => {
+    const existing = held.find((h) => h.id === (placed.get(stance.id) ?? stance.id));
+    const others = existing?.sources.filter((s) => s !== plan.sourceId) ?? [];
+    return existing && others.length > 0 ? [{ stance: stance.id, existing: existing.id, sources: others.length }] : [];
+  });
+}
+
+/** The plan with the stances the graph already holds left out, their evidence and links moved onto the held ones. */
+export function attachToHeldStances(plan: IngestionPlan, placed: Map<string, string>): IngestionPlan {
+  if (placed.size === 0) return plan;
+  const at = (id: string) => placed.get(id) ?? id;
+  return {
+    ...plan,
+    stances: plan.stances.filter((s) => !placed.has(s.id)),
+    evidence: plan.evidence.map((e) => ({ ...e, stance: at(e.stance) })),
+    links: plan.links.map((l) => ({
+      ...l,
+      from: at(l.from),
+      props: typeof l.props.stance === 'string' ? { ...l.props, stance: at(l.props.stance) } : l.props,
+    })),
+  };
 }
 
 /** Relationships the previous version of a source claimed and the new one does not. */
@@ -101,7 +173,7 @@ export function parsePayload(body: unknown): SourcePayload {
 export function planIngestion(payload: SourcePayload): { plan: IngestionPlan; references: Reference[] } {
   const references: Reference[] = [];
   const links: LinkRow[] = [];
-  const ref = (path: string, id: string, allowed: readonly NodeType[]) => references.push({ path, id, allowed });
+  const ref = (path: string, id: string, allowed: readonly ReferenceType[]) => references.push({ path, id, allowed });
   /** Links `from` to `to`; the id named at `path` (by default `to`) must resolve to an allowed type. */
   const link: LinkFn = (path, from, type, to, allowed, props = {}, checked = to) => {
     ref(path, checked, allowed);
@@ -115,12 +187,18 @@ export function planIngestion(payload: SourcePayload): { plan: IngestionPlan; re
     seen.set(id, path);
   };
 
-  const entities = payload.entities.map((entity, i) => {
+  const entities: EntityRow[] = payload.entities.map((entity, i) => {
     const at = `entities.${i}`;
     claimId(entity.id, `${at}.id`);
     linksOf(entity, at, link);
-    return { id: entity.id, type: entity.type, date: 'date' in entity ? entity.date : null, props: entityProps(entity) };
+    return { id: entity.id, type: entity.type, date: 'date' in entity ? entity.date : null, keepExisting: false, props: entityProps(entity) };
   });
+
+  const publisher = publisherOf(payload.source, link);
+  if (publisher) {
+    claimId(publisher.id, 'source.publishedBy');
+    entities.push(publisher);
+  }
 
   const stances = payload.stances.map((stance, i) => {
     const at = `stances.${i}`;
@@ -169,11 +247,18 @@ export function planIngestion(payload: SourcePayload): { plan: IngestionPlan; re
     link(`${at}.to`, relation.from, relation.type, relation.to, ['Position'], compact({ stance: relation.stance, note: relation.note }));
   });
 
+  const claims = payload.aliases ?? [];
+  claims.forEach((claim, i) => ref(`aliases.${i}.entity`, claim.entity, ENTITY_TYPES));
+  const aliasClaims = [...groupBy(claims, (claim) => claim.entity)].map(([entity, named]) => ({
+    entity,
+    aliases: [...new Set(named.map((claim) => claim.alias))].sort(),
+  }));
+
   // The original text is kept in the source's record, not on the node every read returns.
-  const { text: _text, ...sourceFields } = payload.source;
+  const { text: _text, publishedBy: _publishedBy, ...sourceFields } = payload.source;
   const source: Record<string, unknown> = compact({ ...sourceFields, name: payload.source.title });
   return {
-    plan: { source, sourceId: payload.source.id, entities, links, stances, evidence, declared: new Map(entities.map((e) => [e.id, e.type])) },
+    plan: { source, sourceId: payload.source.id, entities, links, stances, evidence, aliasClaims, declared: new Map(entities.map((e) => [e.id, e.type])) },
     references,
   };
 }
@@ -198,7 +283,7 @@ type LinkFn = (
   from: string,
   type: LinkRow['type'],
   to: string,
-  allowed: readonly NodeType[],
+  allowed: readonly ReferenceType[],
   props?: Record<string, unknown>,
   checked?: string,
 ) => void;
@@ -235,6 +320,36 @@ function linksOf(entity: EntityInput, at: string, link: LinkFn): void {
     case 'Position':
       break;
   }
+}
+
+/**
+ * The source's publisher: declared with it (written like any entity, with its affiliation),
+ * named by id (it must exist), or derived from the free-text `publisher` name. A derived one is
+ * only created when new, so it never overwrites a publisher someone declared under that id.
+ */
+function publisherOf(source: SourcePayload['source'], link: LinkFn): EntityRow | undefined {
+  const { publishedBy } = source;
+  const publishes = (id: string) => link('source.publishedBy', source.id, 'PUBLISHED_BY', id, ['Publisher']);
+  if (typeof publishedBy === 'string') {
+    publishes(publishedBy);
+    return undefined;
+  }
+  if (publishedBy !== undefined) {
+    const { id, affiliation, aliases, ...fields } = publishedBy;
+    publishes(id);
+    if (affiliation) link('source.publishedBy.affiliation', id, 'AFFILIATED_WITH', affiliation, ['Party']);
+    return { id, type: 'Publisher', date: null, keepExisting: false, props: compact({ ...fields, aliases, aliasText: aliases.join(' | ') }) };
+  }
+  if (source.publisher === undefined) return undefined;
+  const id = derivedPublisherId(source.publisher);
+  publishes(id);
+  return { id, type: 'Publisher', date: null, keepExisting: true, props: { name: source.publisher, aliases: [], aliasText: '' } };
+}
+
+/** `publisher:` and the name's words folded to ASCII ("Agence France-Presse" → publisher:agence-france-presse); a hash when none are left. */
+export function derivedPublisherId(name: string): string {
+  const words = name.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase().match(/[a-z0-9]+/g);
+  return `publisher:${words ? words.join('-').slice(0, 150).replace(/-$/, '') : crypto.createHash('sha256').update(name).digest('hex').slice(0, 12)}`;
 }
 
 function entityProps(entity: EntityInput): Record<string, unknown> {

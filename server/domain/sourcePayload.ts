@@ -5,6 +5,7 @@
  * error names the offending field.
  */
 import { z } from 'zod';
+import { gradeSchema } from '../contract/api.ts';
 import { MAX_ARTICLE_BYTES } from '../contract/extract.ts';
 import {
   DATE_PRECISIONS,
@@ -176,13 +177,29 @@ export const positionRelationSchema = z.strictObject({
   note: provenanceNote,
 });
 
+/** A publisher declared with the source; `affiliation` names a party it speaks for (e.g. state media). */
+export const publisherDeclarationSchema = z.strictObject({
+  id: slug('publisher'),
+  name: z.string().trim().min(1).max(300),
+  aliases,
+  country: z.string().trim().min(1).max(100).optional(),
+  affiliation: slug('party').optional(),
+  note: provenanceNote,
+});
+export type PublisherDeclaration = z.infer<typeof publisherDeclarationSchema>;
+
 export const sourceSchema = z.strictObject({
   id: slug('source'),
   title: z.string().trim().min(1).max(500),
   kind: z.enum(SOURCE_KINDS),
   publishedAt: isoDate,
   dateline: z.string().trim().min(1).max(200).optional(),
+  /** Free text; without `publishedBy` it names a Publisher entity derived from it (no affiliation). */
   publisher: z.string().trim().min(1).max(200).optional(),
+  /** The publisher entity: declared here, or an existing one's id. */
+  publishedBy: z.union([slug('publisher'), publisherDeclarationSchema]).optional(),
+  /** Admiralty grade at ingest; PATCH /api/sources/:id/grade changes it later. */
+  grade: gradeSchema.optional(),
   url: z.url().optional(),
   language: z.string().min(2).max(10).default('en'),
   /** The original text the claims were drawn from (the workbench fills it); kept with the source, never in the graph. */
@@ -193,11 +210,19 @@ export const sourceSchema = z.strictObject({
     .optional(),
 });
 
+/** The analyst's choice to keep a spelling this source uses as another name of an existing entity. */
+export const aliasClaimSchema = z.strictObject({
+  entity: anyId,
+  alias: z.string().trim().min(1).max(200),
+});
+
 export const sourcePayloadSchema = z.strictObject({
   source: sourceSchema,
   entities: z.array(entitySchema).max(20_000).default([]),
   stances: z.array(stanceSchema).max(50_000).default([]),
   relations: z.array(positionRelationSchema).max(20_000).default([]),
+  /** Spellings merged into existing entities' aliases while this source holds them. */
+  aliases: z.array(aliasClaimSchema).max(1_000).optional(),
 });
 export type SourcePayload = z.infer<typeof sourcePayloadSchema>;
 

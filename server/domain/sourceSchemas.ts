@@ -1,6 +1,8 @@
 /** Requests and answers of the source records: listing, deleting, the audit trail, backup lines. */
 import { z } from 'zod';
 
+export { sourceListSchema } from '../contract/sources.ts';
+
 export const pageQuerySchema = z.object({
   limit: z.coerce.number().int().min(1).max(1_000).default(100).describe('Page size (1–1000, default 100)'),
   offset: z.coerce.number().int().min(0).max(10_000_000).default(0).describe('How many to skip'),
@@ -24,7 +26,8 @@ const removedCounts = {
 export const ingestReportSchema = z.object({
   sourceId: z.string(),
   entities: z.number().int(),
-  stances: z.number().int(),
+  stances: z.number().int().describe('Stances this source holds on its own'),
+  attachedStances: z.number().int().optional().describe('Stances of this source the graph already held (same actor, target, family and moment): its evidence went to them'),
   evidence: z.number().int(),
   relations: z.number().int(),
   ...removedCounts,
@@ -36,38 +39,20 @@ export const deleteReportSchema = z.object({
   ...removedCounts,
 });
 
-export const sourceListSchema = z.object({
-  total: z.number().int(),
-  limit: z.number().int(),
-  offset: z.number().int(),
-  sources: z.array(
-    z.object({
-      id: z.string(),
-      title: z.string(),
-      kind: z.string(),
-      publishedAt: z.string(),
-      publisher: z.string().nullable(),
-      url: z.string().nullable(),
-      grade: z.string().nullable(),
-      ingestedAt: z.string().nullable().describe('When its current version arrived (null for a source stored before records were kept)'),
-      writer: z.string().nullable().describe('Label of the write token that sent it'),
-      textBytes: z.number().int().nullable().describe('Size of the original text kept with it'),
-      evidence: z.number().int(),
-      entities: z.number().int(),
-    }),
-  ),
-});
-
 export const auditListSchema = z.object({
   limit: z.number().int(),
   offset: z.number().int(),
   entries: z.array(
     z.object({
       at: z.string(),
-      action: z.string().describe('ingest, restore or delete'),
+      action: z.string().describe('ingest, restore, delete or grade'),
       sourceId: z.string(),
       writer: z.string().describe('Label of the write token, or of the tool (seed, cli, restore)'),
       changes: z.record(z.string(), z.number()).describe('What the write changed, in counts'),
+      grade: z
+        .object({ from: z.string().nullable(), to: z.string().nullable() })
+        .optional()
+        .describe("For a grade change: the source's grade before and after"),
     }),
   ),
 });

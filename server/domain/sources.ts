@@ -4,9 +4,10 @@
  */
 import { deleteSourceGraph } from '../data/ingest.ts';
 import { forgetNames } from '../data/names.ts';
-import { listSourceRows, readAuditRows, readStoredPayload } from '../data/sources.ts';
+import { listSourceRows, readAuditRows, readSourceDetail, readStoredPayload, readSupportedStances } from '../data/sources.ts';
 import type { Database } from '../db/database.ts';
-import { plannedLinks } from './ingest.ts';
+import { NotFoundError } from '../errors.ts';
+import { claimedLinks } from './ingest.ts';
 
 export interface Page {
   limit: number;
@@ -18,6 +19,13 @@ export async function listSources(db: Database, page: Page) {
   return { total, ...page, sources: rows };
 }
 
+/** One source as a reader opens it: its record, the text it arrived with, and the stances its evidence supports. */
+export async function readSource(db: Database, sourceId: string) {
+  const source = await readSourceDetail(db, sourceId);
+  if (!source) throw new NotFoundError(`No source with id ${sourceId}`);
+  return { ...source, stances: await readSupportedStances(db, sourceId) };
+}
+
 /**
  * Deletes one source in one transaction. Its stored payload names the relationships it claimed;
  * entities and stances are found through the graph. Deleting a source that is not there is a
@@ -25,7 +33,7 @@ export async function listSources(db: Database, page: Page) {
  */
 export async function deleteSource(db: Database, sourceId: string, writer: string) {
   const stored = await readStoredPayload(db, sourceId);
-  const links = stored === undefined ? [] : plannedLinks(stored);
+  const links = stored === undefined ? [] : await claimedLinks(db, sourceId, stored);
   const { existed, ...removed } = await deleteSourceGraph(db, sourceId, links, {
     at: new Date().toISOString(),
     action: 'delete',
@@ -39,5 +47,8 @@ export async function deleteSource(db: Database, sourceId: string, writer: strin
 
 export async function listAudit(db: Database, page: Page) {
   const rows = await readAuditRows(db, page);
-  return { ...page, entries: rows.map((row) => ({ ...row, changes: JSON.parse(row.changes) as Record<string, number> })) };
+  return {
+    ...page,
+    entries: rows.map(({ grade, ...row }) => ({ ...row, changes: JSON.parse(row.changes) as Record<string, number>, ...(grade ? { grade } : {}) })),
+  };
 }

@@ -16,3 +16,4 @@ export { findStanceCues, isSpeechVerb, type StanceCue } from './stanceLexicon.ts
 export { NameMatcher, isTitleWord, type KnownName, type NameMention, type Title } from './names.ts';
 export { STATES } from './gazetteer.ts';
 export { findDates, shiftDay, type ResolvedDate } from './dates.ts';
+export { nameSimilarity } from './similarity.ts';

@@ -21,12 +21,15 @@ describe('GET /api/openapi.json', () => {
         'GET /api/graph', 'GET /api/search', 'GET /api/nodes/{id}', 'GET /api/nodes/{id}/neighbors', 'GET /api/positions/{id}/trace',
         'GET /api/actors/{id}/stances', 'GET /api/matrix', 'GET /api/paths', 'GET /api/questions', 'POST /api/questions/{id}', 'POST /api/ask',
         'POST /api/cypher', 'GET /api/cypher/schema', 'GET /api/export', 'GET /api/openapi.json', 'GET /api/docs', 'GET /api/sources/schema', 'GET /api/sources', 'POST /api/sources',
-        'DELETE /api/sources/{id}', 'GET /api/audit', 'POST /api/extract',
+        'GET /api/sources/{id}', 'DELETE /api/sources/{id}', 'PATCH /api/sources/{id}/grade', 'GET /api/audit', 'POST /api/extract', 'GET /api/conflicts',
         'GET /api/graph/view', 'GET /api/graph/clusters/{id}', 'GET /api/graph/edges/{actor}/{target}/stances',
       ].sort(),
     );
     const graphParams = doc.paths['/api/graph']!.get!.parameters.map((p) => p.name);
-    expect(graphParams).toEqual(['nodeTypes', 'stanceTypes', 'actor', 'position', 'asOf', 'limit']);
+    expect(graphParams).toEqual(['nodeTypes', 'stanceTypes', 'actor', 'position', 'asOf', 'limit', 'minReliability', 'minCredibility', 'excludeAffiliatedWith']);
+    for (const path of ['/api/positions/{id}/trace', '/api/actors/{id}/stances', '/api/matrix']) {
+      expect(doc.paths[path]!.get!.parameters.map((p) => p.name), path).toEqual(expect.arrayContaining(['asOf', 'minReliability', 'minCredibility', 'excludeAffiliatedWith']));
+    }
     expect(doc.paths['/api/nodes/{id}']!.get!.parameters[0]).toMatchObject({ name: 'id', in: 'path', required: true });
   });
 

@@ -145,6 +145,32 @@ describe('GET /api/sources', () => {
   });
 });
 
+describe('GET /api/sources/:id', () => {
+  it('opens one source: its text, and the stances it supports with only its own evidence', async () => {
+    const text = 'Southland said: Not while crews sit in their jails. It also wants the fishing crews back.';
+    await graphOf([sourceA(), at(1)], [{ ...sourceB(), source: { ...sourceB().source, text } }, at(2)]);
+    const opened = await app.request('/api/sources/source:southland-briefing');
+    expect(opened.status).toBe(200);
+    expect(opened.body).toMatchObject({ id: 'source:southland-briefing', title: 'Southland explains its refusal', publishedAt: '2025-03-04', text });
+    const shared = opened.body.stances.find((s: { id: string }) => s.id === 'stance:southland-rejected-harbour-truce-2025-03-02');
+    expect(shared).toMatchObject({ type: 'rejected', family: 'rejection', actor: { id: 'party:southland', label: 'Southland' }, target: { id: 'position:harbour-truce' } });
+    // Source A's summary of the same stance belongs to A, not here.
+    expect(shared.evidence).toHaveLength(1);
+    expect(shared.evidence[0]).toMatchObject({ quote: 'Not while crews sit in their jails', summary: null, reporting: 'first-hand', source: 'source:southland-briefing', sourceTitle: 'Southland explains its refusal' });
+
+    const listed = (await app.request('/api/sources')).body.sources.find((s: { id: string }) => s.id === 'source:harbour-talks-report');
+    expect(listed).toMatchObject({ stances: 2, quotes: 1, evidence: 2 });
+    expect((await app.request('/api/sources/source:harbour-talks-report')).body.text).toBeNull();
+  });
+
+  it('answers 404 for a source that is not there and 400 for what is not a source id', async () => {
+    const missing = await app.request('/api/sources/source:never-ingested');
+    expect(missing.status).toBe(404);
+    expect(missing.body.error.message).toContain('source:never-ingested');
+    expect((await app.request('/api/sources/party:northland')).status).toBe(400);
+  });
+});
+
 describe('GET /api/audit', () => {
   it('records every write with its time, source, counts and the label of the token that made it', async () => {
     await resetToSeed(db);

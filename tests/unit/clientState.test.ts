@@ -4,10 +4,13 @@ import { NODE_TYPES, STANCE_TYPE_NAMES } from '../../server/contract/model.ts';
 import {
   DEFAULT_NODE_TYPES,
   initialState,
+  openConflict,
+  openSource,
   openTrace,
   select,
   setAsOf,
   setMode,
+  setSourceFilter,
   setStanceTypes,
   setTableView,
   toggleNodeType,
@@ -52,6 +55,34 @@ describe('permalinks', () => {
     expect(state.filters.stanceTypes).toEqual(['rejected']);
     expect(state.filters.asOf).toBeNull();
     expect(state.tableView).toBe(false);
+  });
+});
+
+describe('the source filter and the open source or conflict in permalinks', () => {
+  it('restore the grade, affiliation, open source and open conflict', () => {
+    let state = setSourceFilter(initialState(), { minReliability: 'B', minCredibility: 3, excludeAffiliatedWith: 'party:russia' });
+    state = openSource(state, 'source:lake-talks-first-report');
+    state = { ...openConflict(state, 'stance:a|stance:b') };
+    const hash = toHash(state);
+    expect(hash).toContain('reliability=B');
+    expect(hash).toContain('credibility=3');
+    expect(fromHash(hash)).toEqual(state);
+  });
+
+  it('drop grades that are not Admiralty grades', () => {
+    expect(fromHash('#reliability=G&credibility=7').sourceFilter).toEqual(initialState().sourceFilter);
+    expect(fromHash('#reliability=a&credibility=0').sourceFilter).toEqual(initialState().sourceFilter);
+  });
+
+  it('leave the state as it was when the filter does not change, and clear one limit at a time', () => {
+    const state = setSourceFilter(initialState(), { minReliability: 'C' });
+    expect(setSourceFilter(state, { minReliability: 'C' })).toBe(state);
+    expect(setSourceFilter(state, { minReliability: null }).sourceFilter).toEqual(initialState().sourceFilter);
+  });
+
+  it('open a source or a conflict in its own view', () => {
+    expect(openSource(initialState(), 'source:x')).toMatchObject({ mode: 'sources', openSource: 'source:x' });
+    expect(openConflict(initialState(), 'stance:a|stance:b')).toMatchObject({ mode: 'conflicts', openConflict: 'stance:a|stance:b' });
   });
 });
 

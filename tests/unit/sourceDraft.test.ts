@@ -1,7 +1,7 @@
 /** The Add source workbench's pure state: decisions, edits, merges and the payload that is ingested. */
 import { describe, expect, it } from 'vitest';
 import type { ExtractDraft } from '../../server/contract/extract.ts';
-import { type SourceDraftState, acceptedPayload, decide, editStance, emptyDraftState, loadDraftState, mergeEntity, saveDraftState } from '../../client/src/state/sourceDraft.ts';
+import { type SourceDraftState, acceptedPayload, decide, editStance, emptyDraftState, isAliasKept, keepAlias, loadDraftState, mergeEntity, saveDraftState } from '../../client/src/state/sourceDraft.ts';
 
 const evidence = [{ summary: 'Summary: x', reporting: 'second-hand' }];
 const draft = {
@@ -54,5 +54,20 @@ describe('source draft state', () => {
     expect(loadDraftState(storage)).toEqual(state);
     storage.setItem('parley.sourceDraft', '{broken');
     expect(loadDraftState(storage)).toEqual(emptyDraftState());
+  });
+});
+
+describe('alias offers', () => {
+  const offer = { text: 'Janosh Vereb', entity: 'official:janos-vereb', name: 'Janos Vereb', similarity: 0.9, start: 0, end: 12 };
+
+  it('keep the analyst’s choice as an alias claim in the ingested payload, once, and drop it again', () => {
+    const start: SourceDraftState = { ...emptyDraftState(), draft };
+    const kept = keepAlias(keepAlias(start, offer, true), offer, true);
+    expect(isAliasKept(kept, offer)).toBe(true);
+    expect(acceptedPayload(kept)!.aliases).toEqual([{ entity: 'official:janos-vereb', alias: 'Janosh Vereb' }]);
+    const dropped = keepAlias(kept, offer, false);
+    expect(isAliasKept(dropped, offer)).toBe(false);
+    expect(acceptedPayload(dropped)!.aliases).toEqual([]);
+    expect(keepAlias(start, offer, false)).toBe(start);
   });
 });

@@ -6,6 +6,7 @@
  */
 import type {
   ActorStancesResponse,
+  ConflictsResponse,
   ConsoleSchema,
   CypherResponse,
   EdgeStances,
@@ -22,6 +23,7 @@ import type {
   TraceResponse,
 } from '../../../server/contract/api.ts';
 import type { AskResponse } from '../../../server/contract/ask.ts';
+import type { SourceDetail, SourceList } from '../../../server/contract/sources.ts';
 import type { ExtractDraft, ExtractRequest } from '../../../server/contract/extract.ts';
 
 export class ApiError extends Error {
@@ -36,12 +38,24 @@ export class ApiError extends Error {
   }
 }
 
+/** Which sources count (the server's grade filters); a null or absent value sets no limit. */
+export interface SourceQuery {
+  minReliability?: string | null;
+  minCredibility?: number | null;
+  excludeAffiliatedWith?: string | null;
+}
+
 /** The explorer's filters as `/api/graph` and `/api/export` take them. */
-export interface GraphQuery {
+export interface GraphQuery extends SourceQuery {
   nodeTypes?: readonly string[];
   stanceTypes?: readonly string[];
   asOf?: string | null;
   limit?: number;
+}
+
+export interface PageQuery {
+  limit?: number;
+  offset?: number;
 }
 
 function queryString(params: Record<string, string | number | readonly string[] | null | undefined>): string {
@@ -64,8 +78,12 @@ function apiErrorOf(body: unknown): Partial<ErrorResponse['error']> {
   return typeof error === 'object' && error !== null ? error : {};
 }
 
+function sourceParams(query: SourceQuery) {
+  return { minReliability: query.minReliability, minCredibility: query.minCredibility, excludeAffiliatedWith: query.excludeAffiliatedWith };
+}
+
 function graphQueryString(query: GraphQuery): string {
-  return queryString({ nodeTypes: query.nodeTypes, stanceTypes: query.stanceTypes, asOf: query.asOf, limit: query.limit });
+  return queryString({ nodeTypes: query.nodeTypes, stanceTypes: query.stanceTypes, asOf: query.asOf, limit: query.limit, ...sourceParams(query) });
 }
 
 /** The API at `baseUrl` (the page's own origin by default). */
@@ -106,8 +124,8 @@ export function createApi(baseUrl = '') {
     },
 
     /** The graph view: actors and positions with one edge per actor → target, laid out on the server. */
-    graphView(query: { stanceTypes?: readonly string[]; asOf?: string | null } = {}): Promise<GraphView> {
-      return request(`/api/graph/view${queryString({ stanceTypes: query.stanceTypes, asOf: query.asOf })}`);
+    graphView(query: { stanceTypes?: readonly string[]; asOf?: string | null } & SourceQuery = {}): Promise<GraphView> {
+      return request(`/api/graph/view${queryString({ stanceTypes: query.stanceTypes, asOf: query.asOf, ...sourceParams(query) })}`);
     },
 
     /** The members of one cluster of a clustered graph view, with their edges. */
@@ -133,17 +151,31 @@ export function createApi(baseUrl = '') {
       return request(`/api/nodes/${encodeURIComponent(id)}`);
     },
 
-    trace(positionId: string, asOf: string | null): Promise<TraceResponse> {
-      return request(`/api/positions/${encodeURIComponent(positionId)}/trace${queryString({ asOf })}`);
+    trace(positionId: string, asOf: string | null, sources: SourceQuery = {}): Promise<TraceResponse> {
+      return request(`/api/positions/${encodeURIComponent(positionId)}/trace${queryString({ asOf, ...sourceParams(sources) })}`);
     },
 
     /** An actor's stances; for a party, its own and those of everyone who rolls up to it. */
-    actorStances(id: string): Promise<ActorStancesResponse> {
-      return request(`/api/actors/${encodeURIComponent(id)}/stances`);
+    actorStances(id: string, sources: SourceQuery = {}): Promise<ActorStancesResponse> {
+      return request(`/api/actors/${encodeURIComponent(id)}/stances${queryString(sourceParams(sources))}`);
     },
 
-    matrix(asOf: string | null): Promise<MatrixResponse> {
-      return request(`/api/matrix${queryString({ asOf })}`);
+    matrix(asOf: string | null, sources: SourceQuery = {}): Promise<MatrixResponse> {
+      return request(`/api/matrix${queryString({ asOf, ...sourceParams(sources) })}`);
+    },
+
+    sources(page: PageQuery = {}): Promise<SourceList> {
+      return request(`/api/sources${queryString({ ...page })}`);
+    },
+
+    /** One source with its stored text and the stances its evidence supports. */
+    source(id: string): Promise<SourceDetail> {
+      return request(`/api/sources/${encodeURIComponent(id)}`);
+    },
+
+    /** Reports that disagree: the same actor, target and moment in two stance families. */
+    conflicts(page: PageQuery = {}): Promise<ConflictsResponse> {
+      return request(`/api/conflicts${queryString({ ...page })}`);
     },
 
     async questions(): Promise<Question[]> {

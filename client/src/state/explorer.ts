@@ -2,9 +2,10 @@
  * The explorer's view state, in slices with pure update functions. Everything here is what a
  * permalink restores; transient things (hover, layout running) live in the views.
  */
+import type { Reliability } from '../../../server/contract/api.ts';
 import { NODE_TYPES, STANCE_TYPE_NAMES, type NodeType, type StanceType } from '../../../server/contract/model.ts';
 
-export const MODES = ['graph', 'trace', 'matrix', 'console', 'ask', 'source'] as const;
+export const MODES = ['graph', 'trace', 'matrix', 'console', 'ask', 'sources', 'conflicts', 'source'] as const;
 export type Mode = (typeof MODES)[number];
 
 export interface Filters {
@@ -14,6 +15,25 @@ export interface Filters {
   asOf: string | null;
 }
 
+/**
+ * Admiralty source reliability, best first. Spelled out here because the contract's list lives
+ * beside zod schemas the bundle must not pull in; `satisfies` keeps the two in step.
+ */
+export const RELIABILITY_GRADES = ['A', 'B', 'C', 'D', 'E', 'F'] as const satisfies readonly Reliability[];
+
+/**
+ * Which sources count, as the server's grade filters take them (null: no limit). Unlike the
+ * filters above it changes what the server answers, so the graph is read again when it changes.
+ */
+export interface SourceFilter {
+  /** Admiralty source reliability, A best. */
+  minReliability: Reliability | null;
+  /** Admiralty information credibility, 1 best. */
+  minCredibility: number | null;
+  /** Leave out sources whose publisher is affiliated with this party. */
+  excludeAffiliatedWith: string | null;
+}
+
 export interface ExplorerState {
   mode: Mode;
   /** The node whose details the side panel shows. */
@@ -21,6 +41,11 @@ export interface ExplorerState {
   /** The position the trace view shows. */
   tracePosition: string | null;
   filters: Filters;
+  sourceFilter: SourceFilter;
+  /** The source the sources view has open. */
+  openSource: string | null;
+  /** The conflict the conflicts view has open (its id: the two stance ids joined by "|"). */
+  openConflict: string | null;
   /** The Cypher console's query text. */
   query: string;
   /** The console's parameters panel, as the JSON text typed in it. */
@@ -42,6 +67,9 @@ export function initialState(): ExplorerState {
     selected: null,
     tracePosition: null,
     filters: { nodeTypes: DEFAULT_NODE_TYPES, stanceTypes: STANCE_TYPE_NAMES, asOf: null },
+    sourceFilter: { minReliability: null, minCredibility: null, excludeAffiliatedWith: null },
+    openSource: null,
+    openConflict: null,
     query: DEFAULT_QUERY,
     queryParams: '',
     question: '',
@@ -99,4 +127,18 @@ export function setQuestion(state: ExplorerState, question: string): ExplorerSta
 
 export function setTableView(state: ExplorerState, tableView: boolean): ExplorerState {
   return state.tableView === tableView ? state : { ...state, tableView };
+}
+
+export function setSourceFilter(state: ExplorerState, change: Partial<SourceFilter>): ExplorerState {
+  const next = { ...state.sourceFilter, ...change };
+  const same = (Object.keys(next) as (keyof SourceFilter)[]).every((key) => next[key] === state.sourceFilter[key]);
+  return same ? state : { ...state, sourceFilter: next };
+}
+
+export function openSource(state: ExplorerState, source: string | null): ExplorerState {
+  return state.openSource === source && state.mode === 'sources' ? state : { ...state, mode: 'sources', openSource: source };
+}
+
+export function openConflict(state: ExplorerState, conflict: string | null): ExplorerState {
+  return state.openConflict === conflict && state.mode === 'conflicts' ? state : { ...state, mode: 'conflicts', openConflict: conflict };
 }

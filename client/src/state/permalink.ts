@@ -3,9 +3,11 @@
  * restores it. Only values that differ from the defaults are written, to keep links short.
  */
 import { NODE_TYPES, STANCE_TYPE_NAMES, type NodeType, type StanceType } from '../../../server/contract/model.ts';
-import { MODES, initialState, type ExplorerState, type Mode } from './explorer.ts';
+import type { Reliability } from '../../../server/contract/api.ts';
+import { MODES, RELIABILITY_GRADES, initialState, type ExplorerState, type Mode } from './explorer.ts';
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+const CREDIBILITY = /^[1-6]$/;
 
 function sameList(a: readonly string[], b: readonly string[]): boolean {
   return a.length === b.length && a.every((x, i) => x === b[i]);
@@ -20,6 +22,12 @@ export function toHash(state: ExplorerState): string {
   if (!sameList(state.filters.nodeTypes, defaults.filters.nodeTypes)) params.set('types', state.filters.nodeTypes.join(',') || 'none');
   if (!sameList(state.filters.stanceTypes, defaults.filters.stanceTypes)) params.set('stances', state.filters.stanceTypes.join(',') || 'none');
   if (state.filters.asOf) params.set('asOf', state.filters.asOf);
+  const { minReliability, minCredibility, excludeAffiliatedWith } = state.sourceFilter;
+  if (minReliability) params.set('reliability', minReliability);
+  if (minCredibility) params.set('credibility', String(minCredibility));
+  if (excludeAffiliatedWith) params.set('notFrom', excludeAffiliatedWith);
+  if (state.openSource) params.set('source', state.openSource);
+  if (state.openConflict) params.set('conflict', state.openConflict);
   if (state.query !== defaults.query) params.set('query', state.query);
   if (state.queryParams) params.set('params', state.queryParams);
   if (state.question) params.set('question', state.question);
@@ -41,6 +49,8 @@ export function fromHash(hash: string): ExplorerState {
   const params = new URLSearchParams(hash.replace(/^#/, ''));
   const mode = params.get('mode');
   const asOf = params.get('asOf');
+  const reliability = params.get('reliability');
+  const credibility = params.get('credibility') ?? '';
   return {
     mode: MODES.includes(mode as Mode) ? (mode as Mode) : defaults.mode,
     selected: params.get('node') || null,
@@ -50,6 +60,13 @@ export function fromHash(hash: string): ExplorerState {
       stanceTypes: listParam<StanceType>(params.get('stances'), STANCE_TYPE_NAMES, defaults.filters.stanceTypes),
       asOf: asOf && ISO_DATE.test(asOf) ? asOf : null,
     },
+    sourceFilter: {
+      minReliability: RELIABILITY_GRADES.includes(reliability as Reliability) ? (reliability as Reliability) : null,
+      minCredibility: CREDIBILITY.test(credibility) ? Number(credibility) : null,
+      excludeAffiliatedWith: params.get('notFrom') || null,
+    },
+    openSource: params.get('source') || null,
+    openConflict: params.get('conflict') || null,
     query: params.get('query') ?? defaults.query,
     queryParams: params.get('params') ?? '',
     question: params.get('question') ?? '',

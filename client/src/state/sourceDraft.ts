@@ -4,7 +4,7 @@
  * existing ones. `acceptedPayload` turns it into the payload POST /api/sources takes. The whole
  * state is JSON, kept in localStorage so a reload mid-review loses nothing.
  */
-import type { ExtractDraft } from '../../../server/contract/extract.ts';
+import type { AliasOffer, ExtractDraft } from '../../../server/contract/extract.ts';
 import type { StanceType } from '../../../server/contract/model.ts';
 
 export interface SourceForm {
@@ -83,6 +83,27 @@ export function mergeEntity(state: SourceDraftState, proposed: string, into: { i
     draft: { ...state.draft, payload: { ...payload, stances, entities, relations } },
     merges: { ...state.merges, [proposed]: into },
   };
+}
+
+export interface AliasClaim {
+  entity: string;
+  alias: string;
+}
+
+export function aliasesOf(state: SourceDraftState): AliasClaim[] {
+  return (state.draft?.payload.aliases as AliasClaim[] | undefined) ?? [];
+}
+
+export function isAliasKept(state: SourceDraftState, offer: AliasOffer): boolean {
+  return aliasesOf(state).some((a) => a.entity === offer.entity && a.alias === offer.text);
+}
+
+/** The analyst keeps (or drops) a new spelling as an alias of the existing entity; ingesting stores the choice. */
+export function keepAlias(state: SourceDraftState, offer: AliasOffer, keep: boolean): SourceDraftState {
+  if (!state.draft || isAliasKept(state, offer) === keep) return state;
+  const others = aliasesOf(state).filter((a) => !(a.entity === offer.entity && a.alias === offer.text));
+  const aliases = keep ? [...others, { entity: offer.entity, alias: offer.text }] : others;
+  return { ...state, draft: { ...state.draft, payload: { ...state.draft.payload, aliases } } };
 }
 
 /** The payload to ingest: accepted stances, the entities they need, relations between kept positions. */

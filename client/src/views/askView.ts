@@ -8,7 +8,7 @@ import type { Question, QuestionAnswer, QuestionParam } from '../../../server/co
 import { api } from '../api/client.ts';
 import { select, setMode, setQuestion } from '../state/explorer.ts';
 import type { ExplorerContext, View } from './context.ts';
-import { dataTable, errorMessage, evidenceList, h, replaceChildren } from './dom.ts';
+import { corroborationLine, dataTable, errorMessage, evidenceList, h, replaceChildren } from './dom.ts';
 
 const EXAMPLES = ['Who rejected the ceasefire?', 'What did Russia offer instead of a ceasefire?', 'Which positions did Ukraine and Russia both accept?', 'What happened in Sumy?'];
 
@@ -74,7 +74,7 @@ export function createAskView(context: ExplorerContext): View {
           h('td', {}, c.statement),
           h('td', {}, c.date ?? '—'),
           h('td', {}, wordsOf(c)),
-          h('td', {}, h('button', { type: 'button', class: 'link', onclick: () => openInSource(c, citations) }, sourceLine(c))))))));
+          h('td', {}, h('button', { type: 'button', class: 'link', onclick: () => openInSource(c, citations) }, sourceLine(c)), corroborationLine(c.corroboration)))))));
   }
 
   function interpretationBlock(result: AskResponse): HTMLElement {

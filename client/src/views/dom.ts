@@ -1,6 +1,7 @@
 /** A small element builder and the bits of markup several views share. */
-import type { AskEvidence, EvidenceItem } from '../../../server/contract/api.ts';
+import type { AskEvidence, Corroboration, EvidenceItem } from '../../../server/contract/api.ts';
 import { type EdgeFamily, FAMILY_STYLE } from '../graph/encoding.ts';
+import { type TextMark, markRuns } from './textMarks.ts';
 
 export type Child = Node | string | number | null | undefined | false | Child[];
 type Props = Record<string, string | number | boolean | null | undefined | EventListener>;
@@ -97,6 +98,24 @@ export function formatDate(date: string, precision: unknown): string {
   if (precision === 'month') return date.slice(0, 7);
   if (precision === 'week') return `week of ${date}`;
   return date;
+}
+
+/** A text with spans marked (`mark-<kind>`, the title on hover), scrollable, each mark carrying its offset. */
+export function markedText(text: string, marks: readonly TextMark[], label = 'Article text with highlights'): HTMLElement {
+  return h('div', { class: 'article-text', tabindex: '0', 'aria-label': label },
+    markRuns(text, marks).map((run) => (typeof run === 'string' ? run : h('mark', { class: `mark-${run.kind}`, title: run.title, 'data-start': run.start }, run.text))));
+}
+
+const plural = (count: number, word: string) => `${count} ${word}${count === 1 ? '' : 's'}`;
+
+/** "reported by 4 sources (3 publishers), 2 first-hand": how well a stance is attested. */
+export function corroborationText(c: Corroboration): string {
+  const publishers = c.publishers !== c.sources ? ` (${plural(c.publishers, 'publisher')})` : '';
+  return `reported by ${plural(c.sources, 'source')}${publishers}, ${c.firstHand} first-hand`;
+}
+
+export function corroborationLine(c: Corroboration | null | undefined): HTMLElement | null {
+  return c ? h('p', { class: 'corroboration muted small', 'data-sources': c.sources }, corroborationText(c)) : null;
 }
 
 export function errorMessage(error: unknown): string {

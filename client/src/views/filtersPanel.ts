@@ -1,14 +1,16 @@
-/** Node type and stance type filters, and the as-of time slider with play. */
+/** Node type and stance type filters, the as-of time slider with play, and which sources count (grade, affiliation). */
 import { NODE_TYPES, STANCE_TYPES, STANCE_TYPE_NAMES, STANCE_FAMILIES, type StanceFamily } from '../../../server/contract/model.ts';
 import { FAMILY_STYLE, humanize, nodeTypeStyle } from '../graph/encoding.ts';
-import { setAsOf, setStanceTypes, toggleNodeType, toggleStanceType } from '../state/explorer.ts';
+import { RELIABILITY_GRADES, setAsOf, setSourceFilter, setStanceTypes, toggleNodeType, toggleStanceType } from '../state/explorer.ts';
 import type { ExplorerContext, View } from './context.ts';
-import { h } from './dom.ts';
+import { h, replaceChildren } from './dom.ts';
 
 const PLAY_STEP_MS = 900;
+const RELIABILITY_MEANING = ['completely reliable', 'usually reliable', 'fairly reliable', 'not usually reliable', 'unreliable', 'cannot be judged'];
+const CREDIBILITY_MEANING = ['confirmed', 'probably true', 'possibly true', 'doubtful', 'improbable', 'cannot be judged'];
 
 export function createFiltersPanel(context: ExplorerContext, dates: () => string[]): View & { refreshTimeline(): void } {
-  const { store } = context;
+  const { store, graph } = context;
   const nodeBoxes = NODE_TYPES.map((type) => {
     const box = h('input', { type: 'checkbox', value: type, onchange: () => store.update((s) => toggleNodeType(s, type)) });
     return { type, box, label: h('label', { class: 'check' }, box, h('span', { class: `swatch shape-${nodeTypeStyle(type).shape}`, style: `--swatch:${nodeTypeStyle(type).color}`, 'aria-hidden': 'true' }), type) };
@@ -55,8 +57,27 @@ export function createFiltersPanel(context: ExplorerContext, dates: () => string
     }, PLAY_STEP_MS);
   });
 
+  // Which sources count: read by the server, so every view asks again when this changes.
+  const reliability = h('select', { class: 'select small', 'aria-label': 'Least source reliability',
+    onchange: () => store.update((s) => setSourceFilter(s, { minReliability: RELIABILITY_GRADES.find((g) => g === reliability.value) ?? null })) },
+    h('option', { value: '' }, 'any'), RELIABILITY_GRADES.map((grade, i) => h('option', { value: grade }, `${grade} ${RELIABILITY_MEANING[i]}${grade === 'A' ? '' : ' or better'}`)));
+  const credibility = h('select', { class: 'select small', 'aria-label': 'Least information credibility',
+    onchange: () => store.update((s) => setSourceFilter(s, { minCredibility: credibility.value ? Number(credibility.value) : null })) },
+    h('option', { value: '' }, 'any'), CREDIBILITY_MEANING.map((meaning, i) => h('option', { value: String(i + 1) }, `${i + 1} ${meaning}${i === 0 ? '' : ' or better'}`)));
+  const notFrom = h('select', { class: 'select small', 'aria-label': 'Leave out sources affiliated with',
+    onchange: () => store.update((s) => setSourceFilter(s, { excludeAffiliatedWith: notFrom.value || null })) });
+  const fillParties = (current: string | null) => {
+    const parties = graph.filterNodes((_id, a) => a.nodeType === 'Party').sort((a, b) => graph.getNodeAttribute(a, 'label').localeCompare(graph.getNodeAttribute(b, 'label')));
+    if (current && !parties.includes(current)) parties.unshift(current);
+    replaceChildren(notFrom, h('option', { value: '' }, 'nobody'), parties.map((id) => h('option', { value: id }, graph.hasNode(id) ? graph.getNodeAttribute(id, 'label') : id)));
+    notFrom.value = current ?? '';
+  };
+
   const sync = () => {
-    const { filters } = store.get();
+    const { filters, sourceFilter } = store.get();
+    reliability.value = sourceFilter.minReliability ?? '';
+    credibility.value = sourceFilter.minCredibility ? String(sourceFilter.minCredibility) : '';
+    fillParties(sourceFilter.excludeAffiliatedWith);
     for (const { type, box } of nodeBoxes) box.checked = filters.nodeTypes.includes(type);
     for (const { type, box } of stanceBoxes) box.checked = filters.stanceTypes.includes(type);
     const stops = dates();
@@ -67,11 +88,15 @@ export function createFiltersPanel(context: ExplorerContext, dates: () => string
     dateLabel.textContent = filters.asOf ? `As of ${filters.asOf}` : 'All dates';
     slider.setAttribute('aria-valuetext', dateLabel.textContent);
   };
-  const unsubscribe = store.subscribe((state, previous) => state.filters !== previous.filters && sync());
+  const unsubscribe = store.subscribe((state, previous) => (state.filters !== previous.filters || state.sourceFilter !== previous.sourceFilter) && sync());
   sync();
 
   const element = h('aside', { class: 'filters', 'aria-label': 'Filters' },
     h('section', { class: 'filter-section' }, h('h2', {}, 'Time'), h('div', { class: 'time-row' }, playButton, dateLabel), slider),
+    h('section', { class: 'filter-section source-filter' }, h('h2', {}, 'Sources'),
+      h('label', { class: 'field' }, h('span', { class: 'muted small' }, 'Reliability at least'), reliability),
+      h('label', { class: 'field' }, h('span', { class: 'muted small' }, 'Credibility at least'), credibility),
+      h('label', { class: 'field' }, h('span', { class: 'muted small' }, 'Leave out media affiliated with'), notFrom)),
     h('section', { class: 'filter-section' }, h('h2', {}, 'Node types'), nodeBoxes.map((n) => n.label)),
     h('section', { class: 'filter-section' }, h('h2', {}, 'Stance types'), STANCE_FAMILIES.map(familyGroup),
       h('button', { type: 'button', class: 'link small', onclick: () => store.update((s) => setStanceTypes(s, STANCE_TYPE_NAMES)) }, 'Show all stances')),

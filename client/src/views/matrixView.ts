@@ -6,7 +6,7 @@ import type { MatrixCell, MatrixResponse } from '../../../server/contract/api.ts
 import { api } from '../api/client.ts';
 import { humanize } from '../graph/encoding.ts';
 import type { ExplorerContext, View } from './context.ts';
-import { errorMessage, evidenceList, h, replaceChildren } from './dom.ts';
+import { corroborationLine, errorMessage, evidenceList, h, replaceChildren } from './dom.ts';
 
 export function createMatrixView(context: ExplorerContext): View {
   const { store } = context;
@@ -16,21 +16,22 @@ export function createMatrixView(context: ExplorerContext): View {
     h('form', { method: 'dialog', class: 'dialog-close' }, h('button', { class: 'button icon', 'aria-label': 'Close' }, '×')),
     dialogBody);
   const element = h('section', { class: 'matrix-view', 'aria-label': 'Stance matrix' },
-    h('p', { class: 'muted small' }, 'Each party’s latest stance on each position. Darker cells rest on more evidence. Select a cell to read its evidence.'),
+    h('p', { class: 'muted small' }, 'Each party’s latest stance on each position. Darker cells rest on more evidence; ↺ marks a reversal, with the stance before and when it changed. Select a cell to read its evidence.'),
     content, dialog);
-  let requested: string | null | undefined;
+  let requested: string | undefined;
 
   async function openCell(cell: MatrixCell, partyName: string, positionName: string) {
     replaceChildren(dialogBody, h('h2', { id: 'matrix-dialog-title' }, `${partyName} · ${positionName}`), h('p', { class: 'muted' }, 'Loading evidence…'));
     dialog.showModal();
     try {
-      const trace = await api.trace(cell.position, store.get().filters.asOf);
+      const trace = await api.trace(cell.position, store.get().filters.asOf, store.get().sourceFilter);
       const stances = Object.values(trace.stances).flat().filter((s) => s.party?.id === cell.party || s.actor.id === cell.party);
       replaceChildren(dialogBody, h('h2', { id: 'matrix-dialog-title' }, `${partyName} · ${positionName}`),
         stances.length === 0 ? h('p', { class: 'muted' }, 'No stance evidence found.') : h('ul', { class: 'stance-list' }, stances.map((s) =>
           h('li', { class: `stance family-${s.family}` },
             h('p', { class: 'stance-line' }, s.actor.label, ' ', h('span', { class: `badge family-${s.family}` }, humanize(s.type)), s.date ? h('span', { class: 'date' }, s.date) : null),
             s.condition ? h('p', { class: 'condition' }, `On condition: ${s.condition}`) : null,
+            corroborationLine(s.corroboration),
             evidenceList(s.evidence)))));
     } catch (err) {
       replaceChildren(dialogBody, h('h2', { id: 'matrix-dialog-title' }, `${partyName} · ${positionName}`), h('p', { class: 'error', role: 'alert' }, errorMessage(err)));
@@ -54,24 +55,29 @@ export function createMatrixView(context: ExplorerContext): View {
           if (!cell) return h('td', { class: 'matrix-cell empty' }, h('span', { class: 'visually-hidden' }, 'no stance'));
           const strength = 0.35 + 0.65 * (cell.evidenceCount / mostEvidence);
           const { type, family, date } = cell.latest;
-          return h('td', { class: `matrix-cell family-${family}` },
+          const { reversal } = cell;
+          const reversed = reversal ? `, reversed from ${humanize(reversal.from.type)} on ${reversal.date}` : '';
+          return h('td', { class: `matrix-cell family-${family}${reversal ? ' reversed' : ''}` },
             h('button', {
               type: 'button',
               class: 'cell-button',
               style: `--strength:${strength.toFixed(2)}`,
-              'aria-label': `${party.label} ${humanize(type)} ${position.label} on ${date}, ${cell.evidenceCount} pieces of evidence`,
+              'aria-label': `${party.label} ${humanize(type)} ${position.label} on ${date}${reversed}, ${cell.evidenceCount} pieces of evidence`,
               onclick: () => void openCell(cell, party.label, position.label),
-            }, humanize(type), h('small', {}, String(cell.evidenceCount))));
+            }, humanize(type), h('small', {}, String(cell.evidenceCount)),
+            reversal ? h('span', { class: 'reversal', title: `Changed from ${humanize(reversal.from.type)} to ${humanize(reversal.to.type)} on ${reversal.date}` },
+              `↺ ${humanize(reversal.from.type)} → ${humanize(reversal.to.type)}, ${reversal.date}`) : null));
         })))))));
   }
 
   const sync = () => {
-    const { mode, filters } = store.get();
-    if (mode !== 'matrix' || requested === filters.asOf) return;
-    requested = filters.asOf;
+    const { mode, filters, sourceFilter } = store.get();
+    const key = `${filters.asOf}|${JSON.stringify(sourceFilter)}`;
+    if (mode !== 'matrix' || requested === key) return;
+    requested = key;
     replaceChildren(content, h('p', { class: 'muted' }, 'Loading the matrix…'));
-    api.matrix(filters.asOf).then(
-      (matrix) => requested === filters.asOf && render(matrix),
+    api.matrix(filters.asOf, sourceFilter).then(
+      (matrix) => requested === key && render(matrix),
       (err) => replaceChildren(content, h('p', { class: 'error', role: 'alert' }, `The matrix could not be loaded: ${errorMessage(err)}`)),
     );
   };

@@ -11,7 +11,7 @@ import { humanize, nodeTypeStyle } from '../graph/encoding.ts';
 import { isStanceEdge, stanceOf } from '../graph/explorerGraph.ts';
 import { openTrace, select } from '../state/explorer.ts';
 import type { ExplorerContext, View } from './context.ts';
-import { evidenceList, familyGlyph, formatDate, formatValue, h, replaceChildren } from './dom.ts';
+import { corroborationLine, evidenceList, familyGlyph, formatDate, formatValue, h, replaceChildren } from './dom.ts';
 
 /** Properties shown elsewhere in the panel or meaningless to a reader. */
 const HIDDEN_PROPERTIES = new Set(['id', 'name', 'label', 'type', 'aliases', 'description', 'labels', 'key']);
@@ -48,6 +48,7 @@ export function createSidePanel(context: ExplorerContext): View {
           h('span', { class: 'date' }, formatDate(s.date, s.datePrecision))),
         spoken ? h('p', { class: 'voiced-by muted small' }, spoken) : null,
         s.condition ? h('p', { class: 'condition' }, `On condition: ${s.condition}`) : null,
+        corroborationLine(s.corroboration),
         evidenceList(s.evidence));
     });
   }
@@ -68,6 +69,7 @@ export function createSidePanel(context: ExplorerContext): View {
             direction === 'out' ? [' ', nodeButton(other)] : null,
             a.date ? h('span', { class: 'date' }, a.date) : null),
           stance?.condition ? h('p', { class: 'condition' }, `On condition: ${stance.condition}`) : null,
+          corroborationLine(stance?.corroboration),
           evidenceList(stance?.evidence ?? []));
       });
   }
@@ -112,7 +114,7 @@ export function createSidePanel(context: ExplorerContext): View {
   }
 
   const loadPartyStances = (party: string) =>
-    api.actorStances(party).then(
+    api.actorStances(party, store.get().sourceFilter).then(
       ({ stances }) => {
         if (shown !== party) return;
         partyStances = stances;

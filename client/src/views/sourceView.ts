@@ -6,6 +6,7 @@
  */
 import { STANCE_TYPES, STANCE_TYPE_NAMES, type StanceType } from '../../../server/contract/model.ts';
 import { ApiError, api } from '../api/client.ts';
+import type { AliasOffer } from '../../../server/contract/extract.ts';
 import {
   type CandidateStance,
   type SourceDraftState,
@@ -14,13 +15,15 @@ import {
   editStance,
   emptyDraftState,
   entitiesOf,
+  isAliasKept,
+  keepAlias,
   loadDraftState,
   mergeEntity,
   saveDraftState,
   stancesOf,
 } from '../state/sourceDraft.ts';
 import type { ExplorerContext, View } from './context.ts';
-import { errorMessage, h, replaceChildren } from './dom.ts';
+import { errorMessage, h, markedText, replaceChildren } from './dom.ts';
 
 const TOKEN_KEY = 'parley.writeToken';
 const FORMATS: Record<string, SourceDraftState['form']['format']> = { txt: 'text', md: 'markdown', markdown: 'markdown', html: 'html', htm: 'html' };
@@ -101,7 +104,7 @@ export function createSourceView(context: ExplorerContext): View {
       const report = await api.ingest(payload, token);
       sessionStorage.setItem(TOKEN_KEY, token);
       // The new stances join the graph, and with it the trace and matrix views, without a reload.
-      context.mergeIntoGraph(await api.graph({ limit: 2000 }));
+      context.mergeIntoGraph(await api.graph({ limit: 2000, ...context.store.get().sourceFilter }));
       context.announce(`Ingested ${report.sourceId}: ${report.stances} stances.`);
       replaceChildren(message, h('span', { class: 'success', 'data-ingested': report.sourceId }, `Ingested ${report.stances} stances from ${report.sourceId}.`));
       update({ ...emptyDraftState() });
@@ -120,12 +123,15 @@ export function createSourceView(context: ExplorerContext): View {
     }
     const articleText = highlightedText(draft.text, draft.provenance);
     const entities = entitiesOf(state);
+    // Drafts saved before the server offered aliases have none.
+    const aliasOffers = draft.aliasOffers ?? [];
     replaceChildren(review,
       h('div', { class: 'source-columns' },
         articleText,
         h('div', { class: 'candidates' },
           h('h3', {}, 'Candidate stances'),
           h('ol', { class: 'plain-list' }, stancesOf(state).map((stance) => candidateCard(stance, articleText))),
+          aliasOffers.length ? [h('h3', {}, 'New spellings of known entities'), h('ul', { class: 'plain-list' }, aliasOffers.map(aliasOffer))] : null,
           entities.length ? h('h3', {}, 'Proposed entities') : null,
           h('ul', { class: 'plain-list' }, entities.map((entity) => proposedEntity(entity))),
           h('div', { class: 'toolbar' }, ingestButton, discardButton))));
@@ -144,9 +150,12 @@ export function createSourceView(context: ExplorerContext): View {
       STANCE_TYPE_NAMES.map((t) => h('option', { value: t, ...(t === stance.type ? { selected: true } : {}) }, STANCE_TYPES[t].verb)));
     typeSelect.addEventListener('change', () => edit({ type: typeSelect.value as StanceType }));
     const evidence = stance.evidence[0];
+    const known = state.draft!.matches?.find((m) => m.stance === stance.id);
     return h('li', { class: `candidate ${decision === false ? 'rejected' : decision ? 'accepted' : ''}`, 'data-stance': stance.id },
       h('button', { type: 'button', class: 'link locate', onclick: () => locate(articleText, where?.sentence.start ?? 0) },
         `${stance.actor} ${STANCE_TYPES[stance.type].verb} ${stance.target}`),
+      known ? h('p', { class: 'already-known small', 'data-existing': known.existing },
+        `Already in the graph, reported by ${known.sources} source${known.sources === 1 ? '' : 's'}: ingesting adds this source's evidence to it.`) : null,
       where ? h('p', { class: 'muted small' }, `cue “${where.cue}” · confidence ${where.confidence}`) : null,
       h('div', { class: 'fields' },
         input('Actor', stance.actor, (actor) => edit({ actor })),
@@ -158,6 +167,14 @@ export function createSourceView(context: ExplorerContext): View {
       h('div', { class: 'toolbar' },
         h('button', { type: 'button', class: 'button small', 'data-action': 'accept', 'aria-pressed': String(decision === true), onclick: () => update(decide(state, stance.id, true)) }, 'Accept'),
         h('button', { type: 'button', class: 'button small', 'data-action': 'reject', 'aria-pressed': String(decision === false), onclick: () => update(decide(state, stance.id, false)) }, 'Reject')));
+  }
+
+  function aliasOffer(offer: AliasOffer): HTMLElement {
+    const kept = isAliasKept(state, offer);
+    return h('li', { class: 'alias-offer', 'data-entity': offer.entity },
+      `“${offer.text}” looks like ${offer.name} `,
+      h('button', { type: 'button', class: 'button small', 'aria-pressed': String(kept), onclick: () => update(keepAlias(state, offer, !kept)) },
+        kept ? 'Kept as an alias' : `Keep as an alias of ${offer.name}`));
   }
 
   function proposedEntity(entity: { id: string; type: string; name: string }): HTMLElement {
@@ -185,20 +202,10 @@ export function createSourceView(context: ExplorerContext): View {
 
 /** The article with actors, positions and quotes marked at their offsets. */
 function highlightedText(text: string, provenance: NonNullable<SourceDraftState['draft']>['provenance']): HTMLElement {
-  const marks = [
+  return markedText(text, [
     ...provenance.quotes.map((q) => ({ start: q.start, end: q.end, kind: 'quote', title: `quote · ${q.speaker ?? 'unattributed'}` })),
     ...provenance.mentions.map((m) => ({ start: m.start, end: m.end, kind: m.type === 'Position' || m.type === 'Event' ? 'position' : 'actor', title: `${m.type} · ${m.entity}` })),
-  ].sort((a, b) => a.start - b.start || b.end - a.end);
-  const container = h('div', { class: 'article-text', tabindex: '0', 'aria-label': 'Article text with highlights' });
-  let at = 0;
-  for (const mark of marks) {
-    // Marks never overlap in the rendering: a mention inside a quote keeps the quote's mark.
-    if (mark.start < at) continue;
-    container.append(text.slice(at, mark.start), h('mark', { class: `mark-${mark.kind}`, title: mark.title, 'data-start': mark.start }, text.slice(mark.start, mark.end)));
-    at = mark.end;
-  }
-  container.append(text.slice(at));
-  return container;
+  ]);
 }
 
 /** Scrolls the article to the words at `offset` and flashes them. */

@@ -9,7 +9,7 @@ import { api } from '../api/client.ts';
 import { type EdgeFamily, FAMILY_STYLE } from '../graph/encoding.ts';
 import { openTrace, select, setMode } from '../state/explorer.ts';
 import type { ExplorerContext, View } from './context.ts';
-import { errorMessage, evidenceList, familyGlyph, h, replaceChildren } from './dom.ts';
+import { corroborationLine, errorMessage, evidenceList, familyGlyph, formatDate, h, replaceChildren } from './dom.ts';
 
 const GROUPS: { family: EdgeFamily; title: string; area: string }[] = [
   { family: 'proposal', title: 'Proposed, demanded or offered by', area: 'top' },
@@ -28,6 +28,7 @@ function stanceCard(stance: Stance, onActor: (id: string) => void): HTMLElement 
       ' ', familyGlyph(stance.family), h('span', { class: `badge family-${stance.family}` }, verb),
       stance.date ? h('span', { class: 'date' }, stance.date) : null),
     stance.condition ? h('p', { class: 'condition' }, `On condition: ${stance.condition}`) : null,
+    corroborationLine(stance.corroboration),
     evidenceList(stance.evidence));
 }
 
@@ -74,7 +75,9 @@ export function createTraceView(context: ExplorerContext): View {
             stances.length ? h('ul', { class: 'trace-cards' }, stances.map((s) => stanceCard(s, showInGraph))) : h('p', { class: 'muted small' }, 'None recorded.'));
         })),
       trace.timeline.length ? h('section', { class: 'timeline', 'aria-label': 'Timeline' }, h('h3', {}, 'Timeline'),
-        h('ol', { class: 'timeline-list' }, trace.timeline.map((entry) => h('li', { class: `timeline-${entry.kind}` }, h('span', { class: 'date' }, entry.date), entry.text)))) : null);
+        h('ol', { class: 'timeline-list' }, trace.timeline.map((entry) => h('li', { class: `timeline-${entry.kind}${entry.reverses ? ' reversal' : ''}` },
+          h('span', { class: 'date' }, entry.date), entry.text,
+          entry.reverses ? h('span', { class: 'reversal-note' }, ` ↺ reverses ${STANCE_TYPES[entry.reverses.type].verb} (${formatDate(entry.reverses.date, entry.reverses.datePrecision)})`) : null)))) : null);
   }
 
   function fillPicker(current: string | null) {
@@ -86,10 +89,10 @@ export function createTraceView(context: ExplorerContext): View {
   }
 
   const sync = () => {
-    const { tracePosition, filters, mode } = store.get();
+    const { tracePosition, filters, sourceFilter, mode } = store.get();
     if (mode !== 'trace') return;
     fillPicker(tracePosition);
-    const key = `${tracePosition}|${filters.asOf}`;
+    const key = `${tracePosition}|${filters.asOf}|${JSON.stringify(sourceFilter)}`;
     if (key === requested) return;
     requested = key;
     if (!tracePosition) {
@@ -97,7 +100,7 @@ export function createTraceView(context: ExplorerContext): View {
       return;
     }
     replaceChildren(content, h('p', { class: 'muted' }, 'Loading the trace…'));
-    api.trace(tracePosition, filters.asOf).then(
+    api.trace(tracePosition, filters.asOf, sourceFilter).then(
       (trace) => requested === key && render(trace),
       (err) => requested === key && replaceChildren(content, h('p', { class: 'error', role: 'alert' }, `The trace could not be loaded: ${errorMessage(err)}`)),
     );

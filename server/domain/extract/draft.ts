@@ -29,6 +29,7 @@ import {
 import { STANCE_TYPES, type DatePrecision, type PositionRelation, type StanceType } from '../../contract/model.ts';
 import type { ArticleText } from './articleText.ts';
 import { bestMatch, categoryOf, slugId, type TargetCandidate } from './targets.ts';
+import { offerAliases } from './aliasOffers.ts';
 
 const ACTOR_TYPES = new Set(['Party', 'Official', 'Delegation']);
 const OWN_REPORTING = "the article's own reporting (no named source)";
@@ -125,7 +126,7 @@ class DraftBuilder {
   constructor(
     private readonly request: ExtractRequest,
     private readonly article: ArticleText,
-    known: KnownName[],
+    private readonly known: KnownName[],
   ) {
     this.text = article.text;
     this.graphIds = new Set(known.map((k) => k.id));
@@ -181,6 +182,8 @@ class DraftBuilder {
         proposedEntities: payload.entities.length,
         relations: payload.relations.length,
       },
+      matches: [],
+      aliasOffers: offerAliases(mentions, this.known),
     };
   }
 

@@ -5,6 +5,7 @@ import type { Config } from '../../config.ts';
 import type { Database } from '../../db/database.ts';
 import type { GraphLayoutKeeper } from '../../domain/layoutKeeper.ts';
 import type { RouteDoc } from '../openapi.ts';
+import { conflictRouteDocs, conflictRoutes } from './conflicts.ts';
 import { consoleRouteDocs, consoleRoutes } from './console.ts';
 import { docsRoutes, metaRouteDocs } from './docs.ts';
 import { exploreRouteDocs, exploreRoutes } from './explore.ts';
@@ -15,6 +16,7 @@ import { sourceRouteDocs } from './sources.ts';
 
 export const apiRouteDocs: RouteDoc[] = [
   ...exploreRouteDocs,
+  ...conflictRouteDocs,
   ...questionRouteDocs,
   ...consoleRouteDocs,
   ...exportRouteDocs,
@@ -26,6 +28,7 @@ export const apiRouteDocs: RouteDoc[] = [
 export function apiRoutes(db: Database, config: Config, layoutKeeper: GraphLayoutKeeper): Router {
   const router = Router();
   router.use(exploreRoutes(db, config, layoutKeeper));
+  router.use(conflictRoutes(db));
   router.use(questionRoutes(db, config));
   router.use(consoleRoutes(db, config));
   router.use(exportRoutes(db, config));
