@@ -20,7 +20,7 @@ export type StatementPlan = Statement[][];
 export function tracePlan(position: string): StatementPlan {
   const stances = (filter: { position: string | null; conditionOn: string | null }) => ({
     cypher: cypher('explore/stances'),
-    params: { ...filter, actor: null, asOf: null },
+    params: { ...filter, actor: null, asOf: null, sources: null },
   });
   return [
     [{ cypher: cypher('graph/nodes-by-id'), params: { ids: [position] } }],

@@ -6,7 +6,8 @@ RETURN e.id AS id, coalesce(e.name, e.id) AS label, e.description AS description
   inner.name AS place,
   COLLECT {
     MATCH (e)-[:MENTIONED_IN]->(src:Source)
-    RETURN {id: src.id, title: src.title, date: toString(src.publishedAt), kind: src.kind, url: src.url} AS source
+    RETURN {id: src.id, title: src.title, date: toString(src.publishedAt), kind: src.kind, url: src.url, grade: src.grade,
+      publisher: coalesce([(src)-[:PUBLISHED_BY]->(pub) | pub.name][0], src.publisher)} AS source
     ORDER BY source.kind = 'background', source.date DESC
   } AS sources
 ORDER BY date, label

@@ -3,6 +3,8 @@
 // targets or the actors by index when given; each branch yields a superset and the WHERE decides.
 // Each row carries what the target is linked to (participants, the positions it replaces) so the
 // domain can read "accused <actor>" or "instead of <position>", and its evidence with the source.
+// $sources (the admissible sources of a grade filter; null: all): a stance counts only with
+// evidence from one of them, and carries only that evidence.
 CALL () {
   UNWIND coalesce($targetIds, []) AS targetId
   MATCH (a:Entity)-[:TOOK]->(s:Stance)-[:ON]->(t:Entity {id: targetId})
@@ -26,6 +28,7 @@ WHERE ($actorIds IS NULL OR a.id IN $actorIds OR party.id IN $actorIds)
   AND ($types IS NULL OR s.type IN $types)
   AND ($before IS NULL OR s.date < date($before))
   AND ($after IS NULL OR s.date >= date($after))
+  AND ($sources IS NULL OR EXISTS { (s)-[:EVIDENCED_BY]->(:Evidence)-[:FROM]->(src:Source) WHERE src.id IN $sources })
 RETURN s.id AS stanceId, coalesce(a.name, a.id) AS actor, a.id AS actorId, coalesce(party.name, a.name) AS party,
   coalesce(party.id, a.id) AS partyId, s.type AS type, s.family AS family, coalesce(t.name, t.id) AS target, t.id AS targetId,
   toString(s.date) AS date, s.condition AS condition,
@@ -36,8 +39,10 @@ RETURN s.id AS stanceId, coalesce(a.name, a.id) AS actor, a.id AS actorId, coale
   COLLECT { MATCH (t)-[r:HAS_PRECONDITION|CONDITIONAL_ON]->(p:Position) RETURN {relation: type(r), id: p.id, label: coalesce(p.name, p.id)} AS need ORDER BY need.label } AS requires,
   COLLECT {
     MATCH (s)-[:EVIDENCED_BY]->(e:Evidence) OPTIONAL MATCH (e)-[:FROM]->(src:Source)
+    WITH e, src WHERE $sources IS NULL OR src.id IN $sources
     RETURN {id: e.id, quote: e.quote, summary: e.summary, via: e.via, sourceId: src.id, sourceTitle: src.title,
-      sourceDate: toString(src.publishedAt), sourceUrl: src.url} AS item ORDER BY e.id
+      sourceDate: toString(src.publishedAt), sourceUrl: src.url, sourceGrade: src.grade,
+      sourcePublisher: coalesce([(src)-[:PUBLISHED_BY]->(pub) | pub.name][0], src.publisher)} AS item ORDER BY e.id
   } AS evidence
 ORDER BY s.date, actor, target
 LIMIT toInteger($limit)

@@ -1,10 +1,14 @@
 // Party × position: each party's latest stance on each position (its officials', delegations'
 // and member bodies' stances roll up to it, as docs/model.md says), with stance and evidence counts.
+// Under a grade filter ($sources: the admissible sources; null: all) only evidence from those
+// counts, and a stance with none is left out.
 MATCH (a:Entity)-[:TOOK]->(s:Stance)-[:ON]->(pos:Position)
 WHERE $asOf IS NULL OR s.date <= date($asOf)
 WITH a, s, pos, COLLECT { MATCH (a)-[:REPRESENTS|DELEGATION_OF|PART_OF*0..3]->(p:Party) WHERE NOT (p)-[:PART_OF]->(:Party) RETURN p }[0] AS party
 WHERE party IS NOT NULL
-WITH party, pos, s, a, COUNT { (s)-[:EVIDENCED_BY]->(:Evidence) } AS evidence
+WITH party, pos, s, a,
+  COUNT { (s)-[:EVIDENCED_BY]->(e:Evidence) WHERE $sources IS NULL OR EXISTS { (e)-[:FROM]->(src:Source) WHERE src.id IN $sources } } AS evidence
+WHERE $sources IS NULL OR evidence > 0
 ORDER BY s.date DESC, s.id
 WITH party, pos,
   collect({id: s.id, type: s.type, family: s.family, date: s.date,

@@ -1,7 +1,9 @@
 // Stances with their actor, the party the actor rolls up to (the roll-up rule of docs/model.md:
 // REPRESENTS, DELEGATION_OF and PART_OF up to the outermost party), target, condition and evidence.
 // Filters (each may be null): $position (target id), $actor (with roll-up), $conditionOn
-// (stances whose condition refers to that position), $asOf (stance date <= asOf).
+// (stances whose condition refers to that position), $asOf (stance date <= asOf), $sources (the
+// admissible sources of a grade filter: a stance counts only with evidence from one of them, and
+// lists only that evidence).
 // The CALL starts from whichever filter is set, by index, instead of scanning every stance (the
 // OR-with-null filters below cannot use an index): 600 ms → a few ms for a trace on a graph of
 // 100k stances (bench/RESULTS.md). Each branch yields a superset; the WHERE below decides.
@@ -31,6 +33,7 @@ WHERE ($position IS NULL OR t.id = $position)
   AND ($actor IS NULL OR a.id = $actor OR EXISTS { (a)-[:REPRESENTS|DELEGATION_OF|PART_OF*1..3]->(:Entity {id: $actor}) })
   AND ($conditionOn IS NULL OR EXISTS { (s)-[:CONDITIONAL_ON]->(:Position {id: $conditionOn}) })
   AND ($asOf IS NULL OR s.date <= date($asOf))
+  AND ($sources IS NULL OR EXISTS { (s)-[:EVIDENCED_BY]->(:Evidence)-[:FROM]->(src:Source) WHERE src.id IN $sources })
 WITH a, s, t, COLLECT { MATCH (a)-[:REPRESENTS|DELEGATION_OF|PART_OF*0..3]->(p:Party) WHERE NOT (p)-[:PART_OF]->(:Party) RETURN p }[0] AS party
 RETURN s.id AS id, s.type AS type, s.family AS family,
   {id: a.id, label: coalesce(a.name, a.id), type: [l IN labels(a) WHERE l <> 'Entity'][0]} AS actor,
@@ -44,7 +47,9 @@ RETURN s.id AS id, s.type AS type, s.family AS family,
   COLLECT {
     MATCH (s)-[:EVIDENCED_BY]->(e:Evidence)
     OPTIONAL MATCH (e)-[:FROM]->(src:Source)
-    RETURN {quote: e.quote, summary: e.summary, reporting: e.reporting, via: e.via, source: src.id, sourceTitle: src.title} AS item
+    WITH e, src WHERE $sources IS NULL OR src.id IN $sources
+    RETURN {quote: e.quote, summary: e.summary, reporting: e.reporting, via: e.via, source: src.id, sourceTitle: src.title,
+      sourceGrade: src.grade, sourcePublisher: coalesce([(src)-[:PUBLISHED_BY]->(pub) | pub.name][0], src.publisher)} AS item
     ORDER BY e.id
   } AS evidence
 ORDER BY date, id

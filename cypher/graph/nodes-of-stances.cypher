@@ -1,7 +1,8 @@
 // The visual graph's nodes for an actor and/or a position: the actors and targets of the
 // matching stances (an official's or delegation's stance rolls up to its party), plus the named
 // actor and position themselves; of the requested types, capped IN the query ($limit, as in
-// graph/nodes). Completed by graph/node-row.
+// graph/nodes); only stances with evidence from the admissible $sources (null: all).
+// Completed by graph/node-row.
 CALL () {
   MATCH (n:Entity)
   WHERE n.id IN [$actor, $position]
@@ -12,6 +13,7 @@ CALL () {
     AND ($position IS NULL OR t.id = $position)
     AND s.type IN $stanceTypes
     AND ($asOf IS NULL OR s.date <= date($asOf))
+    AND ($sources IS NULL OR EXISTS { (s)-[:EVIDENCED_BY]->(:Evidence)-[:FROM]->(src:Source) WHERE src.id IN $sources })
   UNWIND [a, t] AS n
   RETURN n
 }

@@ -3,11 +3,14 @@
 // attributes object is assembled by the data layer. The stance's links are read in one
 // expansion, as [type, id] pairs (ingestion lets CONDITIONAL_ON reach only a Position, AT an
 // Event, VOICED_BY an Official). Evidence items are [id, quote, summary, reporting, via,
-// sourceId, sourceTitle].
+// sourceId, sourceTitle, sourceGrade, sourcePublisher], only those from the admissible $sources
+// (null: all).
 RETURN s.id AS id, a.id AS source, t.id AS target, s.type AS type,
   s.family AS family, toString(s.date) AS date, coalesce(s.datePrecision, 'day') AS datePrecision,
   s.condition AS condition, s.confidence AS confidence,
   [(s)-[r:CONDITIONAL_ON|AT|VOICED_BY]->(x) | [type(r), x.id]] AS links,
-  [(s)-[:EVIDENCED_BY]->(e) |
-    [e.id, e.quote, e.summary, e.reporting, e.via] + coalesce([(e)-[:FROM]->(src) | [src.id, src.title]][0], [null, null])
+  [(s)-[:EVIDENCED_BY]->(e) WHERE $sources IS NULL OR EXISTS { (e)-[:FROM]->(src) WHERE src.id IN $sources } |
+    [e.id, e.quote, e.summary, e.reporting, e.via] + coalesce(
+      [(e)-[:FROM]->(src) | [src.id, src.title, src.grade, coalesce([(src)-[:PUBLISHED_BY]->(pub) | pub.name][0], src.publisher)]][0],
+      [null, null, null, null])
   ] AS evidence

@@ -1,8 +1,10 @@
 // The stances whose actor and target are both among $ids, of the given types and up to $asOf.
 // Starts from the stances (the type index) and checks both ends, so each stance is read once;
 // no global ORDER BY: the answer is streamed, and sorting a whole world would hold it in memory.
-// Completed by graph/stance-edge-row.
+// $sources (null: all) are the admissible sources of a grade filter: a stance counts only with
+// evidence from one of them. Completed by graph/stance-edge-row.
 MATCH (s:Stance)
 WHERE s.type IN $stanceTypes AND ($asOf IS NULL OR s.date <= date($asOf))
+  AND ($sources IS NULL OR EXISTS { (s)-[:EVIDENCED_BY]->(:Evidence)-[:FROM]->(src:Source) WHERE src.id IN $sources })
 MATCH (a:Entity)-[:TOOK]->(s)-[:ON]->(t:Entity)
 WHERE a.id IN $ids AND t.id IN $ids

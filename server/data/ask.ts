@@ -45,8 +45,14 @@ export interface StanceFilter {
   after: string | null;
 }
 
-export function readStances(db: Database, filter: StanceFilter, limit: number): Promise<StanceRow[]> {
-  return db.read<StanceRow>(cypher('ask/stances'), { ...filter, limit });
+/** How many stances at most, and from which sources (the admissible ones of a grade filter; null: all). */
+export interface StanceScope {
+  maxRows: number;
+  sources: string[] | null;
+}
+
+export function readStances(db: Database, filter: StanceFilter, { maxRows, sources }: StanceScope): Promise<StanceRow[]> {
+  return db.read<StanceRow>(cypher('ask/stances'), { ...filter, limit: maxRows, sources });
 }
 
 export interface SourceRef {
@@ -124,6 +130,7 @@ export interface PassageRow {
   sourcePublisher: string | null;
 }
 
-export function searchPassages(db: Database, lucene: string, limit: number): Promise<PassageRow[]> {
-  return db.read<PassageRow>(cypher('ask/passages'), { lucene, limit });
+/** Passages for the query; evidence only from the admissible `sources` (null: all). */
+export function searchPassages(db: Database, lucene: string, limit: number, sources: string[] | null): Promise<PassageRow[]> {
+  return db.read<PassageRow>(cypher('ask/passages'), { lucene, limit, sources });
 }

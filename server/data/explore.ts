@@ -44,6 +44,8 @@ export interface StanceFilter {
   actor?: string | null;
   conditionOn?: string | null;
   asOf?: string | null;
+  /** The admissible sources of a grade filter; null or absent: every source. */
+  sources?: string[] | null;
 }
 
 export function readStances(db: Database, filter: StanceFilter): Promise<StanceRow[]> {
@@ -52,6 +54,7 @@ export function readStances(db: Database, filter: StanceFilter): Promise<StanceR
     actor: filter.actor ?? null,
     conditionOn: filter.conditionOn ?? null,
     asOf: filter.asOf ?? null,
+    sources: filter.sources ?? null,
   });
 }
 
@@ -85,8 +88,8 @@ export interface MatrixCellRow {
   stanceCount: number;
   evidenceCount: number;
 }
-export function readMatrix(db: Database, asOf: string | null): Promise<MatrixCellRow[]> {
-  return db.read<MatrixCellRow>(cypher('explore/matrix'), { asOf });
+export function readMatrix(db: Database, asOf: string | null, sources: string[] | null): Promise<MatrixCellRow[]> {
+  return db.read<MatrixCellRow>(cypher('explore/matrix'), { asOf, sources });
 }
 export function readMatrixAxes(db: Database): Promise<NodeRefRow[]> {
   return db.read<NodeRefRow>(cypher('explore/matrix-axes'));

@@ -27,6 +27,8 @@ export interface GraphNodeQuery {
   position: string | null;
   asOf: string | null;
   limit: number;
+  /** The admissible sources of a grade filter; null: every source. */
+  sources: string[] | null;
 }
 
 /** The visual graph's nodes query: every node of the types, or (`filtered`) those of the matching stances. */
@@ -49,13 +51,22 @@ interface StanceColumns {
   condition: string | null;
   confidence: number | null;
   links: [string, string][];
-  evidence: [string, string | null, string | null, string | null, string | null, string | null, string | null][];
+  evidence: [string, string | null, string | null, string | null, string | null, string | null, string | null, string | null, string | null][];
 }
 
 function toStanceEdge(row: StanceColumns): EdgeRow {
   const evidence = row.evidence
     .sort((x, y) => (x[0] < y[0] ? -1 : x[0] > y[0] ? 1 : 0))
-    .map(([, quote, summary, reporting, via, source, sourceTitle]) => ({ quote, summary, reporting, via, source, sourceTitle }));
+    .map(([, quote, summary, reporting, via, source, sourceTitle, sourceGrade, sourcePublisher]) => ({
+      quote,
+      summary,
+      reporting,
+      via,
+      source,
+      sourceTitle,
+      sourceGrade,
+      sourcePublisher,
+    }));
   const linked = (type: string) => row.links.find(([linkType]) => linkType === type)?.[1] ?? null;
   return {
     id: row.id,
@@ -83,15 +94,21 @@ function toStanceEdge(row: StanceColumns): EdgeRow {
 export const stancesAmongCypher = () => cypher('graph/stances-among') + cypher('graph/stance-edge-row');
 const stancesByIdCypher = () => cypher('graph/stances-by-id') + cypher('graph/stance-edge-row');
 
-/** Stance edges between the given nodes first, then their structural relationships. */
-export async function* streamGraphEdges(db: Database, ids: string[], stanceTypes: string[], asOf: string | null): AsyncGenerator<EdgeRow> {
-  for await (const row of db.stream<StanceColumns>(stancesAmongCypher(), { ids, stanceTypes, asOf })) yield toStanceEdge(row);
+/** Stance edges between the given nodes first (with evidence from the admissible `sources`; null: all), then their structural relationships. */
+export async function* streamGraphEdges(
+  db: Database,
+  ids: string[],
+  stanceTypes: string[],
+  asOf: string | null,
+  sources: string[] | null,
+): AsyncGenerator<EdgeRow> {
+  for await (const row of db.stream<StanceColumns>(stancesAmongCypher(), { ids, stanceTypes, asOf, sources })) yield toStanceEdge(row);
   yield* db.stream<EdgeRow>(cypher('graph/structural-edges'), { ids });
 }
 
 export async function readGraphEdges(db: Database, ids: string[], stanceTypes: string[], asOf: string | null): Promise<EdgeRow[]> {
   const edges: EdgeRow[] = [];
-  for await (const edge of streamGraphEdges(db, ids, stanceTypes, asOf)) edges.push(edge);
+  for await (const edge of streamGraphEdges(db, ids, stanceTypes, asOf, null)) edges.push(edge);
   return edges;
 }
 
@@ -110,5 +127,5 @@ export async function readNeighborIds(db: Database, frontier: string[], seen: st
 }
 
 export async function readStanceEdgesById(db: Database, ids: string[]): Promise<EdgeRow[]> {
-  return (await db.read<StanceColumns>(stancesByIdCypher(), { ids })).map(toStanceEdge);
+  return (await db.read<StanceColumns>(stancesByIdCypher(), { ids, sources: null })).map(toStanceEdge);
 }

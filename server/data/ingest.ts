@@ -21,6 +21,8 @@ export const LINK_TYPES = [
   'CONDITIONAL_ON',
   'HAS_PRECONDITION',
   'ALTERNATIVE_TO',
+  'PUBLISHED_BY',
+  'AFFILIATED_WITH',
 ] as const;
 
 export interface LinkRow {
@@ -30,10 +32,19 @@ export interface LinkRow {
   props: Record<string, unknown>;
 }
 
+export interface EntityRow {
+  id: string;
+  type: string;
+  date: string | null;
+  /** Create with `props` when new, leave as it is when it exists (a publisher derived from a name). */
+  keepExisting: boolean;
+  props: Record<string, unknown>;
+}
+
 export interface IngestionPlan {
   sourceId: string;
   source: Record<string, unknown>;
-  entities: { id: string; type: string; date: string | null; props: Record<string, unknown> }[];
+  entities: EntityRow[];
   links: LinkRow[];
   stances: { id: string; actor: string; target: string; date: string; props: Record<string, unknown> }[];
   evidence: { id: string; stance: string; props: Record<string, unknown> }[];

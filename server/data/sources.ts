@@ -8,6 +8,7 @@ export interface SourceListRow {
   kind: string;
   publishedAt: string;
   publisher: string | null;
+  publishedBy: PublisherRow | null;
   url: string | null;
   grade: string | null;
   ingestedAt: string | null;
@@ -15,6 +16,14 @@ export interface SourceListRow {
   textBytes: number | null;
   evidence: number;
   entities: number;
+}
+
+export interface PublisherRow {
+  id: string;
+  name: string;
+  aliases: string[];
+  country: string | null;
+  affiliation: { id: string; label: string; type: string } | null;
 }
 
 export interface StoredSourceRow {
@@ -33,6 +42,8 @@ export interface AuditRow {
   sourceId: string;
   writer: string;
   changes: string;
+  /** For a grade change: the grade before and after. */
+  grade: { from: string | null; to: string | null } | null;
 }
 
 export async function readStoredPayload(db: Database, sourceId: string): Promise<string | undefined> {

@@ -11,7 +11,9 @@
  * question, entity or source.
  */
 import type { Database } from '../db/database.ts';
-import { type EntityFacts, type EvidenceRow, type PassageRow, type StanceRow, readEntityFacts, readEventsInPlace, readStances, searchPassages } from '../data/ask.ts';
+import { type EntityFacts, type EvidenceRow, type PassageRow, type StanceRow, type StanceScope, readEntityFacts, readEventsInPlace, readStances, searchPassages } from '../data/ask.ts';
+import type { GradeFilter } from '../contract/api.ts';
+import { admissibleSources } from './grading.ts';
 import { type KnownNames, type NameRow, knownNames } from '../data/names.ts';
 import { runReadQuery } from '../data/questions.ts';
 import { searchEntityNames } from '../data/search.ts';
@@ -51,19 +53,21 @@ function nameIndexOf(known: KnownNames): NameIndex {
   return index;
 }
 
-export async function askQuestion(db: Database, question: string, maxRows: number): Promise<AskResponse> {
+/** Answers a question from the sources the grade filter admits (every source without one). */
+export async function askQuestion(db: Database, question: string, maxRows: number, grading: GradeFilter = {}): Promise<AskResponse> {
   const known = await knownNames(db);
   const reading = readQuestion(question, nameIndexOf(known), known.latestDate);
   if (!reading.english) {
     throw new UnprocessableError('not_english', 'Ask reads questions in English; this one has no English words and names nothing in the graph.');
   }
   const searched = await resolveUnnamedTargets(db, reading, known.names);
-  const structured = (await answerFromStructure(db, reading)) ?? (await answerFromStances(db, reading, maxRows));
+  const scope: StanceScope = { maxRows, sources: await admissibleSources(db, grading) };
+  const structured = (await answerFromStructure(db, reading)) ?? (await answerFromStances(db, reading, scope));
   const unexplained = structured ? unexplainedWords(reading, searched, structured) : reading.leftover.map((l) => l.word);
   if (structured && structured.citations.length > 0 && confidenceOf(structured, searched, unexplained) >= CONFIDENT) {
     return respond(reading, { ...structured, confidence: confidenceOf(structured, searched, unexplained) }, unexplained, []);
   }
-  const evidence = await answerFromEvidence(db, reading);
+  const evidence = await answerFromEvidence(db, reading, scope.sources);
   if (evidence.answered) return respond(reading, evidence.draft, [], []);
   // A structured statement that the sources hold nothing of the kind ("no one rejected …") is
   // itself an answer when every word of the question was understood.
@@ -364,7 +368,7 @@ async function eventsIn(db: Database, place: EntityFacts): Promise<Draft | null>
 
 // ---------------------------------------------------------------- 2. stances
 
-async function answerFromStances(db: Database, reading: Reading, maxRows: number): Promise<Draft | null> {
+async function answerFromStances(db: Database, reading: Reading, scope: StanceScope): Promise<Draft | null> {
   const asksStance = reading.stanceTypes !== null || reading.saying || reading.anyStance || reading.compare || reading.both || reading.contested || reading.timeline ||
     (reading.condition && reading.mentions.length > 0);
   if (!asksStance) return null;
@@ -384,7 +388,7 @@ async function answerFromStances(db: Database, reading: Reading, maxRows: number
     after: reading.time.after,
   };
   if (!filter.actorIds && !filter.targetIds && !replaced.length && !accusedActors.length && !reading.contested) return null;
-  let rows = await readStances(db, filter, maxRows);
+  let rows = await readStances(db, filter, scope);
   if (accusedActors.length) rows = rows.filter((r) => accusedActors.some((a) => isAbout(r, a)) && !accusedActors.some((a) => r.partyId === a.id || r.actorId === a.id));
   if (replaced.length) rows = rows.filter((r) => r.replaces.some((id) => replaced.includes(id)));
   if (reading.condition && rows.some((r) => r.condition)) rows = rows.filter((r) => r.condition);
@@ -399,8 +403,8 @@ async function answerFromStances(db: Database, reading: Reading, maxRows: number
   if (reading.negated && types) return notTaking(reading, rows, types, targets);
   if (reading.compare && agents.length >= 2) return comparison(agents, byAgent, reading.differ);
   if (reading.both && agents.length >= 2) return shared(agents, byAgent, reading);
-  if (reading.only && agents.length >= 1) return alone(db, reading, agents, rows, maxRows);
-  if (rows.length === 0) return noneRecorded(db, reading, agents, targets, maxRows);
+  if (reading.only && agents.length >= 1) return alone(db, reading, agents, rows, scope);
+  if (rows.length === 0) return noneRecorded(db, reading, agents, targets, scope);
   return stanceDraft(reading, rows, accusedActors);
 }
 
@@ -488,10 +492,10 @@ function shared(agents: NameRow[], byAgent: (a: NameRow) => StanceRow[], reading
   return { path: 'stances', answer: `${names} ${agents.length === 2 ? 'both' : 'all'} ${verb}: ${list(labels)}.`, confidence: 0.9, citations: stanceCitations(rows) };
 }
 
-async function alone(db: Database, reading: Reading, agents: NameRow[], rows: StanceRow[], maxRows: number): Promise<Draft> {
+async function alone(db: Database, reading: Reading, agents: NameRow[], rows: StanceRow[], scope: StanceScope): Promise<Draft> {
   const mine = rows.filter((r) => agents.some((a) => r.actorId === a.id || r.partyId === a.id));
   const targetIds = [...new Set(mine.map((r) => r.targetId))];
-  const everyone = targetIds.length ? await readStances(db, { actorIds: null, targetIds, types: reading.stanceTypes, before: reading.time.before, after: reading.time.after }, maxRows) : [];
+  const everyone = targetIds.length ? await readStances(db, { actorIds: null, targetIds, types: reading.stanceTypes, before: reading.time.before, after: reading.time.after }, scope) : [];
   const partiesOn = (target: string) => new Set(everyone.filter((r) => r.targetId === target).map((r) => r.partyId));
   const agentParties = new Set(mine.map((r) => r.partyId));
   const solo = mine.filter((r) => [...partiesOn(r.targetId)].every((p) => agentParties.has(p)));
@@ -501,12 +505,12 @@ async function alone(db: Database, reading: Reading, agents: NameRow[], rows: St
 }
 
 /** Nothing matched: say so, naming what the sources do record on the same target or by the same actor. */
-async function noneRecorded(db: Database, reading: Reading, agents: NameRow[], targets: NameRow[], maxRows: number): Promise<Draft> {
+async function noneRecorded(db: Database, reading: Reading, agents: NameRow[], targets: NameRow[], scope: StanceScope): Promise<Draft> {
   const subject = list(agents.map((a) => a.label)) || 'anyone';
   const object = list(targets.map((t) => t.label));
   const asked = `${subject} ${reading.stanceWord ?? 'took a stance on'}${object ? ` ${object}` : ' that'}`;
   const related = targets.length || agents.length
-    ? await readStances(db, { actorIds: agents.length && !targets.length ? agents.map((a) => a.id) : null, targetIds: targets.length ? targets.map((t) => t.id) : null, types: null, before: null, after: null }, maxRows)
+    ? await readStances(db, { actorIds: agents.length && !targets.length ? agents.map((a) => a.id) : null, targetIds: targets.length ? targets.map((t) => t.id) : null, types: null, before: null, after: null }, scope)
     : [];
   const window = reading.time.after || reading.time.before ? ' in that time' : '';
   const answer = related.length
@@ -550,9 +554,9 @@ function passageCitation(p: PassageRow): AskCitation {
   return evidenceCitation(statement, ids, p.date, p.stanceId, { ...p, summary: p.summary ?? p.description, via: null });
 }
 
-async function answerFromEvidence(db: Database, reading: Reading): Promise<{ answered: boolean; draft: Draft; closest: AskCitation[] }> {
+async function answerFromEvidence(db: Database, reading: Reading, sources: string[] | null): Promise<{ answered: boolean; draft: Draft; closest: AskCitation[] }> {
   const lucene = passageQuery(reading);
-  const passages = lucene ? await searchPassages(db, lucene, 20) : [];
+  const passages = lucene ? await searchPassages(db, lucene, 20, sources) : [];
   const ranked = passages.map((p) => ({ p, cover: coverage(reading, p) })).sort((a, b) => b.cover - a.cover || b.p.score - a.p.score);
   const best = ranked.filter((r) => r.cover >= PASSAGE_COVERAGE && r.cover === ranked[0]!.cover).slice(0, CLOSEST_PASSAGES);
   const closest = ranked.slice(0, CLOSEST_PASSAGES).map((r) => passageCitation(r.p));

@@ -53,7 +53,8 @@ export async function restoreLine(db: Database, text: string, restored: Map<stri
     action: 'restore',
     ingestedAt: line.ingestedAt,
     firstIngestedAt: line.firstIngestedAt,
-    ...(line.grade === null ? {} : { grade: line.grade }),
+    // The grade the source had when backed up, changed or cleared since its payload arrived.
+    grade: line.grade,
   });
   restored.set(line.sourceId, line.ingestedAt);
   return report;

@@ -19,7 +19,8 @@ import { readNodesById } from '../data/graph.ts';
 import { NotFoundError, ValidationError } from '../errors.ts';
 import { toGraphNode } from './graph.ts';
 import { ACTOR_TYPES, STANCE_TYPES, type PositionRelation, type StanceType } from '../contract/model.ts';
-import type { PositionLink, TimelineEntry } from '../contract/api.ts';
+import type { GradeFilter, PositionLink, TimelineEntry } from '../contract/api.ts';
+import { admissibleSources } from './grading.ts';
 
 async function requireNode(db: Database, id: string, types: readonly string[], what: string) {
   const [row] = await readNodesById(db, [id]);
@@ -27,13 +28,19 @@ async function requireNode(db: Database, id: string, types: readonly string[], w
   return row;
 }
 
-export async function tracePosition(db: Database, id: string, asOf: string | null) {
+/** The day of an analyst view, and which sources count (`grading.ts`). */
+export interface ViewFilter extends GradeFilter {
+  asOf: string | null;
+}
+
+export async function tracePosition(db: Database, id: string, { asOf, ...grading }: ViewFilter) {
   const position = await requireNode(db, id, ['Position'], 'position');
+  const sources = await admissibleSources(db, grading);
   const [stances, links, dated, conditionalStances] = await Promise.all([
-    readStances(db, { position: id, asOf }),
+    readStances(db, { position: id, asOf, sources }),
     readPositionLinks(db, id),
     readPositionEvents(db, id, asOf),
-    readStances(db, { conditionOn: id, asOf }),
+    readStances(db, { conditionOn: id, asOf, sources }),
   ]);
   const byType: Record<string, StanceRow[]> = {};
   for (const stance of stances) (byType[stance.type] ??= []).push(stance);
@@ -98,14 +105,15 @@ export function stanceSentence(s: Pick<StanceRow, 'type' | 'actor' | 'target' | 
   return `${s.actor.label} ${verb} ${s.target.label}${s.condition ? ` (${s.condition})` : ''}`;
 }
 
-export async function actorStances(db: Database, id: string, asOf: string | null) {
+export async function actorStances(db: Database, id: string, { asOf, ...grading }: ViewFilter) {
   const actor = await requireNode(db, id, ACTOR_TYPES, 'actor (party, official or delegation)');
-  const stances = await readStances(db, { actor: id, asOf });
+  const stances = await readStances(db, { actor: id, asOf, sources: await admissibleSources(db, grading) });
   return { actor: toGraphNode(actor), asOf, stances: stances.map((s) => ({ ...s, rolledUp: s.actor.id !== id })) };
 }
 
-export async function partyPositionMatrix(db: Database, asOf: string | null) {
-  const [axes, cells] = await Promise.all([readMatrixAxes(db), readMatrix(db, asOf)]);
+export async function partyPositionMatrix(db: Database, { asOf, ...grading }: ViewFilter) {
+  const sources = await admissibleSources(db, grading);
+  const [axes, cells] = await Promise.all([readMatrixAxes(db), readMatrix(db, asOf, sources)]);
   return {
     asOf,
     parties: axes.filter((a) => a.type === 'Party'),

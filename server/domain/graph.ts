@@ -14,6 +14,7 @@ import {
   streamGraphNodes,
 } from '../data/graph.ts';
 import { NotFoundError } from '../errors.ts';
+import { admissibleSources } from './grading.ts';
 import { NODE_TYPES, STANCE_TYPE_NAMES } from '../contract/model.ts';
 import type { GraphEdge, GraphNode, GraphQuery } from '../contract/api.ts';
 
@@ -43,6 +44,7 @@ export interface GraphCaps {
  */
 export async function openGraph(db: Database, query: GraphQuery, { maxNodes, maxEdges }: GraphCaps): Promise<AsyncGenerator<GraphPart>> {
   await assertNodesExist(db, [query.actor, query.position]);
+  const sources = await admissibleSources(db, query);
   const limit = Math.min(query.limit ?? maxNodes, maxNodes);
   const stanceTypes = query.stanceTypes ?? STANCE_TYPE_NAMES;
   const asOf = query.asOf ?? null;
@@ -54,6 +56,7 @@ export async function openGraph(db: Database, query: GraphQuery, { maxNodes, max
     asOf,
     // One more than shown, to learn whether the cap cut the answer.
     limit: limit + 1,
+    sources,
   };
   return (async function* () {
     const ids: string[] = [];
@@ -68,7 +71,7 @@ export async function openGraph(db: Database, query: GraphQuery, { maxNodes, max
     }
     let edges = 0;
     // Leaving the loop closes the stream, so Neo4j stops producing the edges past the cap.
-    for await (const row of streamGraphEdges(db, ids, stanceTypes, asOf)) {
+    for await (const row of streamGraphEdges(db, ids, stanceTypes, asOf, sources)) {
       if (edges === maxEdges) {
         truncated = true;
         break;

@@ -7,7 +7,7 @@
  */
 import crypto from 'node:crypto';
 import type { Database } from '../db/database.ts';
-import { findEntityTypes, writeSourceGraph, type IngestionPlan, type LinkKey, type LinkRow } from '../data/ingest.ts';
+import { type EntityRow, findEntityTypes, writeSourceGraph, type IngestionPlan, type LinkKey, type LinkRow } from '../data/ingest.ts';
 import { forgetNames } from '../data/names.ts';
 import { readStoredPayload } from '../data/sources.ts';
 import { UnprocessableError, ValidationError } from '../errors.ts';
@@ -34,13 +34,17 @@ export interface IngestContext {
   action?: 'ingest' | 'restore';
   ingestedAt?: string;
   firstIngestedAt?: string;
-  grade?: string;
+  /** Overrides the payload's grade (null: ungraded). */
+  grade?: string | null;
 }
+
+/** What a reference may name: a node type of the model, or a source's publisher. */
+type ReferenceType = NodeType | 'Publisher';
 
 interface Reference {
   path: string;
   id: string;
-  allowed: readonly NodeType[];
+  allowed: readonly ReferenceType[];
 }
 
 /** Writes a validated payload (`parsePayload`, or the route's parser), recording who sent it. */
@@ -101,7 +105,7 @@ export function parsePayload(body: unknown): SourcePayload {
 export function planIngestion(payload: SourcePayload): { plan: IngestionPlan; references: Reference[] } {
   const references: Reference[] = [];
   const links: LinkRow[] = [];
-  const ref = (path: string, id: string, allowed: readonly NodeType[]) => references.push({ path, id, allowed });
+  const ref = (path: string, id: string, allowed: readonly ReferenceType[]) => references.push({ path, id, allowed });
   /** Links `from` to `to`; the id named at `path` (by default `to`) must resolve to an allowed type. */
   const link: LinkFn = (path, from, type, to, allowed, props = {}, checked = to) => {
     ref(path, checked, allowed);
@@ -115,12 +119,18 @@ export function planIngestion(payload: SourcePayload): { plan: IngestionPlan; re
     seen.set(id, path);
   };
 
-  const entities = payload.entities.map((entity, i) => {
+  const entities: EntityRow[] = payload.entities.map((entity, i) => {
     const at = `entities.${i}`;
     claimId(entity.id, `${at}.id`);
     linksOf(entity, at, link);
-    return { id: entity.id, type: entity.type, date: 'date' in entity ? entity.date : null, props: entityProps(entity) };
+    return { id: entity.id, type: entity.type, date: 'date' in entity ? entity.date : null, keepExisting: false, props: entityProps(entity) };
   });
+
+  const publisher = publisherOf(payload.source, link);
+  if (publisher) {
+    claimId(publisher.id, 'source.publishedBy');
+    entities.push(publisher);
+  }
 
   const stances = payload.stances.map((stance, i) => {
     const at = `stances.${i}`;
@@ -170,7 +180,7 @@ export function planIngestion(payload: SourcePayload): { plan: IngestionPlan; re
   });
 
   // The original text is kept in the source's record, not on the node every read returns.
-  const { text: _text, ...sourceFields } = payload.source;
+  const { text: _text, publishedBy: _publishedBy, ...sourceFields } = payload.source;
   const source: Record<string, unknown> = compact({ ...sourceFields, name: payload.source.title });
   return {
     plan: { source, sourceId: payload.source.id, entities, links, stances, evidence, declared: new Map(entities.map((e) => [e.id, e.type])) },
@@ -198,7 +208,7 @@ type LinkFn = (
   from: string,
   type: LinkRow['type'],
   to: string,
-  allowed: readonly NodeType[],
+  allowed: readonly ReferenceType[],
   props?: Record<string, unknown>,
   checked?: string,
 ) => void;
@@ -235,6 +245,36 @@ function linksOf(entity: EntityInput, at: string, link: LinkFn): void {
     case 'Position':
       break;
   }
+}
+
+/**
+ * The source's publisher: declared with it (written like any entity, with its affiliation),
+ * named by id (it must exist), or derived from the free-text `publisher` name. A derived one is
+ * only created when new, so it never overwrites a publisher someone declared under that id.
+ */
+function publisherOf(source: SourcePayload['source'], link: LinkFn): EntityRow | undefined {
+  const { publishedBy } = source;
+  const publishes = (id: string) => link('source.publishedBy', source.id, 'PUBLISHED_BY', id, ['Publisher']);
+  if (typeof publishedBy === 'string') {
+    publishes(publishedBy);
+    return undefined;
+  }
+  if (publishedBy !== undefined) {
+    const { id, affiliation, aliases, ...fields } = publishedBy;
+    publishes(id);
+    if (affiliation) link('source.publishedBy.affiliation', id, 'AFFILIATED_WITH', affiliation, ['Party']);
+    return { id, type: 'Publisher', date: null, keepExisting: false, props: compact({ ...fields, aliases, aliasText: aliases.join(' | ') }) };
+  }
+  if (source.publisher === undefined) return undefined;
+  const id = derivedPublisherId(source.publisher);
+  publishes(id);
+  return { id, type: 'Publisher', date: null, keepExisting: true, props: { name: source.publisher, aliases: [], aliasText: '' } };
+}
+
+/** `publisher:` and the name's words folded to ASCII ("Agence France-Presse" → publisher:agence-france-presse); a hash when none are left. */
+export function derivedPublisherId(name: string): string {
+  const words = name.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase().match(/[a-z0-9]+/g);
+  return `publisher:${words ? words.join('-').slice(0, 150).replace(/-$/, '') : crypto.createHash('sha256').update(name).digest('hex').slice(0, 12)}`;
 }
 
 function entityProps(entity: EntityInput): Record<string, unknown> {

@@ -39,5 +39,8 @@ export async function deleteSource(db: Database, sourceId: string, writer: strin
 
 export async function listAudit(db: Database, page: Page) {
   const rows = await readAuditRows(db, page);
-  return { ...page, entries: rows.map((row) => ({ ...row, changes: JSON.parse(row.changes) as Record<string, number> })) };
+  return {
+    ...page,
+    entries: rows.map(({ grade, ...row }) => ({ ...row, changes: JSON.parse(row.changes) as Record<string, number>, ...(grade ? { grade } : {}) })),
+  };
 }

@@ -52,6 +52,7 @@ export function createApp({ config, db, logger, clientDir }: AppDeps): Express {
   const writes = rateLimiter('writes', config.rateLimits.writes);
   app.post('/api/sources', writes);
   app.delete('/api/sources/:id', writes);
+  app.patch('/api/sources/:id/grade', writes);
   app.use(express.json({ limit: config.bodyLimit }));
   app.use(requireJsonBody);
 

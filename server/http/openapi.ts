@@ -16,7 +16,7 @@ export interface ResponseDoc {
 }
 
 export interface RouteDoc {
-  method: 'get' | 'post' | 'delete';
+  method: 'get' | 'post' | 'patch' | 'delete';
   /** Express-style path: /api/nodes/:id */
   path: string;
   summary: string;

@@ -27,7 +27,7 @@ interface JsonSchema {
   $ref?: string;
 }
 interface Operation {
-  method: 'get' | 'post';
+  method: 'get' | 'post' | 'patch' | 'delete';
   path: string;
   parameters: Parameter[];
   /** Property names of the JSON body, when the operation takes one. */
@@ -172,7 +172,7 @@ function bodyOf(op: Operation): fc.Arbitrary<{ contentType: string | undefined; 
 const authorization = fc.constantFrom(undefined, 'Bearer test-write-token', 'Bearer wrong', 'Bearer ', 'Basic dGVzdDp0ZXN0', 'bearer test-write-token', `Bearer ${'x'.repeat(10_000)}`);
 
 function requestOf(op: Operation): fc.Arbitrary<FuzzRequest> {
-  const body = op.method === 'post' ? bodyOf(op) : fc.constant(undefined);
+  const body = op.method === 'post' || op.bodyProperties ? bodyOf(op) : fc.constant(undefined);
   return fc.record({ url: urlOf(op), body, auth: op.secured ? authorization : fc.constant(undefined) }).map(({ url, body, auth }) => {
     const headers: Record<string, string> = {};
     if (body?.contentType) headers['content-type'] = body.contentType;

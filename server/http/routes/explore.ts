@@ -6,7 +6,7 @@ import { actorStances, partyPositionMatrix, shortestPaths, tracePosition } from 
 import { getNeighbors, getNode, openGraph } from '../../domain/graph.ts';
 import {
   actorStancesResponseSchema,
-  asOfQuerySchema,
+  gradedAsOfQuerySchema,
   graphQuerySchema,
   graphResponseSchema,
   nodeIdPathSchema,
@@ -52,19 +52,19 @@ export function exploreRoutes(db: Database, config: Config): Router {
 
   router.get('/api/positions/:id/trace', async (req, res) => {
     const { id } = parseInput(positionIdPathSchema, req.params, 'path');
-    const { asOf } = parseInput(asOfQuerySchema, req.query, 'query');
-    res.json(await tracePosition(db, id, asOf ?? null));
+    const { asOf, ...grading } = parseInput(gradedAsOfQuerySchema, req.query, 'query');
+    res.json(await tracePosition(db, id, { asOf: asOf ?? null, ...grading }));
   });
 
   router.get('/api/actors/:id/stances', async (req, res) => {
     const { id } = parseInput(nodeIdPathSchema, req.params, 'path');
-    const { asOf } = parseInput(asOfQuerySchema, req.query, 'query');
-    res.json(await actorStances(db, id, asOf ?? null));
+    const { asOf, ...grading } = parseInput(gradedAsOfQuerySchema, req.query, 'query');
+    res.json(await actorStances(db, id, { asOf: asOf ?? null, ...grading }));
   });
 
   router.get('/api/matrix', async (req, res) => {
-    const { asOf } = parseInput(asOfQuerySchema, req.query, 'query');
-    res.json(await partyPositionMatrix(db, asOf ?? null));
+    const { asOf, ...grading } = parseInput(gradedAsOfQuerySchema, req.query, 'query');
+    res.json(await partyPositionMatrix(db, { asOf: asOf ?? null, ...grading }));
   });
 
   router.get('/api/paths', async (req, res) => {
@@ -85,7 +85,7 @@ export const exploreRouteDocs: RouteDoc[] = [
     tag: 'graph',
     summary: 'The visual graph',
     description:
-      'Entities as nodes, each Stance collapsed into one actor → target edge (type = stance type; attributes carry the stance, its condition and evidence). Nodes and edges carry `key` for graphology `import`. The node cap (PARLEY_GRAPH_MAX_NODES) is enforced in the query, the edge cap (PARLEY_GRAPH_MAX_EDGES) as edges stream; `truncated` tells whether either cut the answer. The answer streams.',
+      'Entities as nodes, each Stance collapsed into one actor → target edge (type = stance type; attributes carry the stance, its condition and evidence). Nodes and edges carry `key` for graphology `import`. The node cap (PARLEY_GRAPH_MAX_NODES) is enforced in the query, the edge cap (PARLEY_GRAPH_MAX_EDGES) as edges stream; `truncated` tells whether either cut the answer. minReliability, minCredibility and excludeAffiliatedWith keep only stances with evidence from admissible sources, and only that evidence (an ungraded source counts as F6). The answer streams.',
     query: graphQuerySchema,
     responses: { 200: { description: 'The graph', schema: graphResponseSchema }, 400: bad, 404: missing },
   },
@@ -124,7 +124,7 @@ export const exploreRouteDocs: RouteDoc[] = [
     description:
       'Every stance on the position grouped by type, with actor, the party it rolls up to, date, condition and evidence (quote and source); the positions it depends on, replaces or conditions; stances elsewhere conditional on it; a timeline.',
     pathParams: positionIdPathSchema,
-    query: asOfQuerySchema,
+    query: gradedAsOfQuerySchema,
     responses: { 200: { description: 'The trace', schema: traceResponseSchema }, 400: bad, 404: missing },
   },
   {
@@ -134,7 +134,7 @@ export const exploreRouteDocs: RouteDoc[] = [
     summary: "An actor's stances",
     description: "For a party, its officials' and delegations' stances too, marked `rolledUp: true`.",
     pathParams: nodeIdPathSchema,
-    query: asOfQuerySchema,
+    query: gradedAsOfQuerySchema,
     responses: { 200: { description: 'The stances', schema: actorStancesResponseSchema }, 400: bad, 404: missing },
   },
   {
@@ -143,8 +143,8 @@ export const exploreRouteDocs: RouteDoc[] = [
     tag: 'analysis',
     summary: 'Party × position matrix',
     description: "Each party's latest stance on each position (officials roll up to their party), with stance and evidence counts.",
-    query: asOfQuerySchema,
-    responses: { 200: { description: 'The matrix', schema: matrixResponseSchema }, 400: bad },
+    query: gradedAsOfQuerySchema,
+    responses: { 200: { description: 'The matrix', schema: matrixResponseSchema }, 400: bad, 404: errorDoc('excludeAffiliatedWith names no party') },
   },
   {
     method: 'get',

@@ -60,7 +60,7 @@ export const exportRouteDocs: RouteDoc[] = [
         },
       },
       400: errorDoc('Invalid input; details name the field'),
-      404: errorDoc('Unknown actor or position id'),
+      404: errorDoc('Unknown actor, position or excludeAffiliatedWith party id'),
     },
   },
 ];

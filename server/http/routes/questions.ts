@@ -23,8 +23,8 @@ export function questionRoutes(db: Database, config: Config): Router {
     res.json(await runQuestion(db, id, params, config.cypherConsole.maxRows));
   });
   router.post('/api/ask', async (req, res) => {
-    const { question } = parseInput(askBodySchema, req.body, 'body');
-    res.json(await askQuestion(db, question, config.cypherConsole.maxRows));
+    const { question, ...grading } = parseInput(askBodySchema, req.body, 'body');
+    res.json(await askQuestion(db, question, config.cypherConsole.maxRows, grading));
   });
   return router;
 }
@@ -59,11 +59,12 @@ export const questionRouteDocs: RouteDoc[] = [
     tag: 'questions',
     summary: 'Ask in plain English',
     description:
-      'Deterministic, no outside service (docs/ask.md). The question is read with wink-nlp (lemmas, negation), the graph\'s names and aliases and chrono-node dates, then answered from the graph\'s structure ("Who led the Ukrainian delegation?"), its stances ("What did Russia offer instead of a ceasefire?", "Which positions did Ukraine and Russia both accept?") or, failing those, from full-text retrieval over quotes, summaries and descriptions. Every answer cites its rows; when nothing is good enough the answer says so and lists the closest passages.',
+      'Deterministic, no outside service (docs/ask.md). The question is read with wink-nlp (lemmas, negation), the graph\'s names and aliases and chrono-node dates, then answered from the graph\'s structure ("Who led the Ukrainian delegation?"), its stances ("What did Russia offer instead of a ceasefire?", "Which positions did Ukraine and Russia both accept?") or, failing those, from full-text retrieval over quotes, summaries and descriptions. Every answer cites its rows; when nothing is good enough the answer says so and lists the closest passages. minReliability, minCredibility and excludeAffiliatedWith limit the stances and quotes it answers from to those of admissible sources (an ungraded source counts as F6).',
     body: askBodySchema,
     responses: {
       200: { description: 'The answer, its citations, the interpretation and a confidence; status not_found with the closest passages when the sources do not hold it', schema: askResponseSchema },
       400: errorDoc('Empty question, over 1,000 characters, not a string, or no words'),
+      404: errorDoc('excludeAffiliatedWith names no party'),
       422: errorDoc('not_english: ask reads English questions only'),
     },
   },

@@ -6,6 +6,8 @@ import { ingestSource } from '../../domain/ingest.ts';
 import { auditListSchema, deleteReportSchema, ingestReportSchema, pageQuerySchema, sourceIdPathSchema, sourceListSchema } from '../../domain/sourceSchemas.ts';
 import { sourcePayloadJsonSchema, sourcePayloadSchema } from '../../domain/sourcePayload.ts';
 import { deleteSource, listAudit, listSources } from '../../domain/sources.ts';
+import { changeSourceGrade } from '../../domain/grading.ts';
+import { sourceGradeBodySchema, sourceGradeResponseSchema } from '../../contract/api.ts';
 import { type RouteDoc, errorDoc } from '../openapi.ts';
 import { parseInput } from '../parse.ts';
 import { requireWriteToken, writerOf } from '../writeToken.ts';
@@ -26,6 +28,11 @@ export function sourceRoutes(db: Database, writeTokens: readonly { label: string
   router.delete('/api/sources/:id', writer, async (req, res) => {
     const { id } = parseInput(sourceIdPathSchema, req.params, 'path');
     res.json(await deleteSource(db, id, writerOf(res)));
+  });
+  router.patch('/api/sources/:id/grade', writer, async (req, res) => {
+    const { id } = parseInput(sourceIdPathSchema, req.params, 'path');
+    const { grade } = parseInput(sourceGradeBodySchema, req.body, 'body');
+    res.json(await changeSourceGrade(db, id, grade, writerOf(res)));
   });
   router.get('/api/audit', writer, async (req, res) => {
     res.json(await listAudit(db, parseInput(pageQuerySchema, req.query, 'query')));
@@ -83,11 +90,28 @@ export const sourceRouteDocs: RouteDoc[] = [
     responses: { 200: { description: 'What was removed', schema: deleteReportSchema }, 400: errorDoc('Not a source id'), ...tokenErrors },
   },
   {
+    method: 'patch',
+    path: '/api/sources/:id/grade',
+    tag: 'sources',
+    summary: "Change a source's Admiralty grade",
+    description:
+      'Sets the grade ("B2", or {reliability: "B", credibility: 2}; null marks it ungraded) and writes the change, with who made it and the grade before and after, to the audit trail, in one transaction. Filtered answers (minReliability, minCredibility) follow at once. Needs the write token.',
+    pathParams: sourceIdPathSchema,
+    body: sourceGradeBodySchema,
+    security: true,
+    responses: {
+      200: { description: 'The grade now and before', schema: sourceGradeResponseSchema },
+      400: errorDoc('Not a source id, or not a grade'),
+      ...tokenErrors,
+      404: errorDoc('No such source'),
+    },
+  },
+  {
     method: 'get',
     path: '/api/audit',
     tag: 'sources',
     summary: 'The audit trail of every write, newest first',
-    description: 'Each ingestion, restore and deletion with its time, source, what changed in counts and the label of the write token. Needs the write token.',
+    description: 'Each ingestion, restore, deletion and grade change with its time, source, what changed (counts; for a grade change, the grade before and after) and the label of the write token. Needs the write token.',
     query: pageQuerySchema,
     security: true,
     responses: { 200: { description: 'One page of the audit trail', schema: auditListSchema }, 400: errorDoc('Invalid paging parameter'), ...tokenErrors },
