@@ -78,6 +78,23 @@ describe('POST /api/cypher', () => {
     }
   });
 
+  it("answers the heap case with 422 before the console's timeout, and leaves no transaction holding memory", async () => {
+    const transactionsHoldingMemory = () =>
+      app.db.read<{ query: string; heap: number }>(
+        "SHOW TRANSACTIONS YIELD currentQuery, estimatedUsedHeapMemory WHERE NOT currentQuery STARTS WITH 'SHOW TRANSACTIONS' RETURN currentQuery AS query, estimatedUsedHeapMemory AS heap",
+      );
+    const query = 'RETURN size(reduce(s = "x", i IN range(1, 32) | s + s)) AS s';
+    for (let attempt = 0; attempt < 5; attempt += 1) {
+      const res = await cypher(query);
+      // 422, not the 408 the console's timeout would give: the transaction memory cap stopped it first.
+      expect(res.status).toBe(422);
+      expect(res.body.error.code).toBe('query_too_large');
+      // Each refused attempt, which would need 8 GiB, gives back what it took before the next one.
+      expect(await transactionsHoldingMemory()).toEqual([]);
+    }
+    expect((await cypher('RETURN 1 AS one')).body.rows).toEqual([{ one: 1 }]);
+  });
+
   it("answers bad Cypher with 400 and Neo4j's message and position in the user's query", async () => {
     const res = await cypher('MATCH (n RETURN n');
     expect(res.status).toBe(400);
