@@ -136,6 +136,19 @@ export function evaluateGoals(rows: ResultRow[]): Goal[] {
       : { goal: 'First frame for 10k nodes / 50k edges < 2 s', status: 'not measured', evidence: 'client suite not run' },
   );
 
+  const viewSizes = rows.filter((r) => r.suite === 'load' && r.measure === 'graph view answer size');
+  const viewGoal = "Explorer's first request ≤ 1 MB on the medium and large worlds";
+  const bigWorlds = viewSizes.filter((r) => /^(medium|large),/.test(r.scope));
+  goals.push(
+    bigWorlds.length
+      ? {
+          goal: viewGoal,
+          status: bigWorlds.every((r) => r.parley.max <= 1) ? 'met' : 'missed',
+          evidence: bigWorlds.map((r) => `${r.scope.split(',')[0]}: ${number(r.parley.max)} MB`).join('; '),
+        }
+      : { goal: viewGoal, status: 'not measured', evidence: viewSizes.length ? `measured on ${viewSizes.map((r) => r.scope.split(',')[0]).join(', ')} only` : 'load suite not run' },
+  );
+
   const loadCounts = rows.filter((r) => r.suite === 'load' && r.unit === 'count');
   const total = (kind: string) => loadCounts.filter((r) => r.measure.includes(kind)).reduce((sum, r) => sum + r.parley.median, 0);
   const [failures, timeouts] = [total('errors'), total('timeouts')];

@@ -34,6 +34,9 @@ const envSchema = z.object({
   PARLEY_CYPHER_MAX_BYTES: z.coerce.number().int().positive().default(10_000_000),
   PARLEY_GRAPH_MAX_NODES: z.coerce.number().int().positive().max(5_000_000).default(2_000),
   PARLEY_GRAPH_MAX_EDGES: z.coerce.number().int().positive().max(50_000_000).default(20_000),
+  PARLEY_GRAPH_NODE_BUDGET: z.coerce.number().int().positive().max(100_000).default(2_000),
+  PARLEY_GRAPH_VIEW_MAX_EDGES: z.coerce.number().int().positive().max(1_000_000).default(10_000),
+  PARLEY_GRAPH_VIEW_MAX_BYTES: z.coerce.number().int().min(10_000).max(100_000_000).default(1_000_000),
   PARLEY_NEO4J_TX_MEMORY: z.string().regex(/^\d+[mg]$/, 'must look like 256m or 1g').default('256m'),
   PARLEY_CORS_ORIGINS: z.string().default(''),
   PARLEY_BODY_LIMIT: z.string().default('5mb'),
@@ -93,6 +96,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
     },
     graphMaxNodes: e.PARLEY_GRAPH_MAX_NODES,
     graphMaxEdges: e.PARLEY_GRAPH_MAX_EDGES,
+    /** The graph view's bounds: over the node budget it opens as clusters; its answer stays under maxBytes. */
+    graphView: { nodeBudget: e.PARLEY_GRAPH_NODE_BUDGET, maxEdges: e.PARLEY_GRAPH_VIEW_MAX_EDGES, maxBytes: e.PARLEY_GRAPH_VIEW_MAX_BYTES },
   };
 }
 

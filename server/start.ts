@@ -10,6 +10,7 @@ import { type Database, isUnavailable } from './db/database.ts';
 import { openDatabase } from './db/openDatabase.ts';
 import { applySchema } from './db/schema.ts';
 import { loadSeedIfEmpty } from './domain/seed.ts';
+import { GraphLayoutKeeper } from './domain/layoutKeeper.ts';
 import { SetupError } from './errors.ts';
 import { createApp } from './http/app.ts';
 import type { Logger } from './logger.ts';
@@ -42,7 +43,10 @@ export async function startParley(config: Config, logger: Logger, clientDir: str
     bootstrap.retryInBackground();
   }
 
-  const app = createApp({ config, db, logger, clientDir });
+  // At start the graph view's layout is computed in the background when missing or stale.
+  const layoutKeeper = new GraphLayoutKeeper(db, logger);
+  bootstrap.whenReady(() => layoutKeeper.refresh());
+  const app = createApp({ config, db, logger, clientDir, layoutKeeper });
   const server = await new Promise<Server>((resolve, reject) => {
     const s = app.listen(config.port, config.host, () => resolve(s));
     s.once('error', reject);
@@ -60,6 +64,7 @@ export async function startParley(config: Config, logger: Logger, clientDir: str
   const stop = () => {
     stopping ??= (async () => {
       bootstrap.cancel();
+      await layoutKeeper.close();
       await new Promise<void>((resolve) => {
         server.close(() => resolve());
         server.closeAllConnections();
@@ -75,6 +80,7 @@ export async function startParley(config: Config, logger: Logger, clientDir: str
 /** Schema, then seed; retried with back-off (2 s, doubling up to 30 s) while the database is unreachable. */
 class GraphBootstrap {
   private readonly cancelled = new AbortController();
+  private ready: Promise<void> = Promise.resolve();
 
   constructor(
     private readonly db: Database,
@@ -87,8 +93,13 @@ class GraphBootstrap {
     if (this.config.seed) await loadSeedIfEmpty(this.db, this.logger);
   }
 
+  /** Runs `then` once schema and seed are in place (at once, or after the retries succeed). */
+  whenReady(then: () => void): void {
+    this.ready.then(then, () => undefined);
+  }
+
   retryInBackground(): void {
-    pRetry(() => this.run(), {
+    this.ready = pRetry(() => this.run(), {
       retries: Number.POSITIVE_INFINITY,
       minTimeout: 2_000,
       factor: 2,

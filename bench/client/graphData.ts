@@ -3,6 +3,10 @@
  * nodes (parties, officials, positions, events) and five stance edges per node, seeded.
  */
 import { STANCE_TYPES, STANCE_TYPE_NAMES } from '../../server/contract/model.ts';
+import { loadConfig } from '../../server/config.ts';
+import { type ViewEdge, computeArrangement } from '../../server/domain/graphLayout.ts';
+import { composeView } from '../../server/domain/graphView.ts';
+import { placementOf } from '../../server/domain/layoutKeeper.ts';
 import { seededRandom } from '../world.ts';
 
 export const EDGES_PER_NODE = 5;
@@ -30,3 +34,24 @@ export function syntheticGraph(nodeCount: number, seed = 7) {
   return { nodes, edges, truncated: false };
 }
 export type SyntheticGraph = ReturnType<typeof syntheticGraph>;
+
+/**
+ * The same graph as the server's graph view answers it (/api/graph/view): stances aggregated per
+ * actor → target, arranged and clustered as the server's stored layout would be, within the
+ * default bounds (over 2,000 nodes: clusters).
+ */
+export function syntheticView(graph: SyntheticGraph): string {
+  const aggregated = new Map<string, ViewEdge>();
+  for (const edge of graph.edges) {
+    const key = `${edge.source}>${edge.target}`;
+    const sum = aggregated.get(key);
+    if (sum) sum.stanceCount += 1;
+    else {
+      const { stanceType, family, date } = edge.attributes;
+      aggregated.set(key, { source: edge.source, target: edge.target, relation: 'STANCES', stanceCount: 1, latestType: stanceType, latestFamily: family, latestDate: date });
+    }
+  }
+  const view = { nodes: graph.nodes.map((n) => ({ id: n.id, type: n.type, label: n.label, targeted: true })), edges: [...aggregated.values()] };
+  const placement = placementOf(view, computeArrangement(view));
+  return JSON.stringify(composeView(view, placement, [], loadConfig({}).graphView, { computedAt: 'bench', stale: false }));
+}

@@ -1,7 +1,9 @@
 /**
  * 4. Client: time to the first drawn frame and to a settled layout, in headless Chromium (Debian's
  * /usr/bin/chromium), for Parley's built explorer and for neovis.js on the same graph. A local
- * server hands both pages the same synthetic /api/graph answer. Times are performance marks
+ * server hands both pages the same synthetic /api/graph answer, and the same graph as the
+ * server's graph view answers it (aggregated, arranged, clustered over the node budget) at
+ * /api/graph/view, the explorer's first request since issue 18. Times are performance marks
  * since navigation start: the explorer marks `parley:first-frame` and `parley:layout-settled`,
  * the neovis page `bench:first-frame` and `bench:layout-settled`. A page that has not reached a
  * mark within the cap is reported as capped and not run again, at that size or any larger one.
@@ -14,7 +16,7 @@ import { chromium } from 'playwright-core';
 import { buildClientIfNeeded } from '../../server/clientBuild.ts';
 import type { Logger } from '../../server/logger.ts';
 import { CLIENT_DIST } from '../../server/paths.ts';
-import { EDGES_PER_NODE, syntheticGraph } from '../client/graphData.ts';
+import { EDGES_PER_NODE, syntheticGraph, syntheticView } from '../client/graphData.ts';
 import { BENCH_DATA, REPO_ROOT } from '../processes.ts';
 import { compare, type ResultRow, summarize } from '../stats.ts';
 import { cappedRuns } from './context.ts';
@@ -34,13 +36,17 @@ async function buildPages(logger: Logger): Promise<void> {
   await build({ configFile: path.join(REPO_ROOT, 'bench', 'client', 'vite.config.ts') });
 }
 
-/** Serves the explorer at /, the neovis page at /neovis/, and the current graph at /api/graph. */
-async function startPageServer(): Promise<{ url: string; setGraph(json: string): void; close(): Promise<void> }> {
+/**
+ * Serves the explorer at /, the neovis page at /neovis/, and the current graph at /api/graph and,
+ * as the server's graph view answers it, at /api/graph/view.
+ */
+async function startPageServer(): Promise<{ url: string; setGraph(json: string, viewJson: string): void; close(): Promise<void> }> {
   let graphJson = '{"nodes":[],"edges":[],"truncated":false}';
+  let viewJson = '{}';
   const server = http.createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://localhost');
-    if (url.pathname === '/api/graph') {
-      res.writeHead(200, { 'content-type': 'application/json' }).end(graphJson);
+    if (url.pathname === '/api/graph' || url.pathname === '/api/graph/view') {
+      res.writeHead(200, { 'content-type': 'application/json' }).end(url.pathname === '/api/graph' ? graphJson : viewJson);
       return;
     }
     if (url.pathname.startsWith('/api/')) {
@@ -61,7 +67,10 @@ async function startPageServer(): Promise<{ url: string; setGraph(json: string):
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   return {
     url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
-    setGraph: (json) => (graphJson = json),
+    setGraph: (json, view) => {
+      graphJson = json;
+      viewJson = view;
+    },
     close: () => new Promise((resolve) => server.close(() => resolve())),
   };
 }
@@ -110,7 +119,8 @@ export async function clientSuite(options: ClientOptions, runs: number, capSecon
   const cappedAt = new Map<string, string>();
   try {
     for (const nodes of [...options.nodeCounts].sort((a, b) => a - b)) {
-      pages.setGraph(JSON.stringify(syntheticGraph(nodes)));
+      const graph = syntheticGraph(nodes);
+      pages.setGraph(JSON.stringify(graph), syntheticView(graph));
       const scope = `${nodes / 1000}k nodes / ${(nodes * EDGES_PER_NODE) / 1000}k edges`;
       const samples = new Map<string, number[][]>(RENDERERS.map((r) => [r.name, [[], []]]));
       for (const run of cappedRuns({ runs, capSeconds })) {

@@ -97,6 +97,32 @@ export const graphQuerySchema = z.object({
 });
 export type GraphQuery = z.infer<typeof graphQuerySchema>;
 
+/** Node kinds the graph view leaves out unless asked: they are context, not the negotiation. */
+export const GRAPH_VIEW_EXTRAS = ['places', 'documents', 'events'] as const;
+
+export const graphViewQuerySchema = z.object({
+  include: csvList(z.enum(GRAPH_VIEW_EXTRAS)).describe(
+    'Comma-separated extra node kinds: places, documents, events (events that are the target of a stance are always in)',
+  ),
+  stanceTypes: csvList(z.enum(STANCE_TYPE_NAMES)).describe('Comma-separated stance types counted on the edges (default: all)'),
+  asOf: isoDate.optional().describe('Only stances, events and documents dated on or before this day'),
+});
+export type GraphViewQuery = z.infer<typeof graphViewQuerySchema>;
+
+/** A cluster of the stored layout, named `cluster:<number>`. */
+export const clusterIdPathSchema = z.object({
+  id: z
+    .string()
+    .regex(/^cluster:\d{1,9}$/, 'must be a cluster id like cluster:3')
+    .meta({ examples: ['cluster:0'] })
+    .describe('A cluster id from a clustered graph view'),
+});
+
+export const edgeStancesPathSchema = z.object({
+  actor: entityId.meta({ examples: ['official:dmitry-peskov'] }),
+  target: entityId.meta({ examples: ['position:unconditional-ceasefire'] }),
+});
+
 export const exportQuerySchema = graphQuerySchema.extend({
   format: z.enum(['json', 'gexf', 'graphml', 'csv']).default('json').describe('File format'),
   part: z.enum(['nodes', 'edges']).default('edges').describe('For csv: which table to return'),
@@ -221,6 +247,48 @@ export const graphResponseSchema = named(
   z.object({ nodes: z.array(graphNodeSchema), edges: z.array(graphEdgeSchema), truncated: z.boolean() }),
 );
 
+/**
+ * The graph view in columns: one array per attribute, element i of each array describing node
+ * (or edge) i, so a large answer costs a few bytes per element rather than a repeated object.
+ */
+export const graphViewNodesSchema = z.object({
+  id: z.array(z.string()).describe('Node id (entity id, or cluster:<n> for a cluster)'),
+  label: z.array(z.string()),
+  type: z.array(z.string()).describe('Party, Official, Delegation, Position, Event, Document, Place, or Cluster'),
+  size: z.array(z.number().int()).describe('1 for an entity; the member count for a cluster'),
+  cluster: z.array(z.number().int().nullable()).describe('The Louvain community of the stored layout (null until computed)'),
+  x: z.array(z.number().nullable()).describe('Stored layout position (null for a node added since the layout was computed)'),
+  y: z.array(z.number().nullable()),
+});
+
+export const graphViewEdgesSchema = z.object({
+  source: z.array(z.number().int()).describe('Index of the source node in `nodes`'),
+  target: z.array(z.number().int()).describe('Index of the target node in `nodes`'),
+  relation: z
+    .array(z.string())
+    .describe('STANCES for an aggregated actor → target edge (or cluster → cluster); otherwise the structural relationship type'),
+  stanceCount: z.array(z.number().int()).describe('How many stances the edge stands for (0 for a structural edge)'),
+  latestType: z.array(z.enum(STANCE_TYPE_NAMES).nullable()).describe("The latest stance's type"),
+  latestFamily: z.array(z.enum(STANCE_FAMILIES).nullable()).describe("The latest stance's family"),
+  latestDate: z.array(z.string().nullable()).describe("The latest stance's date, YYYY-MM-DD"),
+});
+
+export const graphViewResponseSchema = named(
+  'GraphView',
+  z.object({
+    mode: z.enum(['entities', 'clusters']).describe('clusters: the graph is over the node budget and each node is a community'),
+    nodes: graphViewNodesSchema,
+    edges: graphViewEdgesSchema,
+    layout: z.object({
+      computedAt: z.string().nullable().describe('When the stored layout was computed (null: not yet)'),
+      stale: z.boolean().describe('The graph changed since; a new layout is being computed in the background'),
+    }),
+    totals: z.object({ nodes: z.number().int(), edges: z.number().int() }).describe('Nodes and aggregated edges of the whole view before any budget'),
+    truncated: z.boolean().describe('A node, edge or byte bound cut this answer short'),
+  }),
+);
+export type GraphView = z.infer<typeof graphViewResponseSchema>;
+
 export const searchResponseSchema = named(
   'SearchResponse',
   z.object({
@@ -300,6 +368,16 @@ export const stanceSchema = named(
   }),
 );
 export type Stance = z.infer<typeof stanceSchema>;
+
+export const edgeStancesResponseSchema = named(
+  'EdgeStances',
+  z.object({
+    actor: nodeRef,
+    target: nodeRef,
+    stances: z.array(stanceSchema).describe('Every stance of the actor on the target, oldest first, each with its evidence'),
+  }),
+);
+export type EdgeStances = z.infer<typeof edgeStancesResponseSchema>;
 
 const positionLink = z.object({
   relation: z.enum(['HAS_PRECONDITION', 'ALTERNATIVE_TO', 'CONDITIONAL_ON']),

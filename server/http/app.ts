@@ -10,6 +10,7 @@ import helmet from 'helmet';
 import type { Config } from '../config.ts';
 import type { Database } from '../db/database.ts';
 import type { Logger } from '../logger.ts';
+import { GraphLayoutKeeper } from '../domain/layoutKeeper.ts';
 import { errorHandler, notFoundHandler, requireJsonBody } from './errorHandler.ts';
 import { healthRoutes } from './routes/health.ts';
 import { sourceRoutes } from './routes/sources.ts';
@@ -22,9 +23,11 @@ export interface AppDeps {
   logger: Logger;
   /** Folder of the built client; served at / when present. */
   clientDir?: string;
+  /** Keeps the graph view's stored layout current; one is made when not given. */
+  layoutKeeper?: GraphLayoutKeeper;
 }
 
-export function createApp({ config, db, logger, clientDir }: AppDeps): Express {
+export function createApp({ config, db, logger, clientDir, layoutKeeper = new GraphLayoutKeeper(db, logger) }: AppDeps): Express {
   const app = express();
   app.disable('x-powered-by');
   app.set('query parser', 'simple');
@@ -56,9 +59,9 @@ export function createApp({ config, db, logger, clientDir }: AppDeps): Express {
   app.use(express.json({ limit: config.bodyLimit }));
   app.use(requireJsonBody);
 
-  app.use(sourceRoutes(db, config.writeTokens));
+  app.use(sourceRoutes(db, config.writeTokens, () => layoutKeeper.refresh()));
   // API routes (issue 4) are mounted here.
-  app.use(apiRoutes(db, config));
+  app.use(apiRoutes(db, config, layoutKeeper));
 
   if (clientDir && fs.existsSync(path.join(clientDir, 'index.html'))) {
     app.use(express.static(clientDir, { index: 'index.html', maxAge: '1h' }));

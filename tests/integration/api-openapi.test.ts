@@ -22,6 +22,7 @@ describe('GET /api/openapi.json', () => {
         'GET /api/actors/{id}/stances', 'GET /api/matrix', 'GET /api/paths', 'GET /api/questions', 'POST /api/questions/{id}', 'POST /api/ask',
         'POST /api/cypher', 'GET /api/cypher/schema', 'GET /api/export', 'GET /api/openapi.json', 'GET /api/docs', 'GET /api/sources/schema', 'GET /api/sources', 'POST /api/sources',
         'DELETE /api/sources/{id}', 'GET /api/audit', 'POST /api/extract',
+        'GET /api/graph/view', 'GET /api/graph/clusters/{id}', 'GET /api/graph/edges/{actor}/{target}/stances',
       ].sort(),
     );
     const graphParams = doc.paths['/api/graph']!.get!.parameters.map((p) => p.name);

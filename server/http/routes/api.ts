@@ -3,6 +3,7 @@ import { type RequestHandler, Router } from 'express';
 import { AppError } from '../../errors.ts';
 import type { Config } from '../../config.ts';
 import type { Database } from '../../db/database.ts';
+import type { GraphLayoutKeeper } from '../../domain/layoutKeeper.ts';
 import type { RouteDoc } from '../openapi.ts';
 import { consoleRouteDocs, consoleRoutes } from './console.ts';
 import { docsRoutes, metaRouteDocs } from './docs.ts';
@@ -22,9 +23,9 @@ export const apiRouteDocs: RouteDoc[] = [
   ...metaRouteDocs,
 ];
 
-export function apiRoutes(db: Database, config: Config): Router {
+export function apiRoutes(db: Database, config: Config, layoutKeeper: GraphLayoutKeeper): Router {
   const router = Router();
-  router.use(exploreRoutes(db, config));
+  router.use(exploreRoutes(db, config, layoutKeeper));
   router.use(questionRoutes(db, config));
   router.use(consoleRoutes(db, config));
   router.use(exportRoutes(db, config));

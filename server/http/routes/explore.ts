@@ -4,9 +4,16 @@ import type { Config } from '../../config.ts';
 import type { Database } from '../../db/database.ts';
 import { actorStances, partyPositionMatrix, shortestPaths, tracePosition } from '../../domain/explore.ts';
 import { getNeighbors, getNode, openGraph } from '../../domain/graph.ts';
+import { edgeStances, expandCluster, viewGraph } from '../../domain/graphView.ts';
+import type { GraphLayoutKeeper } from '../../domain/layoutKeeper.ts';
 import {
   actorStancesResponseSchema,
   gradedAsOfQuerySchema,
+  clusterIdPathSchema,
+  edgeStancesPathSchema,
+  edgeStancesResponseSchema,
+  graphViewQuerySchema,
+  graphViewResponseSchema,
   graphQuerySchema,
   graphResponseSchema,
   nodeIdPathSchema,
@@ -26,8 +33,24 @@ import { type RouteDoc, errorDoc } from '../openapi.ts';
 import { parseInput } from '../parse.ts';
 import { writeGraphJson } from '../streamGraph.ts';
 
-export function exploreRoutes(db: Database, config: Config): Router {
+export function exploreRoutes(db: Database, config: Config, layoutKeeper: GraphLayoutKeeper): Router {
   const router = Router();
+
+  router.get('/api/graph/view', async (req, res) => {
+    const query = parseInput(graphViewQuerySchema, req.query, 'query');
+    res.json(await viewGraph(db, layoutKeeper, query, config.graphView));
+  });
+
+  router.get('/api/graph/clusters/:id', async (req, res) => {
+    const { id } = parseInput(clusterIdPathSchema, req.params, 'path');
+    const { include } = parseInput(graphViewQuerySchema.pick({ include: true }), req.query, 'query');
+    res.json(await expandCluster(layoutKeeper, id, include ?? [], config.graphView));
+  });
+
+  router.get('/api/graph/edges/:actor/:target/stances', async (req, res) => {
+    const { actor, target } = parseInput(edgeStancesPathSchema, req.params, 'path');
+    res.json(await edgeStances(db, actor, target));
+  });
 
   router.get('/api/graph', async (req, res) => {
     const query = parseInput(graphQuerySchema, req.query, 'query');
@@ -79,6 +102,35 @@ const bad = errorDoc('Invalid input; details name the offending field');
 const missing = errorDoc('Unknown id');
 
 export const exploreRouteDocs: RouteDoc[] = [
+  {
+    method: 'get',
+    path: '/api/graph/view',
+    tag: 'graph',
+    summary: "The explorer's first screen: actors, positions and one edge per actor → target",
+    description:
+      'Parties, officials, delegations, positions and the events stances target (places, documents and other events with `include`), each placed by the layout stored on the server, and one edge per actor → target with how many stances it stands for and the latest one (open them with /api/graph/edges/{actor}/{target}/stances); structural relationships (who represents whom, preconditions) as edges of their own. Columns: element i of every array describes node (or edge) i; edges name their nodes by index. Over the node budget (PARLEY_GRAPH_NODE_BUDGET) the answer is the stored Louvain communities as cluster nodes sized by their members, with the stances between them summed (expand one with /api/graph/clusters/{id}). Bounded by PARLEY_GRAPH_VIEW_MAX_EDGES and PARLEY_GRAPH_VIEW_MAX_BYTES; `truncated` says when a bound cut it. Never waits for a layout: a stale one is refreshed in the background and `layout.stale` says so.',
+    query: graphViewQuerySchema,
+    responses: { 200: { description: 'The graph view', schema: graphViewResponseSchema }, 400: bad },
+  },
+  {
+    method: 'get',
+    path: '/api/graph/clusters/:id',
+    tag: 'graph',
+    summary: 'Expand one cluster of the graph view into its members',
+    description: 'The members of one Louvain community of the stored layout and the edges among them, in the graph view columns (mode `entities`), placed by the stored layout.',
+    pathParams: clusterIdPathSchema,
+    query: graphViewQuerySchema.pick({ include: true }),
+    responses: { 200: { description: 'The cluster, as entities', schema: graphViewResponseSchema }, 400: bad, 404: errorDoc('No such cluster in the current layout') },
+  },
+  {
+    method: 'get',
+    path: '/api/graph/edges/:actor/:target/stances',
+    tag: 'graph',
+    summary: 'The stances behind one aggregated edge',
+    description: 'Every stance the actor took on the target, oldest first: type, date, condition, the party it rolls up to, and its evidence (a verbatim quote, or a summary in `summary`, with its source).',
+    pathParams: edgeStancesPathSchema,
+    responses: { 200: { description: 'The stances (empty when the actor took none on the target)', schema: edgeStancesResponseSchema }, 400: bad, 404: missing },
+  },
   {
     method: 'get',
     path: '/api/graph',

@@ -12,7 +12,8 @@ import { type RouteDoc, errorDoc } from '../openapi.ts';
 import { parseInput } from '../parse.ts';
 import { requireWriteToken, writerOf } from '../writeToken.ts';
 
-export function sourceRoutes(db: Database, writeTokens: readonly { label: string; token: string }[]): Router {
+/** `onGraphChanged` runs after each ingestion or deletion (the graph view's layout refreshes in the background). */
+export function sourceRoutes(db: Database, writeTokens: readonly { label: string; token: string }[], onGraphChanged: () => void = () => {}): Router {
   const router = Router();
   const writer = requireWriteToken(writeTokens);
   router.get('/api/sources/schema', (_req, res) => {
@@ -24,10 +25,12 @@ export function sourceRoutes(db: Database, writeTokens: readonly { label: string
   router.post('/api/sources', writer, async (req, res) => {
     const payload = parseInput(sourcePayloadSchema, req.body, 'body');
     res.status(201).json(await ingestSource(db, payload, { writer: writerOf(res) }));
+    onGraphChanged();
   });
   router.delete('/api/sources/:id', writer, async (req, res) => {
     const { id } = parseInput(sourceIdPathSchema, req.params, 'path');
     res.json(await deleteSource(db, id, writerOf(res)));
+    onGraphChanged();
   });
   router.patch('/api/sources/:id/grade', writer, async (req, res) => {
     const { id } = parseInput(sourceIdPathSchema, req.params, 'path');

@@ -1,0 +1,13 @@
+// Stances aggregated into one edge per actor → target: how many, and the latest one (latest
+// date, then highest id, as the matrix picks it). The actor is the one who took the stance; the
+// roll-up to a party (docs/model.md) is the matrix's and the trace's, and the stance detail of
+// an edge lists the party each stance rolls up to. The latest stance is found with max() over
+// one sortable key (date|id|type|family: type and family are vocabulary words without '|'), so
+// each group holds one string rather than its stances and a million stances are never sorted.
+MATCH (s:Stance)
+WHERE s.type IN $stanceTypes AND ($asOf IS NULL OR s.date <= date($asOf))
+MATCH (a:Entity)-[:TOOK]->(s)-[:ON]->(t:Entity)
+WITH a.id AS source, t.id AS target, count(s) AS stanceCount,
+  split(max(toString(s.date) + '|' + s.id + '|' + s.type + '|' + s.family), '|') AS latest
+RETURN source, target, stanceCount, latest[-2] AS latestType, latest[-1] AS latestFamily, latest[0] AS latestDate
+ORDER BY source, target
