@@ -43,14 +43,23 @@ describe('POST /api/questions/:id', () => {
     expect(res.body.evidence.map((e: { quote: string }) => e.quote)).toContain('In the near future, it is unlikely');
   });
 
-  it('contested-positions finds the ceasefire and the summit', async () => {
+  it('contested-positions finds the ceasefire, the further talks Ukraine proposed then dismissed, the short truce and the summit', async () => {
     const res = await run('contested-positions', {});
-    expect(res.body.rows.map((r: { positionId: string }) => r.positionId)).toEqual(['position:unconditional-ceasefire', 'position:leaders-summit']);
+    expect(res.body.rows.map((r: { positionId: string }) => r.positionId)).toEqual([
+      'position:unconditional-ceasefire',
+      'position:further-delegation-talks',
+      'position:partial-truce',
+      'position:leaders-summit',
+    ]);
   });
 
-  it('common-ground between Russia and Ukraine is the prisoner swap and continued preparations', async () => {
+  it('common-ground between Russia and Ukraine is the prisoner swap, the return of the dead and continued preparations', async () => {
     const res = await run('common-ground', { parties: ['party:russia', 'party:ukraine'] });
-    expect(res.body.rows.map((r: { positionId: string }) => r.positionId).sort()).toEqual(['position:continue-leader-meeting-preparations', 'position:prisoner-swap']);
+    expect(res.body.rows.map((r: { positionId: string }) => r.positionId).sort()).toEqual([
+      'position:continue-leader-meeting-preparations',
+      'position:prisoner-swap',
+      'position:repatriation-of-bodies',
+    ]);
   });
 
   it('precondition-chain follows links step by step', async () => {

@@ -15,15 +15,18 @@ beforeAll(async () => {
 });
 afterAll(() => db.close());
 
-/** Stances on a position with the acting node, its party and the stance type. */
+/** The curated article; the seed's further reports of the same round are checked in tests/unit/seedReports.test.ts. */
+const ARTICLE = 'source:russia-no-quick-breakthroughs-2025-06-03';
+
+/** Stances the article reports on a position, with the acting node, its party, the stance type and the article's quotes. */
 async function stancesOn(positionId: string) {
   return db.read<{ actor: string; party: string | null; type: string; date: string; quotes: (string | null)[] }>(
     `MATCH (actor)-[:TOOK]->(s:Stance)-[:ON]->(:Position {id: $positionId})
+     MATCH (s)-[:EVIDENCED_BY]->(e:Evidence)-[:FROM]->(:Source {id: $article})
      OPTIONAL MATCH (actor)-[:REPRESENTS|PART_OF]->(party:Party)
-     OPTIONAL MATCH (s)-[:EVIDENCED_BY]->(e:Evidence)
      RETURN actor.id AS actor, coalesce(party.id, CASE WHEN actor:Party THEN actor.id END) AS party,
             s.type AS type, toString(s.date) AS date, collect(e.quote) AS quotes`,
-    { positionId },
+    { positionId, article: ARTICLE },
   );
 }
 
@@ -83,8 +86,9 @@ describe('facts of the Istanbul talks article', () => {
     const [row] = await db.read<{ type: string; reporting: string; via: string }>(
       `MATCH (:Party {id: 'party:russia'})-[:TOOK]->(s:Stance)-[:ON]->(w:Position {id: 'position:withdrawal-from-four-regions'})
        MATCH (:Position {id: 'position:pause-russian-offensive'})-[:HAS_PRECONDITION]->(w)
-       MATCH (s)-[:EVIDENCED_BY]->(e:Evidence)
+       MATCH (s)-[:EVIDENCED_BY]->(e:Evidence)-[:FROM]->(:Source {id: $article})
        RETURN s.type AS type, e.reporting AS reporting, e.via AS via`,
+      { article: ARTICLE },
     );
     expect(row).toMatchObject({ type: 'demanded', reporting: 'second-hand' });
     expect(row!.via).toMatch(/state media/i);
@@ -119,7 +123,9 @@ describe('facts of the Istanbul talks article', () => {
   it('offers the partial truce as an alternative to the full ceasefire', async () => {
     const rows = await db.read<{ type: string }>(
       `MATCH (:Party {id: 'party:russia'})-[:TOOK]->(s:Stance)-[:ON]->(t:Position {id: 'position:partial-truce'})-[:ALTERNATIVE_TO]->(:Position {id: 'position:unconditional-ceasefire'})
+       WHERE EXISTS { (s)-[:EVIDENCED_BY]->(:Evidence)-[:FROM]->(:Source {id: $article}) }
        RETURN s.type AS type`,
+      { article: ARTICLE },
     );
     expect(rows).toEqual([{ type: 'offered' }]);
   });

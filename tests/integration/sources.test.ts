@@ -10,7 +10,7 @@ import { type IngestContext, ingestSource, parsePayload } from '../../server/dom
 import { MAX_SOURCE_TEXT_BYTES } from '../../server/domain/sourcePayload.ts';
 import { sourceA, sourceB, sourceBTrimmed, sourceC } from '../fixtures/overlappingSources.ts';
 import { type TestApp, startTestApp } from '../support/app.ts';
-import { resetToSeed, testLogger } from '../support/db.ts';
+import { resetToSeed, seedSourceIds, testLogger } from '../support/db.ts';
 import { graphFingerprint } from '../support/fingerprint.ts';
 
 const ANALYST = { authorization: 'Bearer analyst-token' };
@@ -135,12 +135,14 @@ describe('GET /api/sources', () => {
     await resetToSeed(db);
     const all = await app.request('/api/sources');
     expect(all.status).toBe(200);
-    expect(all.body).toMatchObject({ total: 2, limit: 100, offset: 0 });
-    expect(all.body.sources.map((s: { id: string }) => s.id)).toEqual(['source:parley-background-notes', 'source:russia-no-quick-breakthroughs-2025-06-03']);
-    expect(all.body.sources[1]).toMatchObject({ writer: 'seed', kind: 'news-article', publishedAt: '2025-06-03', textBytes: 0 });
-    expect(all.body.sources[1].evidence).toBeGreaterThan(10);
+    const latestFirst = seedSourceIds().reverse();
+    expect(all.body).toMatchObject({ total: latestFirst.length, limit: 100, offset: 0 });
+    expect(all.body.sources.map((s: { id: string }) => s.id)).toEqual(latestFirst);
+    const article = all.body.sources.find((s: { id: string }) => s.id === 'source:russia-no-quick-breakthroughs-2025-06-03');
+    expect(article).toMatchObject({ writer: 'seed', kind: 'news-article', publishedAt: '2025-06-03', textBytes: 0 });
+    expect(article.evidence).toBeGreaterThan(10);
     const second = await app.request('/api/sources?limit=1&offset=1');
-    expect(second.body.sources.map((s: { id: string }) => s.id)).toEqual(['source:russia-no-quick-breakthroughs-2025-06-03']);
+    expect(second.body.sources.map((s: { id: string }) => s.id)).toEqual([latestFirst[1]]);
     expect((await app.request('/api/sources?limit=0')).status).toBe(400);
   });
 });

@@ -1,8 +1,9 @@
+import fs from 'node:fs';
 import { inject } from 'vitest';
 import { type Config, loadConfig } from '../../server/config.ts';
 import { Database } from '../../server/db/database.ts';
 import { applySchema } from '../../server/db/schema.ts';
-import { loadSeed } from '../../server/domain/seed.ts';
+import { loadSeed, seedFiles } from '../../server/domain/seed.ts';
 import { createLogger } from '../../server/logger.ts';
 
 export const testLogger = createLogger('silent');
@@ -39,4 +40,9 @@ export async function resetToSeed(db: Database): Promise<void> {
   await db.write('MATCH (n) DETACH DELETE n');
   await applySchema(db, testLogger);
   await loadSeed(db, testLogger);
+}
+
+/** The seed's source ids in the order the seed loads them. */
+export function seedSourceIds(): string[] {
+  return seedFiles().map((file) => (JSON.parse(fs.readFileSync(file, 'utf8')) as { source: { id: string } }).source.id);
 }
