@@ -51,7 +51,7 @@ export function syntheticView(graph: SyntheticGraph): string {
       aggregated.set(key, { source: edge.source, target: edge.target, relation: 'STANCES', stanceCount: 1, latestType: stanceType, latestFamily: family, latestDate: date });
     }
   }
-  const view = { nodes: graph.nodes.map((n) => ({ id: n.id, type: n.type, label: n.label, targeted: true })), edges: [...aggregated.values()] };
+  const view = { nodes: graph.nodes.map((n) => ({ id: n.id, type: n.type, label: n.label, date: null, targeted: true })), edges: [...aggregated.values()] };
   const placement = placementOf(view, computeArrangement(view));
   return JSON.stringify(composeView(view, placement, [], loadConfig({}).graphView, { computedAt: 'bench', stale: false }));
 }

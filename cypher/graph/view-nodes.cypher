@@ -5,5 +5,5 @@
 MATCH (n:Party|Official|Delegation|Position|Event|Document|Place)
 WHERE $asOf IS NULL OR NOT (n:Event OR n:Document) OR n.date IS NULL OR n.date <= date($asOf)
 RETURN n.id AS id, [label IN labels(n) WHERE label <> 'Entity'][0] AS type, coalesce(n.name, n.title, n.id) AS label,
-  EXISTS { (n)<-[:ON]-(:Stance) } AS targeted
+  toString(n.date) AS date, EXISTS { (n)<-[:ON]-(:Stance) } AS targeted
 ORDER BY id

@@ -286,6 +286,7 @@ export const graphViewNodesSchema = z.object({
   cluster: z.array(z.number().int().nullable()).describe('The Louvain community of the stored layout (null until computed)'),
   x: z.array(z.number().nullable()).describe('Stored layout position (null for a node added since the layout was computed)'),
   y: z.array(z.number().nullable()),
+  date: z.array(z.string().nullable()).describe("An event's or document's date (ISO), null for undated nodes and clusters"),
 });
 
 export const graphViewEdgesSchema = z.object({

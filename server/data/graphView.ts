@@ -9,6 +9,8 @@ export interface ViewNodeRow {
   id: string;
   type: string;
   label: string;
+  /** An event's or document's date (ISO), null for undated nodes. */
+  date: string | null;
   /** Some stance targets this node. */
   targeted: boolean;
 }

@@ -548,7 +548,8 @@ async function noneRecorded(db: Database, reading: Reading, agents: NameRow[], t
   const answer = related.length
     ? `The sources do not record that ${asked}${window}. They do record: ${list(related.slice(0, 6).map((r) => stanceStatement(r)))}.`
     : `The sources do not record that ${asked}${window}.`;
-  const nearby = stanceCitations(related.slice(0, 6));
+  // One passage per stance named: with many reports of one stance, its first report stands for them (the corroboration counts the rest).
+  const nearby = related.slice(0, 6).map((row) => stanceCitations([row])[0]!);
   return { path: 'stances', answer, confidence: 0.7, citations: [], closest: nearby, covered: nearby.map((c) => c.statement).join(' ') };
 }
 

@@ -118,7 +118,7 @@ export function composeView(
 
 function emptyColumns(): Pick<GraphView, 'nodes' | 'edges'> {
   return {
-    nodes: { id: [], label: [], type: [], size: [], cluster: [], x: [], y: [] },
+    nodes: { id: [], label: [], type: [], size: [], cluster: [], x: [], y: [], date: [] },
     edges: { source: [], target: [], relation: [], stanceCount: [], latestType: [], latestFamily: [], latestDate: [] },
   };
 }
@@ -148,7 +148,7 @@ function entityView(
   const answer: GraphView = { mode: 'entities', ...emptyColumns(), layout, totals, truncated: nodes.length < allNodes.length || edges.length < among.length };
   for (const node of nodes) {
     const place = placement?.get(node.id);
-    pushNode(answer, { id: node.id, label: node.label, type: node.type, size: 1, cluster: place?.community ?? null, x: place?.x ?? null, y: place?.y ?? null });
+    pushNode(answer, { id: node.id, label: node.label, type: node.type, size: 1, cluster: place?.community ?? null, x: place?.x ?? null, y: place?.y ?? null, date: node.date });
   }
   for (const edge of edges) pushEdge(answer, index.get(edge.source)!, index.get(edge.target)!, edge);
   return answer;
@@ -182,7 +182,7 @@ function clusterView(
     const lead = members.reduce((best, n) => ((weight.get(n.id) ?? 0) > (weight.get(best.id) ?? 0) ? n : best));
     const label = members.length === 1 ? lead.label : `${lead.label} and ${members.length - 1} more`;
     const round = (v: number) => Math.round((v / members.length) * 10) / 10;
-    pushNode(answer, { id: `cluster:${community}`, label, type: 'Cluster', size: members.length, cluster: community, x: round(x), y: round(y) });
+    pushNode(answer, { id: `cluster:${community}`, label, type: 'Cluster', size: members.length, cluster: community, x: round(x), y: round(y), date: null });
   }
   const between = new Map<string, ViewEdge & { from: number; to: number }>();
   for (const edge of edges) {

@@ -24,7 +24,7 @@ export interface StoredLayout {
 
 /** The snapshot as stored: columns, as compact as the answers made from it. */
 interface SnapshotColumns {
-  nodes: { id: string[]; type: string[]; label: string[]; targeted: boolean[] };
+  nodes: { id: string[]; type: string[]; label: string[]; targeted: boolean[]; date?: (string | null)[] };
   edges: { source: number[]; target: number[]; relation: string[]; stanceCount: number[]; latestType: (string | null)[]; latestFamily: (string | null)[]; latestDate: (string | null)[] };
   arrangement: Arrangement;
 }
@@ -33,7 +33,7 @@ export function encodeSnapshot(view: ViewGraph, arrangement: Arrangement): strin
   const index = new Map(view.nodes.map((n, i) => [n.id, i]));
   const edges = view.edges.filter((e) => index.has(e.source) && index.has(e.target));
   const columns: SnapshotColumns = {
-    nodes: { id: view.nodes.map((n) => n.id), type: view.nodes.map((n) => n.type), label: view.nodes.map((n) => n.label), targeted: view.nodes.map((n) => n.targeted) },
+    nodes: { id: view.nodes.map((n) => n.id), type: view.nodes.map((n) => n.type), label: view.nodes.map((n) => n.label), targeted: view.nodes.map((n) => n.targeted), date: view.nodes.map((n) => n.date) },
     edges: {
       source: edges.map((e) => index.get(e.source)!),
       target: edges.map((e) => index.get(e.target)!),
@@ -51,7 +51,8 @@ export function encodeSnapshot(view: ViewGraph, arrangement: Arrangement): strin
 export function decodeSnapshot(json: string): { view: ViewGraph; placement: Placement } {
   const { nodes, edges, arrangement } = JSON.parse(json) as SnapshotColumns;
   const view: ViewGraph = {
-    nodes: nodes.id.map((id, i) => ({ id, type: nodes.type[i]!, label: nodes.label[i]!, targeted: nodes.targeted[i]! })),
+    // Snapshots stored before dates were kept have none: their nodes read as undated until the next layout.
+    nodes: nodes.id.map((id, i) => ({ id, type: nodes.type[i]!, label: nodes.label[i]!, date: nodes.date?.[i] ?? null, targeted: nodes.targeted[i]! })),
     edges: edges.source.map(
       (source, i): ViewEdge => ({
         source: nodes.id[source]!,

@@ -67,9 +67,14 @@ describe('the Ask view', () => {
 
   it('opens a citation in its source and shows how the question was read', async () => {
     await ask('Who rejected the ceasefire?');
-    await page.locator('table.citations tbody tr').first().getByRole('button').click();
+    // Several sources report Russia's rejection; the first citation opens in its own source.
+    const first = page.locator('table.citations tbody tr').first();
+    const citedSource = await first.locator('td').nth(3).textContent();
+    await first.getByRole('button').click();
     const panel = page.getByRole('region', { name: 'Citation in its source' });
-    await expect(panel.locator('.source-title').textContent()).resolves.toMatch(/breakthroughs/);
+    const title = (await panel.locator('.source-title').textContent())!;
+    expect(title.length).toBeGreaterThan(10);
+    expect(citedSource).toContain(title);
     await expect(panel.locator('li[aria-current="true"]').textContent()).resolves.toMatch(/Russia rejected Full and unconditional ceasefire/);
     await page.locator('details.interpretation summary').click();
     await expect(page.locator('details.interpretation').textContent()).resolves.toMatch(/stances path.*ceasefire/s);

@@ -69,8 +69,13 @@ describe('the first screen on the seed graph', () => {
       return { x: (box.minX + box.maxX) / 2, y: (box.minY + box.maxY) / 2 };
     };
     const [peskov, summit] = [centre('official:dmitry-peskov'), centre('position:leaders-summit')];
-    // Two fifths of the way along, clear of both nodes and of the arrow head.
-    await page.mouse.click(canvas.x + peskov.x + (summit.x - peskov.x) * 0.4, canvas.y + peskov.y + (summit.y - peskov.y) * 0.4);
+    // The point along the edge, clear of both ends and the arrow head, farthest from every other node.
+    const others = nodes.filter((n) => n.node !== 'official:dmitry-peskov' && n.node !== 'position:leaders-summit').map((n) => centre(n.node));
+    const along = (t: number) => ({ x: peskov.x + (summit.x - peskov.x) * t, y: peskov.y + (summit.y - peskov.y) * t });
+    const clearance = (p: { x: number; y: number }) => Math.min(Infinity, ...others.map((o) => Math.hypot(o.x - p.x, o.y - p.y)));
+    const candidates = Array.from({ length: 13 }, (_, i) => along(0.2 + i * 0.05));
+    const point = candidates.reduce((best, p) => (clearance(p) > clearance(best) ? p : best));
+    await page.mouse.click(canvas.x + point.x, canvas.y + point.y);
 
     const panel = page.locator('.edge-stances');
     await panel.locator('.stance').first().waitFor();

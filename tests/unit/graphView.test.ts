@@ -17,10 +17,10 @@ const stance = (source: string, target: string, latestFamily: string, stanceCoun
 /** Two camps around a few positions: backers on positions 0–2, rejecters of them, one place. */
 function negotiation(): ViewGraph {
   const nodes = [
-    ...['a', 'b', 'c'].map((n) => ({ id: `position:${n}`, type: 'Position', label: `Position ${n}`, targeted: true })),
-    ...['x', 'y'].map((n) => ({ id: `party:${n}`, type: 'Party', label: `Backer ${n}`, targeted: false })),
-    ...['r', 's'].map((n) => ({ id: `party:${n}`, type: 'Party', label: `Rejecter ${n}`, targeted: false })),
-    { id: 'place:istanbul', type: 'Place', label: 'Istanbul', targeted: false },
+    ...['a', 'b', 'c'].map((n) => ({ id: `position:${n}`, type: 'Position', label: `Position ${n}`, date: null, targeted: true })),
+    ...['x', 'y'].map((n) => ({ id: `party:${n}`, type: 'Party', label: `Backer ${n}`, date: null, targeted: false })),
+    ...['r', 's'].map((n) => ({ id: `party:${n}`, type: 'Party', label: `Rejecter ${n}`, date: null, targeted: false })),
+    { id: 'place:istanbul', type: 'Place', label: 'Istanbul', date: null, targeted: false },
   ];
   const edges = [
     stance('party:x', 'position:a', 'support', 3),

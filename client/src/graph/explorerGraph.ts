@@ -161,7 +161,7 @@ export function mergeGraphView(graph: ExplorerGraph, view: GraphView): string[] 
     const [x, y] = [nodes.x[i], nodes.y[i]];
     if (graph.hasNode(id)) graph.mergeNodeAttributes(id, { ...common, ...(x != null && y != null ? { x, y } : {}) });
     else {
-      graph.addNode(id, { ...common, x: x ?? 0, y: y ?? 0, size: 4, hidden: false, date: null, knownSince: null, aliases: [], data: { cluster: nodes.cluster[i] } });
+      graph.addNode(id, { ...common, x: x ?? 0, y: y ?? 0, size: 4, hidden: false, date: nodes.date[i] ?? null, knownSince: null, aliases: [], data: { cluster: nodes.cluster[i] } });
       added.push(id);
       if (x == null || y == null) unplaced.push(i);
     }
