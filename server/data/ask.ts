@@ -2,17 +2,21 @@
 import { cypher } from '../db/cypherFiles.ts';
 import type { Database } from '../db/database.ts';
 
-export interface EvidenceRow {
-  id: string;
-  quote: string | null;
-  summary: string | null;
-  via: string | null;
+/** The source a passage or piece of evidence comes from, as ask cites it. */
+interface CitedSource {
   sourceId: string | null;
   sourceTitle: string | null;
   sourceDate: string | null;
   sourceUrl: string | null;
   sourceGrade: string | null;
   sourcePublisher: string | null;
+}
+
+export interface EvidenceRow extends CitedSource {
+  id: string;
+  quote: string | null;
+  summary: string | null;
+  via: string | null;
   reporting?: string | null;
 }
 
@@ -108,7 +112,7 @@ export function readEventsInPlace(db: Database, placeId: string, limit: number):
   return db.read<PlaceEventRow>(cypher('ask/events-in-place'), { id: placeId, limit });
 }
 
-export interface PassageRow {
+export interface PassageRow extends CitedSource {
   id: string;
   isEvidence: boolean;
   score: number;
@@ -123,12 +127,6 @@ export interface PassageRow {
   targetId: string | null;
   target: string | null;
   date: string | null;
-  sourceId: string | null;
-  sourceTitle: string | null;
-  sourceDate: string | null;
-  sourceUrl: string | null;
-  sourceGrade: string | null;
-  sourcePublisher: string | null;
 }
 
 /** Passages for the query; evidence only from the admissible `sources` (null: all). */
