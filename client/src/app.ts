@@ -8,19 +8,12 @@ import { applyFilters, createExplorerGraph, type GraphData, mergeGraphData, merg
 import { type ExplorerState, MODES, select, setMode, type Mode } from './state/explorer.ts';
 import { fromHash, toHash } from './state/permalink.ts';
 import { createStore } from './state/store.ts';
-import { createAskView } from './views/askView.ts';
-import { createConflictsView } from './views/conflictsView.ts';
-import { createConsoleView } from './views/consoleView.ts';
 import type { ExplorerContext, View } from './views/context.ts';
 import { errorMessage, h } from './views/dom.ts';
 import { createFiltersPanel } from './views/filtersPanel.ts';
 import { createGraphView } from './views/graphView.ts';
-import { createMatrixView } from './views/matrixView.ts';
 import { createSearchBox } from './views/searchBox.ts';
 import { createSidePanel } from './views/sidePanel.ts';
-import { createSourceListView } from './views/sourceListView.ts';
-import { createSourceView } from './views/sourceView.ts';
-import { createTraceView } from './views/traceView.ts';
 
 /** Waits for the server's first layout: 20 × 500 ms. */
 const LAYOUT_WAIT_ATTEMPTS = 20;
@@ -32,6 +25,21 @@ function viewFilters({ filters: { stanceTypes, asOf }, sourceFilter }: Pick<Expl
 }
 const isFiltered = (filters: ReturnType<typeof viewFilters>) =>
   Boolean(filters.stanceTypes || filters.asOf || filters.minReliability || filters.minCredibility || filters.excludeAffiliatedWith);
+
+/**
+ * The first screen is the graph. Every other view is a chunk of its own, loaded and built when it
+ * is first shown, so the explorer's start-up neither parses nor runs their code (nor the console's
+ * editor) before the graph is drawn.
+ */
+const OTHER_VIEWS: Record<Exclude<Mode, 'graph'>, () => Promise<(context: ExplorerContext) => View>> = {
+  trace: () => import('./views/traceView.ts').then((m) => m.createTraceView),
+  matrix: () => import('./views/matrixView.ts').then((m) => m.createMatrixView),
+  console: () => import('./views/consoleView.ts').then((m) => m.createConsoleView),
+  ask: () => import('./views/askView.ts').then((m) => m.createAskView),
+  sources: () => import('./views/sourceListView.ts').then((m) => m.createSourceListView),
+  conflicts: () => import('./views/conflictsView.ts').then((m) => m.createConflictsView),
+  source: () => import('./views/sourceView.ts').then((m) => m.createSourceView),
+};
 
 const MODE_LABELS: Record<Mode, string> = {
   graph: 'Graph',
@@ -45,6 +53,8 @@ const MODE_LABELS: Record<Mode, string> = {
 };
 
 export function mount(root: HTMLElement): () => void {
+  // Asked first, so the answer travels while the renderer compiles its shaders and the page is built.
+  const firstView = api.graphView();
   const store = createStore(fromHash(window.location.hash));
   const graph = createExplorerGraph();
   const status = h('p', { class: 'status', role: 'status' });
@@ -80,16 +90,26 @@ export function mount(root: HTMLElement): () => void {
     // Keyboard users land in the details they asked for.
     sidePanel.element.focus();
   });
-  const panels: Record<Mode, View> = {
-    graph: graphView,
-    trace: createTraceView(context),
-    matrix: createMatrixView(context),
-    console: createConsoleView(context),
-    ask: createAskView(context),
-    sources: createSourceListView(context),
-    conflicts: createConflictsView(context),
-    source: createSourceView(context),
-  };
+  /** The views built so far: the graph at once, the others when first shown. */
+  const panels: Partial<Record<Mode, View>> = { graph: graphView };
+  const requestedViews = new Set<Mode>(['graph']);
+  let unmounted = false;
+  function showView(mode: Mode) {
+    if (mode === 'graph' || requestedViews.has(mode)) return;
+    requestedViews.add(mode);
+    OTHER_VIEWS[mode]().then(
+      (create) => {
+        if (unmounted) return;
+        const view = create(context);
+        panels[mode] = view;
+        panelElements[MODES.indexOf(mode)]!.append(view.element);
+      },
+      (err) => {
+        requestedViews.delete(mode);
+        announce(`The ${MODE_LABELS[mode]} view could not be loaded: ${errorMessage(err)}`);
+      },
+    );
+  }
 
   /** Views that list graph content (timeline, details, position picker, parameter hints). */
   function refreshViews() {
@@ -109,7 +129,7 @@ export function mount(root: HTMLElement): () => void {
     store.update((s) => setMode(s, next));
     document.getElementById(`tab-${next}`)?.focus();
   });
-  const panelElements = MODES.map((mode) => h('div', { role: 'tabpanel', id: `panel-${mode}`, 'aria-labelledby': `tab-${mode}`, class: 'mode-panel' }, panels[mode].element));
+  const panelElements = MODES.map((mode) => h('div', { role: 'tabpanel', id: `panel-${mode}`, 'aria-labelledby': `tab-${mode}`, class: 'mode-panel' }, panels[mode]?.element ?? null));
 
   // The skip link changes the view in the store, not the hash, which holds the whole view state.
   const skipLink = h('a', { class: 'skip-link', href: '#panel-graph' }, 'Skip to the graph');
@@ -137,6 +157,7 @@ export function mount(root: HTMLElement): () => void {
       tabs[index]!.tabIndex = selected ? 0 : -1;
       panelElements[index]!.hidden = !selected;
     });
+    showView(mode);
     if (mode === 'graph') graphView.resize();
   };
   /**
@@ -185,7 +206,7 @@ export function mount(root: HTMLElement): () => void {
   const loadView = async () => {
     for (let attempt = 1; ; attempt++) {
       // The whole view first (the server's cached answer, and every node's dates); filters recount it after.
-      const view = await api.graphView();
+      const view = await (attempt === 1 ? firstView : api.graphView());
       if (view.layout.computedAt !== null || attempt === LAYOUT_WAIT_ATTEMPTS) return view;
       announce('The server is laying the graph out…');
       await new Promise((resolve) => setTimeout(resolve, LAYOUT_WAIT_MS));
@@ -211,6 +232,7 @@ export function mount(root: HTMLElement): () => void {
   );
 
   return () => {
+    unmounted = true;
     unsubscribe();
     window.removeEventListener('hashchange', onHashChange);
     window.removeEventListener('popstate', onHashChange);
