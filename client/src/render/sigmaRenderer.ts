@@ -11,19 +11,28 @@ import Sigma from 'sigma';
 import { DEFAULT_EDGE_PRIMITIVES, DEFAULT_NODE_PRIMITIVES, DEFAULT_PRIMITIVES } from 'sigma/primitives';
 import { extremityArrow, sdfCircle, sdfDiamond, sdfSquare, sdfTriangle } from 'sigma/rendering';
 import type { EdgeDisplayData, NodeDisplayData } from 'sigma/types';
-import type { EdgeAttributes, ExplorerGraph, NodeAttributes } from '../graph/explorerGraph.ts';
+import { createExplorerGraph, type EdgeAttributes, type ExplorerGraph, type NodeAttributes } from '../graph/explorerGraph.ts';
 import { type Box, type LabelCandidate, type LabelSide, placeLabels } from './labelPlacement.ts';
 
 const FADED_NODE = '#e6e8eb';
 const FADED_EDGE = '#f1f3f5';
-/** Beyond this many edges, picking edges under the mouse costs more than it is worth (sigma's advice). */
-const EDGE_EVENTS_MAX_EDGES = 5000;
-/** Beyond this many nodes, labels are hidden while the camera moves too. */
-const HIDE_LABELS_ON_MOVE_NODES = 2000;
+/**
+ * Beyond this many edges, picking edges under the mouse costs more than it is worth (sigma's
+ * advice): every still frame then draws each edge a second time, into the picking buffer.
+ */
+const EDGE_EVENTS_MAX_EDGES = 2000;
+/**
+ * Beyond this many nodes, labels are hidden while the camera moves too: they are placed again
+ * once it rests anyway, and drawing them in every frame of a pan is most of its cost.
+ */
+const HIDE_LABELS_ON_MOVE_NODES = 500;
 /** Labels considered per placement, highest priority first: more could not be read anyway. */
 const MAX_LABEL_CANDIDATES = 600;
-/** Waits for the camera to rest before placing labels again. */
-const PLACEMENT_DELAY_MS = 120;
+/**
+ * How long the camera must rest before the labels are placed again and a hover highlight is
+ * drawn: while the analyst pans or zooms, each frame only moves the picture.
+ */
+const SETTLE_MS = 120;
 /** Which labels win a crowded spot: positions always, then the actors who hold them. */
 const LABEL_PRIORITY: Record<string, number> = { Position: 0, Party: 1, Official: 2, Delegation: 3 };
 const OTHER_LABEL_PRIORITY = 4;
@@ -50,6 +59,11 @@ export interface GraphRenderer {
   /** Nodes to stand out (a console result), the rest faded, while nothing is hovered or selected; null clears. */
   setMarked(nodes: ReadonlySet<string> | null): void;
   refresh(): void;
+  /**
+   * Makes a bulk change to the graph (a loaded view, recounted edges) with sigma detached from it,
+   * then indexes and draws the result once, instead of once per added or changed item.
+   */
+  rebuild(change: () => void): void;
   focusNode(node: string): void;
   /** The labels sigma drew in its last frame, in viewport pixels. */
   drawnLabelBoxes(): DrawnBox[];
@@ -118,6 +132,8 @@ export function createRenderer(graph: ExplorerGraph, container: HTMLElement, eve
     },
   });
   const geometry = sigma as unknown as SigmaLabelGeometry;
+  /** What sigma draws while `rebuild` changes the graph: nothing, and nothing to listen to. */
+  const detached: ExplorerGraph = createExplorerGraph();
 
   /** A node's disc and its display data, in viewport pixels; null for a hidden node. */
   const drawnNode = (node: string) => {
@@ -129,8 +145,8 @@ export function createRenderer(graph: ExplorerGraph, container: HTMLElement, eve
   };
   const offset = (box: Box, by: { x: number; y: number }): Box => ({ minX: box.minX + by.x, maxX: box.maxX + by.x, minY: box.minY + by.y, maxY: box.maxY + by.y });
 
-  /** Chooses the labels to draw at the current camera; true when the choice changed. */
-  function placeVisibleLabels(): boolean {
+  /** Chooses the labels to draw at the current camera; returns the nodes whose label changed. */
+  function placeVisibleLabels(): string[] {
     const { width, height } = sigma.getDimensions();
     const candidates: (LabelCandidate & { priority: number; size: number })[] = [];
     graph.forEachNode((node, attributes) => {
@@ -151,17 +167,26 @@ export function createRenderer(graph: ExplorerGraph, container: HTMLElement, eve
     });
     candidates.sort((a, b) => a.priority - b.priority || b.size - a.size || (a.node < b.node ? -1 : 1));
     const next = placeLabels(candidates.slice(0, MAX_LABEL_CANDIDATES), { minX: 0, maxX: width, minY: 0, maxY: height });
-    const changed = next.size !== labelSides.size || [...next].some(([node, side]) => labelSides.get(node) !== side);
+    const changed = new Set([...next].filter(([node, side]) => labelSides.get(node) !== side).map(([node]) => node));
+    for (const node of labelSides.keys()) if (!next.has(node)) changed.add(node);
     labelSides = next;
-    return changed;
+    return [...changed].filter((node) => graph.hasNode(node));
   }
 
   // Labels are placed again once the graph was re-processed (merged, filtered, resized) and once
-  // the camera rests; a changed placement is one more refresh, after which nothing changes.
+  // the camera rests; a changed placement reprocesses the nodes whose label changed, and draws.
+  // A hover while the camera moves is drawn once it rests, with the placement.
   let placementDue = true;
-  let placementTimer: ReturnType<typeof setTimeout> | undefined;
-  const placeAndRefresh = () => {
-    if (placeVisibleLabels()) sigma.refresh({ skipIndexation: true });
+  let highlightDue = false;
+  let settleTimer: ReturnType<typeof setTimeout> | undefined;
+  let cameraMovedAt = -Infinity;
+  const cameraMoving = () => performance.now() - cameraMovedAt < SETTLE_MS;
+  const settle = () => {
+    const changed = placeVisibleLabels();
+    if (highlightDue) {
+      highlightDue = false;
+      sigma.refresh({ skipIndexation: true });
+    } else if (changed.length) sigma.refresh({ partialGraph: { nodes: changed } });
   };
   // Each setting call schedules a refresh, so a setting is only written when its value changes.
   const setScaleSetting = (key: 'enableEdgeEvents' | 'hideLabelsOnMove', value: boolean) => {
@@ -175,22 +200,23 @@ export function createRenderer(graph: ExplorerGraph, container: HTMLElement, eve
   sigma.on('afterRender', () => {
     if (!placementDue) return;
     placementDue = false;
-    placeAndRefresh();
+    settle();
   });
   sigma.getCamera().on('updated', () => {
-    clearTimeout(placementTimer);
-    placementTimer = setTimeout(placeAndRefresh, PLACEMENT_DELAY_MS);
+    cameraMovedAt = performance.now();
+    clearTimeout(settleTimer);
+    settleTimer = setTimeout(settle, SETTLE_MS);
   });
 
   const refreshHighlight = () => sigma.refresh({ skipIndexation: true });
-  sigma.on('enterNode', ({ node }) => {
+  /** Nodes pass under a still pointer while the camera moves: their highlight waits for it to rest. */
+  const hover = (node: string | null) => {
     hovered = node;
-    refreshHighlight();
-  });
-  sigma.on('leaveNode', () => {
-    hovered = null;
-    refreshHighlight();
-  });
+    if (cameraMoving()) highlightDue = true;
+    else refreshHighlight();
+  };
+  sigma.on('enterNode', ({ node }) => hover(node));
+  sigma.on('leaveNode', () => hover(null));
   sigma.on('clickNode', ({ node }) => events.onNodeClick(node));
   sigma.on('clickStage', () => events.onStageClick());
   sigma.on('clickEdge', ({ edge }) => events.onEdgeClick?.(edge));
@@ -209,6 +235,11 @@ export function createRenderer(graph: ExplorerGraph, container: HTMLElement, eve
     },
     refresh() {
       sigma.refresh();
+    },
+    rebuild(change) {
+      sigma.setGraph(detached);
+      change();
+      sigma.setGraph(graph);
     },
     focusNode(node) {
       const display = sigma.getNodeDisplayData(node);
@@ -229,7 +260,7 @@ export function createRenderer(graph: ExplorerGraph, container: HTMLElement, eve
       });
     },
     kill() {
-      clearTimeout(placementTimer);
+      clearTimeout(settleTimer);
       sigma.kill();
     },
   };
