@@ -29,8 +29,9 @@ const HIDE_LABELS_ON_MOVE_NODES = 500;
 /** Labels considered per placement, highest priority first: more could not be read anyway. */
 const MAX_LABEL_CANDIDATES = 600;
 /**
- * How long the camera must rest before the labels are placed again and a hover highlight is
- * drawn: while the analyst pans or zooms, each frame only moves the picture.
+ * How long the camera must rest before the labels are placed again, and the pointer before its
+ * node is highlighted: while the analyst pans, zooms or sweeps the pointer, frames only move the
+ * picture.
  */
 const SETTLE_MS = 120;
 /** Which labels win a crowded spot: positions always, then the actors who hold them. */
@@ -82,12 +83,14 @@ export interface RendererEvents {
 }
 
 export function createRenderer(graph: ExplorerGraph, container: HTMLElement, events: RendererEvents): GraphRenderer {
+  /** The node under the pointer, and the one the picture highlights (once the pointer rests). */
   let hovered: string | null = null;
+  let shownHover: string | null = null;
   let selected: string | null = null;
   let marked: ReadonlySet<string> | null = null;
   let labelSides = new Map<string, LabelSide>();
   /** The node whose neighbourhood is emphasised: hover wins over selection. */
-  const focus = () => hovered ?? (selected && graph.hasNode(selected) ? selected : null);
+  const focus = () => [shownHover, selected].find((node) => node !== null && graph.hasNode(node)) ?? null;
   const isNeighbourhood = (node: string, center: string) => node === center || graph.areNeighbors(node, center);
   const placedLabel = (node: string): Partial<NodeDisplayData> => {
     const side = labelSides.get(node);
@@ -173,20 +176,27 @@ export function createRenderer(graph: ExplorerGraph, container: HTMLElement, eve
     return [...changed].filter((node) => graph.hasNode(node));
   }
 
+  // A highlight redraws every node and edge (the others fade), so it is drawn only once the
+  // pointer rests on a node: sweeping the pointer across the graph, or nodes passing under it
+  // while the camera moves, costs nothing.
+  const refreshHighlight = () => sigma.refresh({ skipIndexation: true });
+  const highlightDue = () => shownHover !== hovered;
+  const showHover = () => {
+    shownHover = hovered;
+    refreshHighlight();
+  };
+
   // Labels are placed again once the graph was re-processed (merged, filtered, resized) and once
   // the camera rests; a changed placement reprocesses the nodes whose label changed, and draws.
-  // A hover while the camera moves is drawn once it rests, with the placement.
   let placementDue = true;
-  let highlightDue = false;
   let settleTimer: ReturnType<typeof setTimeout> | undefined;
+  let hoverTimer: ReturnType<typeof setTimeout> | undefined;
   let cameraMovedAt = -Infinity;
   const cameraMoving = () => performance.now() - cameraMovedAt < SETTLE_MS;
   const settle = () => {
     const changed = placeVisibleLabels();
-    if (highlightDue) {
-      highlightDue = false;
-      sigma.refresh({ skipIndexation: true });
-    } else if (changed.length) sigma.refresh({ partialGraph: { nodes: changed } });
+    if (highlightDue()) showHover();
+    else if (changed.length) sigma.refresh({ partialGraph: { nodes: changed } });
   };
   // Each setting call schedules a refresh, so a setting is only written when its value changes.
   const setScaleSetting = (key: 'enableEdgeEvents' | 'hideLabelsOnMove', value: boolean) => {
@@ -208,12 +218,11 @@ export function createRenderer(graph: ExplorerGraph, container: HTMLElement, eve
     settleTimer = setTimeout(settle, SETTLE_MS);
   });
 
-  const refreshHighlight = () => sigma.refresh({ skipIndexation: true });
-  /** Nodes pass under a still pointer while the camera moves: their highlight waits for it to rest. */
+  /** While the camera moves, the highlight waits for its rest (`settle`). */
   const hover = (node: string | null) => {
     hovered = node;
-    if (cameraMoving()) highlightDue = true;
-    else refreshHighlight();
+    clearTimeout(hoverTimer);
+    hoverTimer = setTimeout(() => !cameraMoving() && highlightDue() && showHover(), SETTLE_MS);
   };
   sigma.on('enterNode', ({ node }) => hover(node));
   sigma.on('leaveNode', () => hover(null));
@@ -261,6 +270,7 @@ export function createRenderer(graph: ExplorerGraph, container: HTMLElement, eve
     },
     kill() {
       clearTimeout(settleTimer);
+      clearTimeout(hoverTimer);
       sigma.kill();
     },
   };
