@@ -137,6 +137,8 @@ export function createRenderer(graph: ExplorerGraph, container: HTMLElement, eve
   const geometry = sigma as unknown as SigmaLabelGeometry;
   /** What sigma draws while `rebuild` changes the graph: nothing, and nothing to listen to. */
   const detached: ExplorerGraph = createExplorerGraph();
+  /** True while sigma draws `detached`: labels are placed for the graph once it is back. */
+  let rebuilding = false;
 
   /** A node's disc and its display data, in viewport pixels; null for a hidden node. */
   const drawnNode = (node: string) => {
@@ -208,7 +210,7 @@ export function createRenderer(graph: ExplorerGraph, container: HTMLElement, eve
     setScaleSetting('hideLabelsOnMove', graph.order > HIDE_LABELS_ON_MOVE_NODES);
   });
   sigma.on('afterRender', () => {
-    if (!placementDue) return;
+    if (!placementDue || rebuilding) return;
     placementDue = false;
     settle();
   });
@@ -246,9 +248,14 @@ export function createRenderer(graph: ExplorerGraph, container: HTMLElement, eve
       sigma.refresh();
     },
     rebuild(change) {
+      rebuilding = true;
       sigma.setGraph(detached);
-      change();
-      sigma.setGraph(graph);
+      try {
+        change();
+      } finally {
+        rebuilding = false;
+        sigma.setGraph(graph);
+      }
     },
     focusNode(node) {
       const display = sigma.getNodeDisplayData(node);

@@ -79,8 +79,10 @@ export function createGraphView(context: ExplorerContext): GraphView {
     try {
       const members = await api.cluster(cluster);
       const label = graph.getNodeAttribute(cluster, 'label');
-      mergeGraphView(graph, members);
-      graph.dropNode(cluster);
+      renderer.rebuild(() => {
+        mergeGraphView(graph, members);
+        graph.dropNode(cluster);
+      });
       context.announce(`${label}: ${members.nodes.id.length} nodes brought in.`);
     } catch (err) {
       context.announce(`The cluster could not be expanded: ${errorMessage(err)}`);
