@@ -48,7 +48,7 @@ export function syntheticView(graph: SyntheticGraph): string {
     if (sum) sum.stanceCount += 1;
     else {
       const { stanceType, family, date } = edge.attributes;
-      aggregated.set(key, { source: edge.source, target: edge.target, relation: 'STANCES', stanceCount: 1, latestType: stanceType, latestFamily: family, latestDate: date });
+      aggregated.set(key, { source: edge.source, target: edge.target, relation: 'STANCES', stanceCount: 1, latestType: stanceType, latestFamily: family, latestDate: date, latestStance: edge.id });
     }
   }
   const edges = [...aggregated.values()];

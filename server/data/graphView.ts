@@ -24,6 +24,8 @@ export interface AggregatedEdgeRow {
   latestType: string;
   latestFamily: string;
   latestDate: string;
+  /** The latest stance's id: with the date, it decides which stance is latest when edges are summed. */
+  latestStance: string;
 }
 
 export interface StructuralEdgeRow {
@@ -53,6 +55,8 @@ export interface ClusterEdgeRow {
   latestType: string;
   latestFamily: string;
   latestDate: string;
+  /** The latest stance's id: with the date, it decides which stance is latest when edges are summed. */
+  latestStance: string;
 }
 
 export function readViewNodes(db: Database, asOf: string | null): Promise<ViewNodeRow[]> {

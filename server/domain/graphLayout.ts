@@ -21,6 +21,7 @@ export interface ViewEdge {
   latestType: string | null;
   latestFamily: string | null;
   latestDate: string | null;
+  latestStance: string | null;
 }
 
 export const STANCES_RELATION = 'STANCES';
@@ -30,7 +31,7 @@ export function stanceEdge(row: AggregatedEdgeRow): ViewEdge {
 }
 
 export function structuralEdge(row: StructuralEdgeRow): ViewEdge {
-  return { ...row, stanceCount: 0, latestType: null, latestFamily: null, latestDate: null };
+  return { ...row, stanceCount: 0, latestType: null, latestFamily: null, latestDate: null, latestStance: null };
 }
 
 export interface ViewGraph {

@@ -66,8 +66,14 @@ export function chunkActors(actors: readonly ActorLoadRow[], maxStances: number)
  * The aggregated actor → target edges, read chunk by chunk and handed over one chunk at a time:
  * of every actor (`among` null), or among the given nodes only (a cluster, the best-connected).
  */
-export async function forEachStanceEdgeChunk(db: Database, filter: StanceFilterRow, among: readonly string[] | null, take: (edges: ViewEdge[]) => void): Promise<void> {
-  for (const actors of chunkActors(await readStanceActors(db, among), STANCES_PER_READ)) {
+export async function forEachStanceEdgeChunk(
+  db: Database,
+  filter: StanceFilterRow,
+  among: readonly string[] | null,
+  take: (edges: ViewEdge[]) => void,
+  stancesPerRead = STANCES_PER_READ,
+): Promise<void> {
+  for (const actors of chunkActors(await readStanceActors(db, among), stancesPerRead)) {
     take((await readAggregatedStanceEdges(db, filter, actors, among)).map(stanceEdge));
   }
 }
@@ -84,10 +90,10 @@ export async function readEdgesAmong(db: Database, filter: StanceFilterRow, ids:
 }
 
 /** Stances aggregated per community → community of a placement (the clustered view), all actors in chunks. */
-export async function readClusterEdges(db: Database, filter: StanceFilterRow, placement: Placement): Promise<ClusterEdgeRow[]> {
+export async function readClusterEdges(db: Database, filter: StanceFilterRow, placement: Placement, stancesPerRead = STANCES_PER_READ): Promise<ClusterEdgeRow[]> {
   const communityOf = Object.fromEntries([...placement].map(([id, place]) => [id, place.community]));
   const sums = new Map<string, ClusterEdgeRow>();
-  for (const actors of chunkActors(await readStanceActors(db, null), STANCES_PER_READ)) {
+  for (const actors of chunkActors(await readStanceActors(db, null), stancesPerRead)) {
     for (const row of await readClusterStanceEdges(db, filter, actors, communityOf)) addClusterEdge(sums, row);
   }
   return sortedClusterEdges(sums);
@@ -100,21 +106,22 @@ export function clusterEdgesOf(edges: readonly ViewEdge[], placement: Placement)
     const source = placement.get(edge.source)?.community;
     const target = placement.get(edge.target)?.community;
     if (edge.relation !== STANCES_RELATION || source === undefined || target === undefined || source === target) continue;
-    addClusterEdge(sums, { source, target, stanceCount: edge.stanceCount, latestType: edge.latestType!, latestFamily: edge.latestFamily!, latestDate: edge.latestDate! });
+    addClusterEdge(sums, { source, target, stanceCount: edge.stanceCount, latestType: edge.latestType!, latestFamily: edge.latestFamily!, latestDate: edge.latestDate!, latestStance: edge.latestStance! });
   }
   return sortedClusterEdges(sums);
 }
 
 const sortedClusterEdges = (sums: Map<string, ClusterEdgeRow>) => [...sums.values()].sort((a, b) => a.source - b.source || a.target - b.target);
 
-/** Adds one community → community row into the sums: counts add up, the latest stance wins. */
+/** Adds one community → community row into the sums: counts add up, the latest stance wins (latest date, then highest id, as each row's own). */
 export function addClusterEdge(sums: Map<string, ClusterEdgeRow>, row: ClusterEdgeRow): void {
   const key = `${row.source}>${row.target}`;
   const sum = sums.get(key);
   if (!sum) sums.set(key, { ...row });
   else {
     sum.stanceCount += row.stanceCount;
-    if (row.latestDate > sum.latestDate) Object.assign(sum, { latestType: row.latestType, latestFamily: row.latestFamily, latestDate: row.latestDate });
+    const later = row.latestDate > sum.latestDate || (row.latestDate === sum.latestDate && row.latestStance > sum.latestStance);
+    if (later) Object.assign(sum, { latestType: row.latestType, latestFamily: row.latestFamily, latestDate: row.latestDate, latestStance: row.latestStance });
   }
 }
 

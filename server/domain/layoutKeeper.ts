@@ -31,7 +31,7 @@ export interface StoredLayout {
   placement: Placement;
 }
 
-type EdgeColumns = { source: number[]; target: number[]; relation: string[]; stanceCount: number[]; latestType: (string | null)[]; latestFamily: (string | null)[]; latestDate: (string | null)[] };
+type EdgeColumns = { source: number[]; target: number[]; relation: string[]; stanceCount: number[]; latestType: (string | null)[]; latestFamily: (string | null)[]; latestDate: (string | null)[]; latestStance: (string | null)[] };
 
 /** The snapshot as stored: columns, as compact as the answers made from it. */
 interface SnapshotColumns {
@@ -54,6 +54,7 @@ export function encodeSnapshot(view: LaidOutView, arrangement: Arrangement): str
       latestType: edges.map((e) => e.latestType),
       latestFamily: edges.map((e) => e.latestFamily),
       latestDate: edges.map((e) => e.latestDate),
+      latestStance: edges.map((e) => e.latestStance),
     };
   };
   const { nodes } = view;
@@ -78,6 +79,7 @@ export function decodeSnapshot(json: string): { view: LaidOutView; placement: Pl
       latestType: edges.latestType[i]!,
       latestFamily: edges.latestFamily[i]!,
       latestDate: edges.latestDate[i]!,
+      latestStance: edges.latestStance[i]!,
     }));
   const view: LaidOutView = {
     nodes: nodes.id.map((id, i) => ({ id, type: nodes.type[i]!, label: nodes.label[i]!, date: nodes.date[i]!, targeted: nodes.targeted[i]!, stances: nodes.stances[i]! })),

@@ -12,6 +12,7 @@ const stance = (source: string, target: string, latestFamily: string, stanceCoun
   latestType: latestFamily === 'rejection' ? 'rejected' : 'backed',
   latestFamily,
   latestDate: '2025-06-02',
+  latestStance: `stance:${source}-${target}`,
 });
 
 /** Two camps around a few positions: backers on positions 0–2, rejecters of them, one place. */
@@ -67,7 +68,7 @@ describe('the arrangement', () => {
 describe('the stored snapshot', () => {
   it('comes back as it was stored', () => {
     const { nodes, edges } = negotiation();
-    const view = { nodes, stanceEdges: edges, structuralEdges: [], clusterEdges: [{ source: 0, target: 1, stanceCount: 2, latestType: 'backed', latestFamily: 'support', latestDate: '2025-06-02' }] };
+    const view = { nodes, stanceEdges: edges, structuralEdges: [], clusterEdges: [{ source: 0, target: 1, stanceCount: 2, latestType: 'backed', latestFamily: 'support', latestDate: '2025-06-02', latestStance: 'stance:1' }] };
     const arrangement = computeArrangement({ nodes, edges });
     const { view: decoded, placement } = decodeSnapshot(encodeSnapshot(view, arrangement));
     expect(decoded).toEqual(view);
