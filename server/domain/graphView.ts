@@ -131,7 +131,10 @@ export const UNFILTERED: StanceFilterRow = { stanceTypes: STANCE_TYPE_NAMES, asO
 /**
  * The first answer of the explorer. Without filters it is composed once per stored layout and
  * served from memory; with filters (or when the stored layout lacks what the answer needs) the
- * stances are aggregated live, in chunks, and placed by the stored layout.
+ * stances are aggregated live, in chunks, and placed by the stored layout. A live answer depends
+ * on the graph, the filter and the sources' grades (the admissible sources, in the key): while
+ * the layout is current the graph has not changed, so the answer is kept with the layout and the
+ * same filter asked again (a million stances take seconds to read) is served from memory.
  */
 export async function viewGraph(db: Database, keeper: GraphLayoutKeeper, query: GraphViewQuery, bounds: ViewBounds): Promise<GraphView> {
   const include = [...(query.include ?? [])].sort();
@@ -142,8 +145,12 @@ export async function viewGraph(db: Database, keeper: GraphLayoutKeeper, query: 
     return { ...composed, layout: status(layout, stale) };
   }
   const filter: StanceFilterRow = { stanceTypes: query.stanceTypes ?? STANCE_TYPE_NAMES, asOf: query.asOf ?? null, sources: await admissibleSources(db, query) };
+  if (layout && !stale) return keeper.memoized(layout, JSON.stringify([include, filter]), () => liveView(db, layout, filter, include, bounds, status(layout, false)));
+  return liveView(db, layout, filter, include, bounds, status(layout, true));
+}
+
+async function liveView(db: Database, layout: StoredLayout | null, filter: StanceFilterRow, include: readonly string[], bounds: ViewBounds, answerStatus: GraphView['layout']): Promise<GraphView> {
   const nodes = (await readViewNodes(db, filter.asOf)).filter((n) => isVisible(n, include));
-  const answerStatus = status(layout, stale || !layout);
   if (layout && nodes.length > bounds.nodeBudget) {
     const clusterEdges = await readClusterEdges(db, filter, layout.placement);
     return composeView({ nodes, edges: [], clusterEdges }, layout.placement, include, bounds, answerStatus);

@@ -96,6 +96,8 @@ export function placementOf(view: { nodes: readonly { id: string }[] }, arrangem
 }
 
 const RETRY_AFTER_FAILURE_MS = 60_000;
+/** Answers kept per layout: the unfiltered ones, and the filters an analyst goes back and forth between. */
+const MEMOIZED_ANSWERS = 64;
 
 export class GraphLayoutKeeper {
   /** undefined: not read from the database yet; null: none stored. */
@@ -123,11 +125,19 @@ export class GraphLayoutKeeper {
     return { layout, stale };
   }
 
-  /** An answer composed from this layout, kept as long as the layout is. */
+  /**
+   * An answer composed from this layout, kept as long as the layout is (at most
+   * MEMOIZED_ANSWERS of them, the oldest dropped first). A promise that fails is not kept.
+   */
   memoized<T>(layout: StoredLayout, key: string, compose: () => T): T {
     let answers = this.answers.get(layout);
     if (!answers) this.answers.set(layout, (answers = new Map()));
-    if (!answers.has(key)) answers.set(key, compose());
+    if (!answers.has(key)) {
+      if (answers.size >= MEMOIZED_ANSWERS) answers.delete(answers.keys().next().value!);
+      const answer = compose();
+      answers.set(key, answer);
+      if (answer instanceof Promise) answer.catch(() => answers.get(key) === answer && answers.delete(key));
+    }
     return answers.get(key) as T;
   }
 

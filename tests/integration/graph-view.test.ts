@@ -161,8 +161,19 @@ describe('the stored layout', () => {
         },
       ],
     };
+    // A filtered answer is kept with the current layout; the ingestion must not leave it behind.
+    const rejections = '?stanceTypes=rejected';
+    const rejectionsBefore = await settledView(app, rejections);
+    expect(await settledView(app, rejections)).toEqual(rejectionsBefore);
+    expect(rejectionsBefore.nodes.id).not.toContain('position:test-grain-corridor');
     const posted = await postSource(app.url, payload, TEST_WRITE_AUTHORIZATION);
     expect(posted.status, posted.text).toBe(201);
+    // Whether or not the new layout is stored yet, the answer has the new stance.
+    const justAfter = await app.request(`/api/graph/view${rejections}`);
+    expect(justAfter.body.nodes.id).toContain('position:test-grain-corridor');
+    const rejectionsAfter = await settledView(app, rejections);
+    const rejected = edgesOf(rejectionsAfter).find((e) => e.target === 'position:test-grain-corridor');
+    expect(rejected).toMatchObject({ source: 'party:test-freedonia', stanceCount: 1, latestFamily: 'rejection' });
     const after = await settledView(app);
     expect(after.layout.computedAt).not.toBe(before.layout.computedAt);
     const at = after.nodes.id.indexOf('position:test-grain-corridor');
