@@ -172,6 +172,28 @@ export function evaluateGoals(rows: ResultRow[]): Goal[] {
       : { goal: viewGoal, status: 'not measured', evidence: viewSizes.length ? `measured on ${viewSizes.map((r) => r.scope.split(',')[0]).join(', ')} only` : 'load suite not run' },
   );
 
+  const openGoal = 'The whole 1M-stance world opens (clustered) ≤ 2 s after navigation';
+  const opened = rows.filter((r) => r.suite === 'load' && r.scope.endsWith('explorer opened on the whole world'));
+  const openedLarge = opened.find((r) => r.scope.startsWith('large,'));
+  goals.push(
+    openedLarge
+      ? { goal: openGoal, status: openedLarge.parley.median <= 2_000 ? 'met' : 'missed', evidence: `${number(openedLarge.parley.median)} ms median first frame (max ${number(openedLarge.parley.max)})` }
+      : { goal: openGoal, status: 'not measured', evidence: opened.length ? `measured on ${opened.map((r) => r.scope.split(',')[0]).join(', ')} only` : 'load suite not run' },
+  );
+
+  const viewGoalUnderLoad = "Explorer's first request: 0 errors and 0 timeouts under 50 connections × 30 s on the medium and large worlds";
+  const viewCounts = rows.filter((r) => r.suite === 'load' && r.unit === 'count' && r.measure.startsWith('graph view ') && /^(medium|large),/.test(r.scope));
+  const viewFailures = viewCounts.reduce((sum, r) => sum + r.parley.max, 0);
+  goals.push(
+    viewCounts.length
+      ? {
+          goal: viewGoalUnderLoad,
+          status: viewFailures === 0 ? 'met' : 'missed',
+          evidence: viewCounts.map((r) => `${r.scope.split(',')[0]} ${r.measure.replace('graph view ', '')}: ${number(r.parley.max)}`).join('; '),
+        }
+      : { goal: viewGoalUnderLoad, status: 'not measured', evidence: 'load suite not run on the medium or large world' },
+  );
+
   const loadCounts = rows.filter((r) => r.suite === 'load' && r.unit === 'count');
   const total = (kind: string) => loadCounts.filter((r) => r.measure.includes(kind)).reduce((sum, r) => sum + r.parley.median, 0);
   const [failures, timeouts] = [total('errors'), total('timeouts')];

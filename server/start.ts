@@ -44,7 +44,7 @@ export async function startParley(config: Config, logger: Logger, clientDir: str
   }
 
   // At start the graph view's layout is computed in the background when missing or stale.
-  const layoutKeeper = new GraphLayoutKeeper(db, logger);
+  const layoutKeeper = new GraphLayoutKeeper(db, logger, config.graphView.nodeBudget);
   bootstrap.whenReady(() => layoutKeeper.refresh());
   const app = createApp({ config, db, logger, clientDir, layoutKeeper });
   const server = await new Promise<Server>((resolve, reject) => {

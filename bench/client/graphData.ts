@@ -5,7 +5,7 @@
 import { STANCE_TYPES, STANCE_TYPE_NAMES } from '../../server/contract/model.ts';
 import { loadConfig } from '../../server/config.ts';
 import { type ViewEdge, computeArrangement } from '../../server/domain/graphLayout.ts';
-import { composeView } from '../../server/domain/graphView.ts';
+import { clusterEdgesOf, composeView } from '../../server/domain/graphView.ts';
 import { placementOf } from '../../server/domain/layoutKeeper.ts';
 import { seededRandom } from '../world.ts';
 
@@ -48,10 +48,14 @@ export function syntheticView(graph: SyntheticGraph): string {
     if (sum) sum.stanceCount += 1;
     else {
       const { stanceType, family, date } = edge.attributes;
-      aggregated.set(key, { source: edge.source, target: edge.target, relation: 'STANCES', stanceCount: 1, latestType: stanceType, latestFamily: family, latestDate: date });
+      aggregated.set(key, { source: edge.source, target: edge.target, relation: 'STANCES', stanceCount: 1, latestType: stanceType, latestFamily: family, latestDate: date, latestStance: edge.id });
     }
   }
-  const view = { nodes: graph.nodes.map((n) => ({ id: n.id, type: n.type, label: n.label, date: null, targeted: true })), edges: [...aggregated.values()] };
+  const edges = [...aggregated.values()];
+  const stances = new Map<string, number>();
+  for (const e of edges) for (const id of [e.source, e.target]) stances.set(id, (stances.get(id) ?? 0) + e.stanceCount);
+  const view = { nodes: graph.nodes.map((n) => ({ id: n.id, type: n.type, label: n.label, date: null, targeted: true, stances: stances.get(n.id) ?? 0 })), edges };
   const placement = placementOf(view, computeArrangement(view));
-  return JSON.stringify(composeView(view, placement, [], loadConfig({}).graphView, { computedAt: 'bench', stale: false }));
+  const input = { ...view, clusterEdges: clusterEdgesOf(edges, placement) };
+  return JSON.stringify(composeView(input, placement, [], loadConfig({}).graphView, { computedAt: 'bench', stale: false }));
 }

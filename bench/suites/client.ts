@@ -114,7 +114,7 @@ async function panZoomFrameP95(page: Page): Promise<number | undefined> {
  * time p95. A page still busy at the cap answers neither `page.close()` nor `browser.close()`, so
  * the browser process is killed instead.
  */
-async function timeMarks(url: string, marks: string[], capMs: number, panZoom: boolean): Promise<(number | undefined)[]> {
+export async function timeMarks(url: string, marks: string[], capMs: number, panZoom: boolean): Promise<(number | undefined)[]> {
   const server = await chromium.launchServer({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
   const deadline = Date.now() + capMs;
   try {

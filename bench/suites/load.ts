@@ -3,13 +3,17 @@
  * trace, ask and graph view endpoints. Requests per second are summarised over autocannon's
  * one-second samples; p99 latency, errors (non-2xx, connection errors) and timeouts are over the
  * whole window. Before the load, the explorer's first request (the graph view) is measured on
- * its own, bytes and latency, beside the request it replaces (/api/graph capped at 2000 nodes).
+ * its own, bytes and latency, beside the request it replaces (/api/graph capped at 2000 nodes),
+ * and the explorer itself is opened on the whole world in headless Chromium and timed to its
+ * first drawn frame.
  */
 import autocannon from 'autocannon';
+import { buildClientIfNeeded } from '../../server/clientBuild.ts';
 import { compare, elapsedMs, type ResultRow, type Summary, summarize } from '../stats.ts';
 import { positionName } from '../world.ts';
 import type { WorldContext } from './context.ts';
 import { typicalPosition } from './latency.ts';
+import { timeMarks } from './client.ts';
 
 export interface LoadOptions {
   connections: number;
@@ -51,6 +55,19 @@ export async function loadSuite(context: WorldContext, options: LoadOptions): Pr
 }
 
 const GRAPH_VIEW = '/api/graph/view';
+const PAGE_CAP_MS = 60_000;
+
+/** The explorer opened on the world's server in a fresh browser each run, timed to `parley:first-frame`. */
+async function firstFrames(context: WorldContext): Promise<number[]> {
+  await buildClientIfNeeded(context.logger);
+  const times: number[] = [];
+  for (let run = 0; run < FIRST_REQUEST_RUNS; run++) {
+    const [frame] = await timeMarks(`${context.server.url}/`, ['parley:first-frame'], PAGE_CAP_MS, false);
+    if (frame === undefined) throw new Error(`the explorer drew no frame within ${PAGE_CAP_MS / 1000} s on the ${context.scope} world`);
+    times.push(frame);
+  }
+  return times;
+}
 /** The explorer's first request before the graph view: every stance among the first 2000 nodes. */
 const OLD_FIRST_REQUEST = '/api/graph?limit=2000';
 const FIRST_REQUEST_RUNS = 5;
@@ -88,7 +105,17 @@ async function firstRequestRows(context: WorldContext): Promise<ResultRow[]> {
   const old = await measure(OLD_FIRST_REQUEST);
   const scope = `${context.scope}, explorer's first request`;
   const baseline = `${OLD_FIRST_REQUEST} (before)`;
+  const opened = await firstFrames(context);
   return [
+    {
+      suite: 'load',
+      scope: `${context.scope}, explorer opened on the whole world`,
+      measure: 'first drawn frame after navigation (headless Chromium, real server)',
+      unit: 'ms',
+      higherIsBetter: false,
+      parley: summarize(opened),
+      comparisons: [],
+    },
     { suite: 'load', scope, measure: 'graph view: stored layout current after start', unit: 's', higherIsBetter: false, parley: single(layoutSeconds), comparisons: [] },
     { suite: 'load', scope, measure: 'graph view answer size', unit: 'MB', higherIsBetter: false, parley: view.megabytes, comparisons: [compare(baseline, view.megabytes, old.megabytes)] },
     { suite: 'load', scope, measure: 'graph view latency', unit: 'ms', higherIsBetter: false, parley: view.latency, comparisons: [compare(baseline, view.latency, old.latency)] },

@@ -13,6 +13,8 @@ export interface ViewNodeRow {
   date: string | null;
   /** Some stance targets this node. */
   targeted: boolean;
+  /** How many stances the node took or is the target of: its weight when a budget keeps the best-connected. */
+  stances: number;
 }
 
 export interface AggregatedEdgeRow {
@@ -22,6 +24,8 @@ export interface AggregatedEdgeRow {
   latestType: string;
   latestFamily: string;
   latestDate: string;
+  /** The latest stance's id: with the date, it decides which stance is latest when edges are summed. */
+  latestStance: string;
 }
 
 export interface StructuralEdgeRow {
@@ -37,12 +41,45 @@ export interface StanceFilterRow {
   sources: readonly string[] | null;
 }
 
+export interface ActorLoadRow {
+  id: string;
+  /** How many stances the actor took (unfiltered). */
+  stances: number;
+}
+
+/** An aggregated edge between two communities of the stored layout. */
+export interface ClusterEdgeRow {
+  source: number;
+  target: number;
+  stanceCount: number;
+  latestType: string;
+  latestFamily: string;
+  latestDate: string;
+  /** The latest stance's id: with the date, it decides which stance is latest when edges are summed. */
+  latestStance: string;
+}
+
 export function readViewNodes(db: Database, asOf: string | null): Promise<ViewNodeRow[]> {
   return db.read<ViewNodeRow>(cypher('graph/view-nodes'), { asOf });
 }
 
-export function readAggregatedStanceEdges(db: Database, filter: StanceFilterRow): Promise<AggregatedEdgeRow[]> {
-  return db.read<AggregatedEdgeRow>(cypher('graph/view-stance-edges'), { stanceTypes: filter.stanceTypes, asOf: filter.asOf, sources: filter.sources });
+/** The actors that took stances (all, or those among `ids`), with their stance counts. */
+export function readStanceActors(db: Database, ids: readonly string[] | null): Promise<ActorLoadRow[]> {
+  return db.read<ActorLoadRow>(cypher('graph/stance-actors'), { ids });
+}
+
+/** One chunk of actors' stances, one row per actor → target (only into `targets` when given). */
+export function readAggregatedStanceEdges(db: Database, filter: StanceFilterRow, actors: readonly string[], targets: readonly string[] | null): Promise<AggregatedEdgeRow[]> {
+  return db.read<AggregatedEdgeRow>(cypher('graph/view-stance-edges'), { ...stanceFilter(filter), actors, targets });
+}
+
+/** One chunk of actors' stances, one row per community → community of the given placement. */
+export function readClusterStanceEdges(db: Database, filter: StanceFilterRow, actors: readonly string[], communityOf: Record<string, number>): Promise<ClusterEdgeRow[]> {
+  return db.read<ClusterEdgeRow>(cypher('graph/view-cluster-edges'), { ...stanceFilter(filter), actors, communityOf });
+}
+
+function stanceFilter(filter: StanceFilterRow) {
+  return { stanceTypes: filter.stanceTypes, asOf: filter.asOf, sources: filter.sources };
 }
 
 export function readStructuralEdges(db: Database): Promise<StructuralEdgeRow[]> {

@@ -9,7 +9,7 @@ import { UndirectedGraph } from 'graphology';
 import forceAtlas2Module from 'graphology-layout-forceatlas2';
 import noverlapModule from 'graphology-layout-noverlap';
 import louvainModule from 'graphology-communities-louvain';
-import type { AggregatedEdgeRow, ViewNodeRow } from '../data/graphView.ts';
+import type { AggregatedEdgeRow, StructuralEdgeRow, ViewNodeRow } from '../data/graphView.ts';
 import type { StanceFamily } from '../contract/model.ts';
 
 /** One edge of the view: an aggregated actor → target edge (relation STANCES) or a structural one. */
@@ -21,6 +21,7 @@ export interface ViewEdge {
   latestType: string | null;
   latestFamily: string | null;
   latestDate: string | null;
+  latestStance: string | null;
 }
 
 export const STANCES_RELATION = 'STANCES';
@@ -29,10 +30,52 @@ export function stanceEdge(row: AggregatedEdgeRow): ViewEdge {
   return { ...row, relation: STANCES_RELATION };
 }
 
+export function structuralEdge(row: StructuralEdgeRow): ViewEdge {
+  return { ...row, stanceCount: 0, latestType: null, latestFamily: null, latestDate: null, latestStance: null };
+}
+
 export interface ViewGraph {
   nodes: ViewNodeRow[];
   edges: ViewEdge[];
 }
+
+/** How many of its heaviest edges each actor keeps in a skeleton. */
+export const SKELETON_EDGES_PER_ACTOR = 8;
+
+/**
+ * The edges a large graph is laid out with: each actor's heaviest few and each target's
+ * heaviest one, so every node that has an edge keeps one and the strongest ties shape the
+ * picture, at a bounded size (ForceAtlas2 and Louvain over a million edges would take minutes
+ * and gigabytes). Fed one chunk at a time; a chunk holds all the edges of its actors.
+ */
+export class LayoutSkeleton {
+  private readonly kept = new Map<string, ViewEdge>();
+  private readonly heaviestInto = new Map<string, ViewEdge>();
+
+  add(chunk: readonly ViewEdge[]): void {
+    const bySource = new Map<string, ViewEdge[]>();
+    for (const edge of chunk) {
+      const edges = bySource.get(edge.source);
+      if (edges) edges.push(edge);
+      else bySource.set(edge.source, [edge]);
+      const best = this.heaviestInto.get(edge.target);
+      if (!best || heavier(edge, best)) this.heaviestInto.set(edge.target, edge);
+    }
+    for (const edges of bySource.values()) {
+      for (const edge of edges.sort((a, b) => (heavier(a, b) ? -1 : 1)).slice(0, SKELETON_EDGES_PER_ACTOR)) this.kept.set(keyOf(edge), edge);
+    }
+  }
+
+  /** The skeleton, in a stable order (by source, then target). */
+  edges(): ViewEdge[] {
+    for (const edge of this.heaviestInto.values()) this.kept.set(keyOf(edge), edge);
+    return [...this.kept.values()].sort((a, b) => a.source.localeCompare(b.source) || a.target.localeCompare(b.target));
+  }
+}
+
+const keyOf = (edge: ViewEdge) => `${edge.source}>${edge.target}`;
+/** More stances first; ties go to the smaller target id, so the skeleton is the same for the same graph. */
+const heavier = (a: ViewEdge, b: ViewEdge) => a.stanceCount > b.stanceCount || (a.stanceCount === b.stanceCount && (a.target < b.target || (a.target === b.target && a.source < b.source)));
 
 /** Positions and communities, parallel to the graph's nodes. */
 export interface Arrangement {

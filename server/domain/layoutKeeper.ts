@@ -7,34 +7,46 @@
  */
 import { Worker } from 'node:worker_threads';
 import type { Database } from '../db/database.ts';
-import { readLayoutStamp, readStoredLayout, writeStoredLayout } from '../data/graphView.ts';
+import { type ClusterEdgeRow, readLayoutStamp, readStoredLayout, readStructuralEdges, readViewNodes, type ViewNodeRow, writeStoredLayout } from '../data/graphView.ts';
 import type { Logger } from '../logger.ts';
-import { STANCE_TYPE_NAMES } from '../contract/model.ts';
-import type { Arrangement, ViewEdge, ViewGraph } from './graphLayout.ts';
-import { readViewGraph } from './graphView.ts';
+import { type Arrangement, LayoutSkeleton, structuralEdge, type ViewEdge, type ViewGraph } from './graphLayout.ts';
+import { forEachStanceEdgeChunk, readClusterEdges, UNFILTERED } from './graphView.ts';
 
 export type Placement = Map<string, { x: number; y: number; community: number }>;
+
+/** The graph as laid out: what unfiltered answers are composed from without a read. */
+export interface LaidOutView {
+  nodes: ViewNodeRow[];
+  /** Every aggregated actor → target edge; null over the node budget, where answers are clusters and expanded clusters read theirs. */
+  stanceEdges: ViewEdge[] | null;
+  structuralEdges: ViewEdge[];
+  /** Stances between communities; null within the node budget. */
+  clusterEdges: ClusterEdgeRow[] | null;
+}
 
 export interface StoredLayout {
   stamp: string;
   computedAt: string;
-  view: ViewGraph;
+  view: LaidOutView;
   placement: Placement;
 }
 
+type EdgeColumns = { source: number[]; target: number[]; relation: string[]; stanceCount: number[]; latestType: (string | null)[]; latestFamily: (string | null)[]; latestDate: (string | null)[]; latestStance: (string | null)[] };
+
 /** The snapshot as stored: columns, as compact as the answers made from it. */
 interface SnapshotColumns {
-  nodes: { id: string[]; type: string[]; label: string[]; targeted: boolean[]; date?: (string | null)[] };
-  edges: { source: number[]; target: number[]; relation: string[]; stanceCount: number[]; latestType: (string | null)[]; latestFamily: (string | null)[]; latestDate: (string | null)[] };
+  nodes: { id: string[]; type: string[]; label: string[]; targeted: boolean[]; date: (string | null)[]; stances: number[] };
+  stanceEdges: EdgeColumns | null;
+  structuralEdges: EdgeColumns;
+  clusterEdges: ClusterEdgeRow[] | null;
   arrangement: Arrangement;
 }
 
-export function encodeSnapshot(view: ViewGraph, arrangement: Arrangement): string {
+export function encodeSnapshot(view: LaidOutView, arrangement: Arrangement): string {
   const index = new Map(view.nodes.map((n, i) => [n.id, i]));
-  const edges = view.edges.filter((e) => index.has(e.source) && index.has(e.target));
-  const columns: SnapshotColumns = {
-    nodes: { id: view.nodes.map((n) => n.id), type: view.nodes.map((n) => n.type), label: view.nodes.map((n) => n.label), targeted: view.nodes.map((n) => n.targeted), date: view.nodes.map((n) => n.date) },
-    edges: {
+  const columnsOf = (all: ViewEdge[]): EdgeColumns => {
+    const edges = all.filter((e) => index.has(e.source) && index.has(e.target));
+    return {
       source: edges.map((e) => index.get(e.source)!),
       target: edges.map((e) => index.get(e.target)!),
       relation: edges.map((e) => e.relation),
@@ -42,38 +54,50 @@ export function encodeSnapshot(view: ViewGraph, arrangement: Arrangement): strin
       latestType: edges.map((e) => e.latestType),
       latestFamily: edges.map((e) => e.latestFamily),
       latestDate: edges.map((e) => e.latestDate),
-    },
+      latestStance: edges.map((e) => e.latestStance),
+    };
+  };
+  const { nodes } = view;
+  const columns: SnapshotColumns = {
+    nodes: { id: nodes.map((n) => n.id), type: nodes.map((n) => n.type), label: nodes.map((n) => n.label), targeted: nodes.map((n) => n.targeted), date: nodes.map((n) => n.date), stances: nodes.map((n) => n.stances) },
+    stanceEdges: view.stanceEdges && columnsOf(view.stanceEdges),
+    structuralEdges: columnsOf(view.structuralEdges),
+    clusterEdges: view.clusterEdges,
     arrangement,
   };
   return JSON.stringify(columns);
 }
 
-export function decodeSnapshot(json: string): { view: ViewGraph; placement: Placement } {
-  const { nodes, edges, arrangement } = JSON.parse(json) as SnapshotColumns;
-  const view: ViewGraph = {
-    // Snapshots stored before dates were kept have none: their nodes read as undated until the next layout.
-    nodes: nodes.id.map((id, i) => ({ id, type: nodes.type[i]!, label: nodes.label[i]!, date: nodes.date?.[i] ?? null, targeted: nodes.targeted[i]! })),
-    edges: edges.source.map(
-      (source, i): ViewEdge => ({
-        source: nodes.id[source]!,
-        target: nodes.id[edges.target[i]!]!,
-        relation: edges.relation[i]!,
-        stanceCount: edges.stanceCount[i]!,
-        latestType: edges.latestType[i]!,
-        latestFamily: edges.latestFamily[i]!,
-        latestDate: edges.latestDate[i]!,
-      }),
-    ),
+export function decodeSnapshot(json: string): { view: LaidOutView; placement: Placement } {
+  const { nodes, stanceEdges, structuralEdges, clusterEdges, arrangement } = JSON.parse(json) as SnapshotColumns;
+  const edgesOf = (edges: EdgeColumns): ViewEdge[] =>
+    edges.source.map((source, i) => ({
+      source: nodes.id[source]!,
+      target: nodes.id[edges.target[i]!]!,
+      relation: edges.relation[i]!,
+      stanceCount: edges.stanceCount[i]!,
+      latestType: edges.latestType[i]!,
+      latestFamily: edges.latestFamily[i]!,
+      latestDate: edges.latestDate[i]!,
+      latestStance: edges.latestStance[i]!,
+    }));
+  const view: LaidOutView = {
+    nodes: nodes.id.map((id, i) => ({ id, type: nodes.type[i]!, label: nodes.label[i]!, date: nodes.date[i]!, targeted: nodes.targeted[i]!, stances: nodes.stances[i]! })),
+    stanceEdges: stanceEdges && edgesOf(stanceEdges),
+    structuralEdges: edgesOf(structuralEdges),
+    clusterEdges,
   };
   return { view, placement: placementOf(view, arrangement) };
 }
 
 /** Where each node of the view was put, by id. */
-export function placementOf(view: ViewGraph, arrangement: Arrangement): Placement {
+export function placementOf(view: { nodes: readonly { id: string }[] }, arrangement: Arrangement): Placement {
   return new Map(view.nodes.map((n, i) => [n.id, { x: arrangement.x[i]!, y: arrangement.y[i]!, community: arrangement.community[i]! }]));
 }
 
 const RETRY_AFTER_FAILURE_MS = 60_000;
+/** Answers kept per layout: the unfiltered ones, and the filters an analyst goes back and forth between. */
+const MEMOIZED_ANSWERS = 64;
 
 export class GraphLayoutKeeper {
   /** undefined: not read from the database yet; null: none stored. */
@@ -89,6 +113,8 @@ export class GraphLayoutKeeper {
   constructor(
     private readonly db: Database,
     private readonly logger: Logger,
+    /** Over this many nodes answers open as clusters, so the layout keeps the edges between communities instead of every edge. */
+    private readonly nodeBudget: number,
   ) {}
 
   /** The stored layout (null when none yet) and whether the graph has changed since; a stale or missing layout starts a refresh. */
@@ -99,11 +125,19 @@ export class GraphLayoutKeeper {
     return { layout, stale };
   }
 
-  /** An answer composed from this layout, kept as long as the layout is. */
+  /**
+   * An answer composed from this layout, kept as long as the layout is (at most
+   * MEMOIZED_ANSWERS of them, the oldest dropped first). A promise that fails is not kept.
+   */
   memoized<T>(layout: StoredLayout, key: string, compose: () => T): T {
     let answers = this.answers.get(layout);
     if (!answers) this.answers.set(layout, (answers = new Map()));
-    if (!answers.has(key)) answers.set(key, compose());
+    if (!answers.has(key)) {
+      if (answers.size >= MEMOIZED_ANSWERS) answers.delete(answers.keys().next().value!);
+      const answer = compose();
+      answers.set(key, answer);
+      if (answer instanceof Promise) answer.catch(() => answers.get(key) === answer && answers.delete(key));
+    }
     return answers.get(key) as T;
   }
 
@@ -142,7 +176,14 @@ export class GraphLayoutKeeper {
 
   private async load(): Promise<StoredLayout | null> {
     const row = await readStoredLayout(this.db);
-    return row ? { stamp: row.stamp, computedAt: row.computedAt, ...decodeSnapshot(row.snapshot) } : null;
+    if (!row) return null;
+    try {
+      return { stamp: row.stamp, computedAt: row.computedAt, ...decodeSnapshot(row.snapshot) };
+    } catch (err) {
+      // A snapshot in an older shape is treated as missing: the next refresh replaces it.
+      this.logger.warn({ err }, 'graph layout: the stored snapshot could not be read; computing a new one');
+      return null;
+    }
   }
 
   /** Recomputes until the stored layout matches the graph (an ingestion during a run starts another). */
@@ -152,15 +193,44 @@ export class GraphLayoutKeeper {
       const stored = await this.stored();
       if (stored?.stamp === stamp || this.closed) return;
       const started = Date.now();
-      const view = await readViewGraph(this.db, STANCE_TYPE_NAMES, null);
-      this.logger.info({ nodes: view.nodes.length, edges: view.edges.length }, 'graph layout: computing');
-      const arrangement = await this.arrangeInWorker(view);
+      const { view, layoutInput } = await this.readGraph();
+      this.logger.info({ nodes: view.nodes.length, layoutEdges: layoutInput.edges.length, ms: Date.now() - started }, 'graph layout: computing');
+      const arrangement = await this.arrangeInWorker(layoutInput);
+      if (view.stanceEdges === null) {
+        view.clusterEdges = await readClusterEdges(this.db, UNFILTERED, placementOf(view, arrangement));
+        this.logger.info({ clusterEdges: view.clusterEdges.length, ms: Date.now() - started }, 'graph layout: stances between communities summed');
+      }
       const computedAt = new Date().toISOString();
       const snapshot = encodeSnapshot(view, arrangement);
       await writeStoredLayout(this.db, { stamp, computedAt, snapshot });
       this.layout = Promise.resolve({ stamp, computedAt, ...decodeSnapshot(snapshot) });
-      this.logger.info({ nodes: view.nodes.length, edges: view.edges.length, bytes: snapshot.length, ms: Date.now() - started }, 'graph layout: stored');
+      this.logger.info({ nodes: view.nodes.length, layoutEdges: layoutInput.edges.length, bytes: snapshot.length, ms: Date.now() - started }, 'graph layout: stored');
     }
+  }
+
+  /**
+   * The graph to lay out, read in chunks of actors. Within the node budget every aggregated edge
+   * is kept and laid out. Over it, a million stances can mean a million actor → target pairs: the
+   * layout then works on a skeleton (each actor's heaviest edges and each target's heaviest), and
+   * only the stances between communities are kept, summed once the communities are known.
+   */
+  private async readGraph(): Promise<{ view: LaidOutView; layoutInput: ViewGraph }> {
+    const [nodes, structural] = await Promise.all([readViewNodes(this.db, null), readStructuralEdges(this.db)]);
+    const structuralEdges = structural.map(structuralEdge);
+    const keepAll = nodes.length <= this.nodeBudget;
+    const all: ViewEdge[] = [];
+    const skeleton = new LayoutSkeleton();
+    let chunks = 0;
+    await forEachStanceEdgeChunk(this.db, UNFILTERED, null, (chunk) => {
+      if (keepAll) all.push(...chunk);
+      else skeleton.add(chunk);
+      this.logger.info({ chunk: ++chunks }, 'graph layout: stances read');
+    });
+    const stanceEdges = keepAll ? all : skeleton.edges();
+    return {
+      view: { nodes, stanceEdges: keepAll ? all : null, structuralEdges, clusterEdges: null },
+      layoutInput: { nodes, edges: [...stanceEdges, ...structuralEdges] },
+    };
   }
 
   private arrangeInWorker(view: ViewGraph): Promise<Arrangement> {

@@ -27,7 +27,7 @@ export interface AppDeps {
   layoutKeeper?: GraphLayoutKeeper;
 }
 
-export function createApp({ config, db, logger, clientDir, layoutKeeper = new GraphLayoutKeeper(db, logger) }: AppDeps): Express {
+export function createApp({ config, db, logger, clientDir, layoutKeeper = new GraphLayoutKeeper(db, logger, config.graphView.nodeBudget) }: AppDeps): Express {
   const app = express();
   app.disable('x-powered-by');
   app.set('query parser', 'simple');

@@ -3,40 +3,19 @@
  * citations table, quotes and summaries told apart, a citation opened in its source, the
  * interpretation, and the closest passages of a "not found".
  */
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { build } from 'vite';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Database } from '../../server/db/database.ts';
-import { CLIENT_SRC } from '../../server/paths.ts';
-import { startParley, type RunningParley } from '../../server/start.ts';
-import { launchChromium, openExplorer } from '../support/browser.ts';
-import { resetToSeed, testConfig, testDatabase, testLogger } from '../support/db.ts';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { RunningParley } from '../../server/start.ts';
+import { browserSuite } from '../support/browser.ts';
 
-let clientDir: string;
-let db: Database;
+const explorer = browserSuite();
 let app: RunningParley;
-let browser: Browser;
 let page: Page;
 let errors: string[];
 
 beforeAll(async () => {
-  clientDir = fs.mkdtempSync(path.join(os.tmpdir(), 'parley-client-ask-'));
-  await build({ configFile: path.join(CLIENT_SRC, 'vite.config.ts'), logLevel: 'warn', build: { outDir: clientDir, emptyOutDir: true } });
-  db = testDatabase();
-  await resetToSeed(db);
-  app = await startParley(testConfig({ PARLEY_SEED: 'true' }), testLogger, clientDir);
-  browser = await launchChromium();
-  ({ page, errors } = await openExplorer(browser, `${app.url}/#mode=ask`));
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await app?.stop();
-  await db?.close();
-  if (clientDir) fs.rmSync(clientDir, { recursive: true, force: true });
+  app = explorer.app;
+  ({ page, errors } = await explorer.open(`${app.url}/#mode=ask`));
 });
 
 async function ask(question: string) {

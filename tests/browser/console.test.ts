@@ -5,25 +5,16 @@
  * browser, a PROFILE plan, a CSV download, and a result marked in the main graph.
  */
 import fs from 'node:fs';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium, openExplorer, startSeededExplorer } from '../support/browser.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { browserSuite, openExplorer } from '../support/browser.ts';
 
-let explorer: Awaited<ReturnType<typeof startSeededExplorer>>;
-let browser: Browser;
-beforeAll(async () => {
-  explorer = await startSeededExplorer();
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-  await explorer?.stop();
-});
+const explorer = browserSuite();
 
 /** The console with `query` in the editor (through the URL, so no typing aids get in the way). */
 async function openConsole(query?: string, params?: string) {
   const hash = new URLSearchParams({ mode: 'console', ...(query ? { query } : {}), ...(params ? { params } : {}) });
-  const opened = await openExplorer(browser, `${explorer.app.url}/#${hash}`);
+  const opened = await explorer.open(`${explorer.app.url}/#${hash}`);
   await opened.page.waitForSelector('.editor[data-ready="true"] .cm-content');
   return opened;
 }
@@ -124,7 +115,7 @@ describe('the Cypher console', () => {
     expect(href).toMatch(/#mode=console&saved=/);
     await page.close();
 
-    const fresh = await browser.newContext();
+    const fresh = await explorer.browser.newContext();
     try {
       const { page: opened, errors } = await openExplorer(fresh, new URL(href!, explorer.app.url).toString());
       await opened.waitForSelector('.editor[data-ready="true"] .cm-content');

@@ -2,33 +2,26 @@
  * The explorer in a real browser (Debian's Chromium, WebGL through SwiftShader) against the real
  * app and the run's throwaway Neo4j with the seed graph: the acceptance criteria of issue 5.
  */
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../server/db/database.ts';
+import type { GraphView } from '../../server/contract/api.ts';
 import type { RunningParley } from '../../server/start.ts';
-import { inkedPixels, launchChromium, layoutSettled, openExplorer, startSeededExplorer } from '../support/browser.ts';
+import { browserSuite, inkedPixels, layoutSettled } from '../support/browser.ts';
 
-let explorer: Awaited<ReturnType<typeof startSeededExplorer>>;
+const explorer = browserSuite();
 let db: Database;
 let app: RunningParley;
-let browser: Browser;
 
-const openPage = (url: string) => openExplorer(browser, url);
+const openPage = (url: string) => explorer.open(url);
 
 /** Pixels of the graph canvas that differ from its background. */
 async function drawnPixels(page: Page): Promise<number> {
   return inkedPixels(page, await page.locator('.sigma-container').screenshot());
 }
 
-beforeAll(async () => {
-  explorer = await startSeededExplorer();
+beforeAll(() => {
   ({ db, app } = explorer);
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await explorer?.stop();
 });
 
 describe('the explorer', () => {
@@ -172,6 +165,26 @@ describe('Add source (issue 14)', () => {
     await page.evaluate(() => (window.location.hash = '#mode=trace&position=position:partial-truce'));
     await page.locator('.trace-card[data-actor="official:dmitry-peskov"][data-stance="rejected"]').waitFor();
     await page.locator('.trace-card[data-actor="official:janos-vereb"][data-stance="backed"]').waitFor();
+
+    // The graph view was read again: each new stance is inside its actor → target edge, as the server aggregates it, and no edge stands for a lone stance.
+    await page.evaluate(() => (window.location.hash = '#mode=graph'));
+    await page.getByRole('button', { name: 'Table view' }).click();
+    const relationships = page.locator('.graph-table table').nth(1).locator('tbody tr');
+    // From, relationship (its badge), to, date: as the table shows each drawn edge.
+    const cells = await relationships.evaluateAll((rows) => rows.map((row) => {
+      const [from, relation, to, date] = [...row.querySelectorAll('td')];
+      return [from!.textContent, relation!.querySelector('.badge')!.textContent, to!.textContent, date!.textContent];
+    }));
+    const view = (await (await fetch(`${app.url}/api/graph/view`)).json()) as GraphView;
+    const target = view.nodes.id.indexOf('position:partial-truce');
+    for (const actor of ['official:janos-vereb', 'official:dmitry-peskov']) {
+      const from = view.nodes.id.indexOf(actor);
+      const edge = view.edges.source.findIndex((source, i) => source === from && view.edges.target[i] === target);
+      expect([view.edges.relation[edge], view.edges.stanceCount[edge], view.edges.latestDate[edge]], actor).toEqual(['STANCES', 1, '2025-06-13']);
+      const [actorName, targetName] = [view.nodes.label[from]!, view.nodes.label[target]!];
+      expect(cells.filter(([f, , t]) => f === actorName && t === targetName)).toEqual([[actorName, 'stances', targetName, '2025-06-13']]);
+    }
+    expect(cells.filter(([, relation]) => relation === 'backed' || relation === 'rejected')).toEqual([]);
     const rejected = await db.read<{ n: number }>("MATCH (:Official {id: 'official:recep-tayyip-erdogan'})-[:TOOK]->(s:Stance {type: 'welcomed'}) RETURN count(s) AS n");
     expect(rejected[0]!.n).toBe(0);
     expect(errors).toEqual([]);

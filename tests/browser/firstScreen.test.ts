@@ -3,23 +3,11 @@
  * labelled, no two drawn labels overlapping, the legend clear of the drawn nodes. Label and node
  * boxes come from sigma's own geometry through the window.__parley hook.
  */
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { DrawnBox } from '../../client/src/render/sigmaRenderer.ts';
-import { launchChromium, layoutSettled, openExplorer, settledDrawing, startSeededExplorer } from '../support/browser.ts';
+import { browserSuite, layoutSettled, settledDrawing } from '../support/browser.ts';
 
-let explorer: Awaited<ReturnType<typeof startSeededExplorer>>;
-let browser: Browser;
-
-beforeAll(async () => {
-  explorer = await startSeededExplorer();
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await explorer?.stop();
-});
+const explorer = browserSuite();
 
 function overlap(a: DrawnBox, b: DrawnBox): boolean {
   return a.minX < b.maxX && b.minX < a.maxX && a.minY < b.maxY && b.minY < a.maxY;
@@ -27,7 +15,7 @@ function overlap(a: DrawnBox, b: DrawnBox): boolean {
 
 describe('the first screen on the seed graph', () => {
   it('labels every position inside the canvas, and no two labels overlap', async () => {
-    const { page, errors } = await openExplorer(browser, explorer.app.url);
+    const { page, errors } = await explorer.open(explorer.app.url);
     await layoutSettled(page);
     const { labels, nodes, canvas } = await settledDrawing(page);
 
@@ -48,7 +36,7 @@ describe('the first screen on the seed graph', () => {
   });
 
   it('keeps the legend clear of every drawn node', async () => {
-    const { page } = await openExplorer(browser, explorer.app.url);
+    const { page } = await explorer.open(explorer.app.url);
     await layoutSettled(page);
     const { nodes, canvas } = await settledDrawing(page);
     const legend = (await page.locator('.legend').boundingBox())!;
@@ -61,7 +49,7 @@ describe('the first screen on the seed graph', () => {
   });
 
   it('lists the stances behind an aggregated edge, with their quotes, when the edge is clicked', async () => {
-    const { page, errors } = await openExplorer(browser, explorer.app.url);
+    const { page, errors } = await explorer.open(explorer.app.url);
     await layoutSettled(page);
     const { nodes, canvas } = await settledDrawing(page);
     const centre = (id: string) => {

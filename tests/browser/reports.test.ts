@@ -5,20 +5,19 @@
  * shows a source's text with its quotes marked, the trace says how many sources report a stance,
  * and the source filter lives in the permalink and reaches the server.
  */
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { RunningParley } from '../../server/start.ts';
 import { conflictingReport, firstReport, laterReport, secondReport } from '../fixtures/sources/manyReports.ts';
-import { launchChromium, openExplorer, startSeededExplorer } from '../support/browser.ts';
+import { browserSuite } from '../support/browser.ts';
 
 /** The first report as it arrived with its text: our own short wording around its two quotes. */
 const FIRST_REPORT_TEXT =
   'Talks on the border lake ended on Thursday without a deal. Ridgeland asked for "Sixty quiet days on the water". ' +
   'Valemark’s foreign minister answered: "We will not tie our boats to the shore."';
 
-let explorer: Awaited<ReturnType<typeof startSeededExplorer>>;
+const explorer = browserSuite();
 let app: RunningParley;
-let browser: Browser;
 
 async function ingest(payload: unknown): Promise<void> {
   const res = await fetch(`${app.url}/api/sources`, {
@@ -30,23 +29,16 @@ async function ingest(payload: unknown): Promise<void> {
 }
 
 beforeAll(async () => {
-  explorer = await startSeededExplorer();
   app = explorer.app;
-  browser = await launchChromium();
   const first = firstReport();
   for (const report of [{ ...first, source: { ...first.source, text: FIRST_REPORT_TEXT } }, secondReport(), conflictingReport(), laterReport()]) await ingest(report);
 }, 300_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await explorer?.stop();
-});
 
 const hashOf = (page: Page) => page.evaluate(() => decodeURIComponent(window.location.hash));
 
 describe('conflicting reports', () => {
   it('opens the conflicts list, then one conflict with both quotes and their sources side by side', async () => {
-    const { page, errors } = await openExplorer(browser, app.url);
+    const { page, errors } = await explorer.open(app.url);
     await page.getByRole('tab', { name: 'Conflicts' }).click();
     const entry = page.locator('.conflict-list li[data-conflict]').filter({ hasText: 'Valemark on Lake ceasefire' });
     await entry.waitFor();
@@ -75,7 +67,7 @@ describe('conflicting reports', () => {
 
 describe('reversals and corroboration', () => {
   it('shows the reversal and its date in the matrix cell', async () => {
-    const { page, errors } = await openExplorer(browser, `${app.url}/#mode=matrix`);
+    const { page, errors } = await explorer.open(`${app.url}/#mode=matrix`);
     const cell = page.locator('.cell-button[aria-label^="Valemark agreed Lake ceasefire"]');
     await cell.waitFor();
     await expect(cell.getAttribute('aria-label')).resolves.toMatch(/on 2025-05-20, reversed from rejected on 2025-05-20/);
@@ -87,7 +79,7 @@ describe('reversals and corroboration', () => {
   });
 
   it('says in the trace how many sources report a stance and how many first-hand, and marks the reversal on the timeline', async () => {
-    const { page, errors } = await openExplorer(browser, `${app.url}/#mode=trace&position=position:lake-ceasefire`);
+    const { page, errors } = await explorer.open(`${app.url}/#mode=trace&position=position:lake-ceasefire`);
     const refusal = page.locator('.trace-card[data-actor="party:valemark"][data-stance="rejected"]');
     await refusal.waitFor();
     await expect(refusal.locator('.corroboration').textContent()).resolves.toBe('reported by 2 sources, 1 first-hand');
@@ -97,7 +89,7 @@ describe('reversals and corroboration', () => {
   });
 
   it("shows corroboration for a party's stances in the side panel", async () => {
-    const { page, errors } = await openExplorer(browser, `${app.url}/#node=party:valemark`);
+    const { page, errors } = await explorer.open(`${app.url}/#node=party:valemark`);
     const refusal = page.locator('.side-panel .party-stances [data-stance-id="stance:valemark-rejected-lake-ceasefire-2025-04-10"]');
     await refusal.waitFor();
     await expect(refusal.locator('.corroboration').textContent()).resolves.toBe('reported by 2 sources, 1 first-hand');
@@ -108,7 +100,7 @@ describe('reversals and corroboration', () => {
 
 describe('ask', () => {
   it('says how many sources report each cited stance', async () => {
-    const { page, errors } = await openExplorer(browser, `${app.url}/#mode=ask`);
+    const { page, errors } = await explorer.open(`${app.url}/#mode=ask`);
     await page.getByRole('textbox', { name: 'Your question' }).fill('Who rejected the lake ceasefire?');
     await page.getByRole('button', { name: 'Ask', exact: true }).click();
     const refusal = page.locator('table.citations tbody tr', { hasText: 'We will not tie our boats to the shore' });
@@ -121,7 +113,7 @@ describe('ask', () => {
 
 describe('the sources view', () => {
   it('lists the sources with their counts and opens one: its text with the quotes marked, and the stances it supports', async () => {
-    const { page, errors } = await openExplorer(browser, app.url);
+    const { page, errors } = await explorer.open(app.url);
     await page.getByRole('tab', { name: 'Sources' }).click();
     const row = page.locator('tr[data-source="source:lake-talks-first-report"]');
     await row.waitFor();
@@ -145,7 +137,7 @@ describe('the sources view', () => {
 
 describe('the source filter', () => {
   it('asks the server for the graph again with the chosen grade and keeps the choice in the permalink', async () => {
-    const { page, errors } = await openExplorer(browser, app.url);
+    const { page, errors } = await explorer.open(app.url);
     const asked = page.waitForRequest((request) => request.url().includes('/api/graph') && new URL(request.url()).searchParams.get('minReliability') === 'B');
     await page.getByLabel('Least source reliability').selectOption('B');
     await asked;

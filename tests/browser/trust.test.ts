@@ -4,36 +4,11 @@
  * analyst did, time hides what did not exist yet, the PNG is the whole graph, and the page can
  * be used without a mouse or colour vision.
  */
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { RunningParley } from '../../server/start.ts';
-import { inkedPixels, launchChromium, openExplorer, startSeededExplorer } from '../support/browser.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { browserSuite, inkedPixels } from '../support/browser.ts';
 
-/** The seeded explorer and one browser for the suite. */
-interface ExplorerHarness {
-  app: RunningParley;
-  openPage(url: string): Promise<{ page: Page; errors: string[] }>;
-  close(): Promise<void>;
-}
-
-async function startExplorer(): Promise<ExplorerHarness> {
-  const seeded = await startSeededExplorer();
-  const browser: Browser = await launchChromium();
-  return {
-    app: seeded.app,
-    openPage: (url) => openExplorer(browser, url),
-    async close() {
-      await browser.close();
-      await seeded.stop();
-    },
-  };
-}
-
-let explorer: ExplorerHarness;
-beforeAll(async () => {
-  explorer = await startExplorer();
-});
-afterAll(() => explorer?.close());
+const explorer = browserSuite();
 
 const search = (page: Page) => page.getByRole('combobox', { name: 'Search the graph' });
 
@@ -52,7 +27,7 @@ async function downloadPng(page: Page, scale: string): Promise<Buffer> {
 
 describe("a party's panel", () => {
   it("lists every stance the party's officials took, with who voiced each", async () => {
-    const { page, errors } = await explorer.openPage(`${explorer.app.url}/#node=party%3Arussia`);
+    const { page, errors } = await explorer.open(`${explorer.app.url}/#node=party%3Arussia`);
     const api = await (await fetch(`${explorer.app.url}/api/actors/party:russia/stances`)).json();
     const items = page.locator('.side-panel .party-stances .stance');
     await items.first().waitFor();
@@ -68,7 +43,7 @@ describe("a party's panel", () => {
 
 describe('the trace', () => {
   it('heads each relation from the traced position: the withdrawal is the precondition of the pause', async () => {
-    const { page } = await explorer.openPage(`${explorer.app.url}/#mode=trace&position=position%3Awithdrawal-from-four-regions`);
+    const { page } = await explorer.open(`${explorer.app.url}/#mode=trace&position=position%3Awithdrawal-from-four-regions`);
     const relation = page.locator('.trace-position .relation');
     await relation.first().waitFor();
     const headings = await relation.locator('h3').allTextContents();
@@ -78,7 +53,7 @@ describe('the trace', () => {
   });
 
   it("says what the summit is a condition of instead of what it 'must happen before'", async () => {
-    const { page } = await explorer.openPage(`${explorer.app.url}/#mode=trace&position=position%3Aleaders-summit`);
+    const { page } = await explorer.open(`${explorer.app.url}/#mode=trace&position=position%3Aleaders-summit`);
     await page.locator('.trace-position .relation').first().waitFor();
     const text = await page.locator('.trace-position').textContent();
     expect(text).not.toMatch(/must happen before/);
@@ -89,7 +64,7 @@ describe('the trace', () => {
 
 describe('search', () => {
   it('puts the party first for "Russia" and shows which alias matched', async () => {
-    const { page } = await explorer.openPage(explorer.app.url);
+    const { page } = await explorer.open(explorer.app.url);
     await search(page).fill('Russia');
     await page.locator('.search-hit').first().waitFor();
     await expect(page.locator('.search-hit').first().getAttribute('data-id')).resolves.toBe('party:russia');
@@ -99,7 +74,7 @@ describe('search', () => {
   });
 
   it('ArrowDown from the pre-highlighted first hit lands on it, not on the second', async () => {
-    const { page } = await explorer.openPage(explorer.app.url);
+    const { page } = await explorer.open(explorer.app.url);
     await search(page).fill('Russia');
     await page.locator('.search-hit').first().waitFor();
     await search(page).press('ArrowDown');
@@ -112,7 +87,7 @@ describe('search', () => {
 
 describe('navigation', () => {
   it('steps Back and Forward through views, selections and traces', async () => {
-    const { page } = await explorer.openPage(explorer.app.url);
+    const { page } = await explorer.open(explorer.app.url);
     const selectedTab = () => page.getByRole('tab', { selected: true }).textContent();
     await page.getByRole('tab', { name: 'Matrix' }).click();
     await page.getByRole('tab', { name: 'Trace' }).click();
@@ -133,7 +108,7 @@ describe('navigation', () => {
 
 describe('time', () => {
   it('hides undated positions and delegations before anything shows they existed', async () => {
-    const { page } = await explorer.openPage(`${explorer.app.url}/#asOf=2025-01-01&table=1`);
+    const { page } = await explorer.open(`${explorer.app.url}/#asOf=2025-01-01&table=1`);
     const names = await page.locator('.graph-table tbody').first().locator('tr td:first-child').allTextContents();
     expect(names).toContain('Russia');
     expect(names).not.toContain('Summit of the presidents of Russia, Ukraine and the United States');
@@ -142,14 +117,14 @@ describe('time', () => {
   });
 
   it('shows a year-precision date as the year', async () => {
-    const { page } = await explorer.openPage(`${explorer.app.url}/#node=event%3Arussian-offensive-in-ukraine`);
+    const { page } = await explorer.open(`${explorer.app.url}/#node=event%3Arussian-offensive-in-ukraine`);
     const date = page.locator('.side-panel .properties dt', { hasText: /^date$/ }).locator('xpath=following-sibling::dd[1]');
     await expect(date.textContent()).resolves.toBe('2022');
     await page.close();
   });
 
   it('reaches "All dates" again by keyboard from the last stop', async () => {
-    const { page } = await explorer.openPage(explorer.app.url);
+    const { page } = await explorer.open(explorer.app.url);
     const slider = page.locator('.time-slider');
     await slider.focus();
     await page.keyboard.press('ArrowLeft');
@@ -162,7 +137,7 @@ describe('time', () => {
 
 describe('PNG export', () => {
   it('draws the whole graph, whatever the camera shows, at the chosen scale', async () => {
-    const { page, errors } = await explorer.openPage(explorer.app.url);
+    const { page, errors } = await explorer.open(explorer.app.url);
     await page.waitForFunction(() => document.querySelector('.graph-view .toolbar button')?.textContent === 'Refine layout', undefined, { timeout: 15_000 });
     const single = pngSize(await downloadPng(page, '1'));
     const double = pngSize(await downloadPng(page, '2'));
@@ -182,7 +157,7 @@ describe('PNG export', () => {
 
 describe('accessibility', () => {
   it('has a skip link to the graph and a single h1', async () => {
-    const { page } = await explorer.openPage(explorer.app.url);
+    const { page } = await explorer.open(explorer.app.url);
     expect(await page.locator('h1').count()).toBe(1);
     await page.keyboard.press('Tab');
     const skip = page.locator(':focus');
@@ -193,7 +168,7 @@ describe('accessibility', () => {
   });
 
   it('keeps the legend off the table view', async () => {
-    const { page } = await explorer.openPage(`${explorer.app.url}/#table=1`);
+    const { page } = await explorer.open(`${explorer.app.url}/#table=1`);
     const table = await page.locator('.graph-table').boundingBox();
     const legend = page.locator('.graph-view .legend');
     const box = (await legend.isVisible()) ? await legend.boundingBox() : null;
@@ -203,7 +178,7 @@ describe('accessibility', () => {
   });
 
   it('shows a stance family by a glyph as well as a colour', async () => {
-    const { page } = await explorer.openPage(`${explorer.app.url}/#mode=trace&position=position%3Aunconditional-ceasefire`);
+    const { page } = await explorer.open(`${explorer.app.url}/#mode=trace&position=position%3Aunconditional-ceasefire`);
     const rejected = page.locator('.trace-group[data-family="rejection"] .trace-card').first();
     await rejected.waitFor();
     await expect(rejected.locator('.glyph').textContent()).resolves.toBe('✗');

@@ -52,6 +52,27 @@ describe('GET /api/cypher/schema', () => {
     expect(labels.returnItems).toEqual([{ name: 'label', signature: 'label :: STRING' }]);
   });
 
+  it("leaves out the server's layout node, its label and the keys only it carries, while queries still read it", async () => {
+    // The graph view's first request stores the layout, in the background: waited for.
+    for (let attempt = 0; attempt < 100 && (await app.request('/api/graph/view')).body.layout.stale; attempt++) await new Promise((resolve) => setTimeout(resolve, 200));
+    const [layout] = await app.db.read<{ keys: string[] }>('MATCH (l:GraphLayout) RETURN keys(l) AS keys');
+    const [model] = await app.db.read<{ keys: string[] }>('MATCH (n) WHERE NOT n:GraphLayout UNWIND keys(n) AS key RETURN collect(DISTINCT key) AS keys');
+    const layoutOnly = layout!.keys.filter((key) => !model!.keys.includes(key));
+    expect(layoutOnly.length).toBeGreaterThan(0);
+
+    const res = await app.request('/api/cypher/schema');
+    expect(res.status).toBe(200);
+    spec.expectMatches('get', '/api/cypher/schema', 200, res.body);
+    expect(res.body.labels).not.toContain('GraphLayout');
+    expect(res.body.propertiesByLabel).not.toHaveProperty('GraphLayout');
+    expect(res.body.propertyKeys.filter((key: string) => layoutOnly.includes(key))).toEqual([]);
+    expect(res.body.propertyKeys).toEqual(expect.arrayContaining(model!.keys));
+
+    const counted = await cypher('MATCH (l:GraphLayout) RETURN count(l) AS layouts');
+    expect(counted.status).toBe(200);
+    expect(counted.body.rows).toEqual([{ layouts: 1 }]);
+  });
+
   it('follows an ingestion: labels and keys appear once the graph holds them', async () => {
     await app.db.write('MATCH (n) DETACH DELETE n');
     const empty = (await app.request('/api/cypher/schema')).body;

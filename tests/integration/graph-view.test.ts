@@ -11,6 +11,10 @@ import { resetToSeed, testLogger } from '../support/db.ts';
 import { loadWorld } from '../../bench/harness.ts';
 import { planWorld } from '../../bench/world.ts';
 import type { GraphView } from '../../server/contract/api.ts';
+import { clusterEdgesOf, forEachStanceEdgeChunk, readClusterEdges, UNFILTERED } from '../../server/domain/graphView.ts';
+import type { ViewEdge } from '../../server/domain/graphLayout.ts';
+import { decodeSnapshot } from '../../server/domain/layoutKeeper.ts';
+import { readStoredLayout } from '../../server/data/graphView.ts';
 
 let app: TestApp;
 let spec: SpecValidator;
@@ -157,8 +161,19 @@ describe('the stored layout', () => {
         },
       ],
     };
+    // A filtered answer is kept with the current layout; the ingestion must not leave it behind.
+    const rejections = '?stanceTypes=rejected';
+    const rejectionsBefore = await settledView(app, rejections);
+    expect(await settledView(app, rejections)).toEqual(rejectionsBefore);
+    expect(rejectionsBefore.nodes.id).not.toContain('position:test-grain-corridor');
     const posted = await postSource(app.url, payload, TEST_WRITE_AUTHORIZATION);
     expect(posted.status, posted.text).toBe(201);
+    // Whether or not the new layout is stored yet, the answer has the new stance.
+    const justAfter = await app.request(`/api/graph/view${rejections}`);
+    expect(justAfter.body.nodes.id).toContain('position:test-grain-corridor');
+    const rejectionsAfter = await settledView(app, rejections);
+    const rejected = edgesOf(rejectionsAfter).find((e) => e.target === 'position:test-grain-corridor');
+    expect(rejected).toMatchObject({ source: 'party:test-freedonia', stanceCount: 1, latestFamily: 'rejection' });
     const after = await settledView(app);
     expect(after.layout.computedAt).not.toBe(before.layout.computedAt);
     const at = after.nodes.id.indexOf('position:test-grain-corridor');
@@ -203,5 +218,25 @@ describe('a world above the node budget', () => {
     expect(res.body.totals.nodes).toBe(view.nodes.size[0]);
     expect(res.body.nodes.cluster.every((c: number) => c === view.nodes.cluster[0])).toBe(true);
     expect((await budgeted.request('/api/graph/clusters/cluster:999999')).status).toBe(404);
+  });
+
+  it('reads the same stances in chunks of actors as in one read, and sums the same stances between communities', async () => {
+    await settledView(budgeted);
+    const byPair = (a: ViewEdge, b: ViewEdge) => a.source.localeCompare(b.source) || a.target.localeCompare(b.target);
+    const whole: ViewEdge[] = [];
+    await forEachStanceEdgeChunk(app.db, UNFILTERED, null, (edges) => whole.push(...edges));
+    const parts: ViewEdge[] = [];
+    let chunks = 0;
+    await forEachStanceEdgeChunk(app.db, UNFILTERED, null, (edges) => parts.push(...edges) && chunks++, 300);
+    expect(chunks).toBeGreaterThan(5);
+    expect(parts.sort(byPair)).toEqual(whole.sort(byPair));
+    const [{ stances }] = (await app.db.read<{ stances: number }>('MATCH (:Entity)-[:TOOK]->(s:Stance)-[:ON]->(:Entity) RETURN count(s) AS stances')) as [{ stances: number }];
+    expect(whole.reduce((n, e) => n + e.stanceCount, 0)).toBe(stances);
+
+    const { placement, view } = decodeSnapshot((await readStoredLayout(app.db))!.snapshot);
+    // Over the budget the stored layout keeps the stances between communities, not every edge.
+    expect(view.stanceEdges).toBeNull();
+    expect(view.clusterEdges).toEqual(clusterEdgesOf(whole, placement));
+    expect(await readClusterEdges(app.db, UNFILTERED, placement, 300)).toEqual(view.clusterEdges);
   });
 });

@@ -4,6 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { build } from 'vite';
+import { afterAll, beforeAll } from 'vitest';
 import type { DrawnBox } from '../../client/src/render/sigmaRenderer.ts';
 import type { Database } from '../../server/db/database.ts';
 import { CLIENT_SRC } from '../../server/paths.ts';
@@ -109,12 +110,18 @@ export function inkedPixels(page: Page, png: Buffer, region: Region | null = nul
   );
 }
 
-/** The client built by Vite, served by the real app (with these settings too) on the run's throwaway Neo4j with the seed graph. */
-export async function startSeededExplorer(env: Record<string, string> = {}): Promise<{ db: Database; app: RunningParley; stop(): Promise<void> }> {
+/** What an explorer for a browser suite runs with: app settings, and what the graph holds (the seed by default). */
+export interface ExplorerOptions {
+  env?: Record<string, string>;
+  load?: (db: Database) => Promise<void>;
+}
+
+/** The client built by Vite, served by the real app (with these settings too) on the run's throwaway Neo4j, holding what `load` put there. */
+async function startExplorer({ env = {}, load = resetToSeed }: ExplorerOptions = {}): Promise<{ db: Database; app: RunningParley; stop(): Promise<void> }> {
   const clientDir = fs.mkdtempSync(path.join(os.tmpdir(), 'parley-client-'));
   await build({ configFile: path.join(CLIENT_SRC, 'vite.config.ts'), logLevel: 'warn', build: { outDir: clientDir, emptyOutDir: true } });
   const db = testDatabase();
-  await resetToSeed(db);
+  await load(db);
   const app = await startParley(testConfig({ PARLEY_SEED: 'true', ...env }), testLogger, clientDir);
   return {
     db,
@@ -124,5 +131,44 @@ export async function startSeededExplorer(env: Record<string, string> = {}): Pro
       await db.close();
       fs.rmSync(clientDir, { recursive: true, force: true });
     },
+  };
+}
+
+/** A browser suite's explorer and Chromium, once started; reading them before is a mistake in the suite. */
+export interface BrowserSuite {
+  readonly db: Database;
+  readonly app: RunningParley;
+  readonly browser: Browser;
+  /** A fresh page at `url`, once its graph has loaded (see openExplorer). */
+  open(url: string): Promise<{ page: Page; errors: string[] }>;
+}
+
+/** The explorer (startExplorer) and one Chromium for the test file that calls this: started before its tests, stopped after them. */
+export function browserSuite(options: ExplorerOptions = {}): BrowserSuite {
+  let explorer: Awaited<ReturnType<typeof startExplorer>> | undefined;
+  let browser: Browser | undefined;
+  beforeAll(async () => {
+    explorer = await startExplorer(options);
+    browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await explorer?.stop();
+  });
+  const started = <T>(value: T | undefined): T => {
+    if (value === undefined) throw new Error('The browser suite has not started yet.');
+    return value;
+  };
+  return {
+    get db() {
+      return started(explorer).db;
+    },
+    get app() {
+      return started(explorer).app;
+    },
+    get browser() {
+      return started(browser);
+    },
+    open: (url) => openExplorer(started(browser), url),
   };
 }

@@ -1,7 +1,7 @@
 /** The graph view's pure parts: the arrangement, the stored snapshot, and composing bounded answers. */
 import { describe, expect, it } from 'vitest';
-import { computeArrangement, initialPositions, type ViewEdge, type ViewGraph } from '../../server/domain/graphLayout.ts';
-import { composeView } from '../../server/domain/graphView.ts';
+import { computeArrangement, initialPositions, LayoutSkeleton, SKELETON_EDGES_PER_ACTOR, type ViewEdge, type ViewGraph } from '../../server/domain/graphLayout.ts';
+import { chunkActors, clusterEdgesOf, composeView, type ViewInput } from '../../server/domain/graphView.ts';
 import { decodeSnapshot, encodeSnapshot, placementOf } from '../../server/domain/layoutKeeper.ts';
 
 const stance = (source: string, target: string, latestFamily: string, stanceCount = 1): ViewEdge => ({
@@ -12,11 +12,12 @@ const stance = (source: string, target: string, latestFamily: string, stanceCoun
   latestType: latestFamily === 'rejection' ? 'rejected' : 'backed',
   latestFamily,
   latestDate: '2025-06-02',
+  latestStance: `stance:${source}-${target}`,
 });
 
 /** Two camps around a few positions: backers on positions 0–2, rejecters of them, one place. */
 function negotiation(): ViewGraph {
-  const nodes = [
+  const drawn = [
     ...['a', 'b', 'c'].map((n) => ({ id: `position:${n}`, type: 'Position', label: `Position ${n}`, date: null, targeted: true })),
     ...['x', 'y'].map((n) => ({ id: `party:${n}`, type: 'Party', label: `Backer ${n}`, date: null, targeted: false })),
     ...['r', 's'].map((n) => ({ id: `party:${n}`, type: 'Party', label: `Rejecter ${n}`, date: null, targeted: false })),
@@ -30,7 +31,8 @@ function negotiation(): ViewGraph {
     stance('party:s', 'position:b', 'rejection'),
     stance('party:s', 'position:c', 'rejection'),
   ];
-  return { nodes, edges };
+  const stances = (id: string) => edges.filter((e) => e.source === id || e.target === id).reduce((n, e) => n + e.stanceCount, 0);
+  return { nodes: drawn.map((n) => ({ ...n, stances: stances(n.id) })), edges };
 }
 
 const bounds = { nodeBudget: 100, maxEdges: 100, maxBytes: 1_000_000 };
@@ -65,18 +67,21 @@ describe('the arrangement', () => {
 
 describe('the stored snapshot', () => {
   it('comes back as it was stored', () => {
-    const view = negotiation();
-    const arrangement = computeArrangement(view);
+    const { nodes, edges } = negotiation();
+    const view = { nodes, stanceEdges: edges, structuralEdges: [], clusterEdges: [{ source: 0, target: 1, stanceCount: 2, latestType: 'backed', latestFamily: 'support', latestDate: '2025-06-02', latestStance: 'stance:1' }] };
+    const arrangement = computeArrangement({ nodes, edges });
     const { view: decoded, placement } = decodeSnapshot(encodeSnapshot(view, arrangement));
     expect(decoded).toEqual(view);
+    expect(decodeSnapshot(encodeSnapshot({ ...view, stanceEdges: null }, arrangement)).view.stanceEdges).toBeNull();
     expect(placement.get('party:r')).toEqual({ x: arrangement.x[5], y: arrangement.y[5], community: arrangement.community[5] });
   });
 });
 
 describe('composing the view', () => {
-  const view = negotiation();
-  const arrangement = computeArrangement(view);
-  const placement = placementOf(view, arrangement);
+  const graph = negotiation();
+  const arrangement = computeArrangement(graph);
+  const placement = placementOf(graph, arrangement);
+  const view: ViewInput = { ...graph, clusterEdges: clusterEdgesOf(graph.edges, placement) };
 
   it('leaves places out unless included, and names nodes by index in the edge columns', () => {
     const answer = composeView(view, placement, [], bounds, layoutStatus);
@@ -101,7 +106,7 @@ describe('composing the view', () => {
   it('without a layout, over the budget, keeps the best-connected entities and says it was cut', () => {
     const answer = composeView(view, null, [], { ...bounds, nodeBudget: 2 }, { computedAt: null, stale: true });
     expect(answer.mode).toBe('entities');
-    expect(answer.nodes.id.sort()).toEqual(['party:x', 'position:a']);
+    expect([...answer.nodes.id].sort()).toEqual(['party:x', 'position:a']);
     expect(answer.nodes.x).toEqual([null, null]);
     expect(answer.truncated).toBe(true);
   });
@@ -115,5 +120,39 @@ describe('composing the view', () => {
     expect(Buffer.byteLength(JSON.stringify(small))).toBeLessThan(Buffer.byteLength(JSON.stringify(full)));
     expect(small.truncated).toBe(true);
     expect(small.edges.stanceCount[0]).toBe(3);
+  });
+});
+
+describe('reading a large graph in parts', () => {
+  it('packs actors in order into chunks of at most the given stances, a heavy actor alone', () => {
+    const actors = [
+      { id: 'a', stances: 30 },
+      { id: 'b', stances: 30 },
+      { id: 'c', stances: 50 },
+      { id: 'd', stances: 120 },
+      { id: 'e', stances: 10 },
+    ];
+    expect(chunkActors(actors, 100)).toEqual([['a', 'b'], ['c'], ['d'], ['e']]);
+    expect(chunkActors([], 100)).toEqual([]);
+  });
+
+  it("lays out a skeleton: each actor's heaviest edges and each target's heaviest, the same whatever the chunks", () => {
+    const edges: ViewEdge[] = [];
+    for (let t = 0; t < 12; t++) edges.push(stance('party:x', `position:${String(t).padStart(2, '0')}`, 'support', t + 1));
+    edges.push(stance('party:y', 'position:00', 'rejection', 5), stance('party:y', 'position:01', 'rejection', 1));
+    const whole = new LayoutSkeleton();
+    whole.add(edges);
+    const parts = new LayoutSkeleton();
+    parts.add(edges.filter((e) => e.source === 'party:y'));
+    parts.add(edges.filter((e) => e.source === 'party:x'));
+    const kept = whole.edges();
+    expect(parts.edges()).toEqual(kept);
+    const ofX = kept.filter((e) => e.source === 'party:x').map((e) => e.stanceCount);
+    // x keeps its eight heaviest (12 to 5), and the heaviest edges into positions 01 to 03 are
+    // x's too (4, 3, and 2 over y's 1); into position 00, y's 5 beats x's 1, which goes.
+    expect(ofX.slice().sort((a, b) => b - a)).toEqual([12, 11, 10, 9, 8, 7, 6, 5, 4, 3, 2]);
+    expect(SKELETON_EDGES_PER_ACTOR).toBe(8);
+    expect(kept.filter((e) => e.source === 'party:y')).toHaveLength(2);
+    expect(new Set(kept.map((e) => e.target)).size).toBe(12);
   });
 });

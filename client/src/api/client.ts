@@ -45,7 +45,7 @@ export interface SourceQuery {
   excludeAffiliatedWith?: string | null;
 }
 
-/** The explorer's filters as `/api/graph` and `/api/export` take them. */
+/** The explorer's filters as `/api/export` takes them. */
 export interface GraphQuery extends SourceQuery {
   nodeTypes?: readonly string[];
   stanceTypes?: readonly string[];
@@ -119,10 +119,6 @@ export function createApi(baseUrl = '') {
   }
 
   return {
-    graph(query: GraphQuery = {}): Promise<GraphResponse> {
-      return request(`/api/graph${graphQueryString(query)}`);
-    },
-
     /** The graph view: actors and positions with one edge per actor → target, laid out on the server. */
     graphView(query: { stanceTypes?: readonly string[]; asOf?: string | null } & SourceQuery = {}): Promise<GraphView> {
       return request(`/api/graph/view${queryString({ stanceTypes: query.stanceTypes, asOf: query.asOf, ...sourceParams(query) })}`);

@@ -89,8 +89,12 @@ export function createRenderer(graph: ExplorerGraph, container: HTMLElement, eve
   let selected: string | null = null;
   let marked: ReadonlySet<string> | null = null;
   let labelSides = new Map<string, LabelSide>();
-  /** The node whose neighbourhood is emphasised: hover wins over selection. */
-  const focus = () => [shownHover, selected].find((node) => node !== null && graph.hasNode(node)) ?? null;
+  /**
+   * The node whose neighbourhood is emphasised: hover wins over selection. A node dropped under the
+   * pointer (an expanded cluster) sends no leaveNode, so a hover or selection counts only while its node is in the graph.
+   */
+  const present = (node: string | null) => (node !== null && graph.hasNode(node) ? node : null);
+  const focus = () => present(shownHover) ?? present(selected);
   const isNeighbourhood = (node: string, center: string) => node === center || graph.areNeighbors(node, center);
   const placedLabel = (node: string): Partial<NodeDisplayData> => {
     const side = labelSides.get(node);

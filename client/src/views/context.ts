@@ -1,4 +1,5 @@
 /** What every view gets: the state store, the graph, and the few actions that span views. */
+import type { GraphView } from '../../../server/contract/api.ts';
 import type { ExplorerGraph, GraphData } from '../graph/explorerGraph.ts';
 import type { ExplorerState } from '../state/explorer.ts';
 import type { Store } from '../state/store.ts';
@@ -10,6 +11,8 @@ export interface ExplorerContext {
   mergeIntoGraph(data: GraphData): number;
   /** Adds query results to the graph view, marks their nodes in it and shows it. */
   markInGraph(data: GraphData): void;
+  /** Loads the server's graph view again (after an ingestion), as at start; answers the view. */
+  reloadGraphView(): Promise<GraphView>;
   /** Short, polite status text for screen readers and sighted users alike. */
   announce(message: string): void;
 }

@@ -103,9 +103,11 @@ export function createSourceView(context: ExplorerContext): View {
     try {
       const report = await api.ingest(payload, token);
       sessionStorage.setItem(TOKEN_KEY, token);
-      // The new stances join the graph, and with it the trace and matrix views, without a reload.
-      context.mergeIntoGraph(await api.graph({ limit: 2000, ...context.store.get().sourceFilter }));
-      context.announce(`Ingested ${report.sourceId}: ${report.stances} stances.`);
+      // The graph view is read again, so its aggregated edges count the new stances, without a reload of the page.
+      await context.reloadGraphView().then(
+        () => context.announce(`Ingested ${report.sourceId}: ${report.stances} stances.`),
+        (err) => context.announce(`Ingested ${report.sourceId}: ${report.stances} stances, but the graph could not be read again: ${errorMessage(err)}`),
+      );
       replaceChildren(message, h('span', { class: 'success', 'data-ingested': report.sourceId }, `Ingested ${report.stances} stances from ${report.sourceId}.`));
       update({ ...emptyDraftState() });
       for (const [input] of fields) input.value = '';

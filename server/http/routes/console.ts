@@ -44,7 +44,7 @@ export const consoleRouteDocs: RouteDoc[] = [
     tag: 'console',
     summary: "The database's schema, for the console's completion",
     description:
-      'Read from Neo4j on every request, so it follows ingestions: the labels, relationship types and property keys in use, the property keys per label, every function, and the procedures the console allows, with their signatures.',
+      'Read from Neo4j on every request, so it follows ingestions: the labels, relationship types and property keys in use, the property keys per label, every function, and the procedures the console allows, with their signatures. The server\'s own bookkeeping (the `GraphLayout` node holding the stored layout, and the keys only it carries) is left out.',
     responses: { 200: { description: 'Labels, relationship types, property keys, functions and procedures', schema: consoleSchemaResponseSchema } },
   },
 ];

@@ -44,7 +44,7 @@ export function exploreRoutes(db: Database, config: Config, layoutKeeper: GraphL
   router.get('/api/graph/clusters/:id', async (req, res) => {
     const { id } = parseInput(clusterIdPathSchema, req.params, 'path');
     const { include } = parseInput(graphViewQuerySchema.pick({ include: true }), req.query, 'query');
-    res.json(await expandCluster(layoutKeeper, id, include ?? [], config.graphView));
+    res.json(await expandCluster(db, layoutKeeper, id, include ?? [], config.graphView));
   });
 
   router.get('/api/graph/edges/:actor/:target/stances', async (req, res) => {
