@@ -140,9 +140,12 @@ export async function viewGraph(db: Database, keeper: GraphLayoutKeeper, query: 
   const include = [...(query.include ?? [])].sort();
   const filtered = query.stanceTypes !== undefined || query.asOf !== undefined || isGradeFilterSet(query);
   const { layout, stale } = await keeper.current();
-  if (layout && !filtered && servesFromMemory(layout, include, bounds)) {
-    const composed = keeper.memoized(layout, include.join(','), () => composeView(inputOf(layout.view), layout.placement, include, bounds, status(layout, false)));
-    return { ...composed, layout: status(layout, stale) };
+  if (layout && !filtered) {
+    // Composed (or found unservable) once per layout and include, not on every request.
+    const composed = keeper.memoized(layout, include.join(','), () =>
+      servesFromMemory(layout, include, bounds) ? composeView(inputOf(layout.view), layout.placement, include, bounds, status(layout, false)) : null,
+    );
+    if (composed) return { ...composed, layout: status(layout, stale) };
   }
   const filter: StanceFilterRow = { stanceTypes: query.stanceTypes ?? STANCE_TYPE_NAMES, asOf: query.asOf ?? null, sources: await admissibleSources(db, query) };
   if (layout && !stale) return keeper.memoized(layout, JSON.stringify([include, filter]), () => liveView(db, layout, filter, include, bounds, status(layout, false)));
