@@ -6,7 +6,7 @@
 import neo4j from 'neo4j-driver';
 import { cypher } from '../server/db/cypherFiles.ts';
 import type { Database, Params } from '../server/db/database.ts';
-import { findQuestion } from '../server/domain/questions.ts';
+import { findQuestion } from '../server/features/questions/questions.ts';
 import type { Neo4jTarget } from './processes.ts';
 
 export interface Statement {
@@ -19,15 +19,15 @@ export type StatementPlan = Statement[][];
 /** What GET /api/positions/:id/trace runs (see server/domain/explore.ts tracePosition). */
 export function tracePlan(position: string): StatementPlan {
   const stances = (filter: { position: string | null; conditionOn: string | null }) => ({
-    cypher: cypher('explore/stances'),
+    cypher: cypher('analysis/stances'),
     params: { ...filter, actor: null, asOf: null, sources: null },
   });
   return [
     [{ cypher: cypher('graph/nodes-by-id'), params: { ids: [position] } }],
     [
       stances({ position, conditionOn: null }),
-      { cypher: cypher('explore/position-links'), params: { id: position } },
-      { cypher: cypher('explore/position-events'), params: { id: position, asOf: null } },
+      { cypher: cypher('analysis/position-links'), params: { id: position } },
+      { cypher: cypher('analysis/position-events'), params: { id: position, asOf: null } },
       stances({ position: null, conditionOn: position }),
     ],
   ];

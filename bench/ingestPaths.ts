@@ -4,8 +4,8 @@
  * could write instead, the same rows through the driver as plain `UNWIND` batches.
  */
 import type { Database } from '../server/db/database.ts';
-import { ingestSource, parsePayload, planIngestion } from '../server/domain/ingest.ts';
-import type { SourcePayload } from '../server/domain/sourcePayload.ts';
+import { ingestSource, parsePayload, planIngestion } from '../server/features/sources/ingest.ts';
+import type { SourcePayload } from '../server/contract/sourcePayload.ts';
 import type { Logger } from '../server/logger.ts';
 
 /** Loads payloads through Parley's ingestion, logging progress every few seconds. */

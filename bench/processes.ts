@@ -8,8 +8,8 @@ import { loadConfig } from '../server/config.ts';
 import type { Logger } from '../server/logger.ts';
 import { LocalNeo4j, type Neo4jCredentials } from '../server/neo4j/localNeo4j.ts';
 import { REPO_ROOT } from '../server/paths.ts';
-import { type AppProcess, startApp } from '../server/processes/appProcess.ts';
-import { freePort } from '../server/processes/ports.ts';
+import { type AppProcess, startApp } from '../tests/support/processes/appProcess.ts';
+import { freePort } from '../tests/support/processes/ports.ts';
 
 export { REPO_ROOT };
 

@@ -13,7 +13,7 @@
  */
 import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
-import { startIsolatedApp } from '../server/processes/appProcess.ts';
+import { startIsolatedApp } from '../tests/support/processes/appProcess.ts';
 
 const MAX_MEMORY_GROWTH = 1.2;
 

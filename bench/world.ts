@@ -4,7 +4,7 @@
  * then years of news sources, each carrying a batch of dated stances with their evidence.
  * Everything is a `SourcePayload`, so a world loads through the real ingestion contract.
  */
-import type { EntityInput, SourcePayload } from '../server/domain/sourcePayload.ts';
+import type { EntityInput, SourcePayload } from '../server/contract/sourcePayload.ts';
 import { POSITION_RELATION_NAMES, STANCE_TYPE_NAMES } from '../server/contract/model.ts';
 
 export const WORLD_SIZES = {

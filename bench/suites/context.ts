@@ -1,6 +1,6 @@
 import type { Database } from '../../server/db/database.ts';
 import type { Logger } from '../../server/logger.ts';
-import type { AppProcess } from '../../server/processes/appProcess.ts';
+import type { AppProcess } from '../../tests/support/processes/appProcess.ts';
 import type { Neo4jTarget } from '../processes.ts';
 import type { WorldPlan } from '../world.ts';
 

@@ -6,7 +6,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Logger } from '../../server/logger.ts';
-import { extractWithNames } from '../../server/domain/extract.ts';
+import { extractWithNames } from '../../server/features/extract/extract.ts';
 import { type KnownName, readSentences } from '../../server/language/index.ts';
 import { REPO_ROOT } from '../processes.ts';
 import { compare, elapsedMs, type ResultRow, summarize } from '../stats.ts';

@@ -6,8 +6,8 @@
  * bare columns: the ceiling of any export from this Neo4j.
  */
 import { cypher } from '../../server/db/cypherFiles.ts';
-import { graphNodesCypher, stancesAmongCypher } from '../../server/data/graph.ts';
-import { DEFAULT_NODE_TYPES } from '../../server/domain/graph.ts';
+import { graphNodesCypher, stancesAmongCypher } from '../../server/features/graph/data.ts';
+import { DEFAULT_NODE_TYPES } from '../../server/features/graph/graph.ts';
 import { STANCE_TYPE_NAMES } from '../../server/contract/model.ts';
 import { compare, elapsedMs, type ResultRow, summarize } from '../stats.ts';
 import { cappedRuns, type WorldContext } from './context.ts';

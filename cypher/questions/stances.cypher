@@ -8,7 +8,7 @@
 // @param asOf?: date — only stances dated on or before this day
 // Starts from the target or the actor, by index, when one is given (the OR-with-null filters
 // below cannot use an index, and scanning every stance made /api/ask slow on large graphs); each
-// branch yields a superset and the WHERE decides, as in explore/stances.cypher.
+// branch yields a superset and the WHERE decides, as in analysis/stances.cypher.
 CALL () {
   MATCH (a:Entity)-[:TOOK]->(s:Stance)-[:ON]->(t:Entity {id: $target})
   RETURN a, s, t

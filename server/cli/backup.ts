@@ -5,7 +5,7 @@
  */
 import fs from 'node:fs';
 import { once } from 'node:events';
-import { backupLines } from '../domain/backup.ts';
+import { backupLines } from '../features/sources/backup.ts';
 import { runWithDatabase } from './withDatabase.ts';
 
 const [file] = process.argv.slice(2);

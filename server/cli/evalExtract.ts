@@ -8,9 +8,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { extractWithNames } from '../domain/extract.ts';
+import { extractWithNames } from '../features/extract/extract.ts';
 import { ARTICLES_DIR, REPO_ROOT as ROOT } from '../paths.ts';
-import { type ArticleScore, loadGoldSet, overall, type Score, scoreArticle } from './extractionScore.ts';
+import { type ArticleScore, loadGoldSet, overall, type Score, scoreArticle } from '../features/extract/score.ts';
 
 const DOC = path.join(ROOT, 'docs', 'extraction.md');
 const BEGIN = '<!-- eval:extract results begin -->';

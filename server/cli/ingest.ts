@@ -7,7 +7,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import readline from 'node:readline';
-import { ingestSource, parsePayload } from '../domain/ingest.ts';
+import { ingestSource, parsePayload } from '../features/sources/ingest.ts';
 import { AppError } from '../errors.ts';
 import { runWithDatabase } from './withDatabase.ts';
 

@@ -6,7 +6,7 @@
  */
 import fs from 'node:fs';
 import readline from 'node:readline';
-import { prepareRestore, restoreLine } from '../domain/backup.ts';
+import { prepareRestore, restoreLine } from '../features/sources/backup.ts';
 import { runWithDatabase } from './withDatabase.ts';
 
 const args = process.argv.slice(2);

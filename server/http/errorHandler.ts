@@ -1,6 +1,6 @@
 import type { ErrorRequestHandler, RequestHandler } from 'express';
 import { ZodError } from 'zod';
-import { zodIssues } from '../domain/validation.ts';
+import { zodIssues } from '../core/validation.ts';
 import { AppError, ValidationError } from '../errors.ts';
 import type { Logger } from '../logger.ts';
 

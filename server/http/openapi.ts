@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 import { apiSchemas, errorResponseSchema } from '../contract/api.ts';
-import { sourcePayloadJsonSchema, sourcePayloadSchema } from '../domain/sourcePayload.ts';
+import { sourcePayloadJsonSchema, sourcePayloadSchema } from '../contract/sourcePayload.ts';
 
 export interface ResponseDoc {
   description: string;

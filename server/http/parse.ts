@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { zodIssues } from '../domain/validation.ts';
+import { zodIssues } from '../core/validation.ts';
 import { ValidationError } from '../errors.ts';
 
 /** Parses request input; a failure is a 400 whose message names the first offending field. */

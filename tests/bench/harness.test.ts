@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../server/db/database.ts';
-import { parsePayload } from '../../server/domain/ingest.ts';
+import { parsePayload } from '../../server/features/sources/ingest.ts';
 import { benchWorld, loadWorld, SUITES } from '../../bench/harness.ts';
 import { evaluateGoals, renderMarkdown } from '../../bench/report.ts';
 import type { ResultRow } from '../../bench/stats.ts';

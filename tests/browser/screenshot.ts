@@ -6,7 +6,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { REPO_ROOT } from '../../server/paths.ts';
-import { startIsolatedApp } from '../../server/processes/appProcess.ts';
+import { startIsolatedApp } from '../support/processes/appProcess.ts';
 import { launchChromium, openExplorer, settledDrawing } from '../support/browser.ts';
 
 const SCREENSHOT = path.join(REPO_ROOT, 'docs', 'screenshot.png');

@@ -1,6 +1,6 @@
 /**
  * `npm run fuzz`: schemathesis, from PyPI, against the /api/openapi.json that a Parley it starts
- * serves on loopback (its own Neo4j in a temporary home; see startIsolatedApp in server/processes/appProcess.ts).
+ * serves on loopback (its own Neo4j in a temporary home; see startIsolatedApp in tests/support/processes/appProcess.ts).
  * Every operation is tried with examples, boundary values, random valid and invalid input and
  * stateful sequences; the run fails on any server error, any answer that breaks the document
  * (status, content type, schema, headers), any write accepted without the token, and any
@@ -14,7 +14,7 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { REPO_ROOT as REPO } from '../../server/paths.ts';
-import { startIsolatedApp } from '../../server/processes/appProcess.ts';
+import { startIsolatedApp } from '../support/processes/appProcess.ts';
 
 const SCHEMATHESIS_VERSION = '4.32.5';
 const VENV = path.join(REPO, '.parley', 'fuzz-venv');

@@ -6,8 +6,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DESCRIBING_PROCEDURES } from '../../server/domain/console.ts';
-import { ingestSource, parsePayload } from '../../server/domain/ingest.ts';
+import { DESCRIBING_PROCEDURES } from '../../server/features/console/console.ts';
+import { ingestSource, parsePayload } from '../../server/features/sources/ingest.ts';
 import { CYPHER_DIR } from '../../server/db/cypherFiles.ts';
 import type { TestApp } from '../support/app.ts';
 import { resetToSeed } from '../support/db.ts';

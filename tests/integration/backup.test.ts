@@ -13,11 +13,11 @@ import { planWorld, worldSources } from '../../bench/world.ts';
 import { loadConfig } from '../../server/config.ts';
 import { Database } from '../../server/db/database.ts';
 import { applySchema } from '../../server/db/schema.ts';
-import { ingestSource, parsePayload } from '../../server/domain/ingest.ts';
+import { ingestSource, parsePayload } from '../../server/features/sources/ingest.ts';
 import { LocalNeo4j, type LocalNeo4jOptions, type Neo4jCredentials } from '../../server/neo4j/localNeo4j.ts';
 import { REPO_ROOT } from '../../server/paths.ts';
-import { exited } from '../../server/processes/appProcess.ts';
-import { freePort } from '../../server/processes/ports.ts';
+import { exited } from '../support/processes/appProcess.ts';
+import { freePort } from '../support/processes/ports.ts';
 import { resetToSeed, seedSourceIds, testDatabase, testLogger, testNeo4j } from '../support/db.ts';
 import { graphFingerprint } from '../support/fingerprint.ts';
 

@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { applySchema } from '../../server/db/schema.ts';
-import { loadGoldSet, scoreArticle } from '../../server/cli/extractionScore.ts';
+import { loadGoldSet, scoreArticle } from '../../server/features/extract/score.ts';
 import { evaluateGoldSet } from '../../server/cli/evalExtract.ts';
 import { type ExtractDraft, extractDraftSchema } from '../../server/contract/extract.ts';
 import { ARTICLES_DIR, REPO_ROOT as ROOT } from '../../server/paths.ts';

@@ -10,14 +10,14 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { loadConfig } from '../../server/config.ts';
 import { Database } from '../../server/db/database.ts';
 import { applySchema } from '../../server/db/schema.ts';
-import { loadSeed } from '../../server/domain/seed.ts';
+import { loadSeed } from '../../server/features/sources/seed.ts';
 import { LocalNeo4j, type LocalNeo4jOptions, type Neo4jCredentials } from '../../server/neo4j/localNeo4j.ts';
 import { type TestApp, TEST_WRITE_AUTHORIZATION, postSource as postSourceAt, startTestApp } from '../support/app.ts';
-import { exited, spawnApp, waitHealthy } from '../../server/processes/appProcess.ts';
+import { exited, spawnApp, waitHealthy } from '../support/processes/appProcess.ts';
 import { testLogger } from '../support/db.ts';
 import { graphFingerprint } from '../support/fingerprint.ts';
 import { largeSourcePayload } from '../support/largeSource.ts';
-import { freePort } from '../../server/processes/ports.ts';
+import { freePort } from '../support/processes/ports.ts';
 
 /** Big enough that the single write transaction is open for a while (~6k nodes, ~10k relationships). */
 const POSITIONS = 2_000;

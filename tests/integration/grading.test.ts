@@ -5,7 +5,7 @@
  * grade changed with the write token changes the filtered answers and is in the audit trail.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { backupLines } from '../../server/domain/backup.ts';
+import { backupLines } from '../../server/features/sources/backup.ts';
 import { applySchema } from '../../server/db/schema.ts';
 import {
   BLOG,

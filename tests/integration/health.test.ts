@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Database } from '../../server/db/database.ts';
-import { createApp } from '../../server/http/app.ts';
+import { createApp } from '../../server/app.ts';
 import { type TestApp, startTestApp } from '../support/app.ts';
 import { testConfig, testLogger } from '../support/db.ts';
-import { freePort } from '../../server/processes/ports.ts';
+import { freePort } from '../support/processes/ports.ts';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 

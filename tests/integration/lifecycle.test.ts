@@ -11,8 +11,8 @@ import path from 'node:path';
 import neo4j from 'neo4j-driver';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { loadConfig } from '../../server/config.ts';
-import { type AppProcess, exited, spawnApp, waitHealthy } from '../../server/processes/appProcess.ts';
-import { freePort } from '../../server/processes/ports.ts';
+import { type AppProcess, exited, spawnApp, waitHealthy } from '../support/processes/appProcess.ts';
+import { freePort } from '../support/processes/ports.ts';
 
 let home: string;
 let ports: { app: number; bolt: number; http: number };

@@ -7,8 +7,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../server/db/database.ts';
 import { applySchema } from '../../server/db/schema.ts';
-import { backupLines, prepareRestore, restoreLine } from '../../server/domain/backup.ts';
-import { type IngestContext, ingestSource, parsePayload } from '../../server/domain/ingest.ts';
+import { backupLines, prepareRestore, restoreLine } from '../../server/features/sources/backup.ts';
+import { type IngestContext, ingestSource, parsePayload } from '../../server/features/sources/ingest.ts';
 import { conflictingReport, firstReport, laterReport, secondReport } from '../fixtures/sources/manyReports.ts';
 import { type TestApp, startTestApp } from '../support/app.ts';
 import { testLogger } from '../support/db.ts';

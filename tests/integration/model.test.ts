@@ -4,7 +4,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../server/db/database.ts';
-import { loadSeed } from '../../server/domain/seed.ts';
+import { loadSeed } from '../../server/features/sources/seed.ts';
 import { graphFingerprint } from '../support/fingerprint.ts';
 import { resetToSeed, testDatabase, testLogger } from '../support/db.ts';
 

@@ -6,8 +6,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../server/db/database.ts';
 import { applySchema } from '../../server/db/schema.ts';
-import { type IngestContext, ingestSource, parsePayload } from '../../server/domain/ingest.ts';
-import { MAX_SOURCE_TEXT_BYTES } from '../../server/domain/sourcePayload.ts';
+import { type IngestContext, ingestSource, parsePayload } from '../../server/features/sources/ingest.ts';
+import { MAX_SOURCE_TEXT_BYTES } from '../../server/contract/sourcePayload.ts';
 import { sourceA, sourceB, sourceBTrimmed, sourceC } from '../fixtures/overlappingSources.ts';
 import { type TestApp, startTestApp } from '../support/app.ts';
 import { resetToSeed, seedSourceIds, testLogger } from '../support/db.ts';

@@ -10,7 +10,7 @@ import { DOMParser } from 'linkedom';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TestApp } from '../support/app.ts';
 import { type SpecValidator, startSeededAppWithSpec } from '../support/openapi.ts';
-import { seedFiles } from '../../server/domain/seed.ts';
+import { seedFiles } from '../../server/features/sources/seed.ts';
 import { readCsv } from '../support/csv.ts';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');

@@ -7,7 +7,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { type TestApp, postSource as postSourceAt, startTestApp } from '../support/app.ts';
 import { resetToSeed } from '../support/db.ts';
 import { graphFingerprint } from '../support/fingerprint.ts';
-import { freePort } from '../../server/processes/ports.ts';
+import { freePort } from '../support/processes/ports.ts';
 import { STACK_TRACE } from './leaks.ts';
 
 /** Apps a test starts with its own settings; closed after each test. */

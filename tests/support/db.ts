@@ -3,7 +3,7 @@ import { inject } from 'vitest';
 import { type Config, loadConfig } from '../../server/config.ts';
 import { Database } from '../../server/db/database.ts';
 import { applySchema } from '../../server/db/schema.ts';
-import { loadSeed, seedFiles } from '../../server/domain/seed.ts';
+import { loadSeed, seedFiles } from '../../server/features/sources/seed.ts';
 import { createLogger } from '../../server/logger.ts';
 
 export const testLogger = createLogger('silent');

@@ -9,7 +9,7 @@ import type { TestProject } from 'vitest/node';
 import { loadConfig } from '../../server/config.ts';
 import { createLogger } from '../../server/logger.ts';
 import { LocalNeo4j } from '../../server/neo4j/localNeo4j.ts';
-import { freePort } from '../../server/processes/ports.ts';
+import { freePort } from './processes/ports.ts';
 
 declare module 'vitest' {
   export interface ProvidedContext {

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import type { sourcePayloadSchema } from '../../server/domain/sourcePayload.ts';
+import type { sourcePayloadSchema } from '../../server/contract/sourcePayload.ts';
 
 /**
  * A valid source large enough that its one write transaction is still open when a fault test

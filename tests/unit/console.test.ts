@@ -5,7 +5,7 @@ import { HISTORY_SIZE, historyCursor, remember } from '../../client/src/console/
 import { missingParameters, parameterNames, parseParams } from '../../client/src/console/params.ts';
 import { savedQueryFromHash, savedQueryHash, withSaved, withoutSaved } from '../../client/src/console/savedQueries.ts';
 import { templateParams } from '../../client/src/console/templates.ts';
-import { readPlanMode } from '../../server/domain/consolePlan.ts';
+import { readPlanMode } from '../../server/features/console/plan.ts';
 
 describe('query history', () => {
   it('keeps the last 100 distinct queries, newest first', () => {

@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { PlanOperator } from '../../server/db/console.ts';
-import { refuseForbiddenClauses, refuseForbiddenOperators } from '../../server/domain/console.ts';
+import { refuseForbiddenClauses, refuseForbiddenOperators } from '../../server/features/console/console.ts';
 import { ForbiddenError } from '../../server/errors.ts';
 
 const refusal = (run: () => void) => {

@@ -1,6 +1,6 @@
 /** The console's schema leaves out the server's own layout node, its label and the keys only it carries. */
 import { describe, expect, it } from 'vitest';
-import { withoutInternalLabels } from '../../server/domain/consoleSchema.ts';
+import { withoutInternalLabels } from '../../server/features/console/schema.ts';
 
 describe('withoutInternalLabels', () => {
   const tokens = { labels: ['Party', 'GraphLayout', 'Stance'], relationshipTypes: ['TOOK'], propertyKeys: ['id', 'name', 'key', 'stamp', 'snapshot', 'type'] };

@@ -5,8 +5,8 @@
  */
 import { DOMParser } from 'linkedom';
 import { describe, expect, it } from 'vitest';
-import { csvLines, gexf, graphml } from '../../server/domain/export.ts';
-import type { GraphPart } from '../../server/domain/graph.ts';
+import { csvLines, gexf, graphml } from '../../server/features/export/export.ts';
+import type { GraphPart } from '../../server/features/graph/graph.ts';
 import type { GraphEdge, GraphNode } from '../../server/contract/api.ts';
 import { readCsv } from '../support/csv.ts';
 

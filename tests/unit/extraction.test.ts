@@ -4,8 +4,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { evaluateGoldSet } from '../../server/cli/evalExtract.ts';
-import { extractWithNames } from '../../server/domain/extract.ts';
-import { closeness, contentLemmas } from '../../server/domain/extract/targets.ts';
+import { extractWithNames } from '../../server/features/extract/extract.ts';
+import { closeness, contentLemmas } from '../../server/features/extract/targets.ts';
 import type { KnownName } from '../../server/language/index.ts';
 
 const draftOf = (text: string, known: KnownName[] = []) => extractWithNames({ text, title: 'Unit', publishedAt: '2025-06-10' }, known);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { gradeFilterSchema, gradeSchema } from '../../server/contract/api.ts';
-import { isAdmissible, isGradeFilterSet, meetsMinimum, readGrade } from '../../server/domain/grading.ts';
-import { derivedPublisherId, parsePayload, planIngestion } from '../../server/domain/ingest.ts';
+import { isAdmissible, isGradeFilterSet, meetsMinimum, readGrade } from '../../server/core/grading.ts';
+import { derivedPublisherId, parsePayload, planIngestion } from '../../server/features/sources/ingest.ts';
 import { independentPaper, stateWire, ungradedBlog } from '../fixtures/gradedSources.ts';
 
 describe('reading an Admiralty grade', () => {

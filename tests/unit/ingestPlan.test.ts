@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { linksNoLongerClaimed, parsePayload, planIngestion } from '../../server/domain/ingest.ts';
-import { seedFiles } from '../../server/domain/seed.ts';
+import { linksNoLongerClaimed, parsePayload, planIngestion } from '../../server/features/sources/ingest.ts';
+import { seedFiles } from '../../server/features/sources/seed.ts';
 
 const article = () => JSON.parse(fs.readFileSync(seedFiles()[0]!, 'utf8'));
 

@@ -9,9 +9,9 @@ import {
   type HeldStance,
   type ReportedStance,
   type TimedStance,
-} from '../../server/domain/reports.ts';
-import { attachToHeldStances, planIngestion, parsePayload } from '../../server/domain/ingest.ts';
-import { ALIAS_SIMILARITY, offerAliases } from '../../server/domain/extract/aliasOffers.ts';
+} from '../../server/core/reports.ts';
+import { attachToHeldStances, planIngestion, parsePayload } from '../../server/features/sources/ingest.ts';
+import { ALIAS_SIMILARITY, offerAliases } from '../../server/features/extract/aliasOffers.ts';
 import { type KnownName, nameSimilarity } from '../../server/language/index.ts';
 import type { MentionProvenance } from '../../server/contract/extract.ts';
 import { firstReport, secondReport } from '../fixtures/sources/manyReports.ts';

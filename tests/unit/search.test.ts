@@ -1,6 +1,6 @@
 /** Search ranking and the Lucene query it sends, without a database. */
 import { describe, expect, it } from 'vitest';
-import { luceneQuery, rankHits } from '../../server/domain/search.ts';
+import { luceneQuery, rankHits } from '../../server/features/graph/search.ts';
 
 const hit = (id: string, label: string, type: string, aliases: string[], score: number) => ({ id, label, type, aliases, score });
 

@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { type SourcePayload, sourcePayloadSchema } from '../../server/domain/sourcePayload.ts';
+import { type SourcePayload, sourcePayloadSchema } from '../../server/contract/sourcePayload.ts';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const SEED_DIR = path.join(ROOT, 'cypher', 'seed');

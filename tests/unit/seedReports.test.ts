@@ -9,7 +9,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { stanceFamily } from '../../server/contract/model.ts';
-import { type SourcePayload, sourcePayloadSchema } from '../../server/domain/sourcePayload.ts';
+import { type SourcePayload, sourcePayloadSchema } from '../../server/contract/sourcePayload.ts';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const SEED_DIR = path.join(ROOT, 'cypher', 'seed');

@@ -1,0 +1,72 @@
+/**
+ * Builds the Express app from its dependencies; listening is the caller's business
+ * (server/start.ts), so tests can mount it on port 0.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import cors from 'cors';
+import express, { type Express } from 'express';
+import helmet from 'helmet';
+import type { Config } from './config.ts';
+import type { Database } from './db/database.ts';
+import type { Logger } from './logger.ts';
+import { GraphLayoutKeeper } from './features/graph-view/layoutKeeper.ts';
+import { errorHandler, notFoundHandler, requireJsonBody } from './http/errorHandler.ts';
+import { healthRoutes } from './features/health/routes.ts';
+import { sourceRoutes } from './features/sources/routes.ts';
+import { apiRoutes } from './features/routes.ts';
+import { rateLimiter } from './http/rateLimit.ts';
+
+export interface AppDeps {
+  config: Config;
+  db: Database;
+  logger: Logger;
+  /** Folder of the built client; served at / when present. */
+  clientDir?: string;
+  /** Keeps the graph view's stored layout current; one is made when not given. */
+  layoutKeeper?: GraphLayoutKeeper;
+}
+
+export function createApp({ config, db, logger, clientDir, layoutKeeper = new GraphLayoutKeeper(db, logger, config.graphView.nodeBudget) }: AppDeps): Express {
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('query parser', 'simple');
+  app.set('trust proxy', config.trustProxy);
+  app.use(
+    helmet({
+      contentSecurityPolicy: {
+        directives: {
+          // Parley is often served over plain HTTP on a LAN host; upgrading would break it.
+          'upgrade-insecure-requests': null,
+          // Sigma draws with WebGL and the layout runs in a blob worker.
+          'worker-src': ["'self'", 'blob:'],
+          'img-src': ["'self'", 'data:', 'blob:'],
+        },
+      },
+    }),
+  );
+  // Same-origin by default; other browser origins only when listed in PARLEY_CORS_ORIGINS.
+  app.use(cors({ origin: config.corsOrigins, methods: ['GET', 'POST'] }));
+  app.use(healthRoutes(db));
+
+  // Budgets are spent before the body is parsed or the token checked, so floods stay cheap.
+  app.use('/api', rateLimiter('requests', config.rateLimits.requests));
+  app.post(['/api/cypher', '/api/ask', '/api/questions/:id', '/api/extract'], rateLimiter('queries', config.rateLimits.queries));
+  const writes = rateLimiter('writes', config.rateLimits.writes);
+  app.post('/api/sources', writes);
+  app.delete('/api/sources/:id', writes);
+  app.patch('/api/sources/:id/grade', writes);
+  app.use(express.json({ limit: config.bodyLimit }));
+  app.use(requireJsonBody);
+
+  app.use(sourceRoutes(db, config.writeTokens, () => layoutKeeper.refresh()));
+  // API routes (issue 4) are mounted here.
+  app.use(apiRoutes(db, config, layoutKeeper));
+
+  if (clientDir && fs.existsSync(path.join(clientDir, 'index.html'))) {
+    app.use(express.static(clientDir, { index: 'index.html', maxAge: '1h' }));
+  }
+  app.use(notFoundHandler);
+  app.use(errorHandler(logger));
+  return app;
+}

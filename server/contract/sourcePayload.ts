@@ -1,0 +1,230 @@
+/**
+ * The ingestion contract: one source and the claims it supports. Published as JSON Schema at
+ * GET /api/sources/schema; the seed loads through it too. Cross-references (an official's party,
+ * a stance's actor, …) are checked by `checkReferences` after the shape is valid, so that every
+ * error names the offending field.
+ */
+import { z } from 'zod';
+import { gradeSchema } from './api.ts';
+import { MAX_ARTICLE_BYTES } from './extract.ts';
+import {
+  DATE_PRECISIONS,
+  POSITION_RELATION_NAMES,
+  SOURCE_KINDS,
+  STANCE_TYPE_NAMES,
+} from './model.ts';
+
+const MAX_TEXT = 2_000;
+const MAX_QUOTE = 4_000;
+/** The original article text kept with a source, in UTF-8 bytes: what the workbench accepts. */
+export const MAX_SOURCE_TEXT_BYTES = MAX_ARTICLE_BYTES;
+
+const slug = (prefix: string) =>
+  z
+    .string()
+    .max(200)
+    .regex(new RegExp(`^${prefix}:[a-z0-9]+(?:-[a-z0-9]+)*$`), `must look like "${prefix}:lower-case-words"`);
+
+const anyId = z
+  .string()
+  .max(200)
+  .regex(/^[a-z]+:[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must look like "type:lower-case-words"');
+
+const isoDate = z.iso.date();
+const text = z.string().trim().min(1).max(MAX_TEXT);
+const aliases = z.array(z.string().trim().min(1).max(200)).max(50).default([]);
+
+const dated = {
+  date: isoDate,
+  datePrecision: z.enum(DATE_PRECISIONS).default('day'),
+};
+
+/** Background facts (not stated by the source itself) carry a note saying where they come from. */
+const provenanceNote = z.string().trim().min(1).max(MAX_TEXT).optional();
+
+const base = {
+  id: anyId,
+  name: z.string().trim().min(1).max(300),
+  aliases,
+  description: text.optional(),
+  note: provenanceNote,
+};
+
+export const partySchema = z.strictObject({
+  ...base,
+  id: slug('party'),
+  type: z.literal('Party'),
+  kind: z.enum(['state', 'organisation', 'bloc', 'government-body']),
+  /** A body that belongs to a larger party (a security service to its state); its stances roll up. */
+  partOf: slug('party').optional(),
+});
+
+export const officialSchema = z.strictObject({
+  ...base,
+  id: slug('official'),
+  type: z.literal('Official'),
+  role: text,
+  title: text.optional(),
+  party: slug('party'),
+});
+
+export const delegationSchema = z.strictObject({
+  ...base,
+  id: slug('delegation'),
+  type: z.literal('Delegation'),
+  party: slug('party'),
+  head: slug('official').optional(),
+  members: z.array(slug('official')).max(200).default([]),
+});
+
+export const positionSchema = z.strictObject({
+  ...base,
+  id: slug('position'),
+  type: z.literal('Position'),
+  description: text,
+  category: z.enum(['ceasefire', 'territory', 'summit', 'humanitarian', 'sanctions', 'military', 'diplomatic', 'security']),
+});
+
+export const eventSchema = z.strictObject({
+  ...base,
+  ...dated,
+  id: slug('event'),
+  type: z.literal('Event'),
+  kind: z.enum(['talks', 'attack', 'capture', 'visit', 'statement', 'exchange', 'troop-movement', 'election']),
+  place: slug('place').optional(),
+  participants: z
+    .array(z.strictObject({ id: anyId, role: z.string().trim().min(1).max(100).default('participant') }))
+    .max(500)
+    .default([]),
+  /** Positions the event produced or advanced (e.g. a prisoner swap agreed at talks). */
+  outcomes: z.array(slug('position')).max(100).default([]),
+  casualties: z.strictObject({ killed: z.number().int().min(0).optional() }).optional(),
+});
+
+export const documentSchema = z.strictObject({
+  ...base,
+  ...dated,
+  id: slug('document'),
+  type: z.literal('Document'),
+  kind: z.enum(['memorandum', 'statement', 'agreement', 'letter', 'post']),
+  author: slug('party'),
+  recipient: slug('party').optional(),
+  event: slug('event').optional(),
+  /** Positions the document sets out. */
+  setsOut: z.array(slug('position')).max(200).default([]),
+});
+
+export const placeSchema = z.strictObject({
+  ...base,
+  id: slug('place'),
+  type: z.literal('Place'),
+  kind: z.enum(['country', 'region', 'city', 'village', 'venue', 'infrastructure', 'peninsula', 'waterway']),
+  within: slug('place').optional(),
+});
+
+export const entitySchema = z.discriminatedUnion('type', [
+  partySchema,
+  officialSchema,
+  delegationSchema,
+  positionSchema,
+  eventSchema,
+  documentSchema,
+  placeSchema,
+]);
+export type EntityInput = z.infer<typeof entitySchema>;
+
+export const evidenceSchema = z.strictObject({
+  /** Verbatim words, when the source has them. */
+  quote: z.string().trim().min(1).max(MAX_QUOTE).optional(),
+  /** What the source says, in our own words, when there is no quote. */
+  summary: text.optional(),
+  reporting: z.enum(['first-hand', 'second-hand']),
+  /** For second-hand reports: through whom or what the source learned it. */
+  via: text.optional(),
+  note: provenanceNote,
+}).refine((e) => e.quote !== undefined || e.summary !== undefined, {
+  message: 'evidence needs a quote or a summary',
+  path: ['quote'],
+});
+
+export const stanceSchema = z.strictObject({
+  id: slug('stance'),
+  actor: anyId,
+  type: z.enum(STANCE_TYPE_NAMES),
+  target: anyId,
+  ...dated,
+  /** The condition in words ("only after the negotiators reach an agreement"). */
+  condition: text.optional(),
+  /** The position the condition refers to, when the graph has one. */
+  conditionPosition: slug('position').optional(),
+  confidence: z.number().min(0).max(1).default(0.9),
+  /** Where the stance was taken (talks round, press briefing …). */
+  event: slug('event').optional(),
+  /** The document that records it (e.g. a memorandum). */
+  document: slug('document').optional(),
+  /** The person who voiced a party's stance (e.g. its top negotiator). */
+  voicedBy: slug('official').optional(),
+  evidence: z.array(evidenceSchema).min(1).max(50),
+});
+export type StanceInput = z.infer<typeof stanceSchema>;
+
+export const positionRelationSchema = z.strictObject({
+  type: z.enum(POSITION_RELATION_NAMES),
+  from: slug('position'),
+  to: slug('position'),
+  /** The stance that established the relation, if any. */
+  stance: slug('stance').optional(),
+  note: provenanceNote,
+});
+
+/** A publisher declared with the source; `affiliation` names a party it speaks for (e.g. state media). */
+export const publisherDeclarationSchema = z.strictObject({
+  id: slug('publisher'),
+  name: z.string().trim().min(1).max(300),
+  aliases,
+  country: z.string().trim().min(1).max(100).optional(),
+  affiliation: slug('party').optional(),
+  note: provenanceNote,
+});
+export type PublisherDeclaration = z.infer<typeof publisherDeclarationSchema>;
+
+export const sourceSchema = z.strictObject({
+  id: slug('source'),
+  title: z.string().trim().min(1).max(500),
+  kind: z.enum(SOURCE_KINDS),
+  publishedAt: isoDate,
+  dateline: z.string().trim().min(1).max(200).optional(),
+  /** Free text; without `publishedBy` it names a Publisher entity derived from it (no affiliation). */
+  publisher: z.string().trim().min(1).max(200).optional(),
+  /** The publisher entity: declared here, or an existing one's id. */
+  publishedBy: z.union([slug('publisher'), publisherDeclarationSchema]).optional(),
+  /** Admiralty grade at ingest; PATCH /api/sources/:id/grade changes it later. */
+  grade: gradeSchema.optional(),
+  url: z.url().optional(),
+  language: z.string().min(2).max(10).default('en'),
+  /** The original text the claims were drawn from (the workbench fills it); kept with the source, never in the graph. */
+  text: z
+    .string()
+    .max(MAX_SOURCE_TEXT_BYTES)
+    .refine((t) => Buffer.byteLength(t, 'utf8') <= MAX_SOURCE_TEXT_BYTES, `must be at most ${MAX_SOURCE_TEXT_BYTES} bytes of UTF-8`)
+    .optional(),
+});
+
+/** The analyst's choice to keep a spelling this source uses as another name of an existing entity. */
+export const aliasClaimSchema = z.strictObject({
+  entity: anyId,
+  alias: z.string().trim().min(1).max(200),
+});
+
+export const sourcePayloadSchema = z.strictObject({
+  source: sourceSchema,
+  entities: z.array(entitySchema).max(20_000).default([]),
+  stances: z.array(stanceSchema).max(50_000).default([]),
+  relations: z.array(positionRelationSchema).max(20_000).default([]),
+  /** Spellings merged into existing entities' aliases while this source holds them. */
+  aliases: z.array(aliasClaimSchema).max(1_000).optional(),
+});
+export type SourcePayload = z.infer<typeof sourcePayloadSchema>;
+
+/** The payload as JSON Schema (what a client may send), built once for the schema route and the OpenAPI document. */
+export const sourcePayloadJsonSchema = z.toJSONSchema(sourcePayloadSchema, { io: 'input', unrepresentable: 'any' }) as Record<string, unknown>;

@@ -1,0 +1,156 @@
+/**
+ * The analyst views: the trace of a position (who stood where, on what condition, per which
+ * source, and how it relates to other positions), an actor's stances, the party × position
+ * matrix, and shortest paths between two nodes.
+ */
+import type { Database } from '../../db/database.ts';
+import {
+  type DatedNodeRow,
+  type PositionLinkRow,
+  type StanceRow,
+  readMatrix,
+  readMatrixAxes,
+  readPositionEvents,
+  readPositionLinks,
+  readShortestPaths,
+  readStances,
+} from '../../core/stances.ts';
+import { readNodesById } from '../graph/data.ts';
+import { NotFoundError, ValidationError } from '../../errors.ts';
+import { toGraphNode } from '../graph/graph.ts';
+import { ACTOR_TYPES, STANCE_TYPES, type PositionRelation, type StanceType } from '../../contract/model.ts';
+import type { GradeFilter, PositionLink, Reversal, StanceStep, TimelineEntry } from '../../contract/api.ts';
+import { admissibleSources } from '../../core/grading.ts';
+import { corroborationOf, groupBy, reversalsIn, stepOf } from '../../core/reports.ts';
+
+async function requireNode(db: Database, id: string, types: readonly string[], what: string) {
+  const [row] = await readNodesById(db, [id]);
+  if (!row || !types.includes(row.type)) throw new NotFoundError(`No ${what} with id ${id}`);
+  return row;
+}
+
+/** The day of an analyst view, and which sources count (`grading.ts`). */
+export interface ViewFilter extends GradeFilter {
+  asOf: string | null;
+}
+
+export async function tracePosition(db: Database, id: string, { asOf, ...grading }: ViewFilter) {
+  const position = await requireNode(db, id, ['Position'], 'position');
+  const sources = await admissibleSources(db, grading);
+  const [stances, links, dated, conditionalStances] = await Promise.all([
+    readStances(db, { position: id, asOf, sources }),
+    readPositionLinks(db, id),
+    readPositionEvents(db, id, asOf),
+    readStances(db, { conditionOn: id, asOf, sources }),
+  ]);
+  const byType: Record<string, ReturnType<typeof withCorroboration>[]> = {};
+  for (const stance of stances) (byType[stance.type] ??= []).push(withCorroboration(stance));
+  // A party's stances on the position, its officials' included, are one line of change.
+  const reversed = new Map<string, StanceStep>();
+  for (const group of groupBy(stances, (s) => s.party?.id ?? s.actor.id).values()) {
+    for (const { from, to } of reversalsIn(group)) reversed.set(to.id, stepOf(from));
+  }
+  const linked = links.map(describeLink);
+  const linksOf = (relation: PositionRelation, direction: PositionLink['direction']) =>
+    linked.filter((l) => l.relation === relation && (relation === 'ALTERNATIVE_TO' || l.direction === direction));
+  const timeline: TimelineEntry[] = [
+    ...stances.map((s) => ({
+      date: s.date,
+      datePrecision: s.datePrecision,
+      kind: 'stance' as const,
+      id: s.id,
+      text: stanceSentence(s),
+      reverses: reversed.get(s.id) ?? null,
+    })),
+    ...datedNodeEntries(dated, position.label),
+  ].sort((a, b) => a.date.localeCompare(b.date) || a.kind.localeCompare(b.kind) || a.id.localeCompare(b.id));
+  return {
+    position: toGraphNode(position),
+    asOf,
+    stances: byType,
+    preconditions: linksOf('HAS_PRECONDITION', 'outgoing'),
+    preconditionOf: linksOf('HAS_PRECONDITION', 'incoming'),
+    alternatives: linksOf('ALTERNATIVE_TO', 'outgoing'),
+    conditions: linksOf('CONDITIONAL_ON', 'outgoing'),
+    conditionOf: linksOf('CONDITIONAL_ON', 'incoming'),
+    conditionalStances: conditionalStances.map(withCorroboration),
+    timeline,
+  };
+}
+
+/** One timeline line per event or document, however many ways it touches the position. */
+function datedNodeEntries(rows: DatedNodeRow[], positionLabel: string): TimelineEntry[] {
+  const byId = new Map<string, { row: DatedNodeRow; hows: string[] }>();
+  for (const row of rows) {
+    const entry = byId.get(row.id);
+    if (entry) entry.hows.push(row.how);
+    else byId.set(row.id, { row, hows: [row.how] });
+  }
+  return [...byId.values()].map(({ row, hows }) => ({
+    date: row.date,
+    datePrecision: row.datePrecision,
+    kind: row.kind,
+    id: row.id,
+    text: `${row.label} (${hows.join(' and ')} ${positionLabel})`,
+  }));
+}
+
+function describeLink(link: PositionLinkRow): PositionLink {
+  const other = link.position.label;
+  const out = link.direction === 'outgoing';
+  const meanings: Record<PositionRelation, string> = {
+    HAS_PRECONDITION: out ? `requires ${other} first` : `is the precondition of ${other}`,
+    ALTERNATIVE_TO: out ? `was put forward instead of ${other}` : `${other} was put forward instead of it`,
+    CONDITIONAL_ON: out ? `can only happen after ${other}` : `is the condition of ${other}`,
+  };
+  return { ...link, meaning: meanings[link.relation] };
+}
+
+/** "Russia rejected Full and unconditional ceasefire (only if …)". */
+export function stanceSentence(s: Pick<StanceRow, 'type' | 'actor' | 'target' | 'condition'>): string {
+  const verb = STANCE_TYPES[s.type as StanceType]?.verb ?? s.type;
+  return `${s.actor.label} ${verb} ${s.target.label}${s.condition ? ` (${s.condition})` : ''}`;
+}
+
+export async function actorStances(db: Database, id: string, { asOf, ...grading }: ViewFilter) {
+  const actor = await requireNode(db, id, ACTOR_TYPES, 'actor (party, official or delegation)');
+  const stances = await readStances(db, { actor: id, asOf, sources: await admissibleSources(db, grading) });
+  const actorRef = { id: actor.id, label: actor.label, type: actor.type };
+  const reversals: Reversal[] = [...groupBy(stances, (s) => s.target.id).values()]
+    .flatMap((group) => reversalsIn(group).map(({ from, to }) => ({ actor: actorRef, target: to.target, from: stepOf(from), to: stepOf(to) })))
+    .sort((a, b) => a.to.date.localeCompare(b.to.date) || a.to.stanceId.localeCompare(b.to.stanceId));
+  return {
+    actor: toGraphNode(actor),
+    asOf,
+    stances: stances.map((s) => ({ ...withCorroboration(s), rolledUp: s.actor.id !== id })),
+    reversals,
+  };
+}
+
+/** A stance with how many sources, publishers and first-hand reports stand behind it. */
+export function withCorroboration<T extends Pick<StanceRow, 'evidence'>>(stance: T) {
+  return { ...stance, corroboration: corroborationOf(stance.evidence) };
+}
+
+export async function partyPositionMatrix(db: Database, { asOf, ...grading }: ViewFilter) {
+  const sources = await admissibleSources(db, grading);
+  const [axes, cells] = await Promise.all([readMatrixAxes(db), readMatrix(db, asOf, sources)]);
+  return {
+    asOf,
+    parties: axes.filter((a) => a.type === 'Party'),
+    positions: axes.filter((a) => a.type === 'Position'),
+    cells: cells.map(({ history, ...cell }) => {
+      const last = reversalsIn(history).at(-1);
+      return { ...cell, reversal: last ? { from: stepOf(last.from), to: stepOf(last.to), date: stepOf(last.to).date } : null };
+    }),
+  };
+}
+
+export async function shortestPaths(db: Database, from: string, to: string, max: number) {
+  if (from === to) throw new ValidationError('from and to must be different nodes', [{ path: 'to', message: 'must differ from from' }]);
+  const found = new Set((await readNodesById(db, [from, to])).map((n) => n.id));
+  for (const [field, id] of [['from', from], ['to', to]] as const) {
+    if (!found.has(id)) throw new NotFoundError(`No node with id ${id}`, [{ path: field, message: `unknown id ${id}` }]);
+  }
+  return { from, to, paths: await readShortestPaths(db, from, to, max) };
+}

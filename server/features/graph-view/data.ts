@@ -1,0 +1,109 @@
+/**
+ * Data access for the graph view: drawable nodes, stances aggregated per actor → target,
+ * structural relationships, and the stored layout (one GraphLayout node holding its snapshot).
+ */
+import { cypher } from '../../db/cypherFiles.ts';
+import type { Database } from '../../db/database.ts';
+
+export interface ViewNodeRow {
+  id: string;
+  type: string;
+  label: string;
+  /** An event's or document's date (ISO), null for undated nodes. */
+  date: string | null;
+  /** Some stance targets this node. */
+  targeted: boolean;
+  /** How many stances the node took or is the target of: its weight when a budget keeps the best-connected. */
+  stances: number;
+}
+
+export interface AggregatedEdgeRow {
+  source: string;
+  target: string;
+  stanceCount: number;
+  latestType: string;
+  latestFamily: string;
+  latestDate: string;
+  /** The latest stance's id: with the date, it decides which stance is latest when edges are summed. */
+  latestStance: string;
+}
+
+export interface StructuralEdgeRow {
+  source: string;
+  target: string;
+  relation: string;
+}
+
+export interface StanceFilterRow {
+  stanceTypes: readonly string[];
+  asOf: string | null;
+  /** The admissible sources of a grade filter (null: every source). */
+  sources: readonly string[] | null;
+}
+
+export interface ActorLoadRow {
+  id: string;
+  /** How many stances the actor took (unfiltered). */
+  stances: number;
+}
+
+/** An aggregated edge between two communities of the stored layout. */
+export interface ClusterEdgeRow {
+  source: number;
+  target: number;
+  stanceCount: number;
+  latestType: string;
+  latestFamily: string;
+  latestDate: string;
+  /** The latest stance's id: with the date, it decides which stance is latest when edges are summed. */
+  latestStance: string;
+}
+
+export function readViewNodes(db: Database, asOf: string | null): Promise<ViewNodeRow[]> {
+  return db.read<ViewNodeRow>(cypher('graph-view/view-nodes'), { asOf });
+}
+
+/** The actors that took stances (all, or those among `ids`), with their stance counts. */
+export function readStanceActors(db: Database, ids: readonly string[] | null): Promise<ActorLoadRow[]> {
+  return db.read<ActorLoadRow>(cypher('graph-view/stance-actors'), { ids });
+}
+
+/** One chunk of actors' stances, one row per actor → target (only into `targets` when given). */
+export function readAggregatedStanceEdges(db: Database, filter: StanceFilterRow, actors: readonly string[], targets: readonly string[] | null): Promise<AggregatedEdgeRow[]> {
+  return db.read<AggregatedEdgeRow>(cypher('graph-view/view-stance-edges'), { ...stanceFilter(filter), actors, targets });
+}
+
+/** One chunk of actors' stances, one row per community → community of the given placement. */
+export function readClusterStanceEdges(db: Database, filter: StanceFilterRow, actors: readonly string[], communityOf: Record<string, number>): Promise<ClusterEdgeRow[]> {
+  return db.read<ClusterEdgeRow>(cypher('graph-view/view-cluster-edges'), { ...stanceFilter(filter), actors, communityOf });
+}
+
+function stanceFilter(filter: StanceFilterRow) {
+  return { stanceTypes: filter.stanceTypes, asOf: filter.asOf, sources: filter.sources };
+}
+
+export function readStructuralEdges(db: Database): Promise<StructuralEdgeRow[]> {
+  return db.read<StructuralEdgeRow>(cypher('graph-view/view-structural-edges'));
+}
+
+/** A fingerprint of what the layout depends on; it changes with every ingestion or deletion. */
+export async function readLayoutStamp(db: Database): Promise<string> {
+  const [row] = await db.read<{ stamp: string }>(cypher('graph-view/layout-stamp'));
+  return row!.stamp;
+}
+
+export interface StoredLayoutRow {
+  stamp: string;
+  computedAt: string;
+  /** The arranged snapshot as JSON, written and read whole. */
+  snapshot: string;
+}
+
+export async function readStoredLayout(db: Database): Promise<StoredLayoutRow | null> {
+  const [row] = await db.read<StoredLayoutRow>(cypher('graph-view/layout-read'));
+  return row ?? null;
+}
+
+export async function writeStoredLayout(db: Database, layout: StoredLayoutRow): Promise<void> {
+  await db.write(cypher('graph-view/layout-write'), { ...layout });
+}
