@@ -10,7 +10,7 @@ import helmet from 'helmet';
 import type { Config } from './config.ts';
 import type { Database } from './db/database.ts';
 import type { Logger } from './logger.ts';
-import { GraphLayoutKeeper } from './features/graph-view/layoutKeeper.ts';
+import { GraphLayoutKeeper } from './features/graphView/layoutKeeper.ts';
 import { errorHandler, notFoundHandler, requireJsonBody } from './http/errorHandler.ts';
 import { healthRoutes } from './features/health/routes.ts';
 import { sourceRoutes } from './features/sources/routes.ts';

@@ -10,7 +10,7 @@ import { type Database, isUnavailable } from './db/database.ts';
 import { openDatabase } from './db/openDatabase.ts';
 import { applySchema } from './db/schema.ts';
 import { loadSeedIfEmpty } from './features/sources/seed.ts';
-import { GraphLayoutKeeper } from './features/graph-view/layoutKeeper.ts';
+import { GraphLayoutKeeper } from './features/graphView/layoutKeeper.ts';
 import { SetupError } from './errors.ts';
 import { createApp } from './app.ts';
 import type { Logger } from './logger.ts';

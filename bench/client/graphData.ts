@@ -4,9 +4,9 @@
  */
 import { STANCE_TYPES, STANCE_TYPE_NAMES } from '../../server/contract/model.ts';
 import { loadConfig } from '../../server/config.ts';
-import { type ViewEdge, computeArrangement } from '../../server/features/graph-view/graphLayout.ts';
-import { clusterEdgesOf, composeView } from '../../server/features/graph-view/graphView.ts';
-import { placementOf } from '../../server/features/graph-view/layoutKeeper.ts';
+import { type ViewEdge, computeArrangement } from '../../server/features/graphView/graphLayout.ts';
+import { clusterEdgesOf, composeView } from '../../server/features/graphView/graphView.ts';
+import { placementOf } from '../../server/features/graphView/layoutKeeper.ts';
 import { seededRandom } from '../world.ts';
 
 export const EDGES_PER_NODE = 5;

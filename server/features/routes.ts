@@ -3,7 +3,7 @@ import { type RequestHandler, Router } from 'express';
 import { AppError } from '../errors.ts';
 import type { Config } from '../config.ts';
 import type { Database } from '../db/database.ts';
-import type { GraphLayoutKeeper } from './graph-view/layoutKeeper.ts';
+import type { GraphLayoutKeeper } from './graphView/layoutKeeper.ts';
 import type { RouteDoc } from '../http/openapi.ts';
 import { conflictRouteDocs, conflictRoutes } from './analysis/routes.ts';
 import { consoleRouteDocs, consoleRoutes } from './console/routes.ts';

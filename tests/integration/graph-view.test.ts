@@ -11,10 +11,10 @@ import { resetToSeed, testLogger } from '../support/db.ts';
 import { loadWorld } from '../../bench/harness.ts';
 import { planWorld } from '../../bench/world.ts';
 import type { GraphView } from '../../server/contract/api.ts';
-import { clusterEdgesOf, forEachStanceEdgeChunk, readClusterEdges, UNFILTERED } from '../../server/features/graph-view/graphView.ts';
-import type { ViewEdge } from '../../server/features/graph-view/graphLayout.ts';
-import { decodeSnapshot } from '../../server/features/graph-view/layoutKeeper.ts';
-import { readStoredLayout } from '../../server/features/graph-view/data.ts';
+import { clusterEdgesOf, forEachStanceEdgeChunk, readClusterEdges, UNFILTERED } from '../../server/features/graphView/graphView.ts';
+import type { ViewEdge } from '../../server/features/graphView/graphLayout.ts';
+import { decodeSnapshot } from '../../server/features/graphView/layoutKeeper.ts';
+import { readStoredLayout } from '../../server/features/graphView/data.ts';
 
 let app: TestApp;
 let spec: SpecValidator;

@@ -4,8 +4,8 @@ import type { Config } from '../../config.ts';
 import type { Database } from '../../db/database.ts';
 import { actorStances, partyPositionMatrix, shortestPaths, tracePosition } from '../analysis/analysis.ts';
 import { getNeighbors, getNode, openGraph } from './graph.ts';
-import { edgeStances, expandCluster, viewGraph } from '../graph-view/graphView.ts';
-import type { GraphLayoutKeeper } from '../graph-view/layoutKeeper.ts';
+import { edgeStances, expandCluster, viewGraph } from '../graphView/graphView.ts';
+import type { GraphLayoutKeeper } from '../graphView/layoutKeeper.ts';
 import {
   actorStancesResponseSchema,
   gradedAsOfQuerySchema,
