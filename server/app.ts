@@ -10,12 +10,14 @@ import helmet from 'helmet';
 import type { Config } from './config.ts';
 import type { Database } from './db/database.ts';
 import type { Logger } from './logger.ts';
+import { apiRoutes } from './contract/api.ts';
 import { GraphLayoutKeeper } from './features/graphView/layoutKeeper.ts';
-import { errorHandler, notFoundHandler, requireJsonBody } from './http/errorHandler.ts';
 import { healthRoutes } from './features/health/routes.ts';
-import { sourceRoutes } from './features/sources/routes.ts';
-import { apiRoutes } from './features/routes.ts';
+import { apiHandlers } from './features/routes.ts';
+import { errorHandler, notFoundHandler, requireJsonBody } from './http/errorHandler.ts';
+import { mountRoutes, routeBudgets } from './http/mount.ts';
 import { rateLimiter } from './http/rateLimit.ts';
+import { DOCS_DIR } from './paths.ts';
 
 export interface AppDeps {
   config: Config;
@@ -51,17 +53,13 @@ export function createApp({ config, db, logger, clientDir, layoutKeeper = new Gr
 
   // Budgets are spent before the body is parsed or the token checked, so floods stay cheap.
   app.use('/api', rateLimiter('requests', config.rateLimits.requests));
-  app.post(['/api/cypher', '/api/ask', '/api/questions/:id', '/api/extract'], rateLimiter('queries', config.rateLimits.queries));
-  const writes = rateLimiter('writes', config.rateLimits.writes);
-  app.post('/api/sources', writes);
-  app.delete('/api/sources/:id', writes);
-  app.patch('/api/sources/:id/grade', writes);
+  app.use(routeBudgets(apiRoutes, config.rateLimits));
   app.use(express.json({ limit: config.bodyLimit }));
   app.use(requireJsonBody);
 
-  app.use(sourceRoutes(db, config.writeTokens, () => layoutKeeper.refresh()));
-  // API routes (issue 4) are mounted here.
-  app.use(apiRoutes(db, config, layoutKeeper));
+  app.use(mountRoutes(apiRoutes, apiHandlers(db, config, layoutKeeper), config.writeTokens));
+  // The docs page's own scripts and styles (the page itself is the docsPage route).
+  app.use('/api/docs', express.static(DOCS_DIR, { index: false, maxAge: '10m' }));
 
   if (clientDir && fs.existsSync(path.join(clientDir, 'index.html'))) {
     app.use(express.static(clientDir, { index: 'index.html', maxAge: '1h' }));

@@ -4,7 +4,7 @@
  */
 import { STANCE_TYPE_NAMES } from '../../server/contract/model.ts';
 import { api } from './api/client.ts';
-import type { GraphView } from '../../server/contract/api.ts';
+import type { GraphView } from '../../server/contract/graphView.ts';
 import { applyFilters, CLUSTER_TYPE, createExplorerGraph, type GraphData, mergeGraphData, mergeGraphView, replaceAggregatedEdges, timelineDates } from './graph/explorerGraph.ts';
 import { type ExplorerState, MODES, select, setMode, type Mode } from './state/explorer.ts';
 import { fromHash, toHash } from './state/permalink.ts';
@@ -86,7 +86,7 @@ export function mount(root: HTMLElement): () => void {
     // A hit outside the loaded part (inside a cluster, or beyond the view) is brought in with its neighbours.
     if (!graph.hasNode(hit.id)) {
       try {
-        mergeIntoGraph(await api.neighbors(hit.id));
+        mergeIntoGraph(await api.neighbors({ params: { id: hit.id } }));
       } catch (err) {
         announce(`${hit.label} could not be brought into the graph: ${errorMessage(err)}`);
       }
@@ -180,7 +180,7 @@ export function mount(root: HTMLElement): () => void {
   /** The view's edges count the stances the filters keep, so a change of stance types or date asks again. */
   let clustered = false;
   const recountEdges = (state: ExplorerState) =>
-    api.graphView(viewFilters(state)).then(
+    api.graphView({ query: viewFilters(state) }).then(
       (view) => {
         graphView.renderer.rebuild(() => {
           replaceAggregatedEdges(graph, view);

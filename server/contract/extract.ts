@@ -5,10 +5,9 @@
  */
 import { z } from 'zod';
 import { DATE_PRECISIONS, SOURCE_KINDS, STANCE_TYPE_NAMES } from './model.ts';
-import { apiSchemas } from './api.ts';
-
-/** Largest article accepted, in UTF-8 bytes of the submitted text; a source keeps its text within the same bound. */
-export const MAX_ARTICLE_BYTES = 200_000;
+import { MAX_ARTICLE_BYTES, apiSchemas } from './common.ts';
+import { route } from './route.ts';
+import { sourcePayloadSchema } from './sourcePayload.ts';
 
 export const ARTICLE_FORMATS = ['text', 'markdown', 'html'] as const;
 
@@ -72,7 +71,7 @@ const aliasOfferSchema = z.object({
 });
 
 export const extractDraftSchema = z.object({
-  payload: z.record(z.string(), z.unknown()).describe('A source payload (see SourcePayload) that POST /api/sources accepts unchanged'),
+  payload: sourcePayloadSchema.describe('A source payload (see SourcePayload) that POST /api/sources accepts unchanged'),
   text: z.string().describe('The text every offset refers to: the submitted text, or the main content of an HTML page'),
   format: z.enum(ARTICLE_FORMATS),
   provenance: z.object({
@@ -96,10 +95,29 @@ export const extractDraftSchema = z.object({
   }),
 });
 apiSchemas.add(extractDraftSchema, { id: 'ExtractDraft' });
-export type ExtractDraft = z.infer<typeof extractDraftSchema>;
+/** A draft as the server sends it: its payload as a client would send it back (defaults not applied). */
+export type ExtractDraft = z.input<typeof extractDraftSchema>;
 export type MentionProvenance = z.infer<typeof mentionSchema>;
 export type QuoteProvenance = z.infer<typeof quoteSchema>;
 export type StanceProvenance = z.infer<typeof stanceProvenanceSchema>;
 export type RelationProvenance = z.infer<typeof relationProvenanceSchema>;
 export type StanceMatch = z.infer<typeof stanceMatchSchema>;
 export type AliasOffer = z.infer<typeof aliasOfferSchema>;
+
+export const extractRoutes = {
+  extract: route({
+    method: 'post',
+    path: '/api/extract',
+    tag: 'sources',
+    summary: 'Extract a draft source payload from a news article',
+    description: `Reads plain text, Markdown or an HTML page (its main content found by Readability), finds quotes and their speakers, stance verbs with their actors and targets, conditions and dates, and answers a draft: a payload that POST /api/sources accepts unchanged, with [start, end) offsets into \`text\`, the cue and a confidence for every item. Actors and targets resolve against the graph's names and aliases; what the graph lacks is proposed in the payload's entities. Nothing is written. At most ${MAX_ARTICLE_BYTES} bytes of UTF-8.`,
+    body: extractRequestSchema,
+    response: { description: 'The draft', schema: extractDraftSchema },
+    errors: {
+      400: 'invalid_request: a field is missing or wrong (empty text, missing or impossible publishedAt, …)',
+      413: `text_too_large: the article is longer than ${MAX_ARTICLE_BYTES} bytes`,
+      422: 'not_text: binary content; no_sentences: nothing to read; not_english: the text is not English',
+    },
+    rate: 'queries',
+  }),
+};

@@ -62,8 +62,11 @@ type ResponseSchema<R extends RouteSpec> = R['response']['schema'] extends z.Zod
 /** What a JSON handler must return: the input type of the declared answer schema, so `tsc` catches drift. */
 export type Answer<R extends RouteSpec> = z.input<ResponseSchema<R>>;
 
-/** What a client receives from a JSON route: the declared answer schema's output type. */
-export type Received<R extends RouteSpec> = z.output<ResponseSchema<R>>;
+/**
+ * What a client receives from a JSON route: the same input type, since the answer travels as the
+ * handler built it (defaults a schema would add on parsing are not applied on the way).
+ */
+export type Received<R extends RouteSpec> = z.input<ResponseSchema<R>>;
 
 /** Express path parameters (`:id`) of a path, in order. */
 export function pathParamNames(path: string): string[] {

@@ -5,8 +5,7 @@
  * error names the offending field.
  */
 import { z } from 'zod';
-import { gradeSchema } from './api.ts';
-import { MAX_ARTICLE_BYTES } from './extract.ts';
+import { MAX_ARTICLE_BYTES, gradeSchema, namedRequest } from './common.ts';
 import {
   DATE_PRECISIONS,
   POSITION_RELATION_NAMES,
@@ -216,15 +215,21 @@ export const aliasClaimSchema = z.strictObject({
   alias: z.string().trim().min(1).max(200),
 });
 
-export const sourcePayloadSchema = z.strictObject({
+export const sourcePayloadSchema = namedRequest('SourcePayload', z.strictObject({
   source: sourceSchema,
   entities: z.array(entitySchema).max(20_000).default([]),
   stances: z.array(stanceSchema).max(50_000).default([]),
   relations: z.array(positionRelationSchema).max(20_000).default([]),
   /** Spellings merged into existing entities' aliases while this source holds them. */
   aliases: z.array(aliasClaimSchema).max(1_000).optional(),
-});
+}));
 export type SourcePayload = z.infer<typeof sourcePayloadSchema>;
-
-/** The payload as JSON Schema (what a client may send), built once for the schema route and the OpenAPI document. */
-export const sourcePayloadJsonSchema = z.toJSONSchema(sourcePayloadSchema, { io: 'input', unrepresentable: 'any' }) as Record<string, unknown>;
+/** A payload as a client sends it, before defaults apply (what a draft holds). */
+export type SourcePayloadInput = z.input<typeof sourcePayloadSchema>;
+/** One stance, entity, relation and alias claim of a payload as sent. */
+export type PayloadStance = NonNullable<SourcePayloadInput['stances']>[number];
+export type PayloadEntity = NonNullable<SourcePayloadInput['entities']>[number];
+export type PayloadRelation = NonNullable<SourcePayloadInput['relations']>[number];
+export type AliasClaim = NonNullable<SourcePayloadInput['aliases']>[number];
+export type PositionCategory = z.infer<typeof positionSchema>['category'];
+export type PartyKind = z.infer<typeof partySchema>['kind'];

@@ -5,9 +5,10 @@
  * as good as its minimums and not published by an outlet affiliated with a given party; every
  * read that lists stances takes the resulting ids, so the rule is judged here once.
  */
-import { CREDIBILITY_GRADES, type GradeFilter, RELIABILITY_GRADES, type Reliability, type SourceGradeChange } from '../contract/api.ts';
+import { CREDIBILITY_GRADES, type GradeFilter, RELIABILITY_GRADES, type Reliability } from '../contract/common.ts';
+import { type SourceGradeChange } from '../contract/sources.ts';
 import { readSourceStandings, type SourceStandingRow, writeSourceGrade } from './gradingData.ts';
-import { readNodesById } from '../features/graph/data.ts';
+import { readNodesById } from './nodesData.ts';
 import type { Database } from '../db/database.ts';
 import { NotFoundError } from '../errors.ts';
 

@@ -5,7 +5,7 @@
  * corroborated by the evidence behind it. docs/model.md, "Many reports of one stance".
  */
 import type { DatePrecision, StanceFamily } from '../contract/model.ts';
-import type { Corroboration, StanceStep } from '../contract/api.ts';
+import type { Corroboration, StanceStep } from '../contract/common.ts';
 
 /** A stance's moment: its date read with its precision. */
 export interface Dated {

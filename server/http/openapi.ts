@@ -1,33 +1,11 @@
 /**
- * The OpenAPI 3.1 document, generated from the same zod schemas that validate requests and
- * describe answers (server/contract/api.ts), so the docs cannot drift from the code. Each
- * router exports the descriptions of its routes; this module assembles them.
+ * The OpenAPI 3.1 document, generated from the route table (server/contract/api.ts): the same
+ * declarations and zod schemas that mount, validate and type every route, so the document
+ * cannot drift from the code.
  */
 import { z } from 'zod';
-import { apiSchemas, errorResponseSchema } from '../contract/api.ts';
-import { sourcePayloadJsonSchema, sourcePayloadSchema } from '../contract/sourcePayload.ts';
-
-export interface ResponseDoc {
-  description: string;
-  /** A schema registered in `apiSchemas` (referenced by name) or any zod schema (inlined). */
-  schema?: z.ZodType;
-  /** Non-JSON answers: content type → description of the body. */
-  content?: Record<string, string>;
-}
-
-export interface RouteDoc {
-  method: 'get' | 'post' | 'patch' | 'delete';
-  /** Express-style path: /api/nodes/:id */
-  path: string;
-  summary: string;
-  description?: string;
-  tag: string;
-  query?: z.ZodObject;
-  pathParams?: z.ZodObject;
-  body?: z.ZodType;
-  security?: boolean;
-  responses: Record<number, ResponseDoc>;
-}
+import { apiSchemas, errorResponseSchema, requestSchemas } from '../contract/common.ts';
+import { type RouteSpec, type RouteTable } from '../contract/route.ts';
 
 const REF = (id: string) => `#/components/schemas/${id}`;
 
@@ -37,7 +15,7 @@ function clean(schema: Record<string, unknown>): Record<string, unknown> {
 }
 
 function jsonSchema(schema: z.ZodType, io: 'input' | 'output'): Record<string, unknown> {
-  const meta = apiSchemas.get(schema);
+  const meta = (io === 'output' ? apiSchemas : requestSchemas).get(schema);
   if (meta) return { $ref: REF(meta.id) };
   return clean(z.toJSONSchema(schema, { io, unrepresentable: 'any' }) as Record<string, unknown>);
 }
@@ -60,32 +38,51 @@ function parameters(schema: z.ZodObject | undefined, where: 'query' | 'path') {
   });
 }
 
-export function buildOpenApi(routes: RouteDoc[]): Record<string, unknown> {
-  const components = z.toJSONSchema(apiSchemas, { uri: REF, unrepresentable: 'any' }) as { schemas: Record<string, Record<string, unknown>> };
-  const schemas: Record<string, unknown> = Object.fromEntries(Object.entries(components.schemas).map(([k, v]) => [k, clean(v)]));
-  schemas.SourcePayload = clean(sourcePayloadJsonSchema);
+interface ResponseDoc {
+  description: string;
+  schema?: z.ZodType;
+  content?: Record<string, string>;
+}
+
+/** Every answer a route documents: its success, its own failures, and those every route shares. */
+function responsesOf(route: RouteSpec): Record<string, unknown> {
+  const { status = 200, ...success } = route.response;
+  const docs: Record<number, ResponseDoc> = {
+    ...sharedResponses,
+    ...(route.body ? bodyResponses : {}),
+    [status]: success,
+    ...(route.auth ? tokenResponses : {}),
+    ...Object.fromEntries(Object.entries(route.errors ?? {}).map(([code, description]) => [code, errorDoc(description)])),
+  };
+  const responses: Record<string, unknown> = {};
+  for (const [code, doc] of Object.entries(docs)) {
+    const content: Record<string, unknown> = {};
+    if (doc.schema) content['application/json'] = { schema: jsonSchema(doc.schema, 'output') };
+    for (const [type, description] of Object.entries(doc.content ?? {})) content[type] = { schema: { type: 'string', description } };
+    responses[code] = { description: doc.description, ...(Object.keys(content).length ? { content } : {}) };
+  }
+  return responses;
+}
+
+export function buildOpenApi(table: RouteTable): Record<string, unknown> {
+  const schemas: Record<string, unknown> = {};
+  for (const [registry, io] of [[apiSchemas, 'output'], [requestSchemas, 'input']] as const) {
+    const components = z.toJSONSchema(registry, { uri: REF, io, unrepresentable: 'any' }) as { schemas: Record<string, Record<string, unknown>> };
+    for (const [name, schema] of Object.entries(components.schemas)) schemas[name] = clean(schema);
+  }
 
   const paths: Record<string, Record<string, unknown>> = {};
-  for (const route of routes) {
+  for (const route of Object.values(table)) {
     const openPath = route.path.replace(/:([A-Za-z]+)/g, '{$1}');
-    const responses: Record<string, unknown> = {};
-    for (const [status, doc] of Object.entries({ ...sharedResponses, ...(route.body ? bodyResponses : {}), ...route.responses })) {
-      const content: Record<string, unknown> = {};
-      if (doc.schema) content['application/json'] = { schema: jsonSchema(doc.schema, 'output') };
-      for (const [type, description] of Object.entries(doc.content ?? {})) content[type] = { schema: { type: 'string', description } };
-      responses[status] = { description: doc.description, ...(Object.keys(content).length ? { content } : {}) };
-    }
     (paths[openPath] ??= {})[route.method] = {
       operationId: `${route.method}${openPath.replace(/[{}]/g, '').replace(/[^A-Za-z0-9]+(.)?/g, (_m, c: string | undefined) => (c ?? '').toUpperCase())}`,
       summary: route.summary,
       ...(route.description ? { description: route.description } : {}),
       tags: [route.tag],
-      parameters: [...parameters(route.pathParams, 'path'), ...parameters(route.query, 'query')],
-      ...(route.body
-        ? { requestBody: { required: true, content: { 'application/json': { schema: route.body === sourcePayloadSchema ? { $ref: REF('SourcePayload') } : jsonSchema(route.body, 'input') } } } }
-        : {}),
-      ...(route.security ? { security: [{ writeToken: [] }] } : {}),
-      responses,
+      parameters: [...parameters(route.params, 'path'), ...parameters(route.query, 'query')],
+      ...(route.body ? { requestBody: { required: true, content: { 'application/json': { schema: jsonSchema(route.body, 'input') } } } } : {}),
+      ...(route.auth ? { security: [{ writeToken: [] }] } : {}),
+      responses: responsesOf(route),
     };
   }
   return {
@@ -115,6 +112,11 @@ export function buildOpenApi(routes: RouteDoc[]): Record<string, unknown> {
   };
 }
 
+/** An error answer in the one error shape. */
+function errorDoc(description: string): ResponseDoc {
+  return { description, schema: errorResponseSchema };
+}
+
 /** Answers of every route that reads a JSON body, which is refused when larger than PARLEY_BODY_LIMIT. */
 const bodyResponses: Record<number, ResponseDoc> = {
   413: errorDoc('entity_too_large: the body is larger than the server accepts (PARLEY_BODY_LIMIT, 5mb by default)'),
@@ -126,7 +128,8 @@ const sharedResponses: Record<number, ResponseDoc> = {
   503: errorDoc('database_unavailable: the graph database cannot be reached; try again shortly'),
 };
 
-/** An error answer in the one error shape. */
-export function errorDoc(description: string): ResponseDoc {
-  return { description, schema: errorResponseSchema };
-}
+/** Answers of a route that needs the write token. */
+const tokenResponses: Record<number, ResponseDoc> = {
+  401: errorDoc('Missing or wrong write token'),
+  403: errorDoc('Writes are disabled (no write token configured on the server)'),
+};

@@ -2,6 +2,12 @@ import crypto from 'node:crypto';
 import type { RequestHandler, Response } from 'express';
 import { ForbiddenError, UnauthorizedError } from '../errors.ts';
 
+/** A write token and the label the audit trail records for it. */
+export interface WriteToken {
+  label: string;
+  token: string;
+}
+
 const sha256 = (text: string) => crypto.createHash('sha256').update(text).digest();
 
 /**
@@ -10,7 +16,7 @@ const sha256 = (text: string) => crypto.createHash('sha256').update(text).digest
  * compared, so neither the length nor which token matched shows in the timing). The matching
  * token's label is left in `res.locals.writer` for the audit trail.
  */
-export function requireWriteToken(tokens: readonly { label: string; token: string }[]): RequestHandler {
+export function requireWriteToken(tokens: readonly WriteToken[]): RequestHandler {
   const expected = tokens.map(({ label, token }) => ({ label, hash: sha256(token) }));
   return (req, res, next) => {
     if (expected.length === 0) {

@@ -8,7 +8,7 @@
 import { describe, expect, it } from 'vitest';
 import { loadWorld } from '../../bench/harness.ts';
 import { planWorld, worldSources } from '../../bench/world.ts';
-import type { GraphView } from '../../server/contract/api.ts';
+import type { GraphView } from '../../server/contract/graphView.ts';
 import type { Database } from '../../server/db/database.ts';
 import { applySchema } from '../../server/db/schema.ts';
 import { browserSuite, type Drawing, settledDrawing } from '../support/browser.ts';

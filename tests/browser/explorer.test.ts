@@ -5,7 +5,7 @@
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../server/db/database.ts';
-import type { GraphView } from '../../server/contract/api.ts';
+import type { GraphView } from '../../server/contract/graphView.ts';
 import type { RunningParley } from '../../server/start.ts';
 import { browserSuite, inkedPixels, layoutSettled } from '../support/browser.ts';
 

@@ -28,7 +28,7 @@ async function served(path: string) {
 describe('the client API module', () => {
   it('hands a trace over exactly as the server sends it, conditional stances and link directions included', async () => {
     const id = 'position:withdrawal-from-four-regions';
-    const trace = await client.trace(id, null);
+    const trace = await client.trace({ params: { id } });
     expect(trace).toEqual(await served(`/api/positions/${encodeURIComponent(id)}/trace`));
     expect(trace.conditionalStances.map((s) => s.id)).toContain('stance:russia-offered-pause-russian-offensive-2025-06-02');
     expect(trace.conditionalStances[0]!.conditionPosition).toMatchObject({ id });
@@ -37,7 +37,7 @@ describe('the client API module', () => {
 
   it('hands a trace with stances voiced by officials and taken at events over unchanged', async () => {
     const id = 'position:partial-truce';
-    const trace = await client.trace(id, '2025-06-30');
+    const trace = await client.trace({ params: { id }, query: { asOf: '2025-06-30' } });
     expect(trace).toEqual(await served(`/api/positions/${encodeURIComponent(id)}/trace?asOf=2025-06-30`));
     const stances = Object.values(trace.stances).flat();
     expect(stances.some((s) => s.voicedBy?.id === 'official:vladimir-medinsky')).toBe(true);
@@ -45,13 +45,13 @@ describe('the client API module', () => {
   });
 
   it('hands a node over exactly as the server sends it', async () => {
-    const node = await client.node('party:russia');
+    const node = await client.node({ params: { id: 'party:russia' } });
     expect(node).toEqual(await served('/api/nodes/party%3Arussia'));
     expect(node.node.attributes).toMatchObject({ name: expect.any(String) });
   });
 
   it('hands search results over exactly as the server sends them, scores and aliases included', async () => {
-    const results = await client.search('ceasefire');
+    const { results } = await client.search({ query: { q: 'ceasefire' } });
     expect(results).toEqual((await served('/api/search?q=ceasefire')).results);
     expect(results.length).toBeGreaterThan(0);
     expect(results[0]).toEqual({ id: expect.any(String), label: expect.any(String), type: expect.any(String), aliases: expect.any(Array), matched: null, score: expect.any(Number) });
@@ -60,7 +60,7 @@ describe('the client API module', () => {
 
 describe("the explorer's graph", () => {
   it('keeps every attribute the server sends for each node and edge', async () => {
-    const answer = await client.neighbors('party:russia');
+    const answer = await client.neighbors({ params: { id: 'party:russia' } });
     expect(answer).toEqual(await served('/api/nodes/party%3Arussia/neighbors'));
     const graph = createExplorerGraph();
     mergeGraphData(graph, answer);

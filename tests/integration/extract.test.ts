@@ -46,9 +46,9 @@ describe('POST /api/extract, then POST /api/sources', () => {
       const rows = await app.db.read<{ id: string; actor: string; type: string; target: string }>(
         'MATCH (a)-[:TOOK]->(s:Stance)-[:ON]->(t) RETURN s.id AS id, a.id AS actor, s.type AS type, t.id AS target ORDER BY id',
       );
-      const drafted = (draft.payload.stances as Array<{ id: string; actor: string; type: string; target: string }>).map(({ id, actor, type, target }) => ({ id, actor, type, target }));
+      const drafted = (draft.payload.stances ?? []).map(({ id, actor, type, target }) => ({ id, actor, type, target }));
       expect(rows).toEqual(drafted.sort((a, b) => a.id.localeCompare(b.id)));
-      const fromGraph = { ...draft, payload: { ...draft.payload, stances: (draft.payload.stances as Array<{ id: string }>).filter((s) => rows.some((r) => r.id === s.id)) } };
+      const fromGraph = { ...draft, payload: { ...draft.payload, stances: (draft.payload.stances ?? []).filter((s) => rows.some((r) => r.id === s.id)) } };
       expect(scoreArticle(article.name, fromGraph, article.gold).stances).toEqual(evalScores.find((s) => s.article === article.name)!.stances);
 
       const before = await graphFingerprint(app.db);

@@ -1,6 +1,6 @@
 /** The pure reading of a question: names, roles, stance kinds and question forms, without Neo4j. */
 import { describe, expect, it } from 'vitest';
-import type { NameRow } from '../../server/core/names.ts';
+import type { NameRow } from '../../server/core/namesData.ts';
 import { buildNameIndex, readQuestion } from '../../server/features/ask/reading.ts';
 
 // A small invented world, so the reading is shown to depend on the names it is given.

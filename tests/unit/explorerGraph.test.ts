@@ -1,6 +1,6 @@
 /** Building the explorer's graph from API answers, and the filters that hide parts of it. */
 import { describe, expect, it } from 'vitest';
-import type { GraphEdge, GraphNode } from '../../server/contract/api.ts';
+import type { GraphEdge, GraphNode } from '../../server/contract/common.ts';
 import { STANCE_TYPES, type StanceType } from '../../server/contract/model.ts';
 import { applyFilters, createExplorerGraph, isVisibleEdge, mergeGraphData, stanceOf, timelineDates } from '../../client/src/graph/explorerGraph.ts';
 import { FAMILY_STYLE } from '../../client/src/graph/encoding.ts';

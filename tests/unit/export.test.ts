@@ -7,7 +7,7 @@ import { DOMParser } from 'linkedom';
 import { describe, expect, it } from 'vitest';
 import { csvLines, gexf, graphml } from '../../server/features/export/export.ts';
 import type { GraphPart } from '../../server/features/graph/graph.ts';
-import type { GraphEdge, GraphNode } from '../../server/contract/api.ts';
+import type { GraphEdge, GraphNode } from '../../server/contract/common.ts';
 import { readCsv } from '../support/csv.ts';
 
 const node = (id: string, label: string, type: string): GraphNode => ({ id, key: id, label, type, attributes: { name: label, aliases: [`${label} alias`] } });

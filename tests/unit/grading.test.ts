@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { gradeFilterSchema, gradeSchema } from '../../server/contract/api.ts';
+import { gradeFilterSchema, gradeSchema } from '../../server/contract/common.ts';
 import { isAdmissible, isGradeFilterSet, meetsMinimum, readGrade } from '../../server/core/grading.ts';
 import { derivedPublisherId, parsePayload, planIngestion } from '../../server/features/sources/ingest.ts';
 import { independentPaper, stateWire, ungradedBlog } from '../fixtures/gradedSources.ts';

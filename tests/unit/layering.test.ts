@@ -20,6 +20,10 @@ function importsUnder(folder: string): { file: string; target: string }[] {
 const outside = (imports: { file: string; target: string }[], forbidden: (target: string) => boolean) =>
   imports.filter(({ target }) => forbidden(target)).map(({ file, target }) => `${file} → ${target}`);
 
+/** A data module runs named Cypher and returns plain rows: data.ts, or a name ending in Data.ts. */
+const isData = (file: string) => /(^|\/)(data|\w+Data)\.ts$/.test(file);
+const featureOf = (file: string) => /^server\/features\/([^/]+)\//.exec(file)?.[1];
+
 describe('the import rules', () => {
   it('the client imports no server file but the shared contract', () => {
     const imports = importsUnder('client/src');
@@ -31,17 +35,31 @@ describe('the import rules', () => {
     expect(outside(importsUnder('server/contract'), (t) => !t.startsWith('server/contract/'))).toEqual([]);
   });
 
-  it('the data layer returns its own rows: it imports neither the HTTP answer shapes nor the domain or routes', () => {
-    expect(outside(importsUnder('server/data'), (t) => t === 'server/contract/api.ts' || t.startsWith('server/domain/') || t.startsWith('server/http/'))).toEqual([]);
+  it('a data module returns its own rows: it imports the driver wrapper, the vocabulary and other rows, never answers, stories or routes', () => {
+    const dataImports = ['server/core', 'server/features'].flatMap(importsUnder).filter(({ file }) => isData(file));
+    expect(dataImports.length).toBeGreaterThan(10);
+    const allowed = (t: string) => t.startsWith('server/db/') || t === 'server/contract/model.ts' || isData(t);
+    expect(outside(dataImports, (t) => !allowed(t))).toEqual([]);
   });
 
-  it('the domain never reaches up into the HTTP layer', () => {
-    expect(outside(importsUnder('server/domain'), (t) => t.startsWith('server/http/'))).toEqual([]);
+  it('only a feature\'s routes.ts reaches the HTTP machinery; stories and data never do', () => {
+    const imports = ['server/core', 'server/features'].flatMap(importsUnder).filter(({ file }) => !file.endsWith('/routes.ts'));
+    expect(outside(imports, (t) => t.startsWith('server/http/'))).toEqual([]);
   });
 
-  it('nothing imports server/start.ts for a constant, and the benchmarks import nothing from tests/', () => {
+  it('the shared rules in core/ never reach up into a feature, and no feature reaches into another\'s routes', () => {
+    expect(outside(importsUnder('server/core'), (t) => t.startsWith('server/features/') || t.startsWith('server/http/'))).toEqual([]);
+    const features = importsUnder('server/features').filter(({ file }) => file !== 'server/features/routes.ts');
+    expect(outside(features, (t) => t.endsWith('/routes.ts') && featureOf(t) !== undefined)).toEqual([]);
+  });
+
+  it('the HTTP machinery knows no feature: the app (server/app.ts) assembles them', () => {
+    expect(outside(importsUnder('server/http'), (t) => t.startsWith('server/features/') || t === 'server/app.ts')).toEqual([]);
+  });
+
+  it('nothing imports server/start.ts for a constant, and the benchmarks take from tests/ only the process harness', () => {
     const all = ['server', 'bench', 'tests'].flatMap(importsUnder);
     expect(outside(all, (t) => t === 'server/start.ts').filter((line) => !/^server\/(main|dev)\.ts|^tests\/browser\/\w+\.test\.ts|^tests\/support\/browser\.ts/.test(line))).toEqual([]);
-    expect(outside(importsUnder('bench'), (t) => t.startsWith('tests/'))).toEqual([]);
+    expect(outside(importsUnder('bench'), (t) => t.startsWith('tests/') && !t.startsWith('tests/support/processes/'))).toEqual([]);
   });
 });

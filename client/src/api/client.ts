@@ -1,30 +1,13 @@
 /**
- * Typed calls to the Parley API. The answer types come from the server's own contract
- * (server/contract/api.ts), so the client reads exactly what the server sends: nothing is
+ * Typed calls to the Parley API, made from the route table (server/contract/api.ts): one method
+ * per declared endpoint, by the declaration's name, building the path, query and body the
+ * declaration describes and answering the type its response schema declares. Nothing is
  * reshaped, renamed or dropped on the way. Every failure becomes an ApiError carrying the API's
  * error shape.
  */
-import type {
-  ActorStancesResponse,
-  ConflictsResponse,
-  ConsoleSchema,
-  CypherResponse,
-  EdgeStances,
-  ErrorResponse,
-  GraphResponse,
-  GraphView,
-  MatrixResponse,
-  NodeResponse,
-  Question,
-  QuestionAnswer,
-  QuestionCatalogue,
-  SearchResponse,
-  SearchResult,
-  TraceResponse,
-} from '../../../server/contract/api.ts';
-import type { AskResponse } from '../../../server/contract/ask.ts';
-import type { SourceDetail, SourceList } from '../../../server/contract/sources.ts';
-import type { ExtractDraft, ExtractRequest } from '../../../server/contract/extract.ts';
+import { type ApiRoutes, apiRoutes } from '../../../server/contract/api.ts';
+import type { ErrorResponse } from '../../../server/contract/common.ts';
+import type { Received, RouteSpec, Sent } from '../../../server/contract/route.ts';
 
 export class ApiError extends Error {
   constructor(
@@ -38,29 +21,38 @@ export class ApiError extends Error {
   }
 }
 
-/** Which sources count (the server's grade filters); a null or absent value sets no limit. */
-export interface SourceQuery {
-  minReliability?: string | null;
-  minCredibility?: number | null;
-  excludeAffiliatedWith?: string | null;
+/** A query as a caller sends it: every parameter optional, and null the same as absent. */
+type QueryOf<R> = { [K in keyof NonNullable<Sent<R, 'query'>>]?: NonNullable<Sent<R, 'query'>>[K] | null };
+
+/** What one call sends: the declared path parameters and body (required), and the query (optional). */
+export type CallInput<R extends RouteSpec> = (Sent<R, 'params'> extends undefined ? unknown : { params: Sent<R, 'params'> }) &
+  (Sent<R, 'query'> extends undefined ? unknown : { query?: QueryOf<R> }) &
+  (Sent<R, 'body'> extends undefined ? unknown : { body: Sent<R, 'body'> });
+
+export interface CallOptions {
+  signal?: AbortSignal;
+  /** A write token, for routes that need one. */
+  token?: string;
 }
 
-/** The explorer's filters as `/api/export` takes them. */
-export interface GraphQuery extends SourceQuery {
-  nodeTypes?: readonly string[];
-  stanceTypes?: readonly string[];
-  asOf?: string | null;
-  limit?: number;
+type CallArgs<R extends RouteSpec> = object extends CallInput<R> ? [input?: CallInput<R>, options?: CallOptions] : [input: CallInput<R>, options?: CallOptions];
+
+export type Api = { [K in keyof ApiRoutes]: (...args: CallArgs<ApiRoutes[K]>) => Promise<Received<ApiRoutes[K]>> } & {
+  /** The URL of a call, for links and downloads (an export opened by the browser). */
+  url<K extends keyof ApiRoutes>(name: K, ...args: CallArgs<ApiRoutes[K]>): string;
+};
+
+interface LooseInput {
+  params?: Record<string, string>;
+  query?: Record<string, unknown>;
+  body?: unknown;
 }
 
-export interface PageQuery {
-  limit?: number;
-  offset?: number;
-}
-
-function queryString(params: Record<string, string | number | readonly string[] | null | undefined>): string {
+/** The declaration's path with its parameters filled in, and the query: lists joined by commas, null and empty left out. */
+export function pathOf(spec: RouteSpec, { params = {}, query = {} }: LooseInput = {}): string {
+  const path = spec.path.replace(/:([A-Za-z]+)/g, (_m, name: string) => encodeURIComponent(String(params[name])));
   const search = new URLSearchParams();
-  for (const [key, value] of Object.entries(params)) {
+  for (const [key, value] of Object.entries(query)) {
     if (value === undefined || value === null || value === '') continue;
     if (Array.isArray(value)) {
       if (value.length) search.set(key, value.join(','));
@@ -69,7 +61,7 @@ function queryString(params: Record<string, string | number | readonly string[] 
     }
   }
   const text = search.toString();
-  return text ? `?${text}` : '';
+  return text ? `${path}?${text}` : path;
 }
 
 /** The error body of a failed call, when the answer is the API's own error shape (a proxy's page is not). */
@@ -78,24 +70,20 @@ function apiErrorOf(body: unknown): Partial<ErrorResponse['error']> {
   return typeof error === 'object' && error !== null ? error : {};
 }
 
-function sourceParams(query: SourceQuery) {
-  return { minReliability: query.minReliability, minCredibility: query.minCredibility, excludeAffiliatedWith: query.excludeAffiliatedWith };
-}
-
-function graphQueryString(query: GraphQuery): string {
-  return queryString({ nodeTypes: query.nodeTypes, stanceTypes: query.stanceTypes, asOf: query.asOf, limit: query.limit, ...sourceParams(query) });
-}
-
 /** The API at `baseUrl` (the page's own origin by default). */
-export function createApi(baseUrl = '') {
-  async function request<T>(path: string, init: RequestInit & { json?: unknown } = {}): Promise<T> {
-    const { json, ...rest } = init;
-    const headers = new Headers(rest.headers);
-    headers.set('accept', 'application/json');
-    if (json !== undefined) headers.set('content-type', 'application/json');
+export function createApi(baseUrl = ''): Api {
+  async function call(spec: RouteSpec, input: LooseInput = {}, { signal, token }: CallOptions = {}): Promise<unknown> {
+    const headers = new Headers({ accept: 'application/json' });
+    if (input.body !== undefined) headers.set('content-type', 'application/json');
+    if (token !== undefined) headers.set('authorization', `Bearer ${token}`);
     let response: Response;
     try {
-      response = await fetch(baseUrl + path, { ...rest, headers, ...(json !== undefined ? { body: JSON.stringify(json) } : {}) });
+      response = await fetch(baseUrl + pathOf(spec, input), {
+        method: spec.method.toUpperCase(),
+        headers,
+        ...(input.body !== undefined ? { body: JSON.stringify(input.body) } : {}),
+        ...(signal ? { signal } : {}),
+      });
     } catch (err) {
       throw new ApiError(0, 'network', `The server could not be reached (${(err as Error).message}).`);
     }
@@ -115,101 +103,14 @@ export function createApi(baseUrl = '') {
         error.details,
       );
     }
-    return body as T;
+    return body;
   }
 
-  return {
-    /** The graph view: actors and positions with one edge per actor → target, laid out on the server. */
-    graphView(query: { stanceTypes?: readonly string[]; asOf?: string | null } & SourceQuery = {}): Promise<GraphView> {
-      return request(`/api/graph/view${queryString({ stanceTypes: query.stanceTypes, asOf: query.asOf, ...sourceParams(query) })}`);
-    },
-
-    /** The members of one cluster of a clustered graph view, with their edges. */
-    cluster(id: string): Promise<GraphView> {
-      return request(`/api/graph/clusters/${encodeURIComponent(id)}`);
-    },
-
-    /** Every stance behind one aggregated actor → target edge, with its evidence. */
-    edgeStances(actor: string, target: string): Promise<EdgeStances> {
-      return request(`/api/graph/edges/${encodeURIComponent(actor)}/${encodeURIComponent(target)}/stances`);
-    },
-
-    /** A node and everything one hop away (NeighborsResponse: nodes and edges as /api/graph sends them). */
-    neighbors(id: string): Promise<Pick<GraphResponse, 'nodes' | 'edges'>> {
-      return request(`/api/nodes/${encodeURIComponent(id)}/neighbors`);
-    },
-
-    async search(q: string, signal?: AbortSignal): Promise<SearchResult[]> {
-      return (await request<SearchResponse>(`/api/search${queryString({ q })}`, signal ? { signal } : {})).results;
-    },
-
-    node(id: string): Promise<NodeResponse> {
-      return request(`/api/nodes/${encodeURIComponent(id)}`);
-    },
-
-    trace(positionId: string, asOf: string | null, sources: SourceQuery = {}): Promise<TraceResponse> {
-      return request(`/api/positions/${encodeURIComponent(positionId)}/trace${queryString({ asOf, ...sourceParams(sources) })}`);
-    },
-
-    /** An actor's stances; for a party, its own and those of everyone who rolls up to it. */
-    actorStances(id: string, sources: SourceQuery = {}): Promise<ActorStancesResponse> {
-      return request(`/api/actors/${encodeURIComponent(id)}/stances${queryString(sourceParams(sources))}`);
-    },
-
-    matrix(asOf: string | null, sources: SourceQuery = {}): Promise<MatrixResponse> {
-      return request(`/api/matrix${queryString({ asOf, ...sourceParams(sources) })}`);
-    },
-
-    sources(page: PageQuery = {}): Promise<SourceList> {
-      return request(`/api/sources${queryString({ ...page })}`);
-    },
-
-    /** One source with its stored text and the stances its evidence supports. */
-    source(id: string): Promise<SourceDetail> {
-      return request(`/api/sources/${encodeURIComponent(id)}`);
-    },
-
-    /** Reports that disagree: the same actor, target and moment in two stance families. */
-    conflicts(page: PageQuery = {}): Promise<ConflictsResponse> {
-      return request(`/api/conflicts${queryString({ ...page })}`);
-    },
-
-    async questions(): Promise<Question[]> {
-      return (await request<QuestionCatalogue>('/api/questions')).questions;
-    },
-
-    runQuestion(id: string, params: Record<string, unknown>): Promise<QuestionAnswer> {
-      return request(`/api/questions/${encodeURIComponent(id)}`, { method: 'POST', json: { params } });
-    },
-
-    ask(question: string): Promise<AskResponse> {
-      return request('/api/ask', { method: 'POST', json: { question } });
-    },
-
-    cypher(query: string, params: Record<string, unknown> = {}): Promise<CypherResponse> {
-      return request('/api/cypher', { method: 'POST', json: { query, params } });
-    },
-
-    cypherSchema(): Promise<ConsoleSchema> {
-      return request('/api/cypher/schema');
-    },
-
-    extract(article: ExtractRequest): Promise<ExtractDraft> {
-      return request('/api/extract', { method: 'POST', json: article });
-    },
-
-    /** Ingests a source payload with the write token; answers what was written. */
-    ingest(payload: unknown, token: string): Promise<{ sourceId: string; stances: number; entities: number }> {
-      return request('/api/sources', { method: 'POST', json: payload, headers: { authorization: `Bearer ${token}` } });
-    },
-
-    exportUrl(format: 'gexf' | 'graphml' | 'json' | 'csv', query: GraphQuery): string {
-      const filters = graphQueryString(query);
-      return `${baseUrl}/api/export${filters ? `${filters}&` : '?'}format=${format}`;
-    },
-  };
+  const methods = Object.fromEntries(
+    Object.entries(apiRoutes).map(([name, spec]) => [name, (input?: LooseInput, options?: CallOptions) => call(spec, input, options)]),
+  );
+  const url = (name: keyof ApiRoutes, input?: LooseInput) => baseUrl + pathOf(apiRoutes[name], input);
+  return { ...methods, url } as unknown as Api;
 }
-
-export type Api = ReturnType<typeof createApi>;
 
 export const api = createApi();

@@ -9,7 +9,7 @@ import { Prec, StateEffect, StateField } from '@codemirror/state';
 import { EditorView, keymap } from '@codemirror/view';
 import { createCypherEditor } from '@neo4j-cypher/codemirror';
 import '@neo4j-cypher/codemirror/css/cypher-codemirror.css';
-import type { ConsoleSchema } from '../../../server/contract/api.ts';
+import type { ConsoleSchema } from '../../../server/contract/console.ts';
 
 export interface ErrorPosition {
   line: number;

@@ -3,7 +3,7 @@
  * first operator: each operator with its details, estimated rows, and for PROFILE the rows it
  * produced and its db hits. The costliest operator is marked, so a slow query shows where.
  */
-import type { PlanNode } from '../../../server/contract/api.ts';
+import type { PlanNode } from '../../../server/contract/console.ts';
 import { h } from '../views/dom.ts';
 
 const number = new Intl.NumberFormat('en');

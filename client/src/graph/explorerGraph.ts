@@ -4,7 +4,9 @@
  * when a filter changes and the layout keeps its positions.
  */
 import { MultiDirectedGraph } from 'graphology';
-import type { GraphEdge, GraphResponse, GraphView, StanceEdgeAttributes } from '../../../server/contract/api.ts';
+import type { GraphEdge, StanceEdgeAttributes } from '../../../server/contract/common.ts';
+import type { GraphResponse } from '../../../server/contract/graph.ts';
+import type { GraphView } from '../../../server/contract/graphView.ts';
 import { STANCE_TYPES, type NodeType, type StanceType } from '../../../server/contract/model.ts';
 import type { Filters } from '../state/explorer.ts';
 import { type EdgeFamily, FAMILY_STYLE, nodeSizeForDegree, nodeTypeStyle, type NodeShape } from './encoding.ts';

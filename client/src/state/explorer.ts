@@ -2,7 +2,7 @@
  * The explorer's view state, in slices with pure update functions. Everything here is what a
  * permalink restores; transient things (hover, layout running) live in the views.
  */
-import type { Reliability } from '../../../server/contract/api.ts';
+import type { Reliability } from '../../../server/contract/common.ts';
 import { NODE_TYPES, STANCE_TYPE_NAMES, type NodeType, type StanceType } from '../../../server/contract/model.ts';
 
 export const MODES = ['graph', 'trace', 'matrix', 'console', 'ask', 'sources', 'conflicts', 'source'] as const;

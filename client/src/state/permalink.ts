@@ -3,7 +3,7 @@
  * restores it. Only values that differ from the defaults are written, to keep links short.
  */
 import { NODE_TYPES, STANCE_TYPE_NAMES, type NodeType, type StanceType } from '../../../server/contract/model.ts';
-import type { Reliability } from '../../../server/contract/api.ts';
+import type { Reliability } from '../../../server/contract/common.ts';
 import { MODES, RELIABILITY_GRADES, initialState, type ExplorerState, type Mode } from './explorer.ts';
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;

@@ -5,7 +5,7 @@
  * state is JSON, kept in localStorage so a reload mid-review loses nothing.
  */
 import type { AliasOffer, ExtractDraft } from '../../../server/contract/extract.ts';
-import type { StanceType } from '../../../server/contract/model.ts';
+import type { AliasClaim, PayloadEntity, PayloadRelation, PayloadStance, SourcePayloadInput } from '../../../server/contract/sourcePayload.ts';
 
 export interface SourceForm {
   title: string;
@@ -13,27 +13,6 @@ export interface SourceForm {
   publisher: string;
   text: string;
   format: 'text' | 'markdown' | 'html' | '';
-}
-
-export interface CandidateStance {
-  id: string;
-  actor: string;
-  type: StanceType;
-  target: string;
-  date: string;
-  datePrecision?: string;
-  condition?: string;
-  conditionPosition?: string;
-  confidence?: number;
-  evidence: Array<{ quote?: string; summary?: string; reporting: string; via?: string }>;
-  [key: string]: unknown;
-}
-
-export interface Entity {
-  id: string;
-  type: string;
-  name: string;
-  [key: string]: unknown;
 }
 
 export interface SourceDraftState {
@@ -51,16 +30,20 @@ export function emptyDraftState(): SourceDraftState {
   return { form: { title: '', publishedAt: '', publisher: '', text: '', format: '' }, draft: null, decisions: {}, merges: {} };
 }
 
-export function stancesOf(state: SourceDraftState): CandidateStance[] {
-  return (state.draft?.payload.stances as CandidateStance[] | undefined) ?? [];
+export function stancesOf(state: SourceDraftState): PayloadStance[] {
+  return state.draft?.payload.stances ?? [];
 }
 
-export function entitiesOf(state: SourceDraftState): Entity[] {
-  return (state.draft?.payload.entities as Entity[] | undefined) ?? [];
+export function entitiesOf(state: SourceDraftState): PayloadEntity[] {
+  return state.draft?.payload.entities ?? [];
+}
+
+function relationsOf(state: SourceDraftState): PayloadRelation[] {
+  return state.draft?.payload.relations ?? [];
 }
 
 /** Replaces one candidate stance (an analyst's edit). */
-export function editStance(state: SourceDraftState, id: string, change: Partial<CandidateStance>): SourceDraftState {
+export function editStance(state: SourceDraftState, id: string, change: Partial<PayloadStance>): SourceDraftState {
   if (!state.draft) return state;
   const stances = stancesOf(state).map((s) => (s.id === id ? { ...s, ...change } : s));
   return { ...state, draft: { ...state.draft, payload: { ...state.draft.payload, stances } } };
@@ -73,11 +56,11 @@ export function decide(state: SourceDraftState, id: string, accepted: boolean): 
 /** Merges a proposed entity into an existing one: every reference follows, the proposal goes. */
 export function mergeEntity(state: SourceDraftState, proposed: string, into: { id: string; name: string }): SourceDraftState {
   if (!state.draft) return state;
-  const swap = (id: unknown) => (id === proposed ? into.id : id);
+  const swap = (id: string) => (id === proposed ? into.id : id);
   const payload = state.draft.payload;
   const stances = stancesOf(state).map((s) => ({ ...s, actor: swap(s.actor), target: swap(s.target), ...(s.conditionPosition ? { conditionPosition: swap(s.conditionPosition) } : {}) }));
-  const entities = entitiesOf(state).filter((e) => e.id !== proposed).map((e) => ('party' in e ? { ...e, party: swap(e.party) } : e));
-  const relations = ((payload.relations as Array<Record<string, unknown>> | undefined) ?? []).map((r) => ({ ...r, from: swap(r.from), to: swap(r.to) }));
+  const entities = entitiesOf(state).filter((e) => e.id !== proposed).map((e) => ('party' in e && e.party ? { ...e, party: swap(e.party) } : e));
+  const relations = relationsOf(state).map((r) => ({ ...r, from: swap(r.from), to: swap(r.to) }));
   return {
     ...state,
     draft: { ...state.draft, payload: { ...payload, stances, entities, relations } },
@@ -85,13 +68,8 @@ export function mergeEntity(state: SourceDraftState, proposed: string, into: { i
   };
 }
 
-export interface AliasClaim {
-  entity: string;
-  alias: string;
-}
-
 export function aliasesOf(state: SourceDraftState): AliasClaim[] {
-  return (state.draft?.payload.aliases as AliasClaim[] | undefined) ?? [];
+  return state.draft?.payload.aliases ?? [];
 }
 
 export function isAliasKept(state: SourceDraftState, offer: AliasOffer): boolean {
@@ -107,17 +85,16 @@ export function keepAlias(state: SourceDraftState, offer: AliasOffer, keep: bool
 }
 
 /** The payload to ingest: accepted stances, the entities they need, relations between kept positions. */
-export function acceptedPayload(state: SourceDraftState): Record<string, unknown> | null {
+export function acceptedPayload(state: SourceDraftState): SourcePayloadInput | null {
   if (!state.draft) return null;
   const stances = stancesOf(state).filter((s) => state.decisions[s.id] !== false);
   const kept = new Set(stances.map((s) => s.id));
-  const relations = ((state.draft.payload.relations as Array<Record<string, unknown>> | undefined) ?? [])
-    .filter((r) => r.stance === undefined || kept.has(String(r.stance)));
+  const relations = relationsOf(state).filter((r) => r.stance === undefined || kept.has(r.stance));
   const used = new Set<string>();
   for (const s of stances) [s.actor, s.target, s.conditionPosition].forEach((id) => id && used.add(id));
-  for (const r of relations) [r.from, r.to].forEach((id) => used.add(String(id)));
+  for (const r of relations) [r.from, r.to].forEach((id) => used.add(id));
   const entities = entitiesOf(state);
-  for (const e of entities) if (used.has(e.id) && typeof e.party === 'string') used.add(e.party);
+  for (const e of entities) if (used.has(e.id) && 'party' in e && typeof e.party === 'string') used.add(e.party);
   return { ...state.draft.payload, stances, relations, entities: entities.filter((e) => used.has(e.id)) };
 }
 

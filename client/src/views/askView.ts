@@ -4,7 +4,7 @@
  * analyst questions as a menu, each with a form built from its typed parameters.
  */
 import type { AskCitation, AskResponse } from '../../../server/contract/ask.ts';
-import type { Question, QuestionAnswer, QuestionParam } from '../../../server/contract/api.ts';
+import type { Question, QuestionAnswer, QuestionParam } from '../../../server/contract/questions.ts';
 import { api } from '../api/client.ts';
 import { select, setMode, setQuestion } from '../state/explorer.ts';
 import type { ExplorerContext, View } from './context.ts';
@@ -95,7 +95,7 @@ export function createAskView(context: ExplorerContext): View {
     sourcePanel.hidden = true;
     replaceChildren(answer, h('p', { class: 'muted' }, 'Thinking…'));
     try {
-      const result = await api.ask(question);
+      const result = await api.ask({ body: { question } });
       replaceChildren(answer,
         h('p', { class: 'answer-sentence', 'data-status': result.status }, result.answer),
         result.citations.length ? [h('h3', {}, 'Citations'), citationTable(result.citations, 'Rows behind the answer')] : null,
@@ -136,7 +136,7 @@ export function createAskView(context: ExplorerContext): View {
       return raw ? [[p.name, paramValue(p, raw)]] : [];
     }));
     replaceChildren(questionResult, h('p', { class: 'muted' }, 'Running…'));
-    api.runQuestion(question.id, params).then(
+    api.runQuestion({ params: { id: question.id }, body: { params } }).then(
       (result) => replaceChildren(questionResult, resultBlock(result, question.title)),
       (err) => replaceChildren(questionResult, h('p', { class: 'error', role: 'alert' }, errorMessage(err))),
     );
@@ -168,7 +168,7 @@ export function createAskView(context: ExplorerContext): View {
     fillEntityOptions();
     if (state.question) void ask(state.question);
     api.questions().then(
-      (list) => {
+      ({ questions: list }) => {
         questions = list;
         replaceChildren(questionMenu, h('option', { value: '' }, 'Choose a question…'), list.map((q) => h('option', { value: q.id }, q.title)));
       },

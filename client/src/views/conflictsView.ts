@@ -3,7 +3,7 @@
  * different sources. The list names each conflict; opening one sets both sides side by side,
  * each with its quotes (or our summaries, marked as such) and the sources they come from.
  */
-import type { Conflict, ConflictsResponse } from '../../../server/contract/api.ts';
+import type { Conflict, ConflictsResponse } from '../../../server/contract/analysis.ts';
 import { STANCE_TYPES } from '../../../server/contract/model.ts';
 import { api } from '../api/client.ts';
 import { openConflict, select, setMode } from '../state/explorer.ts';
@@ -63,7 +63,7 @@ export function createConflictsView(context: ExplorerContext): View {
     if (loading) return;
     loading = true;
     replaceChildren(list, h('p', { class: 'muted' }, 'Loading the conflicts…'));
-    api.conflicts({ limit: PAGE }).then(
+    api.conflicts({ query: { limit: PAGE } }).then(
       (loaded) => {
         answer = loaded;
         render();

@@ -5,7 +5,8 @@
  * table, a graph of their own, JSON or a plan tree, downloads, and "highlight in the main graph".
  * The server keeps every bound (read-only checks, timeout, row cap); nothing here relaxes them.
  */
-import type { CypherResponse, Question } from '../../../server/contract/api.ts';
+import type { CypherResponse } from '../../../server/contract/console.ts';
+import type { Question } from '../../../server/contract/questions.ts';
 import { ApiError, api } from '../api/client.ts';
 import type { CypherEditor, ErrorPosition } from '../console/cypherEditor.ts';
 import { downloadText, resultCsv, resultJson } from '../console/downloads.ts';
@@ -95,7 +96,7 @@ export function createConsoleView(context: ExplorerContext): View {
     cursor.reset();
     renderHistory();
     replaceChildren(results, h('p', { class: 'muted' }, 'Running…'));
-    api.cypher(query, parsed.params).then((answer) => showAnswer(answer), showError);
+    api.cypher({ body: { query, params: parsed.params } }).then((answer) => showAnswer(answer), showError);
   };
 
   const showAnswer = (answer: CypherResponse) => {
@@ -212,7 +213,7 @@ export function createConsoleView(context: ExplorerContext): View {
     if (template) load(template.cypher, JSON.stringify(templateParams(template.params, nodesByType), null, 2));
   });
   api.questions().then(
-    (list) => {
+    ({ questions: list }) => {
       templates = list;
       replaceChildren(templateSelect, h('option', { value: '' }, 'Templates'), list.map((t) => h('option', { value: t.id, title: t.description }, t.title)));
     },

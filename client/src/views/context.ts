@@ -1,5 +1,5 @@
 /** What every view gets: the state store, the graph, and the few actions that span views. */
-import type { GraphView } from '../../../server/contract/api.ts';
+import type { GraphView } from '../../../server/contract/graphView.ts';
 import type { ExplorerGraph, GraphData } from '../graph/explorerGraph.ts';
 import type { ExplorerState } from '../state/explorer.ts';
 import type { Store } from '../state/store.ts';

@@ -1,5 +1,6 @@
 /** A small element builder and the bits of markup several views share. */
-import type { AskEvidence, Corroboration, EvidenceItem } from '../../../server/contract/api.ts';
+import type { AskEvidence } from '../../../server/contract/questions.ts';
+import type { Corroboration, EvidenceItem } from '../../../server/contract/common.ts';
 import { type EdgeFamily, FAMILY_STYLE } from '../graph/encoding.ts';
 import { type TextMark, markRuns } from './textMarks.ts';
 

@@ -60,7 +60,7 @@ export function createGraphView(context: ExplorerContext): GraphView {
     const close = h('button', { type: 'button', class: 'button icon close', 'aria-label': 'Close the stances', onclick: closeEdgePanel }, '×');
     replaceChildren(edgePanel, close, heading, h('p', { class: 'muted' }, 'Loading the stances…'));
     try {
-      const { stances } = await api.edgeStances(actor, target);
+      const { stances } = await api.edgeStances({ params: { actor, target } });
       if (edgePanel.hidden || heading.parentElement !== edgePanel) return;
       replaceChildren(edgePanel, close, heading,
         h('p', { class: 'muted small' }, `${stances.length} stance${stances.length === 1 ? '' : 's'}, oldest first`),
@@ -77,7 +77,7 @@ export function createGraphView(context: ExplorerContext): GraphView {
   /** Replaces a cluster by its members, where the cluster was. */
   async function expandCluster(cluster: string) {
     try {
-      const members = await api.cluster(cluster);
+      const members = await api.cluster({ params: { id: cluster } });
       const label = graph.getNodeAttribute(cluster, 'label');
       renderer.rebuild(() => {
         mergeGraphView(graph, members);
@@ -166,7 +166,7 @@ export function createGraphView(context: ExplorerContext): GraphView {
   const sync = () => {
     const state = store.get();
     renderer.setSelected(state.selected);
-    gexfLink.href = api.exportUrl('gexf', { nodeTypes: state.filters.nodeTypes, stanceTypes: state.filters.stanceTypes, asOf: state.filters.asOf });
+    gexfLink.href = api.url('exportGraph', { query: { format: 'gexf', nodeTypes: state.filters.nodeTypes, stanceTypes: state.filters.stanceTypes, asOf: state.filters.asOf } });
     tableButton.setAttribute('aria-pressed', String(state.tableView));
     table.hidden = !state.tableView;
     canvas.hidden = state.tableView;

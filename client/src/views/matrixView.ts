@@ -2,7 +2,7 @@
  * The party × position stance matrix as a heatmap: each cell is the party's latest stance,
  * coloured by family and shaded by how much evidence backs it; a cell opens its evidence.
  */
-import type { MatrixCell, MatrixResponse } from '../../../server/contract/api.ts';
+import type { MatrixCell, MatrixResponse } from '../../../server/contract/analysis.ts';
 import { api } from '../api/client.ts';
 import { humanize } from '../graph/encoding.ts';
 import type { ExplorerContext, View } from './context.ts';
@@ -24,7 +24,7 @@ export function createMatrixView(context: ExplorerContext): View {
     replaceChildren(dialogBody, h('h2', { id: 'matrix-dialog-title' }, `${partyName} · ${positionName}`), h('p', { class: 'muted' }, 'Loading evidence…'));
     dialog.showModal();
     try {
-      const trace = await api.trace(cell.position, store.get().filters.asOf, store.get().sourceFilter);
+      const trace = await api.trace({ params: { id: cell.position }, query: { asOf: store.get().filters.asOf, ...store.get().sourceFilter } });
       const stances = Object.values(trace.stances).flat().filter((s) => s.party?.id === cell.party || s.actor.id === cell.party);
       replaceChildren(dialogBody, h('h2', { id: 'matrix-dialog-title' }, `${partyName} · ${positionName}`),
         stances.length === 0 ? h('p', { class: 'muted' }, 'No stance evidence found.') : h('ul', { class: 'stance-list' }, stances.map((s) =>
@@ -76,7 +76,7 @@ export function createMatrixView(context: ExplorerContext): View {
     if (mode !== 'matrix' || requested === key) return;
     requested = key;
     replaceChildren(content, h('p', { class: 'muted' }, 'Loading the matrix…'));
-    api.matrix(filters.asOf, sourceFilter).then(
+    api.matrix({ query: { asOf: filters.asOf, ...sourceFilter } }).then(
       (matrix) => requested === key && render(matrix),
       (err) => replaceChildren(content, h('p', { class: 'error', role: 'alert' }, `The matrix could not be loaded: ${errorMessage(err)}`)),
     );

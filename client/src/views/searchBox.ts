@@ -3,7 +3,7 @@
  * suggestions, Enter picks one, Escape closes the list. The server's full-text search answers;
  * until it does, names and aliases already in the graph are matched locally.
  */
-import type { SearchResult } from '../../../server/contract/api.ts';
+import type { SearchResult } from '../../../server/contract/graph.ts';
 import { api } from '../api/client.ts';
 import { nodeTypeStyle } from '../graph/encoding.ts';
 import type { ExplorerGraph } from '../graph/explorerGraph.ts';
@@ -109,7 +109,7 @@ export function createSearchBox(graph: ExplorerGraph, onPick: (hit: SearchResult
     inflight = controller;
     let found: SearchResult[];
     try {
-      found = (await api.search(query, controller.signal)).slice(0, MAX_HITS);
+      found = (await api.search({ query: { q: query } }, { signal: controller.signal })).results.slice(0, MAX_HITS);
     } catch {
       if (controller.signal.aborted) return;
       found = localMatches(graph, query);

@@ -4,7 +4,7 @@
  * A party's stances come from the API, which rolls its officials', delegations' and member
  * bodies' stances up to it by the same rule as the matrix, each with who voiced it.
  */
-import type { GraphNode, Stance } from '../../../server/contract/api.ts';
+import type { GraphNode, Stance } from '../../../server/contract/common.ts';
 import { STANCE_TYPES, type StanceType } from '../../../server/contract/model.ts';
 import { api } from '../api/client.ts';
 import { humanize, nodeTypeStyle } from '../graph/encoding.ts';
@@ -114,7 +114,7 @@ export function createSidePanel(context: ExplorerContext): View {
   }
 
   const loadPartyStances = (party: string) =>
-    api.actorStances(party, store.get().sourceFilter).then(
+    api.actorStances({ params: { id: party }, query: store.get().sourceFilter }).then(
       ({ stances }) => {
         if (shown !== party) return;
         partyStances = stances;
@@ -131,7 +131,7 @@ export function createSidePanel(context: ExplorerContext): View {
     shownNode = null;
     partyStances = null;
     render(selected, shownNode);
-    api.node(selected).then(
+    api.node({ params: { id: selected } }).then(
       ({ node }) => {
         if (shown !== selected) return;
         shownNode = node;

@@ -67,7 +67,7 @@ export function createSourceListView(context: ExplorerContext): View {
     if (!listed) {
       listed = true;
       replaceChildren(list, h('p', { class: 'muted' }, 'Loading the sources…'));
-      api.sources({ limit: PAGE }).then(renderList, (err) => {
+      api.sources({ query: { limit: PAGE } }).then(renderList, (err) => {
         listed = false;
         replaceChildren(list, h('p', { class: 'error', role: 'alert' }, `The sources could not be loaded: ${errorMessage(err)}`));
       });
@@ -77,7 +77,7 @@ export function createSourceListView(context: ExplorerContext): View {
     shown = wanted;
     if (!wanted) return replaceChildren(detail, h('p', { class: 'empty-state' }, 'Open a source to read its text and the stances it supports.'));
     replaceChildren(detail, h('p', { class: 'muted' }, 'Loading the source…'));
-    api.source(wanted).then(
+    api.source({ params: { id: wanted } }).then(
       (source) => shown === wanted && renderSource(source),
       (err) => shown === wanted && replaceChildren(detail, h('p', { class: 'error', role: 'alert' }, errorMessage(err))),
     );

@@ -7,8 +7,8 @@
 import { STANCE_TYPES, STANCE_TYPE_NAMES, type StanceType } from '../../../server/contract/model.ts';
 import { ApiError, api } from '../api/client.ts';
 import type { AliasOffer } from '../../../server/contract/extract.ts';
+import type { PayloadStance } from '../../../server/contract/sourcePayload.ts';
 import {
-  type CandidateStance,
   type SourceDraftState,
   acceptedPayload,
   decide,
@@ -75,11 +75,13 @@ export function createSourceView(context: ExplorerContext): View {
     replaceChildren(message, 'Extracting…');
     try {
       const draft = await api.extract({
-        text: form.text,
-        title: form.title,
-        publishedAt: form.publishedAt,
-        ...(form.publisher ? { publisher: form.publisher } : {}),
-        ...(form.format ? { format: form.format } : {}),
+        body: {
+          text: form.text,
+          title: form.title,
+          publishedAt: form.publishedAt,
+          ...(form.publisher ? { publisher: form.publisher } : {}),
+          ...(form.format ? { format: form.format } : {}),
+        },
       });
       update({ ...state, draft, decisions: {}, merges: {} });
       replaceChildren(message, `${draft.summary.stances} candidate stances, ${draft.summary.quotes} quotes, ${draft.summary.proposedEntities} proposed entities.`);
@@ -101,7 +103,7 @@ export function createSourceView(context: ExplorerContext): View {
     const token = sessionStorage.getItem(TOKEN_KEY) ?? window.prompt('Write token (kept for this tab only)') ?? '';
     if (!token) return;
     try {
-      const report = await api.ingest(payload, token);
+      const report = await api.ingest({ body: payload }, { token });
       sessionStorage.setItem(TOKEN_KEY, token);
       // The graph view is read again, so its aggregated edges count the new stances, without a reload of the page.
       await context.reloadGraphView().then(
@@ -139,10 +141,10 @@ export function createSourceView(context: ExplorerContext): View {
           h('div', { class: 'toolbar' }, ingestButton, discardButton))));
   }
 
-  function candidateCard(stance: CandidateStance, articleText: HTMLElement): HTMLElement {
+  function candidateCard(stance: PayloadStance, articleText: HTMLElement): HTMLElement {
     const decision = state.decisions[stance.id];
     const where = state.draft!.provenance.stances.find((p) => p.stance === stance.id);
-    const edit = (change: Partial<CandidateStance>) => update(editStance(state, stance.id, change));
+    const edit = (change: Partial<PayloadStance>) => update(editStance(state, stance.id, change));
     const input = (label: string, value: string, onChange: (value: string) => void, type = 'text') => {
       const element = h('input', { class: 'input small', type, 'aria-label': label, value, 'data-field': label.toLowerCase() });
       element.addEventListener('change', () => onChange(element.value));
@@ -185,7 +187,7 @@ export function createSourceView(context: ExplorerContext): View {
     box.addEventListener('input', async () => {
       const q = box.value.trim();
       if (q.length < 2) return replaceChildren(hits);
-      const found = await api.search(q).catch(() => []);
+      const found = await api.search({ query: { q } }).then((answer) => answer.results, () => []);
       replaceChildren(hits, found.filter((hit) => hit.id !== entity.id).slice(0, 6).map((hit) =>
         h('li', {}, h('button', { type: 'button', class: 'link', 'data-merge': hit.id, onclick: () => update(mergeEntity(state, entity.id, { id: hit.id, name: hit.label })) }, `${hit.label} (${hit.type})`))));
     });

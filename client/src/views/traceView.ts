@@ -4,7 +4,8 @@
  * evidence for its stance, and the position's preconditions, alternatives and conditions.
  */
 import { STANCE_TYPES } from '../../../server/contract/model.ts';
-import type { PositionLink, Stance, TraceResponse } from '../../../server/contract/api.ts';
+import type { PositionLink, TraceResponse } from '../../../server/contract/analysis.ts';
+import type { Stance } from '../../../server/contract/common.ts';
 import { api } from '../api/client.ts';
 import { type EdgeFamily, FAMILY_STYLE } from '../graph/encoding.ts';
 import { openTrace, select, setMode } from '../state/explorer.ts';
@@ -100,7 +101,7 @@ export function createTraceView(context: ExplorerContext): View {
       return;
     }
     replaceChildren(content, h('p', { class: 'muted' }, 'Loading the trace…'));
-    api.trace(tracePosition, filters.asOf, sourceFilter).then(
+    api.trace({ params: { id: tracePosition }, query: { asOf: filters.asOf, ...sourceFilter } }).then(
       (trace) => requested === key && render(trace),
       (err) => requested === key && replaceChildren(content, h('p', { class: 'error', role: 'alert' }, `The trace could not be loaded: ${errorMessage(err)}`)),
     );

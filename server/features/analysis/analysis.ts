@@ -4,22 +4,14 @@
  * matrix, and shortest paths between two nodes.
  */
 import type { Database } from '../../db/database.ts';
-import {
-  type DatedNodeRow,
-  type PositionLinkRow,
-  type StanceRow,
-  readMatrix,
-  readMatrixAxes,
-  readPositionEvents,
-  readPositionLinks,
-  readShortestPaths,
-  readStances,
-} from '../../core/stances.ts';
-import { readNodesById } from '../graph/data.ts';
+import { type StanceRow, readStances } from '../../core/stancesData.ts';
+import { type DatedNodeRow, type PositionLinkRow, readMatrix, readMatrixAxes, readPositionEvents, readPositionLinks, readShortestPaths } from './data.ts';
+import { readNodesById } from '../../core/nodesData.ts';
 import { NotFoundError, ValidationError } from '../../errors.ts';
 import { toGraphNode } from '../graph/graph.ts';
 import { ACTOR_TYPES, STANCE_TYPES, type PositionRelation, type StanceType } from '../../contract/model.ts';
-import type { GradeFilter, PositionLink, Reversal, StanceStep, TimelineEntry } from '../../contract/api.ts';
+import type { GradeFilter, Reversal, StanceStep } from '../../contract/common.ts';
+import type { ActorStancesResponse, MatrixResponse, PathsResponse, PositionLink, TimelineEntry, TraceResponse } from '../../contract/analysis.ts';
 import { admissibleSources } from '../../core/grading.ts';
 import { corroborationOf, groupBy, reversalsIn, stepOf } from '../../core/reports.ts';
 
@@ -34,7 +26,7 @@ export interface ViewFilter extends GradeFilter {
   asOf: string | null;
 }
 
-export async function tracePosition(db: Database, id: string, { asOf, ...grading }: ViewFilter) {
+export async function tracePosition(db: Database, id: string, { asOf, ...grading }: ViewFilter): Promise<TraceResponse> {
   const position = await requireNode(db, id, ['Position'], 'position');
   const sources = await admissibleSources(db, grading);
   const [stances, links, dated, conditionalStances] = await Promise.all([
@@ -43,7 +35,7 @@ export async function tracePosition(db: Database, id: string, { asOf, ...grading
     readPositionEvents(db, id, asOf),
     readStances(db, { conditionOn: id, asOf, sources }),
   ]);
-  const byType: Record<string, ReturnType<typeof withCorroboration>[]> = {};
+  const byType: TraceResponse['stances'] = {};
   for (const stance of stances) (byType[stance.type] ??= []).push(withCorroboration(stance));
   // A party's stances on the position, its officials' included, are one line of change.
   const reversed = new Map<string, StanceStep>();
@@ -112,7 +104,7 @@ export function stanceSentence(s: Pick<StanceRow, 'type' | 'actor' | 'target' | 
   return `${s.actor.label} ${verb} ${s.target.label}${s.condition ? ` (${s.condition})` : ''}`;
 }
 
-export async function actorStances(db: Database, id: string, { asOf, ...grading }: ViewFilter) {
+export async function actorStances(db: Database, id: string, { asOf, ...grading }: ViewFilter): Promise<ActorStancesResponse> {
   const actor = await requireNode(db, id, ACTOR_TYPES, 'actor (party, official or delegation)');
   const stances = await readStances(db, { actor: id, asOf, sources: await admissibleSources(db, grading) });
   const actorRef = { id: actor.id, label: actor.label, type: actor.type };
@@ -132,7 +124,7 @@ export function withCorroboration<T extends Pick<StanceRow, 'evidence'>>(stance:
   return { ...stance, corroboration: corroborationOf(stance.evidence) };
 }
 
-export async function partyPositionMatrix(db: Database, { asOf, ...grading }: ViewFilter) {
+export async function partyPositionMatrix(db: Database, { asOf, ...grading }: ViewFilter): Promise<MatrixResponse> {
   const sources = await admissibleSources(db, grading);
   const [axes, cells] = await Promise.all([readMatrixAxes(db), readMatrix(db, asOf, sources)]);
   return {
@@ -146,7 +138,7 @@ export async function partyPositionMatrix(db: Database, { asOf, ...grading }: Vi
   };
 }
 
-export async function shortestPaths(db: Database, from: string, to: string, max: number) {
+export async function shortestPaths(db: Database, from: string, to: string, max: number): Promise<PathsResponse> {
   if (from === to) throw new ValidationError('from and to must be different nodes', [{ path: 'to', message: 'must differ from from' }]);
   const found = new Set((await readNodesById(db, [from, to])).map((n) => n.id));
   for (const [field, id] of [['from', from], ['to', to]] as const) {

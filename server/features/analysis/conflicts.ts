@@ -4,7 +4,7 @@
  */
 import type { Database } from '../../db/database.ts';
 import { type ConflictRow, type ConflictSideRow, readConflicts } from './conflictsData.ts';
-import type { Conflict, ConflictsResponse } from '../../contract/api.ts';
+import type { Conflict, ConflictsResponse } from '../../contract/analysis.ts';
 import type { Page } from '../sources/sources.ts';
 
 export async function listConflicts(db: Database, page: Page): Promise<ConflictsResponse> {

@@ -12,9 +12,9 @@
  */
 import type { Database } from '../../db/database.ts';
 import { type EntityFacts, type EvidenceRow, type PassageRow, type StanceRow, type StanceScope, readEntityFacts, readEventsInPlace, readStances, searchPassages } from './data.ts';
-import type { GradeFilter } from '../../contract/api.ts';
+import type { GradeFilter } from '../../contract/common.ts';
 import { admissibleSources } from '../../core/grading.ts';
-import { type KnownNames, type NameRow, knownNames } from '../../core/names.ts';
+import { type KnownNames, type NameRow, knownNames } from '../../core/namesData.ts';
 import { runReadQuery } from '../questions/data.ts';
 import { searchEntityNames } from '../graph/searchData.ts';
 import { UnprocessableError } from '../../errors.ts';

@@ -4,7 +4,7 @@
  * (aliases, diacritics folded, longest match first) and chrono-node dates. askVocabulary adds
  * what only questions need. The result says what was asked, which `ask.ts` then answers.
  */
-import type { NameRow } from '../../core/names.ts';
+import type { NameRow } from '../../core/namesData.ts';
 import { NameMatcher, type Token, findDates, findStanceCues, fold, isStopWord, readSentences, shiftDay } from '../../language/index.ts';
 import type { StanceType } from '../../contract/model.ts';
 import {

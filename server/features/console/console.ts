@@ -13,7 +13,7 @@ import { runReadQuery } from '../questions/data.ts';
 import { AppError, ForbiddenError, UnprocessableError, ValidationError } from '../../errors.ts';
 import { readPlanMode } from './plan.ts';
 import { toGraphEdge, toGraphNode } from '../graph/graph.ts';
-import type { GraphEdge, GraphNode } from '../../contract/api.ts';
+import type { GraphEdge, GraphNode } from '../../contract/common.ts';
 
 export interface ConsoleRequest {
   query: string;

@@ -8,7 +8,7 @@
 import { type LabelPropertiesRow, type TokenRow, readFunctions, readLabelProperties, readProcedures, readTokens } from './data.ts';
 import type { Database } from '../../db/database.ts';
 import { DESCRIBING_PROCEDURES } from './console.ts';
-import type { ConsoleSchema } from '../../contract/api.ts';
+import type { ConsoleSchema } from '../../contract/console.ts';
 
 /** Labels the server keeps for itself: the graph view's stored layout (cypher/graph-view/layout-write). */
 const INTERNAL_LABELS: ReadonlySet<string> = new Set(['GraphLayout']);

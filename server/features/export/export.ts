@@ -16,7 +16,7 @@ import { circular } from 'graphology-layout';
 import forceAtlas2Module, { type ForceAtlas2SynchronousLayoutParameters } from 'graphology-layout-forceatlas2';
 import { stringify } from 'csv-stringify/sync';
 import { create } from 'xmlbuilder2';
-import type { GraphEdge, GraphNode } from '../../contract/api.ts';
+import type { GraphEdge, GraphNode } from '../../contract/common.ts';
 import type { GraphPart } from '../graph/graph.ts';
 import { FAMILY_STYLE, type EdgeFamily, nodeSizeForDegree, nodeTypeStyle } from '../../contract/style.ts';
 

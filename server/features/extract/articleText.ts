@@ -8,7 +8,8 @@ import { Readability } from '@mozilla/readability';
 import { parseHTML } from 'linkedom';
 import { AppError, UnprocessableError, ValidationError } from '../../errors.ts';
 import { readSentences, type Sentence } from '../../language/index.ts';
-import { ARTICLE_FORMATS, MAX_ARTICLE_BYTES } from '../../contract/extract.ts';
+import { MAX_ARTICLE_BYTES } from '../../contract/common.ts';
+import { ARTICLE_FORMATS } from '../../contract/extract.ts';
 
 type Format = (typeof ARTICLE_FORMATS)[number];
 

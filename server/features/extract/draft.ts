@@ -27,6 +27,7 @@ import {
   type Token,
 } from '../../language/index.ts';
 import { STANCE_TYPES, type DatePrecision, type PositionRelation, type StanceType } from '../../contract/model.ts';
+import type { PartyKind, PayloadEntity, PayloadStance } from '../../contract/sourcePayload.ts';
 import type { ArticleText } from './articleText.ts';
 import { bestMatch, categoryOf, slugId, type TargetCandidate } from './targets.ts';
 import { offerAliases } from './aliasOffers.ts';
@@ -78,20 +79,6 @@ interface Target {
   confidence: number;
 }
 
-type PayloadStance = {
-  id: string;
-  actor: string;
-  type: StanceType;
-  target: string;
-  date: string;
-  datePrecision: DatePrecision;
-  condition?: string;
-  conditionPosition?: string;
-  confidence: number;
-  voicedBy?: string;
-  evidence: Array<{ quote?: string; summary?: string; reporting: 'first-hand' | 'second-hand'; via?: string }>;
-};
-
 /** The id a draft gives its source: the same title and day always name the same source. */
 export function draftSourceId(request: Pick<ExtractRequest, 'title' | 'publishedAt'>): string {
   return slugId('source', `${request.title} ${request.publishedAt}`, 120);
@@ -109,7 +96,7 @@ class DraftBuilder {
   private readonly quotes: Quote[] = [];
   private readonly quoteSpans: Array<[number, number]>;
   private readonly targets: TargetCandidate[];
-  private readonly proposed = new Map<string, Record<string, unknown>>();
+  private readonly proposed = new Map<string, PayloadEntity>();
   private readonly stances = new Map<string, PayloadStance>();
   private readonly stanceProvenance = new Map<string, StanceProvenance>();
   private readonly relations: Array<{ type: PositionRelation; from: string; to: string; stance?: string }> = [];
@@ -458,7 +445,7 @@ class DraftBuilder {
     const existing = this.stances.get(id);
     if (existing) {
       if (!existing.evidence.some((e) => e.quote === evidence.item.quote && e.summary === evidence.item.summary)) existing.evidence.push(evidence.item);
-      existing.confidence = Math.max(existing.confidence, confidence);
+      existing.confidence = Math.max(existing.confidence ?? 0, confidence);
     } else {
       this.stances.set(id, { id, actor: actor.entity.id, type, target: target.id, date: when.date, datePrecision: when.precision, confidence, evidence: [evidence.item] });
       this.stanceProvenance.set(id, {
@@ -578,26 +565,26 @@ class DraftBuilder {
   /** Declares an actor new to the graph, and the party it needs. */
   private declare(entity: KnownName): void {
     if (this.graphIds.has(entity.id) || this.proposed.has(entity.id)) return;
-    if (entity.type === 'Official') {
+    if (entity.type === 'Official' && entity.party) {
       const party = this.matcher.known.find((k) => k.id === entity.party);
       if (party) this.declare(party);
       const { role, title } = entity as KnownName & { role?: string; title?: string };
       this.proposed.set(entity.id, { id: entity.id, type: 'Official', name: entity.name, aliases: entity.aliases, role: role ?? 'named in the article', ...(title ? { title } : {}), party: entity.party });
     } else if (entity.type === 'Party') {
-      const kind = (entity as KnownName & { kind?: string }).kind ?? 'state';
+      const kind = (entity as KnownName & { kind?: PartyKind }).kind ?? 'state';
       this.proposed.set(entity.id, { id: entity.id, type: 'Party', name: entity.name, aliases: entity.aliases, kind });
     }
   }
 
-  private declaredEntities(): Array<Record<string, unknown>> {
+  private declaredEntities(): PayloadEntity[] {
     const used = new Set<string>();
     for (const s of this.stances.values()) [s.actor, s.target, s.conditionPosition].forEach((id) => id && used.add(id));
     for (const r of this.relations) [r.from, r.to].forEach((id) => used.add(id));
     for (const id of [...used]) {
-      const party = this.proposed.get(id)?.party;
-      if (typeof party === 'string') used.add(party);
+      const entity = this.proposed.get(id);
+      if (entity && 'party' in entity && typeof entity.party === 'string') used.add(entity.party);
     }
-    return [...this.proposed.values()].filter((e) => used.has(String(e.id)));
+    return [...this.proposed.values()].filter((e) => used.has(e.id));
   }
 
   private mentionProvenance(): MentionProvenance[] {

@@ -4,6 +4,7 @@
  * phrase. The same closeness decides, in the eval, whether a proposed target is the gold one.
  */
 import { fold, lemmasOf, isStopWord } from '../../language/index.ts';
+import type { PositionCategory } from '../../contract/sourcePayload.ts';
 
 export interface TargetCandidate {
   id: string;
@@ -54,7 +55,7 @@ export function bestMatch(phrase: string, candidates: Iterable<TargetCandidate>,
   return best;
 }
 
-const CATEGORY_WORDS: Array<[string, RegExp]> = [
+const CATEGORY_WORDS: Array<[PositionCategory, RegExp]> = [
   ['ceasefire', /\b(ceasefire|cease-fire|truce|armistice|halt|pause)/],
   ['summit', /\b(summit|meeting|talks|negotiation|round)/],
   ['sanctions', /\b(sanction|penalt|embargo|tariff)/],
@@ -65,7 +66,7 @@ const CATEGORY_WORDS: Array<[string, RegExp]> = [
 ];
 
 /** The model's position category a phrase most plausibly belongs to. */
-export function categoryOf(phrase: string): string {
+export function categoryOf(phrase: string): PositionCategory {
   const folded = fold(phrase);
   return CATEGORY_WORDS.find(([, pattern]) => pattern.test(folded))?.[0] ?? 'diplomatic';
 }

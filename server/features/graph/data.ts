@@ -4,13 +4,7 @@
  */
 import { cypher } from '../../db/cypherFiles.ts';
 import type { Database } from '../../db/database.ts';
-
-export interface NodeRow {
-  id: string;
-  type: string;
-  label: string;
-  properties: Record<string, unknown>;
-}
+import type { NodeRow } from '../../core/nodesData.ts';
 
 export interface EdgeRow {
   id: string;
@@ -110,10 +104,6 @@ export async function readGraphEdges(db: Database, ids: string[], stanceTypes: s
   const edges: EdgeRow[] = [];
   for await (const edge of streamGraphEdges(db, ids, stanceTypes, asOf, null)) edges.push(edge);
   return edges;
-}
-
-export function readNodesById(db: Database, ids: string[]): Promise<NodeRow[]> {
-  return db.read<NodeRow>(cypher('graph/nodes-by-id'), { ids });
 }
 
 export async function readNodeDegree(db: Database, id: string): Promise<{ stances: number; relationships: number }> {

@@ -16,7 +16,8 @@ import {
 import { NotFoundError } from '../../errors.ts';
 import { admissibleSources } from '../../core/grading.ts';
 import { NODE_TYPES, STANCE_TYPE_NAMES } from '../../contract/model.ts';
-import type { GraphEdge, GraphNode, GraphQuery } from '../../contract/api.ts';
+import type { GraphEdge, GraphNode } from '../../contract/common.ts';
+import type { GraphQuery } from '../../contract/graph.ts';
 
 /** Node types drawn unless asked otherwise: sources are provenance, not part of the picture. */
 export const DEFAULT_NODE_TYPES = NODE_TYPES.filter((t) => t !== 'Source');

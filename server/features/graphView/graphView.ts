@@ -19,12 +19,12 @@ import {
   type StanceFilterRow,
   type ViewNodeRow,
 } from './data.ts';
-import { readStances } from '../../core/stances.ts';
-import { readNodesById } from '../graph/data.ts';
+import { readStances } from '../../core/stancesData.ts';
+import { readNodesById } from '../../core/nodesData.ts';
 import { NotFoundError } from '../../errors.ts';
 import { STANCE_TYPE_NAMES } from '../../contract/model.ts';
-import type { EdgeStances, GraphView, GraphViewQuery } from '../../contract/api.ts';
-import { GRAPH_VIEW_EXTRAS } from '../../contract/api.ts';
+import type { EdgeStances, GraphView, GraphViewQuery } from '../../contract/graphView.ts';
+import { GRAPH_VIEW_EXTRAS } from '../../contract/graphView.ts';
 import { STANCES_RELATION, type ViewEdge, stanceEdge, structuralEdge } from './graphLayout.ts';
 import type { GraphLayoutKeeper, LaidOutView, Placement, StoredLayout } from './layoutKeeper.ts';
 

@@ -16,11 +16,12 @@ import path from 'node:path';
 import { z } from 'zod';
 import { CYPHER_DIR } from '../../db/cypherFiles.ts';
 import type { Database, Row } from '../../db/database.ts';
-import { readNodesById } from '../graph/data.ts';
+import { readNodesById } from '../../core/nodesData.ts';
 import { runReadQuery } from './data.ts';
 import { NotFoundError, ValidationError } from '../../errors.ts';
 import { STANCE_FAMILIES, STANCE_TYPE_NAMES } from '../../contract/model.ts';
-import { type AskEvidence, entityId, isoDate } from '../../contract/api.ts';
+import { type AskEvidence } from '../../contract/questions.ts';
+import { entityId, isoDate } from '../../contract/common.ts';
 import { zodIssues } from '../../core/validation.ts';
 
 export interface QuestionParam {

@@ -3,13 +3,25 @@
  * replay of such a file through the ordinary ingestion path, each source in its own transaction
  * with its original times, writer and grade, so the rebuilt graph has the same checksum.
  */
-import { countEntities } from './stats.ts';
+import { countEntities } from './statsData.ts';
 import { readIngestionStamps, streamStoredSources } from './data.ts';
 import type { Database } from '../../db/database.ts';
 import { ConflictError, ValidationError } from '../../errors.ts';
 import { type IngestReport, ingestSource, parsePayload } from './ingest.ts';
-import { type BackupLine, backupLineSchema } from '../../contract/sourceSchemas.ts';
+import { z } from 'zod';
 import { zodIssues } from '../../core/validation.ts';
+
+/** One line of a backup file: a source as it arrived, with when and through whom. */
+const backupLineSchema = z.strictObject({
+  sourceId: z.string(),
+  ingestedAt: z.iso.datetime(),
+  firstIngestedAt: z.iso.datetime(),
+  writer: z.string().min(1).max(100),
+  grade: z.string().nullable().default(null),
+  text: z.string().nullable().default(null),
+  payload: z.record(z.string(), z.unknown()),
+});
+export type BackupLine = z.infer<typeof backupLineSchema>;
 
 /** Every stored source as one line of JSON, oldest first; read while Parley keeps serving. */
 export async function* backupLines(db: Database): AsyncGenerator<string> {

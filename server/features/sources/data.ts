@@ -1,7 +1,7 @@
 /** Reading what sources arrived as, and the audit trail; plain rows only. */
 import { cypher } from '../../db/cypherFiles.ts';
 import type { Database } from '../../db/database.ts';
-import type { NodeRefRow, StanceRow } from '../../core/stances.ts';
+import type { NodeRefRow, StanceRow } from '../../core/stancesData.ts';
 
 export interface SourceListRow {
   id: string;

@@ -8,7 +8,7 @@
 import crypto from 'node:crypto';
 import type { Database } from '../../db/database.ts';
 import { type EntityRow, findEntityTypes, readHeldStances, writeSourceGraph, type IngestionPlan, type LinkKey, type LinkRow } from './ingestData.ts';
-import { forgetNames } from '../../core/names.ts';
+import { forgetNames } from '../../core/namesData.ts';
 import { readStoredPayload } from './data.ts';
 import { UnprocessableError, ValidationError } from '../../errors.ts';
 import { zodIssues } from '../../core/validation.ts';

@@ -6,7 +6,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { CYPHER_DIR } from '../../db/cypherFiles.ts';
 import type { Database } from '../../db/database.ts';
-import { countEntities } from './stats.ts';
+import { countEntities } from './statsData.ts';
 import type { Logger } from '../../logger.ts';
 import { ingestSource, parsePayload } from './ingest.ts';
 

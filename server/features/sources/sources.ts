@@ -3,7 +3,7 @@
  * nothing another source gave is touched), and the audit trail of every write.
  */
 import { deleteSourceGraph } from './ingestData.ts';
-import { forgetNames } from '../../core/names.ts';
+import { forgetNames } from '../../core/namesData.ts';
 import { listSourceRows, readAuditRows, readSourceDetail, readStoredPayload, readSupportedStances } from './data.ts';
 import type { Database } from '../../db/database.ts';
 import { NotFoundError } from '../../errors.ts';

@@ -1,0 +1,210 @@
+/** The analyst views: a position's trace, an actor's stances, the party × position matrix, paths and conflicting reports. */
+import { z } from 'zod';
+import { STANCE_FAMILIES, STANCE_TYPE_NAMES } from './model.ts';
+import { entityId, gradedAsOfQuerySchema, graphNodeSchema, limitParam, named, nodeIdPathSchema, nodeRef, positionIdPathSchema, reversalSchema, stanceSchema, stanceStepSchema } from './common.ts';
+import { route } from './route.ts';
+
+export const pathsQuerySchema = z.object({
+  from: entityId.meta({ examples: ['official:dmitry-peskov'] }),
+  to: entityId.meta({ examples: ['position:unconditional-ceasefire'] }),
+  max: z.coerce.number().int().min(1).max(8).default(6).describe('Longest path to look for, in relationships'),
+});
+
+const positionLink = z.object({
+  relation: z.enum(['HAS_PRECONDITION', 'ALTERNATIVE_TO', 'CONDITIONAL_ON']),
+  direction: z.enum(['outgoing', 'incoming']).describe('outgoing: this position → other; incoming: other → this position'),
+  position: nodeRef,
+  meaning: z.string(),
+  stance: z.string().nullable().describe('The stance that established the relation'),
+  note: z.string().nullable(),
+});
+export type PositionLink = z.infer<typeof positionLink>;
+
+export const timelineEntrySchema = named(
+  'TimelineEntry',
+  z.object({
+    date: z.string(),
+    datePrecision: z.string().nullable(),
+    kind: z.enum(['stance', 'event', 'document']),
+    id: z.string(),
+    text: z.string(),
+    reverses: stanceStepSchema
+      .nullable()
+      .optional()
+      .describe("For a stance: the same party's earlier stance on the position that this one reversed"),
+  }),
+);
+export type TimelineEntry = z.infer<typeof timelineEntrySchema>;
+
+export const traceResponseSchema = named(
+  'TraceResponse',
+  z.object({
+    position: graphNodeSchema,
+    asOf: z.string().nullable(),
+    stances: z.record(z.string(), z.array(stanceSchema)).describe('Stances grouped by stance type'),
+    preconditions: z.array(positionLink).describe('What this position requires first (its outgoing HAS_PRECONDITION links)'),
+    preconditionOf: z.array(positionLink).describe('Positions that require this one first (incoming HAS_PRECONDITION links)'),
+    alternatives: z.array(positionLink).describe('ALTERNATIVE_TO links in both directions'),
+    conditions: z.array(positionLink).describe('What this position can only happen after (its outgoing CONDITIONAL_ON links)'),
+    conditionOf: z.array(positionLink).describe('Positions that can only happen after this one (incoming CONDITIONAL_ON links)'),
+    conditionalStances: z.array(stanceSchema).describe('Stances on other positions whose condition refers to this position'),
+    timeline: z.array(timelineEntrySchema),
+  }),
+);
+
+export const actorStancesResponseSchema = named(
+  'ActorStancesResponse',
+  z.object({
+    actor: graphNodeSchema,
+    asOf: z.string().nullable(),
+    stances: z.array(
+      stanceSchema.extend({ rolledUp: z.boolean().describe("true for a stance of one of the party's officials or delegations") }),
+    ),
+    reversals: z.array(reversalSchema).describe('Where the stance on one target changed family over time, oldest first'),
+  }),
+);
+
+export const matrixResponseSchema = named(
+  'MatrixResponse',
+  z.object({
+    asOf: z.string().nullable(),
+    parties: z.array(nodeRef),
+    positions: z.array(nodeRef),
+    cells: z.array(
+      z.object({
+        party: z.string(),
+        position: z.string(),
+        latest: z.object({ id: z.string(), type: z.enum(STANCE_TYPE_NAMES), family: z.enum(STANCE_FAMILIES), date: z.string(), actor: nodeRef }),
+        stanceCount: z.number().int(),
+        evidenceCount: z.number().int().describe("Evidence items behind all of the party's stances on the position"),
+        reversal: z
+          .object({ from: stanceStepSchema, to: stanceStepSchema, date: z.string().describe('When the reversing stance was taken') })
+          .nullable()
+          .describe("The party's latest change of family on the position, if any"),
+      }),
+    ),
+  }),
+);
+
+export const conflictsQuerySchema = z.object({
+  limit: limitParam(200).default(50).describe('Conflicts per page'),
+  offset: z.coerce.number().int().min(0).max(1_000_000).default(0).describe('Conflicts to skip'),
+});
+
+const conflictReportSchema = z.object({
+  quote: z.string().nullable().describe('Verbatim words from the source, or null when the source gives only our summary'),
+  summary: z.string().nullable().describe('Our own wording, never a quote'),
+  reporting: z.string().nullable(),
+  via: z.string().nullable(),
+  source: z.object({ id: z.string(), title: z.string().nullable(), publisher: z.string().nullable(), url: z.string().nullable() }),
+});
+
+/** One side of a conflict: the stance one group of sources reports, with their evidence. */
+export const conflictSideSchema = named(
+  'ConflictSide',
+  stanceStepSchema.extend({ reports: z.array(conflictReportSchema).describe('The evidence for this side, one item per quote or summary') }),
+);
+
+export const conflictSchema = named(
+  'Conflict',
+  z.object({
+    id: z.string().describe('The two stance ids joined by "|"'),
+    actor: nodeRef,
+    target: nodeRef,
+    a: conflictSideSchema,
+    b: conflictSideSchema,
+  }),
+);
+export type Conflict = z.infer<typeof conflictSchema>;
+
+export const conflictsResponseSchema = named(
+  'ConflictsResponse',
+  z.object({
+    total: z.number().int(),
+    limit: z.number().int(),
+    offset: z.number().int(),
+    conflicts: z.array(conflictSchema),
+  }),
+);
+export type ConflictsResponse = z.infer<typeof conflictsResponseSchema>;
+
+export const pathsResponseSchema = named(
+  'PathsResponse',
+  z.object({
+    from: z.string(),
+    to: z.string(),
+    paths: z.array(
+      z.object({
+        length: z.number().int(),
+        nodes: z.array(nodeRef),
+        relationships: z.array(z.object({ type: z.string(), source: z.string(), target: z.string() })),
+      }),
+    ),
+  }),
+);
+
+export type TraceResponse = z.infer<typeof traceResponseSchema>;
+export type ActorStancesResponse = z.infer<typeof actorStancesResponseSchema>;
+export type MatrixResponse = z.infer<typeof matrixResponseSchema>;
+export type MatrixCell = MatrixResponse['cells'][number];
+export type PathsResponse = z.infer<typeof pathsResponseSchema>;
+
+const invalid = { 400: 'Invalid input; details name the offending field' } as const;
+const unknownId = { ...invalid, 404: 'Unknown id' } as const;
+
+export const analysisRoutes = {
+  trace: route({
+    method: 'get',
+    path: '/api/positions/:id/trace',
+    tag: 'analysis',
+    summary: 'Trace a position',
+    description:
+      'Every stance on the position grouped by type, with actor, the party it rolls up to, date, condition and evidence (quote and source); the positions it depends on, replaces or conditions; stances elsewhere conditional on it; a timeline.',
+    params: positionIdPathSchema,
+    query: gradedAsOfQuerySchema,
+    response: { description: 'The trace', schema: traceResponseSchema },
+    errors: unknownId,
+  }),
+  actorStances: route({
+    method: 'get',
+    path: '/api/actors/:id/stances',
+    tag: 'analysis',
+    summary: "An actor's stances",
+    description: "For a party, its officials' and delegations' stances too, marked `rolledUp: true`.",
+    params: nodeIdPathSchema,
+    query: gradedAsOfQuerySchema,
+    response: { description: 'The stances', schema: actorStancesResponseSchema },
+    errors: unknownId,
+  }),
+  matrix: route({
+    method: 'get',
+    path: '/api/matrix',
+    tag: 'analysis',
+    summary: 'Party × position matrix',
+    description: "Each party's latest stance on each position (officials roll up to their party), with stance and evidence counts.",
+    query: gradedAsOfQuerySchema,
+    response: { description: 'The matrix', schema: matrixResponseSchema },
+    errors: { ...invalid, 404: 'excludeAffiliatedWith names no party' },
+  }),
+  paths: route({
+    method: 'get',
+    path: '/api/paths',
+    tag: 'analysis',
+    summary: 'Shortest paths between two nodes',
+    description: 'Over stances and structural relationships (not provenance), at most `max` relationships long.',
+    query: pathsQuerySchema,
+    response: { description: 'The paths (empty when none within max)', schema: pathsResponseSchema },
+    errors: unknownId,
+  }),
+  conflicts: route({
+    method: 'get',
+    path: '/api/conflicts',
+    tag: 'analysis',
+    summary: 'Where sources disagree',
+    description:
+      'Conflicting reports: different sources give one actor opposite stances (rejection against proposal or support) on the same target at the same moment (dates that overlap within their precision). Each conflict shows both sides: stance type, family and date, and every quote (or summary, with `quote` null) with its source. In pages; also the named question source-conflicts.',
+    query: conflictsQuerySchema,
+    response: { description: 'A page of conflicts', schema: conflictsResponseSchema },
+    errors: { 400: 'Invalid paging; details name the field' },
+  }),
+};

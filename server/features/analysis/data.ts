@@ -1,0 +1,53 @@
+/** Data access for the analyst views: position relations, dated events, the matrix, paths. Plain objects only. */
+import { cypher } from '../../db/cypherFiles.ts';
+import type { Database } from '../../db/database.ts';
+import type { PositionRelation, StanceFamily, StanceType } from '../../contract/model.ts';
+import type { NodeRefRow } from '../../core/stancesData.ts';
+
+export interface PositionLinkRow {
+  relation: PositionRelation;
+  direction: 'outgoing' | 'incoming';
+  position: NodeRefRow;
+  stance: string | null;
+  note: string | null;
+}
+export function readPositionLinks(db: Database, id: string): Promise<PositionLinkRow[]> {
+  return db.read<PositionLinkRow>(cypher('analysis/position-links'), { id });
+}
+
+export interface DatedNodeRow {
+  id: string;
+  kind: 'event' | 'document';
+  label: string;
+  date: string;
+  datePrecision: string | null;
+  how: string;
+}
+export function readPositionEvents(db: Database, id: string, asOf: string | null): Promise<DatedNodeRow[]> {
+  return db.read<DatedNodeRow>(cypher('analysis/position-events'), { id, asOf });
+}
+
+export interface MatrixCellRow {
+  party: string;
+  position: string;
+  latest: { id: string; type: StanceType; family: StanceFamily; date: string; actor: NodeRefRow };
+  /** Every stance of the cell, for reversals. */
+  history: { id: string; type: StanceType; family: StanceFamily; date: string; datePrecision: string }[];
+  stanceCount: number;
+  evidenceCount: number;
+}
+export function readMatrix(db: Database, asOf: string | null, sources: string[] | null): Promise<MatrixCellRow[]> {
+  return db.read<MatrixCellRow>(cypher('analysis/matrix'), { asOf, sources });
+}
+export function readMatrixAxes(db: Database): Promise<NodeRefRow[]> {
+  return db.read<NodeRefRow>(cypher('analysis/matrix-axes'));
+}
+
+export interface PathRow {
+  length: number;
+  nodes: NodeRefRow[];
+  relationships: { type: string; source: string; target: string }[];
+}
+export function readShortestPaths(db: Database, from: string, to: string, max: number, limit = 25): Promise<PathRow[]> {
+  return db.read<PathRow>(cypher('analysis/paths'), { from, to, max, limit });
+}
