@@ -8,7 +8,8 @@
 import { EXPLAIN_PREFIX, explainQuery, type PlanOperator } from '../../db/console.ts';
 import type { Database, NativeNode, NativePath, NativeRelationship, Row } from '../../db/database.ts';
 import { neo4jErrorCode } from '../../db/database.ts';
-import { readNodesById, readStanceEdgesById } from '../graph/data.ts';
+import { readNodesById } from '../../core/nodesData.ts';
+import { readStanceEdgesById } from '../graph/data.ts';
 import { runReadQuery } from '../questions/data.ts';
 import { AppError, ForbiddenError, UnprocessableError, ValidationError } from '../../errors.ts';
 import { readPlanMode } from './plan.ts';

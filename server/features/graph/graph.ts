@@ -3,16 +3,8 @@
  * type is the stance type, ready for graphology's `import` (nodes and edges carry `key`).
  */
 import type { Database } from '../../db/database.ts';
-import {
-  type EdgeRow,
-  type NodeRow,
-  readGraphEdges,
-  readNeighborIds,
-  readNodeDegree,
-  readNodesById,
-  streamGraphEdges,
-  streamGraphNodes,
-} from './data.ts';
+import { type NodeRow, readNodesById } from '../../core/nodesData.ts';
+import { type EdgeRow, readGraphEdges, readNeighborIds, readNodeDegree, streamGraphEdges, streamGraphNodes } from './data.ts';
 import { NotFoundError } from '../../errors.ts';
 import { admissibleSources } from '../../core/grading.ts';
 import { NODE_TYPES, STANCE_TYPE_NAMES } from '../../contract/model.ts';
