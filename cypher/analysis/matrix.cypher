@@ -4,10 +4,10 @@
 // counts, and a stance with none is left out.
 MATCH (a:Entity)-[:TOOK]->(s:Stance)-[:ON]->(pos:Position)
 WHERE $asOf IS NULL OR s.date <= date($asOf)
-WITH a, s, pos, COLLECT { MATCH (a)-[:REPRESENTS|DELEGATION_OF|PART_OF*0..3]->(p:Party) WHERE NOT (p)-[:PART_OF]->(:Party) RETURN p }[0] AS party
+WITH a, s, pos, {{party-of(a)}} AS party
 WHERE party IS NOT NULL
 WITH party, pos, s, a,
-  COUNT { (s)-[:EVIDENCED_BY]->(e:Evidence) WHERE $sources IS NULL OR EXISTS { (e)-[:FROM]->(src:Source) WHERE src.id IN $sources } } AS evidence
+  COUNT { (s)-[:EVIDENCED_BY]->(e:Evidence) WHERE {{admissible-evidence(e)}} } AS evidence
 WHERE $sources IS NULL OR evidence > 0
 ORDER BY s.date DESC, s.id
 WITH party, pos,

@@ -18,7 +18,7 @@ CALL () {
   UNION
   MATCH (x:Entity {id: $actor})
   WHERE $position IS NULL AND $conditionOn IS NULL
-  MATCH (a:Entity)-[:REPRESENTS|DELEGATION_OF|PART_OF*0..3]->(x)
+  MATCH (a:Entity)-[{{roll-up()}}]->(x)
   MATCH (a)-[:TOOK]->(s:Stance)-[:ON]->(t:Entity)
   RETURN a, s, t
   UNION
@@ -30,11 +30,11 @@ CALL () {
 }
 WITH a, s, t
 WHERE ($position IS NULL OR t.id = $position)
-  AND ($actor IS NULL OR a.id = $actor OR EXISTS { (a)-[:REPRESENTS|DELEGATION_OF|PART_OF*1..3]->(:Entity {id: $actor}) })
+  AND ($actor IS NULL OR {{counts-for(a, [$actor])}})
   AND ($conditionOn IS NULL OR EXISTS { (s)-[:CONDITIONAL_ON]->(:Position {id: $conditionOn}) })
   AND ($asOf IS NULL OR s.date <= date($asOf))
-  AND ($sources IS NULL OR EXISTS { (s)-[:EVIDENCED_BY]->(:Evidence)-[:FROM]->(src:Source) WHERE src.id IN $sources })
-WITH a, s, t, COLLECT { MATCH (a)-[:REPRESENTS|DELEGATION_OF|PART_OF*0..3]->(p:Party) WHERE NOT (p)-[:PART_OF]->(:Party) RETURN p }[0] AS party
+  AND {{admissible-stance(s)}}
+WITH a, s, t, {{party-of(a)}} AS party
 RETURN s.id AS id, s.type AS type, s.family AS family,
   {id: a.id, label: coalesce(a.name, a.id), type: [l IN labels(a) WHERE l <> 'Entity'][0]} AS actor,
   CASE WHEN party IS NULL THEN null ELSE {id: party.id, label: coalesce(party.name, party.id), type: 'Party'} END AS party,
@@ -47,9 +47,9 @@ RETURN s.id AS id, s.type AS type, s.family AS family,
   COLLECT {
     MATCH (s)-[:EVIDENCED_BY]->(e:Evidence)
     OPTIONAL MATCH (e)-[:FROM]->(src:Source)
-    WITH e, src WHERE $sources IS NULL OR src.id IN $sources
+    WITH e, src WHERE {{admissible-source(src)}}
     RETURN {quote: e.quote, summary: e.summary, reporting: e.reporting, via: e.via, source: src.id, sourceTitle: src.title,
-      sourceGrade: src.grade, sourcePublisher: coalesce([(src)-[:PUBLISHED_BY]->(pub) | pub.name][0], src.publisher)} AS item
+      sourceGrade: src.grade, sourcePublisher: {{publisher-name(src)}}} AS item
     ORDER BY e.id
   } AS evidence
 ORDER BY date, id

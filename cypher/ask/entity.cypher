@@ -12,6 +12,6 @@ RETURN n.id AS id, coalesce(n.name, n.id) AS label, [l IN labels(n) WHERE l <> '
   COLLECT {
     MATCH (n)-[:MENTIONED_IN]->(src:Source)
     RETURN {id: src.id, title: src.title, date: toString(src.publishedAt), kind: src.kind, url: src.url, grade: src.grade,
-      publisher: coalesce([(src)-[:PUBLISHED_BY]->(pub) | pub.name][0], src.publisher)} AS source
+      publisher: {{publisher-name(src)}}} AS source
     ORDER BY source.kind = 'background', source.date DESC
   } AS sources

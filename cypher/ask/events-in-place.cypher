@@ -7,7 +7,7 @@ RETURN e.id AS id, coalesce(e.name, e.id) AS label, e.description AS description
   COLLECT {
     MATCH (e)-[:MENTIONED_IN]->(src:Source)
     RETURN {id: src.id, title: src.title, date: toString(src.publishedAt), kind: src.kind, url: src.url, grade: src.grade,
-      publisher: coalesce([(src)-[:PUBLISHED_BY]->(pub) | pub.name][0], src.publisher)} AS source
+      publisher: {{publisher-name(src)}}} AS source
     ORDER BY source.kind = 'background', source.date DESC
   } AS sources
 ORDER BY date, label

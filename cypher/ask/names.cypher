@@ -2,4 +2,4 @@
 MATCH (n:Party|Official|Delegation|Position|Event|Document|Place)
 RETURN n.id AS id, coalesce(n.name, n.id) AS label, [l IN labels(n) WHERE l <> 'Entity'][0] AS type,
   [n.name] + coalesce(n.aliases, []) + coalesce(n.reportedAliases, []) AS names,
-  COLLECT { MATCH (n)-[:REPRESENTS|DELEGATION_OF|PART_OF*0..3]->(p:Party) WHERE NOT (p)-[:PART_OF]->(:Party) RETURN p.id }[0] AS party
+  {{party-of(n)}}.id AS party

@@ -8,7 +8,7 @@ OPTIONAL MATCH (a:Entity)-[:TOOK]->(s:Stance)-[:EVIDENCED_BY]->(node)
 OPTIONAL MATCH (s)-[:ON]->(t:Entity)
 OPTIONAL MATCH (node)-[:FROM]->(evidenceSource:Source)
 WITH node, score, a, s, t, evidenceSource
-WHERE $sources IS NULL OR NOT node:Evidence OR evidenceSource.id IN $sources
+WHERE NOT node:Evidence OR {{admissible-source(evidenceSource)}}
 WITH node, score, a, s, t, evidenceSource,
   COLLECT {
     MATCH (node)-[:MENTIONED_IN]->(src:Source)
@@ -21,5 +21,5 @@ RETURN node.id AS id, node:Evidence AS isEvidence, score,
   a.id AS actorId, coalesce(a.name, a.id) AS actor, s.id AS stanceId, s.type AS stanceType, t.id AS targetId,
   coalesce(t.name, t.id) AS target, toString(coalesce(s.date, node.date)) AS date,
   src.id AS sourceId, src.title AS sourceTitle, toString(src.publishedAt) AS sourceDate, src.url AS sourceUrl,
-  src.grade AS sourceGrade, coalesce([(src)-[:PUBLISHED_BY]->(pub) | pub.name][0], src.publisher) AS sourcePublisher
+  src.grade AS sourceGrade, {{publisher-name(src)}} AS sourcePublisher
 ORDER BY score DESC

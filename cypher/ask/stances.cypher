@@ -12,7 +12,7 @@ CALL () {
   UNION
   UNWIND CASE WHEN $targetIds IS NULL THEN coalesce($actorIds, []) ELSE [] END AS actorId
   MATCH (x:Entity {id: actorId})
-  MATCH (a:Entity)-[:REPRESENTS|DELEGATION_OF|PART_OF*0..1]->(x)
+  MATCH (a:Entity)-[{{roll-up()}}]->(x)
   MATCH (a)-[:TOOK]->(s:Stance)-[:ON]->(t:Entity)
   RETURN a, s, t
   UNION
@@ -21,14 +21,13 @@ CALL () {
   MATCH (a:Entity)-[:TOOK]->(s:Stance)-[:ON]->(t:Entity)
   RETURN a, s, t
 }
-WITH a, s, t, CASE WHEN a:Party AND NOT EXISTS { (a)-[:PART_OF]->(:Party) } THEN a
-  ELSE COLLECT { MATCH (a)-[:REPRESENTS|DELEGATION_OF|PART_OF]->(p:Party) RETURN p }[0] END AS party
-WHERE ($actorIds IS NULL OR a.id IN $actorIds OR party.id IN $actorIds)
+WITH a, s, t, {{party-of(a)}} AS party
+WHERE ($actorIds IS NULL OR {{counts-for(a, $actorIds)}})
   AND ($targetIds IS NULL OR t.id IN $targetIds)
   AND ($types IS NULL OR s.type IN $types)
   AND ($before IS NULL OR s.date < date($before))
   AND ($after IS NULL OR s.date >= date($after))
-  AND ($sources IS NULL OR EXISTS { (s)-[:EVIDENCED_BY]->(:Evidence)-[:FROM]->(src:Source) WHERE src.id IN $sources })
+  AND {{admissible-stance(s)}}
 RETURN s.id AS stanceId, coalesce(a.name, a.id) AS actor, a.id AS actorId, coalesce(party.name, a.name) AS party,
   coalesce(party.id, a.id) AS partyId, s.type AS type, s.family AS family, coalesce(t.name, t.id) AS target, t.id AS targetId,
   toString(s.date) AS date, s.condition AS condition,
@@ -39,10 +38,10 @@ RETURN s.id AS stanceId, coalesce(a.name, a.id) AS actor, a.id AS actorId, coale
   COLLECT { MATCH (t)-[r:HAS_PRECONDITION|CONDITIONAL_ON]->(p:Position) RETURN {relation: type(r), id: p.id, label: coalesce(p.name, p.id)} AS need ORDER BY need.label } AS requires,
   COLLECT {
     MATCH (s)-[:EVIDENCED_BY]->(e:Evidence) OPTIONAL MATCH (e)-[:FROM]->(src:Source)
-    WITH e, src WHERE $sources IS NULL OR src.id IN $sources
+    WITH e, src WHERE {{admissible-source(src)}}
     RETURN {id: e.id, quote: e.quote, summary: e.summary, via: e.via, sourceId: src.id, sourceTitle: src.title,
       sourceDate: toString(src.publishedAt), sourceUrl: src.url, reporting: e.reporting, sourceGrade: src.grade,
-      sourcePublisher: coalesce([(src)-[:PUBLISHED_BY]->(pub) | pub.name][0], src.publisher)} AS item ORDER BY e.id
+      sourcePublisher: {{publisher-name(src)}}} AS item ORDER BY e.id
   } AS evidence
 ORDER BY s.date, actor, target
 LIMIT toInteger($limit)

@@ -6,7 +6,7 @@
 MATCH (a:Entity)-[:TOOK]->(s:Stance)-[:ON]->(t:Entity)
 WHERE a.id IN $actors
   AND s.type IN $stanceTypes AND ($asOf IS NULL OR s.date <= date($asOf))
-  AND ($sources IS NULL OR EXISTS { (s)-[:EVIDENCED_BY]->(:Evidence)-[:FROM]->(src:Source) WHERE src.id IN $sources })
+  AND {{admissible-stance(s)}}
 WITH $communityOf[a.id] AS source, $communityOf[t.id] AS target, s
 WHERE source IS NOT NULL AND target IS NOT NULL AND source <> target
 WITH source, target, count(s) AS stanceCount,

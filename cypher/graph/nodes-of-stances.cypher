@@ -9,11 +9,11 @@ CALL () {
   RETURN n
   UNION
   MATCH (a:Entity)-[:TOOK]->(s:Stance)-[:ON]->(t:Entity)
-  WHERE ($actor IS NULL OR a.id = $actor OR EXISTS { (a)-[:REPRESENTS|DELEGATION_OF|PART_OF*1..3]->(:Entity {id: $actor}) })
+  WHERE ($actor IS NULL OR {{counts-for(a, [$actor])}})
     AND ($position IS NULL OR t.id = $position)
     AND s.type IN $stanceTypes
     AND ($asOf IS NULL OR s.date <= date($asOf))
-    AND ($sources IS NULL OR EXISTS { (s)-[:EVIDENCED_BY]->(:Evidence)-[:FROM]->(src:Source) WHERE src.id IN $sources })
+    AND {{admissible-stance(s)}}
   UNWIND [a, t] AS n
   RETURN n
 }

@@ -9,8 +9,8 @@ RETURN s.id AS id, a.id AS source, t.id AS target, s.type AS type,
   s.family AS family, toString(s.date) AS date, coalesce(s.datePrecision, 'day') AS datePrecision,
   s.condition AS condition, s.confidence AS confidence,
   [(s)-[r:CONDITIONAL_ON|AT|VOICED_BY]->(x) | [type(r), x.id]] AS links,
-  [(s)-[:EVIDENCED_BY]->(e) WHERE $sources IS NULL OR EXISTS { (e)-[:FROM]->(src) WHERE src.id IN $sources } |
+  [(s)-[:EVIDENCED_BY]->(e) WHERE {{admissible-evidence(e)}} |
     [e.id, e.quote, e.summary, e.reporting, e.via] + coalesce(
-      [(e)-[:FROM]->(src) | [src.id, src.title, src.grade, coalesce([(src)-[:PUBLISHED_BY]->(pub) | pub.name][0], src.publisher)]][0],
+      [(e)-[:FROM]->(src) | [src.id, src.title, src.grade, {{publisher-name(src)}}]][0],
       [null, null, null, null])
   ] AS evidence

@@ -5,6 +5,6 @@
 // evidence from one of them. Completed by graph/stance-edge-row.
 MATCH (s:Stance)
 WHERE s.type IN $stanceTypes AND ($asOf IS NULL OR s.date <= date($asOf))
-  AND ($sources IS NULL OR EXISTS { (s)-[:EVIDENCED_BY]->(:Evidence)-[:FROM]->(src:Source) WHERE src.id IN $sources })
+  AND {{admissible-stance(s)}}
 MATCH (a:Entity)-[:TOOK]->(s)-[:ON]->(t:Entity)
 WHERE a.id IN $ids AND t.id IN $ids

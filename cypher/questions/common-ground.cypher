@@ -7,16 +7,16 @@ MATCH (pos:Position)
 WHERE all(pid IN $parties WHERE EXISTS {
     MATCH (a:Entity)-[:TOOK]->(s:Stance)-[:ON]->(pos)
     WHERE s.family IN ['proposal', 'support'] AND ($asOf IS NULL OR s.date <= date($asOf))
-      AND (a.id = pid OR EXISTS { (a)-[:REPRESENTS|DELEGATION_OF|PART_OF*1..3]->(:Party {id: pid}) })
+      AND {{counts-for(a, [pid])}}
   })
   AND NOT EXISTS {
     MATCH (a:Entity)-[:TOOK]->(s:Stance {family: 'rejection'})-[:ON]->(pos)
     WHERE ($asOf IS NULL OR s.date <= date($asOf))
-      AND (a.id IN $parties OR EXISTS { (a)-[:REPRESENTS|DELEGATION_OF|PART_OF*1..3]->(p:Party) WHERE p.id IN $parties })
+      AND {{counts-for(a, $parties)}}
   }
 MATCH (a:Entity)-[:TOOK]->(s:Stance)-[:ON]->(pos)
 WHERE ($asOf IS NULL OR s.date <= date($asOf))
-  AND (a.id IN $parties OR EXISTS { (a)-[:REPRESENTS|DELEGATION_OF|PART_OF*1..3]->(p:Party) WHERE p.id IN $parties })
+  AND {{counts-for(a, $parties)}}
 WITH pos, s, a ORDER BY s.date, a.name
 RETURN pos.name AS position, pos.id AS positionId,
   collect(a.name + ' ' + s.type) AS stances,

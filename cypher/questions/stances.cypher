@@ -15,7 +15,7 @@ CALL () {
   UNION
   MATCH (x:Entity {id: $actor})
   WHERE $target IS NULL
-  MATCH (a:Entity)-[:REPRESENTS|DELEGATION_OF|PART_OF*0..3]->(x)
+  MATCH (a:Entity)-[{{roll-up()}}]->(x)
   MATCH (a)-[:TOOK]->(s:Stance)-[:ON]->(t:Entity)
   RETURN a, s, t
   UNION
@@ -25,12 +25,12 @@ CALL () {
   RETURN a, s, t
 }
 WITH a, s, t
-WHERE ($actor IS NULL OR a.id = $actor OR EXISTS { (a)-[:REPRESENTS|DELEGATION_OF|PART_OF*1..3]->(:Entity {id: $actor}) })
+WHERE ($actor IS NULL OR {{counts-for(a, [$actor])}})
   AND ($target IS NULL OR t.id = $target)
   AND ($family IS NULL OR s.family = $family)
   AND ($types IS NULL OR s.type IN $types)
   AND ($asOf IS NULL OR s.date <= date($asOf))
-WITH a, s, t, COLLECT { MATCH (a)-[:REPRESENTS|DELEGATION_OF|PART_OF*0..3]->(p:Party) WHERE NOT (p)-[:PART_OF]->(:Party) RETURN p }[0] AS party
+WITH a, s, t, {{party-of(a)}} AS party
 RETURN a.name AS actor, a.id AS actorId, party.name AS party, s.type AS stance, s.family AS family,
   t.name AS target, t.id AS targetId, s.date AS date, s.condition AS condition,
   COLLECT {

@@ -5,7 +5,7 @@
 // @param asOf?: date — only stances dated on or before this day
 MATCH (a:Entity)-[:TOOK]->(s:Stance)-[:ON]->(t:Entity {id: $position})
 WHERE $asOf IS NULL OR s.date <= date($asOf)
-WITH a, s, t, COLLECT { MATCH (a)-[:REPRESENTS|DELEGATION_OF|PART_OF*0..3]->(p:Party) WHERE NOT (p)-[:PART_OF]->(:Party) RETURN p }[0] AS party
+WITH a, s, t, {{party-of(a)}} AS party
 RETURN a.name AS actor, a.id AS actorId, party.name AS party, s.type AS stance, s.family AS family,
   t.name AS target, t.id AS targetId, s.date AS date, s.condition AS condition,
   COLLECT {

@@ -3,5 +3,5 @@
 MATCH (s:Source {id: $sourceId})
 OPTIONAL MATCH (r:SourceRecord {sourceId: s.id})
 RETURN s.id AS id, s.title AS title, s.kind AS kind, toString(s.publishedAt) AS publishedAt,
-       coalesce([(s)-[:PUBLISHED_BY]->(pub) | pub.name][0], s.publisher) AS publisher, s.url AS url,
+       {{publisher-name(s)}} AS publisher, s.url AS url,
        s.grade AS grade, r.ingestedAt AS ingestedAt, r.text AS text

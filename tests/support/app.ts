@@ -2,6 +2,7 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Database } from '../../server/db/database.ts';
 import { createApp } from '../../server/app.ts';
+import { type Api, createApi } from '../../client/src/api/client.ts';
 import { testConfig, testLogger } from './db.ts';
 
 export interface Answer {
@@ -14,6 +15,8 @@ export interface Answer {
 export interface TestApp {
   url: string;
   db: Database;
+  /** The explorer's own typed client, pointed at this app: answers typed by the route table. */
+  api: Api;
   /** fetch() against the app, with the JSON body parsed. */
   request(path: string, init?: RequestInit & { json?: unknown }): Promise<Answer>;
   close(): Promise<void>;
@@ -58,6 +61,7 @@ export async function startTestApp(overrides: Record<string, string> = {}): Prom
   return {
     url,
     db,
+    api: createApi(url),
     request: (path, init) => requestAt(url, path, init),
     async close() {
       await new Promise<void>((resolve) => {

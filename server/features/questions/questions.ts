@@ -14,7 +14,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
-import { CYPHER_DIR } from '../../db/cypherFiles.ts';
+import { CYPHER_DIR, cypher } from '../../db/cypherFiles.ts';
 import type { Database, Row } from '../../db/database.ts';
 import { readNodesById } from '../../core/nodesData.ts';
 import { runReadQuery } from './data.ts';
@@ -68,7 +68,7 @@ export function questionCatalogue(): NamedQuestion[] {
   if (!catalogue) {
     catalogue = new Map();
     for (const file of fs.readdirSync(QUESTIONS_DIR).filter((f) => f.endsWith('.cypher')).sort()) {
-      const question = parseQuestionFile(fs.readFileSync(path.join(QUESTIONS_DIR, file), 'utf8'), file);
+      const question = parseQuestionFile(cypher(`questions/${file.replace(/\.cypher$/, '')}`), file);
       if (catalogue.has(question.id)) throw new Error(`Duplicate question id ${question.id}`);
       catalogue.set(question.id, question);
     }
