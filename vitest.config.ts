@@ -8,6 +8,11 @@ export default defineConfig({
     hookTimeout: 180_000,
     projects: [
       { extends: true, test: { name: 'unit', include: ['tests/unit/**/*.test.ts'] } },
+      // The contract's type-level tests: tsc over tests/types, failing the run on a type error.
+      {
+        extends: true,
+        test: { name: 'types', include: [], typecheck: { enabled: true, only: true, include: ['tests/types/**/*.test-d.ts'], tsconfig: 'tsconfig.json' } },
+      },
       {
         extends: true,
         // Files share one database, so they run one after another; the security suite checks the
