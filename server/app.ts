@@ -19,7 +19,7 @@ import { mountRoutes, routeBudgets } from './http/mount.ts';
 import { rateLimiter } from './http/rateLimit.ts';
 import { DOCS_DIR } from './paths.ts';
 
-export interface AppDeps {
+interface AppDeps {
   config: Config;
   db: Database;
   logger: Logger;

@@ -105,7 +105,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
  * `label:token,label:token` from PARLEY_WRITE_TOKENS, plus PARLEY_WRITE_TOKEN as "default".
  * Labels name who wrote what in the audit trail, so each must be unique and each token too.
  */
-export function writeTokenSetting(list: string, single: string | undefined): { label: string; token: string }[] {
+function writeTokenSetting(list: string, single: string | undefined): { label: string; token: string }[] {
   const tokens = list
     .split(',')
     .map((entry) => entry.trim())

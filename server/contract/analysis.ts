@@ -4,7 +4,7 @@ import { STANCE_FAMILIES, STANCE_TYPE_NAMES } from './model.ts';
 import { entityId, gradedAsOfQuerySchema, graphNodeSchema, limitParam, named, nodeIdPathSchema, nodeRef, positionIdPathSchema, reversalSchema, stanceSchema, stanceStepSchema } from './common.ts';
 import { route } from './route.ts';
 
-export const pathsQuerySchema = z.object({
+const pathsQuerySchema = z.object({
   from: entityId.meta({ examples: ['official:dmitry-peskov'] }),
   to: entityId.meta({ examples: ['position:unconditional-ceasefire'] }),
   max: z.coerce.number().int().min(1).max(8).default(6).describe('Longest path to look for, in relationships'),
@@ -86,7 +86,7 @@ export const matrixResponseSchema = named(
   }),
 );
 
-export const conflictsQuerySchema = z.object({
+const conflictsQuerySchema = z.object({
   limit: limitParam(200).default(50).describe('Conflicts per page'),
   offset: z.coerce.number().int().min(0).max(1_000_000).default(0).describe('Conflicts to skip'),
 });
@@ -100,7 +100,7 @@ const conflictReportSchema = z.object({
 });
 
 /** One side of a conflict: the stance one group of sources reports, with their evidence. */
-export const conflictSideSchema = named(
+const conflictSideSchema = named(
   'ConflictSide',
   stanceStepSchema.extend({ reports: z.array(conflictReportSchema).describe('The evidence for this side, one item per quote or summary') }),
 );

@@ -3,9 +3,9 @@ import { z } from 'zod';
 import { apiSchemas, corroborationSchema, gradeFilterShape } from './common.ts';
 import { route } from './route.ts';
 
-export const MAX_QUESTION_LENGTH = 1000;
+const MAX_QUESTION_LENGTH = 1000;
 
-export const askBodySchema = z.object({
+const askBodySchema = z.object({
   question: z
     .string()
     .trim()

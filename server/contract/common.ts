@@ -101,10 +101,9 @@ export type GradeFilter = z.infer<typeof gradeFilterSchema>;
 const idPath = (example: string) => z.object({ id: entityId.meta({ examples: [example] }) });
 export const nodeIdPathSchema = idPath('party:russia');
 export const positionIdPathSchema = idPath('position:unconditional-ceasefire');
-export const asOfQuerySchema = z.object({ asOf: isoDate.optional().describe('Only stances and events dated on or before this day') });
+const asOfQuerySchema = z.object({ asOf: isoDate.optional().describe('Only stances and events dated on or before this day') });
 /** The analyst views (trace, actor stances, matrix): a day, and which sources count. */
 export const gradedAsOfQuerySchema = asOfQuerySchema.extend(gradeFilterShape);
-export type GradedAsOfQuery = z.infer<typeof gradedAsOfQuerySchema>;
 
 // ---------------------------------------------------------------- answers
 
@@ -199,7 +198,6 @@ export const graphEdgeSchema = named(
 export type GraphEdge = z.infer<typeof graphEdgeSchema>;
 
 export const nodeRef = named('NodeRef', z.object({ id: z.string(), label: z.string(), type: z.string() }));
-export type NodeRef = z.infer<typeof nodeRef>;
 
 /** Who publishes a source: an entity with a country and, where the analyst says so, a party it is affiliated with. */
 export const publisherSchema = named(
@@ -212,7 +210,6 @@ export const publisherSchema = named(
     affiliation: nodeRef.nullable().describe('The party the publisher is affiliated with (e.g. state media), or null'),
   }),
 );
-export type Publisher = z.infer<typeof publisherSchema>;
 
 export const stanceSchema = named(
   'Stance',

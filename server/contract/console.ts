@@ -18,7 +18,7 @@ function nestsDeeperThan(value: unknown, maxDepth: number): boolean {
   return false;
 }
 
-export const cypherBodySchema = z.object({
+const cypherBodySchema = z.object({
   query: z.string().trim().min(1).max(20_000).meta({ examples: ['MATCH (p:Party) RETURN p.name AS party'] }),
   params: z
     .record(z.string(), z.unknown())

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { graphQuerySchema, graphResponseSchema } from './graph.ts';
 import { route } from './route.ts';
 
-export const exportQuerySchema = graphQuerySchema.extend({
+const exportQuerySchema = graphQuerySchema.extend({
   format: z.enum(['json', 'gexf', 'graphml', 'csv']).default('json').describe('File format'),
   part: z.enum(['nodes', 'edges']).default('edges').describe('For csv: which table to return'),
 });

@@ -15,13 +15,13 @@ export const graphQuerySchema = z.object({
 });
 export type GraphQuery = z.infer<typeof graphQuerySchema>;
 
-export const searchQuerySchema = z.object({
+const searchQuerySchema = z.object({
   q: z.string().trim().min(1).max(200).describe('Free text: a name or alias, any case, with or without diacritics'),
   types: csvList(z.enum(NODE_TYPES)).describe('Comma-separated node types to search (default: all)'),
   limit: limitParam(100).default(20),
 });
 
-export const neighborsQuerySchema = z.object({
+const neighborsQuerySchema = z.object({
   depth: z.coerce.number().int().min(1).max(3).default(1).describe('How many hops (a stance counts as one hop)'),
   limit: limitParam(5000).default(200).describe('Maximum number of nodes besides the start node'),
 });
@@ -32,7 +32,7 @@ export const graphResponseSchema = named(
 );
 
 
-export const searchResponseSchema = named(
+const searchResponseSchema = named(
   'SearchResponse',
   z.object({
     q: z.string(),
@@ -49,7 +49,7 @@ export const searchResponseSchema = named(
   }),
 );
 
-export const nodeResponseSchema = named(
+const nodeResponseSchema = named(
   'NodeResponse',
   z.object({
     node: graphNodeSchema,
@@ -57,7 +57,7 @@ export const nodeResponseSchema = named(
   }),
 );
 
-export const neighborsResponseSchema = named(
+const neighborsResponseSchema = named(
   'NeighborsResponse',
   z.object({ center: z.string(), depth: z.number().int(), nodes: z.array(graphNodeSchema), edges: z.array(graphEdgeSchema), truncated: z.boolean() }),
 );
@@ -65,7 +65,6 @@ export const neighborsResponseSchema = named(
 export type GraphResponse = z.infer<typeof graphResponseSchema>;
 export type SearchResponse = z.infer<typeof searchResponseSchema>;
 export type SearchResult = SearchResponse['results'][number];
-export type NodeResponse = z.infer<typeof nodeResponseSchema>;
 
 const invalid = { 400: 'Invalid input; details name the offending field' } as const;
 const unknownId = { ...invalid, 404: 'Unknown id' } as const;

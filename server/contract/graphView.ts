@@ -18,7 +18,7 @@ export const graphViewQuerySchema = z.object({
 export type GraphViewQuery = z.infer<typeof graphViewQuerySchema>;
 
 /** A cluster of the stored layout, named `cluster:<number>`. */
-export const clusterIdPathSchema = z.object({
+const clusterIdPathSchema = z.object({
   id: z
     .string()
     .regex(/^cluster:\d{1,9}$/, 'must be a cluster id like cluster:3')
@@ -26,7 +26,7 @@ export const clusterIdPathSchema = z.object({
     .describe('A cluster id from a clustered graph view'),
 });
 
-export const edgeStancesPathSchema = z.object({
+const edgeStancesPathSchema = z.object({
   actor: entityId.meta({ examples: ['official:dmitry-peskov'] }),
   target: entityId.meta({ examples: ['position:unconditional-ceasefire'] }),
 });
@@ -36,7 +36,7 @@ export const edgeStancesPathSchema = z.object({
  * The graph view in columns: one array per attribute, element i of each array describing node
  * (or edge) i, so a large answer costs a few bytes per element rather than a repeated object.
  */
-export const graphViewNodesSchema = z.object({
+const graphViewNodesSchema = z.object({
   id: z.array(z.string()).describe('Node id (entity id, or cluster:<n> for a cluster)'),
   label: z.array(z.string()),
   type: z.array(z.string()).describe('Party, Official, Delegation, Position, Event, Document, Place, or Cluster'),
@@ -47,7 +47,7 @@ export const graphViewNodesSchema = z.object({
   date: z.array(z.string().nullable()).describe("An event's or document's date (ISO), null for undated nodes and clusters"),
 });
 
-export const graphViewEdgesSchema = z.object({
+const graphViewEdgesSchema = z.object({
   source: z.array(z.number().int()).describe('Index of the source node in `nodes`'),
   target: z.array(z.number().int()).describe('Index of the target node in `nodes`'),
   relation: z

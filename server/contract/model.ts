@@ -18,7 +18,6 @@ export type NodeType = (typeof NODE_TYPES)[number];
 
 /** Node types an ingestion payload may declare (sources are declared in their own block). */
 export const ENTITY_TYPES = ['Party', 'Official', 'Delegation', 'Position', 'Event', 'Document', 'Place'] as const;
-export type EntityType = (typeof ENTITY_TYPES)[number];
 
 /** Types whose nodes can take a stance. */
 export const ACTOR_TYPES = ['Party', 'Official', 'Delegation'] as const;

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { named } from './common.ts';
 import { route } from './route.ts';
 
-export const questionBodySchema = z.object({ params: z.record(z.string(), z.unknown()).default({}) });
+const questionBodySchema = z.object({ params: z.record(z.string(), z.unknown()).default({}) });
 
 export const questionParamSchema = named(
   'QuestionParam',
@@ -13,7 +13,7 @@ export const questionSchema = named(
   'Question',
   z.object({ id: z.string(), title: z.string(), description: z.string(), params: z.array(questionParamSchema), cypher: z.string() }),
 );
-export const questionsResponseSchema = named('QuestionCatalogue', z.object({ questions: z.array(questionSchema) }));
+const questionsResponseSchema = named('QuestionCatalogue', z.object({ questions: z.array(questionSchema) }));
 
 export const askEvidenceSchema = named(
   'AskEvidence',
@@ -34,7 +34,6 @@ export const questionAnswerSchema = named(
 
 export type QuestionParam = z.infer<typeof questionParamSchema>;
 export type Question = z.infer<typeof questionSchema>;
-export type QuestionCatalogue = z.infer<typeof questionsResponseSchema>;
 export type QuestionAnswer = z.infer<typeof questionAnswerSchema>;
 
 const questionIdPath = z.object({ id: z.string().regex(/^[a-z0-9-]+$/).max(100).describe('Question id from the catalogue').meta({ examples: ['actor-stances'] }) });

@@ -67,8 +67,3 @@ export type Answer<R extends RouteSpec> = z.input<ResponseSchema<R>>;
  * handler built it (defaults a schema would add on parsing are not applied on the way).
  */
 export type Received<R extends RouteSpec> = z.input<ResponseSchema<R>>;
-
-/** Express path parameters (`:id`) of a path, in order. */
-export function pathParamNames(path: string): string[] {
-  return [...path.matchAll(/:([A-Za-z]+)/g)].map((m) => m[1]!);
-}

@@ -58,7 +58,7 @@ export const partySchema = z.strictObject({
   partOf: slug('party').optional(),
 });
 
-export const officialSchema = z.strictObject({
+const officialSchema = z.strictObject({
   ...base,
   id: slug('official'),
   type: z.literal('Official'),
@@ -67,7 +67,7 @@ export const officialSchema = z.strictObject({
   party: slug('party'),
 });
 
-export const delegationSchema = z.strictObject({
+const delegationSchema = z.strictObject({
   ...base,
   id: slug('delegation'),
   type: z.literal('Delegation'),
@@ -84,7 +84,7 @@ export const positionSchema = z.strictObject({
   category: z.enum(['ceasefire', 'territory', 'summit', 'humanitarian', 'sanctions', 'military', 'diplomatic', 'security']),
 });
 
-export const eventSchema = z.strictObject({
+const eventSchema = z.strictObject({
   ...base,
   ...dated,
   id: slug('event'),
@@ -100,7 +100,7 @@ export const eventSchema = z.strictObject({
   casualties: z.strictObject({ killed: z.number().int().min(0).optional() }).optional(),
 });
 
-export const documentSchema = z.strictObject({
+const documentSchema = z.strictObject({
   ...base,
   ...dated,
   id: slug('document'),
@@ -113,7 +113,7 @@ export const documentSchema = z.strictObject({
   setsOut: z.array(slug('position')).max(200).default([]),
 });
 
-export const placeSchema = z.strictObject({
+const placeSchema = z.strictObject({
   ...base,
   id: slug('place'),
   type: z.literal('Place'),
@@ -132,7 +132,7 @@ export const entitySchema = z.discriminatedUnion('type', [
 ]);
 export type EntityInput = z.infer<typeof entitySchema>;
 
-export const evidenceSchema = z.strictObject({
+const evidenceSchema = z.strictObject({
   /** Verbatim words, when the source has them. */
   quote: z.string().trim().min(1).max(MAX_QUOTE).optional(),
   /** What the source says, in our own words, when there is no quote. */
@@ -146,7 +146,7 @@ export const evidenceSchema = z.strictObject({
   path: ['quote'],
 });
 
-export const stanceSchema = z.strictObject({
+const stanceSchema = z.strictObject({
   id: slug('stance'),
   actor: anyId,
   type: z.enum(STANCE_TYPE_NAMES),
@@ -165,9 +165,8 @@ export const stanceSchema = z.strictObject({
   voicedBy: slug('official').optional(),
   evidence: z.array(evidenceSchema).min(1).max(50),
 });
-export type StanceInput = z.infer<typeof stanceSchema>;
 
-export const positionRelationSchema = z.strictObject({
+const positionRelationSchema = z.strictObject({
   type: z.enum(POSITION_RELATION_NAMES),
   from: slug('position'),
   to: slug('position'),
@@ -177,7 +176,7 @@ export const positionRelationSchema = z.strictObject({
 });
 
 /** A publisher declared with the source; `affiliation` names a party it speaks for (e.g. state media). */
-export const publisherDeclarationSchema = z.strictObject({
+const publisherDeclarationSchema = z.strictObject({
   id: slug('publisher'),
   name: z.string().trim().min(1).max(300),
   aliases,
@@ -185,9 +184,8 @@ export const publisherDeclarationSchema = z.strictObject({
   affiliation: slug('party').optional(),
   note: provenanceNote,
 });
-export type PublisherDeclaration = z.infer<typeof publisherDeclarationSchema>;
 
-export const sourceSchema = z.strictObject({
+const sourceSchema = z.strictObject({
   id: slug('source'),
   title: z.string().trim().min(1).max(500),
   kind: z.enum(SOURCE_KINDS),
@@ -210,7 +208,7 @@ export const sourceSchema = z.strictObject({
 });
 
 /** The analyst's choice to keep a spelling this source uses as another name of an existing entity. */
-export const aliasClaimSchema = z.strictObject({
+const aliasClaimSchema = z.strictObject({
   entity: anyId,
   alias: z.string().trim().min(1).max(200),
 });

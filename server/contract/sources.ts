@@ -38,9 +38,8 @@ export const sourceListSchema = z.object({
   ),
 });
 export type SourceList = z.infer<typeof sourceListSchema>;
-export type SourceListEntry = SourceList['sources'][number];
 
-export const supportedStanceSchema = named(
+const supportedStanceSchema = named(
   'SupportedStance',
   z.object({
     id: z.string(),
@@ -54,7 +53,6 @@ export const supportedStanceSchema = named(
     evidence: z.array(evidenceItemSchema).describe("Only this source's evidence for the stance"),
   }),
 );
-export type SupportedStance = z.infer<typeof supportedStanceSchema>;
 
 export const sourceDetailSchema = named(
   'SourceDetail',
@@ -66,12 +64,12 @@ export const sourceDetailSchema = named(
 );
 export type SourceDetail = z.infer<typeof sourceDetailSchema>;
 
-export const pageQuerySchema = z.object({
+const pageQuerySchema = z.object({
   limit: z.coerce.number().int().min(1).max(1_000).default(100).describe('Page size (1–1000, default 100)'),
   offset: z.coerce.number().int().min(0).max(10_000_000).default(0).describe('How many to skip'),
 });
 
-export const sourceIdPathSchema = z.object({
+const sourceIdPathSchema = z.object({
   id: z
     .string()
     .max(200)
@@ -86,7 +84,7 @@ const removedCounts = {
   removedEntities: z.number().int(),
 };
 
-export const ingestReportSchema = z.object({
+const ingestReportSchema = z.object({
   sourceId: z.string(),
   entities: z.number().int(),
   stances: z.number().int().describe('Stances this source holds on its own'),
@@ -96,13 +94,13 @@ export const ingestReportSchema = z.object({
   ...removedCounts,
 });
 
-export const deleteReportSchema = z.object({
+const deleteReportSchema = z.object({
   sourceId: z.string(),
   deleted: z.boolean().describe('false when there was no such source: deleting is idempotent'),
   ...removedCounts,
 });
 
-export const auditListSchema = z.object({
+const auditListSchema = z.object({
   limit: z.number().int(),
   offset: z.number().int(),
   entries: z.array(
@@ -120,7 +118,7 @@ export const auditListSchema = z.object({
   ),
 });
 
-export const sourceGradeBodySchema = z.object({
+const sourceGradeBodySchema = z.object({
   grade: gradeSchema.nullable().describe('The new grade, or null to mark the source ungraded'),
 });
 export const sourceGradeResponseSchema = named(
@@ -132,10 +130,6 @@ export const sourceGradeResponseSchema = named(
   }),
 );
 export type SourceGradeChange = z.infer<typeof sourceGradeResponseSchema>;
-export type IngestReport = z.infer<typeof ingestReportSchema>;
-export type DeleteReport = z.infer<typeof deleteReportSchema>;
-export type AuditList = z.infer<typeof auditListSchema>;
-export type PageQuery = z.infer<typeof pageQuerySchema>;
 
 export const sourceRoutes = {
   sourceSchema: route({

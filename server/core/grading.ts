@@ -12,7 +12,7 @@ import { readNodesById } from './nodesData.ts';
 import type { Database } from '../db/database.ts';
 import { NotFoundError } from '../errors.ts';
 
-export interface Grade {
+interface Grade {
   reliability: Reliability;
   credibility: number;
 }

@@ -8,7 +8,7 @@ import type { DatePrecision, StanceFamily } from '../contract/model.ts';
 import type { Corroboration, StanceStep } from '../contract/common.ts';
 
 /** A stance's moment: its date read with its precision. */
-export interface Dated {
+interface Dated {
   date: string;
   datePrecision: string;
 }
@@ -21,7 +21,7 @@ const PERIOD: Record<DatePrecision, (d: Date) => void> = {
 };
 
 /** The days a date covers, as [start, end) in ms: a coarser date starts its period (docs/model.md). */
-export function momentOf({ date, datePrecision }: Dated): [number, number] {
+function momentOf({ date, datePrecision }: Dated): [number, number] {
   const start = new Date(`${date.slice(0, 10)}T00:00:00Z`);
   const end = new Date(start);
   (PERIOD[datePrecision as DatePrecision] ?? PERIOD.day)(end);
@@ -36,7 +36,7 @@ export function sameMoment(a: Dated, b: Dated): boolean {
 }
 
 /** True when `later` starts after `earlier` has ended. */
-export function strictlyAfter(later: Dated, earlier: Dated): boolean {
+function strictlyAfter(later: Dated, earlier: Dated): boolean {
   return momentOf(later)[0] >= momentOf(earlier)[1];
 }
 
@@ -87,7 +87,7 @@ export function placeReportedStances(sourceId: string, reported: ReportedStance[
   return placed;
 }
 
-export interface ReportEvidence {
+interface ReportEvidence {
   source: string | null;
   sourcePublisher?: string | null;
   reporting: string | null;

@@ -39,7 +39,7 @@ export interface StanceRow {
   evidence: EvidenceRow[];
 }
 
-export interface StanceFilter {
+interface StanceFilter {
   position?: string | null;
   actor?: string | null;
   conditionOn?: string | null;

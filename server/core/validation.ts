@@ -1,6 +1,6 @@
 import type { ZodError } from 'zod';
 
-export interface FieldProblem {
+interface FieldProblem {
   path: string;
   message: string;
 }

@@ -46,7 +46,7 @@ function ruleOf(name: string): { params: string[]; body: string } {
 }
 
 /** Replaces every `{{rule(args)}}` in a query with the rule's body, its parameters bound (rules may use rules). */
-export function withRules(text: string, depth = 0): string {
+function withRules(text: string, depth = 0): string {
   if (depth > 5) throw new Error('Cypher rules nest too deeply');
   return text.replace(/\{\{([a-z0-9-]+)\(([^)]*)\)\}\}/g, (_match, name: string, args: string) => {
     const { params, body } = ruleOf(name);

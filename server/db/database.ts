@@ -28,7 +28,7 @@ import neo4j, {
 } from 'neo4j-driver';
 import { DatabaseUnavailableError } from '../errors.ts';
 
-export interface DatabaseOptions {
+interface DatabaseOptions {
   uri: string;
   user: string;
   password: string;
@@ -69,13 +69,13 @@ export function transactionConfig({ timeoutMs, metadata }: QueryOptions): { time
   return { ...(timeoutMs ? { timeout: timeoutMs } : {}), ...(metadata ? { metadata } : {}) };
 }
 
-export interface ResultSummary {
+interface ResultSummary {
   queryType: string;
   resultAvailableAfterMs: number;
 }
 
 /** Turns every Neo4j value (integers, temporals, nodes, relationships, paths) into plain JSON. */
-export function toNative(value: unknown): unknown {
+function toNative(value: unknown): unknown {
   if (value === null || value === undefined) return null;
   // Most values are strings and numbers: the driver's type checks below cost far more than
   // the conversion itself (they were a tenth of a whole-world export's time).
@@ -127,7 +127,7 @@ export function isUnavailable(err: unknown): boolean {
 }
 
 /** Maps driver errors that the client cannot fix to typed app errors; the rest pass unchanged. */
-export function mapDriverError(err: unknown): unknown {
+function mapDriverError(err: unknown): unknown {
   if (isUnavailable(err)) return new DatabaseUnavailableError();
   return err;
 }

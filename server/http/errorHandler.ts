@@ -4,11 +4,11 @@ import { zodIssues } from '../core/validation.ts';
 import { AppError, ValidationError } from '../errors.ts';
 import type { Logger } from '../logger.ts';
 
-export interface ErrorBody {
+interface ErrorBody {
   error: { code: string; message: string; details?: unknown };
 }
 
-export const BODY_MUST_BE_JSON = 'The body must be JSON (Content-Type: application/json).';
+const BODY_MUST_BE_JSON = 'The body must be JSON (Content-Type: application/json).';
 
 /**
  * express.json() leaves a body of any other type unread, and a route would then report its

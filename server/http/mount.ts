@@ -11,7 +11,7 @@ import { type RateLimitTier, rateLimiter } from './rateLimit.ts';
 import { type WriteToken, requireWriteToken, writerOf } from './writeToken.ts';
 
 /** A request as its declaration parses it. */
-export interface RouteInput<R extends RouteSpec> {
+interface RouteInput<R extends RouteSpec> {
   params: Parsed<R, 'params'>;
   query: Parsed<R, 'query'>;
   body: Parsed<R, 'body'>;

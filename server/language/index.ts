@@ -13,7 +13,7 @@
 export { fold } from './fold.ts';
 export { readSentences, lemmasOf, isStopWord, type Sentence, type Token } from './text.ts';
 export { findStanceCues, isSpeechVerb, type StanceCue } from './stanceLexicon.ts';
-export { NameMatcher, isTitleWord, type KnownName, type NameMention, type Title } from './names.ts';
+export { NameMatcher, isTitleWord, type KnownName, type NameMention } from './names.ts';
 export { STATES } from './gazetteer.ts';
 export { findDates, shiftDay, type ResolvedDate } from './dates.ts';
 export { nameSimilarity } from './similarity.ts';

@@ -29,7 +29,7 @@ export interface NameMention {
   entities: KnownName[];
 }
 
-export interface Title {
+interface Title {
   /** Where the title starts ("Kremlin" in "Kremlin spokesman Dmitry Peskov"). */
   start: number;
   /** The title words ("Kremlin spokesman"). */

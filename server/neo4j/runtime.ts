@@ -19,7 +19,7 @@ const JAVA_HINT =
 const MAVEN_HINT =
   'Install Maven 3.8+ (Debian: apt-get install maven) so Parley can fetch Neo4j once, or set NEO4J_URI, or use `docker compose up`.';
 
-export function runtimeLibDir(runtimeDir: string): string {
+function runtimeLibDir(runtimeDir: string): string {
   return path.join(runtimeDir, NEO4J_VERSION, 'lib');
 }
 
@@ -27,7 +27,7 @@ function markerFile(runtimeDir: string): string {
   return path.join(runtimeDir, NEO4J_VERSION, 'complete');
 }
 
-export function javaMajorVersion(javaBin = 'java'): number | undefined {
+function javaMajorVersion(javaBin = 'java'): number | undefined {
   const probe = spawnSync(javaBin, ['-version'], { encoding: 'utf8' });
   if (probe.error || probe.status !== 0) return undefined;
   const match = /version "(\d+)(?:\.(\d+))?/.exec(probe.stderr);

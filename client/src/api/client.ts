@@ -25,11 +25,11 @@ export class ApiError extends Error {
 type QueryOf<R> = { [K in keyof NonNullable<Sent<R, 'query'>>]?: NonNullable<Sent<R, 'query'>>[K] | null };
 
 /** What one call sends: the declared path parameters and body (required), and the query (optional). */
-export type CallInput<R extends RouteSpec> = (Sent<R, 'params'> extends undefined ? unknown : { params: Sent<R, 'params'> }) &
+type CallInput<R extends RouteSpec> = (Sent<R, 'params'> extends undefined ? unknown : { params: Sent<R, 'params'> }) &
   (Sent<R, 'query'> extends undefined ? unknown : { query?: QueryOf<R> }) &
   (Sent<R, 'body'> extends undefined ? unknown : { body: Sent<R, 'body'> });
 
-export interface CallOptions {
+interface CallOptions {
   signal?: AbortSignal;
   /** A write token, for routes that need one. */
   token?: string;
@@ -49,7 +49,7 @@ interface LooseInput {
 }
 
 /** The declaration's path with its parameters filled in, and the query: lists joined by commas, null and empty left out. */
-export function pathOf(spec: RouteSpec, { params = {}, query = {} }: LooseInput = {}): string {
+function pathOf(spec: RouteSpec, { params = {}, query = {} }: LooseInput = {}): string {
   const path = spec.path.replace(/:([A-Za-z]+)/g, (_m, name: string) => encodeURIComponent(String(params[name])));
   const search = new URLSearchParams();
   for (const [key, value] of Object.entries(query)) {

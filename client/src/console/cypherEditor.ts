@@ -30,7 +30,7 @@ export interface CypherEditor {
   destroy(): void;
 }
 
-export interface EditorActions {
+interface EditorActions {
   run(): void;
   /** Ctrl+Up and Ctrl+Down: the older or newer query from the history, or null to stay. */
   historyBack(current: string): string | null;

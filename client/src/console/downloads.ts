@@ -1,7 +1,7 @@
 /** A console result as a file: CSV (csv-stringify does the quoting) or JSON, saved by the browser. */
 import { stringify } from 'csv-stringify/browser/esm/sync';
 
-export type ResultRow = Record<string, unknown>;
+type ResultRow = Record<string, unknown>;
 
 /** One CSV cell: text, numbers and booleans as they are, nothing for null, anything else as JSON. */
 function csvCell(value: unknown): string | number | boolean {

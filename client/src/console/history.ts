@@ -12,7 +12,7 @@ export function remember(history: readonly string[], query: string, size = HISTO
   return [text, ...history.filter((q) => q !== text)].slice(0, size);
 }
 
-export interface HistoryCursor {
+interface HistoryCursor {
   /** The older query (Ctrl+Up), or null at the oldest. */
   back(current: string): string | null;
   /** The newer query, then the draft (Ctrl+Down), or null when already there. */

@@ -2,7 +2,7 @@
  * The parameters panel: JSON validated as it is typed, and the `$name`s a query uses that the
  * panel gives no value, named before the query is sent.
  */
-export type ParsedParams = { ok: true; params: Record<string, unknown> } | { ok: false; message: string };
+type ParsedParams = { ok: true; params: Record<string, unknown> } | { ok: false; message: string };
 
 export function parseParams(text: string): ParsedParams {
   if (!text.trim()) return { ok: true, params: {} };

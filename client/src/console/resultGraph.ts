@@ -20,14 +20,12 @@ export function createResultGraph(data: GraphData, onNodeClick: (node: string) =
   const graph = createExplorerGraph();
   mergeGraphData(graph, data);
   const canvas = h('div', { class: 'sigma-container result-graph', role: 'img', 'aria-label': `The query's ${graph.order} nodes and ${graph.size} relationships, drawn on their own` });
-  let selected: string | null = null;
   const renderer = createRenderer(graph, canvas, {
     onNodeClick: (node) => {
-      selected = node;
       renderer.setSelected(node);
       onNodeClick(node);
     },
-    onStageClick: () => renderer.setSelected((selected = null)),
+    onStageClick: () => renderer.setSelected(null),
   });
   const layout = createLayout(graph);
   let laidOut = false;

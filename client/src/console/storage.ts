@@ -1,5 +1,5 @@
 /** A JSON list kept in the browser's storage under one key; anything unreadable counts as empty. */
-export interface StoredList<T> {
+interface StoredList<T> {
   read(): T[];
   write(items: readonly T[]): void;
 }

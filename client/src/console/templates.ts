@@ -4,7 +4,7 @@
  * node of the first type it allows (a second parameter of the same kind takes the next one, so
  * "from" and "to" differ); optional parameters are null, which the questions read as "no filter".
  */
-export interface TemplateParam {
+interface TemplateParam {
   name: string;
   /** As the question file declares it: id(Party|Official), ids(Party), id, date, int, stanceFamily, … */
   type: string;
@@ -12,7 +12,7 @@ export interface TemplateParam {
 }
 
 /** Node ids of the given types, best-connected first; no types means any node. */
-export type NodesByType = (types: readonly string[]) => string[];
+type NodesByType = (types: readonly string[]) => string[];
 
 export function templateParams(params: readonly TemplateParam[], nodes: NodesByType): Record<string, unknown> {
   const used = new Map<string, number>();

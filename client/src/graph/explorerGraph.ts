@@ -131,7 +131,7 @@ export function mergeGraphData(graph: ExplorerGraph, data: GraphData): string[] 
 }
 
 /** The relation of a graph view's edge that stands for all the stances of one actor on one target. */
-export const AGGREGATED_RELATION = 'STANCES';
+const AGGREGATED_RELATION = 'STANCES';
 /** The node type of a graph view's cluster. */
 export const CLUSTER_TYPE = 'Cluster';
 
@@ -141,7 +141,7 @@ function sizeNodes(graph: ExplorerGraph): void {
 }
 
 /** An aggregated edge thickens with the number of stances it stands for, slowly. */
-export function aggregatedEdgeSize(stanceCount: number): number {
+function aggregatedEdgeSize(stanceCount: number): number {
   return Math.min(8, 1.5 + 1.5 * Math.log2(Math.max(1, stanceCount)));
 }
 
@@ -243,7 +243,7 @@ function assignKnownSince(graph: ExplorerGraph): void {
 }
 
 /** A stance edge is drawn in its stance family's colour; every other relationship is structure. */
-export function edgeFamily(type: string): EdgeFamily {
+function edgeFamily(type: string): EdgeFamily {
   return type in STANCE_TYPES ? STANCE_TYPES[type as StanceType].family : 'structure';
 }
 

@@ -17,7 +17,7 @@ const LEGEND_FAMILIES: EdgeFamily[] = ['proposal', 'support', 'rejection', 'othe
 /** Line styles, so a stance's family reads without its colour too. */
 const FAMILY_DASH: Record<EdgeFamily, number[]> = { proposal: [], support: [], rejection: [6, 3], other: [2, 3], structure: [] };
 
-export interface PngOptions {
+interface PngOptions {
   /** The image's size in CSS pixels at scale 1 (the graph view's size). */
   width: number;
   height: number;
@@ -78,7 +78,7 @@ function drawLegend(context: CanvasRenderingContext2D, x: number, y: number, wid
   });
 }
 
-export function drawGraph(graph: ExplorerGraph, canvas: HTMLCanvasElement, { width, height, scale }: PngOptions): void {
+function drawGraph(graph: ExplorerGraph, canvas: HTMLCanvasElement, { width, height, scale }: PngOptions): void {
   canvas.width = Math.round(width * scale);
   canvas.height = Math.round(height * scale);
   const context = canvas.getContext('2d');

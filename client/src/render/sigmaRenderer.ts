@@ -73,7 +73,7 @@ export interface GraphRenderer {
   kill(): void;
 }
 
-export interface RendererEvents {
+interface RendererEvents {
   onNodeClick(node: string): void;
   onStageClick(): void;
   /** An edge was clicked (edge events are only on for graphs small enough to pick edges). */

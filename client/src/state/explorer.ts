@@ -59,7 +59,7 @@ export interface ExplorerState {
 /** Sources are many and mostly noise in the picture, so they start hidden. */
 export const DEFAULT_NODE_TYPES: readonly NodeType[] = NODE_TYPES.filter((t) => t !== 'Source');
 
-export const DEFAULT_QUERY = 'MATCH (n) RETURN count(n)';
+const DEFAULT_QUERY = 'MATCH (n) RETURN count(n)';
 
 export function initialState(): ExplorerState {
   return {

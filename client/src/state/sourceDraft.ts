@@ -24,7 +24,7 @@ export interface SourceDraftState {
   merges: Record<string, { id: string; name: string }>;
 }
 
-export const STORAGE_KEY = 'parley.sourceDraft';
+const STORAGE_KEY = 'parley.sourceDraft';
 
 export function emptyDraftState(): SourceDraftState {
   return { form: { title: '', publishedAt: '', publisher: '', text: '', format: '' }, draft: null, decisions: {}, merges: {} };
@@ -68,7 +68,7 @@ export function mergeEntity(state: SourceDraftState, proposed: string, into: { i
   };
 }
 
-export function aliasesOf(state: SourceDraftState): AliasClaim[] {
+function aliasesOf(state: SourceDraftState): AliasClaim[] {
   return state.draft?.payload.aliases ?? [];
 }
 

@@ -4,7 +4,7 @@ import type { Corroboration, EvidenceItem } from '../../../server/contract/commo
 import { type EdgeFamily, FAMILY_STYLE } from '../graph/encoding.ts';
 import { type TextMark, markRuns } from './textMarks.ts';
 
-export type Child = Node | string | number | null | undefined | false | Child[];
+type Child = Node | string | number | null | undefined | false | Child[];
 type Props = Record<string, string | number | boolean | null | undefined | EventListener>;
 
 export function h<K extends keyof HTMLElementTagNameMap>(tag: K, props: Props = {}, ...children: Child[]): HTMLElementTagNameMap[K] {
@@ -18,7 +18,7 @@ export function h<K extends keyof HTMLElementTagNameMap>(tag: K, props: Props = 
   return element;
 }
 
-export function append(parent: Node, children: Child[]): void {
+function append(parent: Node, children: Child[]): void {
   for (const child of children) {
     if (Array.isArray(child)) append(parent, child);
     else if (child instanceof Node) parent.appendChild(child);
@@ -63,10 +63,10 @@ export function dataTable(columns: string[], rows: Record<string, unknown>[], ca
 }
 
 /** Evidence of a stance (EvidenceItem) or of an answer (AskEvidence, already reduced to a quote, source and date). */
-export type Evidence = EvidenceItem | AskEvidence;
+type Evidence = EvidenceItem | AskEvidence;
 
 /** One piece of evidence: the verbatim quote (or our summary), then where it comes from. */
-export function evidenceItem(evidence: Evidence): HTMLElement {
+function evidenceItem(evidence: Evidence): HTMLElement {
   const item = 'sourceTitle' in evidence ? evidence : null;
   const provenance = [
     item ? (item.sourceTitle ?? item.source) : evidence.source,
@@ -110,7 +110,7 @@ export function markedText(text: string, marks: readonly TextMark[], label = 'Ar
 const plural = (count: number, word: string) => `${count} ${word}${count === 1 ? '' : 's'}`;
 
 /** "reported by 4 sources (3 publishers), 2 first-hand": how well a stance is attested. */
-export function corroborationText(c: Corroboration): string {
+function corroborationText(c: Corroboration): string {
   const publishers = c.publishers !== c.sources ? ` (${plural(c.publishers, 'publisher')})` : '';
   return `reported by ${plural(c.sources, 'source')}${publishers}, ${c.firstHand} first-hand`;
 }

@@ -14,7 +14,7 @@ import type { ExplorerContext, View } from './context.ts';
 import { errorMessage, evidenceList, familyGlyph, formatDate, h, replaceChildren } from './dom.ts';
 import { legend } from './legend.ts';
 
-export interface GraphView extends View {
+interface GraphView extends View {
   renderer: GraphRenderer;
   layout: LayoutController;
   /** Called when the canvas becomes visible again after another mode. */

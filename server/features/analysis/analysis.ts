@@ -22,7 +22,7 @@ async function requireNode(db: Database, id: string, types: readonly string[], w
 }
 
 /** The day of an analyst view, and which sources count (`grading.ts`). */
-export interface ViewFilter extends GradeFilter {
+interface ViewFilter extends GradeFilter {
   asOf: string | null;
 }
 
@@ -99,7 +99,7 @@ function describeLink(link: PositionLinkRow): PositionLink {
 }
 
 /** "Russia rejected Full and unconditional ceasefire (only if …)". */
-export function stanceSentence(s: Pick<StanceRow, 'type' | 'actor' | 'target' | 'condition'>): string {
+function stanceSentence(s: Pick<StanceRow, 'type' | 'actor' | 'target' | 'condition'>): string {
   const verb = STANCE_TYPES[s.type as StanceType]?.verb ?? s.type;
   return `${s.actor.label} ${verb} ${s.target.label}${s.condition ? ` (${s.condition})` : ''}`;
 }

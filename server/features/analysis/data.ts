@@ -27,7 +27,7 @@ export function readPositionEvents(db: Database, id: string, asOf: string | null
   return db.read<DatedNodeRow>(cypher('analysis/position-events'), { id, asOf });
 }
 
-export interface MatrixCellRow {
+interface MatrixCellRow {
   party: string;
   position: string;
   latest: { id: string; type: StanceType; family: StanceFamily; date: string; actor: NodeRefRow };
@@ -43,7 +43,7 @@ export function readMatrixAxes(db: Database): Promise<NodeRefRow[]> {
   return db.read<NodeRefRow>(cypher('analysis/matrix-axes'));
 }
 
-export interface PathRow {
+interface PathRow {
   length: number;
   nodes: NodeRefRow[];
   relationships: { type: string; source: string; target: string }[];

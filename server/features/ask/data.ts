@@ -42,7 +42,7 @@ export interface StanceRow {
   evidence: EvidenceRow[];
 }
 
-export interface StanceFilter {
+interface StanceFilter {
   actorIds: string[] | null;
   targetIds: string[] | null;
   types: string[] | null;
@@ -99,7 +99,7 @@ export async function readEntityFacts(db: Database, id: string): Promise<EntityF
   return facts ?? null;
 }
 
-export interface PlaceEventRow {
+interface PlaceEventRow {
   id: string;
   label: string;
   description: string | null;

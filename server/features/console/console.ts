@@ -16,13 +16,13 @@ import { readPlanMode } from './plan.ts';
 import { toGraphEdge, toGraphNode } from '../graph/graph.ts';
 import type { GraphEdge, GraphNode } from '../../contract/common.ts';
 
-export interface ConsoleRequest {
+interface ConsoleRequest {
   query: string;
   params: Record<string, unknown>;
   limit?: number | undefined;
 }
 
-export interface ConsoleLimits {
+interface ConsoleLimits {
   timeoutMs: number;
   maxRows: number;
   /** Largest answer, in bytes of its rows' JSON. */

@@ -13,13 +13,13 @@ export interface LabelPropertiesRow {
   keys: string[];
 }
 
-export interface SignatureRow {
+interface SignatureRow {
   name: string;
   signature: string;
   description: string;
 }
 
-export interface ProcedureRow extends SignatureRow {
+interface ProcedureRow extends SignatureRow {
   returnItems: Array<{ name: string; signature: string }>;
 }
 

@@ -6,7 +6,7 @@
  * READ transaction with its timeout and row cap, and answers with rows and the profiled plan.
  */
 
-export type PlanMode = 'run' | 'explain' | 'profile';
+type PlanMode = 'run' | 'explain' | 'profile';
 
 /** The query's leading EXPLAIN or PROFILE, and the query with that keyword blanked out. */
 export function readPlanMode(query: string): { mode: PlanMode; query: string } {

@@ -42,15 +42,15 @@ function flatten(attributes: Record<string, unknown>): Flat {
   return out;
 }
 
-export function flatNode(node: GraphNode): Flat {
+function flatNode(node: GraphNode): Flat {
   return { ...flatten(node.attributes), label: node.label, nodeType: node.type };
 }
 
-export function flatEdge(edge: GraphEdge): Flat {
+function flatEdge(edge: GraphEdge): Flat {
   return { ...flatten(edge.attributes), edgeType: edge.type };
 }
 
-export function toGraphology(nodes: GraphNode[], edges: GraphEdge[]): MultiDirectedGraph<Flat, Flat> {
+function toGraphology(nodes: GraphNode[], edges: GraphEdge[]): MultiDirectedGraph<Flat, Flat> {
   const graph = new MultiDirectedGraph<Flat, Flat>({ allowSelfLoops: true });
   for (const node of nodes) graph.addNode(node.id, flatNode(node));
   for (const edge of edges) {
@@ -75,7 +75,7 @@ const FORCE_LAYOUT_MAX_NODES = 5000;
 const FORCE_LAYOUT_ITERATIONS = 150;
 
 /** Positions as the explorer arranges a graph: ForceAtlas2 from a circle, so the same graph always lands the same way. */
-export function layoutPositions(graph: MultiDirectedGraph<Flat, Flat>): Positions {
+function layoutPositions(graph: MultiDirectedGraph<Flat, Flat>): Positions {
   const positions = circular(graph, { scale: 100 }) as Positions;
   if (graph.order === 0 || graph.order > FORCE_LAYOUT_MAX_NODES) return positions;
   const positioned = graph.copy();
@@ -148,8 +148,8 @@ export function graphml(nodes: GraphNode[], edges: GraphEdge[]): string {
   return `${root.end({ prettyPrint: true })}\n`;
 }
 
-export const NODE_CSV_COLUMNS = ['id', 'label', 'type', 'kind', 'category', 'date', 'datePrecision', 'role', 'title', 'description', 'aliases'];
-export const EDGE_CSV_COLUMNS = [
+const NODE_CSV_COLUMNS = ['id', 'label', 'type', 'kind', 'category', 'date', 'datePrecision', 'role', 'title', 'description', 'aliases'];
+const EDGE_CSV_COLUMNS = [
   'id', 'source', 'source_label', 'target', 'target_label', 'type', 'family', 'date', 'datePrecision', 'condition', 'confidence', 'evidenceCount', 'quotes', 'summaries', 'sources',
 ];
 

@@ -1,7 +1,7 @@
 import { cypher } from '../../db/cypherFiles.ts';
 import type { Database } from '../../db/database.ts';
 
-export interface KnownNameRow {
+interface KnownNameRow {
   id: string;
   type: string;
   name: string;

@@ -51,7 +51,7 @@ const NOUN_STANCE: Record<string, StanceType> = { demand: 'demanded', proposal: 
 const PARTY_PROPOSAL = /^(?:the )?([\p{Lu}][\p{L}.]*)(?:['’]s)? (demand|demands|proposal|proposals|offer|plan|call|conditions|terms)$/u;
 const SIDES = /\b(?:the|both) (?:two )?(?:sides|parties)\b/i;
 
-export interface DraftContext {
+interface DraftContext {
   request: ExtractRequest;
   article: ArticleText;
   /** Everything the graph already names. */

@@ -39,7 +39,7 @@ export interface ArticleScore {
   spurious: string[];
 }
 
-export interface GoldArticle {
+interface GoldArticle {
   name: string;
   text: string;
   gold: SourcePayload;

@@ -14,7 +14,7 @@ export interface EdgeRow {
   attributes: Record<string, unknown>;
 }
 
-export interface GraphNodeQuery {
+interface GraphNodeQuery {
   nodeTypes: string[];
   stanceTypes: string[];
   actor: string | null;

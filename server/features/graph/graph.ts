@@ -26,7 +26,7 @@ export function toGraphEdge(row: EdgeRow): GraphEdge {
 export type GraphPart = { part: 'node'; node: GraphNode } | { part: 'edge'; edge: GraphEdge } | { part: 'end'; truncated: boolean };
 
 /** The server's ceilings on one graph answer. */
-export interface GraphCaps {
+interface GraphCaps {
   maxNodes: number;
   maxEdges: number;
 }
@@ -122,7 +122,7 @@ export async function getNeighbors(db: Database, id: string, depth: number, limi
 }
 
 /** Unknown ids among the given ones are a 404, named in the message. */
-export async function assertNodesExist(db: Database, ids: (string | undefined | null)[]): Promise<void> {
+async function assertNodesExist(db: Database, ids: (string | undefined | null)[]): Promise<void> {
   const wanted = [...new Set(ids.filter((id): id is string => typeof id === 'string'))];
   if (wanted.length === 0) return;
   const found = new Set((await readNodesById(db, wanted)).map((r) => r.id));

@@ -8,7 +8,7 @@ import { type SearchHit, searchEntityNames } from './searchData.ts';
 import { NODE_TYPES } from '../../contract/model.ts';
 
 /** Lower case, diacritics removed (ğ → g, ü → u, İ → i), as the index's folding analyzer does. */
-export function fold(text: string): string {
+function fold(text: string): string {
   return text
     .normalize('NFKD')
     .replace(/\p{M}+/gu, '')
@@ -17,7 +17,7 @@ export function fold(text: string): string {
 }
 
 /** Words of the text, folded; punctuation (including Lucene's special characters) separates words. */
-export function words(text: string): string[] {
+function words(text: string): string[] {
   return fold(text)
     .replace(/['’`]/g, '')
     .split(/[^\p{L}\p{N}]+/u)
@@ -51,7 +51,7 @@ export function luceneQuery(text: string): string | null {
   return [allOf(terms), `"${terms.map(escapeLucene).join(' ')}"^4`, ...closedUp].join(' OR ');
 }
 
-export interface RankedHit extends SearchHit {
+interface RankedHit extends SearchHit {
   /** The alias the text matched, when it did not match the name. */
   matched: string | null;
 }

@@ -92,7 +92,7 @@ export async function readLayoutStamp(db: Database): Promise<string> {
   return row!.stamp;
 }
 
-export interface StoredLayoutRow {
+interface StoredLayoutRow {
   stamp: string;
   computedAt: string;
   /** The arranged snapshot as JSON, written and read whole. */

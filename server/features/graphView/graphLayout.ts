@@ -102,7 +102,7 @@ const REFINE_CHUNK = 10;
 /** noverlap's cost grows much faster than the node count; past this the refined positions stay. */
 const NOVERLAP_MAX_NODES = 3000;
 
-export type LayoutProgress = (step: string, done: number, total: number) => void;
+type LayoutProgress = (step: string, done: number, total: number) => void;
 
 export function computeArrangement(view: ViewGraph, progress: LayoutProgress = () => {}): Arrangement {
   const graph = undirectedWeighted(view);

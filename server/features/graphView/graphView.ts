@@ -28,7 +28,7 @@ import { GRAPH_VIEW_EXTRAS } from '../../contract/graphView.ts';
 import { STANCES_RELATION, type ViewEdge, stanceEdge, structuralEdge } from './graphLayout.ts';
 import type { GraphLayoutKeeper, LaidOutView, Placement, StoredLayout } from './layoutKeeper.ts';
 
-export interface ViewBounds {
+interface ViewBounds {
   /** Above this many nodes the view opens as clusters. */
   nodeBudget: number;
   maxEdges: number;
@@ -42,7 +42,7 @@ const EXTRA_OF_TYPE: Record<string, Extra> = { Place: 'places', Document: 'docum
  * Actors are read in chunks of about this many stances: one read transaction then aggregates a
  * bounded share of a large world (a million stances at once pass Neo4j's per-transaction memory).
  */
-export const STANCES_PER_READ = 50_000;
+const STANCES_PER_READ = 50_000;
 
 /** Actors packed in order into chunks of at most `maxStances` stances (an actor with more has a chunk of its own). */
 export function chunkActors(actors: readonly ActorLoadRow[], maxStances: number): string[][] {
@@ -79,7 +79,7 @@ export async function forEachStanceEdgeChunk(
 }
 
 /** The edges among the given nodes: their aggregated stances and structural relationships. */
-export async function readEdgesAmong(db: Database, filter: StanceFilterRow, ids: readonly string[], structural?: readonly ViewEdge[]): Promise<ViewEdge[]> {
+async function readEdgesAmong(db: Database, filter: StanceFilterRow, ids: readonly string[], structural?: readonly ViewEdge[]): Promise<ViewEdge[]> {
   const edges: ViewEdge[] = [];
   await forEachStanceEdgeChunk(db, filter, ids, (chunk) => edges.push(...chunk));
   const members = new Set(ids);
@@ -114,7 +114,7 @@ export function clusterEdgesOf(edges: readonly ViewEdge[], placement: Placement)
 const sortedClusterEdges = (sums: Map<string, ClusterEdgeRow>) => [...sums.values()].sort((a, b) => a.source - b.source || a.target - b.target);
 
 /** Adds one community → community row into the sums: counts add up, the latest stance wins (latest date, then highest id, as each row's own). */
-export function addClusterEdge(sums: Map<string, ClusterEdgeRow>, row: ClusterEdgeRow): void {
+function addClusterEdge(sums: Map<string, ClusterEdgeRow>, row: ClusterEdgeRow): void {
   const key = `${row.source}>${row.target}`;
   const sum = sums.get(key);
   if (!sum) sums.set(key, { ...row });
@@ -217,7 +217,7 @@ export interface ViewInput {
 }
 
 /** The best-connected nodes (most stances), at most `budget`, in their given order. */
-export function strongest(nodes: ViewNodeRow[], budget: number): ViewNodeRow[] {
+function strongest(nodes: ViewNodeRow[], budget: number): ViewNodeRow[] {
   if (nodes.length <= budget) return nodes;
   const kept = new Set([...nodes].sort((a, b) => b.stances - a.stances || a.id.localeCompare(b.id)).slice(0, budget).map((n) => n.id));
   return nodes.filter((n) => kept.has(n.id));
@@ -317,7 +317,7 @@ function pushEdge(answer: GraphView, source: number, target: number, edge: Omit<
  * The byte bound: while the JSON is too large, the lighter half of the edges goes (they are
  * heaviest first), then the later half of the nodes with their edges.
  */
-export function withinBytes(answer: GraphView, maxBytes: number): GraphView {
+function withinBytes(answer: GraphView, maxBytes: number): GraphView {
   let current = answer;
   while (Buffer.byteLength(JSON.stringify(current)) >= maxBytes) {
     const edgeCount = current.edges.source.length;

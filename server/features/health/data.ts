@@ -1,7 +1,7 @@
 import { cypher } from '../../db/cypherFiles.ts';
 import type { Database } from '../../db/database.ts';
 
-export interface Neo4jComponent {
+interface Neo4jComponent {
   name: string;
   version: string;
   edition: string;

@@ -1,7 +1,7 @@
 import type { Database } from '../../db/database.ts';
 import { readComponents } from './data.ts';
 
-export type Health =
+type Health =
   | { status: 'ok'; neo4j: { connected: true; version: string; edition: string } }
   | { status: 'degraded'; neo4j: { connected: false; error: string } };
 

@@ -2,7 +2,7 @@
 import { readTransactionOnce } from '../../db/console.ts';
 import type { Database, PlanNode, Row, Transaction } from '../../db/database.ts';
 
-export interface TabularResult {
+interface TabularResult {
   columns: string[];
   rows: Row[];
   truncated: boolean;

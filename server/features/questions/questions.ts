@@ -24,14 +24,14 @@ import { type AskEvidence } from '../../contract/questions.ts';
 import { entityId, isoDate } from '../../contract/common.ts';
 import { zodIssues } from '../../core/validation.ts';
 
-export interface QuestionParam {
+interface QuestionParam {
   name: string;
   type: string;
   required: boolean;
   description: string;
 }
 
-export interface NamedQuestion {
+interface NamedQuestion {
   id: string;
   title: string;
   description: string;
@@ -43,7 +43,7 @@ const QUESTIONS_DIR = path.join(CYPHER_DIR, 'questions');
 const PARAM_LINE = /^\/\/\s*@param\s+([A-Za-z][A-Za-z0-9]*)(\?)?\s*:\s*([A-Za-z]+(?:\([A-Za-z|]+\))?)\s*(?:—|-)?\s*(.*)$/;
 const TYPE = /^(id|ids|date|int|string|stanceType|stanceTypes|stanceFamily)(?:\(([A-Za-z|]+)\))?$/;
 
-export function parseQuestionFile(text: string, file: string): NamedQuestion {
+function parseQuestionFile(text: string, file: string): NamedQuestion {
   const header: Record<string, string> = {};
   const params: QuestionParam[] = [];
   for (const line of text.split('\n')) {
@@ -108,13 +108,13 @@ function zodFor(type: string): z.ZodType {
 }
 
 /** The zod schema of a question's parameters, built from its header. Unknown keys are refused. */
-export function paramSchema(question: NamedQuestion): z.ZodObject {
+function paramSchema(question: NamedQuestion): z.ZodObject {
   const shape: Record<string, z.ZodType> = {};
   for (const p of question.params) shape[p.name] = p.required ? zodFor(p.type) : zodFor(p.type).optional();
   return z.strictObject(shape);
 }
 
-export interface QuestionResult {
+interface QuestionResult {
   columns: string[];
   rows: Row[];
   evidence: AskEvidence[];
@@ -158,7 +158,7 @@ async function assertIdParams(db: Database, question: NamedQuestion, params: Rec
 }
 
 /** Rows carry their evidence in an `evidence` column; the answer lists each piece once. */
-export function collectEvidence(rows: Row[]): AskEvidence[] {
+function collectEvidence(rows: Row[]): AskEvidence[] {
   const seen = new Set<string>();
   const out: AskEvidence[] = [];
   for (const row of rows) {

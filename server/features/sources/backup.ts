@@ -21,7 +21,7 @@ const backupLineSchema = z.strictObject({
   text: z.string().nullable().default(null),
   payload: z.record(z.string(), z.unknown()),
 });
-export type BackupLine = z.infer<typeof backupLineSchema>;
+type BackupLine = z.infer<typeof backupLineSchema>;
 
 /** Every stored source as one line of JSON, oldest first; read while Parley keeps serving. */
 export async function* backupLines(db: Database): AsyncGenerator<string> {

@@ -3,7 +3,7 @@ import { cypher } from '../../db/cypherFiles.ts';
 import type { Database } from '../../db/database.ts';
 import type { NodeRefRow, StanceRow } from '../../core/stancesData.ts';
 
-export interface SourceListRow {
+interface SourceListRow {
   id: string;
   title: string;
   kind: string;
@@ -21,7 +21,7 @@ export interface SourceListRow {
   entities: number;
 }
 
-export interface PublisherRow {
+interface PublisherRow {
   id: string;
   name: string;
   aliases: string[];
@@ -29,7 +29,7 @@ export interface PublisherRow {
   affiliation: { id: string; label: string; type: string } | null;
 }
 
-export interface StoredSourceRow {
+interface StoredSourceRow {
   sourceId: string;
   payload: string;
   text: string | null;
@@ -39,7 +39,7 @@ export interface StoredSourceRow {
   grade: string | null;
 }
 
-export interface SourceDetailRow {
+interface SourceDetailRow {
   id: string;
   title: string;
   kind: string;
@@ -52,12 +52,12 @@ export interface SourceDetailRow {
 }
 
 /** A stance a source supports, with only that source's evidence for it. */
-export type SupportedStanceRow = Pick<StanceRow, 'id' | 'type' | 'family' | 'date' | 'datePrecision' | 'condition' | 'evidence'> & {
+type SupportedStanceRow = Pick<StanceRow, 'id' | 'type' | 'family' | 'date' | 'datePrecision' | 'condition' | 'evidence'> & {
   actor: NodeRefRow;
   target: NodeRefRow;
 };
 
-export interface AuditRow {
+interface AuditRow {
   at: string;
   action: string;
   sourceId: string;

@@ -60,7 +60,7 @@ export async function findEntityTypes(db: Database, ids: string[]): Promise<Map<
   return new Map(rows.map((r) => [r.id, r.type]));
 }
 
-export interface HeldStanceRow {
+interface HeldStanceRow {
   id: string;
   actor: string;
   target: string;
@@ -77,7 +77,7 @@ export function readHeldStances(db: Database, pairs: { actor: string; target: st
 }
 
 /** What a source arrived as, kept with it (cypher/ingest/record.cypher). */
-export interface SourceRecordRow {
+interface SourceRecordRow {
   sourceId: string;
   /** The accepted payload as JSON, without its text. */
   payload: string;
@@ -91,7 +91,7 @@ export interface SourceRecordRow {
 }
 
 /** One line of the audit trail; `changes` are counts, merged with what the write removed. */
-export interface AuditDraft {
+interface AuditDraft {
   at: string;
   action: 'ingest' | 'restore' | 'delete';
   sourceId: string;
@@ -99,7 +99,7 @@ export interface AuditDraft {
   changes: Record<string, number>;
 }
 
-export interface RemovedCounts {
+interface RemovedCounts {
   removedStances: number;
   removedEvidence: number;
   removedRelations: number;

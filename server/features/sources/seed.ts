@@ -10,7 +10,7 @@ import { countEntities } from './statsData.ts';
 import type { Logger } from '../../logger.ts';
 import { ingestSource, parsePayload } from './ingest.ts';
 
-export const SEED_DIR = path.join(CYPHER_DIR, 'seed');
+const SEED_DIR = path.join(CYPHER_DIR, 'seed');
 
 export function seedFiles(): string[] {
   return fs
