@@ -149,8 +149,6 @@ export type MatrixResponse = z.infer<typeof matrixResponseSchema>;
 export type MatrixCell = MatrixResponse['cells'][number];
 export type PathsResponse = z.infer<typeof pathsResponseSchema>;
 
-const invalid = { 400: 'Invalid input; details name the offending field' } as const;
-const unknownId = { ...invalid, 404: 'Unknown id' } as const;
 
 export const analysisRoutes = {
   trace: route({
@@ -162,8 +160,11 @@ export const analysisRoutes = {
       'Every stance on the position grouped by type, with actor, the party it rolls up to, date, condition and evidence (quote and source); the positions it depends on, replaces or conditions; stances elsewhere conditional on it; a timeline.',
     params: positionIdPathSchema,
     query: gradedAsOfQuerySchema,
+    errors: {
+      400: 'Invalid input; details name the offending field',
+      404: 'Unknown id',
+    },
     response: { description: 'The trace', schema: traceResponseSchema },
-    errors: unknownId,
   }),
   actorStances: route({
     method: 'get',
@@ -173,8 +174,11 @@ export const analysisRoutes = {
     description: "For a party, its officials' and delegations' stances too, marked `rolledUp: true`.",
     params: nodeIdPathSchema,
     query: gradedAsOfQuerySchema,
+    errors: {
+      400: 'Invalid input; details name the offending field',
+      404: 'Unknown id',
+    },
     response: { description: 'The stances', schema: actorStancesResponseSchema },
-    errors: unknownId,
   }),
   matrix: route({
     method: 'get',
@@ -183,8 +187,11 @@ export const analysisRoutes = {
     summary: 'Party × position matrix',
     description: "Each party's latest stance on each position (officials roll up to their party), with stance and evidence counts.",
     query: gradedAsOfQuerySchema,
+    errors: {
+      400: 'Invalid input; details name the offending field',
+      404: 'excludeAffiliatedWith names no party',
+    },
     response: { description: 'The matrix', schema: matrixResponseSchema },
-    errors: { ...invalid, 404: 'excludeAffiliatedWith names no party' },
   }),
   paths: route({
     method: 'get',
@@ -193,8 +200,11 @@ export const analysisRoutes = {
     summary: 'Shortest paths between two nodes',
     description: 'Over stances and structural relationships (not provenance), at most `max` relationships long.',
     query: pathsQuerySchema,
+    errors: {
+      400: 'Invalid input; details name the offending field',
+      404: 'Unknown id',
+    },
     response: { description: 'The paths (empty when none within max)', schema: pathsResponseSchema },
-    errors: unknownId,
   }),
   conflicts: route({
     method: 'get',
@@ -204,7 +214,9 @@ export const analysisRoutes = {
     description:
       'Conflicting reports: different sources give one actor opposite stances (rejection against proposal or support) on the same target at the same moment (dates that overlap within their precision). Each conflict shows both sides: stance type, family and date, and every quote (or summary, with `quote` null) with its source. In pages; also the named question source-conflicts.',
     query: conflictsQuerySchema,
+    errors: {
+      400: 'Invalid paging; details name the field',
+    },
     response: { description: 'A page of conflicts', schema: conflictsResponseSchema },
-    errors: { 400: 'Invalid paging; details name the field' },
   }),
 };

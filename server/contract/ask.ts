@@ -77,15 +77,15 @@ export const askRoutes = {
     description:
       'Deterministic, no outside service (docs/ask.md). The question is read with wink-nlp (lemmas, negation), the graph\'s names and aliases and chrono-node dates, then answered from the graph\'s structure ("Who led the Ukrainian delegation?"), its stances ("What did Russia offer instead of a ceasefire?", "Which positions did Ukraine and Russia both accept?") or, failing those, from full-text retrieval over quotes, summaries and descriptions. Every answer cites its rows; when nothing is good enough the answer says so and lists the closest passages. minReliability, minCredibility and excludeAffiliatedWith limit the stances and quotes it answers from to those of admissible sources (an ungraded source counts as F6).',
     body: askBodySchema,
-    response: {
-      description: 'The answer, its citations, the interpretation and a confidence; status not_found with the closest passages when the sources do not hold it',
-      schema: askResponseSchema,
-    },
+    rate: 'queries',
     errors: {
       400: 'Empty question, over 1,000 characters, not a string, or no words',
       404: 'excludeAffiliatedWith names no party',
       422: 'not_english: ask reads English questions only',
     },
-    rate: 'queries',
+    response: {
+      description: 'The answer, its citations, the interpretation and a confidence; status not_found with the closest passages when the sources do not hold it',
+      schema: askResponseSchema,
+    },
   }),
 };

@@ -58,6 +58,7 @@ export const cypherResponseSchema = named(
     plan: planNodeSchema.nullable().optional().describe('For EXPLAIN (estimated rows) and PROFILE (rows and db hits): the plan as a tree'),
   }),
 );
+export type CypherResponse = z.infer<typeof cypherResponseSchema>;
 
 const signatureSchema = z.object({ name: z.string(), signature: z.string(), description: z.string() });
 export const consoleSchemaResponseSchema = named(
@@ -72,7 +73,6 @@ export const consoleSchemaResponseSchema = named(
   }),
 );
 export type ConsoleSchema = z.infer<typeof consoleSchemaResponseSchema>;
-export type CypherResponse = z.infer<typeof cypherResponseSchema>;
 
 export const consoleRoutes = {
   cypher: route({
@@ -83,7 +83,7 @@ export const consoleRoutes = {
     description:
       'A leading EXPLAIN answers with the plan only; a leading PROFILE runs the query and adds the profiled plan (rows and db hits per operator); either way the query they prefix is judged as below. Refused with 403 unless EXPLAIN reports query type r and the plan holds only graph reads; runs once in a READ transaction with a timeout (default 5 s) and a row cap (default 1000, or the smaller `limit`) and a byte cap on the answer (default 10 MB). LOAD CSV, CALL … IN TRANSACTIONS, administration commands other than SHOW INDEXES/CONSTRAINTS/FUNCTIONS/PROCEDURES, and procedures other than the describing db.* ones (labels, schema, full-text and vector search) are refused. `params` may nest at most 32 levels. `graph` holds the nodes and relationships found in the rows, each Stance collapsed into one actor → target edge.',
     body: cypherBodySchema,
-    response: { description: 'Columns, rows, graph and summary', schema: cypherResponseSchema },
+    rate: 'queries',
     errors: {
       400: 'Invalid body, or Neo4j refused the query (details: neo4jCode, message, position)',
       403: 'read_only: the query would write, change the schema or run an administration command',
@@ -91,7 +91,7 @@ export const consoleRoutes = {
       413: 'answer_too_large: the answer is larger than the console allows (PARLEY_CYPHER_MAX_BYTES, 10 MB by default); entity_too_large: the body is larger than PARLEY_BODY_LIMIT',
       422: 'query_too_large: Neo4j ran out of memory for it; query_failed: Neo4j could not carry it out',
     },
-    rate: 'queries',
+    response: { description: 'Columns, rows, graph and summary', schema: cypherResponseSchema },
   }),
   cypherSchema: route({
     method: 'get',

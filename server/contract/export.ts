@@ -18,6 +18,11 @@ export const exportRoutes = {
     description:
       'Same filters as /api/graph. json: the /api/graph shape (NetworkX: node_link_graph(data, edges="edges")); gexf and graphml for Gephi and NetworkX (read_gexf, read_graphml); csv: one table, part=edges (id, source, source_label, target, target_label, type, family, date, datePrecision, condition, confidence, evidenceCount, quotes, summaries, sources) or part=nodes (id, label, type, kind, category, date, datePrecision, role, title, description, aliases). Lists are joined with " | "; quotes holds only verbatim quotes, summaries our own wording. GEXF 1.3 carries viz positions, colours and sizes. Sent as an attachment.',
     query: exportQuerySchema,
+    streamed: true,
+    errors: {
+      400: 'Invalid input; details name the field',
+      404: 'Unknown actor, position or excludeAffiliatedWith party id',
+    },
     response: {
       description: 'The file: for json, the graph as in /api/graph',
       schema: graphResponseSchema,
@@ -27,7 +32,5 @@ export const exportRoutes = {
         'text/csv': 'Edges or nodes table',
       },
     },
-    errors: { 400: 'Invalid input; details name the field', 404: 'Unknown actor, position or excludeAffiliatedWith party id' },
-    streamed: true,
   }),
 };

@@ -112,12 +112,12 @@ export const extractRoutes = {
     summary: 'Extract a draft source payload from a news article',
     description: `Reads plain text, Markdown or an HTML page (its main content found by Readability), finds quotes and their speakers, stance verbs with their actors and targets, conditions and dates, and answers a draft: a payload that POST /api/sources accepts unchanged, with [start, end) offsets into \`text\`, the cue and a confidence for every item. Actors and targets resolve against the graph's names and aliases; what the graph lacks is proposed in the payload's entities. Nothing is written. At most ${MAX_ARTICLE_BYTES} bytes of UTF-8.`,
     body: extractRequestSchema,
-    response: { description: 'The draft', schema: extractDraftSchema },
+    rate: 'queries',
     errors: {
       400: 'invalid_request: a field is missing or wrong (empty text, missing or impossible publishedAt, …)',
       413: `text_too_large: the article is longer than ${MAX_ARTICLE_BYTES} bytes`,
       422: 'not_text: binary content; no_sentences: nothing to read; not_english: the text is not English',
     },
-    rate: 'queries',
+    response: { description: 'The draft', schema: extractDraftSchema },
   }),
 };

@@ -66,8 +66,6 @@ export type GraphResponse = z.infer<typeof graphResponseSchema>;
 export type SearchResponse = z.infer<typeof searchResponseSchema>;
 export type SearchResult = SearchResponse['results'][number];
 
-const invalid = { 400: 'Invalid input; details name the offending field' } as const;
-const unknownId = { ...invalid, 404: 'Unknown id' } as const;
 
 export const graphRoutes = {
   graph: route({
@@ -78,9 +76,12 @@ export const graphRoutes = {
     description:
       'Entities as nodes, each Stance collapsed into one actor → target edge (type = stance type; attributes carry the stance, its condition and evidence). Nodes and edges carry `key` for graphology `import`. The node cap (PARLEY_GRAPH_MAX_NODES) is enforced in the query, the edge cap (PARLEY_GRAPH_MAX_EDGES) as edges stream; `truncated` tells whether either cut the answer. minReliability, minCredibility and excludeAffiliatedWith keep only stances with evidence from admissible sources, and only that evidence (an ungraded source counts as F6). The answer streams.',
     query: graphQuerySchema,
-    response: { description: 'The graph', schema: graphResponseSchema },
-    errors: unknownId,
     streamed: true,
+    errors: {
+      400: 'Invalid input; details name the offending field',
+      404: 'Unknown id',
+    },
+    response: { description: 'The graph', schema: graphResponseSchema },
   }),
   search: route({
     method: 'get',
@@ -89,8 +90,10 @@ export const graphRoutes = {
     summary: 'Search names and aliases',
     description: 'Full-text search tolerant of case, diacritics (Erdogan = Erdoğan) and small typos; best matches first.',
     query: searchQuerySchema,
+    errors: {
+      400: 'Invalid input; details name the offending field',
+    },
     response: { description: 'Ranked matches', schema: searchResponseSchema },
-    errors: invalid,
   }),
   node: route({
     method: 'get',
@@ -98,8 +101,11 @@ export const graphRoutes = {
     tag: 'graph',
     summary: 'One node',
     params: nodeIdPathSchema,
+    errors: {
+      400: 'Invalid input; details name the offending field',
+      404: 'Unknown id',
+    },
     response: { description: 'The node', schema: nodeResponseSchema },
-    errors: unknownId,
   }),
   neighbors: route({
     method: 'get',
@@ -109,7 +115,10 @@ export const graphRoutes = {
     description: 'Nodes within `depth` visual hops (a collapsed stance is one hop) and the edges among them.',
     params: nodeIdPathSchema,
     query: neighborsQuerySchema,
+    errors: {
+      400: 'Invalid input; details name the offending field',
+      404: 'Unknown id',
+    },
     response: { description: 'The neighbourhood', schema: neighborsResponseSchema },
-    errors: unknownId,
   }),
 };

@@ -85,7 +85,6 @@ export const edgeStancesResponseSchema = named(
 );
 export type EdgeStances = z.infer<typeof edgeStancesResponseSchema>;
 
-const invalid = { 400: 'Invalid input; details name the offending field' } as const;
 
 export const graphViewRoutes = {
   graphView: route({
@@ -96,8 +95,10 @@ export const graphViewRoutes = {
     description:
       'Parties, officials, delegations, positions and the events stances target (places, documents and other events with `include`), each placed by the layout stored on the server, and one edge per actor → target with how many stances it stands for and the latest one (open them with /api/graph/edges/{actor}/{target}/stances); structural relationships (who represents whom, preconditions) as edges of their own. Columns: element i of every array describes node (or edge) i; edges name their nodes by index. Over the node budget (PARLEY_GRAPH_NODE_BUDGET) the answer is the stored Louvain communities as cluster nodes sized by their members, with the stances between them summed (expand one with /api/graph/clusters/{id}). Bounded by PARLEY_GRAPH_VIEW_MAX_EDGES and PARLEY_GRAPH_VIEW_MAX_BYTES; `truncated` says when a bound cut it. Never waits for a layout: a stale one is refreshed in the background and `layout.stale` says so.',
     query: graphViewQuerySchema,
+    errors: {
+      400: 'Invalid input; details name the offending field',
+    },
     response: { description: 'The graph view', schema: graphViewResponseSchema },
-    errors: invalid,
   }),
   cluster: route({
     method: 'get',
@@ -107,8 +108,11 @@ export const graphViewRoutes = {
     description: 'The members of one Louvain community of the stored layout and the edges among them, in the graph view columns (mode `entities`), placed by the stored layout.',
     params: clusterIdPathSchema,
     query: graphViewQuerySchema.pick({ include: true }),
+    errors: {
+      400: 'Invalid input; details name the offending field',
+      404: 'No such cluster in the current layout',
+    },
     response: { description: 'The cluster, as entities', schema: graphViewResponseSchema },
-    errors: { ...invalid, 404: 'No such cluster in the current layout' },
   }),
   edgeStances: route({
     method: 'get',
@@ -117,7 +121,10 @@ export const graphViewRoutes = {
     summary: 'The stances behind one aggregated edge',
     description: 'Every stance the actor took on the target, oldest first: type, date, condition, the party it rolls up to, and its evidence (a verbatim quote, or a summary in `summary`, with its source).',
     params: edgeStancesPathSchema,
+    errors: {
+      400: 'Invalid input; details name the offending field',
+      404: 'Unknown id',
+    },
     response: { description: 'The stances (empty when the actor took none on the target)', schema: edgeStancesResponseSchema },
-    errors: { ...invalid, 404: 'Unknown id' },
   }),
 };

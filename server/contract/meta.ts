@@ -15,7 +15,7 @@ export const metaRoutes = {
     path: '/api/docs',
     tag: 'meta',
     summary: 'A readable page rendering this document',
-    response: { description: 'HTML page', content: { 'text/html': 'The docs page' } },
     streamed: true,
+    response: { description: 'HTML page', content: { 'text/html': 'The docs page' } },
   }),
 };

@@ -56,8 +56,11 @@ export const questionRoutes = {
       'Parameters are validated against the types the question declares (id, ids, date, int, string, stanceType, stanceTypes, stanceFamily; ids may be restricted to node types). Runs read-only.',
     params: questionIdPath,
     body: questionBodySchema,
-    response: { description: 'Columns, rows and the evidence behind them', schema: questionAnswerSchema },
-    errors: { 400: 'Invalid parameters; details name them', 404: 'Unknown question or unknown id in the parameters' },
     rate: 'queries',
+    errors: {
+      400: 'Invalid parameters; details name them',
+      404: 'Unknown question or unknown id in the parameters',
+    },
+    response: { description: 'Columns, rows and the evidence behind them', schema: questionAnswerSchema },
   }),
 };

@@ -146,8 +146,10 @@ export const sourceRoutes = {
     summary: 'The sources in the graph, latest ingested first',
     description: 'One page of sources with when and through which write token each arrived, and how much of the graph it holds up.',
     query: pageQuerySchema,
+    errors: {
+      400: 'Invalid paging parameter',
+    },
     response: { description: 'One page of sources', schema: sourceListSchema },
-    errors: { 400: 'Invalid paging parameter' },
   }),
   source: route({
     method: 'get',
@@ -157,8 +159,11 @@ export const sourceRoutes = {
     description:
       'The source with the original text kept with it (so each quote can be read in its context) and every stance its evidence supports, with only its own evidence.',
     params: sourceIdPathSchema,
+    errors: {
+      400: 'Not a source id',
+      404: 'No such source',
+    },
     response: { description: 'The source', schema: sourceDetailSchema },
-    errors: { 400: 'Not a source id', 404: 'No such source' },
   }),
   ingest: route({
     method: 'post',
@@ -168,10 +173,13 @@ export const sourceRoutes = {
     description:
       "Validated, references resolved, written in one transaction with the accepted payload and its text (source.text, at most 200 kB) kept as the source's record and a line in the audit trail; the same payload twice is a no-op, and a changed payload replaces what the source gave before. Needs the write token.",
     body: sourcePayloadSchema,
-    response: { status: 201, description: 'What was written and what the new version no longer claims', schema: ingestReportSchema },
-    errors: { 400: 'Invalid payload; details name the fields', 422: 'dangling_reference: an id does not resolve' },
     rate: 'writes',
     auth: 'write',
+    errors: {
+      400: 'Invalid payload; details name the fields',
+      422: 'dangling_reference: an id does not resolve',
+    },
+    response: { status: 201, description: 'What was written and what the new version no longer claims', schema: ingestReportSchema },
   }),
   deleteSource: route({
     method: 'delete',
@@ -181,10 +189,12 @@ export const sourceRoutes = {
     description:
       'In one transaction: its evidence, the stances left with no evidence, its claim on every relationship and entity, and those no other source still needs. Evidence from other sources is never touched. Deleting a source that is not there answers deleted: false. Needs the write token.',
     params: sourceIdPathSchema,
-    response: { description: 'What was removed', schema: deleteReportSchema },
-    errors: { 400: 'Not a source id' },
     rate: 'writes',
     auth: 'write',
+    errors: {
+      400: 'Not a source id',
+    },
+    response: { description: 'What was removed', schema: deleteReportSchema },
   }),
   gradeSource: route({
     method: 'patch',
@@ -195,10 +205,13 @@ export const sourceRoutes = {
       'Sets the grade ("B2", or {reliability: "B", credibility: 2}; null marks it ungraded) and writes the change, with who made it and the grade before and after, to the audit trail, in one transaction. Filtered answers (minReliability, minCredibility) follow at once. Needs the write token.',
     params: sourceIdPathSchema,
     body: sourceGradeBodySchema,
-    response: { description: 'The grade now and before', schema: sourceGradeResponseSchema },
-    errors: { 400: 'Not a source id, or not a grade', 404: 'No such source' },
     rate: 'writes',
     auth: 'write',
+    errors: {
+      400: 'Not a source id, or not a grade',
+      404: 'No such source',
+    },
+    response: { description: 'The grade now and before', schema: sourceGradeResponseSchema },
   }),
   audit: route({
     method: 'get',
@@ -208,8 +221,10 @@ export const sourceRoutes = {
     description:
       'Each ingestion, restore, deletion and grade change with its time, source, what changed (counts; for a grade change, the grade before and after) and the label of the write token. Needs the write token.',
     query: pageQuerySchema,
-    response: { description: 'One page of the audit trail', schema: auditListSchema },
-    errors: { 400: 'Invalid paging parameter' },
     auth: 'write',
+    errors: {
+      400: 'Invalid paging parameter',
+    },
+    response: { description: 'One page of the audit trail', schema: auditListSchema },
   }),
 };
