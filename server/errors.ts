@@ -3,6 +3,13 @@
  * `{"error":{"code","message","details?"}}` with their status; anything else becomes a
  * generic 500 whose details stay in the log.
  */
+import { Neo4jError } from 'neo4j-driver';
+
+/** The code of an error Neo4j raised (Neo.ClientError.Security.Unauthorized, …); undefined for any other error. */
+export function neo4jErrorCode(err: unknown): string | undefined {
+  return err instanceof Neo4jError ? err.code : undefined;
+}
+
 export class AppError extends Error {
   constructor(
     readonly status: number,

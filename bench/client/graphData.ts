@@ -5,7 +5,8 @@
 import { STANCE_TYPES, STANCE_TYPE_NAMES } from '../../server/contract/model.ts';
 import { loadConfig } from '../../server/config.ts';
 import { type ViewEdge, computeArrangement } from '../../server/features/graphView/graphLayout.ts';
-import { clusterEdgesOf, composeView } from '../../server/features/graphView/graphView.ts';
+import { composeView } from '../../server/features/graphView/graphView.ts';
+import { clusterEdgesOf } from '../../server/features/graphView/stanceEdges.ts';
 import { placementOf } from '../../server/features/graphView/layoutKeeper.ts';
 import { seededRandom } from '../world.ts';
 

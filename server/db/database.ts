@@ -314,7 +314,3 @@ export function planTree(plan: Plan | ProfiledPlan): PlanNode {
 function rows<T>(result: QueryResult<RecordShape>): T[] {
   return result.records.map((record) => toNative(record.toObject()) as T);
 }
-
-export function neo4jErrorCode(err: unknown): string | undefined {
-  return err instanceof Neo4jError ? err.code : undefined;
-}

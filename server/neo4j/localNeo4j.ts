@@ -10,8 +10,7 @@ import net from 'node:net';
 import path from 'node:path';
 import neo4j from 'neo4j-driver';
 import waitPort from 'wait-port';
-import { neo4jErrorCode } from '../db/database.ts';
-import { SetupError } from '../errors.ts';
+import { SetupError, neo4jErrorCode } from '../errors.ts';
 import type { Logger } from '../logger.ts';
 import { assertJava17, ensureNeo4jRuntime } from './runtime.ts';
 

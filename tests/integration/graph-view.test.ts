@@ -11,7 +11,7 @@ import { resetToSeed, testLogger } from '../support/db.ts';
 import { loadWorld } from '../../bench/harness.ts';
 import { planWorld } from '../../bench/world.ts';
 import type { GraphView } from '../../server/contract/graphView.ts';
-import { clusterEdgesOf, forEachStanceEdgeChunk, readClusterEdges, UNFILTERED } from '../../server/features/graphView/graphView.ts';
+import { clusterEdgesOf, forEachStanceEdgeChunk, readClusterEdges, UNFILTERED } from '../../server/features/graphView/stanceEdges.ts';
 import type { ViewEdge } from '../../server/features/graphView/graphLayout.ts';
 import { decodeSnapshot } from '../../server/features/graphView/layoutKeeper.ts';
 import { readStoredLayout } from '../../server/features/graphView/data.ts';

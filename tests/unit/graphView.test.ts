@@ -1,7 +1,8 @@
 /** The graph view's pure parts: the arrangement, the stored snapshot, and composing bounded answers. */
 import { describe, expect, it } from 'vitest';
 import { computeArrangement, initialPositions, LayoutSkeleton, SKELETON_EDGES_PER_ACTOR, type ViewEdge, type ViewGraph } from '../../server/features/graphView/graphLayout.ts';
-import { chunkActors, clusterEdgesOf, composeView, type ViewInput } from '../../server/features/graphView/graphView.ts';
+import { composeView, type ViewInput } from '../../server/features/graphView/graphView.ts';
+import { chunkActors, clusterEdgesOf } from '../../server/features/graphView/stanceEdges.ts';
 import { decodeSnapshot, encodeSnapshot, placementOf } from '../../server/features/graphView/layoutKeeper.ts';
 
 const stance = (source: string, target: string, latestFamily: string, stanceCount = 1): ViewEdge => ({

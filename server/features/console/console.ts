@@ -7,11 +7,10 @@
  */
 import { EXPLAIN_PREFIX, explainQuery, type PlanOperator } from '../../db/console.ts';
 import type { Database, NativeNode, NativePath, NativeRelationship, Row } from '../../db/database.ts';
-import { neo4jErrorCode } from '../../db/database.ts';
 import { readNodesById } from '../../core/nodesData.ts';
 import { readStanceEdgesById } from '../graph/data.ts';
 import { runReadQuery } from '../questions/data.ts';
-import { AppError, ForbiddenError, UnprocessableError, ValidationError } from '../../errors.ts';
+import { AppError, ForbiddenError, UnprocessableError, ValidationError, neo4jErrorCode } from '../../errors.ts';
 import { readPlanMode } from './plan.ts';
 import { toGraphEdge, toGraphNode } from '../graph/graph.ts';
 import type { GraphEdge, GraphNode } from '../../contract/common.ts';

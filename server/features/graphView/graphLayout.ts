@@ -13,6 +13,9 @@ import type { AggregatedEdgeRow, StructuralEdgeRow, ViewNodeRow } from './data.t
 import type { StanceFamily } from '../../contract/model.ts';
 
 /** One edge of the view: an aggregated actor → target edge (relation STANCES) or a structural one. */
+/** Where the stored layout put each node, and its Louvain community. */
+export type Placement = Map<string, { x: number; y: number; community: number }>;
+
 export interface ViewEdge {
   source: string;
   target: string;

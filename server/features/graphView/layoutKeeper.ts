@@ -9,10 +9,8 @@ import { Worker } from 'node:worker_threads';
 import type { Database } from '../../db/database.ts';
 import { type ClusterEdgeRow, readLayoutStamp, readStoredLayout, readStructuralEdges, readViewNodes, type ViewNodeRow, writeStoredLayout } from './data.ts';
 import type { Logger } from '../../logger.ts';
-import { type Arrangement, LayoutSkeleton, structuralEdge, type ViewEdge, type ViewGraph } from './graphLayout.ts';
-import { forEachStanceEdgeChunk, readClusterEdges, UNFILTERED } from './graphView.ts';
-
-export type Placement = Map<string, { x: number; y: number; community: number }>;
+import { type Arrangement, LayoutSkeleton, type Placement, structuralEdge, type ViewEdge, type ViewGraph } from './graphLayout.ts';
+import { forEachStanceEdgeChunk, readClusterEdges, UNFILTERED } from './stanceEdges.ts';
 
 /** The graph as laid out: what unfiltered answers are composed from without a read. */
 export interface LaidOutView {
