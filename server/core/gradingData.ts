@@ -20,7 +20,7 @@ export async function writeSourceGrade(
   grade: string | null,
   entry: { at: string; action: 'grade'; sourceId: string; writer: string; changes: string },
 ): Promise<{ previous: string | null } | undefined> {
-  const [row] = await db.writeTransaction(
+  const [row] = await db.transaction('WRITE', 
     (tx) => tx.run<{ previous: string | null }>(cypher('grading/set-grade'), { sourceId, grade, entry }),
     { metadata: { app: 'parley', operation: 'grade-source', sourceId } },
   );

@@ -1,10 +1,10 @@
 /**
- * The driver calls only the read-only Cypher console needs: planning a query without running it,
- * and one READ transaction that is never retried. Kept beside the console's rules
- * (server/domain/console.ts) rather than in the general wrapper, which every other query uses.
+ * The driver call only the read-only Cypher console needs: planning a query without running it.
+ * Kept beside the console's rules (server/features/console/console.ts) rather than in the
+ * general wrapper, which every other query uses.
  */
 import type { Plan } from 'neo4j-driver';
-import { type Database, type Params, type PlanNode, type QueryOptions, Transaction, planTree, transactionConfig } from './database.ts';
+import { type Database, type Params, type PlanTree, type QueryOptions, planTree, transactionConfig } from './database.ts';
 
 /** One operator of a query plan: its type (ProcedureCall, LoadCSV, ShowTransactions, …) and Neo4j's details. */
 export interface PlanOperator {
@@ -25,21 +25,12 @@ export function explainQuery(
   cypher: string,
   params: Params = {},
   options: QueryOptions = {},
-): Promise<{ queryType: string; operators: PlanOperator[]; plan: PlanNode | null }> {
+): Promise<{ queryType: string; operators: PlanOperator[]; plan: PlanTree | null }> {
   return db.withSession('READ', async (session) => {
     const result = await session.run(`${EXPLAIN_PREFIX}${cypher}`, params, transactionConfig(options));
     const { plan } = result.summary;
     return { queryType: result.summary.queryType, operators: planOperators(plan), plan: plan ? planTree(plan) : null };
   });
-}
-
-/**
- * One explicit READ transaction, never retried: the driver's retry after a dropped connection
- * would only run a hostile query again. A read has nothing to commit; closing the session ends
- * the transaction.
- */
-export function readTransactionOnce<T>(db: Database, work: (tx: Transaction) => Promise<T>, options: QueryOptions = {}): Promise<T> {
-  return db.withSession('READ', async (session) => work(new Transaction(await session.beginTransaction(transactionConfig(options)))));
 }
 
 function planOperators(plan: Plan | false): PlanOperator[] {

@@ -60,6 +60,8 @@ export interface NativePath {
 
 export interface QueryOptions {
   timeoutMs?: number;
+  /** One attempt, never retried (the console, quick probes). */
+  once?: boolean;
   /** Shown by SHOW TRANSACTIONS and in Neo4j's query log, so an operator sees what a transaction is. */
   metadata?: Record<string, string>;
 }
@@ -155,13 +157,41 @@ export class Database {
     await this.driver.close();
   }
 
+  /**
+   * A read in a managed transaction (retried on transient errors), or with `once` a single
+   * auto-commit attempt: for quick probes, and for commands such as SHOW TRANSACTIONS that only
+   * run outside an explicit transaction.
+   */
   read<T = Row>(cypher: string, params: Params = {}, options: QueryOptions = {}): Promise<T[]> {
-    return this.withTransaction('READ', options, async (tx) => rows<T>(await tx.run(cypher, params)));
+    if (options.once) return this.withSession('READ', async (session) => rows<T>(await session.run(cypher, params, transactionConfig(options))));
+    return this.transaction('READ', async (tx) => tx.run<T>(cypher, params), options);
   }
 
-  /** One attempt in an auto-commit read, without the driver's retries: for quick probes. */
-  readOnce<T = Row>(cypher: string, params: Params = {}, options: QueryOptions = {}): Promise<T[]> {
-    return this.withSession('READ', async (session) => rows<T>(await session.run(cypher, params, transactionConfig(options))));
+  write<T = Row>(cypher: string, params: Params = {}, options: QueryOptions = {}): Promise<T[]> {
+    return this.transaction('WRITE', async (tx) => tx.run<T>(cypher, params), options);
+  }
+
+  /**
+   * Several statements in one transaction: all of them or none. Managed (the driver retries it on
+   * transient errors) unless `once`: one explicit transaction, never retried, as the console needs
+   * (a retry after a dropped connection would only run a hostile query again).
+   */
+  transaction<T>(mode: SessionMode, work: (tx: Transaction) => Promise<T>, options: QueryOptions = {}): Promise<T> {
+    const config = transactionConfig(options);
+    return this.withSession(mode, async (session) => {
+      if (options.once) {
+        const tx = await session.beginTransaction(config);
+        try {
+          const result = await work(new Transaction(tx));
+          if (mode === 'WRITE') await tx.commit();
+          return result;
+        } finally {
+          if (tx.isOpen()) await tx.close();
+        }
+      }
+      const managed = (tx: ManagedTransaction) => work(new Transaction(tx));
+      return mode === 'READ' ? session.executeRead(managed, config) : session.executeWrite(managed, config);
+    });
   }
 
   /**
@@ -186,7 +216,7 @@ export class Database {
   /**
    * The one session block: opens a session on the named database, runs the work, always closes
    * the session, and maps driver errors (closing's included: a dropped connection fails there
-   * too) to typed app errors.
+   * too) to typed app errors. Public for the console's EXPLAIN (server/db/console.ts).
    */
   async withSession<T>(mode: SessionMode, work: (session: Session) => Promise<T>): Promise<T> {
     try {
@@ -199,24 +229,6 @@ export class Database {
     } catch (err) {
       throw mapDriverError(err);
     }
-  }
-
-  write<T = Row>(cypher: string, params: Params = {}, options: QueryOptions = {}): Promise<T[]> {
-    return this.withTransaction('WRITE', options, async (tx) => rows<T>(await tx.run(cypher, params)));
-  }
-
-  /** Runs several statements in one transaction: all of them or none. */
-  writeTransaction<T>(work: (tx: Transaction) => Promise<T>, options: QueryOptions = {}): Promise<T> {
-    return this.withTransaction('WRITE', options, (tx) => work(new Transaction(tx)));
-  }
-
-  readTransaction<T>(work: (tx: Transaction) => Promise<T>, options: QueryOptions = {}): Promise<T> {
-    return this.withTransaction('READ', options, (tx) => work(new Transaction(tx)));
-  }
-
-  private withTransaction<T>(mode: SessionMode, options: QueryOptions, work: (tx: ManagedTransaction) => Promise<T>): Promise<T> {
-    const config = transactionConfig(options);
-    return this.withSession(mode, (session) => (mode === 'READ' ? session.executeRead(work, config) : session.executeWrite(work, config)));
   }
 }
 
@@ -239,7 +251,7 @@ export class Transaction {
     params: Params,
     maxRows: number,
     { profiled = false, maxBytes = Number.POSITIVE_INFINITY }: { profiled?: boolean; maxBytes?: number } = {},
-  ): Promise<{ keys: string[]; rows: Row[]; truncated: boolean; oversized: boolean; summary: ResultSummary; profile: PlanNode | null }> {
+  ): Promise<{ keys: string[]; rows: Row[]; truncated: boolean; oversized: boolean; summary: ResultSummary; profile: PlanTree | null }> {
     const result = this.tx.run(cypher, params);
     const collected: Row[] = [];
     let truncated = false;
@@ -281,7 +293,7 @@ export class Transaction {
  * One operator of a plan as a tree, for drawing: Neo4j's arguments (Details, EstimatedRows, …),
  * and for a PROFILE the rows it produced and the database hits it cost.
  */
-export interface PlanNode {
+export interface PlanTree {
   operator: string;
   details: string;
   identifiers: string[];
@@ -291,10 +303,10 @@ export interface PlanNode {
   pageCacheHits: number | null;
   pageCacheMisses: number | null;
   timeNs: number | null;
-  children: PlanNode[];
+  children: PlanTree[];
 }
 
-export function planTree(plan: Plan | ProfiledPlan): PlanNode {
+export function planTree(plan: Plan | ProfiledPlan): PlanTree {
   const number = (value: unknown) => (value === undefined || value === null ? null : Number(toNative(value)));
   const profiled = 'dbHits' in plan ? plan : null;
   return {

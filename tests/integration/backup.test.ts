@@ -117,8 +117,8 @@ describe('npm run backup / npm run restore', () => {
       stdio: 'ignore',
     });
     const openRestores = async () =>
-      Number((await fresh.readOnce<{ n: number }>('SHOW TRANSACTIONS YIELD metaData WHERE metaData.operation = "ingest-source" RETURN count(*) AS n'))[0]!.n);
-    const restoredSoFar = async () => Number((await fresh.readOnce<{ n: number }>('MATCH (r:SourceRecord) RETURN count(r) AS n'))[0]!.n);
+      Number((await fresh.read<{ n: number }>('SHOW TRANSACTIONS YIELD metaData WHERE metaData.operation = "ingest-source" RETURN count(*) AS n', {}, { once: true }))[0]!.n);
+    const restoredSoFar = async () => Number((await fresh.read<{ n: number }>('MATCH (r:SourceRecord) RETURN count(r) AS n', {}, { once: true }))[0]!.n);
     await vi.waitFor(
       async () => {
         expect(await restoredSoFar()).toBeGreaterThanOrEqual(3);

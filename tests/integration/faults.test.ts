@@ -48,9 +48,10 @@ function appEnv(): Record<string, string> {
 
 /** The ingestion's write transaction, seen from Neo4j through the metadata Parley gives it. */
 async function ingestionInFlight(sourceId: string): Promise<true | undefined> {
-  const rows = await db.readOnce<{ id: string }>(
+  const rows = await db.read<{ id: string }>(
     'SHOW TRANSACTIONS YIELD transactionId AS id, metaData WHERE metaData.sourceId = $sourceId RETURN id',
     { sourceId },
+    { once: true },
   );
   return rows.length > 0 ? true : undefined;
 }

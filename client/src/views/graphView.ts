@@ -14,7 +14,7 @@ import type { ExplorerContext, View } from './context.ts';
 import { errorMessage, evidenceList, familyGlyph, formatDate, h, replaceChildren } from './dom.ts';
 import { legend } from './legend.ts';
 
-interface GraphView extends View {
+interface GraphPanel extends View {
   renderer: GraphRenderer;
   layout: LayoutController;
   /** Called when the canvas becomes visible again after another mode. */
@@ -36,7 +36,7 @@ const PNG_SCALES = [1, 2, 3];
 /** The image's size at scale 1 when the canvas has none (hidden behind the table view). */
 const PNG_FALLBACK_SIZE = { width: 1200, height: 800 };
 
-export function createGraphView(context: ExplorerContext): GraphView {
+export function createGraphView(context: ExplorerContext): GraphPanel {
   const { store, graph } = context;
   const canvas = h('div', { class: 'sigma-container', role: 'img', tabindex: '-1', 'aria-label': 'Graph of parties, officials, positions and their stances. Use the search box or the table view to reach nodes by keyboard.' });
   const table = h('div', { class: 'graph-table', hidden: true, tabindex: '-1' });

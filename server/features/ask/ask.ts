@@ -11,7 +11,7 @@
  * question, entity or source.
  */
 import type { Database } from '../../db/database.ts';
-import { type EntityFacts, type EvidenceRow, type PassageRow, type StanceRow, type StanceScope, readEntityFacts, readEventsInPlace, readStances, searchPassages } from './data.ts';
+import { type EntityFacts, type AskEvidenceRow, type PassageRow, type AskStanceRow, type StanceScope, readEntityFacts, readEventsInPlace, readStances, searchPassages } from './data.ts';
 import type { GradeFilter } from '../../contract/common.ts';
 import { admissibleSources } from '../../core/grading.ts';
 import { type KnownNames, type NameRow, knownNames } from '../../core/namesData.ts';
@@ -188,15 +188,15 @@ function list(items: string[]): string {
 }
 
 const verbOf = (type: string) => STANCE_TYPES[type as StanceType]?.verb ?? type;
-const who = (row: StanceRow) => (row.party && row.party !== row.actor ? `${row.actor} (${row.party})` : row.actor);
+const who = (row: AskStanceRow) => (row.party && row.party !== row.actor ? `${row.actor} (${row.party})` : row.actor);
 
-function stanceStatement(row: StanceRow, withDate = true): string {
+function stanceStatement(row: AskStanceRow, withDate = true): string {
   const condition = row.condition ? `, ${row.condition}` : '';
   const voiced = row.voicedBy ? ` (voiced by ${row.voicedBy})` : '';
   return `${who(row)} ${verbOf(row.type)} ${row.target}${condition}${voiced}${withDate && row.date ? ` on ${row.date}` : ''}`;
 }
 
-function evidenceCitation(statement: string, entityIds: string[], date: string | null, stanceId: string | null, e: Partial<EvidenceRow>): AskCitation {
+function evidenceCitation(statement: string, entityIds: string[], date: string | null, stanceId: string | null, e: Partial<AskEvidenceRow>): AskCitation {
   return {
     statement,
     stanceId,
@@ -215,7 +215,7 @@ function evidenceCitation(statement: string, entityIds: string[], date: string |
 }
 
 /** One citation per piece of evidence behind a stance (one without evidence still cites the stance). */
-function stanceCitations(rows: StanceRow[]): AskCitation[] {
+function stanceCitations(rows: AskStanceRow[]): AskCitation[] {
   return rows.flatMap((row) => {
     const ids = [row.actorId, row.targetId];
     const items = row.evidence.length ? row.evidence : [{}];
@@ -441,17 +441,17 @@ async function answerFromStances(db: Database, reading: Reading, scope: StanceSc
 }
 
 /** Whether a stance is about an actor: the actor takes part in its target, or its evidence names them. */
-function isAbout(row: StanceRow, actor: NameRow): boolean {
+function isAbout(row: AskStanceRow, actor: NameRow): boolean {
   if (row.participants.includes(actor.id)) return true;
   const words = ` ${row.evidence.map((e) => nameWords(`${e.quote ?? ''} ${e.summary ?? ''}`).join(' ')).join(' ')} `;
   return actor.names.some((name) => words.includes(` ${nameWords(name).join(' ')} `));
 }
 
-function stanceDraft(reading: Reading, rows: StanceRow[], accused: NameRow[]): Draft {
+function stanceDraft(reading: Reading, rows: AskStanceRow[], accused: NameRow[]): Draft {
   const shown = rows.slice(0, 8);
   const more = rows.length > shown.length ? `, and ${rows.length - shown.length} more` : '';
   const datesMatter = reading.asks === 'when' || reading.timeline || reading.time.after !== null || reading.time.before !== null || reading.time.order !== null;
-  const statement = (r: StanceRow) => (accused.length ? `${who(r)} accused ${list(accused.map((a) => a.label))} over ${r.target}${r.date ? ` on ${r.date}` : ''}` : stanceStatement(r, datesMatter));
+  const statement = (r: AskStanceRow) => (accused.length ? `${who(r)} accused ${list(accused.map((a) => a.label))} over ${r.target}${r.date ? ` on ${r.date}` : ''}` : stanceStatement(r, datesMatter));
   let answer = `${list(shown.map(statement))}${more}.`;
   if (reading.asks === 'yes/no') answer = `Yes: ${answer}`;
   if (reading.saying) {
@@ -471,8 +471,8 @@ function stanceDraft(reading: Reading, rows: StanceRow[], accused: NameRow[]): D
 }
 
 /** Positions some actors are for and others against. */
-function contestedPositions(rows: StanceRow[]): Draft {
-  const byTarget = new Map<string, StanceRow[]>();
+function contestedPositions(rows: AskStanceRow[]): Draft {
+  const byTarget = new Map<string, AskStanceRow[]>();
   for (const r of rows) byTarget.set(r.targetId, [...(byTarget.get(r.targetId) ?? []), r]);
   const contested = [...byTarget.values()].filter((rs) => rs.some(isFor) && rs.some((r) => r.family === 'rejection'));
   if (contested.length === 0) return { path: 'stances', answer: 'The sources record no position that some back and others reject.', confidence: 0.8, citations: [] };
@@ -483,7 +483,7 @@ function contestedPositions(rows: StanceRow[]): Draft {
 }
 
 /** "Who did not agree to X": everyone with a recorded stance on X whose party took none of the asked types. */
-function notTaking(reading: Reading, rows: StanceRow[], types: StanceType[], targets: NameRow[]): Draft {
+function notTaking(reading: Reading, rows: AskStanceRow[], types: StanceType[], targets: NameRow[]): Draft {
   const took = new Set(rows.filter((r) => types.includes(r.type as StanceType)).map((r) => r.partyId));
   const others = rows.filter((r) => !took.has(r.partyId));
   const what = list(targets.map((t) => t.label)) || 'it';
@@ -497,23 +497,23 @@ function notTaking(reading: Reading, rows: StanceRow[], types: StanceType[], tar
 }
 
 /** Families that count as being for something, against the rejection family. */
-const isFor = (r: StanceRow) => r.family === 'support' || r.family === 'proposal';
+const isFor = (r: AskStanceRow) => r.family === 'support' || r.family === 'proposal';
 
-function comparison(agents: NameRow[], byAgent: (a: NameRow) => StanceRow[], differOnly: boolean): Draft {
+function comparison(agents: NameRow[], byAgent: (a: NameRow) => AskStanceRow[], differOnly: boolean): Draft {
   const rows = agents.flatMap(byAgent);
   const targetsOf = (a: NameRow) => new Set(byAgent(a).map((r) => r.targetId));
   const differs = (target: string) => new Set(rows.filter((r) => r.targetId === target).map((r) => isFor(r))).size > 1;
   const sharedTargets = [...targetsOf(agents[0]!)].filter((t) => agents.every((a) => targetsOf(a).has(t)) && (!differOnly || differs(t)));
   const compared = sharedTargets.length ? rows.filter((r) => sharedTargets.includes(r.targetId)) : rows;
   if (compared.length === 0) return { path: 'stances', answer: `The sources record no stance by ${list(agents.map((a) => a.label))} to compare.`, confidence: 0.8, citations: [] };
-  const byTarget = new Map<string, StanceRow[]>();
+  const byTarget = new Map<string, AskStanceRow[]>();
   for (const r of compared) byTarget.set(r.target, [...(byTarget.get(r.target) ?? []), r]);
   const answer = [...byTarget].map(([target, rs]) => `On ${target}: ${list(rs.map((r) => `${who(r)} ${verbOf(r.type)} it`))}.`).join(' ');
   const prefix = sharedTargets.length ? '' : `The sources record no position on which all of ${list(agents.map((a) => a.label))} took a stance. `;
   return { path: 'stances', answer: prefix + answer, confidence: 0.85, citations: stanceCitations(compared) };
 }
 
-function shared(agents: NameRow[], byAgent: (a: NameRow) => StanceRow[], reading: Reading): Draft {
+function shared(agents: NameRow[], byAgent: (a: NameRow) => AskStanceRow[], reading: Reading): Draft {
   const targetsOf = (a: NameRow) => new Set(byAgent(a).map((r) => r.targetId));
   const common = [...targetsOf(agents[0]!)].filter((t) => agents.every((a) => targetsOf(a).has(t)));
   const rows = agents.flatMap(byAgent).filter((r) => common.includes(r.targetId));
@@ -524,7 +524,7 @@ function shared(agents: NameRow[], byAgent: (a: NameRow) => StanceRow[], reading
   return { path: 'stances', answer: `${names} ${agents.length === 2 ? 'both' : 'all'} ${verb}: ${list(labels)}.`, confidence: 0.9, citations: stanceCitations(rows) };
 }
 
-async function alone(db: Database, reading: Reading, agents: NameRow[], rows: StanceRow[], scope: StanceScope): Promise<Draft> {
+async function alone(db: Database, reading: Reading, agents: NameRow[], rows: AskStanceRow[], scope: StanceScope): Promise<Draft> {
   const mine = rows.filter((r) => agents.some((a) => r.actorId === a.id || r.partyId === a.id));
   const targetIds = [...new Set(mine.map((r) => r.targetId))];
   const everyone = targetIds.length ? await readStances(db, { actorIds: null, targetIds, types: reading.stanceTypes, before: reading.time.before, after: reading.time.after }, scope) : [];

@@ -12,7 +12,7 @@ interface CitedSource {
   sourcePublisher: string | null;
 }
 
-export interface EvidenceRow extends CitedSource {
+export interface AskEvidenceRow extends CitedSource {
   id: string;
   quote: string | null;
   summary: string | null;
@@ -20,7 +20,7 @@ export interface EvidenceRow extends CitedSource {
   reporting?: string | null;
 }
 
-export interface StanceRow {
+export interface AskStanceRow {
   stanceId: string;
   actor: string;
   actorId: string;
@@ -39,10 +39,10 @@ export interface StanceRow {
   replaces: string[];
   /** Positions the target needs first: HAS_PRECONDITION (a party's price) or CONDITIONAL_ON (sequence). */
   requires: { relation: string; id: string; label: string }[];
-  evidence: EvidenceRow[];
+  evidence: AskEvidenceRow[];
 }
 
-interface StanceFilter {
+interface AskStanceFilter {
   actorIds: string[] | null;
   targetIds: string[] | null;
   types: string[] | null;
@@ -56,8 +56,8 @@ export interface StanceScope {
   sources: string[] | null;
 }
 
-export function readStances(db: Database, filter: StanceFilter, { maxRows, sources }: StanceScope): Promise<StanceRow[]> {
-  return db.read<StanceRow>(cypher('ask/stances'), { ...filter, limit: maxRows, sources });
+export function readStances(db: Database, filter: AskStanceFilter, { maxRows, sources }: StanceScope): Promise<AskStanceRow[]> {
+  return db.read<AskStanceRow>(cypher('ask/stances'), { ...filter, limit: maxRows, sources });
 }
 
 export interface SourceRef {

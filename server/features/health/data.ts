@@ -8,5 +8,5 @@ interface Neo4jComponent {
 }
 
 export async function readComponents(db: Database): Promise<Neo4jComponent[]> {
-  return db.readOnce<Neo4jComponent>(cypher('health/components'), {}, { timeoutMs: 3_000 });
+  return db.read<Neo4jComponent>(cypher('health/components'), {}, { timeoutMs: 3_000, once: true });
 }

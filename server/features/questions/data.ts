@@ -1,6 +1,5 @@
 /** Runs named questions and the Cypher console in READ transactions; plain objects only. */
-import { readTransactionOnce } from '../../db/console.ts';
-import type { Database, PlanNode, Row, Transaction } from '../../db/database.ts';
+import type { Database, PlanTree, Row, Transaction } from '../../db/database.ts';
 
 interface TabularResult {
   columns: string[];
@@ -11,7 +10,7 @@ interface TabularResult {
   queryType: string;
   resultAvailableAfterMs: number;
   /** The profiled plan, for a console query run with `profiled`. */
-  profile: PlanNode | null;
+  profile: PlanTree | null;
 }
 
 /**
@@ -27,6 +26,6 @@ export async function runReadQuery(
   consoleLimits?: { timeoutMs: number; maxBytes: number; profiled?: boolean },
 ): Promise<TabularResult> {
   const work = (tx: Transaction) => tx.runWithSummary(text, params, maxRows, { profiled: consoleLimits?.profiled ?? false, maxBytes: consoleLimits?.maxBytes });
-  const result = consoleLimits ? await readTransactionOnce(db, work, { timeoutMs: consoleLimits.timeoutMs }) : await db.readTransaction(work);
+  const result = await db.transaction('READ', work, consoleLimits ? { timeoutMs: consoleLimits.timeoutMs, once: true } : {});
   return { columns: result.keys, rows: result.rows, truncated: result.truncated, oversized: result.oversized, ...result.summary, profile: result.profile };
 }

@@ -20,30 +20,17 @@ import { readNodesById } from '../../core/nodesData.ts';
 import { runReadQuery } from './data.ts';
 import { NotFoundError, ValidationError } from '../../errors.ts';
 import { STANCE_FAMILIES, STANCE_TYPE_NAMES } from '../../contract/model.ts';
-import { type AskEvidence } from '../../contract/questions.ts';
+import type { AskEvidence, Question } from '../../contract/questions.ts';
 import { entityId, isoDate } from '../../contract/common.ts';
 import { zodIssues } from '../../core/validation.ts';
 
-interface QuestionParam {
-  name: string;
-  type: string;
-  required: boolean;
-  description: string;
-}
-
-interface NamedQuestion {
-  id: string;
-  title: string;
-  description: string;
-  params: QuestionParam[];
-  cypher: string;
-}
+type QuestionParam = Question['params'][number];
 
 const QUESTIONS_DIR = path.join(CYPHER_DIR, 'questions');
 const PARAM_LINE = /^\/\/\s*@param\s+([A-Za-z][A-Za-z0-9]*)(\?)?\s*:\s*([A-Za-z]+(?:\([A-Za-z|]+\))?)\s*(?:—|-)?\s*(.*)$/;
 const TYPE = /^(id|ids|date|int|string|stanceType|stanceTypes|stanceFamily)(?:\(([A-Za-z|]+)\))?$/;
 
-function parseQuestionFile(text: string, file: string): NamedQuestion {
+function parseQuestionFile(text: string, file: string): Question {
   const header: Record<string, string> = {};
   const params: QuestionParam[] = [];
   for (const line of text.split('\n')) {
@@ -62,9 +49,9 @@ function parseQuestionFile(text: string, file: string): NamedQuestion {
   return { id: header.id!, title: header.title!, description: header.description!, params, cypher: text };
 }
 
-let catalogue: Map<string, NamedQuestion> | undefined;
+let catalogue: Map<string, Question> | undefined;
 
-export function questionCatalogue(): NamedQuestion[] {
+export function questionCatalogue(): Question[] {
   if (!catalogue) {
     catalogue = new Map();
     for (const file of fs.readdirSync(QUESTIONS_DIR).filter((f) => f.endsWith('.cypher')).sort()) {
@@ -76,7 +63,7 @@ export function questionCatalogue(): NamedQuestion[] {
   return [...catalogue.values()];
 }
 
-export function findQuestion(id: string): NamedQuestion {
+export function findQuestion(id: string): Question {
   questionCatalogue();
   const question = catalogue!.get(id);
   if (!question) throw new NotFoundError(`No named question ${id}`, { available: [...catalogue!.keys()] });
@@ -108,7 +95,7 @@ function zodFor(type: string): z.ZodType {
 }
 
 /** The zod schema of a question's parameters, built from its header. Unknown keys are refused. */
-function paramSchema(question: NamedQuestion): z.ZodObject {
+function paramSchema(question: Question): z.ZodObject {
   const shape: Record<string, z.ZodType> = {};
   for (const p of question.params) shape[p.name] = p.required ? zodFor(p.type) : zodFor(p.type).optional();
   return z.strictObject(shape);
@@ -135,7 +122,7 @@ export async function runQuestion(db: Database, id: string, rawParams: unknown, 
 }
 
 /** Id parameters must name existing nodes of the declared types: unknown → 404, wrong type → 400. */
-async function assertIdParams(db: Database, question: NamedQuestion, params: Record<string, unknown>): Promise<void> {
+async function assertIdParams(db: Database, question: Question, params: Record<string, unknown>): Promise<void> {
   const checks: { name: string; id: string; types: string[] | null }[] = [];
   for (const p of question.params) {
     const [, base, types] = TYPE.exec(p.type)!;

@@ -126,7 +126,7 @@ export async function writeSourceGraph(
     if (!(LINK_TYPES as readonly string[]).includes(link.type)) throw new Error(`Refusing relationship type ${link.type}`);
   }
   const { sourceId } = plan;
-  return db.writeTransaction(async (tx) => {
+  return db.transaction('WRITE', async (tx) => {
     await tx.run(cypher('ingest/source'), { source: plan.source });
     await tx.run(cypher('ingest/entities'), { rows: plan.entities, sourceId });
     await tx.run(cypher('ingest/alias-claims'), { rows: plan.aliasClaims, sourceId });
@@ -155,7 +155,7 @@ export async function deleteSourceGraph(
   links: LinkKey[],
   audit: AuditDraft,
 ): Promise<RemovedCounts & { existed: boolean }> {
-  return db.writeTransaction(async (tx) => {
+  return db.transaction('WRITE', async (tx) => {
     const removed = await retract(tx, sourceId, { evidenceIds: [], links, keepEntities: [] });
     const [gone] = await tx.run<{ existed: boolean }>(cypher('sources/delete'), { sourceId });
     const existed = gone?.existed ?? false;
