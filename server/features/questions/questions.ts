@@ -20,11 +20,10 @@ import { readNodesById } from '../../core/nodesData.ts';
 import { runReadQuery } from './data.ts';
 import { NotFoundError, ValidationError } from '../../errors.ts';
 import { STANCE_FAMILIES, STANCE_TYPE_NAMES } from '../../contract/model.ts';
-import type { AskEvidence, Question } from '../../contract/questions.ts';
+import type { AskEvidence, Question, QuestionParam } from '../../contract/questions.ts';
 import { entityId, isoDate } from '../../contract/common.ts';
 import { zodIssues } from '../../core/validation.ts';
 
-type QuestionParam = Question['params'][number];
 
 const QUESTIONS_DIR = path.join(CYPHER_DIR, 'questions');
 const PARAM_LINE = /^\/\/\s*@param\s+([A-Za-z][A-Za-z0-9]*)(\?)?\s*:\s*([A-Za-z]+(?:\([A-Za-z|]+\))?)\s*(?:—|-)?\s*(.*)$/;
