@@ -38,6 +38,17 @@ describe('offsetMap', () => {
   });
 });
 
+/** An answer holding one document. */
+function answerOf(doc: WireDoc, strings: string[]): WireParseAnswer {
+  return { protocol: NLP_PROTOCOL, model: 'test', strings, docs: [doc], timing: { spacy_ms: 1, queue_ms: 0, batch_texts: 1 } };
+}
+
+/** A document whose string columns all point at string 0: for tests of offsets and spans only. */
+function plainDoc(idx: number[], ws: number[], head: number[], sents: number[]): WireDoc {
+  const zeros = idx.map(() => 0);
+  return { idx, ws, lemma: zeros, pos: zeros, tag: zeros, dep: zeros, morph: zeros, head, sents, ents: [], chunks: [] };
+}
+
 /** A wire answer for "Kyiv 🤝 rejected it." as spaCy would tokenise it (code-point offsets). */
 function answerFor(): { text: string; answer: WireParseAnswer } {
   const text = 'Kyiv 🤝 rejected it.';
@@ -55,7 +66,7 @@ function answerFor(): { text: string; answer: WireParseAnswer } {
     ents: [0, 1, 18],
     chunks: [0, 1, 0, 3, 4, 3],
   };
-  return { text, answer: { protocol: NLP_PROTOCOL, model: 'test', strings, docs: [doc], timing: { spacy_ms: 1, queue_ms: 0, batch_texts: 1 } } };
+  return { text, answer: answerOf(doc, strings) };
 }
 
 describe('decodeParseAnswer', () => {
@@ -98,29 +109,14 @@ describe('decodeParseAnswer', () => {
 
   it('finds the sentence of a token by binary search over several sentences', () => {
     const text = 'No. Yes. Maybe';
-    const strings = ['x'];
-    const doc: WireDoc = {
-      idx: [0, 2, 4, 7, 9],
-      ws: [0, 1, 0, 1, 0],
-      lemma: [0, 0, 0, 0, 0],
-      pos: [0, 0, 0, 0, 0],
-      tag: [0, 0, 0, 0, 0],
-      dep: [0, 0, 0, 0, 0],
-      morph: [0, 0, 0, 0, 0],
-      head: [0, 0, 2, 2, 4],
-      sents: [0, 2, 4],
-      ents: [],
-      chunks: [],
-    };
-    const [parsed] = decodeParseAnswer([text], { protocol: 1, model: 'm', strings, docs: [doc], timing: { spacy_ms: 0, queue_ms: 0, batch_texts: 1 } });
+    const [parsed] = decodeParseAnswer([text], answerOf(plainDoc([0, 2, 4, 7, 9], [0, 1, 0, 1, 0], [0, 0, 2, 2, 4], [0, 2, 4]), ['x']));
     expect(parsed!.sentences.map((s) => s.text)).toEqual(['No.', 'Yes.', 'Maybe']);
     expect([0, 1, 2, 3, 4].map((i) => parsed!.sentenceOf(i).start)).toEqual([0, 0, 2, 2, 4]);
     expect(parsed!.tokens.map((t) => t.isSentStart)).toEqual([true, false, true, false, true]);
   });
 
   it('decodes an empty text as a document without tokens', () => {
-    const empty: WireDoc = { idx: [], ws: [], lemma: [], pos: [], tag: [], dep: [], morph: [], head: [], sents: [], ents: [], chunks: [] };
-    const [doc] = decodeParseAnswer([''], { protocol: 1, model: 'm', strings: [], docs: [empty], timing: { spacy_ms: 0, queue_ms: 0, batch_texts: 1 } });
+    const [doc] = decodeParseAnswer([''], answerOf(plainDoc([], [], [], []), []));
     expect(doc!.tokens).toEqual([]);
     expect(doc!.sentences).toEqual([]);
     expect(() => doc!.token(0)).toThrow(RangeError);
