@@ -14,6 +14,7 @@ import argparse
 import json
 import os
 import queue
+import re
 import signal
 import sys
 import threading
@@ -30,6 +31,8 @@ SERVICE_VERSION = "1.0.0"
 TOKEN_ATTRS = [IDX, SPACY, LEMMA, POS, TAG, DEP, MORPH, HEAD]
 # spaCy stores an empty morphological analysis under this string.
 EMPTY_MORPH = "_"
+# json.loads joins escaped surrogate pairs into one character, so any surrogate left is alone.
+LONE_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 class ParseJob:
@@ -234,6 +237,9 @@ def read_texts(body, max_length):
     texts = request.get("texts") if isinstance(request, dict) else None
     if not isinstance(texts, list) or not all(isinstance(t, str) for t in texts):
         raise RequestError(400, "invalid_request", 'The body must be {"texts": [string, ...]}.')
+    # JSON may carry a lone surrogate (JavaScript strings can hold one), which spaCy cannot store.
+    # U+FFFD takes its place: one code point for one, so every offset stays the same.
+    texts = [LONE_SURROGATE.sub("\ufffd", text) for text in texts]
     for position, text in enumerate(texts):
         if len(text) > max_length:
             raise RequestError(
@@ -301,6 +307,10 @@ class Server(ThreadingHTTPServer):
     daemon_threads = True
     # Fifty clients connecting at once must not find the listen queue full.
     request_queue_size = 256
+
+    def handle_error(self, request, client_address):
+        # A client that gave up (a timeout) is one line in the log, not a traceback.
+        print(f"connection from {client_address[0]} failed: {sys.exc_info()[1]!r}", file=sys.stderr, flush=True)
 
 
 def exit_when_stdin_closes():
