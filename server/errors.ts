@@ -77,3 +77,10 @@ export class SetupError extends Error {
     this.name = 'SetupError';
   }
 }
+
+/** The language parser (spaCy, server/nlp/) is not installed, not running or not answering. */
+export class NlpUnavailableError extends AppError {
+  constructor(message = 'The language parser is unavailable; try again shortly.') {
+    super(503, 'nlp_unavailable', message);
+  }
+}
