@@ -15,7 +15,7 @@ import { createLogger } from '../../server/logger.ts';
 import { createNlp, type NlpConfig, type NlpService } from '../../server/nlp/client.ts';
 import { ensureNlpRuntime, SERVICE_SCRIPT } from '../../server/nlp/install.ts';
 import type { ParsedDoc } from '../../server/nlp/parsedDoc.ts';
-import { freePort } from '../../server/processes/ports.ts';
+import { freePort } from '../support/processes/ports.ts';
 import { REPO_ROOT } from '../../server/paths.ts';
 
 /** The checkout's install (or the one PARLEY_NLP_DIR names), one worker unless a test asks for more. */
