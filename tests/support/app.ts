@@ -2,13 +2,16 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Database } from '../../server/db/database.ts';
 import { createApp } from '../../server/app.ts';
-import { type Api, createApi } from '../../client/src/api/client.ts';
+import { type Api, ApiError, createApi } from '../../client/src/api/client.ts';
+import { type ApiRoutes, apiRoutes } from '../../server/contract/api.ts';
+import { type ErrorResponse, errorResponseSchema } from '../../server/contract/common.ts';
+import type { Received } from '../../server/contract/route.ts';
 import { testConfig, testLogger } from './db.ts';
 
 export interface Answer {
   status: number;
   headers: Headers;
-  body: any;
+  body: unknown;
   text: string;
 }
 
@@ -38,8 +41,37 @@ export async function requestAt(url: string, path: string, init: RequestInit & {
   return { status: res.status, headers: res.headers, body, text };
 }
 
+/**
+ * The body of a raw answer, checked against the named route's declared response schema and typed
+ * by it: for tests that need the raw request (headers, a malformed query) yet read the answer.
+ */
+export function answerOf<K extends keyof ApiRoutes>(name: K, answer: Answer): Received<ApiRoutes[K]> {
+  const schema = apiRoutes[name].response.schema;
+  if (!schema) throw new Error(`${name} declares no JSON answer`);
+  if (answer.status >= 400) throw new Error(`${name} answered ${answer.status}: ${answer.text.slice(0, 300)}`);
+  schema.parse(answer.body);
+  return answer.body as Received<ApiRoutes[K]>;
+}
+
+/** The error of a failed raw answer, checked against the API's one error shape. */
+export function errorOf(answer: Answer): ErrorResponse['error'] {
+  return errorResponseSchema.parse(answer.body).error;
+}
+
+/** The ApiError a typed call failed with; a call that succeeded fails the test. */
+export async function failureOf(call: Promise<unknown>): Promise<ApiError> {
+  try {
+    await call;
+  } catch (err) {
+    if (err instanceof ApiError) return err;
+    throw err;
+  }
+  throw new Error('the call succeeded, but a failure was expected');
+}
+
 /** The write token the test configuration sets (tests/support/db.ts). */
-export const TEST_WRITE_AUTHORIZATION = 'Bearer test-write-token';
+export const TEST_WRITE_TOKEN = 'test-write-token';
+export const TEST_WRITE_AUTHORIZATION = `Bearer ${TEST_WRITE_TOKEN}`;
 
 /** POST /api/sources on the app at `url`: a payload as JSON, or a string sent as it is, with the given Authorization header (none when undefined). */
 export function postSource(url: string, payload: unknown, authorization: string | undefined): Promise<Answer> {
