@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { errorResponseSchema } from '../../server/contract/common.ts';
 import { type TestApp, startTestApp } from '../support/app.ts';
 import { resetToSeed } from '../support/db.ts';
 import { loadSpecValidator } from '../support/openapi.ts';
@@ -39,7 +40,8 @@ describe('GET /api/openapi.json', () => {
       for (const method of Object.keys(ops)) {
         const url = path.replace('{id}', 'party:russia');
         const res = await app.request(url, { method: method.toUpperCase(), ...(method === 'post' ? { json: {} } : {}) });
-        expect(res.body?.error?.message ?? '', `${method} ${path}`).not.toMatch(/^No route/);
+        const failure = errorResponseSchema.safeParse(res.body);
+        expect(failure.success ? failure.data.error.message : '', `${method} ${path}`).not.toMatch(/^No route/);
       }
     }
   });

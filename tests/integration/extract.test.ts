@@ -9,7 +9,7 @@ import { loadGoldSet, scoreArticle } from '../../server/features/extract/score.t
 import { evaluateGoldSet } from '../../server/cli/evalExtract.ts';
 import { type ExtractDraft, extractDraftSchema } from '../../server/contract/extract.ts';
 import { ARTICLES_DIR, REPO_ROOT as ROOT } from '../../server/paths.ts';
-import { type TestApp, startTestApp } from '../support/app.ts';
+import { type TestApp, errorOf, startTestApp } from '../support/app.ts';
 import { resetToSeed, testLogger } from '../support/db.ts';
 import { graphFingerprint } from '../support/fingerprint.ts';
 
@@ -115,7 +115,7 @@ describe('POST /api/extract refuses bad input with a clear 4xx and writes nothin
     const before = await graphFingerprint(app.db);
     const res = await extract(body);
     expect(res.status).toBe(status);
-    expect(res.body.error.message).toContain(words);
+    expect(errorOf(res).message).toContain(words);
     expect(res.text).not.toMatch(/at \w+ \(|node_modules/);
     expect(await graphFingerprint(app.db)).toEqual(before);
   });

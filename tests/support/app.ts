@@ -5,7 +5,7 @@ import { createApp } from '../../server/app.ts';
 import { type Api, ApiError, createApi } from '../../client/src/api/client.ts';
 import { type ApiRoutes, apiRoutes } from '../../server/contract/api.ts';
 import { type ErrorResponse, errorResponseSchema } from '../../server/contract/common.ts';
-import type { Received } from '../../server/contract/route.ts';
+import type { Received, RouteSpec } from '../../server/contract/route.ts';
 import { testConfig, testLogger } from './db.ts';
 
 export interface Answer {
@@ -46,7 +46,8 @@ export async function requestAt(url: string, path: string, init: RequestInit & {
  * by it: for tests that need the raw request (headers, a malformed query) yet read the answer.
  */
 export function answerOf<K extends keyof ApiRoutes>(name: K, answer: Answer): Received<ApiRoutes[K]> {
-  const schema = apiRoutes[name].response.schema;
+  const spec: RouteSpec = apiRoutes[name];
+  const schema = spec.response.schema;
   if (!schema) throw new Error(`${name} declares no JSON answer`);
   if (answer.status >= 400) throw new Error(`${name} answered ${answer.status}: ${answer.text.slice(0, 300)}`);
   schema.parse(answer.body);
