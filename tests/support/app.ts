@@ -2,6 +2,7 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Database } from '../../server/db/database.ts';
 import { createApp } from '../../server/app.ts';
+import { createNlp } from '../../server/nlp/client.ts';
 import { type Api, createApi } from '../../client/src/api/client.ts';
 import { testConfig, testLogger } from './db.ts';
 
@@ -53,7 +54,8 @@ export async function startTestApp(overrides: Record<string, string> = {}): Prom
   // From the config, so a suite can point an app at a Neo4j of its own through NEO4J_* overrides.
   const { uri, user, password, database } = config.neo4j;
   const db = new Database({ uri: uri!, user, password: password!, database });
-  const app = createApp({ config, db, logger: testLogger });
+  const nlp = createNlp(config.nlp, testLogger);
+  const app = createApp({ config, db, logger: testLogger, nlp });
   const server = await new Promise<Server>((resolve) => {
     const s = app.listen(0, '127.0.0.1', () => resolve(s));
   });
@@ -68,6 +70,7 @@ export async function startTestApp(overrides: Record<string, string> = {}): Prom
         server.close(() => resolve());
         server.closeAllConnections();
       });
+      await nlp.stop();
       await db.close();
     },
   };
