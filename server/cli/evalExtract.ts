@@ -36,8 +36,10 @@ export async function draftFor(nlp: NlpService, report: GoldReport): Promise<Ext
   return extractWithNames(nlp, { text: report.text, title: report.gold.title, publishedAt: report.gold.publishedAt }, []);
 }
 
-export async function evaluate(nlp: NlpService, textsDir = EVAL_TEXTS_DIR, articlesDir = ARTICLES_DIR): Promise<Evaluation> {
-  const { present, missing } = loadReports(ROOT, textsDir);
+export async function evaluate(nlp: NlpService, textsDir = EVAL_TEXTS_DIR, articlesDir = ARTICLES_DIR, only?: string[]): Promise<Evaluation> {
+  const loaded = loadReports(ROOT, textsDir);
+  const present = only ? loaded.present.filter((r) => only.includes(r.gold.negotiation)) : loaded.present;
+  const missing = loaded.missing;
   const reports: ReportScore[] = [];
   for (const report of present) reports.push(scoreReport(await draftFor(nlp, report), report.gold));
   const seedReport = loadSeed(ROOT, articlesDir);
@@ -89,8 +91,10 @@ export function renderResults(evaluation: Evaluation): string {
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   const nlp = createNlp(loadConfig().nlp, pino({ level: 'warn' }));
   try {
-    const evaluation = await evaluate(nlp);
-    const verbose = process.argv.includes('--verbose');
+    // --dev: the dev half only (and the seed), for tuning; the test half is never looked at in detail.
+    const devOnly = process.argv.includes('--dev');
+    const evaluation = await evaluate(nlp, EVAL_TEXTS_DIR, ARTICLES_DIR, devOnly ? readSplit(ROOT).dev : undefined);
+    const verbose = devOnly && process.argv.includes('--verbose');
     for (const s of [...evaluation.reports, ...(evaluation.seed ? [evaluation.seed] : [])]) {
       console.log(`${s.report}: F1 ${pct(s.stances.f1)} (P ${pct(s.stances.precision)}, R ${pct(s.stances.recall)}), actors ${s.actors.found}/${s.actors.total}`);
       if (!verbose) continue;
@@ -101,7 +105,7 @@ if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.me
     for (const g of evaluation.missing) console.log(`missing text: ${g.text.file} (${g.id})`);
     const table = renderResults(evaluation);
     console.log(`\n${table}`);
-    if (!process.argv.includes('--no-write')) {
+    if (!devOnly && !process.argv.includes('--no-write')) {
       const doc = fs.readFileSync(DOC, 'utf8');
       const at = doc.indexOf(BEGIN);
       const end = doc.indexOf(END);

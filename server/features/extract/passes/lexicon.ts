@@ -95,9 +95,21 @@ export const VERB_STANCES: Record<string, { type: StanceType; preps?: string[]; 
   pull: { type: 'held_off', particle: 'out' },
   end: { type: 'held_off' },
   halt: { type: 'held_off' },
+  hand: { type: 'agreed', particle: 'over' },
+  give: { type: 'agreed', particle: 'up' },
+  disarm: { type: 'agreed' },
+  announce: { type: 'agreed' },
+  confirm: { type: 'agreed' },
   claim: { type: 'claimed' },
   allege: { type: 'claimed' },
 };
+
+/** Verbs that state a stance only about an agreement they name ("announced an agreement on …"). */
+export const ABOUT_AGREEMENT = new Set(['announce', 'confirm', 'reach', 'conclude']);
+/** Objects that make such a verb an agreement. */
+export const AGREEMENT_NOUNS = new Set(['agreement', 'deal', 'accord', 'understanding', 'consensus', 'treaty', 'truce', 'ceasefire', 'cease-fire', 'completion']);
+/** Verbs whose stance needs no object: the verb names it ("will not disarm"). */
+export const SELF_TARGETS = new Set(['disarm']);
 
 /** Adjectives that, with an infinitive or "to", make readiness: "ready to sign", "open to talks". */
 export const READY_ADJECTIVES: Record<string, StanceType> = {

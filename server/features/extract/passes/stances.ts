@@ -8,7 +8,7 @@
  */
 import type { ParsedDoc } from '../../../nlp/parsedDoc.ts';
 import type { StanceType } from '../../../contract/model.ts';
-import { NEGATED, NOUN_STANCES, PASS_THROUGH, READY_ADJECTIVES, VERB_STANCES } from './lexicon.ts';
+import { ABOUT_AGREEMENT, AGREEMENT_NOUNS, NEGATED, NOUN_STANCES, PASS_THROUGH, READY_ADJECTIVES, SELF_TARGETS, VERB_STANCES } from './lexicon.ts';
 import { type Catalogue, mentionAt } from './mentions.ts';
 import { phraseOf, type TargetNamer } from './targets.ts';
 import type { Clause, Mention, QuoteSpan, StanceCandidate } from './types.ts';
@@ -77,9 +77,8 @@ function stanceOfClause(doc: ParsedDoc, clause: Clause, byVerb: Map<number, Clau
   const verb = doc.token(clause.verb);
   if (clause.pending) return undefined;
   // The complement of a stance verb is read with it ("agreed to sign", "refused to accept").
-  const head = doc.token(verb.head);
   const headClause = byVerb.get(verb.head);
-  if ((verb.dep === 'xcomp' || verb.dep === 'ccomp') && headClause && (VERB_STANCES[headClause.lemma] || READY_ADJECTIVES[headClause.lemma]) && !PASS_THROUGH.has(headClause.lemma)) return undefined;
+  if (headClause && headClause.xcomp === verb.i && (VERB_STANCES[headClause.lemma] || READY_ADJECTIVES[headClause.lemma]) && !PASS_THROUGH.has(headClause.lemma)) return undefined;
   let type: StanceType | undefined;
   let cue = verb.text;
   let objects = clause.objects.filter((o) => !o.prep || o.prep === 'to' || o.prep === 'on' || o.prep === 'for' || o.prep === 'against' || o.prep === 'from' || o.prep === 'upon').map((o) => o.token);
@@ -89,8 +88,13 @@ function stanceOfClause(doc: ParsedDoc, clause: Clause, byVerb: Map<number, Clau
     type = adjective;
     objects = clause.xcomp !== undefined ? [clause.xcomp] : clause.objects.filter((o) => o.prep === 'to').map((o) => o.token);
   } else if (entry) {
-    if (entry.particle && clause.particle !== entry.particle) {
-      if (clause.lemma === 'put' || clause.lemma === 'turn' || clause.lemma === 'pull') return undefined;
+    if (entry.particle && clause.particle !== entry.particle) return undefined;
+    // "announced an agreement on …": only about an agreement.
+    if (ABOUT_AGREEMENT.has(clause.lemma) && !clause.objects.some((o) => !o.prep && AGREEMENT_NOUNS.has(doc.token(o.token).lemma.toLowerCase()))) return undefined;
+    // "hand over weapons", "give up arms": disarming.
+    if (entry.particle && (clause.lemma === 'hand' || clause.lemma === 'give')) {
+      if (!clause.objects.some((o) => /^(weapon|arm|arsenal)s?$/i.test(doc.token(o.token).lemma))) return undefined;
+      objects = [clause.verb];
     }
     if (entry.preps && !clause.objects.some((o) => o.prep && entry.preps!.includes(o.prep)) && !clause.objects.some((o) => !o.prep)) return undefined;
     type = entry.type;
@@ -108,7 +112,7 @@ function stanceOfClause(doc: ParsedDoc, clause: Clause, byVerb: Map<number, Clau
     }
     // A chain: "agreed to exchange prisoners", "refused to sign the deal", "offered to host talks".
     if (clause.xcomp !== undefined && objects.length === 0) objects = [clause.xcomp];
-    if (objects.length === 0 && clause.xcomp !== undefined) objects = [clause.xcomp];
+    if (objects.length === 0 && SELF_TARGETS.has(clause.lemma)) objects = [clause.verb];
   } else if (clause.xcomp !== undefined && !PASS_THROUGH.has(clause.lemma)) {
     return undefined;
   } else {
@@ -127,7 +131,6 @@ function stanceOfClause(doc: ParsedDoc, clause: Clause, byVerb: Map<number, Clau
   if (objects.length === 0) return undefined;
   // "ready to": the adjective's subject comes from its verb ("is ready").
   const actorClause = verb.pos === 'ADJ' && verb.dep === 'acomp' ? byVerb.get(verb.head) : undefined;
-  void head;
   return { type, cue, confidence: clause.modal ? 0.6 : 0.75, objects, ...(actorClause ? { actorClause } : {}) };
 }
 
@@ -153,12 +156,28 @@ function actorsOf(input: StanceInput, clause: Clause, subjectClause: Clause): Ac
       out.push({ entity: m.entity, confidence: m.confidence, mention: m });
       continue;
     }
+    // "the Governments of India and Pakistan": the parties named in the "of" phrase.
+    const of = doc.children(s).find((c) => doc.token(c).dep === 'prep' && doc.token(c).text.toLowerCase() === 'of');
+    const pobj = of !== undefined ? doc.children(of).find((c) => doc.token(c).dep === 'pobj') : undefined;
+    if (pobj !== undefined && /^(government|leader|side|delegation|minister|president)s?$/i.test(token.lemma)) {
+      for (const t of [pobj, ...conjunctsOf(doc, pobj)]) {
+        const owner = mentionAt(mentions, t);
+        if (owner && catalogue.byId.has(owner.entity)) out.push({ entity: owner.entity, confidence: owner.confidence * 0.9, mention: owner });
+      }
+      continue;
+    }
     // "both sides", "the two countries": the two parties the report is most about.
     if (SIDES.test(token.text) && doc.children(s).some((c) => /^(both|two)$/i.test(doc.token(c).text))) {
       for (const id of mainParties(input)) out.push({ entity: id, confidence: 0.5 });
     }
   }
   return dedupe(out);
+}
+
+function conjunctsOf(doc: ParsedDoc, token: number): number[] {
+  const out: number[] = [];
+  for (const c of doc.children(token)) if (doc.token(c).dep === 'conj') out.push(c, ...conjunctsOf(doc, c));
+  return out;
 }
 
 /** "Russia's delegation" without a group mention: the possessor. */

@@ -33,6 +33,12 @@ export function phraseOf(doc: ParsedDoc, head: number): TargetPhrase | undefined
   // "to sign the deal", "to hold talks": the verb's object names the target; a bare verb names itself.
   if (h.pos === 'VERB' || h.pos === 'AUX') {
     const obj = doc.children(h.i).map((c) => doc.token(c)).find((c) => c.dep === 'dobj' || c.dep === 'attr');
+    const particle = doc.children(h.i).map((c) => doc.token(c)).find((c) => c.dep === 'prt');
+    if (obj && particle) {
+      // "hand over weapons": the verb and its particle belong to what is named.
+      const inner = phraseOf(doc, obj.i);
+      if (inner) return { text: `${h.lemma.toLowerCase()} ${particle.text.toLowerCase()} ${inner.text}`, start: h.start, end: inner.end };
+    }
     if (obj) return phraseOf(doc, obj.i);
     const prep = doc.children(h.i).map((c) => doc.token(c)).find((c) => c.dep === 'prep' && KEEP_PREP.has(c.text.toLowerCase()));
     const pobj = prep ? doc.children(prep.i).find((g) => doc.token(g).dep === 'pobj') : undefined;
@@ -43,8 +49,21 @@ export function phraseOf(doc: ParsedDoc, head: number): TargetPhrase | undefined
     return h.pos === 'VERB' ? { text: h.lemma.toLowerCase(), start: h.start, end: h.end } : undefined;
   }
   if (h.pos === 'PRON' || h.pos === 'DET' || h.pos === 'NUM') return undefined;
+  // "on Wednesday", "in August": a date is when, not what.
+  if (['DATE', 'TIME', 'CARDINAL', 'ORDINAL', 'PERCENT', 'MONEY', 'QUANTITY'].includes(h.entType)) return undefined;
+  // "an agreement on a ceasefire", "the completion of negotiations on the draft": the complement names it,
+  // unless the head is already qualified ("peace agreement").
+  const qualified = doc.children(h.i).some((c) => ['compound', 'amod', 'nmod'].includes(doc.token(c).dep) && doc.token(c).pos !== 'ADJ');
+  if (!qualified && /^(agreement|deal|accord|understanding|consensus|completion|progress|conclusion|finalisation|finalization)$/i.test(h.text)) {
+    const prep = doc.children(h.i).map((c) => doc.token(c)).find((c) => c.dep === 'prep' && /^(on|of|over|for)$/i.test(c.text));
+    const pobj = prep ? doc.children(prep.i).find((g) => doc.token(g).dep === 'pobj') : undefined;
+    if (pobj !== undefined) {
+      const inner = phraseOf(doc, pobj);
+      if (inner) return inner;
+    }
+  }
   // "the draft of a peace deal", "a text of the agreement": the complement names it.
-  if (/^(draft|text|terms|signing|implementation|idea|prospect|possibility|details|part|round|version)$/i.test(h.text)) {
+  if (/^(draft|text|terms|signing|implementation|idea|prospect|possibility|details|part|round|version|negotiations)$/i.test(h.text)) {
     const of = doc.children(h.i).map((c) => doc.token(c)).find((c) => c.dep === 'prep' && c.text.toLowerCase() === 'of');
     const pobj = of ? doc.children(of.i).find((g) => doc.token(g).dep === 'pobj') : undefined;
     if (pobj !== undefined) {
