@@ -2,7 +2,7 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Database } from '../../server/db/database.ts';
 import { createApp } from '../../server/app.ts';
-import { createNlp } from '../../server/nlp/client.ts';
+import { createNlp, type NlpService } from '../../server/nlp/client.ts';
 import { type Api, createApi } from '../../client/src/api/client.ts';
 import { testConfig, testLogger } from './db.ts';
 
@@ -20,6 +20,8 @@ export interface TestApp {
   api: Api;
   /** fetch() against the app, with the JSON body parsed. */
   request(path: string, init?: RequestInit & { json?: unknown }): Promise<Answer>;
+  /** The app's language parser (its own spaCy workers, started on first use). */
+  nlp: NlpService;
   close(): Promise<void>;
 }
 
@@ -65,6 +67,7 @@ export async function startTestApp(overrides: Record<string, string> = {}): Prom
     db,
     api: createApi(url),
     request: (path, init) => requestAt(url, path, init),
+    nlp,
     async close() {
       await new Promise<void>((resolve) => {
         server.close(() => resolve());
