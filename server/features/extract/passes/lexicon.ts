@@ -128,8 +128,6 @@ export const NOUN_STANCES: Record<string, StanceType> = {
   initiative: 'proposed',
   offer: 'offered',
   demand: 'demanded',
-  condition: 'demanded',
-  precondition: 'demanded',
   insistence: 'demanded',
   call: 'called_for',
   request: 'called_for',

@@ -105,7 +105,9 @@ function knownNames(doc: ParsedDoc, catalogue: Catalogue, covered: Set<number>, 
 }
 
 function namedEntities(doc: ParsedDoc, catalogue: Catalogue, covered: Set<number>, take: (m: Mention) => void): void {
-  for (const ent of doc.entities) {
+  // Full names first, so that a surname met before the full name ("Sharif's remark …") is the same person.
+  const fullNames = doc.entities.filter((e) => e.label === 'PERSON' && e.end - e.start > 1);
+  for (const ent of [...fullNames, ...doc.entities.filter((e) => !fullNames.includes(e))]) {
     let end = ent.end;
     // A possessive ending ("Pashinyan’s") is not part of the name.
     while (end > ent.start && /^['’]s?$/.test(doc.tokens[end - 1]!.text)) end -= 1;

@@ -16,7 +16,7 @@ const FAMILIES: Array<[string, string, RegExp]> = [
   ['peace-talks', 'Peace talks', /\b(?:peace )?(?:talks|negotiations|dialogue)\b/i],
 ];
 /** Head nouns too vague to name a position on their own. */
-const VAGUE = new Set(['it', 'this', 'that', 'move', 'step', 'decision', 'issue', 'matter', 'thing', 'idea', 'way', 'time', 'part', 'process', 'situation', 'effort', 'efforts', 'statement', 'remarks', 'comments', 'news', 'development', 'role', 'lot', 'something', 'anything', 'everything', 'one', 'what', 'all']);
+const VAGUE = new Set(['terrorists', 'rebels', 'militants', 'people', 'civilians', 'officials', 'leaders', 'troops', 'soldiers', 'it', 'this', 'that', 'move', 'step', 'decision', 'issue', 'matter', 'thing', 'idea', 'way', 'time', 'part', 'process', 'situation', 'effort', 'efforts', 'statement', 'remarks', 'comments', 'news', 'development', 'role', 'lot', 'something', 'anything', 'everything', 'one', 'what', 'all']);
 const KEEP_LEFT = new Set(['amod', 'compound', 'nmod', 'nummod', 'npadvmod', 'quantmod', 'poss']);
 const KEEP_PREP = new Set(['of', 'on', 'for', 'between', 'to', 'with']);
 
@@ -40,7 +40,7 @@ export function phraseOf(doc: ParsedDoc, head: number): TargetPhrase | undefined
       if (inner) return { text: `${h.lemma.toLowerCase()} ${particle.text.toLowerCase()} ${inner.text}`, start: h.start, end: inner.end };
     }
     if (obj) return phraseOf(doc, obj.i);
-    const prep = doc.children(h.i).map((c) => doc.token(c)).find((c) => c.dep === 'prep' && KEEP_PREP.has(c.text.toLowerCase()));
+    const prep = doc.children(h.i).map((c) => doc.token(c)).find((c) => c.dep === 'prep' && (KEEP_PREP.has(c.text.toLowerCase()) || c.text.toLowerCase() === 'in'));
     const pobj = prep ? doc.children(prep.i).find((g) => doc.token(g).dep === 'pobj') : undefined;
     if (pobj !== undefined && doc.token(pobj).pos !== 'PRON') {
       const inner = phraseOf(doc, pobj);
@@ -89,6 +89,10 @@ export function phraseOf(doc: ParsedDoc, head: number): TargetPhrase | undefined
     const pobj = doc.children(prep.i).map((g) => doc.token(g)).find((g) => g.dep === 'pobj');
     if (pobj && pobj.pos !== 'PRON' && pobj.i - h.i <= 8) {
       last = pobj.i;
+      // One more "of" ("the establishment of peace").
+      const of = doc.children(pobj.i).map((g) => doc.token(g)).find((g) => g.dep === 'prep' && g.text.toLowerCase() === 'of');
+      const inner = of ? doc.children(of.i).map((g) => doc.token(g)).find((g) => g.dep === 'pobj') : undefined;
+      if (inner && inner.pos !== 'PRON' && inner.i - h.i <= 12) last = inner.i;
       const pl = (t: Token) => {
         for (const c of doc.children(t.i)) if (c < t.i && c > prep.i && KEEP_LEFT.has(doc.token(c).dep)) pl(doc.token(c));
       };
@@ -121,7 +125,11 @@ export class TargetNamer {
     const match = bestMatch(phrase.text, this.known);
     if (match) return this.keep(match.candidate.id, match.candidate.names[0]!, phrase, true);
     const family = familyOf(phrase.text);
-    if (family) return this.keep(`position:${family.slug}`, family.name, phrase, false);
+    if (family) {
+      const ref = this.keep(`position:${family.slug}`, phrase.text.charAt(0).toUpperCase() + phrase.text.slice(1), phrase, false);
+      this.named.get(ref.id)!.aliases.add(family.name);
+      return ref;
+    }
     const words = phrase.text.split(/\s+/).slice(0, 8).join(' ');
     return this.keep(slugId('position', words), words.charAt(0).toUpperCase() + words.slice(1), phrase, false);
   }
