@@ -37,7 +37,9 @@ export function readClauses(doc: ParsedDoc, segments: readonly number[]): Clause
       ...(agent !== undefined ? { agent } : {}),
       objects,
       ...(xcomp ? { xcomp: xcomp.i } : {}),
-      negated: children.some((c) => c.dep === 'neg' || NEGATION.has(c.text.toLowerCase())),
+      // "is not ready to": the negation sits on the verb the adjective completes.
+      negated: children.some((c) => c.dep === 'neg' || NEGATION.has(c.text.toLowerCase())) || (adjective && t.dep === 'acomp' && doc.children(t.head).some((c) => doc.token(c).dep === 'neg')),
+      hypothetical: isHypothetical(doc, t),
       ...(modalOf(doc, t) ? { modal: modalOf(doc, t)! } : {}),
       pending: isPending(doc, t),
       ...(reporter(doc, t) !== undefined ? { reportedBy: reporter(doc, t)! } : {}),
@@ -77,6 +79,16 @@ function modalOf(doc: ParsedDoc, verb: Token): string | undefined {
   if (aux) return aux.text.toLowerCase();
   if (verb.dep === 'xcomp' || verb.dep === 'conj') return verb.head !== verb.i ? modalOf(doc, doc.token(verb.head)) : undefined;
   return undefined;
+}
+
+/** "if Iran is not willing to …", "unless …": a condition, not a stance taken. */
+function isHypothetical(doc: ParsedDoc, verb: Token): boolean {
+  for (let t = verb, depth = 0; depth < 3; depth += 1) {
+    if (doc.children(t.i).some((c) => doc.token(c).dep === 'mark' && /^(if|unless|whether)$/i.test(doc.token(c).text))) return true;
+    if (t.head === t.i || !['acomp', 'xcomp', 'conj'].includes(t.dep)) return false;
+    t = doc.token(t.head);
+  }
+  return false;
 }
 
 /** "has yet to accept", "it falls on Russia to accept", "is expected to sign": nothing taken yet. */

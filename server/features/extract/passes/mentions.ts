@@ -206,7 +206,7 @@ function proposeOrganisation(doc: ParsedDoc, catalogue: Catalogue, tokens: Token
   if (person) return person;
   if (tokens.length > 6 || /^(the )?(ministry|office|council|committee|department|agency)\b/i.test(words)) return undefined;
   // A title read as an organisation ("Supreme Leader", "Prime Minister").
-  if (tokens.every((t) => isTitleWord(t.text))) return undefined;
+  if (tokens.every((t) => isTitleWord(t.text) || /^(supreme|grand|high)$/i.test(t.text))) return undefined;
   const entry = catalogue.add({ id: slugId('party', words), type: 'Party', name: words, aliases: [], kind: 'organisation', proposed: true });
   // "Rapid Support Forces (RSF)": the short name in brackets is an alias.
   const after = doc.tokens[tokens[tokens.length - 1]!.i + 1];

@@ -75,7 +75,7 @@ interface Reading {
 
 function stanceOfClause(doc: ParsedDoc, clause: Clause, byVerb: Map<number, Clause>): Reading | undefined {
   const verb = doc.token(clause.verb);
-  if (clause.pending) return undefined;
+  if (clause.pending || clause.hypothetical) return undefined;
   // The complement of a stance verb is read with it ("agreed to sign", "refused to accept").
   const headClause = byVerb.get(verb.head);
   if (headClause && headClause.xcomp === verb.i && (VERB_STANCES[headClause.lemma] || READY_ADJECTIVES[headClause.lemma]) && !PASS_THROUGH.has(headClause.lemma)) return undefined;

@@ -17,7 +17,9 @@ const FAMILIES: Array<[string, string, RegExp]> = [
 ];
 /** Head nouns too vague to name a position on their own. */
 const VAGUE = new Set(['terrorists', 'rebels', 'militants', 'people', 'civilians', 'officials', 'leaders', 'troops', 'soldiers', 'it', 'this', 'that', 'move', 'step', 'decision', 'issue', 'matter', 'thing', 'idea', 'way', 'time', 'part', 'process', 'situation', 'effort', 'efforts', 'statement', 'remarks', 'comments', 'news', 'development', 'role', 'lot', 'something', 'anything', 'everything', 'one', 'what', 'all']);
-const KEEP_LEFT = new Set(['amod', 'compound', 'nmod', 'nummod', 'npadvmod', 'quantmod', 'poss']);
+/** Verbs that add nothing to what they act on: "sign the deal" is about the deal. */
+const LIGHT_VERBS = new Set(['sign', 'hold', 'reach', 'accept', 'begin', 'start', 'conclude', 'put', 'make', 'take', 'have', 'get', 'implement', 'approve', 'ratify', 'initial', 'join', 'attend', 'enter', 'resume', 'continue', 'respect', 'honour', 'honor', 'observe', 'achieve', 'secure', 'seek', 'see', 'support', 'back', 'agree', 'discuss', 'consider', 'study', 'adopt', 'finalise', 'finalize', 'negotiate', 'establish', 'announce', 'declare', 'maintain', 'keep', 'do', 'bring', 'find', 'allow', 'give', 'receive', 'welcome', 'reject', 'accept']);
+const KEEP_LEFT = new Set(['amod', 'compound', 'nmod', 'nummod', 'npadvmod', 'quantmod']);
 const KEEP_PREP = new Set(['of', 'on', 'for', 'between', 'to', 'with']);
 
 export interface TargetPhrase {
@@ -39,14 +41,20 @@ export function phraseOf(doc: ParsedDoc, head: number): TargetPhrase | undefined
       const inner = phraseOf(doc, obj.i);
       if (inner) return { text: `${h.lemma.toLowerCase()} ${particle.text.toLowerCase()} ${inner.text}`, start: h.start, end: inner.end };
     }
-    if (obj) return phraseOf(doc, obj.i);
+    if (obj) {
+      const inner = phraseOf(doc, obj.i);
+      // "to extend the deadline": what is to be done is named with its verb, unless the verb is light ("sign the deal").
+      if (inner && !LIGHT_VERBS.has(h.lemma.toLowerCase()) && obj.i - h.i <= 6) return { text: doc.text.slice(h.start, inner.end).replace(/\s+/g, ' '), start: h.start, end: inner.end };
+      return inner;
+    }
     const prep = doc.children(h.i).map((c) => doc.token(c)).find((c) => c.dep === 'prep' && (KEEP_PREP.has(c.text.toLowerCase()) || c.text.toLowerCase() === 'in'));
     const pobj = prep ? doc.children(prep.i).find((g) => doc.token(g).dep === 'pobj') : undefined;
     if (pobj !== undefined && doc.token(pobj).pos !== 'PRON') {
       const inner = phraseOf(doc, pobj);
       if (inner) return { text: `${h.lemma} ${prep!.text.toLowerCase()} ${inner.text}`, start: h.start, end: inner.end };
     }
-    return h.pos === 'VERB' ? { text: h.lemma.toLowerCase(), start: h.start, end: h.end } : undefined;
+    // A bare verb names a target only when it names a family ("disarm").
+    return h.pos === 'VERB' && familyOf(h.lemma) ? { text: h.lemma.toLowerCase(), start: h.start, end: h.end } : undefined;
   }
   if (h.pos === 'PRON' || h.pos === 'DET' || h.pos === 'NUM') return undefined;
   // "on Wednesday", "in August": a date is when, not what.
@@ -54,8 +62,9 @@ export function phraseOf(doc: ParsedDoc, head: number): TargetPhrase | undefined
   // "an agreement on a ceasefire", "the completion of negotiations on the draft": the complement names it,
   // unless the head is already qualified ("peace agreement").
   const qualified = doc.children(h.i).some((c) => ['compound', 'amod', 'nmod'].includes(doc.token(c).dep) && doc.token(c).pos !== 'ADJ');
-  if (!qualified && /^(agreement|deal|accord|understanding|consensus|completion|progress|conclusion|finalisation|finalization)$/i.test(h.text)) {
-    const prep = doc.children(h.i).map((c) => doc.token(c)).find((c) => c.dep === 'prep' && /^(on|of|over|for)$/i.test(c.text));
+  const stanceNoun = /^(calls?|proposals?|demands?|offers?|push|bid|requests?|appeals?|readiness|willingness|refusal|support|commitment|opposition)$/i.test(h.text);
+  if ((stanceNoun || (!qualified && /^(agreement|deal|accord|understanding|consensus|completion|progress|conclusion|finalisation|finalization)$/i.test(h.text)))) {
+    const prep = doc.children(h.i).map((c) => doc.token(c)).find((c) => c.dep === 'prep' && /^(on|of|over|for|to)$/i.test(c.text));
     const pobj = prep ? doc.children(prep.i).find((g) => doc.token(g).dep === 'pobj') : undefined;
     if (pobj !== undefined) {
       const inner = phraseOf(doc, pobj);

@@ -46,6 +46,8 @@ export interface Clause {
   /** The infinitive or clausal complement ("agreed to sign"). */
   xcomp?: number;
   negated: boolean;
+  /** Under "if", "unless", "whether": a condition, not a stance taken. */
+  hypothetical: boolean;
   modal?: string;
   /** "has yet to", "falls on X to": the clause states no stance of its subject. */
   pending: boolean;
