@@ -114,6 +114,8 @@ function namedEntities(doc: ParsedDoc, catalogue: Catalogue, covered: Set<number
     const tokens = doc.tokens.slice(ent.start, end).filter((t) => t.pos !== 'SPACE');
     if (tokens.length === 0 || tokens.some((t) => covered.has(t.i))) continue;
     if (tokens.some((t) => t.text.includes('\n'))) continue;
+    // Honorifics are not part of a name ("Sheikh Naim Qassem", "Ayatollah Ali Khamenei").
+    while (tokens.length > 1 && ent.label === 'PERSON' && /^(sheikh|ayatollah|dr\.?|mr\.?|mrs\.?|ms\.?|sayyid|sayed|seyed|seyyed|gen\.?|general|h\.?e\.?)$/i.test(tokens[0]!.text)) tokens.shift();
     const words = doc.text.slice(tokens[0]!.start, tokens[tokens.length - 1]!.end).replace(/['’]s$/u, '');
     if (!/^\p{Lu}/u.test(words) || MEDIA.test(words) || words.length < 2) continue;
     const known = catalogue.lookup(words);

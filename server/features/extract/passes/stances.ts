@@ -76,6 +76,12 @@ interface Reading {
 function stanceOfClause(doc: ParsedDoc, clause: Clause, byVerb: Map<number, Clause>): Reading | undefined {
   const verb = doc.token(clause.verb);
   if (clause.pending || clause.hypothetical) return undefined;
+  // "calls for the group to disarm", "its refusal to disarm": the content of a stance noun, not a stance of its own.
+  for (let t = verb, depth = 0; depth < 3 && t.head !== t.i; depth += 1) {
+    t = doc.token(t.head);
+    if (t.pos === 'NOUN' && NOUN_STANCES[t.lemma.toLowerCase()]) return undefined;
+    if (t.pos === 'VERB') break;
+  }
   // The complement of a stance verb is read with it ("agreed to sign", "refused to accept").
   const headClause = byVerb.get(verb.head);
   if (headClause && headClause.xcomp === verb.i && (VERB_STANCES[headClause.lemma] || READY_ADJECTIVES[headClause.lemma]) && !PASS_THROUGH.has(headClause.lemma)) return undefined;
