@@ -102,7 +102,8 @@ function stanceOfClause(doc: ParsedDoc, clause: Clause, byVerb: Map<number, Clau
       if (!clause.objects.some((o) => /^(weapon|arm|arsenal)s?$/i.test(doc.token(o.token).lemma))) return undefined;
       objects = [clause.verb];
     }
-    if (entry.preps && !clause.objects.some((o) => o.prep && entry.preps!.includes(o.prep)) && !clause.objects.some((o) => !o.prep)) return undefined;
+    // "call for", "insist on": the preposition is the cue ("Putin called it a buffer zone" is no call for it).
+    if (entry.preps && !clause.objects.some((o) => o.prep && entry.preps!.includes(o.prep)) && clause.xcomp === undefined) return undefined;
     type = entry.type;
     if (entry.preps) {
       const withPrep = clause.objects.filter((o) => o.prep && entry.preps!.includes(o.prep)).map((o) => o.token);
@@ -119,6 +120,11 @@ function stanceOfClause(doc: ParsedDoc, clause: Clause, byVerb: Map<number, Clau
     // A chain: "agreed to exchange prisoners", "refused to sign the deal", "offered to host talks".
     if (clause.xcomp !== undefined && objects.length === 0) objects = [clause.xcomp];
     if (objects.length === 0 && SELF_TARGETS.has(clause.lemma)) objects = [clause.verb];
+    // "demanded (that) Ukraine pull its troops out", "proposed they meet": the clause is the target.
+    if (objects.length === 0 && ['demanded', 'proposed', 'called_for'].includes(entry.type)) {
+      const content = doc.children(clause.verb).find((c) => doc.token(c).dep === 'ccomp' && doc.token(c).pos === 'VERB');
+      if (content !== undefined) objects = [content];
+    }
   } else if (clause.xcomp !== undefined && !PASS_THROUGH.has(clause.lemma)) {
     return undefined;
   } else {
@@ -173,7 +179,7 @@ function actorsOf(input: StanceInput, clause: Clause, subjectClause: Clause): Ac
       continue;
     }
     // "both sides", "the two countries": the two parties the report is most about.
-    if (SIDES.test(token.text) && doc.children(s).some((c) => /^(both|two)$/i.test(doc.token(c).text))) {
+    if (SIDES.test(token.text) && doc.children(s).some((c) => /^(both|two|the)$/i.test(doc.token(c).text))) {
       for (const id of mainParties(input)) out.push({ entity: id, confidence: 0.5 });
     }
   }

@@ -11,7 +11,7 @@ import type { TargetRef } from './types.ts';
 const FAMILIES: Array<[string, string, RegExp]> = [
   ['ceasefire', 'Ceasefire', /\b(?:cease-?\s?fire|truce|armistice|cessation of hostilities|halt to (?:the )?fighting)\b/i],
   ['peace-agreement', 'Peace agreement', /\bpeace (?:deal|agreement|treaty|accord|pact|plan|declaration)\b|\bagreement on (?:the )?establishment of peace\b/i],
-  ['prisoner-exchange', 'Prisoner exchange', /\b(?:prisoners?|captives?|pows?|detainees)\b.*\b(?:exchange|swap)\b|\b(?:exchange|swap)\b.*\b(?:prisoners?|captives?|pows?)\b/i],
+  ['prisoner-exchange', 'Prisoner exchange', /\b(?:prisoners?|captives?|pows?|detainees|captured \w+)\b.*\b(?:exchange|swap)\b|\b(?:exchange|swap)\b.*\b(?:prisoners?|captives?|pows?|detainees|captured \w+)\b/i],
   ['disarmament', 'Disarmament', /\bdisarm(?:ament|ing)?\b|\b(?:hand(?:ing)? over|giv(?:e|ing) up|surrender(?:ing)?)\b.{0,20}\b(?:weapons|arms|arsenal)\b/i],
   ['peace-talks', 'Peace talks', /\b(?:peace )?(?:talks|negotiations|dialogue)\b/i],
 ];
