@@ -84,13 +84,13 @@ describe('readStances', () => {
       'We we PRON nsubj 2',
       'reject reject VERB ccomp 8',
       'the the DET det 4',
-      'plan plan NOUN dobj 2',
+      'truce truce NOUN dobj 2',
       ', , PUNCT punct 8',
       '” " PUNCT punct 8',
       'Qassem Qassem PROPN nsubj 8 PERSON',
       'said say VERB ROOT 8',
       '. . PUNCT punct 8',
     ]));
-    expect(stances.map((s) => [s.actor, s.type, s.quote?.speaker])).toEqual([['official:qassem', 'rejected', 'official:qassem']]);
+    expect(stances.map((s) => [s.actor, s.type, s.target.id, s.quote?.speaker])).toEqual([['official:qassem', 'rejected', 'position:ceasefire', 'official:qassem']]);
   });
 });
