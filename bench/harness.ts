@@ -157,7 +157,7 @@ export async function runBench(options: BenchOptions, command: string): Promise<
     }
   }
   if (options.suites.includes('client')) rows.push(...(await clientSuite(options.client, options.runs, options.capSeconds, options.logger)));
-  if (options.suites.includes('extraction')) rows.push(...extractionSuite(options.runs, options.capSeconds, options.logger));
+  if (options.suites.includes('extraction')) rows.push(...(await extractionSuite(options.runs, options.capSeconds, options.logger)));
   return { command, startedAt, finishedAt: new Date(), machine, worlds, rows, notMeasured: notMeasured(options) };
 }
 

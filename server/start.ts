@@ -13,6 +13,7 @@ import { loadSeedIfEmpty } from './features/sources/seed.ts';
 import { GraphLayoutKeeper } from './features/graphView/layoutKeeper.ts';
 import { SetupError } from './errors.ts';
 import { createApp } from './app.ts';
+import { createNlp } from './nlp/client.ts';
 import type { Logger } from './logger.ts';
 import type { LocalNeo4j } from './neo4j/localNeo4j.ts';
 import { CLIENT_DIST } from './paths.ts';
@@ -46,12 +47,15 @@ export async function startParley(config: Config, logger: Logger, clientDir: str
   // At start the graph view's layout is computed in the background when missing or stale.
   const layoutKeeper = new GraphLayoutKeeper(db, logger, config.graphView.nodeBudget);
   bootstrap.whenReady(() => layoutKeeper.refresh());
-  const app = createApp({ config, db, logger, clientDir, layoutKeeper });
+  // The language parser starts on the first extraction and stops with the app.
+  const nlp = createNlp(config.nlp, logger);
+  const app = createApp({ config, db, logger, clientDir, layoutKeeper, nlp });
   const server = await new Promise<Server>((resolve, reject) => {
     const s = app.listen(config.port, config.host, () => resolve(s));
     s.once('error', reject);
   }).catch(async (err: NodeJS.ErrnoException) => {
     bootstrap.cancel();
+    await nlp.stop();
     await db.close();
     await localNeo4j?.stop();
     if (err.code === 'EADDRINUSE') throw new SetupError(`Port ${config.port} is already taken; set PORT to a free port.`);
@@ -65,6 +69,7 @@ export async function startParley(config: Config, logger: Logger, clientDir: str
     stopping ??= (async () => {
       bootstrap.cancel();
       await layoutKeeper.close();
+      await nlp.stop();
       await new Promise<void>((resolve) => {
         server.close(() => resolve());
         server.closeAllConnections();

@@ -18,6 +18,7 @@ import { zodIssues } from '../core/validation.ts';
 import { AppError, SetupError } from '../errors.ts';
 import { createLogger } from '../logger.ts';
 import { openDatabase } from '../db/openDatabase.ts';
+import { createNlp } from '../nlp/client.ts';
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
@@ -57,14 +58,15 @@ if (!parsed.success) {
 const config = loadConfig();
 const logger = createLogger(config.logLevel, pino.destination(2));
 let exitCode = 0;
+const nlp = createNlp(config.nlp, logger);
 try {
   let draft;
   if (values['no-graph']) {
-    draft = extractWithNames(parsed.data, []);
+    draft = await extractWithNames(nlp, parsed.data, []);
   } else {
     const { db, localNeo4j } = await openDatabase(config, logger, { reuseRunning: true });
     try {
-      draft = await extractFromArticle(db, parsed.data);
+      draft = await extractFromArticle(db, nlp, parsed.data);
     } finally {
       await db.close();
       await localNeo4j?.stop();
@@ -77,5 +79,7 @@ try {
   if (err instanceof AppError) console.error(`extract: ${err.message}`);
   else if (err instanceof SetupError) console.error(`extract: ${err.message}`);
   else logger.fatal({ err }, 'extraction failed');
+} finally {
+  await nlp.stop();
 }
 process.exit(exitCode);

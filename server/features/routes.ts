@@ -8,6 +8,7 @@ import { askHandlers } from './ask/routes.ts';
 import { consoleHandlers } from './console/routes.ts';
 import { exportHandlers } from './export/routes.ts';
 import { extractHandlers } from './extract/routes.ts';
+import type { NlpService } from '../nlp/client.ts';
 import { graphHandlers } from './graph/routes.ts';
 import type { GraphLayoutKeeper } from './graphView/layoutKeeper.ts';
 import { graphViewHandlers } from './graphView/routes.ts';
@@ -15,7 +16,7 @@ import { metaHandlers } from './meta/routes.ts';
 import { questionHandlers } from './questions/routes.ts';
 import { sourceHandlers } from './sources/routes.ts';
 
-export function apiHandlers(db: Database, config: Config, layoutKeeper: GraphLayoutKeeper): Handlers<ApiRoutes> {
+export function apiHandlers(db: Database, config: Config, layoutKeeper: GraphLayoutKeeper, nlp: NlpService): Handlers<ApiRoutes> {
   return {
     ...graphViewHandlers(db, config, layoutKeeper),
     ...graphHandlers(db, config),
@@ -25,7 +26,7 @@ export function apiHandlers(db: Database, config: Config, layoutKeeper: GraphLay
     ...consoleHandlers(db, config),
     ...exportHandlers(db, config),
     ...sourceHandlers(db, () => layoutKeeper.refresh()),
-    ...extractHandlers(db),
+    ...extractHandlers(db, nlp),
     ...metaHandlers(apiRoutes),
   };
 }

@@ -2,6 +2,7 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Database } from '../../server/db/database.ts';
 import { createApp } from '../../server/app.ts';
+import { createNlp, type NlpService } from '../../server/nlp/client.ts';
 import { type Api, ApiError, createApi } from '../../client/src/api/client.ts';
 import { type ApiRoutes, apiRoutes } from '../../server/contract/api.ts';
 import { type ErrorResponse, errorResponseSchema } from '../../server/contract/common.ts';
@@ -22,6 +23,8 @@ export interface TestApp {
   api: Api;
   /** fetch() against the app, with the JSON body parsed. */
   request(path: string, init?: RequestInit & { json?: unknown }): Promise<Answer>;
+  /** The app's language parser (its own spaCy workers, started on first use). */
+  nlp: NlpService;
   close(): Promise<void>;
 }
 
@@ -86,7 +89,8 @@ export async function startTestApp(overrides: Record<string, string> = {}): Prom
   // From the config, so a suite can point an app at a Neo4j of its own through NEO4J_* overrides.
   const { uri, user, password, database } = config.neo4j;
   const db = new Database({ uri: uri!, user, password: password!, database });
-  const app = createApp({ config, db, logger: testLogger });
+  const nlp = createNlp(config.nlp, testLogger);
+  const app = createApp({ config, db, logger: testLogger, nlp });
   const server = await new Promise<Server>((resolve) => {
     const s = app.listen(0, '127.0.0.1', () => resolve(s));
   });
@@ -96,11 +100,13 @@ export async function startTestApp(overrides: Record<string, string> = {}): Prom
     db,
     api: createApi(url),
     request: (path, init) => requestAt(url, path, init),
+    nlp,
     async close() {
       await new Promise<void>((resolve) => {
         server.close(() => resolve());
         server.closeAllConnections();
       });
+      await nlp.stop();
       await db.close();
     },
   };
