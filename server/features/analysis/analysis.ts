@@ -124,9 +124,9 @@ export function withCorroboration<T extends Pick<StanceRow, 'evidence'>>(stance:
   return { ...stance, corroboration: corroborationOf(stance.evidence) };
 }
 
-export async function partyPositionMatrix(db: Database, { asOf, ...grading }: ViewFilter): Promise<MatrixResponse> {
+export async function partyPositionMatrix(db: Database, { asOf, stanceTypes = null, ...grading }: ViewFilter & { stanceTypes?: readonly StanceType[] | null }): Promise<MatrixResponse> {
   const sources = await admissibleSources(db, grading);
-  const [axes, cells] = await Promise.all([readMatrixAxes(db), readMatrix(db, asOf, sources)]);
+  const [axes, cells] = await Promise.all([readMatrixAxes(db), readMatrix(db, asOf, sources, stanceTypes)]);
   return {
     asOf,
     parties: axes.filter((a) => a.type === 'Party'),
