@@ -182,3 +182,14 @@ describe('filters that filter (issue 26)', () => {
     expect(notRussian.sources.some((s) => s.publisher === 'TASS')).toBe(false);
   });
 });
+
+describe('the trace timeline (issue 26)', () => {
+  it('lists a proposal before the rejection of it on the same day', async () => {
+    const { timeline } = await app.api.trace({ params: { id: 'position:unconditional-ceasefire' } });
+    const sameDay = timeline.filter((t) => t.kind === 'stance' && t.date === '2025-06-02').map((t) => t.text);
+    const proposed = sameDay.findIndex((t) => / proposed /.test(t));
+    const rejected = sameDay.findIndex((t) => / rejected /.test(t));
+    expect(proposed).toBeGreaterThanOrEqual(0);
+    expect(rejected).toBeGreaterThan(proposed);
+  });
+});
