@@ -152,3 +152,61 @@ describe('words on screen', () => {
     await page.close();
   });
 });
+
+describe('cosmetics at 1024×700', () => {
+  it('keeps selects inside the filters, dates on one line and apart from their badge, the last matrix column reachable, and quotes visible', async () => {
+    const { page, errors } = await explorer.open(`${explorer.app.url}/#mode=conflicts`);
+    await page.setViewportSize({ width: 1024, height: 700 });
+    const overflowing = await page.evaluate(() => {
+      const panel = document.querySelector('.filters')!.getBoundingClientRect();
+      return [...document.querySelectorAll('.filters select')].filter((s) => s.getBoundingClientRect().right > panel.right + 0.5).map((s) => s.getAttribute('aria-label'));
+    });
+    expect(overflowing).toEqual([]);
+
+    await page.locator('.conflict-list li[data-conflict] button').first().click();
+    await page.locator('.conflict-side h3 .date').first().waitFor();
+    const heads = await page.locator('.conflict-side h3').evaluateAll((h3s) =>
+      h3s.map((h3) => {
+        const badge = h3.querySelector('.badge')!.getBoundingClientRect();
+        const date = h3.querySelector('.date')!;
+        const range = document.createRange();
+        range.selectNodeContents(date);
+        return { gap: date.getBoundingClientRect().left - badge.right, lines: range.getClientRects().length };
+      }),
+    );
+    for (const head of heads) {
+      expect(head.gap).toBeGreaterThanOrEqual(2);
+      expect(head.lines).toBe(1);
+    }
+
+    await page.getByRole('tab', { name: 'Matrix' }).click();
+    await page.locator('.matrix').waitFor();
+    const matrix = await page.evaluate(() => {
+      const scroller = document.querySelector<HTMLElement>('.matrix-scroll')!;
+      scroller.scrollLeft = scroller.scrollWidth;
+      const box = scroller.getBoundingClientRect();
+      const last = [...document.querySelectorAll('.matrix thead th')].at(-1)!.getBoundingClientRect();
+      return { bottom: box.bottom, right: box.right, lastLeft: last.left, lastRight: last.right, height: window.innerHeight };
+    });
+    // The scroller ends within the window, so its scrollbar can be reached, and scrolls the last column fully into view.
+    expect(matrix.bottom).toBeLessThanOrEqual(matrix.height);
+    expect(matrix.lastRight).toBeLessThanOrEqual(matrix.right + 1);
+    expect(matrix.lastLeft).toBeLessThan(matrix.right);
+
+    await goToHash(page, '#mode=sources&source=source%3Atass-umerov-waits-for-memorandum-2025-05-28');
+    const mark = page.locator('.source-detail mark.mark-quote').first();
+    await mark.waitFor();
+    const contrast = await mark.evaluate((el) => {
+      const [r, g, b] = getComputedStyle(el).backgroundColor.match(/\d+/g)!.map(Number).map((c) => {
+        const s = c / 255;
+        return s <= 0.03928 ? s / 12.92 : ((s + 0.055) / 1.055) ** 2.4;
+      });
+      const luminance = 0.2126 * r! + 0.7152 * g! + 0.0722 * b!;
+      return 1.05 / (luminance + 0.05);
+    });
+    // Against the white page: the old #ebfbee was 1.05, barely there.
+    expect(contrast).toBeGreaterThanOrEqual(1.2);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+});
