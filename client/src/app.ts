@@ -189,8 +189,10 @@ export function mount(root: HTMLElement): () => void {
     if (mode === 'graph') graphView.resize();
   };
   /**
-   * A change of view, selection or trace is a step the analyst took, so it gets a history entry
-   * of its own and Back returns to it; filter, query and question edits replace the current one.
+   * A change of view, selection, trace or filter is a step the analyst took, so it gets a history
+   * entry of its own and Back returns to what was there before (a run of filter changes, the time
+   * slider dragged, shares one); query and question edits replace the current entry
+   * (historyChange and pushesHistory in state/explorer.ts).
    */
   let lastChange: { change: HistoryChange; at: number } | null = null;
   const syncUrl = (change: HistoryChange) => {

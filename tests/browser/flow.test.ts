@@ -157,11 +157,13 @@ describe('cosmetics at 1024×700', () => {
   it('keeps selects inside the filters, dates on one line and apart from their badge, the last matrix column reachable, and quotes visible', async () => {
     const { page, errors } = await explorer.open(`${explorer.app.url}/#mode=conflicts`);
     await page.setViewportSize({ width: 1024, height: 700 });
+    // Each check is soft, so one run names every fault at once.
     const overflowing = await page.evaluate(() => {
-      const panel = document.querySelector('.filters')!.getBoundingClientRect();
-      return [...document.querySelectorAll('.filters select')].filter((s) => s.getBoundingClientRect().right > panel.right + 0.5).map((s) => s.getAttribute('aria-label'));
+      const panel = document.querySelector('.filters')!;
+      const contentRight = panel.getBoundingClientRect().right - parseFloat(getComputedStyle(panel).paddingRight);
+      return [...panel.querySelectorAll('select')].filter((s) => s.getBoundingClientRect().right > contentRight + 0.5).map((s) => s.getAttribute('aria-label'));
     });
-    expect(overflowing).toEqual([]);
+    expect.soft(overflowing).toEqual([]);
 
     await page.locator('.conflict-list li[data-conflict] button').first().click();
     await page.locator('.conflict-side h3 .date').first().waitFor();
@@ -175,8 +177,8 @@ describe('cosmetics at 1024×700', () => {
       }),
     );
     for (const head of heads) {
-      expect(head.gap).toBeGreaterThanOrEqual(2);
-      expect(head.lines).toBe(1);
+      expect.soft(head.gap).toBeGreaterThanOrEqual(2);
+      expect.soft(head.lines).toBe(1);
     }
 
     await page.getByRole('tab', { name: 'Matrix' }).click();
@@ -189,9 +191,9 @@ describe('cosmetics at 1024×700', () => {
       return { bottom: box.bottom, right: box.right, lastLeft: last.left, lastRight: last.right, height: window.innerHeight };
     });
     // The scroller ends within the window, so its scrollbar can be reached, and scrolls the last column fully into view.
-    expect(matrix.bottom).toBeLessThanOrEqual(matrix.height);
-    expect(matrix.lastRight).toBeLessThanOrEqual(matrix.right + 1);
-    expect(matrix.lastLeft).toBeLessThan(matrix.right);
+    expect.soft(matrix.bottom).toBeLessThanOrEqual(matrix.height);
+    expect.soft(matrix.lastRight).toBeLessThanOrEqual(matrix.right + 1);
+    expect.soft(matrix.lastLeft).toBeLessThan(matrix.right);
 
     await goToHash(page, '#mode=sources&source=source%3Atass-umerov-waits-for-memorandum-2025-05-28');
     const mark = page.locator('.source-detail mark.mark-quote').first();
@@ -205,7 +207,7 @@ describe('cosmetics at 1024×700', () => {
       return 1.05 / (luminance + 0.05);
     });
     // Against the white page: the old #ebfbee was 1.05, barely there.
-    expect(contrast).toBeGreaterThanOrEqual(1.2);
+    expect.soft(contrast).toBeGreaterThanOrEqual(1.2);
     expect(errors).toEqual([]);
     await page.close();
   });
