@@ -1,9 +1,9 @@
 // Party × position: each party's latest stance on each position (its officials', delegations'
 // and member bodies' stances roll up to it, as docs/model.md says), with stance and evidence counts.
 // Under a grade filter ($sources: the admissible sources; null: all) only evidence from those
-// counts, and a stance with none is left out.
+// counts, and a stance with none is left out. $stanceTypes (null: all) keeps only stances of those types.
 MATCH (a:Entity)-[:TOOK]->(s:Stance)-[:ON]->(pos:Position)
-WHERE $asOf IS NULL OR s.date <= date($asOf)
+WHERE ($asOf IS NULL OR s.date <= date($asOf)) AND ($stanceTypes IS NULL OR s.type IN $stanceTypes)
 WITH a, s, pos, {{party-of(a)}} AS party
 WHERE party IS NOT NULL
 WITH party, pos, s, a,

@@ -1,7 +1,7 @@
 /** The analyst views: a position's trace, an actor's stances, the party × position matrix, paths and conflicting reports. */
 import { z } from 'zod';
 import { STANCE_FAMILIES, STANCE_TYPE_NAMES } from './model.ts';
-import { entityId, gradedAsOfQuerySchema, graphNodeSchema, limitParam, named, nodeIdPathSchema, nodeRef, positionIdPathSchema, reversalSchema, stanceSchema, stanceStepSchema } from './common.ts';
+import { csvList, entityId, gradeFilterShape, gradedAsOfQuerySchema, graphNodeSchema, limitParam, named, nodeIdPathSchema, nodeRef, positionIdPathSchema, reversalSchema, stanceSchema, stanceStepSchema } from './common.ts';
 import { route } from './route.ts';
 
 const pathsQuerySchema = z.object({
@@ -89,6 +89,12 @@ export const matrixResponseSchema = named(
 const conflictsQuerySchema = z.object({
   limit: limitParam(200).default(50).describe('Conflicts per page'),
   offset: z.coerce.number().int().min(0).max(1_000_000).default(0).describe('Conflicts to skip'),
+  ...gradeFilterShape,
+});
+
+/** The matrix: a day, which sources count, and which stance types. */
+const matrixQuerySchema = gradedAsOfQuerySchema.extend({
+  stanceTypes: csvList(z.enum(STANCE_TYPE_NAMES)).describe("Comma-separated stance types a cell counts (default: all); a cell shows the party's latest stance of these types"),
 });
 
 const conflictReportSchema = z.object({
@@ -185,8 +191,8 @@ export const analysisRoutes = {
     path: '/api/matrix',
     tag: 'analysis',
     summary: 'Party × position matrix',
-    description: "Each party's latest stance on each position (officials roll up to their party), with stance and evidence counts.",
-    query: gradedAsOfQuerySchema,
+    description: "Each party's latest stance on each position (officials roll up to their party), with stance and evidence counts. stanceTypes limits the stances counted.",
+    query: matrixQuerySchema,
     errors: {
       400: 'Invalid input; details name the offending field',
       404: 'excludeAffiliatedWith names no party',
@@ -215,7 +221,8 @@ export const analysisRoutes = {
       'Conflicting reports: different sources give one actor opposite stances (rejection against proposal or support) on the same target at the same moment (dates that overlap within their precision). Each conflict shows both sides: stance type, family and date, and every quote (or summary, with `quote` null) with its source. In pages; also the named question source-conflicts.',
     query: conflictsQuerySchema,
     errors: {
-      400: 'Invalid paging; details name the field',
+      400: 'Invalid paging or grade filter; details name the field',
+      404: 'excludeAffiliatedWith names no party',
     },
     response: { description: 'A page of conflicts', schema: conflictsResponseSchema },
   }),

@@ -4,7 +4,7 @@
  */
 import { z } from 'zod';
 import { STANCE_FAMILIES, STANCE_TYPE_NAMES } from './model.ts';
-import { evidenceItemSchema, gradeSchema, named, nodeRef, publisherSchema } from './common.ts';
+import { evidenceItemSchema, gradeFilterShape, gradeSchema, named, nodeRef, publisherSchema } from './common.ts';
 import { route } from './route.ts';
 import { sourcePayloadSchema } from './sourcePayload.ts';
 
@@ -144,10 +144,12 @@ export const sourceRoutes = {
     path: '/api/sources',
     tag: 'sources',
     summary: 'The sources in the graph, latest ingested first',
-    description: 'One page of sources with when and through which write token each arrived, and how much of the graph it holds up.',
-    query: pageQuerySchema,
+    description:
+      'One page of sources with when and through which write token each arrived, and how much of the graph it holds up. minReliability, minCredibility and excludeAffiliatedWith list only the sources they admit (an ungraded source counts as F6).',
+    query: pageQuerySchema.extend(gradeFilterShape),
     errors: {
-      400: 'Invalid paging parameter',
+      400: 'Invalid paging parameter or grade filter',
+      404: 'excludeAffiliatedWith names no party',
     },
     response: { description: 'One page of sources', schema: sourceListSchema },
   }),

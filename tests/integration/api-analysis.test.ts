@@ -149,3 +149,53 @@ describe('GET /api/paths', () => {
     spec.expectMatches('get', '/api/paths', 404, unknown.body);
   });
 });
+
+describe('filters that filter (issue 26)', () => {
+  it('counts only the ticked stance types in the matrix', async () => {
+    const all = await app.api.matrix();
+    const truce = (m: typeof all, party: string) => m.cells.find((c) => c.party === party && c.position === 'position:partial-truce');
+    expect(truce(all, 'party:russia')).toBeDefined();
+    const rejections = await app.api.matrix({ query: { stanceTypes: ['rejected'] } });
+    expect(rejections.cells.length).toBeGreaterThan(0);
+    expect(rejections.cells.every((c) => c.latest.type === 'rejected')).toBe(true);
+    // Russia only offered the partial truce; Ukraine rejected it (and, in one report, agreed to it).
+    expect(truce(rejections, 'party:russia')).toBeUndefined();
+    expect(truce(rejections, 'party:ukraine')?.latest.type).toBe('rejected');
+    expect(rejections.cells.length).toBeLessThan(all.cells.length);
+  });
+
+  it('applies the grade and affiliation filters to the conflicts', async () => {
+    const isTruce = (c: { actor: { id: string }; target: { id: string } }) => c.actor.id === 'party:ukraine' && c.target.id === 'position:partial-truce';
+    const all = await app.api.conflicts();
+    expect(all.conflicts.some(isTruce)).toBe(true);
+    // Censor.NET (C3) alone reports Ukraine agreeing: at B or better nothing disagrees with the rejection.
+    const reliable = await app.api.conflicts({ query: { minReliability: 'B' } });
+    expect(reliable.conflicts.some(isTruce)).toBe(false);
+    expect(reliable.total).toBeLessThan(all.total);
+    for (const side of reliable.conflicts.flatMap((c) => [c.a, c.b])) expect(side.reports.length).toBeGreaterThan(0);
+    await expect(app.api.conflicts({ query: { excludeAffiliatedWith: 'party:atlantis' } })).rejects.toMatchObject({ status: 404 });
+  });
+
+  it('applies the grade and affiliation filters to the sources list', async () => {
+    const all = await app.api.sources();
+    const reliable = await app.api.sources({ query: { minReliability: 'B' } });
+    expect(reliable.total).toBe(reliable.sources.length);
+    expect(reliable.sources.length).toBeGreaterThan(0);
+    expect(reliable.sources.every((s) => s.grade !== null && 'AB'.includes(s.grade[0]!))).toBe(true);
+    expect(reliable.total).toBeLessThan(all.total);
+    const notRussian = await app.api.sources({ query: { excludeAffiliatedWith: 'party:russia' } });
+    expect(all.sources.some((s) => s.publisher === 'TASS')).toBe(true);
+    expect(notRussian.sources.some((s) => s.publisher === 'TASS')).toBe(false);
+  });
+});
+
+describe('the trace timeline (issue 26)', () => {
+  it('lists a proposal before the rejection of it on the same day', async () => {
+    const { timeline } = await app.api.trace({ params: { id: 'position:unconditional-ceasefire' } });
+    const sameDay = timeline.filter((t) => t.kind === 'stance' && t.date === '2025-06-02').map((t) => t.text);
+    const proposed = sameDay.findIndex((t) => / proposed /.test(t));
+    const rejected = sameDay.findIndex((t) => / rejected /.test(t));
+    expect(proposed).toBeGreaterThanOrEqual(0);
+    expect(rejected).toBeGreaterThan(proposed);
+  });
+});

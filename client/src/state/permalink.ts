@@ -18,6 +18,7 @@ export function toHash(state: ExplorerState): string {
   const params = new URLSearchParams();
   if (state.mode !== defaults.mode) params.set('mode', state.mode);
   if (state.selected) params.set('node', state.selected);
+  if (state.selectedEdge) params.set('edge', state.selectedEdge);
   if (state.tracePosition) params.set('position', state.tracePosition);
   if (!sameList(state.filters.nodeTypes, defaults.filters.nodeTypes)) params.set('types', state.filters.nodeTypes.join(',') || 'none');
   if (!sameList(state.filters.stanceTypes, defaults.filters.stanceTypes)) params.set('stances', state.filters.stanceTypes.join(',') || 'none');
@@ -54,6 +55,7 @@ export function fromHash(hash: string): ExplorerState {
   return {
     mode: MODES.includes(mode as Mode) ? (mode as Mode) : defaults.mode,
     selected: params.get('node') || null,
+    selectedEdge: /^[^|]+\|[^|]+$/.test(params.get('edge') ?? '') ? params.get('edge') : null,
     tracePosition: params.get('position') || null,
     filters: {
       nodeTypes: listParam<NodeType>(params.get('types'), NODE_TYPES, defaults.filters.nodeTypes),

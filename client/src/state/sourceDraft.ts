@@ -110,3 +110,18 @@ export function loadDraftState(storage: Storage): SourceDraftState {
 export function saveDraftState(storage: Storage, state: SourceDraftState): void {
   storage.setItem(STORAGE_KEY, JSON.stringify(state));
 }
+
+/**
+ * What a reader calls an entity a draft refers to, never its id: the name a proposed entity is
+ * declared with, else the graph's name for it (`known`), else the words the article names it
+ * with, else its id's slug in words ("party:russia" → "russia").
+ */
+export function entityName(state: SourceDraftState, id: string, known: (id: string) => string | undefined = () => undefined): string {
+  const proposed = entitiesOf(state).find((entity) => entity.id === id);
+  if (proposed) return proposed.name;
+  const fromGraph = known(id);
+  if (fromGraph) return fromGraph;
+  const mention = state.draft?.provenance?.mentions.find((m) => m.entity === id);
+  if (mention) return mention.text;
+  return id.replace(/^[a-z]+:/, '').replace(/-/g, ' ');
+}

@@ -5,6 +5,7 @@
 import type { MatrixCell, MatrixResponse } from '../../../server/contract/analysis.ts';
 import { api } from '../api/client.ts';
 import { humanize } from '../graph/encoding.ts';
+import { STANCE_TYPE_NAMES } from '../../../server/contract/model.ts';
 import type { ExplorerContext, View } from './context.ts';
 import { corroborationLine, errorMessage, evidenceList, h, replaceChildren } from './dom.ts';
 
@@ -25,7 +26,8 @@ export function createMatrixView(context: ExplorerContext): View {
     dialog.showModal();
     try {
       const trace = await api.trace({ params: { id: cell.position }, query: { asOf: store.get().filters.asOf, ...store.get().sourceFilter } });
-      const stances = Object.values(trace.stances).flat().filter((s) => s.party?.id === cell.party || s.actor.id === cell.party);
+      const types = store.get().filters.stanceTypes as readonly string[];
+      const stances = Object.values(trace.stances).flat().filter((s) => (s.party?.id === cell.party || s.actor.id === cell.party) && types.includes(s.type));
       replaceChildren(dialogBody, h('h2', { id: 'matrix-dialog-title' }, `${partyName} · ${positionName}`),
         stances.length === 0 ? h('p', { class: 'muted' }, 'No stance evidence found.') : h('ul', { class: 'stance-list' }, stances.map((s) =>
           h('li', { class: `stance family-${s.family}` },
@@ -72,11 +74,17 @@ export function createMatrixView(context: ExplorerContext): View {
 
   const sync = () => {
     const { mode, filters, sourceFilter } = store.get();
-    const key = `${filters.asOf}|${JSON.stringify(sourceFilter)}`;
+    // Every stance type is the server's default; a narrower choice counts only those stances.
+    const stanceTypes = filters.stanceTypes.length === STANCE_TYPE_NAMES.length ? undefined : filters.stanceTypes;
+    const key = `${filters.asOf}|${JSON.stringify(sourceFilter)}|${stanceTypes?.join(',') ?? 'all'}`;
     if (mode !== 'matrix' || requested === key) return;
     requested = key;
     replaceChildren(content, h('p', { class: 'muted' }, 'Loading the matrix…'));
-    api.matrix({ query: { asOf: filters.asOf, ...sourceFilter } }).then(
+    if (stanceTypes?.length === 0) {
+      replaceChildren(content, h('p', { class: 'empty-state' }, 'No stance type is ticked in the filters, so no cell has a stance to show.'));
+      return;
+    }
+    api.matrix({ query: { asOf: filters.asOf, ...sourceFilter, stanceTypes } }).then(
       (matrix) => requested === key && render(matrix),
       (err) => replaceChildren(content, h('p', { class: 'error', role: 'alert' }, `The matrix could not be loaded: ${errorMessage(err)}`)),
     );

@@ -18,7 +18,8 @@ export function createSourceListView(context: ExplorerContext): View {
   const list = h('div', { class: 'source-list' });
   const detail = h('div', { class: 'source-detail', 'aria-live': 'polite' });
   const element = h('section', { class: 'sources-view', 'aria-label': 'Sources' }, list, detail);
-  let listed = false;
+  /** The grade filter the list was read under; another one reads it again. */
+  let listed: string | null = null;
   let shown: string | null | undefined;
 
   function renderList(page: SourceList) {
@@ -64,11 +65,14 @@ export function createSourceListView(context: ExplorerContext): View {
   const sync = () => {
     const { mode, openSource: wanted } = store.get();
     if (mode !== 'sources') return;
-    if (!listed) {
-      listed = true;
+    const { sourceFilter } = store.get();
+    const filterKey = JSON.stringify(sourceFilter);
+    if (listed !== filterKey) {
+      listed = filterKey;
       replaceChildren(list, h('p', { class: 'muted' }, 'Loading the sources…'));
-      api.sources({ query: { limit: PAGE } }).then(renderList, (err) => {
-        listed = false;
+      api.sources({ query: { limit: PAGE, ...sourceFilter } }).then((page) => listed === filterKey && renderList(page), (err) => {
+        if (listed !== filterKey) return;
+        listed = null;
         replaceChildren(list, h('p', { class: 'error', role: 'alert' }, `The sources could not be loaded: ${errorMessage(err)}`));
       });
     }
@@ -88,7 +92,7 @@ export function createSourceListView(context: ExplorerContext): View {
     element,
     // A source was ingested: both the list and the open source are read afresh.
     refresh: () => {
-      listed = false;
+      listed = null;
       shown = undefined;
       sync();
     },

@@ -18,6 +18,7 @@ import {
   isAliasKept,
   keepAlias,
   loadDraftState,
+  entityName,
   mergeEntity,
   saveDraftState,
   stancesOf,
@@ -141,6 +142,9 @@ export function createSourceView(context: ExplorerContext): View {
           h('div', { class: 'toolbar' }, ingestButton, discardButton))));
   }
 
+  /** A candidate names its actor and target as the graph or the draft does, not by id. */
+  const nameOf = (id: string) => entityName(state, id, (known) => (context.graph.hasNode(known) ? context.graph.getNodeAttribute(known, 'label') : undefined));
+
   function candidateCard(stance: PayloadStance, articleText: HTMLElement): HTMLElement {
     const decision = state.decisions[stance.id];
     const where = state.draft!.provenance.stances.find((p) => p.stance === stance.id);
@@ -157,7 +161,7 @@ export function createSourceView(context: ExplorerContext): View {
     const known = state.draft!.matches?.find((m) => m.stance === stance.id);
     return h('li', { class: `candidate ${decision === false ? 'rejected' : decision ? 'accepted' : ''}`, 'data-stance': stance.id },
       h('button', { type: 'button', class: 'link locate', onclick: () => locate(articleText, where?.sentence.start ?? 0) },
-        `${stance.actor} ${STANCE_TYPES[stance.type].verb} ${stance.target}`),
+        `${nameOf(stance.actor)} ${STANCE_TYPES[stance.type].verb} ${nameOf(stance.target)}`),
       known ? h('p', { class: 'already-known small', 'data-existing': known.existing },
         `Already in the graph, reported by ${known.sources} source${known.sources === 1 ? '' : 's'}: ingesting adds this source's evidence to it.`) : null,
       where ? h('p', { class: 'muted small' }, `cue “${where.cue}” · confidence ${where.confidence}`) : null,
@@ -191,7 +195,7 @@ export function createSourceView(context: ExplorerContext): View {
       replaceChildren(hits, found.filter((hit) => hit.id !== entity.id).slice(0, 6).map((hit) =>
         h('li', {}, h('button', { type: 'button', class: 'link', 'data-merge': hit.id, onclick: () => update(mergeEntity(state, entity.id, { id: hit.id, name: hit.label })) }, `${hit.label} (${hit.type})`))));
     });
-    return h('li', { class: 'proposed-entity', 'data-entity': entity.id }, h('strong', {}, entity.name), ` ${entity.type} · ${entity.id}`, box, hits);
+    return h('li', { class: 'proposed-entity', 'data-entity': entity.id }, h('strong', {}, entity.name), ` ${entity.type}`, box, hits);
   }
 
   render();

@@ -9,7 +9,7 @@ import { type DatedNodeRow, type PositionLinkRow, readMatrix, readMatrixAxes, re
 import { readNodesById } from '../../core/nodesData.ts';
 import { NotFoundError, ValidationError } from '../../errors.ts';
 import { toGraphNode } from '../graph/graph.ts';
-import { ACTOR_TYPES, STANCE_TYPES, type PositionRelation, type StanceType } from '../../contract/model.ts';
+import { ACTOR_TYPES, STANCE_TYPE_NAMES, STANCE_TYPES, type PositionRelation, type StanceType } from '../../contract/model.ts';
 import type { GradeFilter, Reversal, StanceStep } from '../../contract/common.ts';
 import type { ActorStancesResponse, MatrixResponse, PathsResponse, PositionLink, TimelineEntry, TraceResponse } from '../../contract/analysis.ts';
 import { admissibleSources } from '../../core/grading.ts';
@@ -55,7 +55,7 @@ export async function tracePosition(db: Database, id: string, { asOf, ...grading
       reverses: reversed.get(s.id) ?? null,
     })),
     ...datedNodeEntries(dated, position.label),
-  ].sort((a, b) => a.date.localeCompare(b.date) || a.kind.localeCompare(b.kind) || a.id.localeCompare(b.id));
+  ].sort(timelineOrder(new Map(stances.map((s) => [s.id, s.type]))));
   return {
     position: toGraphNode(position),
     asOf,
@@ -68,6 +68,19 @@ export async function tracePosition(db: Database, id: string, { asOf, ...grading
     conditionalStances: conditionalStances.map(withCorroboration),
     timeline,
   };
+}
+
+/**
+ * The order of a trace's timeline: by date; on one day events and documents first (what
+ * happened), then stances in the vocabulary's order, so a proposal comes before the agreement
+ * or rejection that answers it (stances carry a day, not a time); then by id, so it is stable.
+ */
+export function timelineOrder(typeOf: ReadonlyMap<string, StanceType>) {
+  const rank = (entry: TimelineEntry) => {
+    const type = typeOf.get(entry.id);
+    return type === undefined ? -1 : STANCE_TYPE_NAMES.indexOf(type);
+  };
+  return (a: TimelineEntry, b: TimelineEntry) => a.date.localeCompare(b.date) || a.kind.localeCompare(b.kind) || rank(a) - rank(b) || a.id.localeCompare(b.id);
 }
 
 /** One timeline line per event or document, however many ways it touches the position. */
@@ -124,9 +137,9 @@ export function withCorroboration<T extends Pick<StanceRow, 'evidence'>>(stance:
   return { ...stance, corroboration: corroborationOf(stance.evidence) };
 }
 
-export async function partyPositionMatrix(db: Database, { asOf, ...grading }: ViewFilter): Promise<MatrixResponse> {
+export async function partyPositionMatrix(db: Database, { asOf, stanceTypes = null, ...grading }: ViewFilter & { stanceTypes?: readonly StanceType[] | null }): Promise<MatrixResponse> {
   const sources = await admissibleSources(db, grading);
-  const [axes, cells] = await Promise.all([readMatrixAxes(db), readMatrix(db, asOf, sources)]);
+  const [axes, cells] = await Promise.all([readMatrixAxes(db), readMatrix(db, asOf, sources, stanceTypes)]);
   return {
     asOf,
     parties: axes.filter((a) => a.type === 'Party'),

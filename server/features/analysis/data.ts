@@ -36,8 +36,8 @@ interface MatrixCellRow {
   stanceCount: number;
   evidenceCount: number;
 }
-export function readMatrix(db: Database, asOf: string | null, sources: string[] | null): Promise<MatrixCellRow[]> {
-  return db.read<MatrixCellRow>(cypher('analysis/matrix'), { asOf, sources });
+export function readMatrix(db: Database, asOf: string | null, sources: string[] | null, stanceTypes: readonly string[] | null = null): Promise<MatrixCellRow[]> {
+  return db.read<MatrixCellRow>(cypher('analysis/matrix'), { asOf, sources, stanceTypes });
 }
 export function readMatrixAxes(db: Database): Promise<NodeRefRow[]> {
   return db.read<NodeRefRow>(cypher('analysis/matrix-axes'));
