@@ -159,3 +159,23 @@ export const documentRoutes = {
     response: { description: 'The points and the public stances', schema: authorComparisonSchema },
   }),
 };
+
+/**
+ * A numbered or bulleted point found in a pasted document (or a report of one), in order, with
+ * [start, end) offsets into the draft's text; the workbench turns the kept ones into `points`.
+ */
+export const candidatePointSchema = named(
+  'CandidatePoint',
+  z.object({
+    order: z.number().int().min(1).describe('1 for the first point found'),
+    start: z.number().int().min(0),
+    end: z.number().int().min(0),
+    text: z.string().describe('Exactly text.slice(start, end): the point without its number or bullet'),
+    marker: z.string().describe('The number or bullet as written ("3.", "(b)", "-")'),
+    topic: z.enum(POINT_TOPICS).nullable().describe('The topic its words suggest, or null'),
+    type: z.enum(STANCE_TYPE_NAMES).describe('The stance its words suggest (proposed unless they demand or refuse)'),
+    condition: z.string().nullable().describe('Sequencing or terms found in it ("within 30 days", "after the withdrawal")'),
+    position: z.object({ id: z.string(), name: z.string() }).describe('A position proposed for it, named from its first words'),
+  }),
+);
+export type CandidatePoint = z.infer<typeof candidatePointSchema>;

@@ -9,6 +9,7 @@ import type { ExtractDraft, ExtractRequest } from '../../contract/extract.ts';
 import type { KnownName } from '../../language/index.ts';
 import { readArticle } from './articleText.ts';
 import { buildDraft, draftSourceId } from './draft.ts';
+import { findListedPoints } from './points.ts';
 import { parsePayload, stancesAlreadyHeld } from '../sources/ingest.ts';
 
 export async function extractFromArticle(db: Database, request: ExtractRequest): Promise<ExtractDraft> {
@@ -18,7 +19,7 @@ export async function extractFromArticle(db: Database, request: ExtractRequest):
   const known = await graphNames(db, draftSourceId(request));
   const draft = buildDraft({ request, article, known });
   // "Already in the graph, reported by N sources": what ingesting the draft would attach to.
-  return { ...draft, matches: await stancesAlreadyHeld(db, parsePayload(draft.payload)) };
+  return { ...draft, points: findListedPoints(draft.text), matches: await stancesAlreadyHeld(db, parsePayload(draft.payload)) };
 }
 
 /** The same extraction without a graph (the CLI and the eval pass the names they have). */
