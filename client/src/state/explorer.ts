@@ -5,7 +5,7 @@
 import type { Reliability } from '../../../server/contract/common.ts';
 import { NODE_TYPES, STANCE_TYPE_NAMES, type NodeType, type StanceType } from '../../../server/contract/model.ts';
 
-export const MODES = ['graph', 'trace', 'matrix', 'console', 'ask', 'sources', 'conflicts', 'source'] as const;
+export const MODES = ['graph', 'trace', 'matrix', 'console', 'ask', 'sources', 'conflicts', 'source', 'compare'] as const;
 export type Mode = (typeof MODES)[number];
 
 export interface Filters {
@@ -54,6 +54,14 @@ export interface ExplorerState {
   question: string;
   /** Show the graph as tables instead of the canvas. */
   tableView: boolean;
+  /** The compare view: the documents side by side, and its filters (null: every topic, every kind). */
+  compare: CompareState;
+}
+
+export interface CompareState {
+  documents: readonly string[];
+  topic: string | null;
+  kind: string | null;
 }
 
 /** Sources are many and mostly noise in the picture, so they start hidden. */
@@ -74,6 +82,7 @@ export function initialState(): ExplorerState {
     queryParams: '',
     question: '',
     tableView: false,
+    compare: { documents: [], topic: null, kind: null },
   };
 }
 
@@ -141,4 +150,15 @@ export function openSource(state: ExplorerState, source: string | null): Explore
 
 export function openConflict(state: ExplorerState, conflict: string | null): ExplorerState {
   return state.openConflict === conflict && state.mode === 'conflicts' ? state : { ...state, mode: 'conflicts', openConflict: conflict };
+}
+
+/** Opens the compare view on these documents; filters of another comparison do not carry over. */
+export function openComparison(state: ExplorerState, documents: readonly string[]): ExplorerState {
+  const same = documents.length === state.compare.documents.length && documents.every((d, i) => d === state.compare.documents[i]);
+  return { ...state, mode: 'compare', compare: same ? state.compare : { documents: [...documents], topic: null, kind: null } };
+}
+
+export function setCompareFilter(state: ExplorerState, change: Partial<Pick<CompareState, 'topic' | 'kind'>>): ExplorerState {
+  const next = { ...state.compare, ...change };
+  return next.topic === state.compare.topic && next.kind === state.compare.kind ? state : { ...state, compare: next };
 }
