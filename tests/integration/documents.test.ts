@@ -11,6 +11,7 @@ import { readNodesById } from '../../server/core/nodesData.ts';
 import { readComparisonGold, reportPayloads } from '../fixtures/comparePoints.ts';
 import { type TestApp, startTestApp } from '../support/app.ts';
 import { resetToSeed } from '../support/db.ts';
+import { loadSpecValidator } from '../support/openapi.ts';
 
 const TOKEN = 'test-write-token';
 const RU = 'document:russia-memorandum-2025-06-02';
@@ -205,6 +206,20 @@ describe('a constructed pair', () => {
   });
 });
 
+describe('the answers match the OpenAPI document', () => {
+  it('compare, vs-author and a refusal', async () => {
+    const spec = await loadSpecValidator(app);
+    const ids = encodeURIComponent(`${RU},${UA}`);
+    const compare = await app.request(`/api/documents/compare?ids=${ids}`);
+    spec.expectMatches('get', '/api/documents/compare', 200, compare.body);
+    const vsAuthor = await app.request(`/api/documents/${encodeURIComponent(RU)}/vs-author`);
+    spec.expectMatches('get', '/api/documents/{id}/vs-author', 200, vsAuthor.body);
+    const refused = await app.request(`/api/documents/compare?ids=${encodeURIComponent(`${RU},${RU}`)}`);
+    expect(refused.status).toBe(400);
+    spec.expectMatches('get', '/api/documents/compare', 400, refused.body);
+  });
+});
+
 describe('bad input', () => {
   it('an unknown document is a 404 naming it', async () => {
     const error = await refused(app.api.compareDocuments({ query: { ids: [A, 'document:no-such-plan'] } }));
@@ -241,5 +256,20 @@ describe('bad input', () => {
     expect([undated.status, JSON.stringify(undated.details)]).toEqual([400, expect.stringContaining('points.0.actor')]);
     // Nothing of the refused payloads was written.
     expect((await app.api.compareDocuments({ query: { ids: [A, B] } })).counts).toEqual({ common: 1, gap: 2, contradiction: 1, difference: 3 });
+  });
+});
+
+describe('deleting a source', () => {
+  it('takes away the points only it reported, and its evidence from the others', async () => {
+    const tass = 'source:compare-istanbul-2025-06-02-tass-settlement';
+    const before = await app.api.compareDocuments({ query: { ids: [RU, UA] } });
+    const only = gold.documents[0]!.points.filter((p) => p.evidence.every((e) => `source:compare-${e.report}` === tass)).map((p) => p.position.id);
+    expect(only.length).toBeGreaterThan(0);
+    await app.api.deleteSource({ params: { id: tass } }, { token: TOKEN });
+    const after = await app.api.compareDocuments({ query: { ids: [RU, UA] } });
+    expect(after.rows.map((r) => r.position.id).sort()).toEqual(before.rows.map((r) => r.position.id).filter((id) => !only.includes(id)).sort());
+    const sources = after.rows.flatMap((r) => r.sides.flatMap((s) => s.point?.evidence.map((e) => e.source) ?? []));
+    expect(sources).not.toContain(tass);
+    expect(after.rows.find((r) => r.position.id === 'position:recognition-of-russian-annexations')?.kind).toBe('contradiction');
   });
 });
