@@ -59,6 +59,7 @@ const OTHER_VIEWS: Record<Exclude<Mode, 'graph'>, () => Promise<(context: Explor
   sources: () => import('./views/sourceListView.ts').then((m) => m.createSourceListView),
   conflicts: () => import('./views/conflictsView.ts').then((m) => m.createConflictsView),
   source: () => import('./views/sourceView.ts').then((m) => m.createSourceView),
+  compare: () => import('./views/compareView.ts').then((m) => m.createCompareView),
 };
 
 const MODE_LABELS: Record<Mode, string> = {
@@ -70,6 +71,7 @@ const MODE_LABELS: Record<Mode, string> = {
   sources: 'Sources',
   conflicts: 'Conflicts',
   source: 'Add source',
+  compare: 'Compare',
 };
 
 export function mount(root: HTMLElement): () => void {

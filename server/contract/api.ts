@@ -7,6 +7,7 @@
 import { analysisRoutes } from './analysis.ts';
 import { askRoutes } from './ask.ts';
 import { consoleRoutes } from './console.ts';
+import { documentRoutes } from './documents.ts';
 import { exportRoutes } from './export.ts';
 import { extractRoutes } from './extract.ts';
 import { graphRoutes } from './graph.ts';
@@ -19,6 +20,7 @@ export const apiRoutes = {
   ...graphViewRoutes,
   ...graphRoutes,
   ...analysisRoutes,
+  ...documentRoutes,
   ...questionRoutes,
   ...askRoutes,
   ...consoleRoutes,

@@ -8,6 +8,7 @@ import { z } from 'zod';
 import { MAX_ARTICLE_BYTES, gradeSchema, namedRequest } from './common.ts';
 import {
   DATE_PRECISIONS,
+  POINT_TOPICS,
   POSITION_RELATION_NAMES,
   SOURCE_KINDS,
   STANCE_TYPE_NAMES,
@@ -166,6 +167,35 @@ const stanceSchema = z.strictObject({
   evidence: z.array(evidenceSchema).min(1).max(50),
 });
 
+/**
+ * One point of a document (a memorandum's clause, a plan's numbered item): a stance of the
+ * document's author on a position, recorded in the document with its order, topic and condition.
+ * Ingestion writes it as a stance RECORDED_IN the document (docs/model.md, "A document's points").
+ */
+export const pointSchema = z.strictObject({
+  /** The stance's id; by default derived from the document and the position, so every report of the point names one stance. */
+  id: slug('stance').optional(),
+  document: slug('document'),
+  /** 1 for the document's first point. */
+  order: z.number().int().min(1).max(10_000),
+  topic: z.enum(POINT_TOPICS),
+  /** The author's stance on the position in this point. */
+  type: z.enum(STANCE_TYPE_NAMES),
+  position: slug('position'),
+  /** The document's author; may be left out when the document is declared in the same payload. */
+  actor: slug('party').optional(),
+  /** The day of the document; may be left out when the document is declared in the same payload. */
+  date: isoDate.optional(),
+  datePrecision: z.enum(DATE_PRECISIONS).optional(),
+  /** Sequencing or terms in words ("within 30 days", "after the withdrawal"). */
+  condition: text.optional(),
+  /** Where in the document the point stands ("section II"). */
+  section: z.string().trim().min(1).max(200).optional(),
+  confidence: z.number().min(0).max(1).default(0.9),
+  evidence: z.array(evidenceSchema).min(1).max(50),
+});
+export type PointInput = z.input<typeof pointSchema>;
+
 const positionRelationSchema = z.strictObject({
   type: z.enum(POSITION_RELATION_NAMES),
   from: slug('position'),
@@ -218,6 +248,8 @@ export const sourcePayloadSchema = namedRequest('SourcePayload', z.strictObject(
   entities: z.array(entitySchema).max(20_000).default([]),
   stances: z.array(stanceSchema).max(50_000).default([]),
   relations: z.array(positionRelationSchema).max(20_000).default([]),
+  /** A document's points, each a stance of its author recorded in it, in the document's order. */
+  points: z.array(pointSchema).max(5_000).optional(),
   /** Spellings merged into existing entities' aliases while this source holds them. */
   aliases: z.array(aliasClaimSchema).max(1_000).optional(),
 }));

@@ -91,6 +91,7 @@ const ingestReportSchema = z.object({
   attachedStances: z.number().int().optional().describe('Stances of this source the graph already held (same actor, target, family and moment): its evidence went to them'),
   evidence: z.number().int(),
   relations: z.number().int(),
+  points: z.number().int().optional().describe("Points of documents in the payload (each one of the stances)"),
   ...removedCounts,
 });
 

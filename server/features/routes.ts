@@ -6,6 +6,7 @@ import type { Handlers } from '../http/mount.ts';
 import { analysisHandlers } from './analysis/routes.ts';
 import { askHandlers } from './ask/routes.ts';
 import { consoleHandlers } from './console/routes.ts';
+import { documentHandlers } from './documents/routes.ts';
 import { exportHandlers } from './export/routes.ts';
 import { extractHandlers } from './extract/routes.ts';
 import type { NlpService } from '../nlp/client.ts';
@@ -21,6 +22,7 @@ export function apiHandlers(db: Database, config: Config, layoutKeeper: GraphLay
     ...graphViewHandlers(db, config, layoutKeeper),
     ...graphHandlers(db, config),
     ...analysisHandlers(db),
+    ...documentHandlers(db),
     ...questionHandlers(db, config),
     ...askHandlers(db, config),
     ...consoleHandlers(db, config),

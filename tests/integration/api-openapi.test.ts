@@ -24,6 +24,7 @@ describe('GET /api/openapi.json', () => {
         'POST /api/cypher', 'GET /api/cypher/schema', 'GET /api/export', 'GET /api/openapi.json', 'GET /api/docs', 'GET /api/sources/schema', 'GET /api/sources', 'POST /api/sources',
         'GET /api/sources/{id}', 'DELETE /api/sources/{id}', 'PATCH /api/sources/{id}/grade', 'GET /api/audit', 'POST /api/extract', 'GET /api/conflicts',
         'GET /api/graph/view', 'GET /api/graph/clusters/{id}', 'GET /api/graph/edges/{actor}/{target}/stances',
+        'GET /api/documents/compare', 'GET /api/documents/{id}/vs-author',
       ].sort(),
     );
     const graphParams = doc.paths['/api/graph']!.get!.parameters.map((p) => p.name);

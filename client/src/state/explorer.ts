@@ -5,7 +5,7 @@
 import type { Reliability } from '../../../server/contract/common.ts';
 import { NODE_TYPES, STANCE_TYPE_NAMES, type NodeType, type StanceType } from '../../../server/contract/model.ts';
 
-export const MODES = ['graph', 'trace', 'matrix', 'console', 'ask', 'sources', 'conflicts', 'source'] as const;
+export const MODES = ['graph', 'trace', 'matrix', 'console', 'ask', 'sources', 'conflicts', 'source', 'compare'] as const;
 export type Mode = (typeof MODES)[number];
 
 export interface Filters {
@@ -56,6 +56,14 @@ export interface ExplorerState {
   question: string;
   /** Show the graph as tables instead of the canvas. */
   tableView: boolean;
+  /** The compare view: the documents side by side, and its filters (null: every topic, every kind). */
+  compare: CompareState;
+}
+
+export interface CompareState {
+  documents: readonly string[];
+  topic: string | null;
+  kind: string | null;
 }
 
 /**
@@ -80,6 +88,7 @@ export function initialState(): ExplorerState {
     queryParams: '',
     question: '',
     tableView: false,
+    compare: { documents: [], topic: null, kind: null },
   };
 }
 
@@ -170,9 +179,10 @@ export function historyChange(previous: ExplorerState, next: ExplorerState): His
     next.tracePosition !== previous.tracePosition ||
     next.openSource !== previous.openSource ||
     next.openConflict !== previous.openConflict ||
-    next.tableView !== previous.tableView
+    next.tableView !== previous.tableView ||
+    next.compare.documents !== previous.compare.documents
   ) return 'step';
-  if (next.filters !== previous.filters || next.sourceFilter !== previous.sourceFilter) return 'filter';
+  if (next.filters !== previous.filters || next.sourceFilter !== previous.sourceFilter || next.compare !== previous.compare) return 'filter';
   if (next.query !== previous.query || next.queryParams !== previous.queryParams || next.question !== previous.question) return 'typing';
   return 'none';
 }
@@ -185,4 +195,15 @@ export function pushesHistory(change: HistoryChange, last: { change: HistoryChan
   if (change === 'step') return true;
   if (change === 'filter') return !(last?.change === 'filter' && now - last.at < FILTER_COALESCE_MS);
   return false;
+}
+
+/** Opens the compare view on these documents; filters of another comparison do not carry over. */
+export function openComparison(state: ExplorerState, documents: readonly string[]): ExplorerState {
+  const same = documents.length === state.compare.documents.length && documents.every((d, i) => d === state.compare.documents[i]);
+  return { ...state, mode: 'compare', compare: same ? state.compare : { documents: [...documents], topic: null, kind: null } };
+}
+
+export function setCompareFilter(state: ExplorerState, change: Partial<Pick<CompareState, 'topic' | 'kind'>>): ExplorerState {
+  const next = { ...state.compare, ...change };
+  return next.topic === state.compare.topic && next.kind === state.compare.kind ? state : { ...state, compare: next };
 }

@@ -33,6 +33,9 @@ export function toHash(state: ExplorerState): string {
   if (state.queryParams) params.set('params', state.queryParams);
   if (state.question) params.set('question', state.question);
   if (state.tableView) params.set('table', '1');
+  if (state.compare.documents.length) params.set('docs', state.compare.documents.join(','));
+  if (state.compare.topic) params.set('topic', state.compare.topic);
+  if (state.compare.kind) params.set('kind', state.compare.kind);
   const text = params.toString();
   return text ? `#${text}` : '';
 }
@@ -73,5 +76,10 @@ export function fromHash(hash: string): ExplorerState {
     queryParams: params.get('params') ?? '',
     question: params.get('question') ?? '',
     tableView: params.get('table') === '1',
+    compare: {
+      documents: (params.get('docs') ?? '').split(',').map((d) => d.trim()).filter(Boolean).slice(0, 5),
+      topic: params.get('topic') || null,
+      kind: params.get('kind') || null,
+    },
   };
 }

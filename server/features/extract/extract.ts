@@ -11,6 +11,7 @@ import type { KnownName } from '../../language/index.ts';
 import type { NlpService } from '../../nlp/client.ts';
 import { readArticle } from './articleText.ts';
 import { buildDraft, draftSourceId } from './draft.ts';
+import { findListedPoints } from './points.ts';
 import { parsePayload, stancesAlreadyHeld } from '../sources/ingest.ts';
 
 export async function extractFromArticle(db: Database, nlp: NlpService, request: ExtractRequest): Promise<ExtractDraft> {
@@ -20,7 +21,7 @@ export async function extractFromArticle(db: Database, nlp: NlpService, request:
   const [known, parsed] = await Promise.all([graphNames(db, draftSourceId(request)), nlp.parse([article.text])]);
   const draft = buildDraft({ request, article, doc: parsed.docs[0]!, known });
   // "Already in the graph, reported by N sources": what ingesting the draft would attach to.
-  return { ...draft, matches: await stancesAlreadyHeld(db, parsePayload(draft.payload)) };
+  return { ...draft, points: findListedPoints(draft.text), matches: await stancesAlreadyHeld(db, parsePayload(draft.payload)) };
 }
 
 /** The same extraction without a graph (the CLI, the eval and the benchmarks pass the names they have). */
