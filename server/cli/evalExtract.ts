@@ -18,7 +18,7 @@ const END = '<!-- eval:extract results end -->';
 
 export function evaluateGoldSet(articlesDir = ARTICLES_DIR): ArticleScore[] {
   return loadGoldSet(ROOT, articlesDir).map(({ name, text, gold }) => {
-    const draft = extractWithNames({ text, title: gold.source.title, publishedAt: gold.source.publishedAt }, []);
+    const draft = extractWithNames({ text, title: gold.source.title, publishedAt: gold.source.publishedAt ?? '' }, []);
     return scoreArticle(name, draft, gold);
   });
 }

@@ -467,7 +467,8 @@ class DraftBuilder {
   private evidenceFor(actor: Actor, cue: StanceCue, target: Target, sentence: Sentence, type: StanceType): { item: PayloadStance['evidence'][number]; quote?: { start: number; end: number } } {
     const own = this.quotes.find((q) => ((q.start >= sentence.start && q.end <= sentence.end) || (cue.start >= q.start && cue.start < q.end)) && q.speaker?.id === actor.entity.id);
     const via = this.viaOf(sentence, actor, cue);
-    const summary = `Summary: ${actor.entity.name} ${STANCE_TYPES[type].verb} ${lowerFirst(target.name)} (read from "${cue.cue}").`;
+    // Our own wording only: the UI adds the "Summary:" label, and the cue stays in the draft's `cue` field.
+    const summary = `${actor.entity.name} ${STANCE_TYPES[type].verb} ${lowerFirst(target.name)}.`;
     if (own && !via) {
       return { item: { quote: this.text.slice(own.start, own.end), summary, reporting: 'first-hand' }, quote: { start: own.start, end: own.end } };
     }
