@@ -66,3 +66,14 @@ describe('evidence text', () => {
     expect(await migrateEvidenceText(app.db, testLogger)).toBe(0);
   });
 });
+
+describe('background notes', () => {
+  it('are undated, not dated the day they were ingested; other sources still need a day', async () => {
+    const { sources } = await app.api.sources({ query: { limit: 200 } });
+    expect(sources.find((s) => s.id === 'source:parley-background-notes')?.publishedAt).toBeNull();
+    expect(sources.filter((s) => s.kind !== 'background').every((s) => /^\d{4}-\d{2}-\d{2}$/.test(s.publishedAt ?? ''))).toBe(true);
+    const undated = await postSource(app.url, { source: { id: 'source:undated-article', title: 'Undated', kind: 'news-article' }, entities: [], stances: [] }, TEST_WRITE_AUTHORIZATION);
+    expect(undated.status).toBe(400);
+    expect(undated.text).toContain('source.publishedAt');
+  });
+});
