@@ -26,6 +26,6 @@ export function apiHandlers(db: Database, config: Config, layoutKeeper: GraphLay
     ...exportHandlers(db, config),
     ...sourceHandlers(db, () => layoutKeeper.refresh()),
     ...extractHandlers(db),
-    ...metaHandlers(apiRoutes),
+    ...metaHandlers(apiRoutes, config),
   };
 }
