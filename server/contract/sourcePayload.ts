@@ -5,6 +5,7 @@
  * error names the offending field.
  */
 import { z } from 'zod';
+import { analystSummary } from './evidenceText.ts';
 import { MAX_ARTICLE_BYTES, gradeSchema, namedRequest } from './common.ts';
 import {
   DATE_PRECISIONS,
@@ -136,8 +137,8 @@ export type EntityInput = z.infer<typeof entitySchema>;
 const evidenceSchema = z.strictObject({
   /** Verbatim words, when the source has them. */
   quote: z.string().trim().min(1).max(MAX_QUOTE).optional(),
-  /** What the source says, in our own words, when there is no quote. */
-  summary: text.optional(),
+  /** What the source says, in our own words, when there is no quote; stored without a "Summary:" label or an extractor's cue (evidenceText.ts). */
+  summary: text.transform(analystSummary).pipe(z.string().min(1, 'a summary needs words besides its label')).optional(),
   reporting: z.enum(['first-hand', 'second-hand']),
   /** For second-hand reports: through whom or what the source learned it. */
   via: text.optional(),
@@ -219,7 +220,8 @@ const sourceSchema = z.strictObject({
   id: slug('source'),
   title: z.string().trim().min(1).max(500),
   kind: z.enum(SOURCE_KINDS),
-  publishedAt: isoDate,
+  /** Required, except for background notes, which may be undated (no day of their own). */
+  publishedAt: isoDate.optional(),
   dateline: z.string().trim().min(1).max(200).optional(),
   /** Free text; without `publishedBy` it names a Publisher entity derived from it (no affiliation). */
   publisher: z.string().trim().min(1).max(200).optional(),
@@ -235,6 +237,9 @@ const sourceSchema = z.strictObject({
     .max(MAX_SOURCE_TEXT_BYTES)
     .refine((t) => Buffer.byteLength(t, 'utf8') <= MAX_SOURCE_TEXT_BYTES, `must be at most ${MAX_SOURCE_TEXT_BYTES} bytes of UTF-8`)
     .optional(),
+}).refine((source) => source.publishedAt !== undefined || source.kind === 'background', {
+  message: 'publishedAt is required (only background notes may be undated)',
+  path: ['publishedAt'],
 });
 
 /** The analyst's choice to keep a spelling this source uses as another name of an existing entity. */

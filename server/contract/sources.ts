@@ -13,7 +13,7 @@ const sourceFields = {
   id: z.string(),
   title: z.string(),
   kind: z.string(),
-  publishedAt: z.string(),
+  publishedAt: z.string().nullable().describe('Publication day; null for undated background notes'),
   publisher: z.string().nullable().describe("The publisher's name: its entity's, else the payload's free text"),
   url: z.string().nullable(),
   grade: z.string().nullable().describe('Admiralty grade ("B2"), null when ungraded'),

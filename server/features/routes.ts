@@ -29,6 +29,6 @@ export function apiHandlers(db: Database, config: Config, layoutKeeper: GraphLay
     ...exportHandlers(db, config),
     ...sourceHandlers(db, () => layoutKeeper.refresh()),
     ...extractHandlers(db, nlp),
-    ...metaHandlers(apiRoutes),
+    ...metaHandlers(apiRoutes, config),
   };
 }

@@ -120,6 +120,33 @@ describe('Add source (issue 14)', () => {
     'Erdogan welcomed the prisoner swap.',
   ].join('\n\n');
 
+  it('asks for no write token while the server takes no writes, and says how to set one (issue 26)', async () => {
+    const readOnly = await explorer.startApp({ PARLEY_WRITE_TOKEN: '' });
+    try {
+      await expect((await fetch(`${readOnly.url}/api/meta`)).json()).resolves.toEqual({ writes: { enabled: false } });
+      const { page, errors } = await openPage(`${readOnly.url}/#mode=source`);
+      const dialogs: string[] = [];
+      page.on('dialog', (dialog) => {
+        dialogs.push(dialog.message());
+        void dialog.dismiss();
+      });
+      await page.getByLabel('Title', { exact: true }).fill('Talks on drone strikes stall');
+      await page.getByLabel('Published on').fill('2025-06-13');
+      await page.getByLabel('Article text', { exact: true }).fill(article);
+      await page.locator('[data-action="extract"]').click();
+      await page.locator('.candidate').first().waitFor();
+      await page.locator('[data-action="ingest"]').click();
+      const refusal = page.locator('[data-writes="off"]');
+      await refusal.waitFor();
+      await expect(refusal.textContent()).resolves.toContain('PARLEY_WRITE_TOKEN');
+      expect(dialogs).toEqual([]);
+      expect(errors).toEqual([]);
+      await page.close();
+    } finally {
+      await readOnly.stop();
+    }
+  });
+
   it('extracts, reviews (accept, reject, merge), survives a reload, ingests, and shows the new stances in the trace', async () => {
     const { page, errors } = await openPage(`${app.url}/#mode=source`);
     await page.getByLabel('Title', { exact: true }).fill('Talks on drone strikes stall');

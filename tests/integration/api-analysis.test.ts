@@ -113,6 +113,24 @@ describe('GET /api/matrix', () => {
     expect(matrix.parties.map((p) => p.id)).toContain('party:europe');
   });
 
+  it('shows a disputed cell as both sides with their own evidence, headlined by the stronger side, and the trace judges it alike', async () => {
+    const { cells } = await app.api.matrix({ query: {} });
+    const truce = cells.find((c) => c.party === 'party:ukraine' && c.position === 'position:partial-truce')!;
+    // Medinsky alone says Kyiv agreed; Zelensky, reported by two outlets, rejected it the same day.
+    expect(truce.latest).toMatchObject({ type: 'rejected', family: 'rejection', date: '2025-06-02' });
+    expect(truce.dispute).toEqual({
+      reason: 'conflict',
+      sides: [
+        expect.objectContaining({ type: 'rejected', family: 'rejection', sources: 2, firstHand: 2, evidenceCount: 3 }),
+        expect.objectContaining({ type: 'agreed', family: 'support', sources: 1, firstHand: 0, evidenceCount: 1, stanceIds: ['stance:ukraine-agreed-partial-truce-2025-06-02-per-medinsky'] }),
+      ],
+    });
+    // Russia's offer is reported by several sources and contradicted by none.
+    expect(cells.find((c) => c.party === 'party:russia' && c.position === 'position:partial-truce')!.dispute).toBeNull();
+    const trace = await app.api.trace({ params: { id: 'position:partial-truce' }, query: {} });
+    expect(trace.disputes).toEqual([{ actor: expect.objectContaining({ id: 'party:ukraine' }), dispute: truce.dispute }]);
+  });
+
   it('asOf drops later stances and a bad date is a 400', async () => {
     const matrix = await app.api.matrix({ query: { asOf: '2025-06-02' } });
     expect(matrix.cells.find((c) => c.party === 'party:russia' && c.position === 'position:leaders-summit')).toBeUndefined();

@@ -21,6 +21,13 @@ describe('POST /api/cypher', () => {
     expect(res.summary).toMatchObject({ queryType: 'r', truncated: false });
   });
 
+  it('passes JSON integers to Neo4j as integers (LIMIT $n, range), nested ones too, and keeps fractions as floats', async () => {
+    const limited = await app.api.cypher({ body: { query: 'MATCH (p:Party) RETURN p.id AS id LIMIT $n', params: { n: 2 } } });
+    expect(limited.rows).toHaveLength(2);
+    const nested = await app.api.cypher({ body: { query: 'RETURN range(1, $m.top) AS r, [x IN $list | x + 1] AS next, $half * 2 AS whole, valueType($n) AS t', params: { m: { top: 3 }, list: [1, 2], half: 0.5, n: 5 } } });
+    expect(nested.rows).toEqual([{ r: [1, 2, 3], next: [2, 3], whole: 1, t: 'INTEGER NOT NULL' }]);
+  });
+
   it('collapses returned stances into edges in the graph part', async () => {
     const res = await cypher("MATCH (a)-[t:TOOK]->(s:Stance {id: 'stance:russia-rejected-unconditional-ceasefire-2025-06-02'})-[o:ON]->(b) RETURN a, t, s, o, b");
     spec.expectMatches('post', '/api/cypher', 200, res);

@@ -21,7 +21,7 @@ describe('GET /api/openapi.json', () => {
       [
         'GET /api/graph', 'GET /api/search', 'GET /api/nodes/{id}', 'GET /api/nodes/{id}/neighbors', 'GET /api/positions/{id}/trace',
         'GET /api/actors/{id}/stances', 'GET /api/matrix', 'GET /api/paths', 'GET /api/questions', 'POST /api/questions/{id}', 'POST /api/ask',
-        'POST /api/cypher', 'GET /api/cypher/schema', 'GET /api/export', 'GET /api/openapi.json', 'GET /api/docs', 'GET /api/sources/schema', 'GET /api/sources', 'POST /api/sources',
+        'POST /api/cypher', 'GET /api/cypher/schema', 'GET /api/export', 'GET /api/openapi.json', 'GET /api/docs', 'GET /api/meta', 'GET /api/sources/schema', 'GET /api/sources', 'POST /api/sources',
         'GET /api/sources/{id}', 'DELETE /api/sources/{id}', 'PATCH /api/sources/{id}/grade', 'GET /api/audit', 'POST /api/extract', 'GET /api/conflicts',
         'GET /api/graph/view', 'GET /api/graph/clusters/{id}', 'GET /api/graph/edges/{actor}/{target}/stances',
         'GET /api/documents/compare', 'GET /api/documents/{id}/vs-author',

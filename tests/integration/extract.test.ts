@@ -13,7 +13,7 @@ import { applySchema } from '../../server/db/schema.ts';
 import { loadSeed } from '../../server/features/extract/score.ts';
 import { type ExtractDraft, extractDraftSchema } from '../../server/contract/extract.ts';
 import { ARTICLES_DIR, REPO_ROOT as ROOT } from '../../server/paths.ts';
-import { type TestApp, errorOf, startTestApp } from '../support/app.ts';
+import { type TestApp, answerOf, errorOf, startTestApp } from '../support/app.ts';
 import { resetToSeed, testLogger } from '../support/db.ts';
 import { graphFingerprint } from '../support/fingerprint.ts';
 
@@ -45,7 +45,7 @@ describe('POST /api/extract, then POST /api/sources', () => {
       const request = { text: article.text, title: article.title, publishedAt: article.publishedAt };
       const first = await extract(request);
       expect(first.status).toBe(200);
-      const draft = first.body as ExtractDraft;
+      const draft = answerOf('extract', first);
       expect(extractDraftSchema.safeParse(draft).success).toBe(true);
       expect(draft.payload.stances?.length).toBeGreaterThan(0);
       for (const quote of draft.provenance.quotes) expect(draft.text.slice(quote.start, quote.end)).toBe(quote.text);
@@ -68,8 +68,8 @@ describe('POST /api/extract, then POST /api/sources', () => {
       const before = await graphFingerprint(app.db);
       const second = await extract(request);
       expect(second.status).toBe(200);
-      expect((second.body as ExtractDraft).payload.stances).toEqual(draft.payload.stances);
-      const again = await app.request('/api/sources', { method: 'POST', headers: AUTH, json: (second.body as ExtractDraft).payload });
+      expect(answerOf('extract', second).payload.stances).toEqual(draft.payload.stances);
+      const again = await app.request('/api/sources', { method: 'POST', headers: AUTH, json: answerOf('extract', second).payload });
       expect(again.status).toBe(201);
       expect(again.body).toMatchObject({ removedStances: 0, removedEvidence: 0 });
       expect(await graphFingerprint(app.db)).toEqual(before);

@@ -4,7 +4,6 @@
  * position's point of view, search ranks exact names first, and a non-JSON body is named.
  */
 import fs from 'node:fs';
-import path from 'node:path';
 import { DOMParser } from 'linkedom';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ApiError } from '../../client/src/api/client.ts';
@@ -12,17 +11,17 @@ import { type TestApp, answerOf, errorOf } from '../support/app.ts';
 import { type SpecValidator, startSeededAppWithSpec } from '../support/openapi.ts';
 import { seedFiles } from '../../server/features/sources/seed.ts';
 import { readCsv } from '../support/csv.ts';
-import { ARTICLES_DIR } from '../../server/paths.ts';
+import { seedArticle } from '../support/articles.ts';
 
 const SEED_SOURCE = 'source:russia-no-quick-breakthroughs-2025-06-03';
 /** The seed article, as the seed was curated from it. */
-const ARTICLE = fs.readFileSync(path.join(ARTICLES_DIR, '000_6178a817db1aea46.txt'), 'utf8');
+const ARTICLE = seedArticle();
 /** The seed's further reports keep their own text (our note of the quotes kept), against which their quotes are checked. */
 const REPORT_TEXTS = seedFiles()
   .map((file) => (JSON.parse(fs.readFileSync(file, 'utf8')) as { source: { id: string; text?: string } }).source)
   .filter((source) => source.text)
   .map((source) => [source.id, source.text!] as const);
-const SOURCE_TEXTS: Record<string, string> = { [SEED_SOURCE]: ARTICLE, ...Object.fromEntries(REPORT_TEXTS) };
+const SOURCE_TEXTS: Record<string, string> = { ...(ARTICLE === null ? {} : { [SEED_SOURCE]: ARTICLE }), ...Object.fromEntries(REPORT_TEXTS) };
 
 let app: TestApp;
 let spec: SpecValidator;
@@ -47,7 +46,7 @@ function expectVerbatim(where: string, quote: unknown, source: unknown) {
   expect(texts.some((text) => text.includes(quote as string)), `${where}: "${quote}" is not verbatim in its source`).toBe(true);
 }
 
-describe('a summary never looks like words someone said', () => {
+describe.skipIf(ARTICLE === null)('a summary never looks like words someone said', () => {
   let positions: string[];
   let parties: string[];
   beforeAll(async () => {

@@ -3,6 +3,7 @@
  * different sources. The list names each conflict; opening one sets both sides side by side,
  * each with its quotes (or our summaries, marked as such) and the sources they come from.
  */
+import { countOf } from './words.ts';
 import type { Conflict, ConflictsResponse } from '../../../server/contract/analysis.ts';
 import { STANCE_TYPES } from '../../../server/contract/model.ts';
 import { api } from '../api/client.ts';
@@ -44,7 +45,7 @@ export function createConflictsView(context: ExplorerContext): View {
     const wanted = store.get().openConflict;
     replaceChildren(list, answer.conflicts.length === 0
       ? h('p', { class: 'empty-state' }, 'No conflicting reports: every source agrees with the others so far.')
-      : [h('p', { class: 'muted small' }, `${answer.total} conflicting reports${answer.total > answer.conflicts.length ? `, ${answer.conflicts.length} shown` : ''}`),
+      : [h('p', { class: 'muted small' }, `${countOf(answer.total, 'conflict between reports', 'conflicts between reports')}${answer.total > answer.conflicts.length ? `, ${answer.conflicts.length} shown` : ''}`),
         h('ul', { class: 'plain-list' }, answer.conflicts.map((conflict) =>
           h('li', { 'data-conflict': conflict.id, class: conflict.id === wanted ? 'current' : '' },
             h('button', { type: 'button', class: 'link', onclick: () => store.update((s) => openConflict(s, conflict.id)) },

@@ -6,6 +6,7 @@ import type { MatrixCell, MatrixResponse } from '../../../server/contract/analys
 import { api } from '../api/client.ts';
 import { humanize } from '../graph/encoding.ts';
 import { STANCE_TYPE_NAMES } from '../../../server/contract/model.ts';
+import { disputeSentence, disputeShort } from './disputeText.ts';
 import type { ExplorerContext, View } from './context.ts';
 import { corroborationLine, errorMessage, evidenceList, h, replaceChildren } from './dom.ts';
 
@@ -17,7 +18,7 @@ export function createMatrixView(context: ExplorerContext): View {
     h('form', { method: 'dialog', class: 'dialog-close' }, h('button', { class: 'button icon', 'aria-label': 'Close' }, '×')),
     dialogBody);
   const element = h('section', { class: 'matrix-view', 'aria-label': 'Stance matrix' },
-    h('p', { class: 'muted small' }, 'Each party’s latest stance on each position. Darker cells rest on more evidence; ↺ marks a reversal, with the stance before and when it changed. Select a cell to read its evidence.'),
+    h('p', { class: 'muted small' }, 'Each party’s latest stance on each position. Darker cells rest on more evidence; ↺ marks a reversal, with the stance before and when it changed; “Disputed” marks sources that disagree about the same moment, with each side’s evidence. Select a cell to read its evidence.'),
     content, dialog);
   let requested: string | undefined;
 
@@ -57,8 +58,19 @@ export function createMatrixView(context: ExplorerContext): View {
           if (!cell) return h('td', { class: 'matrix-cell empty' }, h('span', { class: 'visually-hidden' }, 'no stance'));
           const strength = 0.35 + 0.65 * (cell.evidenceCount / mostEvidence);
           const { type, family, date } = cell.latest;
-          const { reversal } = cell;
+          const { reversal, dispute } = cell;
           const reversed = reversal ? `, reversed from ${humanize(reversal.from.type)} on ${reversal.date}` : '';
+          if (dispute) {
+            // Sources disagree: the cell shows both sides, each with its own evidence, in no camp's colour.
+            return h('td', { class: 'matrix-cell disputed', 'data-dispute': dispute.reason },
+              h('button', {
+                type: 'button',
+                class: 'cell-button',
+                title: disputeSentence(dispute),
+                'aria-label': `${party.label} on ${position.label}, disputed on ${date}: ${disputeSentence(dispute)}`,
+                onclick: () => void openCell(cell, party.label, position.label),
+              }, 'Disputed', h('small', {}, disputeShort(dispute))));
+          }
           return h('td', { class: `matrix-cell family-${family}${reversal ? ' reversed' : ''}` },
             h('button', {
               type: 'button',

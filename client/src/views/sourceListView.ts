@@ -32,7 +32,7 @@ export function createSourceListView(context: ExplorerContext): View {
         h('tbody', {}, page.sources.map((source) => h('tr', { 'data-source': source.id, class: source.id === current ? 'current' : '' },
           h('td', {}, h('button', { type: 'button', class: 'link', onclick: () => store.update((s) => openSource(s, source.id)) }, source.title)),
           h('td', {}, source.publisher ?? '—'),
-          h('td', {}, source.publishedAt),
+          h('td', {}, source.publishedAt ?? 'undated'),
           h('td', {}, source.grade ?? 'ungraded'),
           h('td', { class: 'number' }, source.stances),
           h('td', { class: 'number' }, source.quotes)))))));
@@ -44,7 +44,7 @@ export function createSourceListView(context: ExplorerContext): View {
     const showNode = (id: string) => store.update((s) => setMode(select(s, id), 'graph'));
     replaceChildren(detail,
       h('h2', { id: 'source-title' }, source.title),
-      h('p', { class: 'muted small source-meta' }, [source.publisher, source.publishedAt, source.grade ? `grade ${source.grade}` : 'ungraded', source.kind].filter(Boolean).join(' · '),
+      h('p', { class: 'muted small source-meta' }, [source.publisher, source.publishedAt ?? 'undated', source.grade ? `grade ${source.grade}` : 'ungraded', source.kind].filter(Boolean).join(' · '),
         source.url ? [' · ', h('a', { href: source.url, target: '_blank', rel: 'noopener noreferrer' }, 'original')] : null),
       source.text
         ? [h('p', { class: 'muted small' }, `${found.length} of ${new Set(quotes).size} quotes found in the text.`),

@@ -103,9 +103,25 @@ export function createSourceView(context: ExplorerContext): View {
     update(emptyDraftState());
     replaceChildren(message, 'Draft discarded.');
   });
+  // Whether the server takes writes at all (GET /api/meta), learned before anyone is asked for a token.
+  let writesEnabled: Promise<boolean> | undefined;
+  const serverTakesWrites = () => (writesEnabled ??= api.meta().then((meta) => meta.writes.enabled, (err) => {
+    writesEnabled = undefined;
+    throw err;
+  }));
   ingestButton.addEventListener('click', async () => {
     const payload = acceptedPayload(state);
     if (!payload) return;
+    try {
+      if (!(await serverTakesWrites())) {
+        replaceChildren(message, h('span', { class: 'error', role: 'alert', 'data-writes': 'off' },
+          'This server takes no writes: no write token is set. Start it with PARLEY_WRITE_TOKEN=… (README, Configuration), then ingest again.'));
+        return;
+      }
+    } catch (err) {
+      replaceChildren(message, h('span', { class: 'error', role: 'alert' }, errorMessage(err)));
+      return;
+    }
     const token = sessionStorage.getItem(TOKEN_KEY) ?? window.prompt('Write token (kept for this tab only)') ?? '';
     if (!token) return;
     try {

@@ -14,6 +14,7 @@ import type { GradeFilter, Reversal, StanceStep } from '../../contract/common.ts
 import type { ActorStancesResponse, MatrixResponse, PathsResponse, PositionLink, TimelineEntry, TraceResponse } from '../../contract/analysis.ts';
 import { admissibleSources } from '../../core/grading.ts';
 import { corroborationOf, groupBy, reversalsIn, stepOf } from '../../core/reports.ts';
+import { judgeDispute, toDispute } from '../../core/disputes.ts';
 
 async function requireNode(db: Database, id: string, types: readonly string[], what: string) {
   const [row] = await readNodesById(db, [id]);
@@ -39,8 +40,11 @@ export async function tracePosition(db: Database, id: string, { asOf, ...grading
   for (const stance of stances) (byType[stance.type] ??= []).push(withCorroboration(stance));
   // A party's stances on the position, its officials' included, are one line of change.
   const reversed = new Map<string, StanceStep>();
+  const disputes: TraceResponse['disputes'] = [];
   for (const group of groupBy(stances, (s) => s.party?.id ?? s.actor.id).values()) {
     for (const { from, to } of reversalsIn(group)) reversed.set(to.id, stepOf(from));
+    const dispute = toDispute(judgeDispute(group));
+    if (dispute) disputes.push({ actor: group[0]!.party ?? group[0]!.actor, dispute });
   }
   const linked = links.map(describeLink);
   const linksOf = (relation: PositionRelation, direction: PositionLink['direction']) =>
@@ -67,6 +71,7 @@ export async function tracePosition(db: Database, id: string, { asOf, ...grading
     conditionOf: linksOf('CONDITIONAL_ON', 'incoming'),
     conditionalStances: conditionalStances.map(withCorroboration),
     timeline,
+    disputes,
   };
 }
 
@@ -144,9 +149,19 @@ export async function partyPositionMatrix(db: Database, { asOf, stanceTypes = nu
     asOf,
     parties: axes.filter((a) => a.type === 'Party'),
     positions: axes.filter((a) => a.type === 'Position'),
-    cells: cells.map(({ history, ...cell }) => {
-      const last = reversalsIn(history).at(-1);
-      return { ...cell, reversal: last ? { from: stepOf(last.from), to: stepOf(last.to), date: stepOf(last.to).date } : null };
+    cells: cells.map(({ party, position, stances }) => {
+      const judgement = judgeDispute(stances)!;
+      const { id, type, family, date, actor } = judgement.headline;
+      const last = reversalsIn(stances).at(-1);
+      return {
+        party,
+        position,
+        latest: { id, type, family, date, actor },
+        stanceCount: stances.length,
+        evidenceCount: stances.reduce((sum, s) => sum + s.evidence.length, 0),
+        reversal: last ? { from: stepOf(last.from), to: stepOf(last.to), date: stepOf(last.to).date } : null,
+        dispute: toDispute(judgement),
+      };
     }),
   };
 }

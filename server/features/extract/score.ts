@@ -116,7 +116,7 @@ export function payloadAsGold(id: string, payload: SourcePayload): Gold {
     id,
     negotiation: id,
     title: payload.source.title,
-    publishedAt: payload.source.publishedAt,
+    publishedAt: payload.source.publishedAt ?? '',
     text: { file: '' },
     actors: entities
       .filter((e) => ['Party', 'Official', 'Delegation'].includes(e.type))

@@ -7,7 +7,7 @@ interface SourceListRow {
   id: string;
   title: string;
   kind: string;
-  publishedAt: string;
+  publishedAt: string | null;
   publisher: string | null;
   publishedBy: PublisherRow | null;
   url: string | null;
@@ -43,7 +43,7 @@ interface SourceDetailRow {
   id: string;
   title: string;
   kind: string;
-  publishedAt: string;
+  publishedAt: string | null;
   publisher: string | null;
   url: string | null;
   grade: string | null;
