@@ -11,6 +11,7 @@ import { openDatabase } from './db/openDatabase.ts';
 import { applySchema } from './db/schema.ts';
 import { loadSeedIfEmpty } from './features/sources/seed.ts';
 import { GraphLayoutKeeper } from './features/graphView/layoutKeeper.ts';
+import { WatchRuntime } from './features/watches/runtime.ts';
 import { SetupError } from './errors.ts';
 import { createApp } from './app.ts';
 import type { Logger } from './logger.ts';
@@ -46,7 +47,10 @@ export async function startParley(config: Config, logger: Logger, clientDir: str
   // At start the graph view's layout is computed in the background when missing or stale.
   const layoutKeeper = new GraphLayoutKeeper(db, logger, config.graphView.nodeBudget);
   bootstrap.whenReady(() => layoutKeeper.refresh());
-  const app = createApp({ config, db, logger, clientDir, layoutKeeper });
+  // The outbox's delivery loop: events committed before a crash are delivered now.
+  const watchRuntime = new WatchRuntime(db, config, logger);
+  bootstrap.whenReady(() => watchRuntime.start());
+  const app = createApp({ config, db, logger, clientDir, layoutKeeper, watchRuntime });
   const server = await new Promise<Server>((resolve, reject) => {
     const s = app.listen(config.port, config.host, () => resolve(s));
     s.once('error', reject);
@@ -64,6 +68,7 @@ export async function startParley(config: Config, logger: Logger, clientDir: str
   const stop = () => {
     stopping ??= (async () => {
       bootstrap.cancel();
+      await watchRuntime.stop();
       await layoutKeeper.close();
       await new Promise<void>((resolve) => {
         server.close(() => resolve());

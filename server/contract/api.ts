@@ -14,6 +14,7 @@ import { graphViewRoutes } from './graphView.ts';
 import { metaRoutes } from './meta.ts';
 import { questionRoutes } from './questions.ts';
 import { sourceRoutes } from './sources.ts';
+import { watchRoutes } from './watches.ts';
 
 export const apiRoutes = {
   ...graphViewRoutes,
@@ -26,6 +27,7 @@ export const apiRoutes = {
   ...sourceRoutes,
   ...extractRoutes,
   ...metaRoutes,
+  ...watchRoutes,
 };
 
 export type ApiRoutes = typeof apiRoutes;

@@ -14,8 +14,11 @@ import { graphViewHandlers } from './graphView/routes.ts';
 import { metaHandlers } from './meta/routes.ts';
 import { questionHandlers } from './questions/routes.ts';
 import { sourceHandlers } from './sources/routes.ts';
+import type { Logger } from '../logger.ts';
+import { watchHandlers } from './watches/routes.ts';
+import type { WatchRuntime } from './watches/runtime.ts';
 
-export function apiHandlers(db: Database, config: Config, layoutKeeper: GraphLayoutKeeper): Handlers<ApiRoutes> {
+export function apiHandlers(db: Database, config: Config, layoutKeeper: GraphLayoutKeeper, watches: WatchRuntime, logger: Logger): Handlers<ApiRoutes> {
   return {
     ...graphViewHandlers(db, config, layoutKeeper),
     ...graphHandlers(db, config),
@@ -24,8 +27,12 @@ export function apiHandlers(db: Database, config: Config, layoutKeeper: GraphLay
     ...askHandlers(db, config),
     ...consoleHandlers(db, config),
     ...exportHandlers(db, config),
-    ...sourceHandlers(db, () => layoutKeeper.refresh()),
+    ...sourceHandlers(db, () => {
+      layoutKeeper.refresh();
+      watches.changed();
+    }),
     ...extractHandlers(db),
     ...metaHandlers(apiRoutes),
+    ...watchHandlers(db, config, watches.live, logger),
   };
 }

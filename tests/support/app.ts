@@ -2,6 +2,7 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Database } from '../../server/db/database.ts';
 import { createApp } from '../../server/app.ts';
+import { WatchRuntime } from '../../server/features/watches/runtime.ts';
 import { type Api, createApi } from '../../client/src/api/client.ts';
 import { testConfig, testLogger } from './db.ts';
 
@@ -47,13 +48,18 @@ export function postSource(url: string, payload: unknown, authorization: string 
   return requestAt(url, '/api/sources', { method: 'POST', headers, body: typeof payload === 'string' ? payload : JSON.stringify(payload) });
 }
 
-/** The real Express app on port 0, talking to the run's throwaway Neo4j. */
-export async function startTestApp(overrides: Record<string, string> = {}): Promise<TestApp> {
+/**
+ * The real Express app on port 0, talking to the run's throwaway Neo4j. With `deliver`, the
+ * watches' delivery loop runs too (off by default, so other suites see no background writes).
+ */
+export async function startTestApp(overrides: Record<string, string> = {}, { deliver = false }: { deliver?: boolean } = {}): Promise<TestApp> {
   const config = testConfig(overrides);
   // From the config, so a suite can point an app at a Neo4j of its own through NEO4J_* overrides.
   const { uri, user, password, database } = config.neo4j;
   const db = new Database({ uri: uri!, user, password: password!, database });
-  const app = createApp({ config, db, logger: testLogger });
+  const watchRuntime = new WatchRuntime(db, config, testLogger);
+  if (deliver) watchRuntime.start();
+  const app = createApp({ config, db, logger: testLogger, watchRuntime });
   const server = await new Promise<Server>((resolve) => {
     const s = app.listen(0, '127.0.0.1', () => resolve(s));
   });
@@ -64,6 +70,7 @@ export async function startTestApp(overrides: Record<string, string> = {}): Prom
     api: createApi(url),
     request: (path, init) => requestAt(url, path, init),
     async close() {
+      await watchRuntime.stop();
       await new Promise<void>((resolve) => {
         server.close(() => resolve());
         server.closeAllConnections();

@@ -8,6 +8,7 @@ import { listSourceRows, readAuditRows, readSourceDetail, readStoredPayload, rea
 import type { Database } from '../../db/database.ts';
 import { NotFoundError } from '../../errors.ts';
 import { claimedLinks } from './ingest.ts';
+import { deletionChanges } from '../../core/outbox.ts';
 
 export interface Page {
   limit: number;
@@ -40,7 +41,7 @@ export async function deleteSource(db: Database, sourceId: string, writer: strin
     sourceId,
     writer,
     changes: {},
-  });
+  }, deletionChanges(sourceId));
   if (existed) forgetNames(db);
   return { sourceId, deleted: existed, ...removed };
 }
