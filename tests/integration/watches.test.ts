@@ -35,9 +35,9 @@ async function failure(call: Promise<unknown>): Promise<ApiError> {
   return err as ApiError;
 }
 
+/** The schema stays; every node goes. */
 async function emptyGraph(): Promise<void> {
   await app.db.write('MATCH (n) DETACH DELETE n');
-  await applySchema(app.db, testLogger);
 }
 
 beforeAll(async () => {
@@ -47,13 +47,14 @@ beforeAll(async () => {
     { deliver: true },
   );
   receiver = await startReceiver();
+  await applySchema(app.db, testLogger);
 });
 afterAll(async () => {
   await app?.close();
   await receiver?.close();
 });
 
-describe('the outbox', () => {
+describe('the outbox', { timeout: 120_000 }, () => {
   beforeEach(emptyGraph);
 
   it('writes the change events of an ingestion with it: new source, new stance, then a conflict and a reversal', async () => {
@@ -104,7 +105,7 @@ describe('the outbox', () => {
   });
 });
 
-describe('webhooks', () => {
+describe('webhooks', { timeout: 120_000 }, () => {
   beforeEach(async () => {
     await emptyGraph();
     receiver.received.length = 0;
@@ -151,7 +152,7 @@ describe('webhooks', () => {
   });
 });
 
-describe('watches', () => {
+describe('watches', { timeout: 120_000 }, () => {
   beforeEach(emptyGraph);
 
   it('are set, listed and stopped; a watch whose target is deleted stays and says it is gone', async () => {
@@ -214,9 +215,21 @@ describe('watches', () => {
       { timeout: 10_000, interval: 10 },
     );
     await ingested;
+    await vi.waitFor(
+      async () => {
+        const { value } = await reader.read();
+        text += new TextDecoder().decode(value);
+        expect(text).toContain('"Eastland rejected Canal sharing"');
+      },
+      { timeout: 10_000, interval: 10 },
+    );
     controller.abort();
-    const change = JSON.parse(/event: change\ndata: (.*)\n/.exec(text.slice(text.indexOf('"kind":"new-stance"') - 400))?.[1] ?? text.split('data: ').find((d) => d.includes('"new-stance"'))!.split('\n')[0]!);
-    expect(change).toMatchObject({ kind: 'new-stance', title: 'Eastland rejected Canal sharing', watches: [watch.id] });
+    const changes = text
+      .split('\n\n')
+      .filter((block) => block.startsWith('id: change:'))
+      .map((block) => JSON.parse(/^data: (.*)$/m.exec(block)![1]!) as { kind: string; title: string; watches: string[] });
+    expect(changes.find((c) => c.title === 'Eastland rejected Canal sharing')).toMatchObject({ kind: 'new-stance', watches: [watch.id] });
+    expect(new Set(changes.map((c) => JSON.stringify(c))).size).toBe(changes.length);
   });
 });
 
