@@ -57,6 +57,7 @@ const envSchema = z.object({
   PARLEY_WATCH_RETENTION_DAYS: z.coerce.number().positive().max(3_650).default(30),
   PARLEY_WATCH_POLL_MS: z.coerce.number().int().min(20).max(60_000).default(500),
   PARLEY_WATCH_LEASE_MS: z.coerce.number().int().min(1_000).max(3_600_000).default(30_000),
+  PARLEY_WEBHOOK_KEY: optionalText,
   PARLEY_WEBHOOK_ALLOW_PRIVATE: z.enum(['true', 'false']).default('false').transform((v) => v === 'true'),
   PARLEY_WEBHOOK_CONNECT_TIMEOUT_MS: z.coerce.number().int().positive().max(60_000).default(3_000),
   PARLEY_WEBHOOK_TIMEOUT_MS: z.coerce.number().int().positive().max(120_000).default(10_000),
@@ -120,6 +121,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
       pollMs: e.PARLEY_WATCH_POLL_MS,
       leaseMs: e.PARLEY_WATCH_LEASE_MS,
       webhook: {
+        /** Signing keys derive from it (unset: one kept in PARLEY_HOME/webhook.key). */
+        key: e.PARLEY_WEBHOOK_KEY,
+        home,
         allowPrivate: e.PARLEY_WEBHOOK_ALLOW_PRIVATE,
         connectTimeoutMs: e.PARLEY_WEBHOOK_CONNECT_TIMEOUT_MS,
         timeoutMs: e.PARLEY_WEBHOOK_TIMEOUT_MS,

@@ -3,7 +3,7 @@
  * an ingestion comes through the API; a second context, never reloaded, shows the new stance
  * under the bell with an unread count, live over server-sent events.
  */
-import { expect, it } from 'vitest';
+import { expect, it, vi } from 'vitest';
 import { browserSuite } from '../support/browser.ts';
 
 const explorer = browserSuite();
@@ -11,6 +11,8 @@ const POSITION = 'position:unconditional-ceasefire';
 
 it('a watch set in one context; the other shows the new stance and the unread badge without a reload', async () => {
   const { app } = explorer;
+  // The first screen waits for the server's stored layout; on a busy machine it may still be computing.
+  await vi.waitFor(async () => expect((await (await fetch(`${app.url}/api/graph/view`)).json()).layout.stale).toBe(false), { timeout: 120_000, interval: 500 });
   const setter = await explorer.open(`${app.url}/#node=${POSITION}`);
   setter.page.on('dialog', (dialog) => void dialog.accept('test-write-token'));
   const watch = setter.page.locator('.side-panel [data-action="watch"]');
@@ -47,4 +49,4 @@ it('a watch set in one context; the other shows the new stance and the unread ba
   expect(await reader.page.evaluate(() => decodeURIComponent(window.location.hash))).toContain(`position=${POSITION}`);
   expect(navigations.filter((url) => !url.includes('#'))).toEqual([]);
   expect([...setter.errors, ...reader.errors]).toEqual([]);
-});
+}, 240_000);

@@ -126,6 +126,9 @@ describe('webhooks', { timeout: 120_000 }, () => {
     expect(delivery!.headers['idempotency-key']).toBe(delivery!.json.id);
     expect(delivery!.json).toMatchObject({ watch: { id: watch.id, target: CANAL }, event: { kind: 'new-stance', sourceId: 'source:eastland-rejects-canal-sharing' } });
     expect(delivery!.json.event.links).toContainEqual(expect.objectContaining({ kind: 'trace', id: CANAL }));
+    // The key is nowhere in the graph (the public Cypher console reads all of it).
+    const stored = await app.db.read('MATCH (w:Watch) RETURN properties(w) AS props');
+    expect(JSON.stringify(stored)).not.toContain(webhookSecret!);
 
     await app.api.ingest({ body: canalRejectedSameDay() }, auth);
     await new Promise((resolve) => setTimeout(resolve, 1_000));

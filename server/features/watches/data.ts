@@ -30,7 +30,8 @@ export interface NewWatchRow {
   writer: string;
   feedTokenHash: string;
   webhookUrl: string | null;
-  webhookSecret: string | null;
+  /** What the webhook's signing key derives from, with the server key (the key itself is never stored). */
+  webhookNonce: string | null;
   webhookActive: boolean;
   webhookFailures: number;
 }
@@ -53,7 +54,7 @@ export interface LeasedDeliveryRow {
   watchId: string;
   target: string;
   url: string | null;
-  secret: string | null;
+  nonce: string | null;
   active: boolean;
   event: Omit<StoredEventRow, 'watches'>;
 }

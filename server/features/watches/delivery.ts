@@ -15,6 +15,7 @@ import { type Database, isUnavailable } from '../../db/database.ts';
 import type { Logger } from '../../logger.ts';
 import { type LeasedDeliveryRow, fanOutEvents, leaseDeliveries, leaseEvents, pruneOutbox, recordAttempt } from './data.ts';
 import { sendWebhook } from './webhook.ts';
+import { serverKey, signingKey } from './signingKey.ts';
 
 const EVENT_BATCH = 200;
 const DELIVERY_BATCH = 20;
@@ -128,8 +129,8 @@ export class WatchDelivery {
     const event = { ...row.event, links: JSON.parse(row.event.links) as unknown, watches: [row.watchId] };
     const body = JSON.stringify({ id: row.id, idempotencyKey: row.id, watch: { id: row.watchId, target: row.target }, event });
     const result =
-      row.active && row.url && row.secret
-        ? await sendWebhook(row.url, { secret: row.secret, idempotencyKey: row.id, event: row.event.kind, body }, webhook)
+      row.active && row.url && row.nonce
+        ? await sendWebhook(row.url, { secret: signingKey(serverKey(webhook), row.watchId, row.nonce), idempotencyKey: row.id, event: row.event.kind, body }, webhook)
         : { ok: false, status: null, error: 'the webhook is switched off', ms: 0 };
     const now = new Date();
     attempts.push({ at: now.toISOString(), ...result });

@@ -22,6 +22,7 @@ import {
   setFeedTokenHash,
 } from './data.ts';
 import { type WebhookPolicy, checkWebhookUrl } from './webhook.ts';
+import { serverKey, signingKey } from './signingKey.ts';
 
 const hashToken = (token: string) => crypto.createHash('sha256').update(token).digest('hex');
 const newToken = () => crypto.randomBytes(32).toString('base64url');
@@ -55,7 +56,7 @@ export async function createWatch(
   db: Database,
   input: { target: string; kinds?: ChangeKind[] | undefined; webhook?: { url: string } | undefined },
   writer: string,
-  policy: Pick<WebhookPolicy, 'allowPrivate'>,
+  policy: Pick<WebhookPolicy, 'allowPrivate'> & { key: string | undefined; home: string },
 ) {
   const [node] = await readNodesById(db, [input.target]);
   if (!node) throw new NotFoundError(`No node with id ${input.target}`, [{ path: 'target', message: `unknown id ${input.target}` }]);
@@ -66,8 +67,9 @@ export async function createWatch(
   }
   const url = input.webhook ? await checkWebhookUrl(input.webhook.url, policy) : null;
   const feedToken = newToken();
-  const webhookSecret = url ? newToken() : null;
   const id = `watch:${crypto.randomBytes(8).toString('hex')}`;
+  const webhookNonce = url ? newToken() : null;
+  const webhookSecret = webhookNonce ? signingKey(serverKey(policy), id, webhookNonce) : null;
   await createWatchRow(db, {
     id,
     target: node.id,
@@ -78,7 +80,7 @@ export async function createWatch(
     writer,
     feedTokenHash: hashToken(feedToken),
     webhookUrl: url,
-    webhookSecret,
+    webhookNonce,
     webhookActive: url !== null,
     webhookFailures: 0,
   });
