@@ -54,7 +54,7 @@ afterAll(async () => {
   await receiver?.close();
 });
 
-describe('the outbox', { timeout: 120_000 }, () => {
+describe('the outbox', { timeout: 300_000 }, () => {
   beforeEach(emptyGraph);
 
   it('writes the change events of an ingestion with it: new source, new stance, then a conflict and a reversal', async () => {
@@ -105,7 +105,7 @@ describe('the outbox', { timeout: 120_000 }, () => {
   });
 });
 
-describe('webhooks', { timeout: 120_000 }, () => {
+describe('webhooks', { timeout: 300_000 }, () => {
   beforeEach(async () => {
     await emptyGraph();
     receiver.received.length = 0;
@@ -117,7 +117,7 @@ describe('webhooks', { timeout: 120_000 }, () => {
     const { watch, webhookSecret } = await app.api.createWatch({ body: { target: CANAL, kinds: ['new-stance'], webhook: { url: receiver.url } } }, auth);
     expect(webhookSecret).toMatch(/^[A-Za-z0-9_-]{40,}$/);
     await app.api.ingest({ body: canalRejectedSameDay() }, auth);
-    await vi.waitFor(() => expect(receiver.received).toHaveLength(1), { timeout: 10_000, interval: 50 });
+    await vi.waitFor(() => expect(receiver.received).toHaveLength(1), { timeout: 60_000, interval: 50 });
 
     const [delivery] = receiver.received;
     const timestamp = String(delivery!.headers['x-parley-timestamp']);
@@ -143,7 +143,7 @@ describe('webhooks', { timeout: 120_000 }, () => {
     receiver.answer(302);
     const { watch } = await app.api.createWatch({ body: { target: EASTLAND, kinds: ['new-stance'], webhook: { url: receiver.url } } }, auth);
     await app.api.ingest({ body: canalRejectedSameDay() }, auth);
-    await vi.waitFor(async () => expect((await app.api.watch({ params: { id: watch.id } }, auth)).webhook?.active).toBe(false), { timeout: 15_000, interval: 100 });
+    await vi.waitFor(async () => expect((await app.api.watch({ params: { id: watch.id } }, auth)).webhook?.active).toBe(false), { timeout: 90_000, interval: 100 });
     const stopped = await app.api.watch({ params: { id: watch.id } }, auth);
     expect(stopped.webhook?.disabledReason).toMatch(/switched off after 3 failed attempts in a row; last: redirect not followed/);
     // Three attempts reached the receiver (the redirect's target never did), waiting 400 ms, then 800 ms.
@@ -157,7 +157,7 @@ describe('webhooks', { timeout: 120_000 }, () => {
   });
 });
 
-describe('watches', { timeout: 120_000 }, () => {
+describe('watches', { timeout: 300_000 }, () => {
   beforeEach(emptyGraph);
 
   it('are set, listed and stopped; a watch whose target is deleted stays and says it is gone', async () => {
@@ -217,7 +217,7 @@ describe('watches', { timeout: 120_000 }, () => {
         text += new TextDecoder().decode(value);
         expect(text).toContain('"kind":"new-stance"');
       },
-      { timeout: 10_000, interval: 10 },
+      { timeout: 60_000, interval: 10 },
     );
     await ingested;
     await vi.waitFor(
@@ -226,7 +226,7 @@ describe('watches', { timeout: 120_000 }, () => {
         text += new TextDecoder().decode(value);
         expect(text).toContain('"Eastland rejected Canal sharing"');
       },
-      { timeout: 10_000, interval: 10 },
+      { timeout: 60_000, interval: 10 },
     );
     controller.abort();
     const changes = text
