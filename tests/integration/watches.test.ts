@@ -129,6 +129,8 @@ describe('webhooks', { timeout: 300_000 }, () => {
     // The key is nowhere in the graph (the public Cypher console reads all of it).
     const stored = await app.db.read('MATCH (w:Watch) RETURN properties(w) AS props');
     expect(JSON.stringify(stored)).not.toContain(webhookSecret!);
+    expect(JSON.stringify(stored)).not.toContain(receiver.url);
+    expect(watch.webhook?.url).toBe(receiver.url);
 
     await app.api.ingest({ body: canalRejectedSameDay() }, auth);
     await new Promise((resolve) => setTimeout(resolve, 1_000));

@@ -74,3 +74,16 @@ describe('the bell', () => {
     expect(unreadCount(addChanges(state, [change('c', '2025-01-04T00:00:00Z')]))).toBe(1);
   });
 });
+
+describe('sealed webhook URLs and derived signing keys', () => {
+  it('a URL opens only under the key it was sealed with; keys differ per watch and nonce', async () => {
+    const { openUrl, sealUrl, signingKey } = await import('../../server/features/watches/signingKey.ts');
+    const sealed = sealUrl('key-a', 'https://hooks.example.org/T000/secret-part');
+    expect(sealed).not.toContain('secret-part');
+    expect(openUrl('key-a', sealed)).toBe('https://hooks.example.org/T000/secret-part');
+    expect(openUrl('key-b', sealed)).toBeNull();
+    expect(signingKey('key-a', 'watch:1', 'n')).not.toBe(signingKey('key-a', 'watch:2', 'n'));
+    expect(signingKey('key-a', 'watch:1', 'n')).not.toBe(signingKey('key-b', 'watch:1', 'n'));
+    expect(signingKey('key-a', 'watch:1', 'n')).toBe(signingKey('key-a', 'watch:1', 'n'));
+  });
+});

@@ -29,7 +29,8 @@ export interface NewWatchRow {
   createdAt: string;
   writer: string;
   feedTokenHash: string;
-  webhookUrl: string | null;
+  /** Sealed (signingKey.ts): the graph is readable through the public console. */
+  webhookUrlSealed: string | null;
   /** What the webhook's signing key derives from, with the server key (the key itself is never stored). */
   webhookNonce: string | null;
   webhookActive: boolean;

@@ -15,7 +15,7 @@ import { type Database, isUnavailable } from '../../db/database.ts';
 import type { Logger } from '../../logger.ts';
 import { type LeasedDeliveryRow, fanOutEvents, leaseDeliveries, leaseEvents, pruneOutbox, recordAttempt } from './data.ts';
 import { sendWebhook } from './webhook.ts';
-import { serverKey, signingKey } from './signingKey.ts';
+import { openUrl, serverKey, signingKey } from './signingKey.ts';
 
 const EVENT_BATCH = 200;
 const DELIVERY_BATCH = 20;
@@ -128,10 +128,12 @@ export class WatchDelivery {
     const attempts = JSON.parse(row.attempts) as Attempt[];
     const event = { ...row.event, links: JSON.parse(row.event.links) as unknown, watches: [row.watchId] };
     const body = JSON.stringify({ id: row.id, idempotencyKey: row.id, watch: { id: row.watchId, target: row.target }, event });
+    const key = serverKey(webhook);
+    const url = row.url === null ? null : openUrl(key, row.url);
     const result =
-      row.active && row.url && row.nonce
-        ? await sendWebhook(row.url, { secret: signingKey(serverKey(webhook), row.watchId, row.nonce), idempotencyKey: row.id, event: row.event.kind, body }, webhook)
-        : { ok: false, status: null, error: 'the webhook is switched off', ms: 0 };
+      row.active && url && row.nonce
+        ? await sendWebhook(url, { secret: signingKey(key, row.watchId, row.nonce), idempotencyKey: row.id, event: row.event.kind, body }, webhook)
+        : { ok: false, status: null, error: row.active ? 'the webhook URL is sealed under another server key' : 'the webhook is switched off', ms: 0 };
     const now = new Date();
     attempts.push({ at: now.toISOString(), ...result });
     const status = result.ok ? 'delivered' : attempts.length >= webhook.maxAttempts ? 'failed' : 'pending';

@@ -11,10 +11,10 @@ import { createWatch, deleteWatch, feedOf, listWatches, readWatch, recentChanges
 export function watchHandlers(db: Database, config: Config, live: LiveChanges, logger: Logger): Handlers<typeof watchRoutes> {
   return {
     createWatch: ({ body, writer }) => createWatch(db, body, writer, config.watches.webhook),
-    watches: () => listWatches(db),
-    watch: ({ params: { id } }) => readWatch(db, id),
+    watches: () => listWatches(db, config.watches.webhook),
+    watch: ({ params: { id } }) => readWatch(db, id, config.watches.webhook),
     deleteWatch: ({ params: { id } }) => deleteWatch(db, id),
-    watchDeliveries: ({ params: { id } }) => watchDeliveries(db, id),
+    watchDeliveries: ({ params: { id } }) => watchDeliveries(db, id, config.watches.webhook),
     rotateWatchFeed: ({ params: { id } }) => rotateFeed(db, id),
     revokeWatchFeed: ({ params: { id } }) => revokeFeed(db, id),
     // The token is the secret: failures are answered here, so the path never reaches the error log.

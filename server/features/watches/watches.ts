@@ -22,13 +22,14 @@ import {
   setFeedTokenHash,
 } from './data.ts';
 import { type WebhookPolicy, checkWebhookUrl } from './webhook.ts';
-import { serverKey, signingKey } from './signingKey.ts';
+import { openUrl, sealUrl, serverKey, signingKey } from './signingKey.ts';
 
 const hashToken = (token: string) => crypto.createHash('sha256').update(token).digest('hex');
 const newToken = () => crypto.randomBytes(32).toString('base64url');
 const feedPath = (token: string) => `/api/feeds/${token}`;
 
-export function toWatch(row: WatchRow): Watch {
+/** A watch as the API shows it; its webhook URL unsealed with the server key. */
+export function toWatch(row: WatchRow, key: string): Watch {
   return {
     id: row.id,
     target: { id: row.target, label: row.label, type: row.type, gone: row.gone },
@@ -38,7 +39,7 @@ export function toWatch(row: WatchRow): Watch {
     feed: { active: row.feedActive },
     webhook: row.webhookUrl
       ? {
-          url: row.webhookUrl,
+          url: openUrl(key, row.webhookUrl) ?? '(sealed under another PARLEY_WEBHOOK_KEY)',
           active: row.webhookActive,
           consecutiveFailures: row.webhookFailures,
           disabledAt: row.webhookDisabledAt,
@@ -79,22 +80,26 @@ export async function createWatch(
     createdAt: new Date().toISOString(),
     writer,
     feedTokenHash: hashToken(feedToken),
-    webhookUrl: url,
+    webhookUrlSealed: url === null ? null : sealUrl(serverKey(policy), url),
     webhookNonce,
     webhookActive: url !== null,
     webhookFailures: 0,
   });
-  return { watch: await readWatch(db, id), feedUrl: feedPath(feedToken), webhookSecret };
+  return { watch: await readWatch(db, id, policy), feedUrl: feedPath(feedToken), webhookSecret };
 }
 
-export async function listWatches(db: Database) {
-  return { watches: (await readWatchRows(db)).map(toWatch) };
+/** Where the server key comes from (config.watches.webhook). */
+type KeySettings = { key: string | undefined; home: string };
+
+export async function listWatches(db: Database, keys: KeySettings) {
+  const key = serverKey(keys);
+  return { watches: (await readWatchRows(db)).map((row) => toWatch(row, key)) };
 }
 
-export async function readWatch(db: Database, id: string): Promise<Watch> {
+export async function readWatch(db: Database, id: string, keys: KeySettings): Promise<Watch> {
   const [row] = await readWatchRows(db, id);
   if (!row) throw new NotFoundError(`No watch with id ${id}`);
-  return toWatch(row);
+  return toWatch(row, serverKey(keys));
 }
 
 export async function deleteWatch(db: Database, id: string) {
@@ -119,8 +124,8 @@ export async function feedOf(db: Database, token: string, limit = 100) {
   return { watch, changes: (await readWatchEvents(db, watch.id, limit)).map(toChangeEvent) };
 }
 
-export async function watchDeliveries(db: Database, id: string) {
-  await readWatch(db, id);
+export async function watchDeliveries(db: Database, id: string, keys: KeySettings) {
+  await readWatch(db, id, keys);
   const rows = await readDeliveries(db, id, 200);
   return {
     watch: id,
