@@ -14,6 +14,7 @@ import { apiRoutes } from './contract/api.ts';
 import { GraphLayoutKeeper } from './features/graphView/layoutKeeper.ts';
 import { healthRoutes } from './features/health/routes.ts';
 import { apiHandlers } from './features/routes.ts';
+import { WatchRuntime } from './features/watches/runtime.ts';
 import { errorHandler, notFoundHandler, requireJsonBody } from './http/errorHandler.ts';
 import { mountRoutes, routeBudgets } from './http/mount.ts';
 import { rateLimiter } from './http/rateLimit.ts';
@@ -30,9 +31,19 @@ interface AppDeps {
   layoutKeeper?: GraphLayoutKeeper;
   /** The language parser for extraction; its owner stops it. One is made (started on first use) when not given. */
   nlp?: NlpService;
+  /** Watches' delivery loop and live stream; one that is not started (no deliveries) when not given. */
+  watchRuntime?: WatchRuntime;
 }
 
-export function createApp({ config, db, logger, clientDir, layoutKeeper = new GraphLayoutKeeper(db, logger, config.graphView.nodeBudget), nlp = createNlp(config.nlp, logger) }: AppDeps): Express {
+export function createApp({
+  config,
+  db,
+  logger,
+  clientDir,
+  layoutKeeper = new GraphLayoutKeeper(db, logger, config.graphView.nodeBudget),
+  nlp = createNlp(config.nlp, logger),
+  watchRuntime = new WatchRuntime(db, config, logger),
+}: AppDeps): Express {
   const app = express();
   app.disable('x-powered-by');
   app.set('query parser', 'simple');
@@ -60,7 +71,7 @@ export function createApp({ config, db, logger, clientDir, layoutKeeper = new Gr
   app.use(express.json({ limit: config.bodyLimit }));
   app.use(requireJsonBody);
 
-  app.use(mountRoutes(apiRoutes, apiHandlers(db, config, layoutKeeper, nlp), config.writeTokens));
+  app.use(mountRoutes(apiRoutes, apiHandlers(db, config, layoutKeeper, nlp, watchRuntime, logger), config.writeTokens));
   // The docs page's own scripts and styles (the page itself is the docsPage route).
   app.use('/api/docs', express.static(DOCS_DIR, { index: false, maxAge: '10m' }));
 

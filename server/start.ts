@@ -12,6 +12,7 @@ import { applySchema } from './db/schema.ts';
 import { loadSeedIfEmpty } from './features/sources/seed.ts';
 import { migrateEvidenceText } from './features/sources/migrations.ts';
 import { GraphLayoutKeeper } from './features/graphView/layoutKeeper.ts';
+import { WatchRuntime } from './features/watches/runtime.ts';
 import { SetupError } from './errors.ts';
 import { createApp } from './app.ts';
 import { createNlp } from './nlp/client.ts';
@@ -50,7 +51,10 @@ export async function startParley(config: Config, logger: Logger, clientDir: str
   bootstrap.whenReady(() => layoutKeeper.refresh());
   // The language parser starts on the first extraction and stops with the app.
   const nlp = createNlp(config.nlp, logger);
-  const app = createApp({ config, db, logger, clientDir, layoutKeeper, nlp });
+  // The outbox's delivery loop: events committed before a crash are delivered now.
+  const watchRuntime = new WatchRuntime(db, config, logger);
+  bootstrap.whenReady(() => watchRuntime.start());
+  const app = createApp({ config, db, logger, clientDir, layoutKeeper, nlp, watchRuntime });
   const server = await new Promise<Server>((resolve, reject) => {
     const s = app.listen(config.port, config.host, () => resolve(s));
     s.once('error', reject);
@@ -69,6 +73,7 @@ export async function startParley(config: Config, logger: Logger, clientDir: str
   const stop = () => {
     stopping ??= (async () => {
       bootstrap.cancel();
+      await watchRuntime.stop();
       await layoutKeeper.close();
       await nlp.stop();
       await new Promise<void>((resolve) => {

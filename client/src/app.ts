@@ -27,6 +27,7 @@ import { createFiltersPanel } from './views/filtersPanel.ts';
 import { createGraphView } from './views/graphView.ts';
 import { createSearchBox } from './views/searchBox.ts';
 import { createSidePanel } from './views/sidePanel.ts';
+import { createBell } from './views/bell.ts';
 
 /** Waits for the server's layout (the first, or one that includes a change): 20 × 500 ms. */
 const LAYOUT_WAIT_ATTEMPTS = 20;
@@ -106,6 +107,7 @@ export function mount(root: HTMLElement): () => void {
   const context: ExplorerContext = { store, graph, mergeIntoGraph, markInGraph, reloadGraphView, announce };
   const filtersPanel = createFiltersPanel(context, () => timelineDates(graph));
   const sidePanel = createSidePanel(context);
+  const bell = createBell(context);
   const search = createSearchBox(graph, async (hit) => {
     // A hit outside the loaded part (inside a cluster, or beyond the view) is brought in with its neighbours.
     if (!graph.hasNode(hit.id)) {
@@ -173,7 +175,7 @@ export function mount(root: HTMLElement): () => void {
     h('header', { class: 'topbar' },
       h('h1', { class: 'brand-heading' },
         h('a', { class: 'brand', href: '#', 'aria-label': 'Parley home' }, h('span', { class: 'brand-mark', 'aria-hidden': 'true' }, '◆'), 'Parley')),
-      search.element, tabList),
+      search.element, tabList, bell.element),
     h('div', { class: 'layout' }, filtersPanel.element, h('main', { class: 'main' }, panelElements), sidePanel.element),
     h('footer', { class: 'footer' }, status),
   );
@@ -325,6 +327,7 @@ export function mount(root: HTMLElement): () => void {
     for (const panel of Object.values(panels)) panel.kill();
     filtersPanel.kill();
     sidePanel.kill();
+    bell.kill();
     search.kill();
     root.replaceChildren();
   };

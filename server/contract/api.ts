@@ -15,6 +15,7 @@ import { graphViewRoutes } from './graphView.ts';
 import { metaRoutes } from './meta.ts';
 import { questionRoutes } from './questions.ts';
 import { sourceRoutes } from './sources.ts';
+import { watchRoutes } from './watches.ts';
 
 export const apiRoutes = {
   ...graphViewRoutes,
@@ -28,6 +29,7 @@ export const apiRoutes = {
   ...sourceRoutes,
   ...extractRoutes,
   ...metaRoutes,
+  ...watchRoutes,
 };
 
 export type ApiRoutes = typeof apiRoutes;

@@ -16,8 +16,11 @@ import { graphViewHandlers } from './graphView/routes.ts';
 import { metaHandlers } from './meta/routes.ts';
 import { questionHandlers } from './questions/routes.ts';
 import { sourceHandlers } from './sources/routes.ts';
+import type { Logger } from '../logger.ts';
+import { watchHandlers } from './watches/routes.ts';
+import type { WatchRuntime } from './watches/runtime.ts';
 
-export function apiHandlers(db: Database, config: Config, layoutKeeper: GraphLayoutKeeper, nlp: NlpService): Handlers<ApiRoutes> {
+export function apiHandlers(db: Database, config: Config, layoutKeeper: GraphLayoutKeeper, nlp: NlpService, watches: WatchRuntime, logger: Logger): Handlers<ApiRoutes> {
   return {
     ...graphViewHandlers(db, config, layoutKeeper),
     ...graphHandlers(db, config),
@@ -27,8 +30,12 @@ export function apiHandlers(db: Database, config: Config, layoutKeeper: GraphLay
     ...askHandlers(db, config),
     ...consoleHandlers(db, config),
     ...exportHandlers(db, config),
-    ...sourceHandlers(db, () => layoutKeeper.refresh()),
+    ...sourceHandlers(db, () => {
+      layoutKeeper.refresh();
+      watches.changed();
+    }),
     ...extractHandlers(db, nlp),
     ...metaHandlers(apiRoutes, config),
+    ...watchHandlers(db, config, watches.live, logger),
   };
 }

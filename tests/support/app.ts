@@ -7,6 +7,7 @@ import { type Api, ApiError, createApi } from '../../client/src/api/client.ts';
 import { type ApiRoutes, apiRoutes } from '../../server/contract/api.ts';
 import { type ErrorResponse, errorResponseSchema } from '../../server/contract/common.ts';
 import type { Received, RouteSpec } from '../../server/contract/route.ts';
+import { WatchRuntime } from '../../server/features/watches/runtime.ts';
 import { testConfig, testLogger } from './db.ts';
 
 export interface Answer {
@@ -83,14 +84,19 @@ export function postSource(url: string, payload: unknown, authorization: string 
   return requestAt(url, '/api/sources', { method: 'POST', headers, body: typeof payload === 'string' ? payload : JSON.stringify(payload) });
 }
 
-/** The real Express app on port 0, talking to the run's throwaway Neo4j. */
-export async function startTestApp(overrides: Record<string, string> = {}): Promise<TestApp> {
+/**
+ * The real Express app on port 0, talking to the run's throwaway Neo4j. With `deliver`, the
+ * watches' delivery loop runs too (off by default, so other suites see no background writes).
+ */
+export async function startTestApp(overrides: Record<string, string> = {}, { deliver = false }: { deliver?: boolean } = {}): Promise<TestApp> {
   const config = testConfig(overrides);
   // From the config, so a suite can point an app at a Neo4j of its own through NEO4J_* overrides.
   const { uri, user, password, database } = config.neo4j;
   const db = new Database({ uri: uri!, user, password: password!, database });
   const nlp = createNlp(config.nlp, testLogger);
-  const app = createApp({ config, db, logger: testLogger, nlp });
+  const watchRuntime = new WatchRuntime(db, config, testLogger);
+  if (deliver) watchRuntime.start();
+  const app = createApp({ config, db, logger: testLogger, nlp, watchRuntime });
   const server = await new Promise<Server>((resolve) => {
     const s = app.listen(0, '127.0.0.1', () => resolve(s));
   });
@@ -102,6 +108,7 @@ export async function startTestApp(overrides: Record<string, string> = {}): Prom
     request: (path, init) => requestAt(url, path, init),
     nlp,
     async close() {
+      await watchRuntime.stop();
       await new Promise<void>((resolve) => {
         server.close(() => resolve());
         server.closeAllConnections();

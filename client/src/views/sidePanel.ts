@@ -6,6 +6,7 @@
  */
 import type { GraphNode, Stance } from '../../../server/contract/common.ts';
 import { STANCE_TYPES, type StanceType } from '../../../server/contract/model.ts';
+import { WATCH_TARGET_TYPES } from '../../../server/contract/watches.ts';
 import { api, ApiError } from '../api/client.ts';
 import { humanize, nodeTypeStyle, propertyLabel } from '../graph/encoding.ts';
 import { communityName, communityOf, isStanceEdge, stanceOf } from '../graph/explorerGraph.ts';
@@ -15,6 +16,20 @@ import { corroborationLine, evidenceList, familyGlyph, formatDate, formatValue, 
 
 /** Properties shown elsewhere in the panel or meaningless to a reader. */
 const HIDDEN_PROPERTIES = new Set(['id', 'name', 'label', 'type', 'aliases', 'description', 'labels', 'key', 'cluster']);
+
+/** The write token, kept for this tab only (as "Add source" keeps it). */
+const TOKEN_KEY = 'parley.writeToken';
+/** Targets this browser set a watch on. */
+const WATCHED_KEY = 'parley.watched';
+
+function watchedTargets(): string[] {
+  try {
+    const ids = JSON.parse(localStorage.getItem(WATCHED_KEY) ?? '[]') as unknown;
+    return Array.isArray(ids) ? ids.filter((id): id is string => typeof id === 'string') : [];
+  } catch {
+    return [];
+  }
+}
 
 function verb(type: string): string {
   return type in STANCE_TYPES ? STANCE_TYPES[type as StanceType].verb : humanize(type);
@@ -87,6 +102,30 @@ export function createSidePanel(context: ExplorerContext): View {
       });
   }
 
+  /** "Watch": follows every kind of change about the node (the bell and its feed show them). */
+  function watchButton(id: string, name: string) {
+    const watched = watchedTargets().includes(id);
+    const button = h('button', { type: 'button', class: 'button watch-button', 'data-action': 'watch', 'aria-pressed': String(watched), disabled: watched }, watched ? 'Watching ✓' : 'Watch');
+    button.addEventListener('click', async () => {
+      const token = sessionStorage.getItem(TOKEN_KEY) ?? window.prompt('Write token (kept for this tab only)') ?? '';
+      if (!token) return;
+      button.disabled = true;
+      try {
+        await api.createWatch({ body: { target: id } }, { token });
+        sessionStorage.setItem(TOKEN_KEY, token);
+        localStorage.setItem(WATCHED_KEY, JSON.stringify([...new Set([...watchedTargets(), id])]));
+        context.announce(`Watching ${name}: its changes will show under the bell.`);
+        button.textContent = 'Watching ✓';
+        button.setAttribute('aria-pressed', 'true');
+      } catch (err) {
+        if (err instanceof ApiError && (err.status === 401 || err.status === 403)) sessionStorage.removeItem(TOKEN_KEY);
+        context.announce(`${name} could not be watched: ${err instanceof Error ? err.message : String(err)}`);
+        button.disabled = false;
+      }
+    });
+    return button;
+  }
+
   /** The node as the API described it, else as the graph holds it. */
   function render(id: string, node: GraphNode | null) {
     if (notFound && !node && !graph.hasNode(id)) {
@@ -116,6 +155,7 @@ export function createSidePanel(context: ExplorerContext): View {
       typeof description === 'string' ? h('p', {}, description) : null,
       aliases.length ? h('p', { class: 'muted small' }, `Also: ${aliases.map(formatValue).join(', ')}`) : null,
       type === 'Position' ? h('button', { type: 'button', class: 'button primary trace-link', onclick: () => store.update((s) => openTrace(s, id)) }, 'Trace who stands where →') : null,
+      (WATCH_TARGET_TYPES as readonly string[]).includes(type) ? watchButton(id, name) : null,
       properties.length || group
         ? h('dl', { class: 'properties' },
           properties.map(([key, value]) => [h('dt', {}, propertyLabel(key)), h('dd', {}, key === 'date' ? formatDate(String(value), data.datePrecision) : formatValue(value))]),

@@ -16,6 +16,7 @@ import { ACTOR_TYPES, ENTITY_TYPES, STANCE_TARGET_TYPES, STANCE_TYPES, type Node
 import { type EntityInput, type SourcePayload, sourcePayloadSchema } from '../../contract/sourcePayload.ts';
 import { type HeldStance, type ReportedStance, groupBy, placeReportedStances } from '../../core/reports.ts';
 import type { StanceMatch } from '../../contract/extract.ts';
+import { NO_CHANGES, ingestionChanges } from '../../core/outbox.ts';
 
 export interface IngestReport {
   sourceId: string;
@@ -86,6 +87,8 @@ export async function ingestSource(db: Database, payload: SourcePayload, context
     },
     retiredLinks,
     audit: { at: now, action: context.action ?? 'ingest', sourceId: plan.sourceId, writer: context.writer, changes: written },
+    // A restore rebuilds what was there: it writes no change events, only its audit line.
+    changes: context.action === 'restore' ? NO_CHANGES : ingestionChanges(plan.sourceId, plan.stances.map((s) => s.id)),
   });
   forgetNames(db);
   return { sourceId: payload.source.id, ...written, ...removed };

@@ -10,6 +10,7 @@ import { NotFoundError } from '../../errors.ts';
 import { claimedLinks } from './ingest.ts';
 import { admissibleSources } from '../../core/grading.ts';
 import type { GradeFilter } from '../../contract/common.ts';
+import { deletionChanges } from '../../core/outbox.ts';
 
 export interface Page {
   limit: number;
@@ -43,7 +44,7 @@ export async function deleteSource(db: Database, sourceId: string, writer: strin
     sourceId,
     writer,
     changes: {},
-  });
+  }, deletionChanges(sourceId));
   if (existed) forgetNames(db);
   return { sourceId, deleted: existed, ...removed };
 }
