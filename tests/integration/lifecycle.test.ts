@@ -34,18 +34,21 @@ function javaPidsFor(dataDir: string): number[] {
     .map((line) => Number(line.trim().split(/\s+/)[0]));
 }
 
-/** The app with its own local Neo4j (NEO4J_URI blank) in this suite's throwaway home. */
-function startApp(extraEnv: Record<string, string> = {}): AppProcess & { boltPort: number } {
-  const app = spawnApp(ports.app, {
+/** The app with its own local Neo4j (NEO4J_URI blank) in this suite's throwaway home, on these ports. */
+function spawnLocalApp(on: { app: number; bolt: number; http: number }, extraEnv: Record<string, string> = {}): AppProcess {
+  return spawnApp(on.app, {
     NEO4J_URI: '',
     PARLEY_HOME: home,
     PARLEY_NEO4J_RUNTIME: loadConfig({}).localNeo4j.runtimeDir,
-    PARLEY_NEO4J_BOLT_PORT: String(ports.bolt),
-    PARLEY_NEO4J_HTTP_PORT: String(ports.http),
+    PARLEY_NEO4J_BOLT_PORT: String(on.bolt),
+    PARLEY_NEO4J_HTTP_PORT: String(on.http),
     PARLEY_SEED: 'false',
     ...extraEnv,
   });
-  return { ...app, boltPort: ports.bolt };
+}
+
+function startApp(extraEnv: Record<string, string> = {}): AppProcess & { boltPort: number } {
+  return { ...spawnLocalApp(ports, extraEnv), boltPort: ports.bolt };
 }
 
 const waitHealthyApp = (app: AppProcess) => waitHealthy(app.url, 120_000, app);
@@ -121,14 +124,7 @@ describe('the app-managed local Neo4j', () => {
     const first = startApp();
     await waitHealthyApp(first);
     const otherPorts = { app: await freePort(), bolt: await freePort(), http: await freePort() };
-    const second = spawnApp(otherPorts.app, {
-      NEO4J_URI: '',
-      PARLEY_HOME: home,
-      PARLEY_NEO4J_RUNTIME: loadConfig({}).localNeo4j.runtimeDir,
-      PARLEY_NEO4J_BOLT_PORT: String(otherPorts.bolt),
-      PARLEY_NEO4J_HTTP_PORT: String(otherPorts.http),
-      PARLEY_SEED: 'false',
-    });
+    const second = spawnLocalApp(otherPorts);
     expect(await exited(second.child)).toBe(1);
     // Refused from the folder's lock before any Neo4j starts (not after the store lock's 15 s wait).
     expect(second.output()).not.toContain('starting local Neo4j');

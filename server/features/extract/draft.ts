@@ -10,13 +10,8 @@ import { findDates, type KnownName, type ResolvedDate } from '../../language/ind
 import type { ParsedDoc } from '../../nlp/parsedDoc.ts';
 import { offerAliases } from './aliasOffers.ts';
 import type { ArticleText } from './articleText.ts';
-import { readClauses } from './passes/clauses.ts';
-import { resolveCoreference } from './passes/coref.ts';
-import { Catalogue, findMentions } from './passes/mentions.ts';
-import { findQuotes } from './passes/quotes.ts';
-import { segmentsOf } from './passes/segments.ts';
-import { readStances } from './passes/stances.ts';
-import { TargetNamer } from './passes/targets.ts';
+import type { Catalogue } from './passes/mentions.ts';
+import { runPasses } from './passes/pipeline.ts';
 import type { ActorEntry, StanceCandidate } from './passes/types.ts';
 import { categoryOf, slugId } from './targets.ts';
 
@@ -33,14 +28,7 @@ export function draftSourceId(request: Pick<ExtractRequest, 'title' | 'published
 
 export function buildDraft({ request, article, doc, known }: DraftInput): ExtractDraft {
   const text = doc.text;
-  const segments = segmentsOf(doc);
-  const catalogue = new Catalogue(known);
-  const named = findMentions(doc, catalogue);
-  const mentions = [...named, ...resolveCoreference(doc, named, catalogue, segments)].sort((a, b) => a.start - b.start);
-  const quotes = findQuotes(doc, mentions, segments);
-  const clauses = readClauses(doc, segments);
-  const targets = new TargetNamer(known.filter((k) => k.type === 'Position' || k.type === 'Event').map((k) => ({ id: k.id, type: k.type, names: [k.name, ...k.aliases] })));
-  const candidates = readStances({ doc, clauses, mentions, quotes, catalogue, targets });
+  const { segments, catalogue, mentions, quotes, targets, stances: candidates } = runPasses(doc, known);
   const dates = findDates(text, request.publishedAt).filter((d) => !/\bdays? (?:after|before|later|earlier)\b/i.test(d.text));
 
   const fallbackParty = mostMentionedState(mentions.map((m) => catalogue.byId.get(m.entity)));

@@ -1,6 +1,7 @@
 /** Watches, their feeds, the outbox's delivery side and the delivery log: named Cypher, plain rows. */
 import { cypher } from '../../db/cypherFiles.ts';
 import type { Database } from '../../db/database.ts';
+import type { ChangeEventRow } from '../../core/outboxData.ts';
 
 export interface WatchRow {
   id: string;
@@ -37,15 +38,8 @@ export interface NewWatchRow {
   webhookFailures: number;
 }
 
-/** A change event as stored, its links still JSON. */
-export interface StoredEventRow {
-  id: string;
-  kind: string;
-  at: string;
-  title: string;
-  sourceId: string | null;
-  subjects: string[];
-  links: string;
+/** A change event as stored, its links still JSON, with the watches it concerns. */
+export interface StoredEventRow extends ChangeEventRow {
   watches: string[];
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { runPasses } from './passes.ts';
+import { runPasses } from '../../../server/features/extract/passes/pipeline.ts';
 import { parsed } from './parsed.ts';
 
 describe('resolveCoreference', () => {

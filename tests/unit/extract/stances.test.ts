@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { runPasses } from './passes.ts';
+import { runPasses } from '../../../server/features/extract/passes/pipeline.ts';
 import { parsed } from './parsed.ts';
 
 const stancesOf = (lines: string[]) => runPasses(parsed(lines)).stances.map((s) => [s.actor, s.type, s.target.id, s.via ?? null]);
