@@ -84,7 +84,9 @@ describe('npm run extract, then npm run ingest', () => {
     const draft = JSON.parse(extracted.stdout);
     expect(draft.payload.source).toMatchObject({ title: 'Grain talks resume', publishedAt: '2025-06-10' });
     expect(draft.payload.stances).toContainEqual(expect.objectContaining({ actor: 'official:dmitry-peskov', type: 'rejected', target: 'position:partial-truce', date: '2025-06-09' }));
-    expect(JSON.parse(extracted.stderr.trim().split('\n').pop()!)).toMatchObject({ msg: 'draft written', stances: 2 });
+    // The summary among the log lines (the language parser's stop is logged after it).
+    const logLines = extracted.stderr.trim().split('\n').map((line) => JSON.parse(line) as { msg?: string });
+    expect(logLines.find((line) => line.msg === 'draft written')).toMatchObject({ msg: 'draft written', stances: 2 });
 
     const file = path.join(dir, 'draft.json');
     fs.writeFileSync(file, extracted.stdout);
