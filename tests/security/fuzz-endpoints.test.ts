@@ -8,7 +8,7 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { errorResponseSchema } from '../../server/contract/common.ts';
-import { type Answer, type TestApp, startTestApp } from '../support/app.ts';
+import { type Answer, type TestApp, readAnswer, startTestApp } from '../support/app.ts';
 import { resetToSeed } from '../support/db.ts';
 import { graphFingerprint } from '../support/fingerprint.ts';
 import { STACK_TRACE } from './leaks.ts';
@@ -229,14 +229,7 @@ async function streamRequest(request: FuzzRequest): Promise<Answer> {
     await res.body?.cancel();
     return { status: res.status, headers: res.headers, body: undefined, text: '' };
   }
-  const text = await res.text();
-  let body: unknown;
-  try {
-    body = JSON.parse(text);
-  } catch {
-    body = undefined;
-  }
-  return { status: res.status, headers: res.headers, body, text };
+  return readAnswer(res);
 }
 
 async function expectWellBehaved(op: Operation, request: FuzzRequest): Promise<void> {

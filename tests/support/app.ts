@@ -35,6 +35,11 @@ export async function requestAt(url: string, path: string, init: RequestInit & {
   const headers = new Headers(rest.headers);
   if (json !== undefined) headers.set('content-type', 'application/json');
   const res = await fetch(url + path, { ...rest, headers, ...(json !== undefined ? { body: JSON.stringify(json) } : {}) });
+  return readAnswer(res);
+}
+
+/** A fetch answer read whole, its JSON body parsed (undefined when it is not JSON). */
+export async function readAnswer(res: Response): Promise<Answer> {
   const text = await res.text();
   let body: unknown;
   try {
