@@ -84,7 +84,9 @@ export function mount(root: HTMLElement): () => void {
   const announce = (message: string) => (status.textContent = message);
   /** The status bar follows the filters: what is shown, of what is loaded. */
   let loaded = false;
-  const announceCounts = () => loaded && announce(describeCounts(graphCounts(graph)));
+  /** What the loaded view is beyond its counts: clusters of a larger graph, or an answer cut short. */
+  let viewNote = '';
+  const announceCounts = () => loaded && announce(`${describeCounts(graphCounts(graph)).replace(/\.$/, '')}${viewNote}.`);
 
   const graphView = createGraphView({ store, graph, mergeIntoGraph, markInGraph, reloadGraphView, announce });
   /** New nodes start next to a neighbour; the layout only moves them when the analyst asks (Refine layout). */
@@ -304,10 +306,8 @@ export function mount(root: HTMLElement): () => void {
       // (the renderer's rebuild indexes and draws it at once).
       performance.mark('parley:first-frame');
       loaded = true;
-      if (view.mode === 'clusters' || view.truncated) {
-        const clusters = view.mode === 'clusters' ? `, as ${graph.order} clusters of ${view.totals.nodes} nodes (click one to open it)` : '';
-        announce(`${graph.order} nodes and ${graph.size} relationships loaded${clusters}${view.truncated ? ' (cut short by the answer’s bounds)' : ''}.`);
-      } else announceCounts();
+      viewNote = `${view.mode === 'clusters' ? `, as ${graph.order} clusters of ${view.totals.nodes} nodes (click one to open it)` : ''}${view.truncated ? ' (cut short by the answer’s bounds)' : ''}`;
+      announceCounts();
       // The first view holds every ticked type but sources.
       for (const type of store.get().filters.nodeTypes) if (type !== 'Source') requestedTypes.add(type);
       loadNodeTypes(store.get());

@@ -146,6 +146,7 @@ describe('the sources view', () => {
     const text = page.locator('.source-detail .article-text');
     await text.waitFor();
     await expect(text.locator('mark.mark-quote').allTextContents()).resolves.toEqual(['Sixty quiet days on the water', 'We will not tie our boats to the shore']);
+    await page.locator('.source-detail .source-stances > li').first().waitFor();
     await expect(page.locator('.source-detail .source-stances > li').evaluateAll((items) => items.map((li) => li.getAttribute('data-stance-id')))).resolves.toEqual([
       'stance:ridgeland-proposed-lake-ceasefire-2025-04-10',
       'stance:valemark-rejected-lake-ceasefire-2025-04-10',
