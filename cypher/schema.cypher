@@ -26,6 +26,10 @@ OPTIONS { indexConfig: { `fulltext.analyzer`: 'standard-folding' } };
 CREATE FULLTEXT INDEX ask_passages IF NOT EXISTS
 FOR (n:Evidence|Party|Official|Delegation|Position|Event|Document|Place) ON EACH [n.quote, n.summary, n.description]
 OPTIONS { indexConfig: { `fulltext.analyzer`: 'english', `fulltext.eventually_consistent`: false } };
+// Ask's retrieval path also reads the texts the sources arrived with (stemmed the same way).
+CREATE FULLTEXT INDEX source_texts IF NOT EXISTS
+FOR (r:SourceRecord) ON EACH [r.text]
+OPTIONS { indexConfig: { `fulltext.analyzer`: 'english', `fulltext.eventually_consistent`: false } };
 // What each source arrived as, one record per source; the audit trail, read newest first.
 CREATE CONSTRAINT source_record_id IF NOT EXISTS FOR (r:SourceRecord) REQUIRE r.sourceId IS UNIQUE;
 CREATE INDEX source_record_order IF NOT EXISTS FOR (r:SourceRecord) ON (r.firstIngestedAt);

@@ -54,3 +54,10 @@ export function shiftDay(day: string, days: number): string {
 function isoDay(ms: number): string {
   return new Date(ms).toISOString().slice(0, 10);
 }
+
+const SPOKEN_DAY = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+
+/** A YYYY-MM-DD day as an analyst writes it ("2 June 2025"); anything else as it is. */
+export function spokenDate(day: string): string {
+  return /^\d{4}-\d{2}-\d{2}$/.test(day) ? SPOKEN_DAY.format(new Date(`${day}T00:00:00Z`)) : day;
+}

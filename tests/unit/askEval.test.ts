@@ -103,7 +103,7 @@ describe('tallies and calibration', () => {
       [1, 0],
       [1, 1],
       [0, 0],
-      [2, 1],
+      [3, 2],
     ]);
     expect(calibration(judgements)[2]!.share).toBeNull();
   });

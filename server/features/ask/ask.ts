@@ -11,7 +11,7 @@
  * question, entity or source.
  */
 import type { Database } from '../../db/database.ts';
-import { type EntityFacts, type AskEvidenceRow, type PassageRow, type AskStanceRow, type StanceScope, readEntityFacts, readEventsInPlace, readStances, searchPassages } from './data.ts';
+import { type EntityFacts, type AskEvidenceRow, type PassageRow, type AskStanceRow, type StanceScope, readEntityFacts, readEventsInPlace, readStances, searchPassages, searchSourceTexts, type SourceTextRow } from './data.ts';
 import type { GradeFilter } from '../../contract/common.ts';
 import { admissibleSources } from '../../core/grading.ts';
 import { type KnownNames, type NameRow, knownNames } from '../../core/namesData.ts';
@@ -25,12 +25,22 @@ import { findQuestion } from '../questions/questions.ts';
 import { type ConflictRow, readConflicts } from '../analysis/conflictsData.ts';
 import { corroborationOf } from '../../core/reports.ts';
 import { escapeLucene, luceneQuery } from '../graph/search.ts';
+import { readSentences } from '../../language/text.ts';
+import { spokenDate } from '../../language/dates.ts';
 import { type FactJudgements, disputeSentence, factKey, judgeFacts, laterChange, stanceConfidence } from './facts.ts';
 
 /** Below this a structured answer gives way to the evidence. */
 const CONFIDENT = 0.6;
 /** Share of the question's names and words a passage must contain to answer on its own. */
-const PASSAGE_COVERAGE = 0.75;
+const PASSAGE_COVERAGE = 0.6;
+/** The most confidence a retrieved passage carries (times its coverage): below a structured answer's, and below even odds. */
+const RETRIEVAL_CONFIDENCE = 0.45;
+/** The most an answer claims that leaves words of the question unexplained. */
+const UNSURE_CONFIDENCE = 0.45;
+/** Source texts whose sentences a question's retrieval ranks. */
+const SOURCE_TEXTS = 5;
+/** The longest sentence a retrieved passage quotes whole. */
+const MAX_PASSAGE = 400;
 const NOT_FOUND = 'I could not find this in the sources.';
 const CLOSEST_PASSAGES = 3;
 const ACTOR_TYPES = new Set(['Party', 'Official', 'Delegation']);
@@ -79,7 +89,7 @@ export async function askQuestion(db: Database, question: string, maxRows: numbe
     : ((await answerFromStructure(db, reading)) ?? (await answerFromStances(db, reading, scope)));
   const unexplained = structured ? unexplainedWords(reading, searched, structured) : reading.leftover.map((l) => l.word);
   if (structured && structured.citations.length > 0 && ((structured.disputed && unexplained.length === 0) || confidenceOf(structured, searched, unexplained) >= CONFIDENT)) {
-    return respond(reading, { ...structured, confidence: confidenceOf(structured, searched, unexplained) }, unexplained, []);
+    return respond(reading, unsureWhereUnexplained({ ...structured, confidence: confidenceOf(structured, searched, unexplained) }, unexplained), unexplained, []);
   }
   const evidence = await answerFromEvidence(db, reading, scope.sources);
   if (evidence.answered) return respond(reading, evidence.draft, [], []);
@@ -178,6 +188,19 @@ function confidenceOf(draft: Draft, searched: string[], unexplained: string[]): 
   return Math.max(0, draft.confidence - (searched.length > 0 ? 0.1 : 0) - 0.25 * unexplained.length);
 }
 
+/**
+ * An answer that leaves words of the question unaccounted for may answer another question: it
+ * says which words it did not read, and claims less than even odds.
+ */
+function unsureWhereUnexplained(draft: Draft, unexplained: string[]): Draft {
+  if (unexplained.length === 0) return draft;
+  return {
+    ...draft,
+    answer: `${draft.answer} (This answer does not account for “${unexplained.join('”, “')}” in the question.)`,
+    confidence: Math.min(draft.confidence, UNSURE_CONFIDENCE),
+  };
+}
+
 /** Leftover words that neither found a target nor appear in the answer's rows. */
 function unexplainedWords(reading: Reading, searched: string[], draft: Draft): string[] {
   const covered = new Set(nameWords(`${draft.covered ?? ''} ${draft.answer} ${draft.citations.map((c) => `${c.quote ?? ''} ${c.summary ?? ''}`).join(' ')}`).map(stem));
@@ -203,7 +226,7 @@ const who = (row: AskStanceRow) => (row.party && row.party !== row.actor ? `${ro
 function stanceStatement(row: AskStanceRow, withDate = true): string {
   const condition = row.condition ? `, ${row.condition}` : '';
   const voiced = row.voicedBy ? ` (voiced by ${row.voicedBy})` : '';
-  return `${who(row)} ${verbOf(row.type)} ${row.target}${condition}${voiced}${withDate && row.date ? ` on ${row.date}` : ''}`;
+  return `${who(row)} ${verbOf(row.type)} ${row.target}${condition}${voiced}${withDate && row.date ? ` on ${spokenDate(row.date)}` : ''}`;
 }
 
 function evidenceCitation(statement: string, entityIds: string[], date: string | null, stanceId: string | null, e: Partial<AskEvidenceRow>): AskCitation {
@@ -241,12 +264,12 @@ async function conflictingReports(db: Database, reading: Reading): Promise<Draft
   if (rows.length === 0) return { path: 'stances', answer: 'The sources record no conflicting reports.', confidence: 0.8, citations: [] };
   const side = (s: ConflictRow['a']) => `${verbOf(s.type)} per ${list(s.reports.map((r) => r.source.publisher ?? r.source.title ?? r.source.id))}`;
   const answer = `Sources disagree on ${rows.length === 1 ? 'one point' : `${rows.length} points`}: ${list(
-    rows.map((r) => `${r.actorName} on ${r.target} (${r.a.date}): ${side(r.a)}, against ${side(r.b)}`),
+    rows.map((r) => `${r.actorName} on ${r.target} (${spokenDate(r.a.date)}): ${side(r.a)}, against ${side(r.b)}`),
   )}.`;
   const citations = rows.flatMap((r) =>
     [r.a, r.b].flatMap((s) =>
       s.reports.map((report) =>
-        evidenceCitation(`${r.actorName} ${verbOf(s.type)} ${r.target} on ${s.date}, per ${report.source.title ?? report.source.id}`, [r.actorId, r.targetId], s.date, s.stanceId, {
+        evidenceCitation(`${r.actorName} ${verbOf(s.type)} ${r.target} on ${spokenDate(s.date)}, per ${report.source.title ?? report.source.id}`, [r.actorId, r.targetId], s.date, s.stanceId, {
           quote: report.quote,
           summary: report.quote ? null : report.summary,
           via: report.via,
@@ -290,9 +313,10 @@ async function answerFromStructure(db: Database, reading: Reading): Promise<Draf
   if (cue === 'happened' && facts.type === 'Place') return eventsIn(db, facts);
   if (reading.asks === 'where' && facts.type !== 'Place') return whereabouts(db, facts);
   if (reading.asks === 'when' && facts.date) {
-    return structureDraft(`${facts.label}: ${facts.date}.`, [factCitation(`${facts.label} is dated ${facts.date}`, facts, facts.description)]);
+    return structureDraft(`${facts.label}: ${spokenDate(facts.date)}.`, [factCitation(`${facts.label} is dated ${spokenDate(facts.date)}`, facts, facts.description)]);
   }
-  const asksIdentity = cue === 'identity' || cue === 'happened' || (reading.mentions.length === 1 && reading.asks !== 'why' && reading.asks !== 'how');
+  // "How did Erdoğan describe the meeting?" asks for his words on it, not who he is.
+  const asksIdentity = (cue === 'identity' && reading.mentions.length === 1) || cue === 'happened' || (reading.mentions.length === 1 && reading.asks !== 'why' && reading.asks !== 'how');
   return asksIdentity ? identity(facts) : null;
 }
 
@@ -307,7 +331,7 @@ function identity(facts: EntityFacts): Draft {
   const extras = [
     belongs.length ? `of ${list(belongs.map((l) => l.label))}` : null,
     place ? `at ${place.label}` : null,
-    facts.date ? `dated ${facts.date}` : null,
+    facts.date ? `dated ${spokenDate(facts.date)}` : null,
   ].filter(Boolean);
   const answer = `${facts.label}: ${what}${extras.length ? ` (${extras.join(', ')})` : ''}.`;
   const outcomes = linksOf(facts, 'OUTCOME', true);
@@ -404,7 +428,7 @@ async function hosts(db: Database, facts: EntityFacts): Promise<Draft | null> {
 async function eventsIn(db: Database, place: EntityFacts): Promise<Draft | null> {
   const events = await readEventsInPlace(db, place.id, 20);
   if (events.length === 0) return null;
-  const answer = `In ${place.label} the sources record: ${list(events.map((e) => `${e.label}${e.date ? ` (${e.date})` : ''}`))}.`;
+  const answer = `In ${place.label} the sources record: ${list(events.map((e) => `${e.label}${e.date ? ` (${spokenDate(e.date)})` : ''}`))}.`;
   return structureDraft(answer, events.map((e) => factCitation(`${e.label}, in ${e.place}`, e, e.description, [place.id])));
 }
 
@@ -469,7 +493,7 @@ function stanceDraft(reading: Reading, rows: AskStanceRow[], accused: NameRow[],
   const datesMatter = reading.asks === 'when' || reading.timeline || reading.time.after !== null || reading.time.before !== null || reading.time.order !== null;
   // Each stance in its own type's verb: "accused" only for an accusation.
   const statement = (r: AskStanceRow) =>
-    r.type === 'accused' && accused.length ? `${who(r)} accused ${list(accused.map((a) => a.label))} over ${r.target}${r.date ? ` on ${r.date}` : ''}` : stanceStatement(r, datesMatter);
+    r.type === 'accused' && accused.length ? `${who(r)} accused ${list(accused.map((a) => a.label))} over ${r.target}${r.date ? ` on ${spokenDate(r.date)}` : ''}` : stanceStatement(r, datesMatter);
   let answer = `${list(shown.map(statement))}${more}.`;
   const disputes = [...new Set(shown.map(factKey))].flatMap((key) => {
     const judgement = facts.get(key);
@@ -492,7 +516,7 @@ function stanceDraft(reading: Reading, rows: AskStanceRow[], accused: NameRow[],
   // A later stance of another family is a change over time, said as one.
   if (changes.length) answer = `${answer} Later: ${list(changes.map((r) => stanceStatement(r)))}.`;
   if (reading.saying) {
-    const quoted = shown.flatMap((r) => r.evidence.filter((e) => e.quote).map((e) => `${r.actor} said “${e.quote}” (${verbOf(r.type)} ${r.target}${r.date ? `, ${r.date}` : ''})`));
+    const quoted = shown.flatMap((r) => r.evidence.filter((e) => e.quote).map((e) => `${r.actor} said “${e.quote}” (${verbOf(r.type)} ${r.target}${r.date ? `, ${spokenDate(r.date)}` : ''})`));
     if (quoted.length) answer = `${list(quoted.slice(0, 4))}.`;
   }
   if (reading.asks === 'why') {
@@ -615,13 +639,13 @@ function passageText(p: PassageRow): string {
   return [p.quote, p.summary, p.description, p.entity, p.actor, p.target].filter(Boolean).join(' ');
 }
 
-/** Share of the question's names and words that a passage contains. */
-function coverage(reading: Reading, p: PassageRow): number {
-  const words = nameWords(passageText(p));
+/** Share of the question's names and words that a passage contains (its graph ids count as naming them). */
+function coverage(reading: Reading, passage: string, p?: PassageRow): number {
+  const words = nameWords(passage);
   const text = ` ${words.join(' ')} `;
   const stems = new Set(words.map(stem));
   const concepts = [
-    ...reading.mentions.map((m) => m.entity.id === p.actorId || m.entity.id === p.targetId || m.entity.id === p.id || m.entity.names.some((n) => text.includes(` ${nameWords(n).join(' ')} `))),
+    ...reading.mentions.map((m) => (p !== undefined && (m.entity.id === p.actorId || m.entity.id === p.targetId || m.entity.id === p.id)) || m.entity.names.some((n) => text.includes(` ${nameWords(n).join(' ')} `))),
     ...reading.leftover.map((l) => stems.has(stem(l.word))),
   ];
   return concepts.length ? concepts.filter(Boolean).length / concepts.length : 0;
@@ -635,13 +659,36 @@ function passageCitation(p: PassageRow): AskCitation {
 
 async function answerFromEvidence(db: Database, reading: Reading, sources: string[] | null): Promise<{ answered: boolean; draft: Draft; closest: AskCitation[] }> {
   const lucene = passageQuery(reading);
-  const passages = lucene ? await searchPassages(db, lucene, 20, sources) : [];
-  const ranked = passages.map((p) => ({ p, cover: coverage(reading, p) })).sort((a, b) => b.cover - a.cover || b.p.score - a.p.score);
+  const [passages, texts] = lucene
+    ? await Promise.all([searchPassages(db, lucene, 20, sources), searchSourceTexts(db, lucene, SOURCE_TEXTS, sources)])
+    : [[], []];
+  // A stance's evidence and an entity's description were written for the graph; a sentence of a
+  // source's text was not, so at equal coverage the graph's own passage comes first.
+  const ranked = [
+    ...passages.map((p) => ({ cover: coverage(reading, passageText(p), p), fromText: false, score: p.score, citation: passageCitation(p) })),
+    ...texts.flatMap((t) => textPassages(t).map((p) => ({ cover: coverage(reading, p.quote), fromText: true, score: t.score, citation: p }))),
+  ].sort((a, b) => b.cover - a.cover || Number(a.fromText) - Number(b.fromText) || b.score - a.score);
   const best = ranked.filter((r) => r.cover >= PASSAGE_COVERAGE && r.cover === ranked[0]!.cover).slice(0, CLOSEST_PASSAGES);
-  const closest = ranked.slice(0, CLOSEST_PASSAGES).map((r) => passageCitation(r.p));
+  const closest = ranked.slice(0, CLOSEST_PASSAGES).map((r) => r.citation);
   const concepts = reading.mentions.length + reading.leftover.length;
   if (best.length === 0 || concepts < 2) return { answered: false, draft: { path: 'evidence', answer: NOT_FOUND, confidence: 0, citations: [] }, closest };
-  const citations = best.map((r) => passageCitation(r.p));
-  const answer = `The closest the sources come: ${list(citations.map((c) => (c.quote ? `${c.statement}: “${c.quote}”` : `${c.statement} (summary: ${c.summary})`)))}.`;
-  return { answered: true, draft: { path: 'evidence', answer, confidence: Math.min(0.8, best[0]!.cover * 0.8), citations }, closest };
+  const citations = best.map((r) => r.citation);
+  const answer = `Found by searching the sources' words, not read from their stances: ${list(citations.map((c) => (c.quote ? `${c.statement}: “${c.quote}”` : `${c.statement} (summary: ${c.summary})`)))}.`;
+  // Matching words is not understanding them: retrieval never claims to be more likely right than wrong.
+  return { answered: true, draft: { path: 'evidence', answer, confidence: RETRIEVAL_CONFIDENCE * best[0]!.cover, citations }, closest };
+}
+
+/** The sentences of a source's text, each as a citation quoting it, marked as a passage of that source. */
+function textPassages(row: SourceTextRow): Array<AskCitation & { quote: string }> {
+  const by = row.sourcePublisher ?? row.sourceTitle ?? row.sourceId ?? 'a source';
+  return readSentences(row.text)
+    .filter((s) => s.text.length >= 20)
+    .map((s) => ({ ...evidenceCitation(`A passage of ${by}${row.sourceDate ? ` (${spokenDate(row.sourceDate)})` : ''}`, [], row.sourceDate, null, row), quote: clip(s.text) }));
+}
+
+/** A sentence quoted whole up to a length, else cut at a word with an ellipsis. */
+function clip(sentence: string): string {
+  if (sentence.length <= MAX_PASSAGE) return sentence;
+  const cut = sentence.slice(0, MAX_PASSAGE);
+  return `${cut.slice(0, cut.lastIndexOf(' '))} …`;
 }

@@ -135,3 +135,14 @@ export interface PassageRow extends CitedSource {
 export function searchPassages(db: Database, lucene: string, limit: number, sources: string[] | null): Promise<PassageRow[]> {
   return db.read<PassageRow>(cypher('ask/passages'), { lucene, limit, sources });
 }
+
+/** A text a source arrived with, nearest the question (its sentences are ranked in ask.ts). */
+export interface SourceTextRow extends CitedSource {
+  text: string;
+  score: number;
+}
+
+/** The source texts for the query; only the admissible `sources` (null: all). */
+export function searchSourceTexts(db: Database, lucene: string, limit: number, sources: string[] | null): Promise<SourceTextRow[]> {
+  return db.read<SourceTextRow>(cypher('ask/source-texts'), { lucene, limit, sources });
+}

@@ -10,7 +10,7 @@ import type { StanceType } from '../../contract/model.ts';
 import {
   ANY_STANCE_LEMMAS, ASKED_TYPES, BOTH_LEMMAS, COMPARE_LEMMAS, CONDITION_LEMMAS, CONFLICT_LEMMAS, CONTESTED_LEMMAS, DIFFER_LEMMAS, EARLIEST_LEMMAS,
   INSTEAD_PHRASES, LATEST_LEMMAS, NEGATION_LEMMAS, ONLY_LEMMAS, QUESTION_CUES, QUESTION_WORDS, REPORT_LEMMAS, SAYING_LEMMAS, STRUCTURE_LEMMAS,
-  type StructureCue, TIMELINE_LEMMAS,
+  type StructureCue, TIME_UNITS, TIMELINE_LEMMAS,
 } from './vocabulary.ts';
 
 const ACTOR_TYPES = new Set(['Party', 'Official', 'Delegation']);
@@ -183,7 +183,10 @@ export function readQuestion(question: string, index: NameIndex, referenceDate: 
   // "take part in" asks for participants; "part of" for membership.
   const structure = structureAt < 0 ? null : lemmas[structureAt] === 'part' && lemmas[structureAt - 1] === 'take' ? 'participants' : STRUCTURE_LEMMAS[lemmas[structureAt]!]!;
   const insteadAt = tokens.findIndex((t, i) => INSTEAD_PHRASES.some(([a, b]) => t.lemma === a && lemmas[i + 1] === b));
-  const asks = tokens.find((t) => QUESTION_WORDS.has(t.lemma))?.lemma ?? null;
+  const askedAt = tokens.findIndex((t) => QUESTION_WORDS.has(t.lemma));
+  // "On what date …", "which day …" ask when, as "when" does.
+  const timeWordAt = askedAt >= 0 && ['what', 'which'].includes(lemmas[askedAt]!) && TIME_UNITS.has(lemmas[askedAt + 1] ?? '') ? askedAt + 1 : -1;
+  const asks = timeWordAt >= 0 ? 'when' : (tokens[askedAt]?.lemma ?? null);
 
   // Passive: a form of "be" before the stance verb and "by" after it ("was rejected by whom").
   const passive = stance !== null && tokens.slice(0, verbAt).some((t) => t.lemma === 'be') && tokens.slice(verbAt + 1).some((t) => t.lemma === 'by');
@@ -200,7 +203,7 @@ export function readQuestion(question: string, index: NameIndex, referenceDate: 
     mentions.push({ entity: span.entity, text: question.slice(tokens[span.start]!.start, tokens[span.end - 1]!.end), role });
   }
 
-  const cueAt = new Set([...stanceWords, sayingAt, structureAt, structure === 'participants' ? structureAt - 1 : -1, insteadAt, insteadAt >= 0 ? insteadAt + 1 : -1]);
+  const cueAt = new Set([...stanceWords, sayingAt, structureAt, timeWordAt, structure === 'participants' ? structureAt - 1 : -1, insteadAt, insteadAt >= 0 ? insteadAt + 1 : -1]);
   const sourcesDisagree = tokens.some((_, i) => free(i) && hasCue(REPORT_LEMMAS, i)) && tokens.some((_, i) => hasCue(CONFLICT_LEMMAS, i));
   const cueSets = [BOTH_LEMMAS, ONLY_LEMMAS, COMPARE_LEMMAS, CONDITION_LEMMAS, ANY_STANCE_LEMMAS, LATEST_LEMMAS, EARLIEST_LEMMAS, NEGATION_LEMMAS, CONTESTED_LEMMAS, TIMELINE_LEMMAS,
     ...(sourcesDisagree ? [REPORT_LEMMAS, CONFLICT_LEMMAS] : [])];

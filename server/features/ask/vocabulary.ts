@@ -62,6 +62,8 @@ export const STRUCTURE_LEMMAS: Record<string, StructureCue> = {
 };
 
 export const QUESTION_WORDS = new Set(['who', 'whom', 'whose', 'what', 'which', 'when', 'where', 'why', 'how']);
+/** "What date", "which day": a question word and one of these ask when. */
+export const TIME_UNITS = new Set(['date', 'day', 'month', 'year', 'week', 'time']);
 
 // "common ground": both words say the same.
 export const BOTH_LEMMAS = new Set(['both', 'together', 'jointly', 'common', 'share', 'ground']);
