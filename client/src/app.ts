@@ -66,6 +66,8 @@ export function mount(root: HTMLElement): () => void {
   function mergeIntoGraph(data: GraphData): number {
     const added = mergeGraphData(graph, data);
     applyFilters(graph, store.get().filters);
+    // A node brought in starts next to a neighbour: it is moved to a spot of its own.
+    if (added.length) graphView.renderer.declutter();
     refreshViews();
     return added.length;
   }

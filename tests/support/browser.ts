@@ -32,8 +32,7 @@ export function launchChromium(): Promise<Browser> {
  * A page on the explorer, once its graph has loaded, that records every console error and uncaught
  * exception. A context of its own (`browser.newContext`) starts with empty storage.
  */
-export async function openExplorer(browser: Browser | BrowserContext, url: string): Promise<{ page: Page; errors: string[] }> {
-  const viewport = { width: 1440, height: 900 };
+export async function openExplorer(browser: Browser | BrowserContext, url: string, viewport = { width: 1440, height: 900 }): Promise<{ page: Page; errors: string[] }> {
   const page = 'newContext' in browser ? await browser.newPage({ viewport }) : await browser.newPage();
   await page.setViewportSize(viewport);
   const errors: string[] = [];
@@ -139,8 +138,8 @@ export interface BrowserSuite {
   readonly db: Database;
   readonly app: RunningParley;
   readonly browser: Browser;
-  /** A fresh page at `url`, once its graph has loaded (see openExplorer). */
-  open(url: string): Promise<{ page: Page; errors: string[] }>;
+  /** A fresh page at `url` (1440×900 unless told), once its graph has loaded (see openExplorer). */
+  open(url: string, viewport?: { width: number; height: number }): Promise<{ page: Page; errors: string[] }>;
 }
 
 /** The explorer (startExplorer) and one Chromium for the test file that calls this: started before its tests, stopped after them. */
@@ -169,6 +168,6 @@ export function browserSuite(options: ExplorerOptions = {}): BrowserSuite {
     get browser() {
       return started(browser);
     },
-    open: (url) => openExplorer(started(browser), url),
+    open: (url, viewport) => openExplorer(started(browser), url, viewport),
   };
 }

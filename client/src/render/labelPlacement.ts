@@ -25,6 +25,8 @@ export interface LabelCandidate {
   required: boolean;
   /** The node's own disc, as a box. */
   nodeBox: Box;
+  /** The side to try first (where declutter.ts made room for the label); the others follow in LABEL_SIDES order. */
+  preferred?: LabelSide;
   /** The label's box on each side of the node; null when the node draws no label. */
   labelBox(side: LabelSide): Box | null;
 }
@@ -78,7 +80,8 @@ export function placeLabels(candidates: readonly LabelCandidate[], bounds: Box):
   const labels = new BoxIndex(CELL_SIZE);
   const placed = new Map<string, LabelSide>();
   for (const candidate of candidates) {
-    const options = LABEL_SIDES.flatMap((side) => {
+    const sides = candidate.preferred ? [candidate.preferred, ...LABEL_SIDES.filter((s) => s !== candidate.preferred)] : LABEL_SIDES;
+    const options = sides.flatMap((side) => {
       const box = candidate.labelBox(side);
       return box ? [{ side, box, labelHits: labels.count(box, candidate.node), nodeHits: nodes.count(box, candidate.node), inside: inside(box, bounds) }] : [];
     });

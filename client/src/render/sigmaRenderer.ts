@@ -12,6 +12,7 @@ import { DEFAULT_EDGE_PRIMITIVES, DEFAULT_NODE_PRIMITIVES, DEFAULT_PRIMITIVES } 
 import { extremityArrow, sdfCircle, sdfDiamond, sdfSquare, sdfTriangle } from 'sigma/rendering';
 import type { EdgeDisplayData, NodeDisplayData } from 'sigma/types';
 import { createExplorerGraph, type EdgeAttributes, type ExplorerGraph, type NodeAttributes } from '../graph/explorerGraph.ts';
+import { declutter, type Footprint } from './declutter.ts';
 import { type Box, type LabelCandidate, type LabelSide, placeLabels } from './labelPlacement.ts';
 
 const FADED_NODE = '#e6e8eb';
@@ -28,6 +29,10 @@ const EDGE_EVENTS_MAX_EDGES = 2000;
 const HIDE_LABELS_ON_MOVE_NODES = 500;
 /** Labels considered per placement, highest priority first: more could not be read anyway. */
 const MAX_LABEL_CANDIDATES = 600;
+/** Beyond this many visible nodes, nodes are not moved apart for their labels (declutter.ts): most labels are left out anyway. */
+const DECLUTTER_MAX_NODES = MAX_LABEL_CANDIDATES;
+/** The camera at rest, as the first screen frames the graph: the picture nodes are moved apart in. */
+const RESTING_CAMERA = { x: 0.5, y: 0.5, ratio: 1, angle: 0 };
 /**
  * How long the camera must rest before the labels are placed again, and the pointer before its
  * node is highlighted: while the analyst pans, zooms or sweeps the pointer, frames only move the
@@ -66,6 +71,11 @@ export interface GraphRenderer {
    */
   rebuild(change: () => void): void;
   focusNode(node: string): void;
+  /**
+   * Moves visible nodes apart, in the graph, until each node and its label have a spot of their
+   * own in the canvas as the resting camera frames it (declutter.ts); a hidden canvas waits.
+   */
+  declutter(): void;
   /** The labels sigma drew in its last frame, in viewport pixels. */
   drawnLabelBoxes(): DrawnBox[];
   /** The visible nodes' discs, in viewport pixels. */
@@ -89,6 +99,8 @@ export function createRenderer(graph: ExplorerGraph, container: HTMLElement, eve
   let selected: string | null = null;
   let marked: ReadonlySet<string> | null = null;
   let labelSides = new Map<string, LabelSide>();
+  /** The side declutter made room on, per node: the label placement tries it first. */
+  const preferredSides = new Map<string, LabelSide>();
   /**
    * The node whose neighbourhood is emphasised: hover wins over selection. A node dropped under the
    * pointer (an expanded cluster) sends no leaveNode, so a hover or selection counts only while its node is in the graph.
@@ -118,6 +130,9 @@ export function createRenderer(graph: ExplorerGraph, container: HTMLElement, eve
       autoRescaleContent: 'nodes',
       minEdgeThickness: 1,
       stagePadding: 32,
+      // Node sizes are pixels, whatever the layout's extent: refining the layout (which shrinks or
+      // grows it) must not swell or shrink the nodes, and labels are pixels too.
+      itemSizesReference: 'screen',
     },
     nodeReducer(node, _data, attributes): Partial<NodeDisplayData> {
       const display: Partial<NodeDisplayData> = { shape: attributes.shape };
@@ -153,6 +168,54 @@ export function createRenderer(graph: ExplorerGraph, container: HTMLElement, eve
     return { data, center, radius, box: { minX: center.x - radius, maxX: center.x + radius, minY: center.y - radius, maxY: center.y + radius } };
   };
   const offset = (box: Box, by: { x: number; y: number }): Box => ({ minX: box.minX + by.x, maxX: box.maxX + by.x, minY: box.minY + by.y, maxY: box.maxY + by.y });
+  const union = (a: Box, b: Box): Box => ({ minX: Math.min(a.minX, b.minX), maxX: Math.max(a.maxX, b.maxX), minY: Math.min(a.minY, b.minY), maxY: Math.max(a.maxY, b.maxY) });
+
+  /**
+   * One declutter step at the resting camera; returns how many nodes moved. The graph is first
+   * stretched to fill the canvas both ways (the framing fills it only one way, and labels need the
+   * room), then nodes move apart until each one and its label have a spot of their own.
+   */
+  function declutterOnce(): number {
+    const { width, height } = sigma.getDimensions();
+    const visible: { node: string; x: number; y: number; radius: number; data: NodeDisplayData; label: string }[] = [];
+    graph.forEachNode((node, attributes) => {
+      const data = attributes.hidden ? undefined : sigma.getNodeDisplayData(node);
+      if (!data) return;
+      visible.push({ node, ...sigma.framedGraphToViewport(data, { cameraState: RESTING_CAMERA }), radius: sigma.scaleSize(data.size, 1), data, label: attributes.label });
+    });
+    if (visible.length < 2 || visible.length > DECLUTTER_MAX_NODES) return 0;
+    // The framing leaves this much room on the side where the graph fills the canvas; node centres
+    // may spread that far on every side, so the framing's scale stays.
+    const margin = Math.max(0, Math.min(...visible.flatMap((v) => [v.x, width - v.x, v.y, height - v.y])));
+    const centres = { minX: margin, maxX: width - margin, minY: margin, maxY: height - margin };
+    const [minX, maxX, minY, maxY] = [Math.min(...visible.map((v) => v.x)), Math.max(...visible.map((v) => v.x)), Math.min(...visible.map((v) => v.y)), Math.max(...visible.map((v) => v.y))];
+    const stretch = (v: number, lo: number, hi: number, toLo: number, toHi: number) => (hi - lo > 1 ? toLo + ((v - lo) / (hi - lo)) * (toHi - toLo) : v);
+    const footprints: (Footprint & { sides: LabelSide[] })[] = visible.map(({ node, x: x0, y: y0, radius, data, label }) => {
+      const [x, y] = [stretch(x0, minX, maxX, centres.minX, centres.maxX), stretch(y0, minY, maxY, centres.minY, centres.maxY)];
+      const disc = { minX: -radius, maxX: radius, minY: -radius, maxY: radius };
+      const labelBox = (side: LabelSide) => geometry.labelRenderer.nodeLabelBox({ ...data, label, labelVisibility: 'visible', labelPosition: side }, radius);
+      // The label outwards first: to the right on the right half, to the left on the left half.
+      const sides: LabelSide[] = x > width / 2 ? ['right', 'left'] : ['left', 'right'];
+      const boxes = sides.map((side) => labelBox(side)).map((b) => (b ? union(disc, b) : disc));
+      return { node, x, y, boxes, sides };
+    });
+    const at = new Map(footprints.map((f) => [f.node, { x: f.x, y: f.y }]));
+    const settled = declutter(footprints, { area: { minX: 0, maxX: width, minY: 0, maxY: height }, centres });
+    for (const f of footprints) {
+      const spot = settled.get(f.node)!;
+      at.set(f.node, spot);
+      preferredSides.set(f.node, f.sides[spot.side]!);
+    }
+    let moved = 0;
+    for (const v of visible) {
+      const to = at.get(v.node)!;
+      if (Math.abs(to.x - v.x) <= 0.5 && Math.abs(to.y - v.y) <= 0.5) continue;
+      graph.mergeNodeAttributes(v.node, sigma.viewportToGraph(to, { cameraState: RESTING_CAMERA }));
+      moved++;
+    }
+    if (moved) sigma.refresh();
+    return moved;
+  }
 
   /** Chooses the labels to draw at the current camera; returns the nodes whose label changed. */
   function placeVisibleLabels(): string[] {
@@ -168,6 +231,7 @@ export function createRenderer(graph: ExplorerGraph, container: HTMLElement, eve
         priority: LABEL_PRIORITY[attributes.nodeType] ?? OTHER_LABEL_PRIORITY,
         size: attributes.size,
         nodeBox: drawn.box,
+        preferred: preferredSides.get(node),
         labelBox(side) {
           const box = geometry.labelRenderer.nodeLabelBox({ ...data, labelPosition: side }, drawn.radius);
           return box && offset(box, drawn.center);
@@ -238,7 +302,7 @@ export function createRenderer(graph: ExplorerGraph, container: HTMLElement, eve
   sigma.on('enterEdge', ({ edge }) => events.onEdgeHover?.(edge));
   sigma.on('leaveEdge', () => events.onEdgeHover?.(null));
 
-  return {
+  const renderer: GraphRenderer = {
     sigma,
     setSelected(node) {
       selected = node;
@@ -260,11 +324,18 @@ export function createRenderer(graph: ExplorerGraph, container: HTMLElement, eve
         rebuilding = false;
         sigma.setGraph(graph);
       }
+      renderer.declutter();
     },
     focusNode(node) {
       const display = sigma.getNodeDisplayData(node);
       if (!display) return;
       sigma.getCamera().animate({ x: display.x, y: display.y, ratio: 0.6 }, { duration: 400 });
+    },
+    declutter() {
+      const { width, height } = sigma.getDimensions();
+      if (!width || !height || rebuilding) return;
+      // Moving nodes re-frames the graph a little; a second or third step settles it.
+      for (let step = 0; step < 4 && declutterOnce() > 0; step++);
     },
     drawnLabelBoxes() {
       return [...sigma.getNodeDisplayedLabels()].flatMap((node) => {
@@ -285,4 +356,5 @@ export function createRenderer(graph: ExplorerGraph, container: HTMLElement, eve
       sigma.kill();
     },
   };
+  return renderer;
 }
