@@ -4,7 +4,7 @@
  * they fall, so every position (whose label the analyst always needs) could sit on another.
  * Placement is greedy in the order given: each label takes the first side (right, left, below,
  * above) that stays inside the canvas and touches neither a label already placed nor another
- * node; failing that, the first such side that only touches nodes; a required label that still
+ * node; failing that, the such side (inside, clear of labels) that touches the fewest nodes; a required label that still
  * finds no free side takes its least-crowded side, and an optional one is left out.
  */
 
@@ -87,7 +87,7 @@ export function placeLabels(candidates: readonly LabelCandidate[], bounds: Box):
     });
     const choice =
       options.find((o) => o.inside && o.labelHits === 0 && o.nodeHits === 0) ??
-      options.find((o) => o.inside && o.labelHits === 0) ??
+      [...options].filter((o) => o.inside && o.labelHits === 0).sort((a, b) => a.nodeHits - b.nodeHits)[0] ??
       (candidate.required ? [...options].sort((a, b) => a.labelHits - b.labelHits || a.nodeHits - b.nodeHits)[0] : undefined);
     if (!choice) continue;
     placed.set(candidate.node, choice.side);

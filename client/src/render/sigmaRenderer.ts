@@ -335,7 +335,7 @@ export function createRenderer(graph: ExplorerGraph, container: HTMLElement, eve
       const { width, height } = sigma.getDimensions();
       if (!width || !height || rebuilding) return;
       // Moving nodes re-frames the graph a little; a second or third step settles it.
-      for (let step = 0; step < 4 && declutterOnce() > 0; step++);
+      for (let step = 0; step < 6 && declutterOnce() > 0; step++);
     },
     drawnLabelBoxes() {
       return [...sigma.getNodeDisplayedLabels()].flatMap((node) => {
