@@ -296,6 +296,9 @@ export function createRenderer(graph: ExplorerGraph, container: HTMLElement, eve
   };
   sigma.on('enterNode', ({ node }) => hover(node));
   sigma.on('leaveNode', () => hover(null));
+  // The canvas's size can settle after the first view was drawn (the page's layout, a resized
+  // window): the room each label needs is measured again at the new size.
+  sigma.on('resize', () => renderer.declutter());
   sigma.on('clickNode', ({ node }) => events.onNodeClick(node));
   sigma.on('clickStage', () => events.onStageClick());
   sigma.on('clickEdge', ({ edge }) => events.onEdgeClick?.(edge));
