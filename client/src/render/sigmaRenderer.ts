@@ -298,7 +298,12 @@ export function createRenderer(graph: ExplorerGraph, container: HTMLElement, eve
   sigma.on('leaveNode', () => hover(null));
   // The canvas's size can settle after the first view was drawn (the page's layout, a resized
   // window): the room each label needs is measured again at the new size.
-  sigma.on('resize', () => renderer.declutter());
+  // (After the frame that noticed it: sigma resizes while it renders.)
+  let resizeTimer: ReturnType<typeof setTimeout> | undefined;
+  sigma.on('resize', () => {
+    clearTimeout(resizeTimer);
+    resizeTimer = setTimeout(() => renderer.declutter(), SETTLE_MS);
+  });
   sigma.on('clickNode', ({ node }) => events.onNodeClick(node));
   sigma.on('clickStage', () => events.onStageClick());
   sigma.on('clickEdge', ({ edge }) => events.onEdgeClick?.(edge));
@@ -356,6 +361,7 @@ export function createRenderer(graph: ExplorerGraph, container: HTMLElement, eve
     kill() {
       clearTimeout(settleTimer);
       clearTimeout(hoverTimer);
+      clearTimeout(resizeTimer);
       sigma.kill();
     },
   };
