@@ -23,9 +23,10 @@ import { ingestionSuite } from './suites/ingestion.ts';
 import { latencySuite } from './suites/latency.ts';
 import { type LoadOptions, loadSuite } from './suites/load.ts';
 import { throughputSuite } from './suites/throughput.ts';
+import { watchesSuite } from './suites/watches.ts';
 import { planWorld, sourceCount, WORLD_SIZES, type WorldPlan, type WorldSize, worldSources } from './world.ts';
 
-export const SUITES = ['latency', 'throughput', 'ingestion', 'client', 'load', 'extraction'] as const;
+export const SUITES = ['latency', 'throughput', 'ingestion', 'client', 'load', 'extraction', 'watches'] as const;
 export type SuiteName = (typeof SUITES)[number];
 
 export interface BenchOptions {
@@ -83,6 +84,7 @@ export async function benchWorld(
     ['load', () => loadSuite(context, options.load)],
     // Last: it writes (and removes) extra sources.
     ['ingestion', () => ingestionSuite(context, { stances: Math.min(options.ingestStances, world.plan.stances) })],
+    ['watches', () => watchesSuite(context, { stances: Math.min(options.ingestStances, world.plan.stances) })],
   ];
   try {
     for (const [name, suite] of suites) {
@@ -157,7 +159,7 @@ export async function runBench(options: BenchOptions, command: string): Promise<
     }
   }
   if (options.suites.includes('client')) rows.push(...(await clientSuite(options.client, options.runs, options.capSeconds, options.logger)));
-  if (options.suites.includes('extraction')) rows.push(...extractionSuite(options.runs, options.capSeconds, options.logger));
+  if (options.suites.includes('extraction')) rows.push(...(await extractionSuite(options.runs, options.capSeconds, options.logger)));
   return { command, startedAt, finishedAt: new Date(), machine, worlds, rows, notMeasured: notMeasured(options) };
 }
 

@@ -39,6 +39,7 @@ const SUITE_TITLES: Record<Suite, string> = {
   client: '4. Client rendering (headless Chromium)',
   load: '5. Sustained load (autocannon, loopback)',
   extraction: '6. Article extraction (in process)',
+  watches: '7. Watches: commit to webhook, and ingestion with 100 watches',
 };
 
 function number(value: number): string {
@@ -135,6 +136,24 @@ export function evaluateGoals(rows: ResultRow[]): Goal[] {
     ingestion
       ? { goal: 'Ingestion ≥ 20k stances/s', status: ingestion.parley.median >= 20_000 ? 'met' : 'missed', evidence: `${number(ingestion.parley.median)} stances/s (${ingestion.scope})` }
       : { goal: 'Ingestion ≥ 20k stances/s', status: 'not measured', evidence: 'no ingestion rows' },
+  );
+
+  // Issue #30's goals: commit to webhook p50 ≤ 1 s with 100 watches; ingestion with them ≥ 0.9× without.
+  const webhook = worst(rows.filter((r) => r.suite === 'watches' && r.unit === 'ms'), (r) => r.parley.median);
+  goals.push(
+    webhook
+      ? { goal: 'Commit to webhook receipt p50 ≤ 1 s with 100 watches', status: webhook.parley.median <= 1_000 ? 'met' : 'missed', evidence: `${number(webhook.parley.median)} ms (${webhook.scope})` }
+      : { goal: 'Commit to webhook receipt p50 ≤ 1 s with 100 watches', status: 'not measured', evidence: 'watches suite not run' },
+  );
+  const watchedIngestion = worst(
+    rows.filter((r) => r.suite === 'watches' && r.unit === 'stances/s'),
+    (r) => -(r.comparisons[0]?.ratio ?? 0),
+  );
+  const watchedRatio = watchedIngestion?.comparisons[0]?.ratio;
+  goals.push(
+    watchedRatio !== undefined
+      ? { goal: 'Ingestion with 100 watches ≥ 0.9× without', status: watchedRatio >= 0.9 ? 'met' : 'missed', evidence: `${number(watchedRatio)}× (${watchedIngestion!.scope})` }
+      : { goal: 'Ingestion with 100 watches ≥ 0.9× without', status: 'not measured', evidence: 'watches suite not run' },
   );
 
   const clientRow = (nodes: string, measure: string) => rows.find((r) => r.suite === 'client' && r.scope.startsWith(`${nodes} nodes`) && r.measure === measure);

@@ -14,10 +14,12 @@ import { apiRoutes } from './contract/api.ts';
 import { GraphLayoutKeeper } from './features/graphView/layoutKeeper.ts';
 import { healthRoutes } from './features/health/routes.ts';
 import { apiHandlers } from './features/routes.ts';
+import { WatchRuntime } from './features/watches/runtime.ts';
 import { errorHandler, notFoundHandler, requireJsonBody } from './http/errorHandler.ts';
 import { mountRoutes, routeBudgets } from './http/mount.ts';
 import { rateLimiter } from './http/rateLimit.ts';
 import { DOCS_DIR } from './paths.ts';
+import { createNlp, type NlpService } from './nlp/client.ts';
 
 interface AppDeps {
   config: Config;
@@ -27,9 +29,21 @@ interface AppDeps {
   clientDir?: string;
   /** Keeps the graph view's stored layout current; one is made when not given. */
   layoutKeeper?: GraphLayoutKeeper;
+  /** The language parser for extraction; its owner stops it. One is made (started on first use) when not given. */
+  nlp?: NlpService;
+  /** Watches' delivery loop and live stream; one that is not started (no deliveries) when not given. */
+  watchRuntime?: WatchRuntime;
 }
 
-export function createApp({ config, db, logger, clientDir, layoutKeeper = new GraphLayoutKeeper(db, logger, config.graphView.nodeBudget) }: AppDeps): Express {
+export function createApp({
+  config,
+  db,
+  logger,
+  clientDir,
+  layoutKeeper = new GraphLayoutKeeper(db, logger, config.graphView.nodeBudget),
+  nlp = createNlp(config.nlp, logger),
+  watchRuntime = new WatchRuntime(db, config, logger),
+}: AppDeps): Express {
   const app = express();
   app.disable('x-powered-by');
   app.set('query parser', 'simple');
@@ -57,7 +71,7 @@ export function createApp({ config, db, logger, clientDir, layoutKeeper = new Gr
   app.use(express.json({ limit: config.bodyLimit }));
   app.use(requireJsonBody);
 
-  app.use(mountRoutes(apiRoutes, apiHandlers(db, config, layoutKeeper), config.writeTokens));
+  app.use(mountRoutes(apiRoutes, apiHandlers(db, config, layoutKeeper, nlp, watchRuntime, logger), config.writeTokens));
   // The docs page's own scripts and styles (the page itself is the docsPage route).
   app.use('/api/docs', express.static(DOCS_DIR, { index: false, maxAge: '10m' }));
 

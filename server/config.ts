@@ -54,6 +54,16 @@ const envSchema = z.object({
   PARLEY_NLP_WORKERS: z.coerce.number().int().min(1).max(16).default(2),
   PARLEY_NLP_START_TIMEOUT_MS: z.coerce.number().int().positive().default(60_000),
   PARLEY_NLP_PARSE_TIMEOUT_MS: z.coerce.number().int().positive().default(60_000),
+  PARLEY_WATCH_RETENTION_DAYS: z.coerce.number().positive().max(3_650).default(30),
+  PARLEY_WATCH_POLL_MS: z.coerce.number().int().min(20).max(60_000).default(500),
+  PARLEY_WATCH_LEASE_MS: z.coerce.number().int().min(1_000).max(3_600_000).default(30_000),
+  PARLEY_WEBHOOK_KEY: optionalText,
+  PARLEY_WEBHOOK_ALLOW_PRIVATE: z.enum(['true', 'false']).default('false').transform((v) => v === 'true'),
+  PARLEY_WEBHOOK_CONNECT_TIMEOUT_MS: z.coerce.number().int().positive().max(60_000).default(3_000),
+  PARLEY_WEBHOOK_TIMEOUT_MS: z.coerce.number().int().positive().max(120_000).default(10_000),
+  PARLEY_WEBHOOK_RETRY_BASE_MS: z.coerce.number().int().min(10).max(3_600_000).default(2_000),
+  PARLEY_WEBHOOK_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(50).default(8),
+  PARLEY_WEBHOOK_FAILURE_LIMIT: z.coerce.number().int().min(1).max(1_000).default(10),
 });
 
 export type Config = ReturnType<typeof loadConfig>;
@@ -105,6 +115,23 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
     graphMaxEdges: e.PARLEY_GRAPH_MAX_EDGES,
     /** The graph view's bounds: over the node budget it opens as clusters; its answer stays under maxBytes. */
     graphView: { nodeBudget: e.PARLEY_GRAPH_NODE_BUDGET, maxEdges: e.PARLEY_GRAPH_VIEW_MAX_EDGES, maxBytes: e.PARLEY_GRAPH_VIEW_MAX_BYTES },
+    /** Watches (docs/architecture.md, "Watches"): the outbox's delivery loop and the webhooks' safety and retries. */
+    watches: {
+      retentionDays: e.PARLEY_WATCH_RETENTION_DAYS,
+      pollMs: e.PARLEY_WATCH_POLL_MS,
+      leaseMs: e.PARLEY_WATCH_LEASE_MS,
+      webhook: {
+        /** Signing keys derive from it (unset: one kept in PARLEY_HOME/webhook.key). */
+        key: e.PARLEY_WEBHOOK_KEY,
+        home,
+        allowPrivate: e.PARLEY_WEBHOOK_ALLOW_PRIVATE,
+        connectTimeoutMs: e.PARLEY_WEBHOOK_CONNECT_TIMEOUT_MS,
+        timeoutMs: e.PARLEY_WEBHOOK_TIMEOUT_MS,
+        retryBaseMs: e.PARLEY_WEBHOOK_RETRY_BASE_MS,
+        maxAttempts: e.PARLEY_WEBHOOK_MAX_ATTEMPTS,
+        failureLimit: e.PARLEY_WEBHOOK_FAILURE_LIMIT,
+      },
+    },
     /** The language parser (docs/nlp.md): Parley's own spaCy processes, or a shared service at `url`. */
     nlp: {
       url: e.PARLEY_NLP_URL?.replace(/\/+$/, ''),

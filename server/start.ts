@@ -10,9 +10,12 @@ import { type Database, isUnavailable } from './db/database.ts';
 import { openDatabase } from './db/openDatabase.ts';
 import { applySchema } from './db/schema.ts';
 import { loadSeedIfEmpty } from './features/sources/seed.ts';
+import { migrateEvidenceText } from './features/sources/migrations.ts';
 import { GraphLayoutKeeper } from './features/graphView/layoutKeeper.ts';
+import { WatchRuntime } from './features/watches/runtime.ts';
 import { SetupError } from './errors.ts';
 import { createApp } from './app.ts';
+import { createNlp } from './nlp/client.ts';
 import type { Logger } from './logger.ts';
 import type { LocalNeo4j } from './neo4j/localNeo4j.ts';
 import { CLIENT_DIST } from './paths.ts';
@@ -46,12 +49,18 @@ export async function startParley(config: Config, logger: Logger, clientDir: str
   // At start the graph view's layout is computed in the background when missing or stale.
   const layoutKeeper = new GraphLayoutKeeper(db, logger, config.graphView.nodeBudget);
   bootstrap.whenReady(() => layoutKeeper.refresh());
-  const app = createApp({ config, db, logger, clientDir, layoutKeeper });
+  // The language parser starts on the first extraction and stops with the app.
+  const nlp = createNlp(config.nlp, logger);
+  // The outbox's delivery loop: events committed before a crash are delivered now.
+  const watchRuntime = new WatchRuntime(db, config, logger);
+  bootstrap.whenReady(() => watchRuntime.start());
+  const app = createApp({ config, db, logger, clientDir, layoutKeeper, nlp, watchRuntime });
   const server = await new Promise<Server>((resolve, reject) => {
     const s = app.listen(config.port, config.host, () => resolve(s));
     s.once('error', reject);
   }).catch(async (err: NodeJS.ErrnoException) => {
     bootstrap.cancel();
+    await nlp.stop();
     await db.close();
     await localNeo4j?.stop();
     if (err.code === 'EADDRINUSE') throw new SetupError(`Port ${config.port} is already taken; set PORT to a free port.`);
@@ -64,7 +73,9 @@ export async function startParley(config: Config, logger: Logger, clientDir: str
   const stop = () => {
     stopping ??= (async () => {
       bootstrap.cancel();
+      await watchRuntime.stop();
       await layoutKeeper.close();
+      await nlp.stop();
       await new Promise<void>((resolve) => {
         server.close(() => resolve());
         server.closeAllConnections();
@@ -90,6 +101,7 @@ class GraphBootstrap {
 
   async run(): Promise<void> {
     await applySchema(this.db, this.logger);
+    await migrateEvidenceText(this.db, this.logger);
     if (this.config.seed) await loadSeedIfEmpty(this.db, this.logger);
   }
 

@@ -5,8 +5,20 @@
 import { STANCE_TYPE_NAMES } from '../../server/contract/model.ts';
 import { api } from './api/client.ts';
 import type { GraphView } from '../../server/contract/graphView.ts';
-import { applyFilters, CLUSTER_TYPE, createExplorerGraph, type GraphData, mergeGraphData, mergeGraphView, replaceAggregatedEdges, timelineDates } from './graph/explorerGraph.ts';
-import { type ExplorerState, MODES, select, setMode, type Mode } from './state/explorer.ts';
+import {
+  applyFilters,
+  CLUSTER_TYPE,
+  createExplorerGraph,
+  describeCounts,
+  type GraphData,
+  graphCounts,
+  mergeGraphData,
+  mergeGraphView,
+  placeOnRing,
+  replaceAggregatedEdges,
+  timelineDates,
+} from './graph/explorerGraph.ts';
+import { type ExplorerState, historyChange, type HistoryChange, MODES, pushesHistory, select, setMode, type Mode } from './state/explorer.ts';
 import { fromHash, toHash } from './state/permalink.ts';
 import { createStore } from './state/store.ts';
 import type { ExplorerContext, View } from './views/context.ts';
@@ -15,10 +27,18 @@ import { createFiltersPanel } from './views/filtersPanel.ts';
 import { createGraphView } from './views/graphView.ts';
 import { createSearchBox } from './views/searchBox.ts';
 import { createSidePanel } from './views/sidePanel.ts';
+import { createBell } from './views/bell.ts';
 
 /** Waits for the server's layout (the first, or one that includes a change): 20 × 500 ms. */
 const LAYOUT_WAIT_ATTEMPTS = 20;
 const LAYOUT_WAIT_MS = 500;
+
+/** The context node types the graph view sends only when asked, by the node type that asks for them. */
+const VIEW_EXTRAS = { Document: 'documents', Place: 'places' } as const;
+/** What the graph view is asked to include: the context node types that are ticked. */
+function viewInclude({ filters: { nodeTypes } }: Pick<ExplorerState, 'filters'>) {
+  return nodeTypes.flatMap((type) => (type in VIEW_EXTRAS ? [VIEW_EXTRAS[type as keyof typeof VIEW_EXTRAS]] : []));
+}
 
 /** The view's filters; all stance types and every source is the server's default and its cached answer. */
 function viewFilters({ filters: { stanceTypes, asOf }, sourceFilter }: Pick<ExplorerState, 'filters' | 'sourceFilter'>) {
@@ -40,6 +60,7 @@ const OTHER_VIEWS: Record<Exclude<Mode, 'graph'>, () => Promise<(context: Explor
   sources: () => import('./views/sourceListView.ts').then((m) => m.createSourceListView),
   conflicts: () => import('./views/conflictsView.ts').then((m) => m.createConflictsView),
   source: () => import('./views/sourceView.ts').then((m) => m.createSourceView),
+  compare: () => import('./views/compareView.ts').then((m) => m.createCompareView),
 };
 
 const MODE_LABELS: Record<Mode, string> = {
@@ -51,15 +72,21 @@ const MODE_LABELS: Record<Mode, string> = {
   sources: 'Sources',
   conflicts: 'Conflicts',
   source: 'Add source',
+  compare: 'Compare',
 };
 
 export function mount(root: HTMLElement): () => void {
   // Asked first, so the answer travels while the renderer compiles its shaders and the page is built.
-  let firstView: Promise<GraphView> | null = api.graphView();
   const store = createStore(fromHash(window.location.hash));
+  let firstView: Promise<GraphView> | null = api.graphView({ query: { include: viewInclude(store.get()) } });
   const graph = createExplorerGraph();
   const status = h('p', { class: 'status', role: 'status' });
   const announce = (message: string) => (status.textContent = message);
+  /** The status bar follows the filters: what is shown, of what is loaded. */
+  let loaded = false;
+  /** What the loaded view is beyond its counts: clusters of a larger graph, or an answer cut short. */
+  let viewNote = '';
+  const announceCounts = () => loaded && announce(`${describeCounts(graphCounts(graph)).replace(/\.$/, '')}${viewNote}.`);
 
   const graphView = createGraphView({ store, graph, mergeIntoGraph, markInGraph, reloadGraphView, announce });
   /** New nodes start next to a neighbour; the layout only moves them when the analyst asks (Refine layout). */
@@ -84,6 +111,7 @@ export function mount(root: HTMLElement): () => void {
   const context: ExplorerContext = { store, graph, mergeIntoGraph, markInGraph, reloadGraphView, announce };
   const filtersPanel = createFiltersPanel(context, () => timelineDates(graph));
   const sidePanel = createSidePanel(context);
+  const bell = createBell(context);
   const search = createSearchBox(graph, async (hit) => {
     // A hit outside the loaded part (inside a cluster, or beyond the view) is brought in with its neighbours.
     if (!graph.hasNode(hit.id)) {
@@ -120,6 +148,7 @@ export function mount(root: HTMLElement): () => void {
 
   /** Views that list graph content (timeline, details, position picker, parameter hints). */
   function refreshViews() {
+    announceCounts();
     filtersPanel.refreshTimeline();
     sidePanel.refresh?.();
     for (const panel of Object.values(panels)) panel.refresh?.();
@@ -150,7 +179,7 @@ export function mount(root: HTMLElement): () => void {
     h('header', { class: 'topbar' },
       h('h1', { class: 'brand-heading' },
         h('a', { class: 'brand', href: '#', 'aria-label': 'Parley home' }, h('span', { class: 'brand-mark', 'aria-hidden': 'true' }, '◆'), 'Parley')),
-      search.element, tabList),
+      search.element, tabList, bell.element),
     h('div', { class: 'layout' }, filtersPanel.element, h('main', { class: 'main' }, panelElements), sidePanel.element),
     h('footer', { class: 'footer' }, status),
   );
@@ -168,21 +197,48 @@ export function mount(root: HTMLElement): () => void {
     if (mode === 'graph') graphView.resize();
   };
   /**
-   * A change of view, selection or trace is a step the analyst took, so it gets a history entry
-   * of its own and Back returns to it; filter, query and question edits replace the current one.
+   * A change of view, selection, trace or filter is a step the analyst took, so it gets a history
+   * entry of its own and Back returns to what was there before (a run of filter changes, the time
+   * slider dragged, shares one); query and question edits replace the current entry
+   * (historyChange and pushesHistory in state/explorer.ts).
    */
-  const syncUrl = (step: boolean) => {
+  let lastChange: { change: HistoryChange; at: number } | null = null;
+  const syncUrl = (change: HistoryChange) => {
     const hash = toHash(store.get());
-    if (hash !== window.location.hash && !(hash === '' && window.location.hash === '')) {
-      const url = `${window.location.pathname}${window.location.search}${hash || '#'}`;
-      if (step) history.pushState(null, '', url);
-      else history.replaceState(null, '', url);
-    }
+    if (change === 'none' || hash === window.location.hash || (hash === '' && window.location.hash === '')) return;
+    const url = `${window.location.pathname}${window.location.search}${hash || '#'}`;
+    const now = performance.now();
+    if (pushesHistory(change, lastChange, now)) history.pushState(null, '', url);
+    else history.replaceState(null, '', url);
+    lastChange = { change, at: now };
   };
+  /** Context node types the graph does not hold yet are asked for when ticked. */
+  const requestedTypes = new Set<string>();
+  function loadNodeTypes(state: ExplorerState) {
+    if (!loaded || clustered) return;
+    const wanted = state.filters.nodeTypes.filter((type) => !requestedTypes.has(type));
+    for (const type of wanted) requestedTypes.add(type);
+    if (wanted.some((type) => type in VIEW_EXTRAS)) void loadGraphView().catch((err) => announce(`The graph could not be loaded: ${errorMessage(err)}`));
+    // Sources are no part of the laid-out view: they are read as nodes and set on a ring around it.
+    if (wanted.includes('Source')) {
+      api.graph({ query: { nodeTypes: ['Source'] } }).then(
+        (data) => {
+          const before = new Set(graph.nodes());
+          graphView.renderer.rebuild(() => {
+            mergeGraphData(graph, data);
+            placeOnRing(graph, graph.filterNodes((node) => !before.has(node)));
+            applyFilters(graph, store.get().filters);
+          });
+          refreshViews();
+        },
+        (err) => announce(`The sources could not be loaded: ${errorMessage(err)}`),
+      );
+    }
+  }
   /** The view's edges count the stances the filters keep, so a change of stance types or date asks again. */
   let clustered = false;
   const recountEdges = (state: ExplorerState) =>
-    api.graphView({ query: viewFilters(state) }).then(
+    api.graphView({ query: { ...viewFilters(state), include: viewInclude(state) } }).then(
       (view) => {
         graphView.renderer.rebuild(() => {
           replaceAggregatedEdges(graph, view);
@@ -194,12 +250,16 @@ export function mount(root: HTMLElement): () => void {
     );
   const unsubscribe = store.subscribe((state, previous) => {
     if (state.mode !== previous.mode) syncMode();
-    if (state.filters !== previous.filters) applyFilters(graph, state.filters);
+    if (state.filters !== previous.filters) {
+      applyFilters(graph, state.filters);
+      if (state.filters.nodeTypes !== previous.filters.nodeTypes) loadNodeTypes(state);
+      announceCounts();
+    }
     // A clustered view's edges join clusters, which expanding replaces: they are not recounted.
     const recount =
       state.filters.stanceTypes !== previous.filters.stanceTypes || state.filters.asOf !== previous.filters.asOf || state.sourceFilter !== previous.sourceFilter;
     if (!clustered && recount) void recountEdges(state);
-    syncUrl(state.mode !== previous.mode || state.selected !== previous.selected || state.tracePosition !== previous.tracePosition);
+    syncUrl(historyChange(previous, state));
   });
   // Back and Forward, and edits to the address bar, restore that view.
   const onHashChange = () => {
@@ -223,7 +283,7 @@ export function mount(root: HTMLElement): () => void {
     let view: GraphView;
     for (let attempt = 1; ; attempt++) {
       // The whole view first (the server's cached answer, and every node's dates); filters recount it after.
-      view = await (firstView ?? api.graphView());
+      view = await (firstView ?? api.graphView({ query: { include: viewInclude(store.get()) } }));
       firstView = null;
       const ready = current ? !view.layout.stale : view.layout.computedAt !== null;
       if (ready || attempt === LAYOUT_WAIT_ATTEMPTS) break;
@@ -247,8 +307,12 @@ export function mount(root: HTMLElement): () => void {
       // Read by the benchmark (bench/suites/client.ts): the loaded graph was drawn as it was merged
       // (the renderer's rebuild indexes and draws it at once).
       performance.mark('parley:first-frame');
-      const clusters = view.mode === 'clusters' ? `, as ${graph.order} clusters of ${view.totals.nodes} nodes (click one to open it)` : '';
-      announce(`${graph.order} nodes and ${graph.size} relationships loaded${clusters}${view.truncated ? ' (cut short by the answer’s bounds)' : ''}.`);
+      loaded = true;
+      viewNote = `${view.mode === 'clusters' ? `, as ${graph.order} clusters of ${view.totals.nodes} nodes (click one to open it)` : ''}${view.truncated ? ' (cut short by the answer’s bounds)' : ''}`;
+      announceCounts();
+      // The first view holds every ticked type but sources.
+      for (const type of store.get().filters.nodeTypes) if (type !== 'Source') requestedTypes.add(type);
+      loadNodeTypes(store.get());
       root.dataset.loaded = 'true';
     },
     (err) => {
@@ -265,6 +329,7 @@ export function mount(root: HTMLElement): () => void {
     for (const panel of Object.values(panels)) panel.kill();
     filtersPanel.kill();
     sidePanel.kill();
+    bell.kill();
     search.kill();
     root.replaceChildren();
   };

@@ -30,7 +30,7 @@ WHERE ($actorIds IS NULL OR {{counts-for(a, $actorIds)}})
   AND {{admissible-stance(s)}}
 RETURN s.id AS stanceId, coalesce(a.name, a.id) AS actor, a.id AS actorId, coalesce(party.name, a.name) AS party,
   coalesce(party.id, a.id) AS partyId, s.type AS type, s.family AS family, coalesce(t.name, t.id) AS target, t.id AS targetId,
-  toString(s.date) AS date, s.condition AS condition,
+  toString(s.date) AS date, s.datePrecision AS datePrecision, s.condition AS condition,
   COLLECT { MATCH (s)-[:CONDITIONAL_ON]->(c:Position) RETURN c.id }[0] AS conditionId,
   COLLECT { MATCH (s)-[:VOICED_BY]->(o:Official) RETURN o.name }[0] AS voicedBy,
   COLLECT { MATCH (t)-[:PARTICIPANT]->(p:Entity) RETURN p.id } AS participants,

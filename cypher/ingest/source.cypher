@@ -1,2 +1,2 @@
 MERGE (s:Entity {id: $source.id})
-SET s:Source, s += $source
+SET s:Source, s += $source, s.publishedAt = $source.publishedAt

@@ -1,6 +1,8 @@
 // One page of sources, the latest ingested first, with what each holds up in the graph, its
-// grade and its publisher (the entity's name, else the payload's free text).
+// grade and its publisher (the entity's name, else the payload's free text). $sources (null: all)
+// keeps the admissible sources of a grade filter.
 MATCH (s:Source)
+WHERE $sources IS NULL OR s.id IN $sources
 OPTIONAL MATCH (r:SourceRecord {sourceId: s.id})
 WITH s, r
 ORDER BY r.ingestedAt DESC, s.id

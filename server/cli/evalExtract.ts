@@ -1,57 +1,119 @@
 /**
- * `npm run eval:extract`: runs the extractor over the gold set, as against an empty graph (the
- * acceptance setting: a draft ingested into an empty database), prints precision, recall and F1
- * per article and overall, and writes them into docs/extraction.md between its result markers.
+ * `npm run eval:extract`: runs the extractor over the real-report gold set (tests/gold/extraction)
+ * and the seed article, each as against an empty graph, scores them (score.ts, independent of
+ * the extractor's own matching), prints the figures per half and per negotiation, names the
+ * reports whose text is missing, and writes the tables into docs/extraction.md between its
+ * result markers.
  *
+ *   PARLEY_EVAL_TEXTS    folder of the reports' texts (default .parley/eval-texts in the checkout)
  *   PARLEY_ARTICLES_DIR  folder holding the seed article's text (default ../shared/sources beside the checkout)
  */
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import pino from 'pino';
+import { loadConfig } from '../config.ts';
+import type { ExtractDraft } from '../contract/extract.ts';
 import { extractWithNames } from '../features/extract/extract.ts';
+import { type Gold, type GoldReport, loadReports, loadSeed, overall, type ReportScore, readSplit, scoreReport } from '../features/extract/score.ts';
+import { createNlp, type NlpService } from '../nlp/client.ts';
 import { ARTICLES_DIR, REPO_ROOT as ROOT } from '../paths.ts';
-import { type ArticleScore, loadGoldSet, overall, type Score, scoreArticle } from '../features/extract/score.ts';
 
 const DOC = path.join(ROOT, 'docs', 'extraction.md');
 const BEGIN = '<!-- eval:extract results begin -->';
 const END = '<!-- eval:extract results end -->';
 
-export function evaluateGoldSet(articlesDir = ARTICLES_DIR): ArticleScore[] {
-  return loadGoldSet(ROOT, articlesDir).map(({ name, text, gold }) => {
-    const draft = extractWithNames({ text, title: gold.source.title, publishedAt: gold.source.publishedAt }, []);
-    return scoreArticle(name, draft, gold);
-  });
+/** Where the reports' texts are: PARLEY_EVAL_TEXTS, else the checkout's ignored .parley/eval-texts. */
+export const EVAL_TEXTS_DIR = path.resolve(process.env.PARLEY_EVAL_TEXTS ?? path.join(ROOT, '.parley', 'eval-texts'));
+
+export interface Evaluation {
+  reports: ReportScore[];
+  seed?: ReportScore;
+  missing: Gold[];
+}
+
+export async function draftFor(nlp: NlpService, report: GoldReport): Promise<ExtractDraft> {
+  return extractWithNames(nlp, { text: report.text, title: report.gold.title, publishedAt: report.gold.publishedAt }, []);
+}
+
+export async function evaluate(nlp: NlpService, textsDir = EVAL_TEXTS_DIR, articlesDir = ARTICLES_DIR, only?: string[]): Promise<Evaluation> {
+  const loaded = loadReports(ROOT, textsDir);
+  const present = only ? loaded.present.filter((r) => only.includes(r.gold.negotiation)) : loaded.present;
+  const missing = loaded.missing;
+  const reports: ReportScore[] = [];
+  for (const report of present) reports.push(scoreReport(await draftFor(nlp, report), report.gold));
+  const seedReport = loadSeed(ROOT, articlesDir);
+  const seed = seedReport ? scoreReport(await draftFor(nlp, seedReport), seedReport.gold) : undefined;
+  return { reports, ...(seed ? { seed } : {}), missing };
+}
+
+export interface Summary {
+  reports: number;
+  stances: ReturnType<typeof overall>;
+  actors: number;
+  quoteOffsetErrors: number;
+}
+
+export function summarise(scores: ReportScore[]): Summary {
+  const found = scores.reduce((n, s) => n + s.actors.found, 0);
+  const total = scores.reduce((n, s) => n + s.actors.total, 0);
+  return {
+    reports: scores.length,
+    stances: overall(scores.map((s) => s.stances)),
+    actors: total === 0 ? 0 : found / total,
+    quoteOffsetErrors: scores.reduce((n, s) => n + s.quoteOffsetErrors, 0),
+  };
 }
 
 const pct = (n: number) => n.toFixed(2);
-const row = (name: string, s: Score) => `${pct(s.precision)} / ${pct(s.recall)} / **${pct(s.f1)}**`;
 
-export function renderResults(scores: ArticleScore[]): string {
-  const others = scores.filter((s) => s.article !== 'seed');
+export function renderResults(evaluation: Evaluation): string {
+  const split = readSplit(ROOT);
+  const line = (name: string, s: Summary) =>
+    `| ${name} | ${s.reports} | ${pct(s.stances.precision)} / ${pct(s.stances.recall)} / **${pct(s.stances.f1)}** | ${s.stances.truePositives} / ${s.stances.truePositives + s.stances.falseNegatives} | ${pct(s.actors)} | ${s.quoteOffsetErrors} |`;
   const lines = [
-    '| Article | Stances P / R / F1 | Quote attribution P / R / F1 | Entity resolution P / R / F1 | Quote offset errors |',
-    '|---|---|---|---|---|',
-    ...scores.map((s) => `| ${s.article} | ${row(s.article, s.stances)} | ${row(s.article, s.quotes)} | ${row(s.article, s.entities)} | ${s.quoteOffsetErrors} |`),
-    `| **overall (micro)** | ${row('', overall(scores.map((s) => s.stances)))} | ${row('', overall(scores.map((s) => s.quotes)))} | ${row('', overall(scores.map((s) => s.entities)))} | ${scores.reduce((n, s) => n + s.quoteOffsetErrors, 0)} |`,
-    '',
-    `Stance F1 averaged over the ${others.length} fixture articles (macro): **${pct(others.reduce((n, s) => n + s.stances.f1, 0) / Math.max(1, others.length))}**.`,
+    '| Set | Reports | Stances P / R / F1 | Gold stances found | Actors recognised | Quote offset errors |',
+    '|---|---|---|---|---|---|',
   ];
+  for (const half of ['dev', 'test'] as const) {
+    const scores = evaluation.reports.filter((r) => split[half].includes(r.negotiation));
+    lines.push(line(`**${half} half${half === 'dev' ? ' (tuned on)' : ' (never tuned on)'}**`, summarise(scores)));
+    for (const negotiation of split[half]) lines.push(line(`&nbsp;&nbsp;${negotiation}`, summarise(scores.filter((r) => r.negotiation === negotiation))));
+  }
+  if (evaluation.seed) lines.push(line('**seed article**', summarise([evaluation.seed])));
+  const attributed = evaluation.reports.reduce((n, r) => n + r.quotes.attributed, 0);
+  const quotes = evaluation.reports.reduce((n, r) => n + r.quotes.total, 0);
+  lines.push('', `Gold quotes with a speaker attributed to that speaker: ${attributed} of ${quotes}.`);
+  if (evaluation.missing.length > 0) lines.push('', `Texts missing (not scored): ${evaluation.missing.map((g) => g.text.file).join(', ')}.`);
   return lines.join('\n');
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
-  const scores = evaluateGoldSet();
-  for (const s of scores) {
-    console.log(`\n${s.article}: stances F1 ${pct(s.stances.f1)} (P ${pct(s.stances.precision)}, R ${pct(s.stances.recall)}), quotes F1 ${pct(s.quotes.f1)}, entities F1 ${pct(s.entities.f1)}`);
-    for (const m of s.missed) console.log(`  missed   ${m}`);
-    for (const m of s.spurious) console.log(`  spurious ${m}`);
+  const nlp = createNlp(loadConfig().nlp, pino({ level: 'warn' }));
+  try {
+    // --dev: the dev half only (and the seed), for tuning; the test half is never looked at in detail.
+    const devOnly = process.argv.includes('--dev');
+    const evaluation = await evaluate(nlp, EVAL_TEXTS_DIR, ARTICLES_DIR, devOnly ? readSplit(ROOT).dev : undefined);
+    const verbose = devOnly && process.argv.includes('--verbose');
+    for (const s of [...evaluation.reports, ...(evaluation.seed ? [evaluation.seed] : [])]) {
+      console.log(`${s.report}: F1 ${pct(s.stances.f1)} (P ${pct(s.stances.precision)}, R ${pct(s.stances.recall)}), actors ${s.actors.found}/${s.actors.total}`);
+      if (!verbose) continue;
+      for (const m of s.missed) console.log(`  missed   ${m}`);
+      for (const m of s.spurious) console.log(`  spurious ${m}`);
+      for (const m of s.actors.missed) console.log(`  actor?   ${m}`);
+    }
+    for (const g of evaluation.missing) console.log(`missing text: ${g.text.file} (${g.id})`);
+    const table = renderResults(evaluation);
+    console.log(`\n${table}`);
+    if (!devOnly && !process.argv.includes('--no-write')) {
+      const doc = fs.readFileSync(DOC, 'utf8');
+      const at = doc.indexOf(BEGIN);
+      const end = doc.indexOf(END);
+      if (at < 0 || end < 0) throw new Error(`docs/extraction.md lacks the markers ${BEGIN} … ${END}`);
+      fs.writeFileSync(DOC, `${doc.slice(0, at + BEGIN.length)}\n${table}\n${doc.slice(end)}`);
+      console.log(`\nwritten to ${path.relative(ROOT, DOC)}`);
+    }
+  } finally {
+    await nlp.stop();
   }
-  const table = renderResults(scores);
-  console.log(`\n${table}`);
-  const doc = fs.existsSync(DOC) ? fs.readFileSync(DOC, 'utf8') : `${BEGIN}\n${END}\n`;
-  const at = doc.indexOf(BEGIN);
-  const end = doc.indexOf(END);
-  if (at < 0 || end < 0) throw new Error(`docs/extraction.md lacks the markers ${BEGIN} … ${END}`);
-  fs.writeFileSync(DOC, `${doc.slice(0, at + BEGIN.length)}\n${table}\n${doc.slice(end)}`);
-  console.log(`\nwritten to ${path.relative(ROOT, DOC)}`);
 }

@@ -20,9 +20,20 @@ async function* payloadsIn(file: string): AsyncGenerator<{ payload: unknown; whe
     }
     return;
   }
-  const parsed: unknown = JSON.parse(fs.readFileSync(file, 'utf8'));
+  const parsed: unknown = JSON.parse(withoutNpmBanner(fs.readFileSync(file, 'utf8')));
   const all = Array.isArray(parsed) ? parsed : [isDraft(parsed) ? parsed.payload : parsed];
   for (const [i, payload] of all.entries()) yield { payload, where: `${path.basename(file)}[${i}]` };
+}
+
+/**
+ * `npm run extract -- … > draft.json` (without -s) puts npm's banner ("> parley@0.1.0 extract",
+ * "> node …" and a blank line) before the JSON; those lines are dropped, nothing else is.
+ */
+function withoutNpmBanner(text: string): string {
+  const lines = text.split('\n');
+  let first = 0;
+  while (first < lines.length && (lines[first]!.startsWith('> ') || lines[first]!.trim() === '')) first += 1;
+  return first > 0 && /^[[{]/.test(lines[first] ?? '') ? lines.slice(first).join('\n') : text;
 }
 
 /** A draft of `npm run extract` carries the payload beside its provenance. */

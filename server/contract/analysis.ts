@@ -1,7 +1,7 @@
 /** The analyst views: a position's trace, an actor's stances, the party × position matrix, paths and conflicting reports. */
 import { z } from 'zod';
 import { STANCE_FAMILIES, STANCE_TYPE_NAMES } from './model.ts';
-import { entityId, gradedAsOfQuerySchema, graphNodeSchema, limitParam, named, nodeIdPathSchema, nodeRef, positionIdPathSchema, reversalSchema, stanceSchema, stanceStepSchema } from './common.ts';
+import { csvList, entityId, gradeFilterShape, gradedAsOfQuerySchema, graphNodeSchema, limitParam, named, nodeIdPathSchema, nodeRef, positionIdPathSchema, reversalSchema, stanceSchema, stanceStepSchema } from './common.ts';
 import { route } from './route.ts';
 
 const pathsQuerySchema = z.object({
@@ -36,6 +36,25 @@ export const timelineEntrySchema = named(
 );
 export type TimelineEntry = z.infer<typeof timelineEntrySchema>;
 
+const disputeSideSchema = z.object({
+  type: z.enum(STANCE_TYPE_NAMES).describe("The type of the side's strongest stance"),
+  family: z.enum(STANCE_FAMILIES),
+  stanceIds: z.array(z.string()).describe('The stances of this side at the moment, strongest first'),
+  sources: z.number().int().describe('Distinct sources behind this side'),
+  firstHand: z.number().int().describe('Of those, sources with first-hand evidence'),
+  evidenceCount: z.number().int().describe("Evidence items behind this side alone"),
+});
+export const disputeSchema = named(
+  'Dispute',
+  z
+    .object({
+      reason: z.enum(['conflict', 'as-strong']).describe('conflict: different sources give the two sides; as-strong: the opposite side is as well evidenced as the headline'),
+      sides: z.array(disputeSideSchema).describe('The headline side first, then the opposite one'),
+    })
+    .describe('Sources disagree about the latest moment (server/core/disputes.ts); a reversal over time is no dispute'),
+);
+export type Dispute = z.infer<typeof disputeSchema>;
+
 export const traceResponseSchema = named(
   'TraceResponse',
   z.object({
@@ -49,6 +68,9 @@ export const traceResponseSchema = named(
     conditionOf: z.array(positionLink).describe('Positions that can only happen after this one (incoming CONDITIONAL_ON links)'),
     conditionalStances: z.array(stanceSchema).describe('Stances on other positions whose condition refers to this position'),
     timeline: z.array(timelineEntrySchema),
+    disputes: z
+      .array(z.object({ actor: nodeRef.describe('The party (or an actor of no party) whose stances sources dispute'), dispute: disputeSchema }))
+      .describe("Where sources disagree about a party's latest stance on the position, judged as the matrix judges its cells"),
   }),
 );
 
@@ -74,13 +96,14 @@ export const matrixResponseSchema = named(
       z.object({
         party: z.string(),
         position: z.string(),
-        latest: z.object({ id: z.string(), type: z.enum(STANCE_TYPE_NAMES), family: z.enum(STANCE_FAMILIES), date: z.string(), actor: nodeRef }),
+        latest: z.object({ id: z.string(), type: z.enum(STANCE_TYPE_NAMES), family: z.enum(STANCE_FAMILIES), date: z.string(), actor: nodeRef }).describe("The cell's headline: the latest stance, or where both camps speak at the latest moment the stronger camp's strongest stance"),
         stanceCount: z.number().int(),
         evidenceCount: z.number().int().describe("Evidence items behind all of the party's stances on the position"),
         reversal: z
           .object({ from: stanceStepSchema, to: stanceStepSchema, date: z.string().describe('When the reversing stance was taken') })
           .nullable()
           .describe("The party's latest change of family on the position, if any"),
+        dispute: disputeSchema.nullable().describe('When sources disagree about the latest moment: both sides, each with its own counts; `latest` is then the stronger side'),
       }),
     ),
   }),
@@ -89,6 +112,12 @@ export const matrixResponseSchema = named(
 const conflictsQuerySchema = z.object({
   limit: limitParam(200).default(50).describe('Conflicts per page'),
   offset: z.coerce.number().int().min(0).max(1_000_000).default(0).describe('Conflicts to skip'),
+  ...gradeFilterShape,
+});
+
+/** The matrix: a day, which sources count, and which stance types. */
+const matrixQuerySchema = gradedAsOfQuerySchema.extend({
+  stanceTypes: csvList(z.enum(STANCE_TYPE_NAMES)).describe("Comma-separated stance types a cell counts (default: all); a cell shows the party's latest stance of these types"),
 });
 
 const conflictReportSchema = z.object({
@@ -185,8 +214,8 @@ export const analysisRoutes = {
     path: '/api/matrix',
     tag: 'analysis',
     summary: 'Party × position matrix',
-    description: "Each party's latest stance on each position (officials roll up to their party), with stance and evidence counts.",
-    query: gradedAsOfQuerySchema,
+    description: "Each party's latest stance on each position (officials roll up to their party), with stance and evidence counts. stanceTypes limits the stances counted.",
+    query: matrixQuerySchema,
     errors: {
       400: 'Invalid input; details name the offending field',
       404: 'excludeAffiliatedWith names no party',
@@ -215,7 +244,8 @@ export const analysisRoutes = {
       'Conflicting reports: different sources give one actor opposite stances (rejection against proposal or support) on the same target at the same moment (dates that overlap within their precision). Each conflict shows both sides: stance type, family and date, and every quote (or summary, with `quote` null) with its source. In pages; also the named question source-conflicts.',
     query: conflictsQuerySchema,
     errors: {
-      400: 'Invalid paging; details name the field',
+      400: 'Invalid paging or grade filter; details name the field',
+      404: 'excludeAffiliatedWith names no party',
     },
     response: { description: 'A page of conflicts', schema: conflictsResponseSchema },
   }),

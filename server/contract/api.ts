@@ -7,6 +7,7 @@
 import { analysisRoutes } from './analysis.ts';
 import { askRoutes } from './ask.ts';
 import { consoleRoutes } from './console.ts';
+import { documentRoutes } from './documents.ts';
 import { exportRoutes } from './export.ts';
 import { extractRoutes } from './extract.ts';
 import { graphRoutes } from './graph.ts';
@@ -14,11 +15,13 @@ import { graphViewRoutes } from './graphView.ts';
 import { metaRoutes } from './meta.ts';
 import { questionRoutes } from './questions.ts';
 import { sourceRoutes } from './sources.ts';
+import { watchRoutes } from './watches.ts';
 
 export const apiRoutes = {
   ...graphViewRoutes,
   ...graphRoutes,
   ...analysisRoutes,
+  ...documentRoutes,
   ...questionRoutes,
   ...askRoutes,
   ...consoleRoutes,
@@ -26,6 +29,7 @@ export const apiRoutes = {
   ...sourceRoutes,
   ...extractRoutes,
   ...metaRoutes,
+  ...watchRoutes,
 };
 
 export type ApiRoutes = typeof apiRoutes;

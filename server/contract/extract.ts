@@ -4,6 +4,7 @@
  * `provenance` says, for every item, where in `text` it came from, by which cue, how surely.
  */
 import { z } from 'zod';
+import { candidatePointSchema } from './documents.ts';
 import { DATE_PRECISIONS, SOURCE_KINDS, STANCE_TYPE_NAMES } from './model.ts';
 import { MAX_ARTICLE_BYTES, apiSchemas } from './common.ts';
 import { route } from './route.ts';
@@ -81,6 +82,7 @@ export const extractDraftSchema = z.object({
     relations: z.array(relationProvenanceSchema),
     dates: z.array(dateSchema),
   }),
+  points: z.array(candidatePointSchema).optional().describe("When the text is a document or a report of one: its numbered or bulleted points, in order (server/features/extract/points.ts)"),
   matches: z.array(stanceMatchSchema).describe('Candidate stances already in the graph ("already in the graph, reported by N sources")'),
   aliasOffers: z
     .array(aliasOfferSchema)

@@ -73,3 +73,26 @@ export type DatePrecision = (typeof DATE_PRECISIONS)[number];
 export function stanceFamily(type: StanceType): StanceFamily {
   return STANCE_TYPES[type].family;
 }
+
+/**
+ * What a document's point is about: a fixed vocabulary modelled on the provision categories of
+ * the PA-X peace agreements database (docs/model.md, "A document's points").
+ */
+export const POINT_TOPICS = [
+  'ceasefire',
+  'withdrawal',
+  'territory',
+  'prisoners_missing',
+  'humanitarian',
+  'security_guarantees',
+  'military_limits',
+  'alliances_neutrality',
+  'sanctions',
+  'elections_governance',
+  'rights_identity',
+  'justice_accountability',
+  'economy_reconstruction',
+  'implementation_monitoring',
+  'process_talks',
+] as const;
+export type PointTopic = (typeof POINT_TOPICS)[number];

@@ -5,9 +5,11 @@
  * error names the offending field.
  */
 import { z } from 'zod';
+import { analystSummary } from './evidenceText.ts';
 import { MAX_ARTICLE_BYTES, gradeSchema, namedRequest } from './common.ts';
 import {
   DATE_PRECISIONS,
+  POINT_TOPICS,
   POSITION_RELATION_NAMES,
   SOURCE_KINDS,
   STANCE_TYPE_NAMES,
@@ -135,8 +137,8 @@ export type EntityInput = z.infer<typeof entitySchema>;
 const evidenceSchema = z.strictObject({
   /** Verbatim words, when the source has them. */
   quote: z.string().trim().min(1).max(MAX_QUOTE).optional(),
-  /** What the source says, in our own words, when there is no quote. */
-  summary: text.optional(),
+  /** What the source says, in our own words, when there is no quote; stored without a "Summary:" label or an extractor's cue (evidenceText.ts). */
+  summary: text.transform(analystSummary).pipe(z.string().min(1, 'a summary needs words besides its label')).optional(),
   reporting: z.enum(['first-hand', 'second-hand']),
   /** For second-hand reports: through whom or what the source learned it. */
   via: text.optional(),
@@ -166,6 +168,35 @@ const stanceSchema = z.strictObject({
   evidence: z.array(evidenceSchema).min(1).max(50),
 });
 
+/**
+ * One point of a document (a memorandum's clause, a plan's numbered item): a stance of the
+ * document's author on a position, recorded in the document with its order, topic and condition.
+ * Ingestion writes it as a stance RECORDED_IN the document (docs/model.md, "A document's points").
+ */
+export const pointSchema = z.strictObject({
+  /** The stance's id; by default derived from the document and the position, so every report of the point names one stance. */
+  id: slug('stance').optional(),
+  document: slug('document'),
+  /** 1 for the document's first point. */
+  order: z.number().int().min(1).max(10_000),
+  topic: z.enum(POINT_TOPICS),
+  /** The author's stance on the position in this point. */
+  type: z.enum(STANCE_TYPE_NAMES),
+  position: slug('position'),
+  /** The document's author; may be left out when the document is declared in the same payload. */
+  actor: slug('party').optional(),
+  /** The day of the document; may be left out when the document is declared in the same payload. */
+  date: isoDate.optional(),
+  datePrecision: z.enum(DATE_PRECISIONS).optional(),
+  /** Sequencing or terms in words ("within 30 days", "after the withdrawal"). */
+  condition: text.optional(),
+  /** Where in the document the point stands ("section II"). */
+  section: z.string().trim().min(1).max(200).optional(),
+  confidence: z.number().min(0).max(1).default(0.9),
+  evidence: z.array(evidenceSchema).min(1).max(50),
+});
+export type PointInput = z.input<typeof pointSchema>;
+
 const positionRelationSchema = z.strictObject({
   type: z.enum(POSITION_RELATION_NAMES),
   from: slug('position'),
@@ -189,7 +220,8 @@ const sourceSchema = z.strictObject({
   id: slug('source'),
   title: z.string().trim().min(1).max(500),
   kind: z.enum(SOURCE_KINDS),
-  publishedAt: isoDate,
+  /** Required, except for background notes, which may be undated (no day of their own). */
+  publishedAt: isoDate.optional(),
   dateline: z.string().trim().min(1).max(200).optional(),
   /** Free text; without `publishedBy` it names a Publisher entity derived from it (no affiliation). */
   publisher: z.string().trim().min(1).max(200).optional(),
@@ -205,6 +237,9 @@ const sourceSchema = z.strictObject({
     .max(MAX_SOURCE_TEXT_BYTES)
     .refine((t) => Buffer.byteLength(t, 'utf8') <= MAX_SOURCE_TEXT_BYTES, `must be at most ${MAX_SOURCE_TEXT_BYTES} bytes of UTF-8`)
     .optional(),
+}).refine((source) => source.publishedAt !== undefined || source.kind === 'background', {
+  message: 'publishedAt is required (only background notes may be undated)',
+  path: ['publishedAt'],
 });
 
 /** The analyst's choice to keep a spelling this source uses as another name of an existing entity. */
@@ -218,6 +253,8 @@ export const sourcePayloadSchema = namedRequest('SourcePayload', z.strictObject(
   entities: z.array(entitySchema).max(20_000).default([]),
   stances: z.array(stanceSchema).max(50_000).default([]),
   relations: z.array(positionRelationSchema).max(20_000).default([]),
+  /** A document's points, each a stance of its author recorded in it, in the document's order. */
+  points: z.array(pointSchema).max(5_000).optional(),
   /** Spellings merged into existing entities' aliases while this source holds them. */
   aliases: z.array(aliasClaimSchema).max(1_000).optional(),
 }));

@@ -4,7 +4,7 @@
  */
 import { z } from 'zod';
 import { STANCE_FAMILIES, STANCE_TYPE_NAMES } from './model.ts';
-import { evidenceItemSchema, gradeSchema, named, nodeRef, publisherSchema } from './common.ts';
+import { evidenceItemSchema, gradeFilterShape, gradeSchema, named, nodeRef, publisherSchema } from './common.ts';
 import { route } from './route.ts';
 import { sourcePayloadSchema } from './sourcePayload.ts';
 
@@ -13,7 +13,7 @@ const sourceFields = {
   id: z.string(),
   title: z.string(),
   kind: z.string(),
-  publishedAt: z.string(),
+  publishedAt: z.string().nullable().describe('Publication day; null for undated background notes'),
   publisher: z.string().nullable().describe("The publisher's name: its entity's, else the payload's free text"),
   url: z.string().nullable(),
   grade: z.string().nullable().describe('Admiralty grade ("B2"), null when ungraded'),
@@ -91,6 +91,7 @@ const ingestReportSchema = z.object({
   attachedStances: z.number().int().optional().describe('Stances of this source the graph already held (same actor, target, family and moment): its evidence went to them'),
   evidence: z.number().int(),
   relations: z.number().int(),
+  points: z.number().int().optional().describe("Points of documents in the payload (each one of the stances)"),
   ...removedCounts,
 });
 
@@ -144,10 +145,12 @@ export const sourceRoutes = {
     path: '/api/sources',
     tag: 'sources',
     summary: 'The sources in the graph, latest ingested first',
-    description: 'One page of sources with when and through which write token each arrived, and how much of the graph it holds up.',
-    query: pageQuerySchema,
+    description:
+      'One page of sources with when and through which write token each arrived, and how much of the graph it holds up. minReliability, minCredibility and excludeAffiliatedWith list only the sources they admit (an ungraded source counts as F6).',
+    query: pageQuerySchema.extend(gradeFilterShape),
     errors: {
-      400: 'Invalid paging parameter',
+      400: 'Invalid paging parameter or grade filter',
+      404: 'excludeAffiliatedWith names no party',
     },
     response: { description: 'One page of sources', schema: sourceListSchema },
   }),

@@ -11,6 +11,7 @@ import { readSourceStandings, type SourceStandingRow, writeSourceGrade } from '.
 import { readNodesById } from './nodesData.ts';
 import type { Database } from '../db/database.ts';
 import { NotFoundError } from '../errors.ts';
+import { gradeChanges } from './outbox.ts';
 
 interface Grade {
   reliability: Reliability;
@@ -64,7 +65,7 @@ export async function changeSourceGrade(db: Database, sourceId: string, grade: s
     sourceId,
     writer,
     changes: JSON.stringify({}),
-  });
+  }, gradeChanges(sourceId, grade));
   if (changed === undefined) throw new NotFoundError(`No source with id ${sourceId}`);
   return { sourceId, grade, previous: changed.previous };
 }

@@ -3,8 +3,25 @@
  * Kept beside the console's rules (server/features/console/console.ts) rather than in the
  * general wrapper, which every other query uses.
  */
-import type { Plan } from 'neo4j-driver';
+import neo4j, { type Plan } from 'neo4j-driver';
 import { type Database, type Params, type PlanTree, type QueryOptions, planTree, transactionConfig } from './database.ts';
+
+/**
+ * Parameters as the console's user meant them: a JSON number without a fraction (`{"n": 5}`) is
+ * an integer to Neo4j, so `LIMIT $n` and `range(0, $n)` accept it. The driver would otherwise
+ * send every JavaScript number as a float. Numbers past 2^53 have lost their digits already and
+ * stay floats; arrays and maps are walked (their depth is bounded by the contract).
+ */
+export function consoleParams(params: Params): Params {
+  return Object.fromEntries(Object.entries(params).map(([key, value]) => [key, withIntegers(value)]));
+}
+
+function withIntegers(value: unknown): unknown {
+  if (typeof value === 'number') return Number.isSafeInteger(value) ? neo4j.int(value) : value;
+  if (Array.isArray(value)) return value.map(withIntegers);
+  if (value !== null && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, withIntegers(item)]));
+  return value;
+}
 
 /** One operator of a query plan: its type (ProcedureCall, LoadCSV, ShowTransactions, …) and Neo4j's details. */
 export interface PlanOperator {

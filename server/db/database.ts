@@ -232,6 +232,15 @@ export class Database {
   }
 }
 
+/**
+ * What a write path lets another rule add to its transaction (the outbox's change events): a read
+ * before it writes, and writes after, all committed together or not at all.
+ */
+export interface WriteHook {
+  before(tx: Transaction): Promise<void>;
+  after(tx: Transaction): Promise<void>;
+}
+
 /** A transaction handle that speaks plain objects. */
 export class Transaction {
   constructor(private readonly tx: Pick<ManagedTransaction, 'run'>) {}

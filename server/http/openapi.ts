@@ -113,6 +113,7 @@ const TAGS = {
   export: 'Files for Gephi and NetworkX',
   sources: 'Sources: ingestion, listing, deletion and the audit trail',
   meta: 'This document and the docs page',
+  watches: 'Watches: change events as a feed, live updates and webhooks',
 };
 
 /** An error answer in the one error shape. */

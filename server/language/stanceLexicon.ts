@@ -4,7 +4,7 @@
  * be a noun ("Kiev's call for", "the proposal"). Negation flips or drops a cue: "did not agree"
  * is not an agreement.
  */
-import type { StanceType } from '../contract/model.ts';
+import { STANCE_TYPES, type StanceType } from '../contract/model.ts';
 import type { Token } from './text.ts';
 
 interface Cue {
@@ -17,55 +17,70 @@ interface Cue {
   confidence: number;
 }
 
-const CUES: Cue[] = [
-  { lemma: 'propose', type: 'proposed', confidence: 0.85 },
-  { lemma: 'suggest', type: 'proposed', confidence: 0.6 },
-  { lemma: 'put', particle: ['forward'], type: 'proposed', confidence: 0.8 },
-  { lemma: 'press', particle: ['for'], type: 'proposed', confidence: 0.75 },
-  { lemma: 'push', particle: ['for'], type: 'proposed', confidence: 0.75 },
-  { lemma: 'seek', type: 'proposed', confidence: 0.6 },
-  { lemma: 'demand', type: 'demanded', confidence: 0.85 },
-  { lemma: 'insist', particle: ['on'], type: 'demanded', confidence: 0.8 },
-  { lemma: 'require', type: 'demanded', confidence: 0.6 },
-  { lemma: 'offer', type: 'offered', confidence: 0.85 },
-  { lemma: 'pledge', type: 'offered', confidence: 0.7 },
-  { lemma: 'call', particle: ['for'], type: 'called_for', confidence: 0.85 },
-  { lemma: 'urge', type: 'called_for', confidence: 0.8 },
-  { lemma: 'appeal', particle: ['for'], type: 'called_for', confidence: 0.75 },
-  { lemma: 'back', type: 'backed', confidence: 0.8 },
-  { lemma: 'support', type: 'backed', confidence: 0.75 },
-  { lemma: 'endorse', type: 'backed', confidence: 0.85 },
-  { lemma: 'favour', type: 'backed', confidence: 0.7 },
-  { lemma: 'favor', type: 'backed', confidence: 0.7 },
-  { lemma: 'welcome', type: 'welcomed', confidence: 0.85 },
-  { lemma: 'open', particle: ['to'], type: 'open_to', confidence: 0.7 },
-  { lemma: 'ready', particle: ['to'], type: 'open_to', confidence: 0.6 },
-  { lemma: 'willing', particle: ['to'], type: 'open_to', confidence: 0.65 },
-  { lemma: 'agree', type: 'agreed', confidence: 0.85 },
-  { lemma: 'accept', type: 'agreed', confidence: 0.75 },
-  { lemma: 'sign', type: 'agreed', confidence: 0.6 },
-  { lemma: 'decide', particle: ['to'], type: 'agreed', confidence: 0.7 },
-  { lemma: 'praise', type: 'praised', confidence: 0.85 },
-  { lemma: 'hail', type: 'praised', confidence: 0.8 },
-  { lemma: 'commend', type: 'praised', confidence: 0.8 },
-  { lemma: 'reject', type: 'rejected', confidence: 0.9 },
-  { lemma: 'refuse', type: 'rejected', confidence: 0.8 },
-  { lemma: 'turn', particle: ['down'], type: 'rejected', confidence: 0.85 },
-  { lemma: 'rebuff', type: 'rejected', confidence: 0.85 },
-  { lemma: 'dismiss', type: 'dismissed', confidence: 0.85 },
-  { lemma: 'rule', particle: ['out'], type: 'dismissed', confidence: 0.85 },
-  { lemma: 'brush', particle: ['aside'], type: 'dismissed', confidence: 0.8 },
-  { lemma: 'oppose', type: 'opposed', confidence: 0.85 },
-  { lemma: 'object', particle: ['to'], type: 'opposed', confidence: 0.75 },
-  { lemma: 'condemn', type: 'opposed', confidence: 0.8 },
-  { lemma: 'criticise', type: 'opposed', confidence: 0.7 },
-  { lemma: 'criticize', type: 'opposed', confidence: 0.7 },
-  { lemma: 'accuse', type: 'accused', confidence: 0.85 },
-  { lemma: 'blame', type: 'accused', confidence: 0.8 },
-  { lemma: 'hold', particle: ['off'], type: 'held_off', confidence: 0.8 },
-  { lemma: 'refrain', particle: ['from'], type: 'held_off', confidence: 0.75 },
-  { lemma: 'claim', type: 'claimed', confidence: 0.7 },
-];
+/**
+ * One cue a line: the head's lemma and any particles that must follow it, the stance type, and
+ * how often this wording means the stance in reporting (0..1). Read once at load.
+ */
+const CUE_TABLE = `
+  propose          proposed    0.85
+  suggest          proposed    0.6
+  put forward      proposed    0.8
+  press for        proposed    0.75
+  push for         proposed    0.75
+  seek             proposed    0.6
+  demand           demanded    0.85
+  insist on        demanded    0.8
+  require          demanded    0.6
+  offer            offered     0.85
+  pledge           offered     0.7
+  call for         called_for  0.85
+  urge             called_for  0.8
+  appeal for       called_for  0.75
+  back             backed      0.8
+  support          backed      0.75
+  endorse          backed      0.85
+  favour           backed      0.7
+  favor            backed      0.7
+  welcome          welcomed    0.85
+  open to          open_to     0.7
+  ready to         open_to     0.6
+  willing to       open_to     0.65
+  agree            agreed      0.85
+  accept           agreed      0.75
+  sign             agreed      0.6
+  decide to        agreed      0.7
+  praise           praised     0.85
+  hail             praised     0.8
+  commend          praised     0.8
+  reject           rejected    0.9
+  refuse           rejected    0.8
+  turn down        rejected    0.85
+  rebuff           rejected    0.85
+  dismiss          dismissed   0.85
+  rule out         dismissed   0.85
+  brush aside      dismissed   0.8
+  oppose           opposed     0.85
+  object to        opposed     0.75
+  condemn          opposed     0.8
+  criticise        opposed     0.7
+  criticize        opposed     0.7
+  accuse           accused     0.85
+  blame            accused     0.8
+  hold off         held_off    0.8
+  refrain from     held_off    0.75
+  claim            claimed     0.7
+`;
+
+function parseCue(line: string): Cue {
+  const words = line.trim().split(/\s+/);
+  const confidence = Number(words.pop());
+  const type = words.pop() as StanceType;
+  if (!(type in STANCE_TYPES) || !(confidence > 0 && confidence <= 1)) throw new Error(`stance lexicon: bad line "${line}"`);
+  const [lemma, ...particle] = words;
+  return { lemma: lemma!, ...(particle.length ? { particle } : {}), type, confidence };
+}
+
+const CUES: Cue[] = CUE_TABLE.split('\n').filter((line) => line.trim()).map(parseCue);
 
 /** Nouns that carry a stance ("Kiev's call for", "Moscow's proposal of", "rejection of"). */
 const NOUN_CUES: Record<string, StanceType> = {

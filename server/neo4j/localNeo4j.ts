@@ -75,8 +75,9 @@ export class LocalNeo4j {
     const java = assertJava17();
     const libDir = await ensureNeo4jRuntime(this.options.runtimeDir, this.logger);
     const { dataDir, boltPort, httpPort } = this.options;
-    await assertPortFree(boltPort, 'PARLEY_NEO4J_BOLT_PORT');
-    await assertPortFree(httpPort, 'PARLEY_NEO4J_HTTP_PORT');
+    // The folder first: a second Neo4j on it would wait 15 s for the store lock and then fail.
+    assertFolderFree(dataDir, boltPort);
+    await assertPortsFree(boltPort, httpPort);
 
     const confDir = path.join(dataDir, 'conf');
     const logsDir = path.join(dataDir, 'logs');
@@ -113,6 +114,7 @@ export class LocalNeo4j {
       this.child = undefined;
     });
     this.watchdog = startWatchdog(process.pid, child.pid!);
+    writeOwner(dataDir, { pid: child.pid!, appPid: process.pid, boltPort, httpPort });
 
     const credentials = this.credentials(password);
     const { uri } = credentials;
@@ -127,11 +129,25 @@ export class LocalNeo4j {
     return credentials;
   }
 
-  /** Credentials of a local Neo4j already serving this data folder (started by a running app). */
+  /**
+   * Credentials of a local Neo4j already serving this data folder (started by a running app).
+   * When the folder's owner serves another port than PARLEY_NEO4J_BOLT_PORT, or something else
+   * answers on that port, a SetupError says so plainly, never the driver's "unauthorized".
+   */
   async runningCredentials(): Promise<Neo4jCredentials | undefined> {
-    const passwordFile = path.join(this.options.dataDir, 'password');
-    if (!fs.existsSync(passwordFile) || !(await boltAnswers(this.options.boltPort))) return undefined;
-    return this.credentials(fs.readFileSync(passwordFile, 'utf8').trim());
+    const { dataDir, boltPort } = this.options;
+    const passwordFile = path.join(dataDir, 'password');
+    const owner = liveOwner(dataDir);
+    if (owner && owner.boltPort !== boltPort) throw new SetupError(ownedMessage(dataDir, owner, boltPort));
+    if (!fs.existsSync(passwordFile) || !(await boltAnswers(boltPort))) return undefined;
+    const password = fs.readFileSync(passwordFile, 'utf8').trim();
+    if (!(await canLogIn(`bolt://127.0.0.1:${boltPort}`, password).catch(() => false))) {
+      throw new SetupError(
+        `A Neo4j answers on port ${boltPort} (PARLEY_NEO4J_BOLT_PORT) but refuses the password of ${dataDir}: it is not the Neo4j of this data folder. ` +
+          'Set PARLEY_NEO4J_BOLT_PORT to the port of the Parley that serves this folder, pick a free port, or set NEO4J_URI (with NEO4J_PASSWORD) to use that other Neo4j.',
+      );
+    }
+    return this.credentials(password);
   }
 
   private credentials(password: string): Neo4jCredentials {
@@ -151,6 +167,7 @@ export class LocalNeo4j {
     }
     this.watchdog?.kill('SIGKILL');
     this.watchdog = undefined;
+    if (child?.pid) clearOwner(this.options.dataDir, child.pid);
   }
 
   private config(): string {
@@ -200,17 +217,89 @@ export class LocalNeo4j {
   }
 }
 
-async function assertPortFree(port: number, variable: string): Promise<void> {
-  const free = await new Promise<boolean>((resolve) => {
+function portFree(port: number): Promise<boolean> {
+  return new Promise<boolean>((resolve) => {
     const server = net.createServer();
     server.once('error', () => resolve(false));
     server.listen(port, '127.0.0.1', () => server.close(() => resolve(true)));
   });
-  if (!free) {
-    throw new SetupError(
-      `Port ${port} on 127.0.0.1 is already taken, so the local Neo4j cannot start. Stop what uses it, set ${variable} to a free port, or set NEO4J_URI to use a running Neo4j.`,
-    );
+}
+
+/** Both ports Neo4j needs, named together with what is wrong with each. */
+export async function assertPortsFree(boltPort: number, httpPort: number): Promise<void> {
+  const ports = [
+    { port: boltPort, variable: 'PARLEY_NEO4J_BOLT_PORT', what: 'Bolt' },
+    { port: httpPort, variable: 'PARLEY_NEO4J_HTTP_PORT', what: 'HTTP' },
+  ];
+  const free = await Promise.all(ports.map((p) => portFree(p.port)));
+  if (free.every(Boolean)) return;
+  const state = ports.map((p, i) => `${p.what} port ${p.port} (${p.variable}) is ${free[i] ? 'free' : 'already taken'}`).join(', ');
+  const taken = ports.filter((_p, i) => !free[i]).map((p) => p.variable);
+  throw new SetupError(
+    `The local Neo4j cannot start on 127.0.0.1: ${state}. Stop what uses ${taken.length > 1 ? 'them' : 'it'}, set ${taken.join(' and ')} to a free port, or set NEO4J_URI to use a running Neo4j.`,
+  );
+}
+
+/** Who runs Neo4j on a data folder: written beside the data when Parley starts it, removed when it stops. */
+export interface FolderOwner {
+  /** The Neo4j process. */
+  pid: number;
+  /** The Parley process that started it. */
+  appPid: number;
+  boltPort: number;
+  httpPort: number;
+}
+
+const OWNER_FILE = 'parley-owner.json';
+
+function writeOwner(dataDir: string, owner: FolderOwner): void {
+  fs.writeFileSync(path.join(dataDir, OWNER_FILE), `${JSON.stringify(owner)}\n`);
+}
+
+function clearOwner(dataDir: string, pid: number): void {
+  const file = path.join(dataDir, OWNER_FILE);
+  try {
+    if ((JSON.parse(fs.readFileSync(file, 'utf8')) as FolderOwner).pid === pid) fs.rmSync(file, { force: true });
+  } catch {
+    // No owner file, or one that is not ours: leave it.
   }
+}
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/** The live owner of a data folder, or undefined (none recorded, or one that has died: a stale record). */
+export function liveOwner(dataDir: string): FolderOwner | undefined {
+  try {
+    const owner = JSON.parse(fs.readFileSync(path.join(dataDir, OWNER_FILE), 'utf8')) as FolderOwner;
+    if (!Number.isInteger(owner.pid) || !alive(owner.pid)) return undefined;
+    // Where /proc tells, the pid must still be a Neo4j of this folder (a pid reused after a reboot is not).
+    const cmdline = path.join('/proc', String(owner.pid), 'cmdline');
+    if (fs.existsSync(cmdline) && !fs.readFileSync(cmdline, 'utf8').includes(`--home-dir=${dataDir}`)) return undefined;
+    return owner;
+  } catch {
+    return undefined;
+  }
+}
+
+function ownedMessage(dataDir: string, owner: FolderOwner, boltPort: number): string {
+  return (
+    `The data folder ${dataDir} is already in use: another Parley (pid ${owner.appPid}) runs Neo4j (pid ${owner.pid}) on it at Bolt port ${owner.boltPort}, HTTP port ${owner.httpPort}` +
+    `${owner.boltPort === boltPort ? '' : `, not at ${boltPort} as PARLEY_NEO4J_BOLT_PORT says`}. ` +
+    `Stop that Parley first, set PARLEY_NEO4J_BOLT_PORT=${owner.boltPort} to use it (npm run extract reuses it), or set PARLEY_HOME to another folder.`
+  );
+}
+
+/** Refuses to start a second Neo4j on a folder a live one owns. */
+function assertFolderFree(dataDir: string, boltPort: number): void {
+  const owner = liveOwner(dataDir);
+  if (owner) throw new SetupError(ownedMessage(dataDir, owner, boltPort));
 }
 
 function boltAnswers(port: number): Promise<boolean> {

@@ -23,6 +23,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import numpy
 import spacy
+from spacy.language import Language
 from spacy.attrs import DEP, HEAD, IDX, LEMMA, MORPH, POS, SPACY, TAG
 
 PROTOCOL = 1
@@ -144,6 +145,16 @@ class StringTable:
             text = self.store[key]
             mapping[k] = self.add(normalize(text) if normalize else text)
         return mapping[inverse.reshape(-1)].tolist()
+
+
+@Language.component("line_breaks")
+def line_breaks(doc):
+    """A line break ends a sentence: a headline, a caption or a paragraph never runs into the
+    next line, even without a full stop (the parser keeps boundaries set before it)."""
+    for token in doc[:-1]:
+        if token.is_space and "\n" in token.text:
+            doc[token.i + 1].is_sent_start = True
+    return doc
 
 
 def doc_columns(doc, table):
@@ -343,6 +354,8 @@ def main():
     started = time.perf_counter()
     try:
         nlp = spacy.load(args.model)
+        if "parser" in nlp.pipe_names:
+            nlp.add_pipe("line_breaks", before="parser")
     except Exception as err:
         print(f"could not load the spaCy pipeline {args.model!r}: {err}", file=sys.stderr, flush=True)
         sys.exit(3)

@@ -27,16 +27,38 @@ async function run(page: Page) {
 }
 
 describe('the Cypher console', () => {
-  it('completes a label from the live schema: typing MATCH (n:Pa offers Party', async () => {
+  it('completes from the live schema without changing the query: labels keep their colon, functions and label keys are offered', async () => {
     const { page, errors } = await openConsole();
     await page.locator('.console-schema code', { hasText: ':Party' }).waitFor();
-    await page.locator('.cm-content').click();
-    await page.keyboard.press('Control+A');
-    await page.keyboard.press('Delete');
-    await page.keyboard.type('MATCH (n:Pa');
     const options = page.locator('.cm-tooltip-autocomplete li');
-    await options.first().waitFor();
-    await expect(options.allTextContents()).resolves.toContain('Party');
+    /** Types `text` into an empty editor and waits for the offered options' labels. */
+    const typeAndList = async (text: string) => {
+      await page.locator('.cm-content').click();
+      await page.keyboard.press('Control+A');
+      await page.keyboard.press('Delete');
+      await page.keyboard.type(text);
+      await options.first().waitFor();
+      return page.locator('.cm-tooltip-autocomplete li .cm-completionLabel').allTextContents();
+    };
+    const accept = async (label: string) => {
+      await options.filter({ has: page.locator('.cm-completionLabel', { hasText: new RegExp(`^${label}$`) }) }).first().click();
+      await options.first().waitFor({ state: 'detached' });
+    };
+
+    await expect(typeAndList('MATCH (n:Pa')).resolves.toContain('Party');
+    await accept('Party');
+    // The editor closes the bracket as it is typed; the colon before the label stays.
+    await expect(editorText(page)).resolves.toBe('MATCH (n:Party)');
+
+    await expect(typeAndList('MATCH (a)-[r:TO')).resolves.toContain('TOOK');
+    await accept('TOOK');
+    await expect(editorText(page)).resolves.toBe('MATCH (a)-[r:TOOK]');
+
+    await expect(typeAndList('MATCH (n:')).resolves.toEqual(expect.arrayContaining(['Party', 'Position', 'Stance']));
+    await expect(typeAndList('RETURN toUpp')).resolves.toContain('toUpper');
+    // Only the keys Party nodes have: no "narrative" or other labels' keys starting with "na".
+    const partyKeys = await (await fetch(`${explorer.app.url}/api/cypher/schema`)).json() as { propertiesByLabel: Record<string, string[]> };
+    await expect(typeAndList('MATCH (n:Party) RETURN n.na')).resolves.toEqual(partyKeys.propertiesByLabel.Party!.filter((k) => k.startsWith('na')).sort());
     expect(errors).toEqual([]);
     await page.close();
   });
@@ -72,6 +94,12 @@ describe('the Cypher console', () => {
     await expect(page.locator('#console-params-status').textContent()).resolves.toBe('1 parameter');
     await run(page);
     await expect(page.locator('.console-results td').first().textContent()).resolves.toBe('Ukraine');
+    // A JSON integer reaches Neo4j as an integer: LIMIT $n takes it.
+    await page.evaluate(() => (window.location.hash = `#${new URLSearchParams({ mode: 'console', query: 'MATCH (p:Party) RETURN p.id AS id ORDER BY id LIMIT $n' })}`));
+    await panel.fill('{"n": 2}');
+    await page.waitForFunction(() => document.querySelector('.cm-content')?.textContent?.includes('LIMIT $n'));
+    await run(page);
+    await expect.poll(() => page.locator('.console-results td').allTextContents(), { timeout: 15_000 }).toEqual([expect.stringMatching(/^party:/), expect.stringMatching(/^party:/)]);
     await page.close();
   });
 

@@ -40,6 +40,11 @@ describe('conflicting reports', () => {
   it('opens the conflicts list, then one conflict with both quotes and their sources side by side', async () => {
     const { page, errors } = await explorer.open(app.url);
     await page.getByRole('tab', { name: 'Conflicts' }).click();
+    // The count is worded for its number: "1 conflict between reports", "2 conflicts between reports".
+    const { total } = await (await fetch(`${app.url}/api/conflicts`)).json() as { total: number };
+    const count = page.locator('.conflicts-view .muted.small').filter({ hasText: /between reports|conflicting reports/ }).first();
+    await count.waitFor();
+    await expect(count.textContent()).resolves.toBe(`${total} ${total === 1 ? 'conflict' : 'conflicts'} between reports`);
     const entry = page.locator('.conflict-list li[data-conflict]').filter({ hasText: 'Valemark on Lake ceasefire' });
     await entry.waitFor();
     await entry.getByRole('button').click();
@@ -74,6 +79,24 @@ describe('reversals and corroboration', () => {
     await expect(cell.locator('.reversal').textContent()).resolves.toBe('↺ rejected → agreed, 2025-05-20');
     // Ridgeland never changed its mind.
     await expect(page.locator('.cell-button[aria-label^="Ridgeland proposed Lake ceasefire"] .reversal').count()).resolves.toBe(0);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('shows a cell whose sources disagree as disputed, each side with its own evidence, and the trace says the same', async () => {
+    const { page, errors } = await explorer.open(`${app.url}/#mode=matrix`);
+    // Ukraine × Partial truce (the seed): one source says Kyiv agreed, two report Zelensky rejecting it that day.
+    const cell = page.locator('.cell-button[aria-label^="Ukraine on Partial truce of two to three days, disputed"]');
+    await cell.waitFor();
+    await expect(cell.textContent()).resolves.toBe('Disputedrejected 3 · agreed 1');
+    await expect(cell.getAttribute('aria-label')).resolves.toMatch(/rejected \(2 sources, 3 pieces of evidence\) against agreed \(1 source, 1 piece of evidence\)/);
+    await expect(page.locator('.matrix-cell.family-support .cell-button[aria-label^="Ukraine agreed to Partial truce"]').count()).resolves.toBe(0);
+    // Valemark's change of mind is a reversal, not a dispute.
+    await expect(page.locator('.matrix-cell.disputed .cell-button[aria-label^="Valemark"]').count()).resolves.toBe(0);
+    await page.goto(`${app.url}/#mode=trace&position=position:partial-truce`);
+    const note = page.locator('.trace-disputes .dispute-note[data-actor="party:ukraine"]');
+    await note.waitFor();
+    await expect(note.textContent()).resolves.toMatch(/^Ukraine: Sources disagree: rejected \(2 sources, 3 pieces of evidence\) against agreed/);
     expect(errors).toEqual([]);
     await page.close();
   });
@@ -123,6 +146,7 @@ describe('the sources view', () => {
     const text = page.locator('.source-detail .article-text');
     await text.waitFor();
     await expect(text.locator('mark.mark-quote').allTextContents()).resolves.toEqual(['Sixty quiet days on the water', 'We will not tie our boats to the shore']);
+    await page.locator('.source-detail .source-stances > li').first().waitFor();
     await expect(page.locator('.source-detail .source-stances > li').evaluateAll((items) => items.map((li) => li.getAttribute('data-stance-id')))).resolves.toEqual([
       'stance:ridgeland-proposed-lake-ceasefire-2025-04-10',
       'stance:valemark-rejected-lake-ceasefire-2025-04-10',

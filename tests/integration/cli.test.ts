@@ -3,6 +3,7 @@
  * `npm run extract`, whose draft it takes.
  */
 import { spawnSync } from 'node:child_process';
+import { readmeCommands } from '../support/readme.ts';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -83,7 +84,9 @@ describe('npm run extract, then npm run ingest', () => {
     const draft = JSON.parse(extracted.stdout);
     expect(draft.payload.source).toMatchObject({ title: 'Grain talks resume', publishedAt: '2025-06-10' });
     expect(draft.payload.stances).toContainEqual(expect.objectContaining({ actor: 'official:dmitry-peskov', type: 'rejected', target: 'position:partial-truce', date: '2025-06-09' }));
-    expect(JSON.parse(extracted.stderr.trim().split('\n').pop()!)).toMatchObject({ msg: 'draft written', stances: 2 });
+    // The summary among the log lines (the language parser's stop is logged after it).
+    const logLines = extracted.stderr.trim().split('\n').map((line) => JSON.parse(line) as { msg?: string });
+    expect(logLines.find((line) => line.msg === 'draft written')).toMatchObject({ msg: 'draft written', stances: 2 });
 
     const file = path.join(dir, 'draft.json');
     fs.writeFileSync(file, extracted.stdout);
@@ -97,4 +100,37 @@ describe('npm run extract, then npm run ingest', () => {
     expect(refused.status).toBe(2);
     expect(refused.stderr).toContain('publishedAt');
   }, 60_000);
+});
+
+describe("the README's command-line pipeline, run as written", () => {
+  /** Runs a README command line in a shell in `dir`, with npm resolving the checkout's scripts. */
+  function shell(command: string) {
+    const neo4j = testNeo4j();
+    return spawnSync('sh', ['-c', command], {
+      cwd: dir,
+      encoding: 'utf8',
+      env: { ...process.env, NEO4J_URI: neo4j.uri, NEO4J_USER: neo4j.user, NEO4J_PASSWORD: neo4j.password, LOG_LEVEL: 'warn' },
+    });
+  }
+
+  it('extract then ingest works with -o, with npm run -s and >, and even with the plain > of older instructions', async () => {
+    const commands = readmeCommands(/npm run (?:-s )?extract|npm run ingest/);
+    // The README names three: extract with -o, extract with -s and >, and ingest.
+    const withOut = commands.find((c) => c.startsWith('npm run extract') && c.includes('-o draft.json'));
+    const withSilent = commands.find((c) => c.startsWith('npm run -s extract') && c.includes('> draft.json'));
+    const ingestCommand = commands.find((c) => c.startsWith('npm run ingest') && c.includes('draft.json'));
+    expect([withOut, withSilent, ingestCommand].every(Boolean), commands.join('\n')).toBe(true);
+    fs.writeFileSync(path.join(dir, 'article.txt'), 'Corridor talks\n\nLatvia called for a maritime corridor.\n');
+    // The README's placeholders, filled in: the title and the rest of the options.
+    const fill = (command: string) => `cd ${JSON.stringify(REPO_ROOT)} && ${command.replace('article.txt', JSON.stringify(path.join(dir, 'article.txt'))).replace('"…"', '"Corridor talks"').replace(/draft\.json/g, JSON.stringify(path.join(dir, 'draft.json')))}`;
+    for (const extract of [withOut!, withSilent!, 'npm run extract -- article.txt --published 2025-06-03 --title "…" > draft.json']) {
+      fs.rmSync(path.join(dir, 'draft.json'), { force: true });
+      const extracted = shell(fill(extract));
+      expect(extracted.status, `${extract}\n${extracted.stderr}`).toBe(0);
+      const ingested = shell(fill(ingestCommand!));
+      expect(ingested.status, `${extract} | ${ingestCommand}\n${ingested.stderr}${ingested.stdout}`).toBe(0);
+    }
+    const [row] = await db.read<{ n: number }>("MATCH (s:Source {title: 'Corridor talks'}) RETURN count(s) AS n");
+    expect(row!.n).toBeGreaterThanOrEqual(1);
+  }, 600_000);
 });

@@ -12,7 +12,7 @@ import { Database } from '../../server/db/database.ts';
 import { applySchema } from '../../server/db/schema.ts';
 import { loadSeed } from '../../server/features/sources/seed.ts';
 import { LocalNeo4j, type LocalNeo4jOptions, type Neo4jCredentials } from '../../server/neo4j/localNeo4j.ts';
-import { type TestApp, TEST_WRITE_AUTHORIZATION, postSource as postSourceAt, startTestApp } from '../support/app.ts';
+import { type TestApp, TEST_WRITE_AUTHORIZATION, errorOf, postSource as postSourceAt, startTestApp } from '../support/app.ts';
 import { exited, spawnApp, waitHealthy } from '../support/processes/appProcess.ts';
 import { testLogger } from '../support/db.ts';
 import { graphFingerprint } from '../support/fingerprint.ts';
@@ -100,7 +100,7 @@ describe('faults during ingestion', () => {
       expect(res.body).toEqual({ error: { code: 'database_unavailable', message: 'The graph database is unavailable; try again shortly.' } });
       const down = await app.request('/api/search?q=Russia');
       expect(down.status).toBe(503);
-      expect(down.body.error.code).toBe('database_unavailable');
+      expect(errorOf(down).code).toBe('database_unavailable');
       expect((await app.request('/healthz')).status).toBe(503);
 
       await neo4jServer.stop();

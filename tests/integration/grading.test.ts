@@ -19,7 +19,9 @@ import {
   stateWire,
   ungradedBlog,
 } from '../fixtures/gradedSources.ts';
-import { type TestApp, postSource, startTestApp } from '../support/app.ts';
+import type { z } from 'zod';
+import { type gradeFilterSchema, stanceEdgeAttributesSchema } from '../../server/contract/common.ts';
+import { type TestApp, answerOf, errorOf, postSource, startTestApp } from '../support/app.ts';
 import { testLogger } from '../support/db.ts';
 import { loadSpecValidator } from '../support/openapi.ts';
 
@@ -37,52 +39,40 @@ beforeAll(async () => {
 });
 afterAll(() => app.close());
 
-interface Evidence {
-  source: string;
-  sourceGrade: string | null;
-  sourcePublisher: string | null;
-}
-interface StanceAnswer {
-  id: string;
-  evidence: Evidence[];
-}
-
-async function get(path: string) {
-  const res = await app.request(path);
-  expect(res.status, res.text).toBe(200);
-  return res.body;
-}
+/** A grade filter as the API's query takes it. */
+type Filter = z.input<typeof gradeFilterSchema>;
 
 /** Stance id → the sources of its evidence, from the visual graph. */
-async function graphStances(query = ''): Promise<Map<string, string[]>> {
-  const body = await get(`/api/graph?nodeTypes=Party,Position${query}`);
-  const stances = body.edges.filter((e: { attributes: { stanceId?: string } }) => e.attributes.stanceId);
-  return new Map(stances.map((e: { id: string; attributes: { evidence: Evidence[] } }) => [e.id, e.attributes.evidence.map((x) => x.source).sort()]));
+async function graphStances(filter: Filter = {}) {
+  const { edges } = await app.api.graph({ query: { nodeTypes: 'Party,Position', ...filter } });
+  const stances = edges.filter((e) => e.attributes.stanceId);
+  return new Map(stances.map((e) => [e.id, stanceEdgeAttributesSchema.parse(e.attributes).evidence.map((x) => x.source).sort()]));
 }
 
-async function traceStances(position: string, query = ''): Promise<StanceAnswer[]> {
-  return Object.values((await get(`/api/positions/${position}/trace?${query}`)).stances as Record<string, StanceAnswer[]>).flat();
+async function traceStances(position: string, filter: Filter = {}) {
+  return Object.values((await app.api.trace({ params: { id: position }, query: filter })).stances).flat();
 }
 
-async function actorStanceIds(actor: string, query = ''): Promise<string[]> {
-  return (await get(`/api/actors/${actor}/stances?${query}`)).stances.map((s: StanceAnswer) => s.id).sort();
+async function actorStanceIds(actor: string, filter: Filter = {}): Promise<string[]> {
+  return (await app.api.actorStances({ params: { id: actor }, query: filter })).stances.map((s) => s.id).sort();
 }
 
-async function matrixCells(query = ''): Promise<Map<string, { latest: { id: string }; evidenceCount: number }>> {
-  const { cells } = await get(`/api/matrix?${query}`);
-  return new Map(cells.map((c: { party: string; position: string }) => [`${c.party} ${c.position}`, c]));
+async function matrixCells(filter: Filter = {}) {
+  const { cells } = await app.api.matrix({ query: filter });
+  return new Map(cells.map((c) => [`${c.party} ${c.position}`, c]));
 }
 
-async function askCitedStances(question: string, filter: Record<string, unknown> = {}): Promise<string[]> {
-  const res = await app.request('/api/ask', { method: 'POST', json: { question, ...filter } });
-  expect(res.status, res.text).toBe(200);
-  return res.body.citations.map((c: { stanceId: string | null }) => c.stanceId);
+async function askCitedStances(question: string, filter: Filter = {}): Promise<(string | null)[]> {
+  return (await app.api.ask({ body: { question, ...filter } })).citations.map((c) => c.stanceId);
+}
+
+async function sourceList() {
+  return (await app.api.sources()).sources;
 }
 
 describe('publishers and grades at ingest', () => {
   it('lists each source with its grade and publisher: declared with an affiliation, or derived from the free-text name', async () => {
-    const { sources } = await get('/api/sources');
-    const byId = new Map(sources.map((s: { id: string }) => [s.id, s]));
+    const byId = new Map((await sourceList()).map((s) => [s.id, s]));
     expect(byId.get(PAPER)).toMatchObject({
       grade: 'A2',
       publisher: 'Coastal Gazette',
@@ -111,7 +101,7 @@ describe('publishers and grades at ingest', () => {
     const payload = independentPaper();
     const res = await postSource(app.url, { ...payload, source: { ...payload.source, grade: 'G7' } }, ANALYST);
     expect(res.status).toBe(400);
-    expect(res.body.error.message).toContain('source.grade');
+    expect(errorOf(res).message).toContain('source.grade');
   });
 });
 
@@ -121,41 +111,41 @@ describe('a minimum grade', () => {
     expect([...all.keys()]).toEqual(expect.arrayContaining([PAPER_ONLY_STANCE, SHARED_STANCE, WIRE_ONLY_STANCE, BLOG_ONLY_STANCE]));
     expect(all.get(SHARED_STANCE)).toEqual([PAPER, WIRE]);
 
-    const reliable = await graphStances('&minReliability=B');
+    const reliable = await graphStances({ minReliability: 'B' });
     expect([...reliable.keys()].sort()).toEqual([PAPER_ONLY_STANCE, SHARED_STANCE].sort());
     expect(reliable.get(SHARED_STANCE)).toEqual([PAPER]);
     // Credibility alone: the wire's 3 passes a minimum of 3, the ungraded blog (6) does not.
-    expect([...(await graphStances('&minCredibility=3')).keys()].sort()).toEqual([PAPER_ONLY_STANCE, SHARED_STANCE, WIRE_ONLY_STANCE].sort());
+    expect([...(await graphStances({ minCredibility: 3 })).keys()].sort()).toEqual([PAPER_ONLY_STANCE, SHARED_STANCE, WIRE_ONLY_STANCE].sort());
     // F and 6 admit everything, ungraded sources too.
-    expect([...(await graphStances('&minReliability=F&minCredibility=6')).keys()].sort()).toEqual([...all.keys()].sort());
+    expect([...(await graphStances({ minReliability: 'F', minCredibility: 6 })).keys()].sort()).toEqual([...all.keys()].sort());
   });
 
   it('filters the graph around an actor the same way', async () => {
-    const body = await get('/api/graph?actor=party:southland&minReliability=B');
-    const stances = body.edges.filter((e: { attributes: { stanceId?: string } }) => e.attributes.stanceId).map((e: { id: string }) => e.id);
+    const graph = await app.api.graph({ query: { actor: 'party:southland', minReliability: 'B' } });
+    const stances = graph.edges.filter((e) => e.attributes.stanceId).map((e) => e.id);
     expect(stances).toEqual([SHARED_STANCE]);
-    expect(body.nodes.map((n: { id: string }) => n.id)).not.toContain('position:grain-corridor');
+    expect(graph.nodes.map((n) => n.id)).not.toContain('position:grain-corridor');
   });
 
   it('filters the trace: the stance and its timeline line go, the shared stance keeps only admissible evidence', async () => {
     expect((await traceStances('position:grain-corridor')).map((s) => s.id)).toEqual([WIRE_ONLY_STANCE]);
-    const filtered = await get('/api/positions/position:grain-corridor/trace?minReliability=B');
+    const filtered = await app.api.trace({ params: { id: 'position:grain-corridor' }, query: { minReliability: 'B' } });
     expect(Object.values(filtered.stances).flat()).toEqual([]);
-    expect(filtered.timeline.filter((t: { kind: string }) => t.kind === 'stance')).toEqual([]);
-    const shared = (await traceStances('position:harbour-truce', 'minReliability=B')).find((s) => s.id === SHARED_STANCE)!;
+    expect(filtered.timeline.filter((t) => t.kind === 'stance')).toEqual([]);
+    const shared = (await traceStances('position:harbour-truce', { minReliability: 'B' })).find((s) => s.id === SHARED_STANCE)!;
     expect(shared.evidence.map((e) => e.source)).toEqual([PAPER]);
   });
 
   it("filters an actor's stances", async () => {
     expect(await actorStanceIds('party:northland')).toEqual([BLOG_ONLY_STANCE, PAPER_ONLY_STANCE].sort());
-    expect(await actorStanceIds('party:northland', 'minReliability=E')).toEqual([PAPER_ONLY_STANCE]);
+    expect(await actorStanceIds('party:northland', { minReliability: 'E' })).toEqual([PAPER_ONLY_STANCE]);
   });
 
   it('filters the matrix: the cell goes, and evidence counts only admissible evidence', async () => {
     const all = await matrixCells();
     expect(all.get('party:southland position:grain-corridor')?.latest.id).toBe(WIRE_ONLY_STANCE);
     expect(all.get('party:southland position:harbour-truce')?.evidenceCount).toBe(2);
-    const reliable = await matrixCells('minReliability=B');
+    const reliable = await matrixCells({ minReliability: 'B' });
     expect(reliable.has('party:southland position:grain-corridor')).toBe(false);
     expect(reliable.has('party:northland position:fishing-crew-release')).toBe(false);
     expect(reliable.get('party:southland position:harbour-truce')?.evidenceCount).toBe(1);
@@ -172,8 +162,8 @@ describe('a minimum grade', () => {
 
 describe('excluding an affiliation', () => {
   it("removes the evidence of a party's state media everywhere, and the stances only it reports", { timeout: 120_000 }, async () => {
-    const query = 'excludeAffiliatedWith=party:southland';
-    const graph = await graphStances(`&${query}`);
+    const query = { excludeAffiliatedWith: 'party:southland' };
+    const graph = await graphStances(query);
     expect(graph.has(WIRE_ONLY_STANCE)).toBe(false);
     expect(graph.get(SHARED_STANCE)).toEqual([PAPER]);
     // The ungraded blog has no affiliation: it stays.
@@ -188,7 +178,7 @@ describe('excluding an affiliation', () => {
     for (const path of ['/api/graph?excludeAffiliatedWith=party:atlantis', '/api/matrix?excludeAffiliatedWith=party:atlantis']) {
       const res = await app.request(path);
       expect(res.status, path).toBe(404);
-      expect(res.body.error.message).toContain('party:atlantis');
+      expect(errorOf(res).message).toContain('party:atlantis');
     }
     for (const path of ['/api/matrix?minReliability=G', '/api/matrix?minCredibility=7', '/api/actors/party:southland/stances?minCredibility=0']) {
       expect((await app.request(path)).status, path).toBe(400);
@@ -205,28 +195,28 @@ describe('PATCH /api/sources/:id/grade', () => {
     expect((await patch(WIRE, { grade: 'A1' }, 'Bearer wrong')).status).toBe(401);
     const bad = await patch(WIRE, { grade: 'A9' }, ANALYST);
     expect(bad.status).toBe(400);
-    expect(bad.body.error.message).toContain('grade');
+    expect(errorOf(bad).message).toContain('grade');
     expect((await patch('source:not-here', { grade: 'A1' }, ANALYST)).status).toBe(404);
-    expect((await get('/api/sources')).sources.find((s: { id: string }) => s.id === WIRE).grade).toBe('C3');
+    expect((await sourceList()).find((s) => s.id === WIRE)?.grade).toBe('C3');
   });
 
   it('changes the filtered answers and writes who changed it, and from what to what, in the audit trail', { timeout: 120_000 }, async () => {
-    expect((await graphStances('&minReliability=B')).has(WIRE_ONLY_STANCE)).toBe(false);
+    expect((await graphStances({ minReliability: 'B' })).has(WIRE_ONLY_STANCE)).toBe(false);
     const res = await patch(WIRE, { grade: { reliability: 'B', credibility: 2 } }, ANALYST);
     expect(res.status, res.text).toBe(200);
-    expect(res.body).toEqual({ sourceId: WIRE, grade: 'B2', previous: 'C3' });
+    expect(answerOf('gradeSource', res)).toEqual({ sourceId: WIRE, grade: 'B2', previous: 'C3' });
 
-    expect((await graphStances('&minReliability=B')).get(SHARED_STANCE)).toEqual([PAPER, WIRE]);
-    expect(await actorStanceIds('party:southland', 'minReliability=B')).toEqual([SHARED_STANCE, WIRE_ONLY_STANCE].sort());
-    expect((await matrixCells('minReliability=B')).get('party:southland position:grain-corridor')?.latest.id).toBe(WIRE_ONLY_STANCE);
+    expect((await graphStances({ minReliability: 'B' })).get(SHARED_STANCE)).toEqual([PAPER, WIRE]);
+    expect(await actorStanceIds('party:southland', { minReliability: 'B' })).toEqual([SHARED_STANCE, WIRE_ONLY_STANCE].sort());
+    expect((await matrixCells({ minReliability: 'B' })).get('party:southland position:grain-corridor')?.latest.id).toBe(WIRE_ONLY_STANCE);
 
-    const audit = await app.request('/api/audit', { headers: { authorization: ANALYST } });
-    expect(audit.body.entries[0]).toMatchObject({ action: 'grade', sourceId: WIRE, writer: 'analyst', grade: { from: 'C3', to: 'B2' } });
-    expect(Date.parse(audit.body.entries[0].at)).toBeGreaterThan(Date.now() - 60_000);
+    const [latest] = (await app.api.audit({}, { token: 'analyst-token' })).entries;
+    expect(latest).toMatchObject({ action: 'grade', sourceId: WIRE, writer: 'analyst', grade: { from: 'C3', to: 'B2' } });
+    expect(Date.parse(latest?.at ?? '')).toBeGreaterThan(Date.now() - 60_000);
 
     // Cleared, the source is ungraded again: it cannot be judged, and a minimum leaves it out.
-    expect((await patch(WIRE, { grade: null }, ANALYST)).body).toEqual({ sourceId: WIRE, grade: null, previous: 'B2' });
-    expect((await graphStances('&minCredibility=5')).has(WIRE_ONLY_STANCE)).toBe(false);
+    expect(answerOf('gradeSource', await patch(WIRE, { grade: null }, ANALYST))).toEqual({ sourceId: WIRE, grade: null, previous: 'B2' });
+    expect((await graphStances({ minCredibility: 5 })).has(WIRE_ONLY_STANCE)).toBe(false);
     await patch(WIRE, { grade: 'b2' }, ANALYST);
   });
 

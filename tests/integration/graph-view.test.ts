@@ -5,12 +5,13 @@
  * byte bound, one of which expands.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type TestApp, TEST_WRITE_AUTHORIZATION, postSource, startTestApp } from '../support/app.ts';
+import { type TestApp, TEST_WRITE_TOKEN, failureOf, startTestApp } from '../support/app.ts';
 import { type SpecValidator, loadSpecValidator } from '../support/openapi.ts';
 import { resetToSeed, testLogger } from '../support/db.ts';
 import { loadWorld } from '../../bench/harness.ts';
 import { planWorld } from '../../bench/world.ts';
 import type { GraphView } from '../../server/contract/graphView.ts';
+import type { SourcePayloadInput } from '../../server/contract/sourcePayload.ts';
 import { clusterEdgesOf, forEachStanceEdgeChunk, readClusterEdges, UNFILTERED } from '../../server/features/graphView/stanceEdges.ts';
 import type { ViewEdge } from '../../server/features/graphView/graphLayout.ts';
 import { decodeSnapshot } from '../../server/features/graphView/layoutKeeper.ts';
@@ -29,12 +30,14 @@ afterAll(async () => {
   await app.close();
 });
 
+/** A graph view query as the client sends it. */
+type ViewQuery = NonNullable<NonNullable<Parameters<TestApp['api']['graphView']>[0]>['query']>;
+
 /** The view once its stored layout is current (the layout is computed in the background). */
-async function settledView(target: TestApp, query = ''): Promise<GraphView> {
+async function settledView(target: TestApp, query: ViewQuery = {}): Promise<GraphView> {
   for (let attempt = 0; attempt < 150; attempt++) {
-    const res = await target.request(`/api/graph/view${query}`);
-    expect(res.status).toBe(200);
-    if (!res.body.layout.stale) return res.body as GraphView;
+    const view = await target.api.graphView({ query });
+    if (!view.layout.stale) return view;
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
   throw new Error('the layout never settled');
@@ -78,17 +81,15 @@ describe('GET /api/graph/view on the seed', () => {
   });
 
   it('adds places, documents and other events on request', async () => {
-    const res = await app.request('/api/graph/view?include=places,documents,events');
-    expect(res.status).toBe(200);
-    expect(res.body.nodes.type).toContain('Place');
-    expect(res.body.nodes.type).toContain('Document');
-    expect((await app.request('/api/graph/view?include=people')).status).toBe(400);
+    const res = await app.api.graphView({ query: { include: ['places', 'documents', 'events'] } });
+    expect(res.nodes.type).toContain('Place');
+    expect(res.nodes.type).toContain('Document');
+    expect((await failureOf(app.api.graphView({ query: { include: 'people' } }))).status).toBe(400);
   });
 
   it('counts only the stances of the asked types and dates', async () => {
-    const res = await app.request('/api/graph/view?stanceTypes=rejected&asOf=2025-12-31');
-    expect(res.status).toBe(200);
-    const stanceEdges = edgesOf(res.body).filter((e) => e.relation === 'STANCES');
+    const res = await app.api.graphView({ query: { stanceTypes: ['rejected'], asOf: '2025-12-31' } });
+    const stanceEdges = edgesOf(res).filter((e) => e.relation === 'STANCES');
     expect(stanceEdges.length).toBeGreaterThan(0);
     expect(stanceEdges.every((e) => e.latestFamily === 'rejection')).toBe(true);
   });
@@ -98,21 +99,20 @@ describe('GET /api/graph/edges/:actor/:target/stances', () => {
   it('lists the stances behind one aggregated edge with their quotes or summaries and sources', async () => {
     const view = await settledView(app);
     const edge = edgesOf(view).find((e) => e.relation === 'STANCES' && e.source === 'party:russia')!;
-    const res = await app.request(`/api/graph/edges/${edge.source}/${edge.target}/stances`);
-    expect(res.status).toBe(200);
-    spec.expectMatches('get', '/api/graph/edges/{actor}/{target}/stances', 200, res.body);
-    expect(res.body.actor.id).toBe(edge.source);
-    expect(res.body.stances).toHaveLength(edge.stanceCount);
-    const latest = res.body.stances.at(-1);
-    expect(latest.family).toBe(edge.latestFamily);
-    for (const stance of res.body.stances) {
+    const res = await app.api.edgeStances({ params: { actor: edge.source, target: edge.target } });
+    spec.expectMatches('get', '/api/graph/edges/{actor}/{target}/stances', 200, res);
+    expect(res.actor.id).toBe(edge.source);
+    expect(res.stances).toHaveLength(edge.stanceCount);
+    const latest = res.stances.at(-1);
+    expect(latest?.family).toBe(edge.latestFamily);
+    for (const stance of res.stances) {
       expect(stance.evidence.length).toBeGreaterThan(0);
       for (const item of stance.evidence) {
         expect(item.quote ?? item.summary).toMatch(/\w+/);
         expect(item.source).toMatch(/^source:/);
       }
     }
-    expect((await app.request('/api/graph/edges/party:atlantis/position:unconditional-ceasefire/stances')).status).toBe(404);
+    expect((await failureOf(app.api.edgeStances({ params: { actor: 'party:atlantis', target: 'position:unconditional-ceasefire' } }))).status).toBe(404);
   });
 });
 
@@ -124,11 +124,11 @@ describe('the stored layout', () => {
     expect(second.nodes.y).toEqual(first.nodes.y);
     const restarted = await startTestApp();
     try {
-      const res = await restarted.request('/api/graph/view');
-      expect(res.body.layout).toEqual({ computedAt: first.layout.computedAt, stale: false });
-      expect(res.body.nodes.id).toEqual(first.nodes.id);
-      expect(res.body.nodes.x).toEqual(first.nodes.x);
-      expect(res.body.nodes.y).toEqual(first.nodes.y);
+      const res = await restarted.api.graphView();
+      expect(res.layout).toEqual({ computedAt: first.layout.computedAt, stale: false });
+      expect(res.nodes.id).toEqual(first.nodes.id);
+      expect(res.nodes.x).toEqual(first.nodes.x);
+      expect(res.nodes.y).toEqual(first.nodes.y);
     } finally {
       await restarted.close();
     }
@@ -136,7 +136,7 @@ describe('the stored layout', () => {
 
   it('is recomputed after an ingestion and places the new nodes', async () => {
     const before = await settledView(app);
-    const payload = {
+    const payload: SourcePayloadInput = {
       source: { id: 'source:test-layout-grain-talks', title: 'Test: grain corridor talks', kind: 'news-article', publishedAt: '2025-07-01', language: 'en' },
       entities: [
         { id: 'party:test-freedonia', type: 'Party', name: 'Freedonia', kind: 'state' },
@@ -162,15 +162,14 @@ describe('the stored layout', () => {
       ],
     };
     // A filtered answer is kept with the current layout; the ingestion must not leave it behind.
-    const rejections = '?stanceTypes=rejected';
+    const rejections: ViewQuery = { stanceTypes: ['rejected'] };
     const rejectionsBefore = await settledView(app, rejections);
     expect(await settledView(app, rejections)).toEqual(rejectionsBefore);
     expect(rejectionsBefore.nodes.id).not.toContain('position:test-grain-corridor');
-    const posted = await postSource(app.url, payload, TEST_WRITE_AUTHORIZATION);
-    expect(posted.status, posted.text).toBe(201);
+    await app.api.ingest({ body: payload }, { token: TEST_WRITE_TOKEN });
     // Whether or not the new layout is stored yet, the answer has the new stance.
-    const justAfter = await app.request(`/api/graph/view${rejections}`);
-    expect(justAfter.body.nodes.id).toContain('position:test-grain-corridor');
+    const justAfter = await app.api.graphView({ query: rejections });
+    expect(justAfter.nodes.id).toContain('position:test-grain-corridor');
     const rejectionsAfter = await settledView(app, rejections);
     const rejected = edgesOf(rejectionsAfter).find((e) => e.target === 'position:test-grain-corridor');
     expect(rejected).toMatchObject({ source: 'party:test-freedonia', stanceCount: 1, latestFamily: 'rejection' });
@@ -181,8 +180,8 @@ describe('the stored layout', () => {
     expect(typeof after.nodes.x[at]).toBe('number');
     const edge = edgesOf(after).find((e) => e.target === 'position:test-grain-corridor')!;
     expect(edge).toMatchObject({ source: 'party:test-freedonia', relation: 'STANCES', stanceCount: 2, latestFamily: 'rejection', latestDate: '2025-07-05' });
-    const detail = await app.request('/api/graph/edges/party:test-freedonia/position:test-grain-corridor/stances');
-    expect(detail.body.stances.map((s: { type: string }) => s.type)).toEqual(['proposed', 'rejected']);
+    const detail = await app.api.edgeStances({ params: { actor: 'party:test-freedonia', target: 'position:test-grain-corridor' } });
+    expect(detail.stances.map((s) => s.type)).toEqual(['proposed', 'rejected']);
   });
 });
 
@@ -211,13 +210,14 @@ describe('a world above the node budget', () => {
 
   it('expands one cluster into its members', async () => {
     const view = await settledView(budgeted);
-    const res = await budgeted.request(`/api/graph/clusters/${view.nodes.id[0]}`);
-    expect(res.status).toBe(200);
-    spec.expectMatches('get', '/api/graph/clusters/{id}', 200, res.body);
-    expect(res.body.mode).toBe('entities');
-    expect(res.body.totals.nodes).toBe(view.nodes.size[0]);
-    expect(res.body.nodes.cluster.every((c: number) => c === view.nodes.cluster[0])).toBe(true);
-    expect((await budgeted.request('/api/graph/clusters/cluster:999999')).status).toBe(404);
+    const first = view.nodes.id[0];
+    if (first === undefined) throw new Error('the clustered view has no node');
+    const res = await budgeted.api.cluster({ params: { id: first } });
+    spec.expectMatches('get', '/api/graph/clusters/{id}', 200, res);
+    expect(res.mode).toBe('entities');
+    expect(res.totals.nodes).toBe(view.nodes.size[0]);
+    expect(res.nodes.cluster.every((c) => c === view.nodes.cluster[0])).toBe(true);
+    expect((await failureOf(budgeted.api.cluster({ params: { id: 'cluster:999999' } }))).status).toBe(404);
   });
 
   it('reads the same stances in chunks of actors as in one read, and sums the same stances between communities', async () => {

@@ -36,3 +36,17 @@ describe('GET /healthz', () => {
     }
   });
 });
+
+describe('GET /api/meta (issue 26)', () => {
+  it('says whether writes are enabled, so the UI asks for a token only when they are', async () => {
+    const writable = await startTestApp();
+    const readOnly = await startTestApp({ PARLEY_WRITE_TOKEN: '' });
+    try {
+      await expect(writable.api.meta()).resolves.toEqual({ writes: { enabled: true } });
+      await expect(readOnly.api.meta()).resolves.toEqual({ writes: { enabled: false } });
+    } finally {
+      await writable.close();
+      await readOnly.close();
+    }
+  });
+});

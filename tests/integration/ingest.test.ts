@@ -3,7 +3,8 @@
  * and precise about what is wrong with a bad payload.
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { type TestApp, TEST_WRITE_AUTHORIZATION, postSource, startTestApp } from '../support/app.ts';
+import { z } from 'zod';
+import { type TestApp, TEST_WRITE_AUTHORIZATION, errorOf, postSource, startTestApp } from '../support/app.ts';
 import { resetToSeed } from '../support/db.ts';
 import { graphFingerprint } from '../support/fingerprint.ts';
 
@@ -71,19 +72,18 @@ describe('POST /api/sources', () => {
   });
 
   it('answers a question about an official ingested a moment ago (the names ask keeps are renewed)', async () => {
-    const ask = () => app.request('/api/ask', { method: 'POST', json: { question: 'What did Olena Hrytsenko reject?' } });
+    const ask = () => app.api.ask({ body: { question: 'What did Olena Hrytsenko reject?' } });
     const source = followUpSource();
     source.entities.push({ id: 'official:olena-hrytsenko', type: 'Official', name: 'Olena Hrytsenko', role: 'Energy adviser', party: 'party:ukraine' } as never);
     source.stances[0]!.actor = 'official:olena-hrytsenko';
     // Asked first, so that the names are read and kept before the source arrives: actors are
     // found only by their names, never by the full-text index.
-    const entityIds = (body: { interpretation: { entities: { id: string }[] } }) => body.interpretation.entities.map((e) => e.id);
-    expect(entityIds((await ask()).body)).not.toContain('official:olena-hrytsenko');
+    const entityIds = (answer: Awaited<ReturnType<typeof ask>>) => answer.interpretation.entities.map((e) => e.id);
+    expect(entityIds(await ask())).not.toContain('official:olena-hrytsenko');
     expect((await post(source)).status).toBe(201);
     const res = await ask();
-    expect(res.status).toBe(200);
-    expect(entityIds(res.body)).toContain('official:olena-hrytsenko');
-    expect(res.body.citations.flatMap((c: { entityIds: string[] }) => c.entityIds)).toContain('position:energy-infrastructure-truce');
+    expect(entityIds(res)).toContain('official:olena-hrytsenko');
+    expect(res.citations.flatMap((c) => c.entityIds)).toContain('position:energy-infrastructure-truce');
   });
 
   it('leaves the graph unchanged when the same payload arrives twice', async () => {
@@ -125,7 +125,7 @@ describe('POST /api/sources', () => {
         mutate(payload);
         const res = await post(payload);
         expect(res.status).toBe(status);
-        expect(res.body.error.details.map((d: { path: string }) => d.path)).toContain(path);
+        expect(z.array(z.object({ path: z.string() })).parse(errorOf(res).details).map((d) => d.path)).toContain(path);
         expect(await graphFingerprint(app.db)).toEqual(before);
       });
     }
@@ -136,14 +136,14 @@ describe('POST /api/sources', () => {
       payload.entities[0]!.description = 'x'.repeat(6 * 1024 * 1024);
       const res = await post(payload);
       expect(res.status).toBe(413);
-      expect(res.body.error.code).toBe('entity_too_large');
+      expect(errorOf(res).code).toBe('entity_too_large');
       expect(await graphFingerprint(app.db)).toEqual(before);
     });
 
     it('rejects malformed JSON with 400', async () => {
       const res = await app.request('/api/sources', { method: 'POST', headers: { ...AUTH, 'content-type': 'application/json' }, body: '{"source":' });
       expect(res.status).toBe(400);
-      expect(res.body.error.code).toBe('entity_parse_failed');
+      expect(errorOf(res).code).toBe('entity_parse_failed');
       expect(res.text).not.toMatch(/at .*\.js/);
     });
   });
@@ -160,15 +160,14 @@ describe('POST /api/sources', () => {
     try {
       const res = await closed.request('/api/sources', { method: 'POST', headers: AUTH, json: followUpSource() });
       expect(res.status).toBe(403);
-      expect(res.body.error.code).toBe('writes_disabled');
+      expect(errorOf(res).code).toBe('writes_disabled');
     } finally {
       await closed.close();
     }
   });
 
   it('publishes the payload JSON Schema', async () => {
-    const res = await app.request('/api/sources/schema');
-    expect(res.status).toBe(200);
-    expect(res.body.properties.stances.items.properties.type.enum).toContain('rejected');
+    const schema = await app.api.sourceSchema();
+    expect(schema).toMatchObject({ properties: { stances: { items: { properties: { type: { enum: expect.arrayContaining(['rejected']) } } } } } });
   });
 });

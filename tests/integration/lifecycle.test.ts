@@ -13,6 +13,15 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { loadConfig } from '../../server/config.ts';
 import { type AppProcess, exited, spawnApp, waitHealthy } from '../support/processes/appProcess.ts';
 import { freePort } from '../support/processes/ports.ts';
+import { testNeo4j } from '../support/db.ts';
+import { REPO_ROOT } from '../../server/paths.ts';
+
+/** A one-line article for npm run extract. */
+function articleFile(): string {
+  const file = path.join(home, 'article.txt');
+  fs.writeFileSync(file, 'Corridor talks\n\nLatvia called for a maritime corridor.\n');
+  return file;
+}
 
 let home: string;
 let ports: { app: number; bolt: number; http: number };
@@ -25,18 +34,21 @@ function javaPidsFor(dataDir: string): number[] {
     .map((line) => Number(line.trim().split(/\s+/)[0]));
 }
 
-/** The app with its own local Neo4j (NEO4J_URI blank) in this suite's throwaway home. */
-function startApp(extraEnv: Record<string, string> = {}): AppProcess & { boltPort: number } {
-  const app = spawnApp(ports.app, {
+/** The app with its own local Neo4j (NEO4J_URI blank) in this suite's throwaway home, on these ports. */
+function spawnLocalApp(on: { app: number; bolt: number; http: number }, extraEnv: Record<string, string> = {}): AppProcess {
+  return spawnApp(on.app, {
     NEO4J_URI: '',
     PARLEY_HOME: home,
     PARLEY_NEO4J_RUNTIME: loadConfig({}).localNeo4j.runtimeDir,
-    PARLEY_NEO4J_BOLT_PORT: String(ports.bolt),
-    PARLEY_NEO4J_HTTP_PORT: String(ports.http),
+    PARLEY_NEO4J_BOLT_PORT: String(on.bolt),
+    PARLEY_NEO4J_HTTP_PORT: String(on.http),
     PARLEY_SEED: 'false',
     ...extraEnv,
   });
-  return { ...app, boltPort: ports.bolt };
+}
+
+function startApp(extraEnv: Record<string, string> = {}): AppProcess & { boltPort: number } {
+  return { ...spawnLocalApp(ports, extraEnv), boltPort: ports.bolt };
 }
 
 const waitHealthyApp = (app: AppProcess) => waitHealthy(app.url, 120_000, app);
@@ -99,11 +111,46 @@ describe('the app-managed local Neo4j', () => {
     try {
       const app = startApp();
       expect(await exited(app.child)).toBe(1);
-      expect(app.output()).toMatch(new RegExp(`Port ${ports.bolt} .* already taken.*PARLEY_NEO4J_BOLT_PORT.*NEO4J_URI`));
+      // Both ports are named, each with what is wrong with it.
+      expect(app.output()).toContain(`Bolt port ${ports.bolt} (PARLEY_NEO4J_BOLT_PORT) is already taken, HTTP port ${ports.http} (PARLEY_NEO4J_HTTP_PORT) is free`);
+      expect(app.output()).toMatch(/set PARLEY_NEO4J_BOLT_PORT to a free port, or set NEO4J_URI/);
       expect(javaPidsFor(path.join(home, 'neo4j'))).toEqual([]);
     } finally {
       blocker.close();
     }
+  });
+
+  it('says plainly who owns the data folder: a second instance, or extract on a wrong Bolt port, get no stack trace (issue 26)', { timeout: 400_000 }, async () => {
+    const first = startApp();
+    await waitHealthyApp(first);
+    const otherPorts = { app: await freePort(), bolt: await freePort(), http: await freePort() };
+    const second = spawnLocalApp(otherPorts);
+    expect(await exited(second.child)).toBe(1);
+    // Refused from the folder's lock before any Neo4j starts (not after the store lock's 15 s wait).
+    expect(second.output()).not.toContain('starting local Neo4j');
+    expect(second.output()).toContain(`The data folder ${path.join(home, 'neo4j')} is already in use`);
+    expect(second.output()).toContain(`at Bolt port ${ports.bolt}, HTTP port ${ports.http}, not at ${otherPorts.bolt}`);
+    expect(javaPidsFor(path.join(home, 'neo4j'))).toHaveLength(1);
+
+    // npm run extract with a wrong PARLEY_NEO4J_BOLT_PORT, pointing at another Neo4j (the test run's own).
+    const otherNeo4j = Number(new URL(testNeo4j().uri.replace('bolt://', 'http://')).port);
+    const extract = (env: Record<string, string>) => spawnSync(process.execPath, ['--import', 'tsx', 'server/cli/extract.ts', articleFile(), '--published', '2025-06-10'], {
+      cwd: REPO_ROOT,
+      encoding: 'utf8',
+      env: { ...process.env, NEO4J_URI: '', PARLEY_HOME: home, PARLEY_NEO4J_RUNTIME: loadConfig({}).localNeo4j.runtimeDir, PARLEY_NEO4J_HTTP_PORT: String(otherPorts.http), ...env },
+    });
+    const owned = extract({ PARLEY_NEO4J_BOLT_PORT: String(otherNeo4j) });
+    expect(owned.status).toBe(1);
+    expect(owned.stderr).toContain(`at Bolt port ${ports.bolt}`);
+    expect(owned.stderr).not.toMatch(/nauthorized|\n\s+at /);
+
+    first.child.kill('SIGTERM');
+    await exited(first.child);
+    // With no Parley on the folder, the other Neo4j refuses this folder's password: said plainly too.
+    const refused = extract({ PARLEY_NEO4J_BOLT_PORT: String(otherNeo4j) });
+    expect(refused.status).toBe(1);
+    expect(refused.stderr).toContain(`A Neo4j answers on port ${otherNeo4j} (PARLEY_NEO4J_BOLT_PORT) but refuses the password`);
+    expect(refused.stderr).not.toMatch(/nauthorized|\n\s+at /);
   });
 
   it('names the fix when Java is missing', { timeout: 60_000 }, async () => {

@@ -10,12 +10,11 @@ import { applySchema } from '../../server/db/schema.ts';
 import { backupLines, prepareRestore, restoreLine } from '../../server/features/sources/backup.ts';
 import { type IngestContext, ingestSource, parsePayload } from '../../server/features/sources/ingest.ts';
 import { conflictingReport, firstReport, laterReport, secondReport } from '../fixtures/sources/manyReports.ts';
-import { type TestApp, startTestApp } from '../support/app.ts';
+import { TEST_WRITE_TOKEN, type TestApp, answerOf, failureOf, startTestApp } from '../support/app.ts';
 import { testLogger } from '../support/db.ts';
 import { graphFingerprint } from '../support/fingerprint.ts';
 import { type SpecValidator, loadSpecValidator } from '../support/openapi.ts';
 
-const WRITE = { authorization: 'Bearer test-write-token' };
 const REFUSAL = 'stance:valemark-rejected-lake-ceasefire-2025-04-10';
 
 const at = (minute: number): IngestContext => ({ writer: 'analyst', ingestedAt: `2025-07-01T10:${String(minute).padStart(2, '0')}:00.000Z` });
@@ -62,13 +61,13 @@ describe('one stance, many reports', () => {
 
     const trace = await app.request('/api/positions/position:lake-ceasefire/trace');
     spec.expectMatches('get', '/api/positions/{id}/trace', 200, trace.body);
-    const [refusal] = trace.body.stances.rejected;
-    expect(refusal.id).toBe(REFUSAL);
-    expect(refusal.corroboration).toEqual({ sources: 2, publishers: 2, firstHand: 1, secondHand: 1 });
-    expect(refusal.evidence.map((e: { sourcePublisher: string }) => e.sourcePublisher).sort()).toEqual(['Lakeside Wire', 'Northern Courier']);
+    const [refusal] = answerOf('trace', trace).stances.rejected ?? [];
+    expect(refusal?.id).toBe(REFUSAL);
+    expect(refusal?.corroboration).toEqual({ sources: 2, publishers: 2, firstHand: 1, secondHand: 1 });
+    expect(refusal?.evidence.map((e) => e.sourcePublisher).sort()).toEqual(['Lakeside Wire', 'Northern Courier']);
 
-    const deleted = await app.request('/api/sources/source:lake-talks-second-report', { method: 'DELETE', headers: WRITE });
-    expect(deleted.body).toMatchObject({ deleted: true, removedStances: 0, removedEvidence: 1 });
+    const deleted = await app.api.deleteSource({ params: { id: 'source:lake-talks-second-report' } }, { token: TEST_WRITE_TOKEN });
+    expect(deleted).toMatchObject({ deleted: true, removedStances: 0, removedEvidence: 1 });
     expect(await graphFingerprint(db)).toEqual(onlyFirst);
   });
 
@@ -76,8 +75,7 @@ describe('one stance, many reports', () => {
     await graphOf([firstReport(), at(1)], [secondReport(), at(2)]);
     const both = await graphFingerprint(db);
 
-    const deleted = await app.request('/api/sources/source:lake-talks-first-report', { method: 'DELETE', headers: WRITE });
-    expect(deleted.status).toBe(200);
+    await app.api.deleteSource({ params: { id: 'source:lake-talks-first-report' } }, { token: TEST_WRITE_TOKEN });
     // The refusal stays, held up by the second report alone; the voice link only the first gave goes.
     expect(await evidenceByStance()).toEqual({ [REFUSAL]: ['source:lake-talks-second-report'] });
     expect(await db.read(`MATCH (:Stance {id: '${REFUSAL}'})-[:VOICED_BY]->(o) RETURN o.id AS id`)).toEqual([]);
@@ -103,9 +101,11 @@ describe('conflicting reports', () => {
     const res = await app.request('/api/conflicts');
     expect(res.status).toBe(200);
     spec.expectMatches('get', '/api/conflicts', 200, res.body);
+    const conflicts = answerOf('conflicts', res);
     // The May agreement is a later moment: a reversal, not a conflict.
-    expect(res.body).toMatchObject({ total: 1, limit: 50, offset: 0 });
-    const [conflict] = res.body.conflicts;
+    expect(conflicts).toMatchObject({ total: 1, limit: 50, offset: 0 });
+    const [conflict] = conflicts.conflicts;
+    if (!conflict) throw new Error('no conflict listed');
     expect(conflict.actor).toEqual({ id: 'party:valemark', label: 'Valemark', type: 'Party' });
     expect(conflict.target.id).toBe('position:lake-ceasefire');
     expect(conflict.a).toMatchObject({ stanceId: 'stance:valemark-agreed-lake-ceasefire-2025-04-10', type: 'agreed', family: 'support', date: '2025-04-10' });
@@ -120,23 +120,22 @@ describe('conflicting reports', () => {
     ]);
     expect(conflict.b).toMatchObject({ stanceId: REFUSAL, type: 'rejected', family: 'rejection' });
     // The second report's summary stays a summary.
-    expect(conflict.b.reports.map((r: { quote: string | null; source: { id: string } }) => [r.source.id, r.quote])).toEqual([
+    expect(conflict.b.reports.map((r) => [r.source.id, r.quote])).toEqual([
       ['source:lake-talks-first-report', 'We will not tie our boats to the shore'],
       ['source:lake-talks-second-report', null],
     ]);
 
-    expect((await app.request('/api/conflicts?offset=1')).body).toMatchObject({ total: 1, conflicts: [] });
-    expect((await app.request('/api/conflicts?limit=0')).status).toBe(400);
+    expect(await app.api.conflicts({ query: { offset: 1 } })).toMatchObject({ total: 1, conflicts: [] });
+    expect((await failureOf(app.api.conflicts({ query: { limit: 0 } }))).status).toBe(400);
 
-    const question = await app.request('/api/questions/source-conflicts', { method: 'POST', json: { params: {} } });
-    expect(question.status).toBe(200);
-    expect(question.body.rows.map((r: { actorId: string; targetId: string }) => [r.actorId, r.targetId])).toEqual([['party:valemark', 'position:lake-ceasefire']]);
+    const question = await app.api.runQuestion({ params: { id: 'source-conflicts' }, body: { params: {} } });
+    expect(question.rows.map((r) => [r.actorId, r.targetId])).toEqual([['party:valemark', 'position:lake-ceasefire']]);
 
-    const asked = await app.request('/api/ask', { method: 'POST', json: { question: 'Where do sources disagree?' } });
-    expect(asked.body.status).toBe('answered');
-    expect(asked.body.answer).toMatch(/Valemark/);
+    const asked = await app.api.ask({ body: { question: 'Where do sources disagree?' } });
+    expect(asked.status).toBe('answered');
+    expect(asked.answer).toMatch(/Valemark/);
     // One citation per report, each side's; the second report's summary is never a quote.
-    expect(asked.body.citations.map((c: { stanceId: string; sourceId: string; quote: string | null }) => [c.stanceId, c.sourceId, c.quote !== null])).toEqual([
+    expect(asked.citations.map((c) => [c.stanceId, c.sourceId, c.quote !== null])).toEqual([
       ['stance:valemark-agreed-lake-ceasefire-2025-04-10', 'source:lake-talks-vale-press', true],
       [REFUSAL, 'source:lake-talks-first-report', true],
       [REFUSAL, 'source:lake-talks-second-report', false],
@@ -145,7 +144,7 @@ describe('conflicting reports', () => {
 
   it('lists nothing when the sources agree', { timeout: 300_000 }, async () => {
     await graphOf([firstReport(), at(1)], [secondReport(), at(2)]);
-    expect((await app.request('/api/conflicts')).body).toMatchObject({ total: 0, conflicts: [] });
+    expect(await app.api.conflicts()).toMatchObject({ total: 0, conflicts: [] });
   });
 });
 
@@ -154,7 +153,7 @@ describe('reversals', () => {
     await graphOf([firstReport(), at(1)], [laterReport(), at(4)]);
     const stances = await app.request('/api/actors/party:valemark/stances');
     spec.expectMatches('get', '/api/actors/{id}/stances', 200, stances.body);
-    expect(stances.body.reversals).toEqual([
+    expect(answerOf('actorStances', stances).reversals).toEqual([
       {
         actor: { id: 'party:valemark', label: 'Valemark', type: 'Party' },
         target: { id: 'position:lake-ceasefire', label: 'Lake ceasefire', type: 'Position' },
@@ -165,16 +164,17 @@ describe('reversals', () => {
 
     const matrix = await app.request('/api/matrix');
     spec.expectMatches('get', '/api/matrix', 200, matrix.body);
-    const cell = (party: string) => matrix.body.cells.find((c: { party: string; position: string }) => c.party === party && c.position === 'position:lake-ceasefire');
-    expect(cell('party:valemark').reversal).toMatchObject({ date: '2025-05-20', from: { family: 'rejection' }, to: { family: 'support' } });
-    expect(cell('party:ridgeland').reversal).toBeNull();
+    const { cells } = answerOf('matrix', matrix);
+    const cell = (party: string) => cells.find((c) => c.party === party && c.position === 'position:lake-ceasefire');
+    expect(cell('party:valemark')?.reversal).toMatchObject({ date: '2025-05-20', from: { family: 'rejection' }, to: { family: 'support' } });
+    expect(cell('party:ridgeland')?.reversal).toBeNull();
     // As of before the change, there is none.
-    const before = await app.request('/api/matrix?asOf=2025-05-01');
-    expect(before.body.cells.find((c: { party: string }) => c.party === 'party:valemark').reversal).toBeNull();
+    const before = await app.api.matrix({ query: { asOf: '2025-05-01' } });
+    expect(before.cells.find((c) => c.party === 'party:valemark')?.reversal).toBeNull();
 
-    const trace = await app.request('/api/positions/position:lake-ceasefire/trace');
-    const reversing = trace.body.timeline.filter((entry: { reverses?: unknown }) => entry.reverses);
-    expect(reversing.map((e: { id: string; reverses: { stanceId: string } }) => [e.id, e.reverses.stanceId])).toEqual([
+    const trace = await app.api.trace({ params: { id: 'position:lake-ceasefire' } });
+    const reversing = trace.timeline.filter((entry) => entry.reverses);
+    expect(reversing.map((e) => [e.id, e.reverses?.stanceId])).toEqual([
       ['stance:valemark-agreed-lake-ceasefire-2025-05-20', REFUSAL],
     ]);
   });
@@ -185,14 +185,14 @@ describe('a new spelling kept as an alias, and the draft', () => {
     await graphOf([firstReport(), at(1)]);
     const beforeClaim = await graphFingerprint(db);
     const claiming = { ...secondReport(), aliases: [{ entity: 'official:mira-tane', alias: 'Mira Taine' }] };
-    expect((await app.request('/api/sources', { method: 'POST', headers: WRITE, json: claiming })).status).toBe(201);
+    await app.api.ingest({ body: claiming }, { token: TEST_WRITE_TOKEN });
     const aliasesOfTane = () => db.read(`MATCH (o:Official {id: 'official:mira-tane'}) RETURN o.reportedAliases AS reported, o.aliasText AS aliasText`);
     expect(await aliasesOfTane()).toEqual([{ reported: ['Mira Taine'], aliasText: 'Mira Taine' }]);
     // Re-sending the source that declares her keeps the other source's claim.
     await ingestSource(db, parsePayload(firstReport()), at(1));
     expect(await aliasesOfTane()).toEqual([{ reported: ['Mira Taine'], aliasText: 'Mira Taine' }]);
-    const search = await app.request('/api/search?q=Taine');
-    expect(search.body.results[0]).toMatchObject({ id: 'official:mira-tane', aliases: ['Mira Taine'] });
+    const search = await app.api.search({ query: { q: 'Taine' } });
+    expect(search.results[0]).toMatchObject({ id: 'official:mira-tane', aliases: ['Mira Taine'] });
 
     const draft = await app.request('/api/extract', {
       method: 'POST',
@@ -204,13 +204,13 @@ describe('a new spelling kept as an alias, and the draft', () => {
     });
     expect(draft.status).toBe(200);
     spec.expectMatches('post', '/api/extract', 200, draft.body);
-    expect(draft.body.matches).toEqual([{ stance: REFUSAL, existing: REFUSAL, sources: 2 }]);
+    expect(answerOf('extract', draft).matches).toEqual([{ stance: REFUSAL, existing: REFUSAL, sources: 2 }]);
 
-    const unknown = await app.request('/api/sources', { method: 'POST', headers: WRITE, json: { ...secondReport(), aliases: [{ entity: 'official:nobody-known', alias: 'Nobody' }] } });
+    const unknown = await failureOf(app.api.ingest({ body: { ...secondReport(), aliases: [{ entity: 'official:nobody-known', alias: 'Nobody' }] } }, { token: TEST_WRITE_TOKEN }));
     expect(unknown.status).toBe(422);
-    expect(unknown.body.error.message).toMatch(/aliases\.0\.entity/);
+    expect(unknown.message).toMatch(/aliases\.0\.entity/);
 
-    expect((await app.request('/api/sources/source:lake-talks-second-report', { method: 'DELETE', headers: WRITE })).status).toBe(200);
+    await app.api.deleteSource({ params: { id: 'source:lake-talks-second-report' } }, { token: TEST_WRITE_TOKEN });
     expect(await graphFingerprint(db)).toEqual(beforeClaim);
   });
 });

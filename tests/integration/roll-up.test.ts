@@ -68,7 +68,9 @@ describe('one roll-up rule in every view', () => {
     const who = await app.api.ask({ body: { question: 'Who opposed the joint border commission?' } });
     expect(who.citations.map((c) => c.statement).join(' | ')).toContain('Ivo Brandt (Ostland)');
     const proposed = await app.api.ask({ body: { question: 'What did Ostland propose?' } });
-    expect(proposed.citations.map((c) => c.stanceId)).toEqual([ROLLED_UP_STANCES.delegation]);
+    // The delegation's proposal, then, as a change over time, the body's later rejection: both count for Ostland, both cited.
+    expect(proposed.answer).toMatch(/Later: .*rejected/);
+    expect(proposed.citations.map((c) => c.stanceId)).toEqual([ROLLED_UP_STANCES.delegation, ROLLED_UP_STANCES.body]);
     const rejected = await app.api.ask({ body: { question: 'What did Ostland reject?' } });
     // "reject" reads the rejection family: the body's rejection and its official's opposition both count for Ostland.
     expect(rejected.citations.map((c) => c.stanceId).sort()).toEqual([ROLLED_UP_STANCES.official, ROLLED_UP_STANCES.body].sort());

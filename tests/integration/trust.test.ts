@@ -4,25 +4,24 @@
  * position's point of view, search ranks exact names first, and a non-JSON body is named.
  */
 import fs from 'node:fs';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { DOMParser } from 'linkedom';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { TestApp } from '../support/app.ts';
+import { ApiError } from '../../client/src/api/client.ts';
+import { type TestApp, answerOf, errorOf } from '../support/app.ts';
 import { type SpecValidator, startSeededAppWithSpec } from '../support/openapi.ts';
 import { seedFiles } from '../../server/features/sources/seed.ts';
 import { readCsv } from '../support/csv.ts';
+import { seedArticle } from '../support/articles.ts';
 
-const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const SEED_SOURCE = 'source:russia-no-quick-breakthroughs-2025-06-03';
 /** The seed article, as the seed was curated from it. */
-const ARTICLE = fs.readFileSync(path.join(ROOT, '..', 'shared', 'sources', '000_6178a817db1aea46.txt'), 'utf8');
+const ARTICLE = seedArticle();
 /** The seed's further reports keep their own text (our note of the quotes kept), against which their quotes are checked. */
 const REPORT_TEXTS = seedFiles()
   .map((file) => (JSON.parse(fs.readFileSync(file, 'utf8')) as { source: { id: string; text?: string } }).source)
   .filter((source) => source.text)
   .map((source) => [source.id, source.text!] as const);
-const SOURCE_TEXTS: Record<string, string> = { [SEED_SOURCE]: ARTICLE, ...Object.fromEntries(REPORT_TEXTS) };
+const SOURCE_TEXTS: Record<string, string> = { ...(ARTICLE === null ? {} : { [SEED_SOURCE]: ARTICLE }), ...Object.fromEntries(REPORT_TEXTS) };
 
 let app: TestApp;
 let spec: SpecValidator;
@@ -47,27 +46,31 @@ function expectVerbatim(where: string, quote: unknown, source: unknown) {
   expect(texts.some((text) => text.includes(quote as string)), `${where}: "${quote}" is not verbatim in its source`).toBe(true);
 }
 
-describe('a summary never looks like words someone said', () => {
+describe.skipIf(ARTICLE === null)('a summary never looks like words someone said', () => {
   let positions: string[];
   let parties: string[];
   beforeAll(async () => {
-    const graph = await app.request('/api/graph');
-    positions = graph.body.nodes.filter((n: { type: string }) => n.type === 'Position').map((n: { id: string }) => n.id);
-    parties = graph.body.nodes.filter((n: { type: string }) => n.type === 'Party').map((n: { id: string }) => n.id);
+    const graph = await app.api.graph();
+    positions = graph.nodes.filter((n) => n.type === 'Position').map((n) => n.id);
+    parties = graph.nodes.filter((n) => n.type === 'Party').map((n) => n.id);
   });
 
   it('holds for the graph, traces, actor stances, named questions and the console', async () => {
-    const answers: [string, unknown][] = [['graph', (await app.request('/api/graph')).body]];
-    for (const id of positions) answers.push([`trace ${id}`, (await app.request(`/api/positions/${id}/trace`)).body]);
-    for (const id of parties) answers.push([`stances ${id}`, (await app.request(`/api/actors/${id}/stances`)).body]);
+    const answers: [string, unknown][] = [['graph', await app.api.graph()]];
+    for (const id of positions) answers.push([`trace ${id}`, await app.api.trace({ params: { id } })]);
+    for (const id of parties) answers.push([`stances ${id}`, await app.api.actorStances({ params: { id } })]);
     for (const id of parties) {
       for (const question of ['stances', 'quotes', 'actor-stances']) {
-        const res = await app.request(`/api/questions/${question}`, { method: 'POST', json: { params: { actor: id } } });
-        if (res.status === 200) answers.push([`question ${question} ${id}`, res.body]);
+        // A question that does not take this actor answers an error, which holds no quote to check.
+        const answer = await app.api.runQuestion({ params: { id: question }, body: { params: { actor: id } } }).catch((err: unknown) => {
+          if (err instanceof ApiError) return null;
+          throw err;
+        });
+        if (answer) answers.push([`question ${question} ${id}`, answer]);
       }
     }
-    const cypher = await app.request('/api/cypher', { method: 'POST', json: { query: 'MATCH (a)-[t:TOOK]->(s:Stance)-[o:ON]->(p) RETURN a, t, s, o, p' } });
-    answers.push(['cypher', cypher.body]);
+    const cypher = await app.api.cypher({ body: { query: 'MATCH (a)-[t:TOOK]->(s:Stance)-[o:ON]->(p) RETURN a, t, s, o, p' } });
+    answers.push(['cypher', cypher]);
     let checked = 0;
     for (const [where, body] of answers) {
       for (const { quote, source } of quotesIn(body)) {
@@ -81,8 +84,8 @@ describe('a summary never looks like words someone said', () => {
   // Ask lists its evidence through the named questions' collector, so the same rule holds.
   it('holds for /api/ask', async () => {
     for (const question of ['Who rejected the ceasefire?', 'What did Russia say?', 'Who backed the summit?', 'What did Peskov say?']) {
-      const res = await app.request('/api/ask', { method: 'POST', json: { question } });
-      for (const { quote, source } of quotesIn(res.body)) expectVerbatim(`ask "${question}"`, quote, source);
+      const res = await app.api.ask({ body: { question } });
+      for (const { quote, source } of quotesIn(res)) expectVerbatim(`ask "${question}"`, quote, source);
     }
   });
 
@@ -104,7 +107,7 @@ describe('a summary never looks like words someone said', () => {
     expect(graphmlQuotes.length).toBeGreaterThan(10);
     for (const text of graphmlQuotes) for (const quote of split(text)) expectVerbatim('graphml', quote, null);
 
-    for (const { quote, source } of quotesIn((await app.request('/api/export?format=json')).body)) expectVerbatim('json export', quote, source);
+    for (const { quote, source } of quotesIn(answerOf('exportGraph', await app.request('/api/export?format=json')))) expectVerbatim('json export', quote, source);
   });
 });
 
@@ -137,54 +140,55 @@ describe('GEXF that Gephi opens as drawn', () => {
 
 describe('one roll-up rule for a party', () => {
   it("lists the same stances for a party in its stances, the matrix and the trace, with who voiced each", async () => {
-    const graph = await app.request('/api/graph');
-    const parties = graph.body.nodes.filter((n: { type: string }) => n.type === 'Party').map((n: { id: string }) => n.id);
-    const matrix = (await app.request('/api/matrix')).body;
+    const graph = await app.api.graph();
+    const parties = graph.nodes.filter((n) => n.type === 'Party').map((n) => n.id);
+    const matrix = await app.api.matrix();
     for (const party of parties) {
-      const stances = (await app.request(`/api/actors/${party}/stances`)).body.stances as { target: { id: string; type: string }; party: { id: string } }[];
+      const { stances } = await app.api.actorStances({ params: { id: party } });
       const onPositions = stances.filter((s) => s.target.type === 'Position').length;
-      const inMatrix = matrix.cells.filter((c: { party: string }) => c.party === party).reduce((n: number, c: { stanceCount: number }) => n + c.stanceCount, 0);
+      const inMatrix = matrix.cells.filter((c) => c.party === party).reduce((n, c) => n + c.stanceCount, 0);
       expect(onPositions, party).toBe(inMatrix);
       // A member body (the SBU) rolls up further; every other party is where its stances end.
-      expect(new Set(stances.map((s) => s.party.id)).size, party).toBeLessThanOrEqual(1);
-      if (inMatrix > 0) for (const s of stances) expect(s.party.id, party).toBe(party);
+      expect(stances.every((s) => s.party !== null), party).toBe(true);
+      expect(new Set(stances.map((s) => s.party?.id)).size, party).toBeLessThanOrEqual(1);
+      if (inMatrix > 0) for (const s of stances) expect(s.party?.id, party).toBe(party);
     }
-    const ukraine = (await app.request('/api/actors/party:ukraine/stances')).body.stances as { actor: { id: string } }[];
+    const { stances: ukraine } = await app.api.actorStances({ params: { id: 'party:ukraine' } });
     // The SBU is part of Ukraine, so its claim rolls up as an official's does.
     expect(ukraine.map((s) => s.actor.id)).toContain('party:sbu');
-    const russia = (await app.request('/api/actors/party:russia/stances')).body.stances as { id: string; voicedBy: { id: string } | null }[];
+    const { stances: russia } = await app.api.actorStances({ params: { id: 'party:russia' } });
     expect(russia.find((s) => s.id === 'stance:russia-offered-partial-truce-2025-06-02')?.voicedBy?.id).toBe('official:vladimir-medinsky');
   });
 });
 
 describe('the trace of a position reads from its own point of view', () => {
   it('names what the withdrawal is the precondition of, not a precondition of it', async () => {
-    const res = await app.request('/api/positions/position:withdrawal-from-four-regions/trace');
-    spec.expectMatches('get', '/api/positions/{id}/trace', 200, res.body);
-    expect(res.body.preconditions).toEqual([]);
-    expect(res.body.preconditionOf).toEqual([expect.objectContaining({ position: expect.objectContaining({ id: 'position:pause-russian-offensive' }), meaning: "is the precondition of Pause of Russia's offensive" })]);
+    const res = await app.api.trace({ params: { id: 'position:withdrawal-from-four-regions' } });
+    spec.expectMatches('get', '/api/positions/{id}/trace', 200, res);
+    expect(res.preconditions).toEqual([]);
+    expect(res.preconditionOf).toEqual([expect.objectContaining({ position: expect.objectContaining({ id: 'position:pause-russian-offensive' }), meaning: "is the precondition of Pause of Russia's offensive" })]);
   });
 
   it("says the summit is a condition of Türkiye hosting, not that it must happen before", async () => {
-    const res = await app.request('/api/positions/position:leaders-summit/trace');
-    expect(res.body.conditions.map((l: { position: { id: string } }) => l.position.id)).toEqual(['position:negotiators-agreement']);
-    expect(res.body.conditionOf).toEqual([
+    const res = await app.api.trace({ params: { id: 'position:leaders-summit' } });
+    expect(res.conditions.map((l) => l.position.id)).toEqual(['position:negotiators-agreement']);
+    expect(res.conditionOf).toEqual([
       expect.objectContaining({ position: expect.objectContaining({ id: 'position:turkiye-hosts-leaders-meeting' }), meaning: "is the condition of Türkiye hosts the leaders' meeting" }),
     ]);
-    expect(res.body.conditions[0].meaning).toBe('can only happen after Agreement between Russian and Ukrainian negotiators');
+    expect(res.conditions[0]?.meaning).toBe('can only happen after Agreement between Russian and Ukrainian negotiators');
   });
 
   it('lists each event once in the timeline', async () => {
-    const res = await app.request('/api/positions/position:prisoner-swap/trace');
-    const ids = res.body.timeline.map((t: { id: string }) => t.id);
+    const res = await app.api.trace({ params: { id: 'position:prisoner-swap' } });
+    const ids = res.timeline.map((t) => t.id);
     expect(ids).toEqual([...new Set(ids)]);
-    const talks = res.body.timeline.find((t: { id: string }) => t.id === 'event:istanbul-talks-2025-06-02');
-    expect(talks.text).toMatch(/produced/);
+    const talks = res.timeline.find((t) => t.id === 'event:istanbul-talks-2025-06-02');
+    expect(talks?.text).toMatch(/produced/);
   });
 });
 
 describe('search', () => {
-  const search = async (q: string) => (await app.request(`/api/search?q=${encodeURIComponent(q)}`)).body.results as { id: string; matched: string | null }[];
+  const search = async (q: string) => (await app.api.search({ query: { q } })).results;
 
   it('ranks an exact name or alias first', async () => {
     expect((await search('Russia'))[0]?.id).toBe('party:russia');
@@ -205,7 +209,7 @@ describe('request bodies', () => {
       for (const [type, body] of [['text/plain', 'Who rejected the ceasefire?'], ['application/json', '{not json']] as const) {
         const res = await app.request(path, { method: 'POST', headers: { 'content-type': type }, body });
         expect(res.status, `${path} ${type}`).toBe(400);
-        expect(res.body.error.message, `${path} ${type}`).toMatch(/the body must be JSON/i);
+        expect(errorOf(res).message, `${path} ${type}`).toMatch(/the body must be JSON/i);
       }
     }
   });

@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../server/db/database.ts';
-import { type TestApp, startTestApp } from '../support/app.ts';
+import { type TestApp, errorOf, startTestApp } from '../support/app.ts';
 import { resetToSeed, testDatabase } from '../support/db.ts';
 import { graphFingerprint } from '../support/fingerprint.ts';
 import { type SpecValidator, loadSpecValidator } from '../support/openapi.ts';
@@ -68,9 +68,9 @@ describe(`the attack corpus against POST /api/cypher (${cypherAttacks.length} ca
   it.each(cypherAttacks.map((attack) => [`${attack.category}: ${attack.name}`, attack] as const))('refuses %s', async (_name, attack) => {
     const res = await send(attack);
     expect(res.status, res.text.slice(0, 500)).toBe(attack.status);
-    expect(Object.keys(res.body)).toEqual(['error']);
-    expect(res.body.error.code).toBe(attack.code);
-    expect(res.body.error.message).toMatch(attack.reason);
+    expect(res.body).toEqual({ error: expect.anything() });
+    expect(errorOf(res).code).toBe(attack.code);
+    expect(errorOf(res).message).toMatch(attack.reason);
     expect(res.text).not.toMatch(STACK_TRACE);
     spec.expectMatches('post', '/api/cypher', attack.status, res.body);
     if ('query' in attack.request && attack.status === 408) expect(await stillRunning(attack.request.query)).toEqual([]);
@@ -102,12 +102,8 @@ describe(`the attack corpus against POST /api/cypher (${cypherAttacks.length} ca
 describe('what the console still allows', () => {
   it('treats parameters as values, never as Cypher', async () => {
     const smuggled = "x'}) DETACH DELETE n // ; MATCH (m) DELETE m";
-    const res = await app.request('/api/cypher', {
-      method: 'POST',
-      json: { query: 'OPTIONAL MATCH (n:Party {id: $id}) RETURN $id AS id, count(n) AS matches', params: { id: smuggled } },
-    });
-    expect(res.status).toBe(200);
-    expect(res.body.rows).toEqual([{ id: smuggled, matches: 0 }]);
+    const res = await app.api.cypher({ body: { query: 'OPTIONAL MATCH (n:Party {id: $id}) RETURN $id AS id, count(n) AS matches', params: { id: smuggled } } });
+    expect(res.rows).toEqual([{ id: smuggled, matches: 0 }]);
   });
 
   it('lets through keywords inside strings and comments, and the describing commands and procedures', async () => {
@@ -119,8 +115,7 @@ describe('what the console still allows', () => {
       'CALL db.labels()',
       "CALL db.index.fulltext.queryNodes('entity_names', 'Russia') YIELD node RETURN node.id AS id",
     ]) {
-      const res = await app.request('/api/cypher', { method: 'POST', json: { query } });
-      expect(res.status, `${query}: ${res.text.slice(0, 300)}`).toBe(200);
+      await expect(app.api.cypher({ body: { query } }), query).resolves.toMatchObject({ columns: expect.any(Array) });
     }
   });
 });

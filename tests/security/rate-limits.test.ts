@@ -22,7 +22,7 @@ describe('rate limits', () => {
     expect(guesses).toEqual([401, 401, 401]);
     const refused = await app.request('/api/sources', { method: 'POST', json: {}, headers: { authorization: 'Bearer test-write-token' } });
     expect(refused.status).toBe(429);
-    expect(refused.body.error).toEqual({ code: 'rate_limited', message: expect.stringMatching(/Too many writes .* at most 3 a minute/) });
+    expect(refused.body).toEqual({ error: { code: 'rate_limited', message: expect.stringMatching(/Too many writes .* at most 3 a minute/) } });
     expect(Number(refused.headers.get('retry-after'))).toBeGreaterThan(0);
     expect(refused.headers.get('ratelimit-policy')).toMatch(/^"writes"; q=3; w=60/);
     expect((await app.request('/api/search?q=Russia')).status).toBe(200);

@@ -116,7 +116,7 @@ export interface ExplorerOptions {
 }
 
 /** The client built by Vite, served by the real app (with these settings too) on the run's throwaway Neo4j, holding what `load` put there. */
-async function startExplorer({ env = {}, load = resetToSeed }: ExplorerOptions = {}): Promise<{ db: Database; app: RunningParley; stop(): Promise<void> }> {
+async function startExplorer({ env = {}, load = resetToSeed }: ExplorerOptions = {}): Promise<{ db: Database; app: RunningParley; startApp(env: Record<string, string>): Promise<RunningParley>; stop(): Promise<void> }> {
   const clientDir = fs.mkdtempSync(path.join(os.tmpdir(), 'parley-client-'));
   await build({ configFile: path.join(CLIENT_SRC, 'vite.config.ts'), logLevel: 'warn', build: { outDir: clientDir, emptyOutDir: true } });
   const db = testDatabase();
@@ -125,6 +125,7 @@ async function startExplorer({ env = {}, load = resetToSeed }: ExplorerOptions =
   return {
     db,
     app,
+    startApp: (more: Record<string, string>) => startParley(testConfig({ PARLEY_SEED: 'false', ...env, ...more }), testLogger, clientDir),
     async stop() {
       await app.stop();
       await db.close();
@@ -140,6 +141,8 @@ export interface BrowserSuite {
   readonly browser: Browser;
   /** A fresh page at `url` (1440×900 unless told), once its graph has loaded (see openExplorer). */
   open(url: string, viewport?: { width: number; height: number }): Promise<{ page: Page; errors: string[] }>;
+  /** A second app on the same database and built client, with other settings (the caller stops it). */
+  startApp(env: Record<string, string>): Promise<RunningParley>;
 }
 
 /** The explorer (startExplorer) and one Chromium for the test file that calls this: started before its tests, stopped after them. */
@@ -169,5 +172,6 @@ export function browserSuite(options: ExplorerOptions = {}): BrowserSuite {
       return started(browser);
     },
     open: (url, viewport) => openExplorer(started(browser), url, viewport),
+    startApp: (env) => started(explorer).startApp(env),
   };
 }

@@ -26,6 +26,8 @@ export function testConfig(overrides: Record<string, string> = {}): Config {
     PARLEY_RATE_LIMIT_REQUESTS: '0',
     PARLEY_RATE_LIMIT_QUERIES: '0',
     PARLEY_RATE_LIMIT_WRITES: '0',
+    // The language parser the run was given (the shared install, or a shared service).
+    ...Object.fromEntries(['PARLEY_NLP_DIR', 'PARLEY_NLP_URL', 'PARLEY_NLP_PYTHON', 'PARLEY_SPACY_MODEL'].flatMap((k) => (process.env[k] ? [[k, process.env[k]!]] : []))),
     ...overrides,
   });
 }

@@ -5,11 +5,12 @@ import type { Database } from '../../server/db/database.ts';
  * A checksum of the whole graph: every node's labels and properties and every relationship's
  * endpoints, type and properties, sources' records included. The audit trail is not part of it:
  * it records writes to the graph (a restore writes its own lines), it is not the graph. Nor is
- * the graph view's stored layout: it is derived from the graph and recomputed in the background.
+ * the graph view's stored layout: it is derived from the graph and recomputed in the background,
+ * nor the watches' outbox and deliveries (a restore writes no change events).
  */
 export async function graphFingerprint(db: Database): Promise<{ nodes: number; relationships: number; hash: string }> {
   const nodes = await db.read<{ labels: string[]; props: Record<string, unknown> }>(
-    'MATCH (n) WHERE NOT n:AuditEntry AND NOT n:GraphLayout RETURN labels(n) AS labels, properties(n) AS props',
+    'MATCH (n) WHERE NOT n:AuditEntry AND NOT n:GraphLayout AND NOT n:ChangeEvent AND NOT n:Delivery AND NOT n:Watch RETURN labels(n) AS labels, properties(n) AS props',
   );
   const relationships = await db.read<{ from: string; type: string; to: string; props: Record<string, unknown> }>(
     'MATCH (a)-[r]->(b) RETURN a.id AS from, type(r) AS type, b.id AS to, properties(r) AS props',

@@ -1,13 +1,17 @@
 /** The explorer's view state: the permalink round trip and the filter updates it is made of. */
 import { describe, expect, it } from 'vitest';
-import { NODE_TYPES, STANCE_TYPE_NAMES } from '../../server/contract/model.ts';
+import { NODE_TYPES, STANCE_TYPE_NAMES, type NodeType } from '../../server/contract/model.ts';
 import {
   DEFAULT_NODE_TYPES,
   initialState,
   openConflict,
   openSource,
   openTrace,
+  FILTER_COALESCE_MS,
+  historyChange,
+  pushesHistory,
   select,
+  selectEdge,
   setAsOf,
   setMode,
   setSourceFilter,
@@ -31,6 +35,7 @@ describe('permalinks', () => {
     state = setStanceTypes(state, ['rejected', 'proposed']);
     state = setAsOf(state, '2025-06-02');
     state = setTableView(state, true);
+    state = selectEdge(state, 'party:russia|position:partial-truce');
     state = { ...state, query: 'MATCH (p:Party) RETURN p', question: 'Who rejected the ceasefire?' };
     const hash = toHash(state);
     expect(hash).toMatch(/^#/);
@@ -87,8 +92,8 @@ describe('the source filter and the open source or conflict in permalinks', () =
 });
 
 describe('filter updates', () => {
-  it('start with every node type but Source and every stance type', () => {
-    expect(initialState().filters.nodeTypes).toEqual(NODE_TYPES.filter((t) => t !== 'Source'));
+  it('start with the node types the first screen draws (no sources, documents or places) and every stance type', () => {
+    expect(initialState().filters.nodeTypes).toEqual(NODE_TYPES.filter((t) => t !== 'Source' && t !== 'Document' && t !== 'Place'));
     expect(initialState().filters.stanceTypes).toEqual(STANCE_TYPE_NAMES);
   });
 
@@ -97,8 +102,8 @@ describe('filter updates', () => {
     expect(off.filters.nodeTypes).not.toContain('Party');
     const on = toggleNodeType(off, 'Party');
     expect(on.filters.nodeTypes).toEqual(DEFAULT_NODE_TYPES);
-    const withSources = toggleNodeType(initialState(), 'Source');
-    expect(withSources.filters.nodeTypes).toEqual(NODE_TYPES);
+    const withContext = ['Source', 'Place', 'Document'].reduce((state, type) => toggleNodeType(state, type as NodeType), initialState());
+    expect(withContext.filters.nodeTypes).toEqual(NODE_TYPES);
     const stances = toggleStanceType(toggleStanceType(initialState(), 'stated'), 'proposed');
     expect(stances.filters.stanceTypes).toEqual(STANCE_TYPE_NAMES.filter((t) => t !== 'stated' && t !== 'proposed'));
   });
@@ -117,5 +122,39 @@ describe('filter updates', () => {
 
   it('open a trace in trace mode with the position selected', () => {
     expect(openTrace(initialState(), 'position:x')).toMatchObject({ mode: 'trace', tracePosition: 'position:x', selected: 'position:x' });
+  });
+});
+
+describe('history entries (issue 26: Select → filter → Matrix → Back → Back returns to the selection)', () => {
+  const selected = select(initialState(), 'party:russia');
+  const filtered = setStanceTypes(selected, ['rejected']);
+  const matrix = setMode(filtered, 'matrix');
+
+  it('give a filter change an entry of its own, so it does not overwrite the selection before it', () => {
+    expect(historyChange(initialState(), selected)).toBe('step');
+    expect(historyChange(selected, filtered)).toBe('filter');
+    expect(historyChange(filtered, matrix)).toBe('step');
+    expect(pushesHistory('step', null, 0)).toBe(true);
+    expect(pushesHistory('filter', { change: 'step', at: 0 }, 10)).toBe(true);
+  });
+
+  it('fold a run of filter changes (the time slider dragged) into one entry, but not a later one', () => {
+    expect(pushesHistory('filter', { change: 'filter', at: 0 }, FILTER_COALESCE_MS - 1)).toBe(false);
+    expect(pushesHistory('filter', { change: 'filter', at: 0 }, FILTER_COALESCE_MS + 1)).toBe(true);
+  });
+
+  it('replace the entry while typing, and count an opened edge as a step', () => {
+    const start = initialState();
+    expect(historyChange(start, { ...start, query: 'MATCH (n) RETURN n' })).toBe('typing');
+    expect(pushesHistory('typing', { change: 'step', at: 0 }, 5_000)).toBe(false);
+    expect(historyChange(start, selectEdge(start, 'party:russia|position:partial-truce'))).toBe('step');
+    expect(historyChange(start, start)).toBe('none');
+  });
+
+  it('keep an edge selection in the permalink, and drop one that is no actor|target pair', () => {
+    const state = selectEdge(initialState(), 'party:ukraine|position:partial-truce');
+    expect(toHash(state)).toBe('#edge=party%3Aukraine%7Cposition%3Apartial-truce');
+    expect(fromHash(toHash(state)).selectedEdge).toBe('party:ukraine|position:partial-truce');
+    expect(fromHash('#edge=party%3Aukraine').selectedEdge).toBeNull();
   });
 });

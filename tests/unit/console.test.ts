@@ -1,7 +1,7 @@
 /** The console's pure logic: history, parameters, saved-query permalinks, templates, CSV. */
 import { describe, expect, it } from 'vitest';
 import { resultCsv, resultJson } from '../../client/src/console/downloads.ts';
-import { HISTORY_SIZE, historyCursor, remember } from '../../client/src/console/history.ts';
+import { HISTORY_SIZE, historyCursor, historyLabels, remember } from '../../client/src/console/history.ts';
 import { missingParameters, parameterNames, parseParams } from '../../client/src/console/params.ts';
 import { savedQueryFromHash, savedQueryHash, withSaved, withoutSaved } from '../../client/src/console/savedQueries.ts';
 import { templateParams } from '../../client/src/console/templates.ts';
@@ -126,5 +126,20 @@ describe('EXPLAIN and PROFILE on the server', () => {
     // Only a keyword on its own: a variable or a comment before it leaves the text as it is, for Neo4j to judge.
     expect(readPlanMode('PROFILEx').mode).toBe('run');
     expect(readPlanMode('// PROFILE\nRETURN 1').mode).toBe('run');
+  });
+});
+
+describe('history labels (issue 26: entries that looked identical when truncated)', () => {
+  it('keep the end of a long query, where two long queries differ, and make every label unique', () => {
+    const start = 'MATCH (a:Party)-[:TOOK]->(s:Stance)-[:ON]->(p:Position) WHERE s.date >= date("2025-06-01") AND s.family = "rejection"';
+    const entries = [`${start} RETURN a.name, p.name LIMIT 25`, `${start} RETURN a.name, count(p) AS positions`, 'MATCH (n) RETURN count(n)', 'MATCH  (n)\nRETURN count(n)'];
+    const labels = historyLabels(entries);
+    expect(new Set(labels).size).toBe(entries.length);
+    expect(labels[0]).toMatch(/LIMIT 25$/);
+    expect(labels[1]).toMatch(/AS positions$/);
+    expect(labels[0]!.length).toBeLessThanOrEqual(85);
+    expect(labels[2]).toBe('MATCH (n) RETURN count(n) (#3)');
+    // The old labels: the first 80 characters, the same for both long queries.
+    expect(entries[0]!.slice(0, 80)).toBe(entries[1]!.slice(0, 80));
   });
 });

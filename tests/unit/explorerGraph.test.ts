@@ -2,8 +2,22 @@
 import { describe, expect, it } from 'vitest';
 import type { GraphEdge, GraphNode } from '../../server/contract/common.ts';
 import { STANCE_TYPES, type StanceType } from '../../server/contract/model.ts';
-import { applyFilters, createExplorerGraph, isVisibleEdge, mergeGraphData, stanceOf, timelineDates } from '../../client/src/graph/explorerGraph.ts';
-import { FAMILY_STYLE } from '../../client/src/graph/encoding.ts';
+import {
+  applyFilters,
+  communityName,
+  createExplorerGraph,
+  describeCounts,
+  graphCounts,
+  isVisibleEdge,
+  mergeGraphData,
+  mergeGraphView,
+  placeOnRing,
+  replaceAggregatedEdges,
+  stanceOf,
+  timelineDates,
+} from '../../client/src/graph/explorerGraph.ts';
+import { FAMILY_STYLE, propertyLabel } from '../../client/src/graph/encoding.ts';
+import type { GraphView } from '../../server/contract/graphView.ts';
 import { initialState, setAsOf, setStanceTypes, toggleNodeType } from '../../client/src/state/explorer.ts';
 
 const node = (id: string, type: string, attributes: Record<string, unknown> = {}): GraphNode => ({ id, key: id, label: `${type} ${id}`, type, attributes: { id, ...attributes } });
@@ -125,5 +139,109 @@ describe('applyFilters', () => {
     const graph = createExplorerGraph();
     mergeGraphData(graph, answer);
     expect(timelineDates(graph)).toEqual(['2025-06-01', '2025-06-02', '2025-06-03']);
+  });
+});
+
+/** A graph view answer: nodes [id, type, date?, cluster?] and aggregated edges [source, target, latest type, latest date]. */
+function view(nodes: [string, string, (string | null)?, number?][], edges: [string, string, StanceType, string][]): GraphView {
+  const index = (id: string) => nodes.findIndex(([n]) => n === id);
+  return {
+    mode: 'entities',
+    nodes: {
+      id: nodes.map(([id]) => id),
+      label: nodes.map(([id]) => id.split(':')[1]!.replace(/^./, (c) => c.toUpperCase())),
+      type: nodes.map(([, type]) => type),
+      size: nodes.map(() => 1),
+      cluster: nodes.map(([, , , cluster]) => cluster ?? null),
+      x: nodes.map((_n, i) => i * 10),
+      y: nodes.map((_n, i) => (i % 2) * 10),
+      date: nodes.map(([, , date]) => date ?? null),
+    },
+    edges: {
+      source: edges.map(([from]) => index(from)),
+      target: edges.map(([, to]) => index(to)),
+      relation: edges.map(() => 'STANCES'),
+      stanceCount: edges.map(() => 1),
+      latestType: edges.map(([, , type]) => type),
+      latestFamily: edges.map(([, , type]) => STANCE_TYPES[type].family),
+      latestDate: edges.map(([, , , date]) => date),
+    },
+    layout: { computedAt: '2026-01-01T00:00:00Z', stale: false },
+    totals: { nodes: nodes.length, edges: edges.length },
+    truncated: false,
+  };
+}
+
+const seedLike: [string, string, (string | null)?, number?][] = [
+  ['party:ukraine', 'Party', null, 0],
+  ['party:russia', 'Party', null, 1],
+  ['position:truce', 'Position', null, 0],
+  ['event:talks', 'Event', '2025-06-02', 1],
+];
+
+describe('the time slider (issue 26)', () => {
+  it('keeps the unfiltered stops when a filtered recount replaces the edges, so its range never jumps', () => {
+    const graph = createExplorerGraph();
+    mergeGraphView(graph, view(seedLike, [
+      ['party:ukraine', 'event:talks', 'open_to', '2025-05-28'],
+      ['party:ukraine', 'position:truce', 'rejected', '2025-06-04'],
+      ['party:russia', 'position:truce', 'offered', '2025-06-02'],
+    ]));
+    const stops = timelineDates(graph);
+    expect(stops).toEqual(['2025-05-28', '2025-06-02', '2025-06-04']);
+    // As of 2025-06-02 the server counts fewer stances, with earlier latest dates.
+    replaceAggregatedEdges(graph, view(seedLike, [['party:russia', 'position:truce', 'offered', '2025-06-02']]));
+    expect(timelineDates(graph)).toEqual(stops);
+    replaceAggregatedEdges(graph, view(seedLike, []));
+    expect(timelineDates(graph)).toEqual(stops);
+  });
+});
+
+describe('the status bar counts (issue 26)', () => {
+  it('follow the filters: shown of loaded', () => {
+    const graph = createExplorerGraph();
+    mergeGraphData(graph, answer);
+    applyFilters(graph, initialState().filters);
+    expect(describeCounts(graphCounts(graph))).toBe('4 nodes and 3 relationships loaded, all shown.');
+    applyFilters(graph, setStanceTypes(initialState(), ['rejected']).filters);
+    expect(describeCounts(graphCounts(graph))).toBe('4 nodes and 2 relationships shown, of 4 nodes and 3 relationships loaded.');
+    applyFilters(graph, toggleNodeType(initialState(), 'Event').filters);
+    expect(graphCounts(graph)).toEqual({ nodes: 4, edges: 3, shownNodes: 3, shownEdges: 2 });
+  });
+});
+
+describe('words on screen (issue 26)', () => {
+  it('name a layout community after its most connected member, never its number', () => {
+    const graph = createExplorerGraph();
+    mergeGraphView(graph, view(seedLike, [
+      ['party:russia', 'event:talks', 'stated', '2025-06-02'],
+      ['party:russia', 'position:truce', 'offered', '2025-06-02'],
+      ['party:ukraine', 'position:truce', 'rejected', '2025-06-04'],
+    ]));
+    expect(communityName(graph, 1)).toBe('Russia cluster');
+    // Ukraine and the truce both have degree... the truce has two stances on it: it leads.
+    expect(communityName(graph, 0)).toBe('Truce cluster');
+    expect(communityName(graph, 7)).toBeNull();
+  });
+
+  it('give property keys words', () => {
+    expect(propertyLabel('datePrecision')).toBe('date precision');
+    expect(propertyLabel('country_code')).toBe('country code');
+    expect(propertyLabel('date')).toBe('date');
+  });
+});
+
+describe('placeOnRing', () => {
+  it('sets nodes with no neighbour around the drawn graph, apart from each other and from it', () => {
+    const graph = createExplorerGraph();
+    mergeGraphView(graph, view(seedLike, []));
+    mergeGraphData(graph, { nodes: [node('source:a', 'Source'), node('source:b', 'Source')], edges: [] });
+    placeOnRing(graph, ['source:a', 'source:b']);
+    const [a, b] = ['source:a', 'source:b'].map((n) => graph.getNodeAttributes(n));
+    expect(Math.hypot(a!.x - b!.x, a!.y - b!.y)).toBeGreaterThan(30);
+    for (const id of seedLike.map(([id]) => id)) {
+      const { x, y } = graph.getNodeAttributes(id);
+      expect(Math.hypot(a!.x - x, a!.y - y)).toBeGreaterThan(3);
+    }
   });
 });

@@ -1,7 +1,7 @@
 /** The Add source workbench's pure state: decisions, edits, merges and the payload that is ingested. */
 import { describe, expect, it } from 'vitest';
 import type { ExtractDraft } from '../../server/contract/extract.ts';
-import { type SourceDraftState, acceptedPayload, decide, editStance, emptyDraftState, isAliasKept, keepAlias, loadDraftState, mergeEntity, saveDraftState } from '../../client/src/state/sourceDraft.ts';
+import { type SourceDraftState, acceptedPayload, decide, editStance, emptyDraftState, entityName, isAliasKept, keepAlias, loadDraftState, mergeEntity, saveDraftState } from '../../client/src/state/sourceDraft.ts';
 
 const evidence = [{ summary: 'Summary: x', reporting: 'second-hand' }];
 const draft = {
@@ -69,5 +69,22 @@ describe('alias offers', () => {
     expect(isAliasKept(dropped, offer)).toBe(false);
     expect(acceptedPayload(dropped)!.aliases).toEqual([]);
     expect(keepAlias(start, offer, false)).toBe(start);
+  });
+});
+
+describe("the workbench's candidate headers (issue 26)", () => {
+  it('name actors and targets, never by id: declared name, then the graph\'s, then the article\'s words', () => {
+    const withMentions = {
+      ...draft,
+      provenance: { mentions: [{ start: 0, end: 7, text: 'Erdoğan', entity: 'official:recep-tayyip-erdogan', type: 'Official', proposed: false }], quotes: [], stances: [], relations: [], dates: [] },
+    } as unknown as ExtractDraft;
+    const state: SourceDraftState = { ...emptyDraftState(), draft: withMentions };
+    const graph = new Map([['official:dmitry-peskov', 'Dmitry Peskov']]);
+    const known = (id: string) => graph.get(id);
+    expect(entityName(state, 'official:janos-vereb', known)).toBe('Janos Vereb');
+    expect(entityName(state, 'official:dmitry-peskov', known)).toBe('Dmitry Peskov');
+    expect(entityName(state, 'official:recep-tayyip-erdogan', known)).toBe('Erdoğan');
+    expect(entityName(state, 'position:prisoner-swap', known)).toBe('prisoner swap');
+    for (const id of ['official:janos-vereb', 'official:dmitry-peskov', 'position:prisoner-swap']) expect(entityName(state, id, known)).not.toContain(':');
   });
 });

@@ -4,12 +4,14 @@
  * procedures), fed the live schema, plus the console's keys and errors marked where Neo4j says
  * they are. Loaded on demand, when the console first opens, so the graph's first page stays light.
  */
+import { type CompletionContext, type CompletionResult, autocompletion } from '@codemirror/autocomplete';
 import { type Diagnostic, forceLinting, linter } from '@codemirror/lint';
 import { Prec, StateEffect, StateField } from '@codemirror/state';
 import { EditorView, keymap } from '@codemirror/view';
 import { createCypherEditor } from '@neo4j-cypher/codemirror';
 import '@neo4j-cypher/codemirror/css/cypher-codemirror.css';
 import type { ConsoleSchema } from '../../../server/contract/console.ts';
+import { cypherCompletions } from './cypherCompletion.ts';
 
 export interface ErrorPosition {
   line: number;
@@ -61,6 +63,18 @@ const serverErrorLint = [serverError, linter((view) => {
 })];
 
 export function mountCypherEditor(parent: HTMLElement, initial: string, actions: EditorActions): CypherEditor {
+  // Completion is the console's own (cypherCompletion.ts), from the live schema: the package's
+  // replaced the colon before a label and offered nothing after `(n:` or for functions.
+  let schema: ConsoleSchema | null = null;
+  const complete = (context: CompletionContext): CompletionResult | null => {
+    const result = cypherCompletions(context.state.doc.toString(), context.pos, schema, context.explicit);
+    if (!result || result.options.length === 0) return null;
+    return {
+      from: result.from,
+      options: result.options.map((o) => ({ label: o.label, apply: o.apply, type: o.type, ...(o.detail ? { detail: o.detail } : {}) })),
+      validFor: /^[A-Za-z0-9_.]*$/,
+    };
+  };
   const replaceWith = (view: EditorView, text: string | null) => {
     if (text === null) return false;
     view.dispatch({ changes: { from: 0, to: view.state.doc.length, insert: text }, selection: { anchor: text.length } });
@@ -77,9 +91,10 @@ export function mountCypherEditor(parent: HTMLElement, initial: string, actions:
     value: initial,
     autofocus: false,
     lineWrapping: true,
+    autocomplete: false,
     placeholder: 'MATCH (p:Party)-[:TOOK]->(s:Stance)-[:ON]->(x) RETURN p, s, x LIMIT 25',
     preExtensions: [consoleKeys],
-    postExtensions: [serverErrorLint, EditorView.contentAttributes.of({ 'aria-label': 'Cypher query (Ctrl+Enter runs it, Ctrl+Up and Ctrl+Down step through the history)' })],
+    postExtensions: [autocompletion({ override: [complete], activateOnTyping: true }), serverErrorLint, EditorView.contentAttributes.of({ 'aria-label': 'Cypher query (Ctrl+Enter runs it, Ctrl+Up and Ctrl+Down step through the history)' })],
   });
   const { codemirror } = editor;
 
@@ -88,7 +103,9 @@ export function mountCypherEditor(parent: HTMLElement, initial: string, actions:
     setValue(text) {
       if (text !== codemirror.state.doc.toString()) replaceWith(codemirror, text);
     },
-    setSchema({ labels, relationshipTypes, propertyKeys, functions, procedures }) {
+    setSchema(next) {
+      schema = next;
+      const { labels, relationshipTypes, propertyKeys, functions, procedures } = next;
       editor.setSchema({ labels, relationshipTypes, propertyKeys, functions, procedures });
     },
     markError(error) {

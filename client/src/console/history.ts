@@ -46,3 +46,19 @@ export function historyCursor(entries: () => readonly string[]): HistoryCursor {
     },
   };
 }
+
+/**
+ * The history list's labels, each at most about `max` characters and no two alike: a long query
+ * keeps its start and its end (where two long queries usually differ: the RETURN, the LIMIT),
+ * with "…" between; labels that would still be equal get their place in the list ("#3").
+ */
+export function historyLabels(entries: readonly string[], max = 80): string[] {
+  const tail = Math.min(30, Math.floor(max / 3));
+  const shortened = entries.map((query) => {
+    const text = query.replace(/\s+/g, ' ').trim();
+    return text.length <= max ? text : `${text.slice(0, max - tail - 3).trimEnd()} … ${text.slice(-tail).trimStart()}`;
+  });
+  const counts = new Map<string, number>();
+  for (const label of shortened) counts.set(label, (counts.get(label) ?? 0) + 1);
+  return shortened.map((label, i) => ((counts.get(label) ?? 0) > 1 ? `${label} (#${i + 1})` : label));
+}

@@ -19,6 +19,7 @@ declare module '@neo4j-cypher/codemirror' {
       value?: string;
       autofocus?: boolean;
       lineWrapping?: boolean;
+      autocomplete?: boolean;
       placeholder?: string;
       preExtensions?: Extension[];
       postExtensions?: Extension[];

@@ -50,10 +50,27 @@ export interface EdgeAttributes {
   data: GraphEdge['attributes'];
 }
 
-export type ExplorerGraph = MultiDirectedGraph<NodeAttributes, EdgeAttributes>;
+export interface GraphAttributes {
+  /**
+   * Every date the unfiltered graph carries (stances, events, documents), oldest first: the time
+   * slider's stops. Kept apart from the edges because a filtered recount replaces those with
+   * fewer, later-capped dates, and the slider must keep its stops whatever it filters.
+   */
+  timeline?: string[];
+}
+
+export type ExplorerGraph = MultiDirectedGraph<NodeAttributes, EdgeAttributes, GraphAttributes>;
 
 export function createExplorerGraph(): ExplorerGraph {
-  return new MultiDirectedGraph<NodeAttributes, EdgeAttributes>();
+  return new MultiDirectedGraph<NodeAttributes, EdgeAttributes, GraphAttributes>();
+}
+
+/** Adds dates to the time slider's stops. */
+function recordTimeline(graph: ExplorerGraph, dates: Iterable<string | null | undefined>): void {
+  const known = new Set(graph.getAttribute('timeline') ?? []);
+  const size = known.size;
+  for (const date of dates) if (date) known.add(date);
+  if (known.size !== size || !graph.hasAttribute('timeline')) graph.setAttribute('timeline', [...known].sort());
 }
 
 function text(value: unknown): string | null {
@@ -127,6 +144,7 @@ export function mergeGraphData(graph: ExplorerGraph, data: GraphData): string[] 
   }
   sizeNodes(graph);
   assignKnownSince(graph);
+  recordTimeline(graph, [...data.nodes.map((n) => text(n.attributes.date)), ...data.edges.map((e) => text(e.attributes.date))]);
   return added;
 }
 
@@ -150,7 +168,7 @@ function aggregatedEdgeSize(stanceCount: number): number {
  * column) to the graph, at the positions the server stored; a node the stored layout does not
  * know yet starts next to a neighbour. Returns the ids of nodes that were added.
  */
-export function mergeGraphView(graph: ExplorerGraph, view: GraphView): string[] {
+export function mergeGraphView(graph: ExplorerGraph, view: GraphView, { filtered = false }: { filtered?: boolean } = {}): string[] {
   const { nodes, edges } = view;
   const added: string[] = [];
   const neighbours = neighboursById({ edges: edges.source.map((from, j) => ({ source: nodes.id[from]!, target: nodes.id[edges.target[j]!]! })) });
@@ -190,6 +208,8 @@ export function mergeGraphView(graph: ExplorerGraph, view: GraphView): string[] 
   });
   sizeNodes(graph);
   assignKnownSince(graph);
+  // A filtered answer caps its dates by the filter: the stops come from unfiltered answers only.
+  if (!filtered) recordTimeline(graph, [...nodes.date, ...edges.latestDate]);
   return added;
 }
 
@@ -201,7 +221,7 @@ export function replaceAggregatedEdges(graph: ExplorerGraph, view: GraphView): v
   // When a node is known from is read from the whole view: a filtered one would forget it.
   const knownSince = new Map(graph.mapNodes((node, attributes) => [node, attributes.knownSince] as const));
   graph.filterEdges((_e, attributes) => isAggregatedEdge(attributes)).forEach((edge) => graph.dropEdge(edge));
-  mergeGraphView(graph, view);
+  mergeGraphView(graph, view, { filtered: true });
   for (const [node, since] of knownSince) if (graph.hasNode(node)) graph.setNodeAttribute(node, 'knownSince', since);
 }
 
@@ -277,14 +297,75 @@ export function applyFilters(graph: ExplorerGraph, filters: Filters): void {
   });
 }
 
-/** Every distinct date carried by a stance or dated node, oldest first: the time slider's stops. */
+/**
+ * Every distinct date the unfiltered graph carries on a stance or dated node, oldest first: the
+ * time slider's stops. They never depend on the filters, so the slider's range stays put and
+ * every date stays reachable whatever is shown.
+ */
 export function timelineDates(graph: ExplorerGraph): string[] {
-  const dates = new Set<string>();
-  graph.forEachNode((_node, attributes) => attributes.date && dates.add(attributes.date));
-  graph.forEachEdge((_edge, attributes) => attributes.date && dates.add(attributes.date));
-  return [...dates].sort();
+  return graph.getAttribute('timeline') ?? [];
+}
+
+/** How much of the loaded graph the filters show. */
+export interface GraphCounts {
+  nodes: number;
+  edges: number;
+  shownNodes: number;
+  shownEdges: number;
+}
+
+export function graphCounts(graph: ExplorerGraph): GraphCounts {
+  return {
+    nodes: graph.order,
+    edges: graph.size,
+    shownNodes: graph.filterNodes((_n, a) => !a.hidden).length,
+    shownEdges: graph.filterEdges((e) => isVisibleEdge(graph, e)).length,
+  };
+}
+
+const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+
+/** The status bar's line: what is shown, and of how much, when the filters hide some of it. */
+export function describeCounts({ nodes, edges, shownNodes, shownEdges }: GraphCounts): string {
+  const loaded = `${plural(nodes, 'node', 'nodes')} and ${plural(edges, 'relationship', 'relationships')}`;
+  if (shownNodes === nodes && shownEdges === edges) return `${loaded} loaded, all shown.`;
+  return `${plural(shownNodes, 'node', 'nodes')} and ${plural(shownEdges, 'relationship', 'relationships')} shown, of ${loaded} loaded.`;
+}
+
+/** Places nodes that have no placed neighbour evenly on a ring just outside the drawn graph, in id order. */
+export function placeOnRing(graph: ExplorerGraph, nodes: readonly string[]): void {
+  const others = graph.filterNodes((n) => !nodes.includes(n));
+  if (!nodes.length) return;
+  const xs = others.map((n) => graph.getNodeAttribute(n, 'x'));
+  const ys = others.map((n) => graph.getNodeAttribute(n, 'y'));
+  const [cx, cy] = xs.length ? [(Math.min(...xs) + Math.max(...xs)) / 2, (Math.min(...ys) + Math.max(...ys)) / 2] : [0, 0];
+  const radius = xs.length ? Math.max(10, ...others.map((n, i) => Math.hypot(xs[i]! - cx, ys[i]! - cy))) * 1.15 : 100;
+  [...nodes].sort().forEach((node, i, all) => {
+    const angle = (2 * Math.PI * i) / all.length;
+    graph.mergeNodeAttributes(node, { x: cx + radius * Math.cos(angle), y: cy + radius * Math.sin(angle) });
+  });
 }
 
 export function isVisibleEdge(graph: ExplorerGraph, edge: string): boolean {
   return !graph.getEdgeAttribute(edge, 'hidden') && !graph.getNodeAttribute(graph.source(edge), 'hidden') && !graph.getNodeAttribute(graph.target(edge), 'hidden');
+}
+
+/** The layout community a node belongs to (its `cluster` from the graph view), if any. */
+export function communityOf(graph: ExplorerGraph, node: string): number | null {
+  const cluster = graph.hasNode(node) ? graph.getNodeAttribute(node, 'data').cluster : null;
+  return typeof cluster === 'number' ? cluster : null;
+}
+
+/**
+ * A layout community as readers call it: after its most connected member in the graph (ties by
+ * name), "Russia cluster", never its number.
+ */
+export function communityName(graph: ExplorerGraph, community: number): string | null {
+  let lead: { label: string; degree: number } | null = null;
+  graph.forEachNode((node, attributes) => {
+    if (attributes.members !== null || communityOf(graph, node) !== community) return;
+    const degree = graph.degree(node);
+    if (!lead || degree > lead.degree || (degree === lead.degree && attributes.label.localeCompare(lead.label) < 0)) lead = { label: attributes.label, degree };
+  });
+  return lead ? `${(lead as { label: string }).label} cluster` : null;
 }

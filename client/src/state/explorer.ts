@@ -5,7 +5,7 @@
 import type { Reliability } from '../../../server/contract/common.ts';
 import { NODE_TYPES, STANCE_TYPE_NAMES, type NodeType, type StanceType } from '../../../server/contract/model.ts';
 
-export const MODES = ['graph', 'trace', 'matrix', 'console', 'ask', 'sources', 'conflicts', 'source'] as const;
+export const MODES = ['graph', 'trace', 'matrix', 'console', 'ask', 'sources', 'conflicts', 'source', 'compare'] as const;
 export type Mode = (typeof MODES)[number];
 
 export interface Filters {
@@ -38,6 +38,8 @@ export interface ExplorerState {
   mode: Mode;
   /** The node whose details the side panel shows. */
   selected: string | null;
+  /** The aggregated actor → target edge whose stances are open (its id: actor and target joined by "|"). */
+  selectedEdge: string | null;
   /** The position the trace view shows. */
   tracePosition: string | null;
   filters: Filters;
@@ -54,10 +56,21 @@ export interface ExplorerState {
   question: string;
   /** Show the graph as tables instead of the canvas. */
   tableView: boolean;
+  /** The compare view: the documents side by side, and its filters (null: every topic, every kind). */
+  compare: CompareState;
 }
 
-/** Sources are many and mostly noise in the picture, so they start hidden. */
-export const DEFAULT_NODE_TYPES: readonly NodeType[] = NODE_TYPES.filter((t) => t !== 'Source');
+export interface CompareState {
+  documents: readonly string[];
+  topic: string | null;
+  kind: string | null;
+}
+
+/**
+ * The node types the first screen draws: the negotiation (actors, positions, the events stances
+ * target). Documents, places and sources are context; ticking one brings it in.
+ */
+export const DEFAULT_NODE_TYPES: readonly NodeType[] = NODE_TYPES.filter((t) => t !== 'Source' && t !== 'Document' && t !== 'Place');
 
 const DEFAULT_QUERY = 'MATCH (n) RETURN count(n)';
 
@@ -65,6 +78,7 @@ export function initialState(): ExplorerState {
   return {
     mode: 'graph',
     selected: null,
+    selectedEdge: null,
     tracePosition: null,
     filters: { nodeTypes: DEFAULT_NODE_TYPES, stanceTypes: STANCE_TYPE_NAMES, asOf: null },
     sourceFilter: { minReliability: null, minCredibility: null, excludeAffiliatedWith: null },
@@ -74,6 +88,7 @@ export function initialState(): ExplorerState {
     queryParams: '',
     question: '',
     tableView: false,
+    compare: { documents: [], topic: null, kind: null },
   };
 }
 
@@ -83,6 +98,10 @@ export function setMode(state: ExplorerState, mode: Mode): ExplorerState {
 
 export function select(state: ExplorerState, node: string | null): ExplorerState {
   return state.selected === node ? state : { ...state, selected: node };
+}
+
+export function selectEdge(state: ExplorerState, edge: string | null): ExplorerState {
+  return state.selectedEdge === edge ? state : { ...state, selectedEdge: edge };
 }
 
 export function openTrace(state: ExplorerState, position: string): ExplorerState {
@@ -141,4 +160,50 @@ export function openSource(state: ExplorerState, source: string | null): Explore
 
 export function openConflict(state: ExplorerState, conflict: string | null): ExplorerState {
   return state.openConflict === conflict && state.mode === 'conflicts' ? state : { ...state, mode: 'conflicts', openConflict: conflict };
+}
+
+/**
+ * How a change of state enters the browser's history. A step the analyst took (a view, a
+ * selection, an opened item, a filter) gets an entry of its own, so Back returns to what was
+ * there before; typing (a query, parameters, a question) only replaces the current entry. A
+ * filter changed again right after a filter change (the time slider dragged, boxes ticked in a
+ * row) replaces its own entry rather than piling one up per stop.
+ */
+export type HistoryChange = 'none' | 'step' | 'filter' | 'typing';
+
+export function historyChange(previous: ExplorerState, next: ExplorerState): HistoryChange {
+  if (
+    next.mode !== previous.mode ||
+    next.selected !== previous.selected ||
+    next.selectedEdge !== previous.selectedEdge ||
+    next.tracePosition !== previous.tracePosition ||
+    next.openSource !== previous.openSource ||
+    next.openConflict !== previous.openConflict ||
+    next.tableView !== previous.tableView ||
+    next.compare.documents !== previous.compare.documents
+  ) return 'step';
+  if (next.filters !== previous.filters || next.sourceFilter !== previous.sourceFilter || next.compare !== previous.compare) return 'filter';
+  if (next.query !== previous.query || next.queryParams !== previous.queryParams || next.question !== previous.question) return 'typing';
+  return 'none';
+}
+
+/** A filter change this soon after another filter change replaces that one's history entry. */
+export const FILTER_COALESCE_MS = 1_000;
+
+/** Whether a change pushes a new history entry (true) or replaces the current one (false). */
+export function pushesHistory(change: HistoryChange, last: { change: HistoryChange; at: number } | null, now: number): boolean {
+  if (change === 'step') return true;
+  if (change === 'filter') return !(last?.change === 'filter' && now - last.at < FILTER_COALESCE_MS);
+  return false;
+}
+
+/** Opens the compare view on these documents; filters of another comparison do not carry over. */
+export function openComparison(state: ExplorerState, documents: readonly string[]): ExplorerState {
+  const same = documents.length === state.compare.documents.length && documents.every((d, i) => d === state.compare.documents[i]);
+  return { ...state, mode: 'compare', compare: same ? state.compare : { documents: [...documents], topic: null, kind: null } };
+}
+
+export function setCompareFilter(state: ExplorerState, change: Partial<Pick<CompareState, 'topic' | 'kind'>>): ExplorerState {
+  const next = { ...state.compare, ...change };
+  return next.topic === state.compare.topic && next.kind === state.compare.kind ? state : { ...state, compare: next };
 }

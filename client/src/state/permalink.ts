@@ -18,6 +18,7 @@ export function toHash(state: ExplorerState): string {
   const params = new URLSearchParams();
   if (state.mode !== defaults.mode) params.set('mode', state.mode);
   if (state.selected) params.set('node', state.selected);
+  if (state.selectedEdge) params.set('edge', state.selectedEdge);
   if (state.tracePosition) params.set('position', state.tracePosition);
   if (!sameList(state.filters.nodeTypes, defaults.filters.nodeTypes)) params.set('types', state.filters.nodeTypes.join(',') || 'none');
   if (!sameList(state.filters.stanceTypes, defaults.filters.stanceTypes)) params.set('stances', state.filters.stanceTypes.join(',') || 'none');
@@ -32,6 +33,9 @@ export function toHash(state: ExplorerState): string {
   if (state.queryParams) params.set('params', state.queryParams);
   if (state.question) params.set('question', state.question);
   if (state.tableView) params.set('table', '1');
+  if (state.compare.documents.length) params.set('docs', state.compare.documents.join(','));
+  if (state.compare.topic) params.set('topic', state.compare.topic);
+  if (state.compare.kind) params.set('kind', state.compare.kind);
   const text = params.toString();
   return text ? `#${text}` : '';
 }
@@ -54,6 +58,7 @@ export function fromHash(hash: string): ExplorerState {
   return {
     mode: MODES.includes(mode as Mode) ? (mode as Mode) : defaults.mode,
     selected: params.get('node') || null,
+    selectedEdge: /^[^|]+\|[^|]+$/.test(params.get('edge') ?? '') ? params.get('edge') : null,
     tracePosition: params.get('position') || null,
     filters: {
       nodeTypes: listParam<NodeType>(params.get('types'), NODE_TYPES, defaults.filters.nodeTypes),
@@ -71,5 +76,10 @@ export function fromHash(hash: string): ExplorerState {
     queryParams: params.get('params') ?? '',
     question: params.get('question') ?? '',
     tableView: params.get('table') === '1',
+    compare: {
+      documents: (params.get('docs') ?? '').split(',').map((d) => d.trim()).filter(Boolean).slice(0, 5),
+      topic: params.get('topic') || null,
+      kind: params.get('kind') || null,
+    },
   };
 }

@@ -5,7 +5,9 @@
  * state is JSON, kept in localStorage so a reload mid-review loses nothing.
  */
 import type { AliasOffer, ExtractDraft } from '../../../server/contract/extract.ts';
-import type { AliasClaim, PayloadEntity, PayloadRelation, PayloadStance, SourcePayloadInput } from '../../../server/contract/sourcePayload.ts';
+import type { AliasClaim, PayloadEntity, PayloadRelation, PayloadStance, PointInput, SourcePayloadInput } from '../../../server/contract/sourcePayload.ts';
+import type { CandidatePoint } from '../../../server/contract/documents.ts';
+import type { PointTopic } from '../../../server/contract/model.ts';
 
 export interface SourceForm {
   title: string;
@@ -22,6 +24,10 @@ export interface SourceDraftState {
   decisions: Record<string, boolean>;
   /** Proposed entity id → the existing entity it was merged into. */
   merges: Record<string, { id: string; name: string }>;
+  /** When the text is a document: the document its kept points are ingested into. */
+  pointsDocument?: { name: string; author: string };
+  /** Candidate point (by order) → kept (true) or dropped (false); absent means undecided, which keeps it. */
+  pointDecisions?: Record<number, boolean>;
 }
 
 const STORAGE_KEY = 'parley.sourceDraft';
@@ -68,6 +74,69 @@ export function mergeEntity(state: SourceDraftState, proposed: string, into: { i
   };
 }
 
+export function pointsOf(state: SourceDraftState): CandidatePoint[] {
+  return state.draft?.points ?? [];
+}
+
+/** Replaces one candidate point (an analyst's edit of its topic, stance, position or condition). */
+export function editPoint(state: SourceDraftState, order: number, change: Partial<CandidatePoint>): SourceDraftState {
+  if (!state.draft) return state;
+  return { ...state, draft: { ...state.draft, points: pointsOf(state).map((p) => (p.order === order ? { ...p, ...change } : p)) } };
+}
+
+export function decidePoint(state: SourceDraftState, order: number, kept: boolean): SourceDraftState {
+  return { ...state, pointDecisions: { ...state.pointDecisions, [order]: kept } };
+}
+
+export function setPointsDocument(state: SourceDraftState, document: { name: string; author: string }): SourceDraftState {
+  return { ...state, pointsDocument: document };
+}
+
+/** `document:` and the name's words, then the day: the document the kept points go into. */
+export function pointsDocumentId(name: string, date: string): string {
+  const words = name.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase().match(/[a-z0-9]+/g) ?? ['document'];
+  return `document:${[...words.slice(0, 8), ...(date ? [date] : [])].join('-')}`;
+}
+
+const POINT_CATEGORY: Record<PointTopic, 'ceasefire' | 'territory' | 'summit' | 'humanitarian' | 'sanctions' | 'military' | 'diplomatic' | 'security'> = {
+  ceasefire: 'ceasefire', withdrawal: 'territory', territory: 'territory', prisoners_missing: 'humanitarian', humanitarian: 'humanitarian',
+  security_guarantees: 'security', military_limits: 'military', alliances_neutrality: 'security', sanctions: 'sanctions',
+  elections_governance: 'diplomatic', rights_identity: 'diplomatic', justice_accountability: 'diplomatic', economy_reconstruction: 'diplomatic',
+  implementation_monitoring: 'ceasefire', process_talks: 'summit',
+};
+
+/**
+ * The kept points as payload points of one document (declared with its author and the source's
+ * day), each quoting its own words, in the document's order; the positions they propose are
+ * declared unless the draft already does. Nothing when no document is named or no point is kept.
+ */
+export function pointsPayload(state: SourceDraftState): { entities: PayloadEntity[]; points: PointInput[] } {
+  const doc = state.pointsDocument;
+  const kept = pointsOf(state).filter((p) => state.pointDecisions?.[p.order] !== false);
+  if (!state.draft || !doc?.name.trim() || !doc.author.trim() || kept.length === 0) return { entities: [], points: [] };
+  const date = state.form.publishedAt;
+  const document = pointsDocumentId(doc.name, date);
+  const declared = new Set(entitiesOf(state).map((e) => e.id));
+  const positions = new Map<string, PayloadEntity>();
+  for (const p of kept) {
+    if (declared.has(p.position.id) || positions.has(p.position.id)) continue;
+    positions.set(p.position.id, { id: p.position.id, type: 'Position', name: p.position.name, description: p.text, category: POINT_CATEGORY[p.topic ?? 'process_talks'], aliases: [] });
+  }
+  const reporting = state.draft.payload.source.kind === 'document' ? ('first-hand' as const) : ('second-hand' as const);
+  return {
+    entities: [{ id: document, type: 'Document', name: doc.name.trim(), kind: 'memorandum', date, author: doc.author.trim(), aliases: [], setsOut: [] }, ...positions.values()],
+    points: kept.map((p) => ({
+      document,
+      order: p.order,
+      topic: p.topic ?? 'process_talks',
+      type: p.type,
+      position: p.position.id,
+      ...(p.condition ? { condition: p.condition } : {}),
+      evidence: [{ quote: p.text, reporting }],
+    })),
+  };
+}
+
 function aliasesOf(state: SourceDraftState): AliasClaim[] {
   return state.draft?.payload.aliases ?? [];
 }
@@ -93,9 +162,12 @@ export function acceptedPayload(state: SourceDraftState): SourcePayloadInput | n
   const used = new Set<string>();
   for (const s of stances) [s.actor, s.target, s.conditionPosition].forEach((id) => id && used.add(id));
   for (const r of relations) [r.from, r.to].forEach((id) => used.add(id));
+  const points = pointsPayload(state);
+  for (const p of points.points) used.add(p.position);
   const entities = entitiesOf(state);
   for (const e of entities) if (used.has(e.id) && 'party' in e && typeof e.party === 'string') used.add(e.party);
-  return { ...state.draft.payload, stances, relations, entities: entities.filter((e) => used.has(e.id)) };
+  const payload = { ...state.draft.payload, stances, relations, entities: [...entities.filter((e) => used.has(e.id)), ...points.entities] };
+  return points.points.length > 0 ? { ...payload, points: points.points } : payload;
 }
 
 export function loadDraftState(storage: Storage): SourceDraftState {
@@ -109,4 +181,19 @@ export function loadDraftState(storage: Storage): SourceDraftState {
 
 export function saveDraftState(storage: Storage, state: SourceDraftState): void {
   storage.setItem(STORAGE_KEY, JSON.stringify(state));
+}
+
+/**
+ * What a reader calls an entity a draft refers to, never its id: the name a proposed entity is
+ * declared with, else the graph's name for it (`known`), else the words the article names it
+ * with, else its id's slug in words ("party:russia" → "russia").
+ */
+export function entityName(state: SourceDraftState, id: string, known: (id: string) => string | undefined = () => undefined): string {
+  const proposed = entitiesOf(state).find((entity) => entity.id === id);
+  if (proposed) return proposed.name;
+  const fromGraph = known(id);
+  if (fromGraph) return fromGraph;
+  const mention = state.draft?.provenance?.mentions.find((m) => m.entity === id);
+  if (mention) return mention.text;
+  return id.replace(/^[a-z]+:/, '').replace(/-/g, ' ');
 }

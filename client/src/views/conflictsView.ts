@@ -3,6 +3,7 @@
  * different sources. The list names each conflict; opening one sets both sides side by side,
  * each with its quotes (or our summaries, marked as such) and the sources they come from.
  */
+import { countOf } from './words.ts';
 import type { Conflict, ConflictsResponse } from '../../../server/contract/analysis.ts';
 import { STANCE_TYPES } from '../../../server/contract/model.ts';
 import { api } from '../api/client.ts';
@@ -33,7 +34,9 @@ export function createConflictsView(context: ExplorerContext): View {
     h('p', { class: 'muted small' }, 'Where sources disagree: the same actor, position and moment reported as different stances.'),
     h('div', { class: 'conflict-columns' }, list, detail));
   let answer: ConflictsResponse | null = null;
-  let loading = false;
+  /** The grade filter the answer (or the request under way) was read under. */
+  let answeredFor: string | null = null;
+  let loading: string | null = null;
 
   const showNode = (id: string) => store.update((s) => setMode(select(s, id), 'graph'));
 
@@ -42,7 +45,7 @@ export function createConflictsView(context: ExplorerContext): View {
     const wanted = store.get().openConflict;
     replaceChildren(list, answer.conflicts.length === 0
       ? h('p', { class: 'empty-state' }, 'No conflicting reports: every source agrees with the others so far.')
-      : [h('p', { class: 'muted small' }, `${answer.total} conflicting reports${answer.total > answer.conflicts.length ? `, ${answer.conflicts.length} shown` : ''}`),
+      : [h('p', { class: 'muted small' }, `${countOf(answer.total, 'conflict between reports', 'conflicts between reports')}${answer.total > answer.conflicts.length ? `, ${answer.conflicts.length} shown` : ''}`),
         h('ul', { class: 'plain-list' }, answer.conflicts.map((conflict) =>
           h('li', { 'data-conflict': conflict.id, class: conflict.id === wanted ? 'current' : '' },
             h('button', { type: 'button', class: 'link', onclick: () => store.update((s) => openConflict(s, conflict.id)) },
@@ -58,20 +61,26 @@ export function createConflictsView(context: ExplorerContext): View {
   }
 
   const sync = () => {
-    if (store.get().mode !== 'conflicts') return;
-    if (answer) return render();
-    if (loading) return;
-    loading = true;
+    const { mode, sourceFilter } = store.get();
+    if (mode !== 'conflicts') return;
+    const key = JSON.stringify(sourceFilter);
+    if (answer && answeredFor === key) return render();
+    if (loading === key) return;
+    loading = key;
     replaceChildren(list, h('p', { class: 'muted' }, 'Loading the conflicts…'));
-    api.conflicts({ query: { limit: PAGE } }).then(
+    api.conflicts({ query: { limit: PAGE, ...sourceFilter } }).then(
       (loaded) => {
+        if (loading !== key) return;
         answer = loaded;
+        answeredFor = key;
         render();
       },
-      (err) => replaceChildren(list, h('p', { class: 'error', role: 'alert' }, `The conflicts could not be loaded: ${errorMessage(err)}`)),
-    ).finally(() => (loading = false));
+      (err) => loading === key && replaceChildren(list, h('p', { class: 'error', role: 'alert' }, `The conflicts could not be loaded: ${errorMessage(err)}`)),
+    ).finally(() => loading === key && (loading = null));
   };
-  const unsubscribe = store.subscribe((state, previous) => (state.mode !== previous.mode || state.openConflict !== previous.openConflict) && sync());
+  const unsubscribe = store.subscribe(
+    (state, previous) => (state.mode !== previous.mode || state.openConflict !== previous.openConflict || state.sourceFilter !== previous.sourceFilter) && sync(),
+  );
   sync();
   return {
     element,

@@ -10,7 +10,7 @@ import type { Question } from '../../../server/contract/questions.ts';
 import { ApiError, api } from '../api/client.ts';
 import type { CypherEditor, ErrorPosition } from '../console/cypherEditor.ts';
 import { downloadText, resultCsv, resultJson } from '../console/downloads.ts';
-import { historyCursor, remember } from '../console/history.ts';
+import { historyCursor, historyLabels, remember } from '../console/history.ts';
 import { missingParameters, parseParams } from '../console/params.ts';
 import { planTree } from '../console/planTree.ts';
 import { createResultGraph, type ResultGraph } from '../console/resultGraph.ts';
@@ -156,7 +156,7 @@ export function createConsoleView(context: ExplorerContext): View {
   function renderHistory() {
     const entries = history.read();
     replaceChildren(historySelect, h('option', { value: '' }, entries.length ? `History (${entries.length})` : 'History (empty)'),
-      entries.map((q, i) => h('option', { value: String(i), title: q }, q.replace(/\s+/g, ' ').slice(0, 80))));
+      historyLabels(entries).map((label, i) => h('option', { value: String(i), title: entries[i]! }, label)));
   }
   historySelect.addEventListener('change', () => {
     if (!historySelect.value) return;

@@ -2,14 +2,14 @@
  * The graph canvas with its toolbar (layout, zoom, export, table view) and legend. Owns the
  * sigma and layout instances and kills both on teardown.
  */
-import { api } from '../api/client.ts';
+import { api, ApiError } from '../api/client.ts';
 import { humanize } from '../graph/encoding.ts';
 import { CLUSTER_TYPE, isAggregatedEdge, isVisibleEdge, latestStanceType, mergeGraphView } from '../graph/explorerGraph.ts';
 import { downloadGraphAsPng, pngDrawing, type PngDrawing } from '../render/exportPng.ts';
 import { createLayout, type LayoutController } from '../render/layout.ts';
 import { createRenderer, type DrawnBox, type GraphRenderer } from '../render/sigmaRenderer.ts';
 import { STANCE_TYPES } from '../../../server/contract/model.ts';
-import { select, setTableView } from '../state/explorer.ts';
+import { select, selectEdge, setTableView } from '../state/explorer.ts';
 import type { ExplorerContext, View } from './context.ts';
 import { errorMessage, evidenceList, familyGlyph, formatDate, h, replaceChildren } from './dom.ts';
 import { legend } from './legend.ts';
@@ -49,19 +49,24 @@ export function createGraphView(context: ExplorerContext): GraphPanel {
   const clearMarksButton = h('button', { type: 'button', class: 'button', hidden: true }, 'Clear the console’s marks');
 
   const edgePanel = h('aside', { class: 'edge-stances', 'aria-label': 'Stances behind an edge', hidden: true, tabindex: '-1' });
-  const closeEdgePanel = () => (edgePanel.hidden = true);
+  /** The edge whose stances the panel shows (actor|target, as in the state), null when closed. */
+  let shownEdge: string | null = null;
+  const closeEdgePanel = () => store.update((s) => selectEdge(s, null));
   const name = (id: string) => graph.getNodeAttribute(id, 'label');
+  const nameIfKnown = (id: string) => (graph.hasNode(id) ? name(id) : id);
 
   /** Lists every stance behind an aggregated actor → target edge, each with its evidence. */
   async function showEdgeStances(edge: string) {
-    const [actor, target] = [graph.source(edge), graph.target(edge)];
+    const [actor = '', target = ''] = edge.split('|');
     edgePanel.hidden = false;
-    const heading = h('h2', { class: 'panel-title' }, `${name(actor)} → ${name(target)}`);
+    const heading = h('h2', { class: 'panel-title' }, `${nameIfKnown(actor)} → ${nameIfKnown(target)}`);
     const close = h('button', { type: 'button', class: 'button icon close', 'aria-label': 'Close the stances', onclick: closeEdgePanel }, '×');
     replaceChildren(edgePanel, close, heading, h('p', { class: 'muted' }, 'Loading the stances…'));
     try {
-      const { stances } = await api.edgeStances({ params: { actor, target } });
+      const answer = await api.edgeStances({ params: { actor, target } });
+      const { stances } = answer;
       if (edgePanel.hidden || heading.parentElement !== edgePanel) return;
+      heading.textContent = `${answer.actor.label} → ${answer.target.label}`;
       replaceChildren(edgePanel, close, heading,
         h('p', { class: 'muted small' }, `${stances.length} stance${stances.length === 1 ? '' : 's'}, oldest first`),
         h('ul', { class: 'stance-list' }, stances.map((s) => h('li', { class: `stance family-${s.family}`, 'data-stance': s.type, 'data-stance-id': s.id },
@@ -70,7 +75,10 @@ export function createGraphView(context: ExplorerContext): GraphPanel {
           s.condition ? h('p', { class: 'condition' }, `On condition: ${s.condition}`) : null,
           evidenceList(s.evidence)))));
     } catch (err) {
-      replaceChildren(edgePanel, close, heading, h('p', { role: 'alert' }, `The stances could not be loaded: ${errorMessage(err)}`));
+      if (heading.parentElement !== edgePanel) return;
+      const missing = err instanceof ApiError && err.status === 404;
+      replaceChildren(edgePanel, close, heading, h('p', { role: 'alert', class: missing ? 'not-found' : 'error' },
+        missing ? 'Not found: the graph holds no such actor or target. The link may be out of date.' : `The stances could not be loaded: ${errorMessage(err)}`));
     }
   }
 
@@ -92,7 +100,7 @@ export function createGraphView(context: ExplorerContext): GraphPanel {
   const renderer = createRenderer(graph, canvas, {
     onNodeClick: (node) => (graph.getNodeAttribute(node, 'nodeType') === CLUSTER_TYPE ? void expandCluster(node) : store.update((s) => select(s, node))),
     onStageClick: () => store.update((s) => select(s, null)),
-    onEdgeClick: (edge) => isAggregatedEdge(graph.getEdgeAttributes(edge)) && void showEdgeStances(edge),
+    onEdgeClick: (edge) => isAggregatedEdge(graph.getEdgeAttributes(edge)) && store.update((s) => selectEdge(s, `${graph.source(edge)}|${graph.target(edge)}`)),
     onEdgeHover(edge) {
       const attributes = edge ? graph.getEdgeAttributes(edge) : null;
       const latest = attributes && latestStanceType(attributes);
@@ -179,6 +187,11 @@ export function createGraphView(context: ExplorerContext): GraphPanel {
     // The legend keys the canvas; over the table it would only hide rows.
     legendElement.hidden = state.tableView;
     if (state.tableView) renderTable();
+    if (state.selectedEdge !== shownEdge) {
+      shownEdge = state.selectedEdge;
+      if (shownEdge) void showEdgeStances(shownEdge);
+      else edgePanel.hidden = true;
+    }
   };
   const unsubscribe = store.subscribe((state, previous) => {
     sync();

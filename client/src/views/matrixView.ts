@@ -5,6 +5,8 @@
 import type { MatrixCell, MatrixResponse } from '../../../server/contract/analysis.ts';
 import { api } from '../api/client.ts';
 import { humanize } from '../graph/encoding.ts';
+import { STANCE_TYPE_NAMES } from '../../../server/contract/model.ts';
+import { disputeSentence, disputeShort } from './disputeText.ts';
 import type { ExplorerContext, View } from './context.ts';
 import { corroborationLine, errorMessage, evidenceList, h, replaceChildren } from './dom.ts';
 
@@ -16,7 +18,7 @@ export function createMatrixView(context: ExplorerContext): View {
     h('form', { method: 'dialog', class: 'dialog-close' }, h('button', { class: 'button icon', 'aria-label': 'Close' }, '×')),
     dialogBody);
   const element = h('section', { class: 'matrix-view', 'aria-label': 'Stance matrix' },
-    h('p', { class: 'muted small' }, 'Each party’s latest stance on each position. Darker cells rest on more evidence; ↺ marks a reversal, with the stance before and when it changed. Select a cell to read its evidence.'),
+    h('p', { class: 'muted small' }, 'Each party’s latest stance on each position. Darker cells rest on more evidence; ↺ marks a reversal, with the stance before and when it changed; “Disputed” marks sources that disagree about the same moment, with each side’s evidence. Select a cell to read its evidence.'),
     content, dialog);
   let requested: string | undefined;
 
@@ -25,7 +27,8 @@ export function createMatrixView(context: ExplorerContext): View {
     dialog.showModal();
     try {
       const trace = await api.trace({ params: { id: cell.position }, query: { asOf: store.get().filters.asOf, ...store.get().sourceFilter } });
-      const stances = Object.values(trace.stances).flat().filter((s) => s.party?.id === cell.party || s.actor.id === cell.party);
+      const types = store.get().filters.stanceTypes as readonly string[];
+      const stances = Object.values(trace.stances).flat().filter((s) => (s.party?.id === cell.party || s.actor.id === cell.party) && types.includes(s.type));
       replaceChildren(dialogBody, h('h2', { id: 'matrix-dialog-title' }, `${partyName} · ${positionName}`),
         stances.length === 0 ? h('p', { class: 'muted' }, 'No stance evidence found.') : h('ul', { class: 'stance-list' }, stances.map((s) =>
           h('li', { class: `stance family-${s.family}` },
@@ -55,8 +58,19 @@ export function createMatrixView(context: ExplorerContext): View {
           if (!cell) return h('td', { class: 'matrix-cell empty' }, h('span', { class: 'visually-hidden' }, 'no stance'));
           const strength = 0.35 + 0.65 * (cell.evidenceCount / mostEvidence);
           const { type, family, date } = cell.latest;
-          const { reversal } = cell;
+          const { reversal, dispute } = cell;
           const reversed = reversal ? `, reversed from ${humanize(reversal.from.type)} on ${reversal.date}` : '';
+          if (dispute) {
+            // Sources disagree: the cell shows both sides, each with its own evidence, in no camp's colour.
+            return h('td', { class: 'matrix-cell disputed', 'data-dispute': dispute.reason },
+              h('button', {
+                type: 'button',
+                class: 'cell-button',
+                title: disputeSentence(dispute),
+                'aria-label': `${party.label} on ${position.label}, disputed on ${date}: ${disputeSentence(dispute)}`,
+                onclick: () => void openCell(cell, party.label, position.label),
+              }, 'Disputed', h('small', {}, disputeShort(dispute))));
+          }
           return h('td', { class: `matrix-cell family-${family}${reversal ? ' reversed' : ''}` },
             h('button', {
               type: 'button',
@@ -72,11 +86,17 @@ export function createMatrixView(context: ExplorerContext): View {
 
   const sync = () => {
     const { mode, filters, sourceFilter } = store.get();
-    const key = `${filters.asOf}|${JSON.stringify(sourceFilter)}`;
+    // Every stance type is the server's default; a narrower choice counts only those stances.
+    const stanceTypes = filters.stanceTypes.length === STANCE_TYPE_NAMES.length ? undefined : filters.stanceTypes;
+    const key = `${filters.asOf}|${JSON.stringify(sourceFilter)}|${stanceTypes?.join(',') ?? 'all'}`;
     if (mode !== 'matrix' || requested === key) return;
     requested = key;
     replaceChildren(content, h('p', { class: 'muted' }, 'Loading the matrix…'));
-    api.matrix({ query: { asOf: filters.asOf, ...sourceFilter } }).then(
+    if (stanceTypes?.length === 0) {
+      replaceChildren(content, h('p', { class: 'empty-state' }, 'No stance type is ticked in the filters, so no cell has a stance to show.'));
+      return;
+    }
+    api.matrix({ query: { asOf: filters.asOf, ...sourceFilter, stanceTypes } }).then(
       (matrix) => requested === key && render(matrix),
       (err) => replaceChildren(content, h('p', { class: 'error', role: 'alert' }, `The matrix could not be loaded: ${errorMessage(err)}`)),
     );

@@ -6,15 +6,30 @@
  */
 import type { GraphNode, Stance } from '../../../server/contract/common.ts';
 import { STANCE_TYPES, type StanceType } from '../../../server/contract/model.ts';
-import { api } from '../api/client.ts';
-import { humanize, nodeTypeStyle } from '../graph/encoding.ts';
-import { isStanceEdge, stanceOf } from '../graph/explorerGraph.ts';
+import { WATCH_TARGET_TYPES } from '../../../server/contract/watches.ts';
+import { api, ApiError } from '../api/client.ts';
+import { humanize, nodeTypeStyle, propertyLabel } from '../graph/encoding.ts';
+import { communityName, communityOf, isStanceEdge, stanceOf } from '../graph/explorerGraph.ts';
 import { openTrace, select } from '../state/explorer.ts';
 import type { ExplorerContext, View } from './context.ts';
 import { corroborationLine, evidenceList, familyGlyph, formatDate, formatValue, h, replaceChildren } from './dom.ts';
 
 /** Properties shown elsewhere in the panel or meaningless to a reader. */
-const HIDDEN_PROPERTIES = new Set(['id', 'name', 'label', 'type', 'aliases', 'description', 'labels', 'key']);
+const HIDDEN_PROPERTIES = new Set(['id', 'name', 'label', 'type', 'aliases', 'description', 'labels', 'key', 'cluster']);
+
+/** The write token, kept for this tab only (as "Add source" keeps it). */
+const TOKEN_KEY = 'parley.writeToken';
+/** Targets this browser set a watch on. */
+const WATCHED_KEY = 'parley.watched';
+
+function watchedTargets(): string[] {
+  try {
+    const ids = JSON.parse(localStorage.getItem(WATCHED_KEY) ?? '[]') as unknown;
+    return Array.isArray(ids) ? ids.filter((id): id is string => typeof id === 'string') : [];
+  } catch {
+    return [];
+  }
+}
 
 function verb(type: string): string {
   return type in STANCE_TYPES ? STANCE_TYPES[type as StanceType].verb : humanize(type);
@@ -29,6 +44,10 @@ export function createSidePanel(context: ExplorerContext): View {
   let shown: string | null = null;
   let shownNode: GraphNode | null = null;
   let partyStances: Stance[] | null = null;
+  /** The selected id names nothing in the graph (a stale or mistyped link). */
+  let notFound = false;
+  /** The stance-type filter applies here as in the graph. */
+  const shownType = (type: string) => (store.get().filters.stanceTypes as readonly string[]).includes(type);
 
   const nodeButton = (id: string, label?: string) =>
     h('button', { type: 'button', class: 'link', onclick: () => store.update((s) => select(s, id)) }, graph.hasNode(id) ? graph.getNodeAttribute(id, 'label') : (label ?? id));
@@ -40,7 +59,7 @@ export function createSidePanel(context: ExplorerContext): View {
   }
 
   function partyStanceItems(party: string, stances: Stance[]) {
-    return stances.map((s) => {
+    return stances.filter((s) => shownType(s.type)).map((s) => {
       const spoken = voice(s, party);
       return h('li', { class: `stance family-${s.family}`, 'data-stance': s.type, 'data-stance-id': s.id },
         h('p', { class: 'stance-line' },
@@ -56,7 +75,7 @@ export function createSidePanel(context: ExplorerContext): View {
   function stanceItems(id: string, direction: 'out' | 'in') {
     const edges = direction === 'out' ? graph.outEdges(id) : graph.inEdges(id);
     return edges
-      .filter((e) => isStanceEdge(graph.getEdgeAttributes(e)))
+      .filter((e) => isStanceEdge(graph.getEdgeAttributes(e)) && shownType(graph.getEdgeAttribute(e, 'edgeType')))
       .sort((a, b) => (graph.getEdgeAttribute(a, 'date') ?? '').localeCompare(graph.getEdgeAttribute(b, 'date') ?? ''))
       .map((e) => {
         const a = graph.getEdgeAttributes(e);
@@ -67,7 +86,7 @@ export function createSidePanel(context: ExplorerContext): View {
             direction === 'in' ? [nodeButton(other), ' '] : null,
             familyGlyph(a.family), h('span', { class: `badge family-${a.family}` }, verb(a.edgeType)),
             direction === 'out' ? [' ', nodeButton(other)] : null,
-            a.date ? h('span', { class: 'date' }, a.date) : null),
+            a.date ? h('span', { class: 'date' }, formatDate(a.date, stance?.datePrecision)) : null),
           stance?.condition ? h('p', { class: 'condition' }, `On condition: ${stance.condition}`) : null,
           corroborationLine(stance?.corroboration),
           evidenceList(stance?.evidence ?? []));
@@ -83,8 +102,39 @@ export function createSidePanel(context: ExplorerContext): View {
       });
   }
 
+  /** "Watch": follows every kind of change about the node (the bell and its feed show them). */
+  function watchButton(id: string, name: string) {
+    const watched = watchedTargets().includes(id);
+    const button = h('button', { type: 'button', class: 'button watch-button', 'data-action': 'watch', 'aria-pressed': String(watched), disabled: watched }, watched ? 'Watching ✓' : 'Watch');
+    button.addEventListener('click', async () => {
+      const token = sessionStorage.getItem(TOKEN_KEY) ?? window.prompt('Write token (kept for this tab only)') ?? '';
+      if (!token) return;
+      button.disabled = true;
+      try {
+        await api.createWatch({ body: { target: id } }, { token });
+        sessionStorage.setItem(TOKEN_KEY, token);
+        localStorage.setItem(WATCHED_KEY, JSON.stringify([...new Set([...watchedTargets(), id])]));
+        context.announce(`Watching ${name}: its changes will show under the bell.`);
+        button.textContent = 'Watching ✓';
+        button.setAttribute('aria-pressed', 'true');
+      } catch (err) {
+        if (err instanceof ApiError && (err.status === 401 || err.status === 403)) sessionStorage.removeItem(TOKEN_KEY);
+        context.announce(`${name} could not be watched: ${err instanceof Error ? err.message : String(err)}`);
+        button.disabled = false;
+      }
+    });
+    return button;
+  }
+
   /** The node as the API described it, else as the graph holds it. */
   function render(id: string, node: GraphNode | null) {
+    if (notFound && !node && !graph.hasNode(id)) {
+      replaceChildren(body,
+        h('h2', { class: 'panel-title', id: 'panel-title' }, 'Not found'),
+        h('p', { class: 'not-found', role: 'alert' }, `Nothing in the graph has the id “${id}”. The link may be mistyped, or what it named was removed.`));
+      element.setAttribute('aria-labelledby', 'panel-title');
+      return;
+    }
     const attributes = graph.hasNode(id) ? graph.getNodeAttributes(id) : null;
     const type = node?.type ?? attributes?.nodeType ?? 'Entity';
     const name = node?.label ?? attributes?.label ?? id;
@@ -93,6 +143,9 @@ export function createSidePanel(context: ExplorerContext): View {
     const aliases = Array.isArray(data.aliases) ? data.aliases : [];
     const properties = Object.entries(data).filter(([key, value]) => !HIDDEN_PROPERTIES.has(key) && value !== null && value !== '' && typeof value !== 'object');
     const isParty = type === 'Party';
+    const community = communityOf(graph, id);
+    const group = community === null ? null : communityName(graph, community);
+    const shownPartyStances = partyStances?.filter((s) => shownType(s.type)) ?? [];
     const stancesOut = graph.hasNode(id) && !isParty ? stanceItems(id, 'out') : [];
     const stancesIn = graph.hasNode(id) ? stanceItems(id, 'in') : [];
     const structure = graph.hasNode(id) ? structureItems(id) : [];
@@ -102,10 +155,15 @@ export function createSidePanel(context: ExplorerContext): View {
       typeof description === 'string' ? h('p', {}, description) : null,
       aliases.length ? h('p', { class: 'muted small' }, `Also: ${aliases.map(formatValue).join(', ')}`) : null,
       type === 'Position' ? h('button', { type: 'button', class: 'button primary trace-link', onclick: () => store.update((s) => openTrace(s, id)) }, 'Trace who stands where →') : null,
-      properties.length ? h('dl', { class: 'properties' }, properties.map(([key, value]) => [h('dt', {}, humanize(key)), h('dd', {}, key === 'date' ? formatDate(String(value), data.datePrecision) : formatValue(value))])) : null,
+      (WATCH_TARGET_TYPES as readonly string[]).includes(type) ? watchButton(id, name) : null,
+      properties.length || group
+        ? h('dl', { class: 'properties' },
+          properties.map(([key, value]) => [h('dt', {}, propertyLabel(key)), h('dd', {}, key === 'date' ? formatDate(String(value), data.datePrecision) : formatValue(value))]),
+          group ? [h('dt', {}, 'group'), h('dd', {}, group)] : null)
+        : null,
       stancesOut.length ? [h('h3', {}, `Stances taken (${stancesOut.length})`), h('ul', { class: 'stance-list' }, stancesOut)] : null,
-      isParty && partyStances?.length
-        ? [h('h3', {}, `Stances of ${name} and its officials (${partyStances.length})`), h('ul', { class: 'stance-list party-stances' }, partyStanceItems(id, partyStances))]
+      isParty && shownPartyStances.length
+        ? [h('h3', {}, `Stances of ${name} and its officials (${shownPartyStances.length})`), h('ul', { class: 'stance-list party-stances' }, partyStanceItems(id, shownPartyStances))]
         : null,
       stancesIn.length ? [h('h3', {}, `Stances on this (${stancesIn.length})`), h('ul', { class: 'stance-list' }, stancesIn)] : null,
       structure.length ? [h('h3', {}, 'Connections'), h('ul', { class: 'plain-list' }, structure)] : null,
@@ -114,7 +172,7 @@ export function createSidePanel(context: ExplorerContext): View {
   }
 
   const loadPartyStances = (party: string) =>
-    api.actorStances({ params: { id: party }, query: store.get().sourceFilter }).then(
+    api.actorStances({ params: { id: party }, query: { ...store.get().sourceFilter, asOf: store.get().filters.asOf } }).then(
       ({ stances }) => {
         if (shown !== party) return;
         partyStances = stances;
@@ -130,6 +188,7 @@ export function createSidePanel(context: ExplorerContext): View {
     shown = selected;
     shownNode = null;
     partyStances = null;
+    notFound = false;
     render(selected, shownNode);
     api.node({ params: { id: selected } }).then(
       ({ node }) => {
@@ -138,15 +197,21 @@ export function createSidePanel(context: ExplorerContext): View {
         render(selected, node);
         if (node.type === 'Party') loadPartyStances(selected);
       },
-      // The graph already holds what the panel needs; the API only adds properties.
-      () => undefined,
+      // The graph already holds what the panel needs; the API only adds properties. A node that
+      // neither knows is not found, and says so.
+      (err) => {
+        if (shown !== selected || !(err instanceof ApiError && err.status === 404)) return;
+        notFound = true;
+        render(selected, null);
+      },
     );
   };
   const unsubscribe = store.subscribe((state, previous) => {
     if (state.selected !== previous.selected) {
       if (!state.selected) shown = null;
       sync();
-    }
+    } else if (shown && state.filters.stanceTypes !== previous.filters.stanceTypes) render(shown, shownNode);
+    if (shown && shownNode?.type === 'Party' && (state.sourceFilter !== previous.sourceFilter || state.filters.asOf !== previous.filters.asOf)) loadPartyStances(shown);
   });
   sync();
   return {

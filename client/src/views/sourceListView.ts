@@ -18,7 +18,8 @@ export function createSourceListView(context: ExplorerContext): View {
   const list = h('div', { class: 'source-list' });
   const detail = h('div', { class: 'source-detail', 'aria-live': 'polite' });
   const element = h('section', { class: 'sources-view', 'aria-label': 'Sources' }, list, detail);
-  let listed = false;
+  /** The grade filter the list was read under; another one reads it again. */
+  let listed: string | null = null;
   let shown: string | null | undefined;
 
   function renderList(page: SourceList) {
@@ -31,7 +32,7 @@ export function createSourceListView(context: ExplorerContext): View {
         h('tbody', {}, page.sources.map((source) => h('tr', { 'data-source': source.id, class: source.id === current ? 'current' : '' },
           h('td', {}, h('button', { type: 'button', class: 'link', onclick: () => store.update((s) => openSource(s, source.id)) }, source.title)),
           h('td', {}, source.publisher ?? '—'),
-          h('td', {}, source.publishedAt),
+          h('td', {}, source.publishedAt ?? 'undated'),
           h('td', {}, source.grade ?? 'ungraded'),
           h('td', { class: 'number' }, source.stances),
           h('td', { class: 'number' }, source.quotes)))))));
@@ -43,7 +44,7 @@ export function createSourceListView(context: ExplorerContext): View {
     const showNode = (id: string) => store.update((s) => setMode(select(s, id), 'graph'));
     replaceChildren(detail,
       h('h2', { id: 'source-title' }, source.title),
-      h('p', { class: 'muted small source-meta' }, [source.publisher, source.publishedAt, source.grade ? `grade ${source.grade}` : 'ungraded', source.kind].filter(Boolean).join(' · '),
+      h('p', { class: 'muted small source-meta' }, [source.publisher, source.publishedAt ?? 'undated', source.grade ? `grade ${source.grade}` : 'ungraded', source.kind].filter(Boolean).join(' · '),
         source.url ? [' · ', h('a', { href: source.url, target: '_blank', rel: 'noopener noreferrer' }, 'original')] : null),
       source.text
         ? [h('p', { class: 'muted small' }, `${found.length} of ${new Set(quotes).size} quotes found in the text.`),
@@ -64,11 +65,14 @@ export function createSourceListView(context: ExplorerContext): View {
   const sync = () => {
     const { mode, openSource: wanted } = store.get();
     if (mode !== 'sources') return;
-    if (!listed) {
-      listed = true;
+    const { sourceFilter } = store.get();
+    const filterKey = JSON.stringify(sourceFilter);
+    if (listed !== filterKey) {
+      listed = filterKey;
       replaceChildren(list, h('p', { class: 'muted' }, 'Loading the sources…'));
-      api.sources({ query: { limit: PAGE } }).then(renderList, (err) => {
-        listed = false;
+      api.sources({ query: { limit: PAGE, ...sourceFilter } }).then((page) => listed === filterKey && renderList(page), (err) => {
+        if (listed !== filterKey) return;
+        listed = null;
         replaceChildren(list, h('p', { class: 'error', role: 'alert' }, `The sources could not be loaded: ${errorMessage(err)}`));
       });
     }
@@ -88,7 +92,7 @@ export function createSourceListView(context: ExplorerContext): View {
     element,
     // A source was ingested: both the list and the open source are read afresh.
     refresh: () => {
-      listed = false;
+      listed = null;
       shown = undefined;
       sync();
     },

@@ -4,7 +4,8 @@
  * an existing one through search), and ingest the accepted draft with the write token. The draft
  * in progress lives in localStorage (a reload keeps it); the token only in this tab's session.
  */
-import { STANCE_TYPES, STANCE_TYPE_NAMES, type StanceType } from '../../../server/contract/model.ts';
+import { POINT_TOPICS, STANCE_TYPES, STANCE_TYPE_NAMES, type PointTopic, type StanceType } from '../../../server/contract/model.ts';
+import type { CandidatePoint } from '../../../server/contract/documents.ts';
 import { ApiError, api } from '../api/client.ts';
 import type { AliasOffer } from '../../../server/contract/extract.ts';
 import type { PayloadStance } from '../../../server/contract/sourcePayload.ts';
@@ -12,12 +13,17 @@ import {
   type SourceDraftState,
   acceptedPayload,
   decide,
+  decidePoint,
+  editPoint,
+  pointsOf,
+  setPointsDocument,
   editStance,
   emptyDraftState,
   entitiesOf,
   isAliasKept,
   keepAlias,
   loadDraftState,
+  entityName,
   mergeEntity,
   saveDraftState,
   stancesOf,
@@ -83,7 +89,7 @@ export function createSourceView(context: ExplorerContext): View {
           ...(form.format ? { format: form.format } : {}),
         },
       });
-      update({ ...state, draft, decisions: {}, merges: {} });
+      update({ ...state, draft, decisions: {}, merges: {}, pointDecisions: {} });
       replaceChildren(message, `${draft.summary.stances} candidate stances, ${draft.summary.quotes} quotes, ${draft.summary.proposedEntities} proposed entities.`);
     } catch (err) {
       replaceChildren(message, h('span', { class: 'error', role: 'alert' }, errorMessage(err)));
@@ -97,9 +103,25 @@ export function createSourceView(context: ExplorerContext): View {
     update(emptyDraftState());
     replaceChildren(message, 'Draft discarded.');
   });
+  // Whether the server takes writes at all (GET /api/meta), learned before anyone is asked for a token.
+  let writesEnabled: Promise<boolean> | undefined;
+  const serverTakesWrites = () => (writesEnabled ??= api.meta().then((meta) => meta.writes.enabled, (err) => {
+    writesEnabled = undefined;
+    throw err;
+  }));
   ingestButton.addEventListener('click', async () => {
     const payload = acceptedPayload(state);
     if (!payload) return;
+    try {
+      if (!(await serverTakesWrites())) {
+        replaceChildren(message, h('span', { class: 'error', role: 'alert', 'data-writes': 'off' },
+          'This server takes no writes: no write token is set. Start it with PARLEY_WRITE_TOKEN=… (README, Configuration), then ingest again.'));
+        return;
+      }
+    } catch (err) {
+      replaceChildren(message, h('span', { class: 'error', role: 'alert' }, errorMessage(err)));
+      return;
+    }
     const token = sessionStorage.getItem(TOKEN_KEY) ?? window.prompt('Write token (kept for this tab only)') ?? '';
     if (!token) return;
     try {
@@ -110,7 +132,8 @@ export function createSourceView(context: ExplorerContext): View {
         () => context.announce(`Ingested ${report.sourceId}: ${report.stances} stances.`),
         (err) => context.announce(`Ingested ${report.sourceId}: ${report.stances} stances, but the graph could not be read again: ${errorMessage(err)}`),
       );
-      replaceChildren(message, h('span', { class: 'success', 'data-ingested': report.sourceId }, `Ingested ${report.stances} stances from ${report.sourceId}.`));
+      const points = report.points ? `, ${report.points} points` : '';
+      replaceChildren(message, h('span', { class: 'success', 'data-ingested': report.sourceId }, `Ingested ${report.stances} stances${points} from ${report.sourceId}.`));
       update({ ...emptyDraftState() });
       for (const [input] of fields) input.value = '';
     } catch (err) {
@@ -133,6 +156,7 @@ export function createSourceView(context: ExplorerContext): View {
       h('div', { class: 'source-columns' },
         articleText,
         h('div', { class: 'candidates' },
+          pointsOf(state).length ? pointsSection(articleText) : null,
           h('h3', {}, 'Candidate stances'),
           h('ol', { class: 'plain-list' }, stancesOf(state).map((stance) => candidateCard(stance, articleText))),
           aliasOffers.length ? [h('h3', {}, 'New spellings of known entities'), h('ul', { class: 'plain-list' }, aliasOffers.map(aliasOffer))] : null,
@@ -140,6 +164,9 @@ export function createSourceView(context: ExplorerContext): View {
           h('ul', { class: 'plain-list' }, entities.map((entity) => proposedEntity(entity))),
           h('div', { class: 'toolbar' }, ingestButton, discardButton))));
   }
+
+  /** A candidate names its actor and target as the graph or the draft does, not by id. */
+  const nameOf = (id: string) => entityName(state, id, (known) => (context.graph.hasNode(known) ? context.graph.getNodeAttribute(known, 'label') : undefined));
 
   function candidateCard(stance: PayloadStance, articleText: HTMLElement): HTMLElement {
     const decision = state.decisions[stance.id];
@@ -157,7 +184,7 @@ export function createSourceView(context: ExplorerContext): View {
     const known = state.draft!.matches?.find((m) => m.stance === stance.id);
     return h('li', { class: `candidate ${decision === false ? 'rejected' : decision ? 'accepted' : ''}`, 'data-stance': stance.id },
       h('button', { type: 'button', class: 'link locate', onclick: () => locate(articleText, where?.sentence.start ?? 0) },
-        `${stance.actor} ${STANCE_TYPES[stance.type].verb} ${stance.target}`),
+        `${nameOf(stance.actor)} ${STANCE_TYPES[stance.type].verb} ${nameOf(stance.target)}`),
       known ? h('p', { class: 'already-known small', 'data-existing': known.existing },
         `Already in the graph, reported by ${known.sources} source${known.sources === 1 ? '' : 's'}: ingesting adds this source's evidence to it.`) : null,
       where ? h('p', { class: 'muted small' }, `cue “${where.cue}” · confidence ${where.confidence}`) : null,
@@ -171,6 +198,42 @@ export function createSourceView(context: ExplorerContext): View {
       h('div', { class: 'toolbar' },
         h('button', { type: 'button', class: 'button small', 'data-action': 'accept', 'aria-pressed': String(decision === true), onclick: () => update(decide(state, stance.id, true)) }, 'Accept'),
         h('button', { type: 'button', class: 'button small', 'data-action': 'reject', 'aria-pressed': String(decision === false), onclick: () => update(decide(state, stance.id, false)) }, 'Reject')));
+  }
+
+  /** The document's numbered or bulleted points: name the document and its author, keep or drop each, fix its topic and stance. */
+  function pointsSection(articleText: HTMLElement): HTMLElement {
+    const document = state.pointsDocument ?? { name: '', author: '' };
+    const docInput = (label: string, key: 'name' | 'author', placeholder: string) => {
+      const element = h('input', { class: 'input small', 'aria-label': label, 'data-field': `points-${key}`, placeholder, value: document[key] });
+      element.addEventListener('change', () => update(setPointsDocument(state, { ...(state.pointsDocument ?? { name: '', author: '' }), [key]: element.value })));
+      return h('label', { class: 'field' }, h('span', { class: 'muted small' }, label), element);
+    };
+    return h('div', { class: 'candidate-points' },
+      h('h3', {}, `Points of the document (${pointsOf(state).length})`),
+      h('div', { class: 'fields' }, docInput('Document name', 'name', 'e.g. Ostland memorandum'), docInput('Author', 'author', 'party:…')),
+      h('ol', { class: 'plain-list' }, pointsOf(state).map((point) => pointCard(point, articleText))));
+  }
+
+  function pointCard(point: CandidatePoint, articleText: HTMLElement): HTMLElement {
+    const kept = state.pointDecisions?.[point.order] !== false;
+    const edit = (change: Partial<CandidatePoint>) => update(editPoint(state, point.order, change));
+    const topic = h('select', { class: 'select small', 'aria-label': 'Topic', 'data-field': 'topic' },
+      POINT_TOPICS.map((t) => h('option', { value: t, ...(t === (point.topic ?? 'process_talks') ? { selected: true } : {}) }, t.replace(/_/g, ' '))));
+    topic.addEventListener('change', () => edit({ topic: topic.value as PointTopic }));
+    const type = h('select', { class: 'select small', 'aria-label': 'Stance type', 'data-field': 'type' },
+      STANCE_TYPE_NAMES.map((t) => h('option', { value: t, ...(t === point.type ? { selected: true } : {}) }, STANCE_TYPES[t].verb)));
+    type.addEventListener('change', () => edit({ type: type.value as StanceType }));
+    const position = h('input', { class: 'input small', 'aria-label': 'Position', 'data-field': 'position', value: point.position.id });
+    position.addEventListener('change', () => edit({ position: { ...point.position, id: position.value.trim() } }));
+    return h('li', { class: `candidate candidate-point ${kept ? 'accepted' : 'rejected'}`, 'data-order': String(point.order), 'data-start': String(point.start), 'data-end': String(point.end) },
+      h('button', { type: 'button', class: 'link locate', onclick: () => locate(articleText, point.start) }, `${point.marker} ${point.text}`),
+      point.condition ? h('p', { class: 'muted small' }, `condition: ${point.condition}`) : null,
+      h('div', { class: 'fields' },
+        h('label', { class: 'field' }, h('span', { class: 'muted small' }, 'Topic'), topic),
+        h('label', { class: 'field' }, h('span', { class: 'muted small' }, 'Stance'), type),
+        h('label', { class: 'field' }, h('span', { class: 'muted small' }, 'Position'), position)),
+      h('button', { type: 'button', class: 'button small', 'data-action': 'toggle-point', 'aria-pressed': String(kept), onclick: () => update(decidePoint(state, point.order, !kept)) },
+        kept ? 'Kept' : 'Dropped'));
   }
 
   function aliasOffer(offer: AliasOffer): HTMLElement {
@@ -191,7 +254,7 @@ export function createSourceView(context: ExplorerContext): View {
       replaceChildren(hits, found.filter((hit) => hit.id !== entity.id).slice(0, 6).map((hit) =>
         h('li', {}, h('button', { type: 'button', class: 'link', 'data-merge': hit.id, onclick: () => update(mergeEntity(state, entity.id, { id: hit.id, name: hit.label })) }, `${hit.label} (${hit.type})`))));
     });
-    return h('li', { class: 'proposed-entity', 'data-entity': entity.id }, h('strong', {}, entity.name), ` ${entity.type} · ${entity.id}`, box, hits);
+    return h('li', { class: 'proposed-entity', 'data-entity': entity.id }, h('strong', {}, entity.name), ` ${entity.type}`, box, hits);
   }
 
   render();

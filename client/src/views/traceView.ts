@@ -3,6 +3,7 @@
  * supporters on the left, opponents on the right, other statements below — each with the
  * evidence for its stance, and the position's preconditions, alternatives and conditions.
  */
+import { disputeSentence } from './disputeText.ts';
 import { STANCE_TYPES } from '../../../server/contract/model.ts';
 import type { PositionLink, TraceResponse } from '../../../server/contract/analysis.ts';
 import type { Stance } from '../../../server/contract/common.ts';
@@ -68,7 +69,9 @@ export function createTraceView(context: ExplorerContext): View {
           h('h2', { id: 'trace-title' }, trace.position.label),
           typeof description === 'string' && description ? h('p', {}, description) : null,
           h('button', { type: 'button', class: 'link small', onclick: () => showInGraph(trace.position.id) }, 'Show in graph'),
-          relations.length ? h('div', { class: 'relations' }, relations) : h('p', { class: 'muted small' }, 'No preconditions, alternatives or conditions recorded.')),
+          relations.length ? h('div', { class: 'relations' }, relations) : h('p', { class: 'muted small' }, 'No preconditions, alternatives or conditions recorded.'),
+          trace.disputes.length ? h('ul', { class: 'trace-disputes plain-list', 'aria-label': 'Disputed' }, trace.disputes.map(({ actor, dispute }) =>
+            h('li', { class: 'dispute-note', 'data-actor': actor.id }, h('strong', {}, `${actor.label}: `), disputeSentence(dispute)))) : null),
         GROUPS.map(({ family, title, area }) => {
           const stances = byFamily(family);
           return h('section', { class: `trace-group area-${area}`, 'data-family': family, 'aria-label': title },

@@ -9,11 +9,12 @@ import { type DatedNodeRow, type PositionLinkRow, readMatrix, readMatrixAxes, re
 import { readNodesById } from '../../core/nodesData.ts';
 import { NotFoundError, ValidationError } from '../../errors.ts';
 import { toGraphNode } from '../graph/graph.ts';
-import { ACTOR_TYPES, STANCE_TYPES, type PositionRelation, type StanceType } from '../../contract/model.ts';
+import { ACTOR_TYPES, STANCE_TYPE_NAMES, STANCE_TYPES, type PositionRelation, type StanceType } from '../../contract/model.ts';
 import type { GradeFilter, Reversal, StanceStep } from '../../contract/common.ts';
 import type { ActorStancesResponse, MatrixResponse, PathsResponse, PositionLink, TimelineEntry, TraceResponse } from '../../contract/analysis.ts';
 import { admissibleSources } from '../../core/grading.ts';
 import { corroborationOf, groupBy, reversalsIn, stepOf } from '../../core/reports.ts';
+import { judgeDispute, toDispute } from '../../core/disputes.ts';
 
 async function requireNode(db: Database, id: string, types: readonly string[], what: string) {
   const [row] = await readNodesById(db, [id]);
@@ -39,8 +40,11 @@ export async function tracePosition(db: Database, id: string, { asOf, ...grading
   for (const stance of stances) (byType[stance.type] ??= []).push(withCorroboration(stance));
   // A party's stances on the position, its officials' included, are one line of change.
   const reversed = new Map<string, StanceStep>();
+  const disputes: TraceResponse['disputes'] = [];
   for (const group of groupBy(stances, (s) => s.party?.id ?? s.actor.id).values()) {
     for (const { from, to } of reversalsIn(group)) reversed.set(to.id, stepOf(from));
+    const dispute = toDispute(judgeDispute(group));
+    if (dispute) disputes.push({ actor: group[0]!.party ?? group[0]!.actor, dispute });
   }
   const linked = links.map(describeLink);
   const linksOf = (relation: PositionRelation, direction: PositionLink['direction']) =>
@@ -55,7 +59,7 @@ export async function tracePosition(db: Database, id: string, { asOf, ...grading
       reverses: reversed.get(s.id) ?? null,
     })),
     ...datedNodeEntries(dated, position.label),
-  ].sort((a, b) => a.date.localeCompare(b.date) || a.kind.localeCompare(b.kind) || a.id.localeCompare(b.id));
+  ].sort(timelineOrder(new Map(stances.map((s) => [s.id, s.type]))));
   return {
     position: toGraphNode(position),
     asOf,
@@ -67,7 +71,21 @@ export async function tracePosition(db: Database, id: string, { asOf, ...grading
     conditionOf: linksOf('CONDITIONAL_ON', 'incoming'),
     conditionalStances: conditionalStances.map(withCorroboration),
     timeline,
+    disputes,
   };
+}
+
+/**
+ * The order of a trace's timeline: by date; on one day events and documents first (what
+ * happened), then stances in the vocabulary's order, so a proposal comes before the agreement
+ * or rejection that answers it (stances carry a day, not a time); then by id, so it is stable.
+ */
+export function timelineOrder(typeOf: ReadonlyMap<string, StanceType>) {
+  const rank = (entry: TimelineEntry) => {
+    const type = typeOf.get(entry.id);
+    return type === undefined ? -1 : STANCE_TYPE_NAMES.indexOf(type);
+  };
+  return (a: TimelineEntry, b: TimelineEntry) => a.date.localeCompare(b.date) || a.kind.localeCompare(b.kind) || rank(a) - rank(b) || a.id.localeCompare(b.id);
 }
 
 /** One timeline line per event or document, however many ways it touches the position. */
@@ -124,16 +142,26 @@ export function withCorroboration<T extends Pick<StanceRow, 'evidence'>>(stance:
   return { ...stance, corroboration: corroborationOf(stance.evidence) };
 }
 
-export async function partyPositionMatrix(db: Database, { asOf, ...grading }: ViewFilter): Promise<MatrixResponse> {
+export async function partyPositionMatrix(db: Database, { asOf, stanceTypes = null, ...grading }: ViewFilter & { stanceTypes?: readonly StanceType[] | null }): Promise<MatrixResponse> {
   const sources = await admissibleSources(db, grading);
-  const [axes, cells] = await Promise.all([readMatrixAxes(db), readMatrix(db, asOf, sources)]);
+  const [axes, cells] = await Promise.all([readMatrixAxes(db), readMatrix(db, asOf, sources, stanceTypes)]);
   return {
     asOf,
     parties: axes.filter((a) => a.type === 'Party'),
     positions: axes.filter((a) => a.type === 'Position'),
-    cells: cells.map(({ history, ...cell }) => {
-      const last = reversalsIn(history).at(-1);
-      return { ...cell, reversal: last ? { from: stepOf(last.from), to: stepOf(last.to), date: stepOf(last.to).date } : null };
+    cells: cells.map(({ party, position, stances }) => {
+      const judgement = judgeDispute(stances)!;
+      const { id, type, family, date, actor } = judgement.headline;
+      const last = reversalsIn(stances).at(-1);
+      return {
+        party,
+        position,
+        latest: { id, type, family, date, actor },
+        stanceCount: stances.length,
+        evidenceCount: stances.reduce((sum, s) => sum + s.evidence.length, 0),
+        reversal: last ? { from: stepOf(last.from), to: stepOf(last.to), date: stepOf(last.to).date } : null,
+        dispute: toDispute(judgement),
+      };
     }),
   };
 }

@@ -6,10 +6,22 @@ import type { Database } from '../../db/database.ts';
 import { type ConflictRow, type ConflictSideRow, readConflicts } from './conflictsData.ts';
 import type { Conflict, ConflictsResponse } from '../../contract/analysis.ts';
 import type { Page } from '../sources/sources.ts';
+import { admissibleSources } from '../../core/grading.ts';
+import type { GradeFilter } from '../../contract/common.ts';
 
-export async function listConflicts(db: Database, page: Page): Promise<ConflictsResponse> {
-  const rows = await readConflicts(db, null);
+/**
+ * A page of conflicts. Under a grade filter each side keeps only the reports of admissible
+ * sources, and a conflict one of whose sides has none left is no conflict any more.
+ */
+export async function listConflicts(db: Database, page: Page, grading: GradeFilter = {}): Promise<ConflictsResponse> {
+  const sources = await admissibleSources(db, grading);
+  const rows = sources === null ? await readConflicts(db, null) : admissibleOnly(await readConflicts(db, null), new Set(sources));
   return { total: rows.length, ...page, conflicts: rows.slice(page.offset, page.offset + page.limit).map(toConflict) };
+}
+
+function admissibleOnly(rows: ConflictRow[], admitted: ReadonlySet<string>): ConflictRow[] {
+  const keep = (side: ConflictSideRow): ConflictSideRow => ({ ...side, reports: side.reports.filter((r) => admitted.has(r.source.id)) });
+  return rows.map((row) => ({ ...row, a: keep(row.a), b: keep(row.b) })).filter((row) => row.a.reports.length > 0 && row.b.reports.length > 0);
 }
 
 function toConflict(row: ConflictRow): Conflict {

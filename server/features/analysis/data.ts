@@ -27,17 +27,24 @@ export function readPositionEvents(db: Database, id: string, asOf: string | null
   return db.read<DatedNodeRow>(cypher('analysis/position-events'), { id, asOf });
 }
 
+export interface MatrixStanceRow {
+  id: string;
+  type: StanceType;
+  family: StanceFamily;
+  date: string;
+  datePrecision: string;
+  actor: NodeRefRow;
+  /** The admissible evidence behind the stance: its source and how it was reported. */
+  evidence: { source: string | null; reporting: string | null }[];
+}
 interface MatrixCellRow {
   party: string;
   position: string;
-  latest: { id: string; type: StanceType; family: StanceFamily; date: string; actor: NodeRefRow };
-  /** Every stance of the cell, for reversals. */
-  history: { id: string; type: StanceType; family: StanceFamily; date: string; datePrecision: string }[];
-  stanceCount: number;
-  evidenceCount: number;
+  /** Every stance of the cell, latest first. */
+  stances: MatrixStanceRow[];
 }
-export function readMatrix(db: Database, asOf: string | null, sources: string[] | null): Promise<MatrixCellRow[]> {
-  return db.read<MatrixCellRow>(cypher('analysis/matrix'), { asOf, sources });
+export function readMatrix(db: Database, asOf: string | null, sources: string[] | null, stanceTypes: readonly string[] | null = null): Promise<MatrixCellRow[]> {
+  return db.read<MatrixCellRow>(cypher('analysis/matrix'), { asOf, sources, stanceTypes });
 }
 export function readMatrixAxes(db: Database): Promise<NodeRefRow[]> {
   return db.read<NodeRefRow>(cypher('analysis/matrix-axes'));

@@ -9,8 +9,8 @@ export function analysisHandlers(db: Database): Handlers<typeof analysisRoutes> 
   return {
     trace: ({ params: { id }, query: { asOf, ...grading } }) => tracePosition(db, id, { asOf: asOf ?? null, ...grading }),
     actorStances: ({ params: { id }, query: { asOf, ...grading } }) => actorStances(db, id, { asOf: asOf ?? null, ...grading }),
-    matrix: ({ query: { asOf, ...grading } }) => partyPositionMatrix(db, { asOf: asOf ?? null, ...grading }),
+    matrix: ({ query: { asOf, stanceTypes, ...grading } }) => partyPositionMatrix(db, { asOf: asOf ?? null, stanceTypes: stanceTypes ?? null, ...grading }),
     paths: ({ query: { from, to, max } }) => shortestPaths(db, from, to, max),
-    conflicts: ({ query }) => listConflicts(db, query),
+    conflicts: ({ query: { limit, offset, ...grading } }) => listConflicts(db, { limit, offset }, grading),
   };
 }

@@ -25,6 +25,7 @@ import { findQuestion } from '../questions/questions.ts';
 import { type ConflictRow, readConflicts } from '../analysis/conflictsData.ts';
 import { corroborationOf } from '../../core/reports.ts';
 import { escapeLucene, luceneQuery } from '../graph/search.ts';
+import { type FactJudgements, disputeSentence, factKey, judgeFacts, laterChange, stanceConfidence } from './facts.ts';
 
 /** Below this a structured answer gives way to the evidence. */
 const CONFIDENT = 0.6;
@@ -35,6 +36,13 @@ const CLOSEST_PASSAGES = 3;
 const ACTOR_TYPES = new Set(['Party', 'Official', 'Delegation']);
 const SUPPORT_OR_PROPOSAL = STANCE_TYPE_NAMES.filter((t) => STANCE_TYPES[t].family === 'support' || STANCE_TYPES[t].family === 'proposal');
 const TARGET_TYPES = ['Position', 'Event'];
+/** Stances an answer names before it says "and N more". */
+const SHOWN_STANCES = 8;
+/** The most a stance answer may claim that rests on the weaker side of a disputed fact, or asks yes or no over one. */
+const DISPUTED_CONFIDENCE = 0.4;
+/** The most a stance answer may claim that names the better-evidenced side of a disputed fact. */
+const CONTESTED_CONFIDENCE = 0.75;
+const unique = (items: string[]) => [...new Set(items)];
 
 type Path = AskInterpretation['path'];
 interface Draft {
@@ -46,6 +54,8 @@ interface Draft {
   covered?: string;
   /** For an answer that finds nothing: what the sources do hold nearby. */
   closest?: AskCitation[];
+  /** The sources disagree on what it states: an answer however unsure, never replaced by a guess. */
+  disputed?: boolean;
 }
 
 const indexes = new WeakMap<KnownNames, NameIndex>();
@@ -68,7 +78,7 @@ export async function askQuestion(db: Database, question: string, maxRows: numbe
     ? await conflictingReports(db, reading)
     : ((await answerFromStructure(db, reading)) ?? (await answerFromStances(db, reading, scope)));
   const unexplained = structured ? unexplainedWords(reading, searched, structured) : reading.leftover.map((l) => l.word);
-  if (structured && structured.citations.length > 0 && confidenceOf(structured, searched, unexplained) >= CONFIDENT) {
+  if (structured && structured.citations.length > 0 && ((structured.disputed && unexplained.length === 0) || confidenceOf(structured, searched, unexplained) >= CONFIDENT)) {
     return respond(reading, { ...structured, confidence: confidenceOf(structured, searched, unexplained) }, unexplained, []);
   }
   const evidence = await answerFromEvidence(db, reading, scope.sources);
@@ -437,7 +447,13 @@ async function answerFromStances(db: Database, reading: Reading, scope: StanceSc
   if (reading.both && agents.length >= 2) return shared(agents, byAgent, reading);
   if (reading.only && agents.length >= 1) return alone(db, reading, agents, rows, scope);
   if (rows.length === 0) return noneRecorded(db, reading, agents, targets, scope);
-  return stanceDraft(reading, rows, accusedActors);
+  const shown = rows.slice(0, SHOWN_STANCES);
+  // Every stance the shown rows' parties took on their targets, of any type: a rejection the
+  // question did not ask about can still dispute the agreement it did.
+  const facts = judgeFacts(
+    await readStances(db, { actorIds: unique(shown.map((r) => r.partyId)), targetIds: unique(shown.map((r) => r.targetId)), types: null, before: filter.before, after: filter.after }, scope),
+  );
+  return stanceDraft(reading, rows, accusedActors, facts);
 }
 
 /** Whether a stance is about an actor: the actor takes part in its target, or its evidence names them. */
@@ -447,13 +463,34 @@ function isAbout(row: AskStanceRow, actor: NameRow): boolean {
   return actor.names.some((name) => words.includes(` ${nameWords(name).join(' ')} `));
 }
 
-function stanceDraft(reading: Reading, rows: AskStanceRow[], accused: NameRow[]): Draft {
-  const shown = rows.slice(0, 8);
+function stanceDraft(reading: Reading, rows: AskStanceRow[], accused: NameRow[], facts: FactJudgements): Draft {
+  const shown = rows.slice(0, SHOWN_STANCES);
   const more = rows.length > shown.length ? `, and ${rows.length - shown.length} more` : '';
   const datesMatter = reading.asks === 'when' || reading.timeline || reading.time.after !== null || reading.time.before !== null || reading.time.order !== null;
-  const statement = (r: AskStanceRow) => (accused.length ? `${who(r)} accused ${list(accused.map((a) => a.label))} over ${r.target}${r.date ? ` on ${r.date}` : ''}` : stanceStatement(r, datesMatter));
+  // Each stance in its own type's verb: "accused" only for an accusation.
+  const statement = (r: AskStanceRow) =>
+    r.type === 'accused' && accused.length ? `${who(r)} accused ${list(accused.map((a) => a.label))} over ${r.target}${r.date ? ` on ${r.date}` : ''}` : stanceStatement(r, datesMatter);
   let answer = `${list(shown.map(statement))}${more}.`;
-  if (reading.asks === 'yes/no') answer = `Yes: ${answer}`;
+  const disputes = [...new Set(shown.map(factKey))].flatMap((key) => {
+    const judgement = facts.get(key);
+    return judgement?.disputed ? [judgement] : [];
+  });
+  const changes = shown.flatMap((r) => laterChange(r, facts.get(factKey(r))) ?? []);
+  let confidence = stanceConfidence(shown);
+  if (disputes.length) {
+    const sentences = disputes.map((j) => disputeSentence(j, (r) => stanceStatement(r)));
+    // A yes/no over a disputed fact is answered "disputed", never "yes".
+    answer = reading.asks === 'yes/no' ? sentences.join(' ') : `${answer} ${sentences.join(' ')}`;
+    // Unsure when the answer asks yes or no, or names a stance only the weaker side reports;
+    // naming the better-evidenced side of a dispute is still an answer, if a less certain one.
+    const shownIds = new Set(shown.map((r) => r.stanceId));
+    const restsOnWeaker = disputes.some((j) => j.sides![1].stances.some((s) => shownIds.has(s.id)));
+    confidence = Math.min(confidence, reading.asks === 'yes/no' || restsOnWeaker ? DISPUTED_CONFIDENCE : CONTESTED_CONFIDENCE);
+  } else if (reading.asks === 'yes/no') {
+    answer = `Yes: ${answer}`;
+  }
+  // A later stance of another family is a change over time, said as one.
+  if (changes.length) answer = `${answer} Later: ${list(changes.map((r) => stanceStatement(r)))}.`;
   if (reading.saying) {
     const quoted = shown.flatMap((r) => r.evidence.filter((e) => e.quote).map((e) => `${r.actor} said “${e.quote}” (${verbOf(r.type)} ${r.target}${r.date ? `, ${r.date}` : ''})`));
     if (quoted.length) answer = `${list(quoted.slice(0, 4))}.`;
@@ -467,7 +504,16 @@ function stanceDraft(reading: Reading, rows: AskStanceRow[], accused: NameRow[])
     if (needs.size) answer = `${answer} ${list([...needs.values()])}.`;
     else if (!shown.some((r) => r.condition)) answer = `${answer} The sources record no condition for it.`;
   }
-  return { path: 'stances', answer, confidence: 0.9, citations: stanceCitations(shown), covered: shown.map((r) => `${r.actor} ${r.target}`).join(' ') };
+  const cited = [...shown, ...disputes.flatMap((j) => j.sides!.flatMap((side) => side.stances.map((s) => s.row))), ...changes];
+  const citedOnce = [...new Map(cited.map((r) => [r.stanceId, r])).values()];
+  return {
+    path: 'stances',
+    answer,
+    confidence,
+    citations: stanceCitations(citedOnce),
+    covered: shown.map((r) => `${r.actor} ${r.target}`).join(' '),
+    disputed: disputes.length > 0,
+  };
 }
 
 /** Positions some actors are for and others against. */

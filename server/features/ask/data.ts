@@ -1,6 +1,7 @@
 /** Reads for ask's three paths. Plain rows only; the domain decides what they answer. */
 import { cypher } from '../../db/cypherFiles.ts';
 import type { Database } from '../../db/database.ts';
+import type { StanceFamily, StanceType } from '../../contract/model.ts';
 
 /** The source a passage or piece of evidence comes from, as ask cites it. */
 interface CitedSource {
@@ -26,11 +27,12 @@ export interface AskStanceRow {
   actorId: string;
   party: string;
   partyId: string;
-  type: string;
-  family: string;
+  type: StanceType;
+  family: StanceFamily;
   target: string;
   targetId: string;
   date: string | null;
+  datePrecision: string | null;
   condition: string | null;
   conditionId: string | null;
   voicedBy: string | null;

@@ -5,7 +5,7 @@
  * TRANSACTIONS (needs its own transactions) are refused before planning, and again by the plan
  * however they are spelled. Neo4j's complaints map to 4xx by their error code, never by text.
  */
-import { EXPLAIN_PREFIX, explainQuery, type PlanOperator } from '../../db/console.ts';
+import { EXPLAIN_PREFIX, consoleParams, explainQuery, type PlanOperator } from '../../db/console.ts';
 import type { Database, NativeNode, NativePath, NativeRelationship, Row } from '../../db/database.ts';
 import { readNodesById } from '../../core/nodesData.ts';
 import { readStanceEdgesById } from '../graph/data.ts';
@@ -31,9 +31,10 @@ interface ConsoleLimits {
 export async function runConsoleQuery(db: Database, request: ConsoleRequest, limits: ConsoleLimits) {
   const { mode, query } = readPlanMode(request.query.trim().replace(/;\s*$/, ''));
   refuseForbiddenClauses(query);
+  const params = consoleParams(request.params);
   let plan;
   try {
-    plan = await explainQuery(db, query, request.params, { timeoutMs: limits.timeoutMs });
+    plan = await explainQuery(db, query, params, { timeoutMs: limits.timeoutMs });
   } catch (err) {
     throw consoleError(err, EXPLAIN_PREFIX.length);
   }
@@ -49,7 +50,7 @@ export async function runConsoleQuery(db: Database, request: ConsoleRequest, lim
   const profiled = mode === 'profile';
   let result;
   try {
-    result = await runReadQuery(db, profiled ? `PROFILE ${query}` : query, request.params, maxRows, { timeoutMs: limits.timeoutMs, maxBytes: limits.maxBytes, profiled });
+    result = await runReadQuery(db, profiled ? `PROFILE ${query}` : query, params, maxRows, { timeoutMs: limits.timeoutMs, maxBytes: limits.maxBytes, profiled });
   } catch (err) {
     throw consoleError(err, profiled ? PROFILE_PREFIX : 0);
   }

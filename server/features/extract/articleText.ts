@@ -44,7 +44,7 @@ export function readArticle(submitted: string, format: Format | undefined): Arti
   }
   const stopWordShare = words.filter((t) => t.stopWord).length / words.length;
   if (stopWordShare < MIN_STOP_WORD_SHARE) {
-    throw new UnprocessableError('not_english', 'The article does not read as English; Parley extracts from English text only.', [
+    throw new UnprocessableError('not_english', 'The article does not read as English: this language is not supported; Parley extracts from English text only.', [
       { path: 'text', message: `only ${Math.round(stopWordShare * 100)}% of words are English function words` },
     ]);
   }

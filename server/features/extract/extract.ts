@@ -1,29 +1,34 @@
 /**
- * From article to draft: read the request, find the article's text and sentences, read the
- * graph's names, and build a draft payload with provenance (server/domain/extract/draft.ts).
- * Nothing is written; the analyst reviews the draft and ingests it through POST /api/sources.
+ * From article to draft: read the request, find the article's text, parse it with the language
+ * parser (spaCy, server/nlp/), read the graph's names, and run the extraction passes over the
+ * parse (draft.ts). Nothing is written; the analyst reviews the draft and ingests it through
+ * POST /api/sources.
  */
 import type { Database } from '../../db/database.ts';
 import { readKnownNames } from './data.ts';
 import type { ExtractDraft, ExtractRequest } from '../../contract/extract.ts';
 import type { KnownName } from '../../language/index.ts';
+import type { NlpService } from '../../nlp/client.ts';
 import { readArticle } from './articleText.ts';
 import { buildDraft, draftSourceId } from './draft.ts';
+import { findListedPoints } from './points.ts';
 import { parsePayload, stancesAlreadyHeld } from '../sources/ingest.ts';
 
-export async function extractFromArticle(db: Database, request: ExtractRequest): Promise<ExtractDraft> {
+export async function extractFromArticle(db: Database, nlp: NlpService, request: ExtractRequest): Promise<ExtractDraft> {
   const article = readArticle(request.text, request.format);
   // What this same source declared before is left out of the known names, so a re-extracted
   // article declares its own entities again and re-ingesting it keeps them and their links.
-  const known = await graphNames(db, draftSourceId(request));
-  const draft = buildDraft({ request, article, known });
+  const [known, parsed] = await Promise.all([graphNames(db, draftSourceId(request)), nlp.parse([article.text])]);
+  const draft = buildDraft({ request, article, doc: parsed.docs[0]!, known });
   // "Already in the graph, reported by N sources": what ingesting the draft would attach to.
-  return { ...draft, matches: await stancesAlreadyHeld(db, parsePayload(draft.payload)) };
+  return { ...draft, points: findListedPoints(draft.text), matches: await stancesAlreadyHeld(db, parsePayload(draft.payload)) };
 }
 
-/** The same extraction without a graph (the CLI and the eval pass the names they have). */
-export function extractWithNames(request: ExtractRequest, known: KnownName[]): ExtractDraft {
-  return buildDraft({ request, article: readArticle(request.text, request.format), known });
+/** The same extraction without a graph (the CLI, the eval and the benchmarks pass the names they have). */
+export async function extractWithNames(nlp: NlpService, request: ExtractRequest, known: KnownName[]): Promise<ExtractDraft> {
+  const article = readArticle(request.text, request.format);
+  const parsed = await nlp.parse([article.text]);
+  return buildDraft({ request, article, doc: parsed.docs[0]!, known });
 }
 
 async function graphNames(db: Database, ownSourceId: string): Promise<KnownName[]> {

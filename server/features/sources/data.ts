@@ -7,7 +7,7 @@ interface SourceListRow {
   id: string;
   title: string;
   kind: string;
-  publishedAt: string;
+  publishedAt: string | null;
   publisher: string | null;
   publishedBy: PublisherRow | null;
   url: string | null;
@@ -43,7 +43,7 @@ interface SourceDetailRow {
   id: string;
   title: string;
   kind: string;
-  publishedAt: string;
+  publishedAt: string | null;
   publisher: string | null;
   url: string | null;
   grade: string | null;
@@ -72,9 +72,10 @@ export async function readStoredPayload(db: Database, sourceId: string): Promise
   return row?.payload;
 }
 
-export async function listSourceRows(db: Database, page: { limit: number; offset: number }): Promise<{ total: number; rows: SourceListRow[] }> {
-  const [count] = await db.read<{ total: number }>(cypher('sources/count'));
-  return { total: count?.total ?? 0, rows: await db.read<SourceListRow>(cypher('sources/list'), page) };
+/** A page of sources; `sources` (null: all) the admissible ones of a grade filter. */
+export async function listSourceRows(db: Database, page: { limit: number; offset: number }, sources: string[] | null = null): Promise<{ total: number; rows: SourceListRow[] }> {
+  const [count] = await db.read<{ total: number }>(cypher('sources/count'), { sources });
+  return { total: count?.total ?? 0, rows: await db.read<SourceListRow>(cypher('sources/list'), { ...page, sources }) };
 }
 
 export async function readSourceDetail(db: Database, sourceId: string): Promise<SourceDetailRow | undefined> {

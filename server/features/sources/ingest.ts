@@ -16,6 +16,7 @@ import { ACTOR_TYPES, ENTITY_TYPES, STANCE_TARGET_TYPES, STANCE_TYPES, type Node
 import { type EntityInput, type SourcePayload, sourcePayloadSchema } from '../../contract/sourcePayload.ts';
 import { type HeldStance, type ReportedStance, groupBy, placeReportedStances } from '../../core/reports.ts';
 import type { StanceMatch } from '../../contract/extract.ts';
+import { NO_CHANGES, ingestionChanges } from '../../core/outbox.ts';
 
 export interface IngestReport {
   sourceId: string;
@@ -24,6 +25,8 @@ export interface IngestReport {
   attachedStances: number;
   evidence: number;
   relations: number;
+  /** Points of documents among the stances. */
+  points: number;
   removedStances: number;
   removedEvidence: number;
   removedRelations: number;
@@ -70,6 +73,7 @@ export async function ingestSource(db: Database, payload: SourcePayload, context
     attachedStances: planned.stances.length - plan.stances.length,
     evidence: plan.evidence.length,
     relations: payload.relations.length,
+    points: payload.points?.length ?? 0,
   };
   const removed = await writeSourceGraph(db, plan, {
     record: {
@@ -83,6 +87,8 @@ export async function ingestSource(db: Database, payload: SourcePayload, context
     },
     retiredLinks,
     audit: { at: now, action: context.action ?? 'ingest', sourceId: plan.sourceId, writer: context.writer, changes: written },
+    // A restore rebuilds what was there: it writes no change events, only its audit line.
+    changes: context.action === 'restore' ? NO_CHANGES : ingestionChanges(plan.sourceId, plan.stances.map((s) => s.id)),
   });
   forgetNames(db);
   return { sourceId: payload.source.id, ...written, ...removed };
@@ -200,13 +206,13 @@ export function planIngestion(payload: SourcePayload): { plan: IngestionPlan; re
     entities.push(publisher);
   }
 
-  const stances = payload.stances.map((stance, i) => {
-    const at = `stances.${i}`;
+  const recorded = [...payload.stances.map((stance, i) => ({ stance, at: `stances.${i}`, point: undefined })), ...pointsAsStances(payload)];
+  const stances = recorded.map(({ stance, at, point }) => {
     claimId(stance.id, `${at}.id`);
     ref(`${at}.actor`, stance.actor, ACTOR_TYPES);
     ref(`${at}.target`, stance.target, STANCE_TARGET_TYPES);
     if (stance.event) link(`${at}.event`, stance.id, 'AT', stance.event, ['Event']);
-    if (stance.document) link(`${at}.document`, stance.id, 'RECORDED_IN', stance.document, ['Document']);
+    if (stance.document) link(`${at}.document`, stance.id, 'RECORDED_IN', stance.document, ['Document'], point ?? {});
     if (stance.voicedBy) link(`${at}.voicedBy`, stance.id, 'VOICED_BY', stance.voicedBy, ['Official']);
     if (stance.conditionPosition) link(`${at}.conditionPosition`, stance.id, 'CONDITIONAL_ON', stance.conditionPosition, ['Position']);
     const { family, cameo } = STANCE_TYPES[stance.type];
@@ -227,7 +233,7 @@ export function planIngestion(payload: SourcePayload): { plan: IngestionPlan; re
     };
   });
 
-  const evidence = payload.stances.flatMap((stance) =>
+  const evidence = recorded.flatMap(({ stance }) =>
     stance.evidence.map((item) => ({
       id: evidenceId(payload.source.id, stance.id, item.quote ?? item.summary ?? ''),
       stance: stance.id,
@@ -235,7 +241,7 @@ export function planIngestion(payload: SourcePayload): { plan: IngestionPlan; re
     })),
   );
 
-  const stanceIds = new Set(payload.stances.map((s) => s.id));
+  const stanceIds = new Set(recorded.map((r) => r.stance.id));
   payload.relations.forEach((relation, i) => {
     const at = `relations.${i}`;
     ref(`${at}.from`, relation.from, ['Position']);
@@ -261,6 +267,51 @@ export function planIngestion(payload: SourcePayload): { plan: IngestionPlan; re
     plan: { source, sourceId: payload.source.id, entities, links, stances, evidence, aliasClaims, declared: new Map(entities.map((e) => [e.id, e.type])) },
     references,
   };
+}
+
+type PayloadStanceRow = SourcePayload['stances'][number];
+
+/**
+ * A document's points as the stances they are: the author's stance on the position, dated like
+ * the document and RECORDED_IN it; the relationship carries the point's order, topic, condition
+ * and section (docs/model.md, "A document's points"). Author and date come from the document when
+ * the payload declares it; otherwise the point must name them.
+ */
+export function pointsAsStances(payload: SourcePayload): { stance: PayloadStanceRow; at: string; point: Record<string, unknown> }[] {
+  const documents = new Map(payload.entities.flatMap((e) => (e.type === 'Document' ? [[e.id, e] as const] : [])));
+  return (payload.points ?? []).map((point, i) => {
+    const at = `points.${i}`;
+    const document = documents.get(point.document);
+    const actor = point.actor ?? document?.author;
+    const date = point.date ?? document?.date;
+    const problems: { path: string; message: string }[] = [];
+    if (actor === undefined) problems.push({ path: `${at}.actor`, message: `name the author of ${point.document}, or declare the document in this payload` });
+    if (date === undefined) problems.push({ path: `${at}.date`, message: `give the date of ${point.document}, or declare the document in this payload` });
+    if (document && actor !== document.author) problems.push({ path: `${at}.actor`, message: `a point is a stance of the document's author, ${document.author}` });
+    if (problems.length > 0) throw new ValidationError(`${problems[0]!.path}: ${problems[0]!.message}`, problems);
+    return {
+      at,
+      point: compact({ order: point.order, topic: point.topic, condition: point.condition, section: point.section }),
+      stance: {
+        id: point.id ?? pointStanceId(point.document, point.position),
+        actor: actor!,
+        type: point.type,
+        target: point.position,
+        date: date!,
+        datePrecision: point.datePrecision ?? (point.date === undefined ? document?.datePrecision : undefined) ?? 'day',
+        condition: point.condition,
+        confidence: point.confidence,
+        document: point.document,
+        evidence: point.evidence,
+      },
+    };
+  });
+}
+
+/** `stance:point-<document>-<position>`, or a hash of both when that would be too long for an id. */
+export function pointStanceId(document: string, position: string): string {
+  const id = `stance:point-${document.slice('document:'.length)}-${position.slice('position:'.length)}`;
+  return id.length <= 200 ? id : `stance:point-${crypto.createHash('sha256').update(`${document}\n${position}`).digest('hex').slice(0, 24)}`;
 }
 
 /** Every reference must name a node declared in the payload or already in the graph, of an allowed type. */

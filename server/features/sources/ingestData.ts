@@ -1,5 +1,5 @@
 import { cypher } from '../../db/cypherFiles.ts';
-import type { Database, Transaction } from '../../db/database.ts';
+import type { Database, Transaction, WriteHook } from '../../db/database.ts';
 import type { StanceFamily } from '../../contract/model.ts';
 
 /** Relationship types ingestion writes; the only values that reach `$(row.type)`. */
@@ -115,18 +115,19 @@ export interface LinkKey {
 /**
  * Writes a whole source in one transaction, all of it or nothing: its graph, what it no longer
  * claims taken back (`retiredLinks`, entities it stopped declaring, evidence it no longer gives),
- * its record, and the audit line.
+ * its record, the audit line, and its change events (`changes`, the outbox).
  */
 export async function writeSourceGraph(
   db: Database,
   plan: IngestionPlan,
-  { record, retiredLinks, audit }: { record: SourceRecordRow; retiredLinks: LinkKey[]; audit: AuditDraft },
+  { record, retiredLinks, audit, changes }: { record: SourceRecordRow; retiredLinks: LinkKey[]; audit: AuditDraft; changes: WriteHook },
 ): Promise<RemovedCounts> {
   for (const link of plan.links) {
     if (!(LINK_TYPES as readonly string[]).includes(link.type)) throw new Error(`Refusing relationship type ${link.type}`);
   }
   const { sourceId } = plan;
   return db.transaction('WRITE', async (tx) => {
+    await changes.before(tx);
     await tx.run(cypher('ingest/source'), { source: plan.source });
     await tx.run(cypher('ingest/entities'), { rows: plan.entities, sourceId });
     await tx.run(cypher('ingest/alias-claims'), { rows: plan.aliasClaims, sourceId });
@@ -140,6 +141,7 @@ export async function writeSourceGraph(
     });
     await tx.run(cypher('ingest/record'), { record });
     await tx.run(cypher('audit/record'), { entry: auditEntry(audit, removed) });
+    await changes.after(tx);
     return removed;
   }, { metadata: { app: 'parley', operation: 'ingest-source', sourceId } });
 }
@@ -154,12 +156,17 @@ export async function deleteSourceGraph(
   sourceId: string,
   links: LinkKey[],
   audit: AuditDraft,
+  changes: WriteHook,
 ): Promise<RemovedCounts & { existed: boolean }> {
   return db.transaction('WRITE', async (tx) => {
+    await changes.before(tx);
     const removed = await retract(tx, sourceId, { evidenceIds: [], links, keepEntities: [] });
     const [gone] = await tx.run<{ existed: boolean }>(cypher('sources/delete'), { sourceId });
     const existed = gone?.existed ?? false;
-    if (existed) await tx.run(cypher('audit/record'), { entry: auditEntry(audit, removed) });
+    if (existed) {
+      await tx.run(cypher('audit/record'), { entry: auditEntry(audit, removed) });
+      await changes.after(tx);
+    }
     return { ...removed, existed };
   }, { metadata: { app: 'parley', operation: 'delete-source', sourceId } });
 }

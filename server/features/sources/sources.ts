@@ -8,14 +8,18 @@ import { listSourceRows, readAuditRows, readSourceDetail, readStoredPayload, rea
 import type { Database } from '../../db/database.ts';
 import { NotFoundError } from '../../errors.ts';
 import { claimedLinks } from './ingest.ts';
+import { admissibleSources } from '../../core/grading.ts';
+import type { GradeFilter } from '../../contract/common.ts';
+import { deletionChanges } from '../../core/outbox.ts';
 
 export interface Page {
   limit: number;
   offset: number;
 }
 
-export async function listSources(db: Database, page: Page) {
-  const { total, rows } = await listSourceRows(db, page);
+/** A page of sources; under a grade filter, only the sources it admits. */
+export async function listSources(db: Database, page: Page, grading: GradeFilter = {}) {
+  const { total, rows } = await listSourceRows(db, page, await admissibleSources(db, grading));
   return { total, ...page, sources: rows };
 }
 
@@ -40,7 +44,7 @@ export async function deleteSource(db: Database, sourceId: string, writer: strin
     sourceId,
     writer,
     changes: {},
-  });
+  }, deletionChanges(sourceId));
   if (existed) forgetNames(db);
   return { sourceId, deleted: existed, ...removed };
 }

@@ -1,0 +1,120 @@
+/**
+ * 7. Watches (issue 30): with 100 watches whose webhooks call a local receiver, (a) from an
+ * ingestion's commit (its 201) to the webhook's receipt, and (b) bulk ingestion throughput
+ * against the same ingestion with no watches. The outbox is written in both cases (it is part of
+ * every ingestion); the watches add the fan-out and the deliveries, which run beside it.
+ */
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { createApi } from '../../client/src/api/client.ts';
+import type { SourcePayload, SourcePayloadInput } from '../../server/contract/sourcePayload.ts';
+import { ingestThroughParley, removeClaims } from '../ingestPaths.ts';
+import { startParleyServer } from '../processes.ts';
+import { compare, elapsedMs, type ResultRow, summarize } from '../stats.ts';
+import { positionId, sourceCount, stanceSource, type WorldPlan } from '../world.ts';
+import { cappedRuns, type WorldContext } from './context.ts';
+
+const TOKEN = 'bench-watch-token';
+const WATCHES = 100;
+const LATENCY_SAMPLES = 20;
+
+function* extraSources(world: WorldPlan, stances: number, claimPrefix: string): Generator<SourcePayload> {
+  const plan: WorldPlan = { ...world, stances, claimPrefix };
+  for (let i = 0; i < sourceCount(plan); i++) yield { ...stanceSource(plan, i), relations: [] };
+}
+
+/** A local receiver that notes when each source's first delivery arrives. */
+async function startReceiver(): Promise<{ url: string; arrived: Map<string, number>; close(): Promise<void> }> {
+  const arrived = new Map<string, number>();
+  const server = http.createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => chunks.push(c));
+    req.on('end', () => {
+      const now = performance.now();
+      try {
+        const sourceId = (JSON.parse(Buffer.concat(chunks).toString('utf8')) as { event: { sourceId: string } }).event.sourceId;
+        if (!arrived.has(sourceId)) arrived.set(sourceId, now);
+      } catch {
+        // Not a delivery.
+      }
+      res.end('ok');
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return {
+    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/hook`,
+    arrived,
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}
+
+export async function watchesSuite(context: WorldContext, { stances }: { stances: number }): Promise<ResultRow[]> {
+  const server = await startParleyServer(context.neo4j, context.logger, { PARLEY_WRITE_TOKEN: TOKEN, PARLEY_WEBHOOK_ALLOW_PRIVATE: 'true' });
+  const receiver = await startReceiver();
+  const api = createApi(server.url);
+  const withoutRates: number[] = [];
+  const withRates: number[] = [];
+  const latencies: number[] = [];
+  const positions = Math.min(WATCHES, context.plan.counts.positions);
+  try {
+    for (const run of cappedRuns(context)) {
+      const without = await ingestThroughParley(context.db, extraSources(context.plan, stances, `bench-nowatch-${run}`), context.logger, 'watches: no watches');
+      withoutRates.push(without.stances / without.seconds);
+      const watchIds: string[] = [];
+      for (let i = 0; i < WATCHES; i++) {
+        const { watch } = await api.createWatch({ body: { target: positionId(context.plan, i % positions), kinds: ['new-stance'], webhook: { url: receiver.url } } }, { token: TOKEN });
+        watchIds.push(watch.id);
+      }
+      const watched = await ingestThroughParley(context.db, extraSources(context.plan, stances, `bench-watch-${run}`), context.logger, 'watches: 100 watches');
+      withRates.push(watched.stances / watched.seconds);
+
+      // Commit to receipt: one small source at a time through the API, on a watched position.
+      for (let i = 0; i < LATENCY_SAMPLES; i++) {
+        const sourceId = `source:bench-latency-${run}-${i}`;
+        const payload: SourcePayloadInput = {
+          source: { id: sourceId, title: `Latency probe ${i}`, kind: 'news-article', publishedAt: '2025-01-01' },
+          entities: [],
+          relations: [],
+          stances: [
+            { id: `stance:bench-latency-${run}-${i}`, actor: `party:${context.plan.prefix}-0`, type: 'backed', target: positionId(context.plan, 0), date: '2025-01-01',
+              datePrecision: 'day', evidence: [{ summary: 'A probe.', reporting: 'second-hand' }] },
+          ],
+        };
+        await api.ingest({ body: payload }, { token: TOKEN });
+        const committed = performance.now();
+        const deadline = committed + 30_000;
+        while (!receiver.arrived.has(sourceId) && performance.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 5));
+        latencies.push(receiver.arrived.has(sourceId) ? receiver.arrived.get(sourceId)! - committed : elapsedMs(committed));
+        await api.deleteSource({ params: { id: sourceId } }, { token: TOKEN });
+      }
+      for (const id of watchIds) await api.deleteWatch({ params: { id } }, { token: TOKEN });
+      await removeClaims(context.db, `bench-nowatch-${run}`);
+      await removeClaims(context.db, `bench-watch-${run}`);
+      context.logger.info({ scope: context.scope, run: run + 1, without: Math.round(withoutRates.at(-1)!), with: Math.round(withRates.at(-1)!) }, 'watches run done');
+    }
+  } finally {
+    await receiver.close();
+    await server.stop();
+  }
+  const withWatches = summarize(withRates);
+  return [
+    {
+      suite: 'watches',
+      scope: `${context.scope}, ${WATCHES} webhook watches`,
+      measure: 'commit → webhook receipt, p50',
+      unit: 'ms',
+      higherIsBetter: false,
+      parley: summarize(latencies),
+      comparisons: [],
+    },
+    {
+      suite: 'watches',
+      scope: `${context.scope}, +${stances.toLocaleString('en')} stances per run`,
+      measure: `ingestion with ${WATCHES} watches`,
+      unit: 'stances/s',
+      higherIsBetter: true,
+      parley: withWatches,
+      comparisons: [compare('the same ingestion with no watches', withWatches, summarize(withoutRates))],
+    },
+  ];
+}

@@ -1,0 +1,290 @@
+/**
+ * Stances from clauses: a stance word by lemma, its actor from the subject (or the agent of a
+ * passive, or the speaker for "we" and "I" inside a quote), its target from the object, with
+ * negation, modality and infinitive chains read ("refused to sign" rejects the deal, "would
+ * sign" is open to it, "has yet to sign" holds off, "it falls on X to accept" is no stance of
+ * X). A clause reported by a verb of speech with another subject is second-hand, via that
+ * speaker. Nouns carry stances too: "X's proposal for …", "a demand of X", "X's call for …".
+ */
+import type { ParsedDoc } from '../../../nlp/parsedDoc.ts';
+import type { StanceType } from '../../../contract/model.ts';
+import { ABOUT_AGREEMENT, AGREEMENT_NOUNS, NEGATED, NOUN_STANCES, PASS_THROUGH, READY_ADJECTIVES, SELF_TARGETS, VERB_STANCES } from './lexicon.ts';
+import { type Catalogue, mentionAt } from './mentions.ts';
+import { phraseOf, type TargetNamer } from './targets.ts';
+import type { Clause, Mention, QuoteSpan, StanceCandidate } from './types.ts';
+
+const FIRST_PERSON = new Set(['we', 'i', 'us', 'our']);
+const SIDES = /^(sides|parties|countries|nations|neighbours|neighbors|governments|leaders)$/i;
+
+export interface StanceInput {
+  doc: ParsedDoc;
+  clauses: readonly Clause[];
+  mentions: readonly Mention[];
+  quotes: readonly QuoteSpan[];
+  catalogue: Catalogue;
+  targets: TargetNamer;
+}
+
+export function readStances(input: StanceInput): StanceCandidate[] {
+  const { doc, clauses } = input;
+  const byVerb = new Map(clauses.map((c) => [c.verb, c]));
+  const out: StanceCandidate[] = [];
+  for (const clause of clauses) {
+    const reading = stanceOfClause(doc, clause, byVerb);
+    if (!reading) continue;
+    const actors = actorsOf(input, clause, reading.actorClause ?? clause);
+    if (actors.length === 0) continue;
+    const objectTokens = reading.objects;
+    const target = targetOf(input, objectTokens);
+    if (!target) continue;
+    const verb = doc.token(clause.verb);
+    const quote = quoteAround(input.quotes, verb.start);
+    const via = viaOf(input, reading.actorClause ?? clause, actors, quote);
+    for (const actor of actors) {
+      if (actor.entity === target.id) continue;
+      const actorMention = actor.mention;
+      const clauseStart = Math.min(actorMention && actorMention.start < verb.start && verb.start - actorMention.start < 300 ? actorMention.start : verb.start, verb.start);
+      out.push({
+        actor: actor.entity,
+        type: reading.type,
+        target,
+        cueStart: verb.start,
+        cueEnd: verb.end,
+        cue: reading.cue,
+        confidence: Math.min(actor.confidence, reading.confidence),
+        segment: clause.segment,
+        ...(via ? { via } : {}),
+        ...(quote ? { quote } : {}),
+        clauseStart,
+        clauseEnd: Math.max(target.end, verb.end),
+      });
+    }
+  }
+  out.push(...nominalStances(input));
+  return out;
+}
+
+interface Reading {
+  type: StanceType;
+  cue: string;
+  confidence: number;
+  objects: number[];
+  /** The clause whose subject is the actor, when not this one (a chain's head). */
+  actorClause?: Clause;
+}
+
+function stanceOfClause(doc: ParsedDoc, clause: Clause, byVerb: Map<number, Clause>): Reading | undefined {
+  const verb = doc.token(clause.verb);
+  if (clause.pending || clause.hypothetical) return undefined;
+  // "calls for the group to disarm", "its refusal to disarm": the content of a stance noun, not a stance of its own.
+  for (let t = verb, depth = 0; depth < 3 && t.head !== t.i; depth += 1) {
+    t = doc.token(t.head);
+    if (t.pos === 'NOUN' && NOUN_STANCES[t.lemma.toLowerCase()]) return undefined;
+    if (t.pos === 'VERB') break;
+  }
+  // The complement of a stance verb is read with it ("agreed to sign", "refused to accept").
+  const headClause = byVerb.get(verb.head);
+  if (headClause && headClause.xcomp === verb.i && (VERB_STANCES[headClause.lemma] || READY_ADJECTIVES[headClause.lemma]) && !PASS_THROUGH.has(headClause.lemma)) return undefined;
+  let type: StanceType | undefined;
+  let cue = verb.text;
+  let objects = clause.objects.filter((o) => !o.prep || o.prep === 'to' || o.prep === 'on' || o.prep === 'for' || o.prep === 'against' || o.prep === 'from' || o.prep === 'upon').map((o) => o.token);
+  const adjective = READY_ADJECTIVES[clause.lemma];
+  const entry = VERB_STANCES[clause.lemma];
+  if (adjective && verb.pos === 'ADJ') {
+    type = adjective;
+    objects = clause.xcomp !== undefined ? [clause.xcomp] : clause.objects.filter((o) => o.prep === 'to').map((o) => o.token);
+  } else if (entry) {
+    if (entry.particle && clause.particle !== entry.particle) return undefined;
+    // "announced an agreement on …": only about an agreement.
+    if (ABOUT_AGREEMENT.has(clause.lemma) && !clause.objects.some((o) => !o.prep && AGREEMENT_NOUNS.has(doc.token(o.token).lemma.toLowerCase()))) return undefined;
+    // "hand over weapons", "give up arms": disarming.
+    if (entry.particle && (clause.lemma === 'hand' || clause.lemma === 'give')) {
+      if (!clause.objects.some((o) => /^(weapon|arm|arsenal)s?$/i.test(doc.token(o.token).lemma))) return undefined;
+      objects = [clause.verb];
+    }
+    // "call for", "insist on": the preposition is the cue ("Putin called it a buffer zone" is no call for it).
+    if (entry.preps && !clause.objects.some((o) => o.prep && entry.preps!.includes(o.prep)) && clause.xcomp === undefined) return undefined;
+    type = entry.type;
+    if (entry.preps) {
+      const withPrep = clause.objects.filter((o) => o.prep && entry.preps!.includes(o.prep)).map((o) => o.token);
+      if (withPrep.length > 0) objects = withPrep;
+    }
+    // "thanked X for Y", "accused X of Y", "urged X to Y": the second complement is the target.
+    if (['thank', 'congratulate', 'praise', 'commend', 'accuse', 'blame', 'criticise', 'criticize', 'condemn'].includes(clause.lemma)) {
+      const about = clause.objects.filter((o) => o.prep === 'for' || o.prep === 'of' || o.prep === 'over').map((o) => o.token);
+      if (about.length > 0) objects = about;
+    }
+    if (clause.lemma === 'urge' || clause.lemma === 'call' || clause.lemma === 'press' || clause.lemma === 'push' || clause.lemma === 'ask') {
+      if (clause.xcomp !== undefined) objects = [clause.xcomp];
+    }
+    // A chain: "agreed to exchange prisoners", "refused to sign the deal", "offered to host talks".
+    if (clause.xcomp !== undefined && objects.length === 0) objects = [clause.xcomp];
+    if (objects.length === 0 && SELF_TARGETS.has(clause.lemma)) objects = [clause.verb];
+    // "demanded (that) Ukraine pull its troops out", "proposed they meet": the clause is the target.
+    if (objects.length === 0 && ['demanded', 'proposed', 'called_for'].includes(entry.type)) {
+      const content = doc.children(clause.verb).find((c) => doc.token(c).dep === 'ccomp' && doc.token(c).pos === 'VERB');
+      if (content !== undefined) objects = [content];
+    }
+  } else if (clause.xcomp !== undefined && !PASS_THROUGH.has(clause.lemma)) {
+    return undefined;
+  } else {
+    return undefined;
+  }
+  if (clause.negated) {
+    const flipped = NEGATED[type];
+    if (!flipped) return undefined;
+    type = flipped;
+    cue = `not ${cue}`;
+  }
+  // "would sign", "could accept": readiness, not agreement.
+  if (type === 'agreed' && clause.modal && ['would', 'could', 'might', 'may'].includes(clause.modal)) type = 'open_to';
+  // A passive without an agent names no one ("a deal was signed").
+  if (clause.passive && clause.agent === undefined) return undefined;
+  if (objects.length === 0) return undefined;
+  // "ready to": the adjective's subject comes from its verb ("is ready").
+  const actorClause = verb.pos === 'ADJ' && verb.dep === 'acomp' ? byVerb.get(verb.head) : undefined;
+  return { type, cue, confidence: clause.modal ? 0.6 : 0.75, objects, ...(actorClause ? { actorClause } : {}) };
+}
+
+interface ActorRef {
+  entity: string;
+  confidence: number;
+  mention?: Mention;
+}
+
+function actorsOf(input: StanceInput, clause: Clause, subjectClause: Clause): ActorRef[] {
+  const { doc, mentions, quotes, catalogue } = input;
+  const subjects = clause.passive && clause.agent !== undefined ? [clause.agent] : subjectClause.subjects.length > 0 ? subjectClause.subjects : clause.subjects;
+  const out: ActorRef[] = [];
+  for (const s of subjects) {
+    const token = doc.token(s);
+    if (FIRST_PERSON.has(token.text.toLowerCase())) {
+      const quote = quoteAround(quotes, token.start);
+      if (quote?.speaker) out.push({ entity: quote.speaker, confidence: 0.75 });
+      continue;
+    }
+    const m = mentionAt(mentions, s) ?? ownerMention(doc, mentions, s);
+    if (m && catalogue.byId.has(m.entity)) {
+      out.push({ entity: m.entity, confidence: m.confidence, mention: m });
+      continue;
+    }
+    // "the Governments of India and Pakistan": the parties named in the "of" phrase.
+    const of = doc.children(s).find((c) => doc.token(c).dep === 'prep' && doc.token(c).text.toLowerCase() === 'of');
+    const pobj = of !== undefined ? doc.children(of).find((c) => doc.token(c).dep === 'pobj') : undefined;
+    if (pobj !== undefined && /^(government|leader|side|delegation|minister|president)s?$/i.test(token.lemma)) {
+      for (const t of [pobj, ...conjunctsOf(doc, pobj)]) {
+        const owner = mentionAt(mentions, t);
+        if (owner && catalogue.byId.has(owner.entity)) out.push({ entity: owner.entity, confidence: owner.confidence * 0.9, mention: owner });
+      }
+      continue;
+    }
+    // "both sides", "the two countries": the two parties the report is most about.
+    if (SIDES.test(token.text) && doc.children(s).some((c) => /^(both|two|the)$/i.test(doc.token(c).text))) {
+      for (const id of mainParties(input)) out.push({ entity: id, confidence: 0.5 });
+    }
+  }
+  return dedupe(out);
+}
+
+function conjunctsOf(doc: ParsedDoc, token: number): number[] {
+  const out: number[] = [];
+  for (const c of doc.children(token)) if (doc.token(c).dep === 'conj') out.push(c, ...conjunctsOf(doc, c));
+  return out;
+}
+
+/** "Russia's delegation" without a group mention: the possessor. */
+function ownerMention(doc: ParsedDoc, mentions: readonly Mention[], token: number): Mention | undefined {
+  for (const c of doc.children(token)) if (doc.token(c).dep === 'poss') return mentionAt(mentions, c);
+  return undefined;
+}
+
+function mainParties(input: StanceInput): string[] {
+  const counts = new Map<string, number>();
+  for (const m of input.mentions) {
+    const e = input.catalogue.byId.get(m.entity);
+    if (e?.type === 'Party' && e.kind !== 'organisation' && e.kind !== 'bloc') counts.set(e.id, (counts.get(e.id) ?? 0) + 1);
+  }
+  return [...counts.entries()].sort((a, b) => b[1] - a[1]).slice(0, 2).map(([id]) => id);
+}
+
+function dedupe(actors: ActorRef[]): ActorRef[] {
+  const seen = new Set<string>();
+  return actors.filter((a) => !seen.has(a.entity) && seen.add(a.entity));
+}
+
+function targetOf(input: StanceInput, objects: number[]) {
+  const { doc, mentions, catalogue, targets } = input;
+  for (const o of objects) {
+    const m = mentionAt(mentions, o);
+    // An actor as object ("welcomed Trump"): no position named.
+    if (m && catalogue.byId.has(m.entity) && doc.token(o).pos !== 'VERB') continue;
+    const phrase = phraseOf(doc, o);
+    if (!phrase) continue;
+    if (mentions.some((x) => x.start <= phrase.start && x.end >= phrase.end)) continue;
+    return targets.name(phrase);
+  }
+  return undefined;
+}
+
+export function quoteAround(quotes: readonly QuoteSpan[], offset: number): QuoteSpan | undefined {
+  return quotes.find((q) => offset >= q.start && offset < q.end);
+}
+
+/** Who relayed a stance: another speaker whose verb of speech frames it, or the speaker of the quote it stands in. */
+function viaOf(input: StanceInput, clause: Clause, actors: ActorRef[], quote: QuoteSpan | undefined): string | undefined {
+  const { doc, mentions, catalogue } = input;
+  if (quote?.speaker && !actors.some((a) => a.entity === quote.speaker)) return catalogue.byId.get(quote.speaker)?.name;
+  if (clause.reportedBy === undefined) return undefined;
+  for (const c of doc.children(clause.reportedBy)) {
+    if (doc.token(c).dep !== 'nsubj') continue;
+    const m = mentionAt(mentions, c);
+    if (m && !actors.some((a) => a.entity === m.entity)) return catalogue.byId.get(m.entity)?.name;
+  }
+  return undefined;
+}
+
+/** "Israel's proposal for a two-month ceasefire", "a longstanding demand of Baku", "the US call for talks". */
+function nominalStances(input: StanceInput): StanceCandidate[] {
+  const { doc, mentions, catalogue, targets } = input;
+  const out: StanceCandidate[] = [];
+  for (const t of doc.tokens) {
+    if (t.pos !== 'NOUN') continue;
+    const type = NOUN_STANCES[t.lemma.toLowerCase()];
+    if (!type) continue;
+    const children = doc.children(t.i).map((c) => doc.token(c));
+    let owner: Mention | undefined;
+    for (const c of children) {
+      if (c.dep === 'poss' || c.dep === 'compound' || (c.dep === 'amod' && c.entType === 'NORP')) owner ??= mentionAt(mentions, c.i);
+      if (c.dep === 'prep' && /^(of|by|from)$/i.test(c.text)) {
+        const pobj = doc.children(c.i).find((g) => doc.token(g).dep === 'pobj');
+        if (pobj !== undefined) owner ??= mentionAt(mentions, pobj);
+      }
+    }
+    if (!owner || !catalogue.byId.has(owner.entity)) continue;
+    let object: number | undefined;
+    for (const c of children) {
+      if (c.dep === 'prep' && /^(for|to|on)$/i.test(c.text)) object ??= doc.children(c.i).find((g) => doc.token(g).dep === 'pobj');
+      if (c.dep === 'acl' || c.dep === 'relcl') object ??= c.pos === 'VERB' && doc.children(c.i).some((g) => doc.token(g).text.toLowerCase() === 'to') ? c.i : undefined;
+    }
+    // "the US proposal" without a complement: the proposal itself is the target of its author.
+    const phrase = object !== undefined ? phraseOf(doc, object) : undefined;
+    if (!phrase) continue;
+    if (mentions.some((x) => x.start <= phrase.start && x.end >= phrase.end)) continue;
+    const target = targets.name(phrase);
+    if (target.id === owner.entity) continue;
+    out.push({
+      actor: owner.entity,
+      type,
+      target,
+      cueStart: t.start,
+      cueEnd: t.end,
+      cue: `${doc.text.slice(owner.start, owner.end)} … ${t.text}`,
+      confidence: 0.6,
+      segment: -1,
+      clauseStart: Math.min(owner.start, t.start),
+      clauseEnd: Math.max(target.end, t.end),
+      ...(quoteAround(input.quotes, t.start) ? { quote: quoteAround(input.quotes, t.start)! } : {}),
+    });
+  }
+  return out;
+}

@@ -1,0 +1,154 @@
+/** Watches, their feeds, the outbox's delivery side and the delivery log: named Cypher, plain rows. */
+import { cypher } from '../../db/cypherFiles.ts';
+import type { Database } from '../../db/database.ts';
+import type { ChangeEventRow } from '../../core/outboxData.ts';
+
+export interface WatchRow {
+  id: string;
+  target: string;
+  label: string;
+  type: string;
+  gone: boolean;
+  kinds: string[];
+  createdAt: string;
+  writer: string;
+  feedActive: boolean;
+  webhookUrl: string | null;
+  webhookActive: boolean;
+  webhookFailures: number;
+  webhookDisabledAt: string | null;
+  webhookDisabledReason: string | null;
+}
+
+/** A watch as stored: flat properties (Neo4j keeps no maps). */
+export interface NewWatchRow {
+  id: string;
+  target: string;
+  targetType: string;
+  targetLabel: string;
+  kinds: string[];
+  createdAt: string;
+  writer: string;
+  feedTokenHash: string;
+  /** Sealed (signingKey.ts): the graph is readable through the public console. */
+  webhookUrlSealed: string | null;
+  /** What the webhook's signing key derives from, with the server key (the key itself is never stored). */
+  webhookNonce: string | null;
+  webhookActive: boolean;
+  webhookFailures: number;
+}
+
+/** A change event as stored, its links still JSON, with the watches it concerns. */
+export interface StoredEventRow extends ChangeEventRow {
+  watches: string[];
+}
+
+export interface LeasedDeliveryRow {
+  id: string;
+  attempts: string;
+  watchId: string;
+  target: string;
+  url: string | null;
+  nonce: string | null;
+  active: boolean;
+  event: Omit<StoredEventRow, 'watches'>;
+}
+
+export interface DeliveryRow {
+  id: string;
+  eventId: string;
+  kind: string;
+  title: string;
+  status: string;
+  attempts: string;
+  nextAttemptAt: string | null;
+}
+
+export async function createWatchRow(db: Database, watch: NewWatchRow): Promise<void> {
+  await db.write(cypher('watches/create'), { watch });
+}
+
+export function readWatchRows(db: Database, id: string | null = null): Promise<WatchRow[]> {
+  return db.read<WatchRow>(cypher('watches/list'), { id });
+}
+
+export async function deleteWatchRow(db: Database, id: string): Promise<boolean> {
+  const [row] = await db.write<{ deleted: boolean }>(cypher('watches/delete'), { id });
+  return row?.deleted ?? false;
+}
+
+/** Sets (or with null, revokes) the hash of a watch's feed token; false for an unknown watch. */
+export async function setFeedTokenHash(db: Database, id: string, hash: string | null): Promise<boolean> {
+  const rows = await db.write(cypher('watches/set-feed'), { id, hash });
+  return rows.length > 0;
+}
+
+export async function readWatchByFeed(db: Database, hash: string): Promise<{ id: string; target: string; label: string; createdAt: string } | undefined> {
+  const [row] = await db.read<{ id: string; target: string; label: string; createdAt: string }>(cypher('watches/by-feed'), { hash });
+  return row;
+}
+
+export function readWatchEvents(db: Database, id: string, limit: number): Promise<StoredEventRow[]> {
+  return db.read<StoredEventRow>(cypher('watches/watch-events'), { id, limit });
+}
+
+export function readRecentEvents(db: Database, since: string, limit: number): Promise<StoredEventRow[]> {
+  return db.read<StoredEventRow>(cypher('watches/recent-events'), { since, limit });
+}
+
+export function readDeliveries(db: Database, id: string, limit: number): Promise<DeliveryRow[]> {
+  return db.read<DeliveryRow>(cypher('watches/deliveries'), { id, limit });
+}
+
+interface Lease {
+  owner: string;
+  now: string;
+  until: string;
+  limit: number;
+}
+
+/** Claims pending outbox events under a lease, in one transaction (lock, then check again under the lock). */
+export function leaseEvents(db: Database, { owner, now, until, limit }: Lease): Promise<string[]> {
+  return db.transaction('WRITE', async (tx) => {
+    const locked = await tx.run<{ id: string }>(cypher('watches/claim-events'), { owner, now, limit });
+    if (locked.length === 0) return [];
+    const leased = await tx.run<{ id: string }>(cypher('watches/lease-events'), { ids: locked.map((r) => r.id), owner, now, until });
+    return leased.map((r) => r.id);
+  }, { metadata: { app: 'parley', operation: 'lease-change-events' } });
+}
+
+export async function fanOutEvents(db: Database, ids: string[], owner: string, now: string): Promise<number> {
+  const [row] = await db.write<{ deliveries: number }>(cypher('watches/fan-out'), { ids, owner, now });
+  return row?.deliveries ?? 0;
+}
+
+export function leaseDeliveries(db: Database, { owner, now, until, limit }: Lease): Promise<LeasedDeliveryRow[]> {
+  return db.transaction('WRITE', async (tx) => {
+    const locked = await tx.run<{ id: string }>(cypher('watches/claim-deliveries'), { owner, now, limit });
+    if (locked.length === 0) return [];
+    return tx.run<LeasedDeliveryRow>(cypher('watches/lease-deliveries'), { ids: locked.map((r) => r.id), owner, now, until });
+  }, { metadata: { app: 'parley', operation: 'lease-deliveries' } });
+}
+
+export interface AttemptOutcome {
+  id: string;
+  owner: string;
+  attempts: string;
+  status: 'pending' | 'delivered' | 'failed';
+  nextAttemptAt: string | null;
+  ok: boolean;
+  now: string;
+  failureLimit: number;
+  reason: string;
+}
+
+/** Records an attempt; answers whether the watch's webhook is still on. */
+export async function recordAttempt(db: Database, outcome: AttemptOutcome): Promise<boolean> {
+  const [row] = await db.write<{ active: boolean }>(cypher('watches/record-attempt'), { ...outcome });
+  return row?.active ?? false;
+}
+
+export async function pruneOutbox(db: Database, before: string, batch: number): Promise<{ events: number; deliveries: number }> {
+  const [row] = await db.write<{ events: number; deliveries: number }>(cypher('watches/prune'), { before, batch });
+  return row ?? { events: 0, deliveries: 0 };
+}

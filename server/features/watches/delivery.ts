@@ -1,0 +1,166 @@
+/**
+ * The outbox's delivery loop, one per app instance. Every poll (and at once when this instance
+ * commits a change) it claims pending change events under a lease, so that of several instances
+ * only one hands each event on, and fans them out into one delivery per webhook watch that
+ * follows it; then it claims due deliveries, again under a lease, and sends them. A failed
+ * attempt is retried with exponential back-off; a delivery that runs out of attempts is marked
+ * failed; a webhook that fails too many times in a row is switched off. An instance that dies
+ * holding a lease only delays its events: the lease runs out and another instance (or this one,
+ * restarted) takes them, so delivery is at least once. Old events and deliveries are pruned.
+ */
+import crypto from 'node:crypto';
+import os from 'node:os';
+import type { Config } from '../../config.ts';
+import { type Database, isUnavailable } from '../../db/database.ts';
+import type { Logger } from '../../logger.ts';
+import { type LeasedDeliveryRow, fanOutEvents, leaseDeliveries, leaseEvents, pruneOutbox, recordAttempt } from './data.ts';
+import { sendWebhook } from './webhook.ts';
+import { openUrl, serverKey, signingKey } from './signingKey.ts';
+
+const EVENT_BATCH = 200;
+const DELIVERY_BATCH = 20;
+const MAX_RETRY_DELAY_MS = 3_600_000;
+const PRUNE_EVERY_MS = 3_600_000;
+
+type WatchSettings = Config['watches'];
+
+interface Attempt {
+  at: string;
+  ok: boolean;
+  status: number | null;
+  error: string | null;
+  ms: number;
+}
+
+/** The delay before attempt n + 1 after n failed ones: base × 2^(n−1), at most an hour. */
+export function retryDelay(failedAttempts: number, baseMs: number): number {
+  return Math.min(baseMs * 2 ** Math.max(0, failedAttempts - 1), MAX_RETRY_DELAY_MS);
+}
+
+export class WatchDelivery {
+  /** This instance's name on the leases it holds. */
+  readonly owner = `${os.hostname()}:${process.pid}:${crypto.randomBytes(4).toString('hex')}`;
+  private timer: NodeJS.Timeout | undefined;
+  private current: Promise<void> | undefined;
+  private again = false;
+  private stopped = false;
+  private lastPrune = 0;
+
+  constructor(
+    private readonly db: Database,
+    private readonly settings: WatchSettings,
+    private readonly logger: Logger,
+    /** Told after events were handed on (the live stream reads them then). */
+    private readonly onFannedOut: () => void = () => undefined,
+  ) {}
+
+  start(): void {
+    this.schedule(0);
+  }
+
+  /** Runs a round now (after this instance committed a change), or right after the one under way. */
+  nudge(): void {
+    if (this.stopped) return;
+    if (this.current) this.again = true;
+    else this.schedule(0);
+  }
+
+  async stop(): Promise<void> {
+    this.stopped = true;
+    clearTimeout(this.timer);
+    await this.current;
+  }
+
+  private schedule(ms: number): void {
+    clearTimeout(this.timer);
+    this.timer = setTimeout(() => {
+      this.current = this.round().finally(() => {
+        this.current = undefined;
+        if (this.stopped) return;
+        const soon = this.again;
+        this.again = false;
+        this.schedule(soon ? 0 : this.settings.pollMs);
+      });
+    }, ms);
+    this.timer.unref();
+  }
+
+  /** One round: fan out, deliver, now and then prune. Failures are logged and retried next round. */
+  private async round(): Promise<void> {
+    try {
+      if (await this.fanOut()) this.onFannedOut();
+      await this.deliver();
+      if (Date.now() - this.lastPrune > PRUNE_EVERY_MS) await this.prune();
+    } catch (err) {
+      if (isUnavailable(err)) this.logger.debug('watch delivery: Neo4j unavailable, retrying');
+      else this.logger.warn({ err }, 'watch delivery round failed');
+    }
+  }
+
+  private lease() {
+    const now = new Date();
+    return { owner: this.owner, now: now.toISOString(), until: new Date(now.getTime() + this.settings.leaseMs).toISOString() };
+  }
+
+  /** Hands pending events to the deliveries; answers how many events it handed on. */
+  async fanOut(): Promise<number> {
+    let handed = 0;
+    for (;;) {
+      const lease = this.lease();
+      const ids = await leaseEvents(this.db, { ...lease, limit: EVENT_BATCH });
+      if (ids.length === 0) break;
+      await fanOutEvents(this.db, ids, this.owner, lease.now);
+      handed += ids.length;
+      if (ids.length < EVENT_BATCH || this.stopped) break;
+    }
+    return handed;
+  }
+
+  /** Sends the deliveries that are due, a batch at a time, in parallel. */
+  async deliver(): Promise<void> {
+    const leased = await leaseDeliveries(this.db, { ...this.lease(), limit: DELIVERY_BATCH });
+    await Promise.all(leased.map((row) => this.send(row)));
+    if (leased.length === DELIVERY_BATCH) this.again = true;
+  }
+
+  private async send(row: LeasedDeliveryRow): Promise<void> {
+    const { webhook } = this.settings;
+    const attempts = JSON.parse(row.attempts) as Attempt[];
+    const event = { ...row.event, links: JSON.parse(row.event.links) as unknown, watches: [row.watchId] };
+    const body = JSON.stringify({ id: row.id, idempotencyKey: row.id, watch: { id: row.watchId, target: row.target }, event });
+    const key = serverKey(webhook);
+    const url = row.url === null ? null : openUrl(key, row.url);
+    const result =
+      row.active && url && row.nonce
+        ? await sendWebhook(url, { secret: signingKey(key, row.watchId, row.nonce), idempotencyKey: row.id, event: row.event.kind, body }, webhook)
+        : { ok: false, status: null, error: row.active ? 'the webhook URL is sealed under another server key' : 'the webhook is switched off', ms: 0 };
+    const now = new Date();
+    attempts.push({ at: now.toISOString(), ...result });
+    const status = result.ok ? 'delivered' : attempts.length >= webhook.maxAttempts ? 'failed' : 'pending';
+    const next = status === 'pending' ? new Date(now.getTime() + retryDelay(attempts.length, webhook.retryBaseMs)).toISOString() : null;
+    const stillOn = await recordAttempt(this.db, {
+      id: row.id,
+      owner: this.owner,
+      attempts: JSON.stringify(attempts),
+      status,
+      nextAttemptAt: next,
+      ok: result.ok,
+      now: now.toISOString(),
+      failureLimit: webhook.failureLimit,
+      reason: `switched off after ${webhook.failureLimit} failed attempts in a row; last: ${result.error ?? 'unknown'}`,
+    });
+    // The watch and the delivery are named, never the URL (it may carry a secret) nor the key.
+    if (!result.ok) this.logger.info({ watch: row.watchId, delivery: row.id, status: result.status, attempt: attempts.length }, 'webhook attempt failed');
+    if (row.active && !stillOn) this.logger.warn({ watch: row.watchId }, 'webhook switched off after repeated failures');
+  }
+
+  async prune(): Promise<void> {
+    this.lastPrune = Date.now();
+    const before = new Date(Date.now() - this.settings.retentionDays * 86_400_000).toISOString();
+    for (;;) {
+      const { events, deliveries } = await pruneOutbox(this.db, before, 5_000);
+      if (events + deliveries > 0) this.logger.info({ events, deliveries }, 'pruned the outbox and delivery log');
+      if (events < 5_000 && deliveries < 5_000) break;
+    }
+  }
+}

@@ -1,0 +1,91 @@
+/**
+ * Events are never lost: the app, in a process of its own, is SIGKILLed the moment an ingestion
+ * has committed (its 201 arrives). The change events committed with it; after a restart the
+ * webhook is delivered, and a receiver that drops duplicates by the idempotency key processes it
+ * exactly once.
+ */
+import { afterAll, beforeAll, expect, it, vi } from 'vitest';
+import { createApi } from '../../client/src/api/client.ts';
+import { Database } from '../../server/db/database.ts';
+import { applySchema } from '../../server/db/schema.ts';
+import { CANAL, canalProposed, canalRejectedSameDay } from '../fixtures/watchSources.ts';
+import { TEST_WRITE_AUTHORIZATION } from '../support/app.ts';
+import { testLogger, testNeo4j } from '../support/db.ts';
+import { type AppProcess, exited, spawnApp, waitHealthy } from '../support/processes/appProcess.ts';
+import { freePort } from '../support/processes/ports.ts';
+import { type Receiver, startReceiver } from '../support/receiver.ts';
+
+const token = TEST_WRITE_AUTHORIZATION.slice('Bearer '.length);
+let receiver: Receiver;
+let db: Database;
+let app: AppProcess | undefined;
+
+function appEnv(): Record<string, string> {
+  const neo4j = testNeo4j();
+  return {
+    NEO4J_URI: neo4j.uri,
+    NEO4J_USER: neo4j.user,
+    NEO4J_PASSWORD: neo4j.password,
+    PARLEY_WRITE_TOKEN: token,
+    PARLEY_SEED: 'false',
+    LOG_LEVEL: 'warn',
+    PARLEY_WEBHOOK_ALLOW_PRIVATE: 'true',
+    // A lease a dead instance held runs out soon, so the restarted one may take the event.
+    PARLEY_WATCH_LEASE_MS: '2000',
+    PARLEY_WATCH_POLL_MS: '200',
+  };
+}
+
+async function startAppProcess(): Promise<AppProcess> {
+  const started = spawnApp(await freePort(), appEnv());
+  await waitHealthy(started.url, 120_000, started);
+  return started;
+}
+
+beforeAll(async () => {
+  const neo4j = testNeo4j();
+  db = new Database({ uri: neo4j.uri, user: neo4j.user, password: neo4j.password, database: neo4j.database });
+  await db.write('MATCH (n) DETACH DELETE n');
+  await applySchema(db, testLogger);
+  receiver = await startReceiver();
+}, 180_000);
+
+afterAll(async () => {
+  await app?.stop();
+  await receiver?.close();
+  await db?.close();
+});
+
+it('delivers after a SIGKILL right after the commit, and the receiver processes it exactly once', { timeout: 240_000 }, async () => {
+  app = await startAppProcess();
+  const api = createApi(app.url);
+  await api.ingest({ body: canalProposed() }, { token });
+  const { watch } = await api.createWatch({ body: { target: CANAL, kinds: ['new-stance'], webhook: { url: receiver.url } } }, { token });
+
+  await api.ingest({ body: canalRejectedSameDay() }, { token });
+  // The 201 says the transaction committed; the process dies before it can do anything more.
+  app.child.kill('SIGKILL');
+  await exited(app.child);
+  const [{ events }] = (await db.read<{ events: number }>(
+    "MATCH (e:ChangeEvent {sourceId: 'source:eastland-rejects-canal-sharing', kind: 'new-stance'}) RETURN count(e) AS events",
+  )) as [{ events: number }];
+  expect(events).toBe(1);
+
+  app = await startAppProcess();
+  const processed = new Set<string>();
+  await vi.waitFor(
+    () => {
+      for (const r of receiver.received) processed.add(String(r.headers['idempotency-key']));
+      expect(processed.size).toBe(1);
+    },
+    { timeout: 60_000, interval: 100 },
+  );
+  // Give a duplicate (the dead instance's attempt, or a retry) time to arrive; it changes nothing.
+  await new Promise((resolve) => setTimeout(resolve, 1_000));
+  for (const r of receiver.received) processed.add(String(r.headers['idempotency-key']));
+  expect(processed.size).toBe(1);
+  expect([...processed][0]).toMatch(new RegExp(`^${watch.id}\\|change:`));
+  expect(receiver.received.every((r) => r.json.event.kind === 'new-stance' && r.json.event.sourceId === 'source:eastland-rejects-canal-sharing')).toBe(true);
+  const log = await createApi(app.url).watchDeliveries({ params: { id: watch.id } }, { token });
+  expect(log.deliveries).toEqual([expect.objectContaining({ status: 'delivered' })]);
+});

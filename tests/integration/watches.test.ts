@@ -1,0 +1,305 @@
+/**
+ * Watches against the real Neo4j and a real local HTTP receiver: the outbox is written with the
+ * change (ingestion, deletion, grade change; not a restore), a watch's webhook gets one signed
+ * delivery per change it follows and nothing for a repeated ingestion, leases hand each event to
+ * one instance, failures back off and switch a webhook off, the Atom feed parses and can be
+ * revoked, live changes stream, and bad input gets a clear 4xx.
+ */
+import crypto from 'node:crypto';
+import { XMLParser, XMLValidator } from 'fast-xml-parser';
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { ApiError } from '../../client/src/api/client.ts';
+import { loadConfig } from '../../server/config.ts';
+import { applySchema } from '../../server/db/schema.ts';
+import { ingestSource, parsePayload } from '../../server/features/sources/ingest.ts';
+import { WatchDelivery } from '../../server/features/watches/delivery.ts';
+import { refusedAddress } from '../../server/features/watches/webhook.ts';
+import { CANAL, EASTLAND, EASTLAND_MINISTER, canalProposed, canalRejectedLater, canalRejectedSameDay, lonePosition } from '../fixtures/watchSources.ts';
+import { type TestApp, TEST_WRITE_AUTHORIZATION, errorOf, startTestApp } from '../support/app.ts';
+import { testLogger } from '../support/db.ts';
+import { type Receiver, startReceiver } from '../support/receiver.ts';
+
+const token = TEST_WRITE_AUTHORIZATION.slice('Bearer '.length);
+const auth = { token };
+
+let app: TestApp;
+let receiver: Receiver;
+
+async function changeEvents(sourceId: string): Promise<{ kind: string; subjects: string[] }[]> {
+  return app.db.read('MATCH (e:ChangeEvent {sourceId: $sourceId}) RETURN e.kind AS kind, e.subjects AS subjects ORDER BY e.kind', { sourceId });
+}
+
+async function failure(call: Promise<unknown>): Promise<ApiError> {
+  const err = await call.then(() => undefined, (e: unknown) => e);
+  expect(err).toBeInstanceOf(ApiError);
+  return err as ApiError;
+}
+
+/** The schema stays; every node goes. */
+async function emptyGraph(): Promise<void> {
+  await app.db.write('MATCH (n) DETACH DELETE n');
+}
+
+beforeAll(async () => {
+  // Loopback receivers need the private-address setting; retries are quick so back-off shows in a test.
+  app = await startTestApp(
+    { PARLEY_WEBHOOK_ALLOW_PRIVATE: 'true', PARLEY_WATCH_POLL_MS: '100', PARLEY_WEBHOOK_RETRY_BASE_MS: '400', PARLEY_WEBHOOK_FAILURE_LIMIT: '3' },
+    { deliver: true },
+  );
+  receiver = await startReceiver();
+  await applySchema(app.db, testLogger);
+});
+afterAll(async () => {
+  await app?.close();
+  await receiver?.close();
+});
+
+describe('the outbox', { timeout: 300_000 }, () => {
+  beforeEach(emptyGraph);
+
+  it('writes the change events of an ingestion with it: new source, new stance, then a conflict and a reversal', async () => {
+    await app.api.ingest({ body: canalProposed() }, auth);
+    const first = await changeEvents('source:eastland-proposes-canal-sharing');
+    expect(first.map((e) => e.kind)).toEqual(['new-source', 'new-stance']);
+    // The stance's subjects: its actor, its party, its target and the official who voiced it.
+    expect(first[1]!.subjects).toEqual(expect.arrayContaining([EASTLAND, CANAL, EASTLAND_MINISTER]));
+
+    await app.api.ingest({ body: canalRejectedSameDay() }, auth);
+    expect((await changeEvents('source:eastland-rejects-canal-sharing')).map((e) => e.kind)).toEqual(['new-conflict', 'new-source', 'new-stance']);
+    await app.api.ingest({ body: canalRejectedLater() }, auth);
+    expect((await changeEvents('source:eastland-turns-on-canal-sharing')).map((e) => e.kind)).toEqual(['new-source', 'new-stance', 'reversal']);
+
+    // The same source again changes nothing, and says so: no new events.
+    await app.api.ingest({ body: canalProposed() }, auth);
+    expect(await changeEvents('source:eastland-proposes-canal-sharing')).toHaveLength(2);
+  });
+
+  it('writes events for a grade change and a deletion, and none for a restore (the audit trail records it)', async () => {
+    await app.api.ingest({ body: canalProposed() }, auth);
+    await app.api.gradeSource({ params: { id: 'source:eastland-proposes-canal-sharing' }, body: { grade: 'B2' } }, auth);
+    await app.api.deleteSource({ params: { id: 'source:eastland-proposes-canal-sharing' } }, auth);
+    expect((await changeEvents('source:eastland-proposes-canal-sharing')).map((e) => e.kind)).toEqual(['grade-changed', 'new-source', 'new-stance', 'source-deleted']);
+
+    await app.db.write('MATCH (e:ChangeEvent) DETACH DELETE e');
+    await ingestSource(app.db, parsePayload(canalProposed()), { writer: 'restore-test', action: 'restore' });
+    expect(await changeEvents('source:eastland-proposes-canal-sharing')).toEqual([]);
+    const { entries } = await app.api.audit({ query: { limit: 1 } }, auth);
+    expect(entries[0]).toMatchObject({ action: 'restore', sourceId: 'source:eastland-proposes-canal-sharing' });
+  });
+
+  it('hands each event to one instance only when several claim at once', async () => {
+    await app.api.ingest({ body: canalProposed() }, auth);
+    await app.api.ingest({ body: canalRejectedSameDay() }, auth);
+    await app.api.ingest({ body: canalRejectedLater() }, auth);
+    // Put the events back in the pending set, as if no instance had taken them yet.
+    const [{ total }] = (await app.db.write<{ total: number }>('MATCH (e:ChangeEvent) SET e:PendingChange REMOVE e.leaseUntil, e.fannedOutAt RETURN count(e) AS total')) as [{ total: number }];
+    const settings = loadConfig({}).watches;
+    const instances = [1, 2, 3].map(() => new WatchDelivery(app.db, settings, testLogger));
+    const handed = await Promise.all(instances.map((i) => i.fanOut()));
+    // The app's own loop may take some too; together every event is handed on exactly once.
+    const [{ pending }] = (await app.db.read<{ pending: number }>('MATCH (e:PendingChange) RETURN count(e) AS pending')) as [{ pending: number }];
+    expect(pending).toBe(0);
+    expect(handed.reduce((a, b) => a + b, 0)).toBeLessThanOrEqual(total);
+    const [{ twice }] = (await app.db.read<{ twice: number }>('MATCH (d:Delivery) WITH d.id AS id, count(*) AS n WHERE n > 1 RETURN count(*) AS twice')) as [{ twice: number }];
+    expect(twice).toBe(0);
+  });
+});
+
+describe('webhooks', { timeout: 300_000 }, () => {
+  beforeEach(async () => {
+    await emptyGraph();
+    receiver.received.length = 0;
+    receiver.answer(200);
+  });
+
+  it('a watch on a position gets one correctly signed delivery for a new stance, and nothing for the same source again', async () => {
+    await app.api.ingest({ body: canalProposed() }, auth);
+    const { watch, webhookSecret } = await app.api.createWatch({ body: { target: CANAL, kinds: ['new-stance'], webhook: { url: receiver.url } } }, auth);
+    expect(webhookSecret).toMatch(/^[A-Za-z0-9_-]{40,}$/);
+    await app.api.ingest({ body: canalRejectedSameDay() }, auth);
+    await vi.waitFor(() => expect(receiver.received).toHaveLength(1), { timeout: 60_000, interval: 50 });
+
+    const [delivery] = receiver.received;
+    const timestamp = String(delivery!.headers['x-parley-timestamp']);
+    const expected = `sha256=${crypto.createHmac('sha256', webhookSecret!).update(`${timestamp}.${delivery!.body}`).digest('hex')}`;
+    expect(delivery!.headers['x-parley-signature']).toBe(expected);
+    expect(delivery!.headers['idempotency-key']).toBe(delivery!.json.id);
+    expect(delivery!.json).toMatchObject({ watch: { id: watch.id, target: CANAL }, event: { kind: 'new-stance', sourceId: 'source:eastland-rejects-canal-sharing' } });
+    expect(delivery!.json.event.links).toContainEqual(expect.objectContaining({ kind: 'trace', id: CANAL }));
+    // The key is nowhere in the graph (the public Cypher console reads all of it).
+    const stored = await app.db.read('MATCH (w:Watch) RETURN properties(w) AS props');
+    expect(JSON.stringify(stored)).not.toContain(webhookSecret!);
+    expect(JSON.stringify(stored)).not.toContain(receiver.url);
+    expect(watch.webhook?.url).toBe(receiver.url);
+
+    await app.api.ingest({ body: canalRejectedSameDay() }, auth);
+    await new Promise((resolve) => setTimeout(resolve, 1_000));
+    expect(receiver.received).toHaveLength(1);
+    const log = await app.api.watchDeliveries({ params: { id: watch.id } }, auth);
+    expect(log.deliveries).toHaveLength(1);
+    expect(log.deliveries[0]).toMatchObject({ status: 'delivered', attempts: [{ ok: true, status: 200 }] });
+  });
+
+  it('retries with back-off, follows no redirect, and switches a failing webhook off, saying so', async () => {
+    await app.api.ingest({ body: canalProposed() }, auth);
+    receiver.answer(302);
+    const { watch } = await app.api.createWatch({ body: { target: EASTLAND, kinds: ['new-stance'], webhook: { url: receiver.url } } }, auth);
+    await app.api.ingest({ body: canalRejectedSameDay() }, auth);
+    await vi.waitFor(async () => expect((await app.api.watch({ params: { id: watch.id } }, auth)).webhook?.active).toBe(false), { timeout: 90_000, interval: 100 });
+    const stopped = await app.api.watch({ params: { id: watch.id } }, auth);
+    expect(stopped.webhook?.disabledReason).toMatch(/switched off after 3 failed attempts in a row; last: redirect not followed/);
+    // Three attempts reached the receiver (the redirect's target never did), waiting 400 ms, then 800 ms.
+    expect(receiver.received).toHaveLength(3);
+    const [delivery] = (await app.api.watchDeliveries({ params: { id: watch.id } }, auth)).deliveries;
+    const times = delivery!.attempts.map((a) => Date.parse(a.at) - a.ms);
+    expect(times[1]! - times[0]!).toBeGreaterThanOrEqual(400);
+    expect(times[2]! - times[1]!).toBeGreaterThanOrEqual(800);
+    expect(delivery!.status).toBe('dropped');
+    expect(delivery!.attempts.every((a) => a.status === 302 && !a.ok)).toBe(true);
+  });
+});
+
+describe('watches', { timeout: 300_000 }, () => {
+  beforeEach(emptyGraph);
+
+  it('are set, listed and stopped; a watch whose target is deleted stays and says it is gone', async () => {
+    await app.api.ingest({ body: canalProposed() }, auth);
+    await app.api.ingest({ body: lonePosition() }, auth);
+    const { watch } = await app.api.createWatch({ body: { target: 'position:ferry-line' } }, auth);
+    expect(watch).toMatchObject({ target: { id: 'position:ferry-line', label: 'Ferry line', type: 'Position', gone: false }, feed: { active: true }, webhook: null });
+    expect(watch.kinds).toHaveLength(6);
+    await app.api.deleteSource({ params: { id: 'source:eastland-floats-ferry-line' } }, auth);
+    const { watches } = await app.api.watches(undefined, auth);
+    expect(watches).toEqual([expect.objectContaining({ id: watch.id, target: { id: 'position:ferry-line', label: 'Ferry line', type: 'Position', gone: true } })]);
+    expect(await app.api.deleteWatch({ params: { id: watch.id } }, auth)).toEqual({ id: watch.id, deleted: true });
+    expect(await app.api.deleteWatch({ params: { id: watch.id } }, auth)).toEqual({ id: watch.id, deleted: false });
+  });
+
+  it('the Atom feed parses back, opens without the write token, and stops working once revoked', async () => {
+    await app.api.ingest({ body: canalProposed() }, auth);
+    const { watch, feedUrl } = await app.api.createWatch({ body: { target: EASTLAND } }, auth);
+    await app.api.ingest({ body: canalRejectedSameDay() }, auth);
+    const res = await app.request(feedUrl);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toMatch(/^application\/atom\+xml/);
+    expect(XMLValidator.validate(res.text)).toBe(true);
+    const { feed } = new XMLParser({ ignoreAttributes: false, isArray: (name) => name === 'entry' || name === 'link' }).parse(res.text);
+    expect(feed['@_xmlns']).toBe('http://www.w3.org/2005/Atom');
+    expect(feed.title).toBe('Parley: changes on Eastland');
+    const titles = feed.entry.map((e: { title: string }) => e.title);
+    expect(titles).toEqual(expect.arrayContaining(['Eastland rejected Canal sharing', expect.stringMatching(/^New conflict between reports on Canal sharing/)]));
+    for (const entry of feed.entry) {
+      expect(entry.id).toMatch(/^urn:parley:change:/);
+      expect(Date.parse(entry.updated)).not.toBeNaN();
+      expect(entry.link[0]['@_href']).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/#/);
+    }
+
+    const { feedUrl: rotated } = await app.api.rotateWatchFeed({ params: { id: watch.id } }, auth);
+    expect((await app.request(feedUrl)).status).toBe(404);
+    expect((await app.request(rotated)).status).toBe(200);
+    await app.api.revokeWatchFeed({ params: { id: watch.id } }, auth);
+    const revoked = await app.request(rotated);
+    expect(revoked.status).toBe(404);
+    expect(errorOf(revoked).code).toBe('not_found');
+    expect((await app.api.watch({ params: { id: watch.id } }, auth)).feed.active).toBe(false);
+  });
+
+  it('streams live changes as server-sent events', async () => {
+    await app.api.ingest({ body: canalProposed() }, auth);
+    const { watch } = await app.api.createWatch({ body: { target: CANAL, kinds: ['new-stance'] } }, auth);
+    const controller = new AbortController();
+    const res = await fetch(`${app.url}/api/changes/stream`, { signal: controller.signal });
+    expect(res.headers.get('content-type')).toMatch(/^text\/event-stream/);
+    const reader = res.body!.getReader();
+    let text = '';
+    const ingested = app.api.ingest({ body: canalRejectedSameDay() }, auth);
+    await vi.waitFor(
+      async () => {
+        const { value } = await reader.read();
+        text += new TextDecoder().decode(value);
+        expect(text).toContain('"kind":"new-stance"');
+      },
+      { timeout: 60_000, interval: 10 },
+    );
+    await ingested;
+    await vi.waitFor(
+      async () => {
+        const { value } = await reader.read();
+        text += new TextDecoder().decode(value);
+        expect(text).toContain('"Eastland rejected Canal sharing"');
+      },
+      { timeout: 60_000, interval: 10 },
+    );
+    controller.abort();
+    const changes = text
+      .split('\n\n')
+      .filter((block) => block.startsWith('id: change:'))
+      .map((block) => JSON.parse(/^data: (.*)$/m.exec(block)![1]!) as { kind: string; title: string; watches: string[] });
+    expect(changes.find((c) => c.title === 'Eastland rejected Canal sharing')).toMatchObject({ kind: 'new-stance', watches: [watch.id] });
+    expect(new Set(changes.map((c) => JSON.stringify(c))).size).toBe(changes.length);
+  });
+});
+
+describe('bad input gets a clear 4xx', () => {
+  beforeAll(async () => {
+    await emptyGraph();
+    await app.api.ingest({ body: canalProposed() }, auth);
+  });
+
+  it('a missing token is a 401', async () => {
+    const res = await app.request('/api/watches', { method: 'POST', json: { target: CANAL } });
+    expect(res.status).toBe(401);
+    expect(errorOf(res).code).toBe('unauthorized');
+  });
+
+  it('an unknown target is a 404 naming it; a place cannot be watched (422)', async () => {
+    const unknown = await failure(app.api.createWatch({ body: { target: 'position:no-such-thing' } }, auth));
+    expect(unknown.status).toBe(404);
+    expect(unknown.message).toContain('position:no-such-thing');
+    await app.db.write("CREATE (:Entity:Place {id: 'place:canal-town', name: 'Canal Town'})");
+    const place = await failure(app.api.createWatch({ body: { target: 'place:canal-town' } }, auth));
+    expect(place.status).toBe(422);
+  });
+
+  it('a file: URL, a private address, and a host resolving to one are refused without the setting', async () => {
+    const strict = await startTestApp();
+    try {
+      for (const [url, words] of [
+        ['file:///etc/passwd', /must be http or https, not file/],
+        ['http://127.0.0.1:9/hook', /127\.0\.0\.1 is a loopback address/],
+        ['http://169.254.169.254/latest/meta-data', /169\.254\.169\.254 is a linkLocal address/],
+        ['http://10.1.2.3/hook', /is a private address/],
+        ['http://[::ffff:127.0.0.1]/hook', /IPv4-mapped IPv6 address/],
+        ['http://[::1]/hook', /loopback/],
+        ['http://localhost:8080/hook', /localhost resolves to .*, a loopback address/],
+        ['https://user:secret@example.org/hook', /user name or password/],
+      ] as const) {
+        const err = await failure(strict.api.createWatch({ body: { target: CANAL, webhook: { url } } }, auth));
+        expect(err.status, url).toBe(400);
+        expect(err.message, url).toMatch(words);
+      }
+      expect((await strict.api.watches(undefined, auth)).watches.filter((w) => w.webhook !== null)).toEqual([]);
+    } finally {
+      await strict.close();
+    }
+  });
+
+  it('an unknown kind of change or a malformed watch id is a 400', async () => {
+    const res = await app.request('/api/watches', { method: 'POST', headers: { authorization: TEST_WRITE_AUTHORIZATION }, json: { target: CANAL, kinds: ['gossip'] } });
+    expect(res.status).toBe(400);
+    expect(JSON.stringify(errorOf(res).details)).toContain('kinds');
+    expect((await app.request('/api/watches/nope', { headers: { authorization: TEST_WRITE_AUTHORIZATION } })).status).toBe(400);
+  });
+});
+
+describe('address classes', () => {
+  it('only public unicast passes; the setting lets private ones through', () => {
+    expect(refusedAddress('93.184.216.34', false)).toBeNull();
+    expect(refusedAddress('2606:2800:220:1:248:1893:25c8:1946', false)).toBeNull();
+    for (const address of ['127.0.0.1', '10.0.0.1', '172.16.0.1', '192.168.1.1', '169.254.169.254', '100.64.0.1', '::1', 'fe80::1', 'fc00::1', '::ffff:8.8.8.8']) {
+      expect(refusedAddress(address, false), address).not.toBeNull();
+    }
+    expect(refusedAddress('127.0.0.1', true)).toBeNull();
+    expect(refusedAddress('0.0.0.0', true)).not.toBeNull();
+  });
+});

@@ -1,0 +1,96 @@
+import { describe, expect, it } from 'vitest';
+import { runPasses } from '../../../server/features/extract/passes/pipeline.ts';
+import { parsed } from './parsed.ts';
+
+const stancesOf = (lines: string[]) => runPasses(parsed(lines)).stances.map((s) => [s.actor, s.type, s.target.id, s.via ?? null]);
+
+describe('readStances', () => {
+  it('turns "refused to sign" into a rejection of what would be signed', () => {
+    expect(stancesOf([
+      'Baku Baku PROPN nsubj 1 GPE',
+      'refused refuse VERB ROOT 1',
+      'to to PART aux 3',
+      'sign sign VERB xcomp 1',
+      'the the DET det 6',
+      'peace peace NOUN compound 6',
+      'treaty treaty NOUN dobj 3',
+      '. . PUNCT punct 1',
+    ])).toEqual([['party:azerbaijan', 'rejected', 'position:peace-agreement', null]]);
+  });
+
+  it('reads "would sign" as openness, and "not accept" said of itself as a first-hand rejection', () => {
+    expect(stancesOf([
+      'Kyiv Kyiv PROPN nsubj 2 GPE',
+      'would would AUX aux 2',
+      'sign sign VERB ROOT 2',
+      'a a DET det 4',
+      'truce truce NOUN dobj 2',
+      '. . PUNCT punct 2',
+      'Moscow Moscow PROPN nsubj 7 GPE',
+      'said say VERB ROOT 7',
+      'it it PRON nsubj 11',
+      'would would AUX aux 11',
+      'not not PART neg 11',
+      'accept accept VERB ccomp 7',
+      'the the DET det 13',
+      'truce truce NOUN dobj 11',
+      '. . PUNCT punct 7',
+    ])).toEqual([
+      ['party:ukraine', 'open_to', 'position:ceasefire', null],
+      ['party:russia', 'rejected', 'position:ceasefire', null],
+    ]);
+  });
+
+  it('gives "X said that Y rejected Z" to Y, second-hand via X; "it falls on X to accept" is no stance', () => {
+    expect(stancesOf([
+      'Ankara Ankara PROPN nsubj 1 GPE',
+      'said say VERB ROOT 1',
+      'that that SCONJ mark 4',
+      'Kyiv Kyiv PROPN nsubj 4 GPE',
+      'rejected reject VERB ccomp 1',
+      'the the DET det 6',
+      'ceasefire ceasefire NOUN dobj 4',
+      '. . PUNCT punct 1',
+      'It it PRON nsubj 10',
+      'now now ADV advmod 10',
+      'falls fall VERB ROOT 10',
+      'on on ADP prep 10',
+      'Russia Russia PROPN pobj 11 GPE',
+      'to to PART aux 14',
+      'accept accept VERB xcomp 10',
+      'the the DET det 16',
+      'terms term NOUN dobj 14',
+      '. . PUNCT punct 10',
+    ])).toEqual([['party:ukraine', 'rejected', 'position:ceasefire', 'Türkiye']]);
+  });
+
+  it('reads a nominal cue: "Israel\'s proposal for a truce"', () => {
+    expect(stancesOf([
+      'Israel Israel PROPN poss 2 GPE',
+      "'s 's PART case 0",
+      'proposal proposal NOUN nsubjpass 7',
+      'for for ADP prep 2',
+      'a a DET det 5',
+      'truce truce NOUN pobj 3',
+      'was be AUX auxpass 7',
+      'discussed discuss VERB ROOT 7',
+      '. . PUNCT punct 7',
+    ])).toEqual([['party:israel', 'proposed', 'position:ceasefire', null]]);
+  });
+
+  it('gives "we" inside a quote to the quote\'s speaker', () => {
+    const { stances } = runPasses(parsed([
+      '“ " PUNCT punct 8',
+      'We we PRON nsubj 2',
+      'reject reject VERB ccomp 8',
+      'the the DET det 4',
+      'truce truce NOUN dobj 2',
+      ', , PUNCT punct 8',
+      '” " PUNCT punct 8',
+      'Qassem Qassem PROPN nsubj 8 PERSON',
+      'said say VERB ROOT 8',
+      '. . PUNCT punct 8',
+    ]));
+    expect(stances.map((s) => [s.actor, s.type, s.target.id, s.quote?.speaker])).toEqual([['official:qassem', 'rejected', 'position:ceasefire', 'official:qassem']]);
+  });
+});

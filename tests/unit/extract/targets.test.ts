@@ -1,0 +1,28 @@
+import { describe, expect, it } from 'vitest';
+import { familyOf, phraseOf, TargetNamer } from '../../../server/features/extract/passes/targets.ts';
+import { parsed } from './parsed.ts';
+
+describe('targets', () => {
+  it('names a target from the head noun phrase, through "the draft of"', () => {
+    const doc = parsed([
+      'signed sign VERB ROOT 0',
+      'the the DET det 2',
+      'draft draft NOUN dobj 0',
+      'of of ADP prep 2',
+      'a a DET det 6',
+      'peace peace NOUN compound 6',
+      'deal deal NOUN pobj 3',
+      'on on ADP prep 0',
+      'Monday Monday PROPN pobj 7 DATE',
+    ]);
+    expect(phraseOf(doc, 2)).toMatchObject({ text: 'peace deal' });
+    expect(phraseOf(doc, 8)).toBeUndefined();
+  });
+
+  it('puts "30-day cease-fire", "truce" and "ceasefire" in one family, and matches a known position by meaning', () => {
+    expect(['30-day cease-fire', 'humanitarian truce', 'a ceasefire'].map((p) => familyOf(p)?.slug)).toEqual(['ceasefire', 'ceasefire', 'ceasefire']);
+    const namer = new TargetNamer([{ id: 'position:black-sea-grain-corridor', type: 'Position', names: ['Black Sea grain corridor'] }]);
+    expect(namer.name({ text: 'corridor for Black Sea grain', start: 0, end: 10 }).id).toBe('position:black-sea-grain-corridor');
+    expect(namer.name({ text: '30-day cease-fire', start: 0, end: 10 }).id).toBe(namer.name({ text: 'truce', start: 20, end: 25 }).id);
+  });
+});
