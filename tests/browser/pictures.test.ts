@@ -196,7 +196,9 @@ describe('search', () => {
     expect((await settledDrawing(page)).nodes.map((n) => n.node)).not.toContain('place:istanbul');
     await page.locator('input.search-input').fill('Istanbul');
     await page.locator('.search-hit[data-id="place:istanbul"]').click();
+    // Places are not drawn on the first screen: the analyst asked for one, so its type is ticked.
     await page.waitForFunction(() => window.__parley!.drawnNodeBoxes().some((n) => n.node === 'place:istanbul'));
+    await expect(page.locator('input[type="checkbox"][value="Place"]').isChecked()).resolves.toBe(true);
     const drawing = await settledDrawing(page);
     const onTop = nodeCollisions(drawing.nodes).filter((pair) => pair.includes('place:istanbul'));
     console.log(`Search: place:istanbul over ${onTop.length} nodes`);

@@ -45,4 +45,25 @@ describe('declutter', () => {
     const settled = declutter([at('a', 350, 100)], bounds);
     expect(settled.get('a')).toEqual({ x: 350, y: 100, side: 1 });
   });
+
+  it('finds room for a wide label that the nodes settled before it left no room for, by settling it first', () => {
+    // Two rows of 10 px in a 200 px wide strip: a and b sit in the middle of the rows, and the
+    // 180 px wide footprint under them fits only where they are. Settled top to bottom, it would
+    // stay stuck on top of b.
+    const area = { minX: 0, maxX: 200, minY: 0, maxY: 22 };
+    const box = (w: number): Box[] => [{ minX: -w / 2, maxX: w / 2, minY: -5, maxY: 5 }];
+    const footprints: Footprint[] = [
+      { node: 'a', x: 100, y: 5, boxes: box(40) },
+      { node: 'b', x: 100, y: 17, boxes: box(40) },
+      { node: 'wide', x: 100, y: 17, boxes: box(180) },
+    ];
+    const settled = declutter(footprints, { area, centres: area });
+    const boxes = footprints.map((f) => {
+      const { x, y, side } = settled.get(f.node)!;
+      const b = f.boxes[side]!;
+      return { minX: x + b.minX, maxX: x + b.maxX, minY: y + b.minY, maxY: y + b.maxY };
+    });
+    expect(overlapping(boxes)).toEqual([]);
+    for (const b of boxes) expect(b.minX >= 0 && b.maxX <= 200 && b.minY >= 0 && b.maxY <= 22).toBe(true);
+  });
 });

@@ -11,8 +11,9 @@
  * seed plus three sources), each at the nearest free spot to where the layout put it: the smallest move (up or down costs
  * less than sideways, since labels are wide and short) where one of its footprints stays in the
  * canvas (`area`), its centre within `centres`, and it touches no footprint settled before.
- * Where no such spot exists it stays where it is. Moves are tried in a fixed order, so the same
- * picture comes out for the same graph.
+ * Where no such spot exists it stays where it is, and the settling starts again with it first
+ * (a few times at most). Moves are tried in a fixed order, so the same picture comes out for the
+ * same graph.
  */
 import type { Box } from './labelPlacement.ts';
 
@@ -58,22 +59,41 @@ class Settled {
   }
 }
 
-/** Every move within reach, cheapest first. */
+/** Every move within reach (anywhere in the area, wherever the node starts), cheapest first. */
 function moves(area: Box): { dx: number; dy: number }[] {
-  const [w, h] = [area.maxX - area.minX, area.maxY - area.minY];
+  const [w, h] = [4 * STEP * Math.ceil((area.maxX - area.minX) / (4 * STEP)), STEP * Math.ceil((area.maxY - area.minY) / STEP)];
   const list: { dx: number; dy: number; cost: number }[] = [];
-  for (let dy = -h; dy <= h; dy += STEP) for (let dx = -w / 2; dx <= w / 2; dx += 4 * STEP) list.push({ dx: Math.round(dx / STEP) * STEP, dy, cost: Math.abs(dy) + SIDEWAYS_COST * Math.abs(Math.round(dx / STEP) * STEP) });
+  // Sideways on a coarser grid, symmetric about no move at all.
+  for (let dy = -h; dy <= h; dy += STEP) for (let dx = -w; dx <= w; dx += 4 * STEP) list.push({ dx, dy, cost: Math.abs(dy) + SIDEWAYS_COST * Math.abs(dx) });
   return list.sort((a, b) => a.cost - b.cost || a.dx - b.dx || a.dy - b.dy);
 }
 
+/** How many times the settling starts again with the nodes that found no spot settled first. */
+const RETRIES = 4;
+
 /** The new centre of every footprint, and the side (its index in `boxes`) it was settled with. */
-export function declutter(footprints: readonly Footprint[], { area, centres }: DeclutterBounds): Map<string, { x: number; y: number; side: number }> {
-  const settled = new Settled();
-  const result = new Map<string, { x: number; y: number; side: number }>();
+export function declutter(footprints: readonly Footprint[], bounds: DeclutterBounds): Map<string, { x: number; y: number; side: number }> {
   // Top to bottom: each node finds the nearest free spot left by those above it.
-  const order = [...footprints].sort((a, b) => a.y - b.y || a.x - b.x || (a.node < b.node ? -1 : 1));
-  const tries = moves(area);
-  // (About 50,000 moves for a 824×511 canvas; most nodes take one of the first few.)
+  let order = [...footprints].sort((a, b) => a.y - b.y || a.x - b.x || (a.node < b.node ? -1 : 1));
+  const tries = moves(bounds.area);
+  let best = settle(order, bounds, tries);
+  // A node that found no spot (the free room was cut into pieces too small for its label by the
+  // nodes settled before it) is settled first next time, where it stands; the others find room
+  // around it. The attempt that leaves the fewest nodes without a spot wins.
+  for (let retry = 0; retry < RETRIES && best.stuck.size > 0; retry++) {
+    order = [...order.filter((f) => best.stuck.has(f.node)), ...order.filter((f) => !best.stuck.has(f.node))];
+    const next = settle(order, bounds, tries);
+    if (next.stuck.size < best.stuck.size) best = next;
+  }
+  return best.spots;
+}
+
+/** Settles the footprints in `order`; `stuck` are those that found no free spot and stayed where they were. */
+function settle(order: readonly Footprint[], { area, centres }: DeclutterBounds, tries: readonly { dx: number; dy: number }[]): { spots: Map<string, { x: number; y: number; side: number }>; stuck: Set<string> } {
+  const settled = new Settled();
+  const spots = new Map<string, { x: number; y: number; side: number }>();
+  const stuck = new Set<string>();
+  // (About 100,000 moves for a 824×511 canvas; most nodes take one of the first few.)
   const inside = (b: Box) => b.minX >= area.minX && b.maxX <= area.maxX && b.minY >= area.minY && b.maxY <= area.maxY;
   for (const f of order) {
     let spot: { x: number; y: number; side: number; box: Box } | undefined;
@@ -90,10 +110,13 @@ export function declutter(footprints: readonly Footprint[], { area, centres }: D
         break;
       }
     }
-    const b = f.boxes[0]!;
-    spot ??= { x: f.x, y: f.y, side: 0, box: { minX: f.x + b.minX, maxX: f.x + b.maxX, minY: f.y + b.minY, maxY: f.y + b.maxY } };
+    if (!spot) {
+      stuck.add(f.node);
+      const b = f.boxes[0]!;
+      spot = { x: f.x, y: f.y, side: 0, box: { minX: f.x + b.minX, maxX: f.x + b.maxX, minY: f.y + b.minY, maxY: f.y + b.maxY } };
+    }
     settled.add(spot.box);
-    result.set(f.node, { x: spot.x, y: spot.y, side: spot.side });
+    spots.set(f.node, { x: spot.x, y: spot.y, side: spot.side });
   }
-  return result;
+  return { spots, stuck };
 }

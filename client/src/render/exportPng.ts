@@ -132,7 +132,7 @@ function drawGraph(graph: ExplorerGraph, canvas: HTMLCanvasElement, { width, hei
     const y = spread(graph.getNodeAttribute(node, 'y'), minY, maxY, { lo: centres.maxY, hi: centres.minY });
     const r = radius(node);
     // The label outwards first, as on screen.
-    const sides: LabelSide[] = x > width / 2 ? ['right', 'left'] : ['left', 'right'];
+    const sides: LabelSide[] = x > width / 2 ? ['right', 'left', 'below', 'above'] : ['left', 'right', 'below', 'above'];
     const boxes = sides.map((side) => {
       const label = labelAt(side, 0, 0, r, labelWidth.get(node)!);
       return { minX: Math.min(-r, label.minX), maxX: Math.max(r, label.maxX), minY: Math.min(-r, label.minY), maxY: Math.max(r, label.maxY) };

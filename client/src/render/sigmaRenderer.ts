@@ -76,6 +76,8 @@ export interface GraphRenderer {
    * own in the canvas as the resting camera frames it (declutter.ts); a hidden canvas waits.
    */
   declutter(): void;
+  /** Frames the graph by its extent again (declutter holds the frame it moved nodes in): a layout is about to move them. */
+  releaseFrame(): void;
   /** The labels sigma drew in its last frame, in viewport pixels. */
   drawnLabelBoxes(): DrawnBox[];
   /** The visible nodes' discs, in viewport pixels. */
@@ -171,7 +173,7 @@ export function createRenderer(graph: ExplorerGraph, container: HTMLElement, eve
   const union = (a: Box, b: Box): Box => ({ minX: Math.min(a.minX, b.minX), maxX: Math.max(a.maxX, b.maxX), minY: Math.min(a.minY, b.minY), maxY: Math.max(a.maxY, b.maxY) });
 
   /**
-   * One declutter step at the resting camera; returns how many nodes moved. The graph is first
+   * Declutters at the resting camera; returns how many nodes moved. The graph is first
    * stretched to fill the canvas both ways (the framing fills it only one way, and labels need the
    * room), then nodes move apart until each one and its label have a spot of their own.
    */
@@ -194,8 +196,9 @@ export function createRenderer(graph: ExplorerGraph, container: HTMLElement, eve
       const [x, y] = [stretch(x0, minX, maxX, centres.minX, centres.maxX), stretch(y0, minY, maxY, centres.minY, centres.maxY)];
       const disc = { minX: -radius, maxX: radius, minY: -radius, maxY: radius };
       const labelBox = (side: LabelSide) => geometry.labelRenderer.nodeLabelBox({ ...data, label, labelVisibility: 'visible', labelPosition: side }, radius);
-      // The label outwards first: to the right on the right half, to the left on the left half.
-      const sides: LabelSide[] = x > width / 2 ? ['right', 'left'] : ['left', 'right'];
+      // The label outwards first: to the right on the right half, to the left on the left half;
+      // below or above where neither side has room.
+      const sides: LabelSide[] = x > width / 2 ? ['right', 'left', 'below', 'above'] : ['left', 'right', 'below', 'above'];
       const boxes = sides.map((side) => labelBox(side)).map((b) => (b ? union(disc, b) : disc));
       return { node, x, y, boxes, sides };
     });
@@ -342,8 +345,18 @@ export function createRenderer(graph: ExplorerGraph, container: HTMLElement, eve
     declutter() {
       const { width, height } = sigma.getDimensions();
       if (!width || !height || rebuilding) return;
-      // Moving nodes re-frames the graph a little; a second or third step settles it.
-      for (let step = 0; step < 6 && declutterOnce() > 0; step++);
+      // Sigma frames the graph by its extent and its nodes' sizes, so moving a node at the edge
+      // would re-frame (and squeeze) the whole picture the nodes were just moved apart in: the
+      // frame of the graph as it is now is held while they move (and until a layout runs).
+      sigma.setCustomBBox(null);
+      sigma.refresh();
+      const { x, y } = sigma.getBBox();
+      sigma.setCustomBBox({ x: [x[0], x[1]], y: [y[0], y[1]] });
+      // Held, the frame draws every node where declutter put it: one step is the picture.
+      declutterOnce();
+    },
+    releaseFrame() {
+      if (sigma.getCustomBBox()) sigma.setCustomBBox(null);
     },
     drawnLabelBoxes() {
       return [...sigma.getNodeDisplayedLabels()].flatMap((node) => {

@@ -120,7 +120,8 @@ export function createGraphView(context: ExplorerContext): GraphPanel {
     layoutButton.textContent = running ? 'Stop refining' : 'Refine layout';
     layoutButton.setAttribute('aria-pressed', String(running));
     // Refining moves nodes in graph units; their labels need room in pixels once it stops.
-    if (!running) renderer.declutter();
+    if (running) renderer.releaseFrame();
+    else renderer.declutter();
   });
   layoutButton.addEventListener('click', () => (layout.isRunning() ? layout.stop() : layout.start()));
   tableButton.addEventListener('click', () => store.update((s) => setTableView(s, !s.tableView)));
