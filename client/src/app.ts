@@ -18,7 +18,7 @@ import {
   replaceAggregatedEdges,
   timelineDates,
 } from './graph/explorerGraph.ts';
-import { type ExplorerState, historyChange, type HistoryChange, MODES, pushesHistory, select, setMode, type Mode } from './state/explorer.ts';
+import { type ExplorerState, historyChange, type HistoryChange, MODES, pushesHistory, select, setMode, showNodeType, type Mode } from './state/explorer.ts';
 import { fromHash, toHash } from './state/permalink.ts';
 import { createStore } from './state/store.ts';
 import type { ExplorerContext, View } from './views/context.ts';
@@ -93,6 +93,8 @@ export function mount(root: HTMLElement): () => void {
   function mergeIntoGraph(data: GraphData): number {
     const added = mergeGraphData(graph, data);
     applyFilters(graph, store.get().filters);
+    // A node brought in starts next to a neighbour: it is moved to a spot of its own.
+    if (added.length) graphView.renderer.declutter();
     refreshViews();
     return added.length;
   }
@@ -119,7 +121,8 @@ export function mount(root: HTMLElement): () => void {
         announce(`${hit.label} could not be brought into the graph: ${errorMessage(err)}`);
       }
     }
-    store.update((s) => select(s.mode === 'graph' || s.mode === 'trace' ? s : setMode(s, 'graph'), hit.id));
+    // A hit of a type the filters leave out (a place, a document) is asked for: its type is ticked.
+    store.update((s) => select(showNodeType(s.mode === 'graph' || s.mode === 'trace' ? s : setMode(s, 'graph'), hit.type), hit.id));
     // Keyboard users land in the details they asked for.
     sidePanel.element.focus();
   });
@@ -250,7 +253,11 @@ export function mount(root: HTMLElement): () => void {
     if (state.mode !== previous.mode) syncMode();
     if (state.filters !== previous.filters) {
       applyFilters(graph, state.filters);
-      if (state.filters.nodeTypes !== previous.filters.nodeTypes) loadNodeTypes(state);
+      if (state.filters.nodeTypes !== previous.filters.nodeTypes) {
+        // Nodes of a ticked type that were loaded already are shown where they were: they get room too.
+        if (state.filters.nodeTypes.some((type) => !previous.filters.nodeTypes.includes(type))) graphView.renderer.declutter();
+        loadNodeTypes(state);
+      }
       announceCounts();
     }
     // A clustered view's edges join clusters, which expanding replaces: they are not recounted.

@@ -32,8 +32,7 @@ export function launchChromium(): Promise<Browser> {
  * A page on the explorer, once its graph has loaded, that records every console error and uncaught
  * exception. A context of its own (`browser.newContext`) starts with empty storage.
  */
-export async function openExplorer(browser: Browser | BrowserContext, url: string): Promise<{ page: Page; errors: string[] }> {
-  const viewport = { width: 1440, height: 900 };
+export async function openExplorer(browser: Browser | BrowserContext, url: string, viewport = { width: 1440, height: 900 }): Promise<{ page: Page; errors: string[] }> {
   const page = 'newContext' in browser ? await browser.newPage({ viewport }) : await browser.newPage();
   await page.setViewportSize(viewport);
   const errors: string[] = [];
@@ -140,8 +139,8 @@ export interface BrowserSuite {
   readonly db: Database;
   readonly app: RunningParley;
   readonly browser: Browser;
-  /** A fresh page at `url`, once its graph has loaded (see openExplorer). */
-  open(url: string): Promise<{ page: Page; errors: string[] }>;
+  /** A fresh page at `url` (1440×900 unless told), once its graph has loaded (see openExplorer). */
+  open(url: string, viewport?: { width: number; height: number }): Promise<{ page: Page; errors: string[] }>;
   /** A second app on the same database and built client, with other settings (the caller stops it). */
   startApp(env: Record<string, string>): Promise<RunningParley>;
 }
@@ -172,7 +171,7 @@ export function browserSuite(options: ExplorerOptions = {}): BrowserSuite {
     get browser() {
       return started(browser);
     },
-    open: (url) => openExplorer(started(browser), url),
+    open: (url, viewport) => openExplorer(started(browser), url, viewport),
     startApp: (env) => started(explorer).startApp(env),
   };
 }

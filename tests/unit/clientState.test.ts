@@ -17,6 +17,7 @@ import {
   setSourceFilter,
   setStanceTypes,
   setTableView,
+  showNodeType,
   toggleNodeType,
   toggleStanceType,
 } from '../../client/src/state/explorer.ts';
@@ -106,6 +107,13 @@ describe('filter updates', () => {
     expect(withContext.filters.nodeTypes).toEqual(NODE_TYPES);
     const stances = toggleStanceType(toggleStanceType(initialState(), 'stated'), 'proposed');
     expect(stances.filters.stanceTypes).toEqual(STANCE_TYPE_NAMES.filter((t) => t !== 'stated' && t !== 'proposed'));
+  });
+
+  it('tick the type of a search hit the filters leave out, and nothing else (issue 26: a searched place is drawn)', () => {
+    const state = initialState();
+    expect(showNodeType(state, 'Place').filters.nodeTypes).toEqual(NODE_TYPES.filter((t) => t !== 'Source' && t !== 'Document'));
+    expect(showNodeType(state, 'Party')).toBe(state);
+    expect(showNodeType(state, 'Cluster')).toBe(state);
   });
 
   it('order chosen stance types as the vocabulary does, so equal views give equal links', () => {

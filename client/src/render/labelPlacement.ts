@@ -4,7 +4,7 @@
  * they fall, so every position (whose label the analyst always needs) could sit on another.
  * Placement is greedy in the order given: each label takes the first side (right, left, below,
  * above) that stays inside the canvas and touches neither a label already placed nor another
- * node; failing that, the first such side that only touches nodes; a required label that still
+ * node; failing that, the such side (inside, clear of labels) that touches the fewest nodes; a required label that still
  * finds no free side takes its least-crowded side, and an optional one is left out.
  */
 
@@ -25,6 +25,8 @@ export interface LabelCandidate {
   required: boolean;
   /** The node's own disc, as a box. */
   nodeBox: Box;
+  /** The side to try first (where declutter.ts made room for the label); the others follow in LABEL_SIDES order. */
+  preferred?: LabelSide;
   /** The label's box on each side of the node; null when the node draws no label. */
   labelBox(side: LabelSide): Box | null;
 }
@@ -78,13 +80,14 @@ export function placeLabels(candidates: readonly LabelCandidate[], bounds: Box):
   const labels = new BoxIndex(CELL_SIZE);
   const placed = new Map<string, LabelSide>();
   for (const candidate of candidates) {
-    const options = LABEL_SIDES.flatMap((side) => {
+    const sides = candidate.preferred ? [candidate.preferred, ...LABEL_SIDES.filter((s) => s !== candidate.preferred)] : LABEL_SIDES;
+    const options = sides.flatMap((side) => {
       const box = candidate.labelBox(side);
       return box ? [{ side, box, labelHits: labels.count(box, candidate.node), nodeHits: nodes.count(box, candidate.node), inside: inside(box, bounds) }] : [];
     });
     const choice =
       options.find((o) => o.inside && o.labelHits === 0 && o.nodeHits === 0) ??
-      options.find((o) => o.inside && o.labelHits === 0) ??
+      [...options].filter((o) => o.inside && o.labelHits === 0).sort((a, b) => a.nodeHits - b.nodeHits)[0] ??
       (candidate.required ? [...options].sort((a, b) => a.labelHits - b.labelHits || a.nodeHits - b.nodeHits)[0] : undefined);
     if (!choice) continue;
     placed.set(candidate.node, choice.side);

@@ -12,6 +12,7 @@ import { DEFAULT_EDGE_PRIMITIVES, DEFAULT_NODE_PRIMITIVES, DEFAULT_PRIMITIVES } 
 import { extremityArrow, sdfCircle, sdfDiamond, sdfSquare, sdfTriangle } from 'sigma/rendering';
 import type { EdgeDisplayData, NodeDisplayData } from 'sigma/types';
 import { createExplorerGraph, type EdgeAttributes, type ExplorerGraph, type NodeAttributes } from '../graph/explorerGraph.ts';
+import { declutter, type Footprint } from './declutter.ts';
 import { type Box, type LabelCandidate, type LabelSide, placeLabels } from './labelPlacement.ts';
 
 const FADED_NODE = '#e6e8eb';
@@ -28,6 +29,10 @@ const EDGE_EVENTS_MAX_EDGES = 2000;
 const HIDE_LABELS_ON_MOVE_NODES = 500;
 /** Labels considered per placement, highest priority first: more could not be read anyway. */
 const MAX_LABEL_CANDIDATES = 600;
+/** Beyond this many visible nodes, nodes are not moved apart for their labels (declutter.ts): most labels are left out anyway. */
+const DECLUTTER_MAX_NODES = MAX_LABEL_CANDIDATES;
+/** The camera at rest, as the first screen frames the graph: the picture nodes are moved apart in. */
+const RESTING_CAMERA = { x: 0.5, y: 0.5, ratio: 1, angle: 0 };
 /**
  * How long the camera must rest before the labels are placed again, and the pointer before its
  * node is highlighted: while the analyst pans, zooms or sweeps the pointer, frames only move the
@@ -66,6 +71,13 @@ export interface GraphRenderer {
    */
   rebuild(change: () => void): void;
   focusNode(node: string): void;
+  /**
+   * Moves visible nodes apart, in the graph, until each node and its label have a spot of their
+   * own in the canvas as the resting camera frames it (declutter.ts); a hidden canvas waits.
+   */
+  declutter(): void;
+  /** Frames the graph by its extent again (declutter holds the frame it moved nodes in): a layout is about to move them. */
+  releaseFrame(): void;
   /** The labels sigma drew in its last frame, in viewport pixels. */
   drawnLabelBoxes(): DrawnBox[];
   /** The visible nodes' discs, in viewport pixels. */
@@ -89,6 +101,8 @@ export function createRenderer(graph: ExplorerGraph, container: HTMLElement, eve
   let selected: string | null = null;
   let marked: ReadonlySet<string> | null = null;
   let labelSides = new Map<string, LabelSide>();
+  /** The side declutter made room on, per node: the label placement tries it first. */
+  const preferredSides = new Map<string, LabelSide>();
   /**
    * The node whose neighbourhood is emphasised: hover wins over selection. A node dropped under the
    * pointer (an expanded cluster) sends no leaveNode, so a hover or selection counts only while its node is in the graph.
@@ -118,6 +132,9 @@ export function createRenderer(graph: ExplorerGraph, container: HTMLElement, eve
       autoRescaleContent: 'nodes',
       minEdgeThickness: 1,
       stagePadding: 32,
+      // Node sizes are pixels, whatever the layout's extent: refining the layout (which shrinks or
+      // grows it) must not swell or shrink the nodes, and labels are pixels too.
+      itemSizesReference: 'screen',
     },
     nodeReducer(node, _data, attributes): Partial<NodeDisplayData> {
       const display: Partial<NodeDisplayData> = { shape: attributes.shape };
@@ -153,6 +170,55 @@ export function createRenderer(graph: ExplorerGraph, container: HTMLElement, eve
     return { data, center, radius, box: { minX: center.x - radius, maxX: center.x + radius, minY: center.y - radius, maxY: center.y + radius } };
   };
   const offset = (box: Box, by: { x: number; y: number }): Box => ({ minX: box.minX + by.x, maxX: box.maxX + by.x, minY: box.minY + by.y, maxY: box.maxY + by.y });
+  const union = (a: Box, b: Box): Box => ({ minX: Math.min(a.minX, b.minX), maxX: Math.max(a.maxX, b.maxX), minY: Math.min(a.minY, b.minY), maxY: Math.max(a.maxY, b.maxY) });
+
+  /**
+   * Declutters at the resting camera; returns how many nodes moved. The graph is first
+   * stretched to fill the canvas both ways (the framing fills it only one way, and labels need the
+   * room), then nodes move apart until each one and its label have a spot of their own.
+   */
+  function declutterOnce(): number {
+    const { width, height } = sigma.getDimensions();
+    const visible: { node: string; x: number; y: number; radius: number; data: NodeDisplayData; label: string }[] = [];
+    graph.forEachNode((node, attributes) => {
+      const data = attributes.hidden ? undefined : sigma.getNodeDisplayData(node);
+      if (!data) return;
+      visible.push({ node, ...sigma.framedGraphToViewport(data, { cameraState: RESTING_CAMERA }), radius: sigma.scaleSize(data.size, 1), data, label: attributes.label });
+    });
+    if (visible.length < 2 || visible.length > DECLUTTER_MAX_NODES) return 0;
+    // The framing leaves this much room on the side where the graph fills the canvas; node centres
+    // may spread that far on every side, so the framing's scale stays.
+    const margin = Math.max(0, Math.min(...visible.flatMap((v) => [v.x, width - v.x, v.y, height - v.y])));
+    const centres = { minX: margin, maxX: width - margin, minY: margin, maxY: height - margin };
+    const [minX, maxX, minY, maxY] = [Math.min(...visible.map((v) => v.x)), Math.max(...visible.map((v) => v.x)), Math.min(...visible.map((v) => v.y)), Math.max(...visible.map((v) => v.y))];
+    const stretch = (v: number, lo: number, hi: number, toLo: number, toHi: number) => (hi - lo > 1 ? toLo + ((v - lo) / (hi - lo)) * (toHi - toLo) : v);
+    const footprints: (Footprint & { sides: LabelSide[] })[] = visible.map(({ node, x: x0, y: y0, radius, data, label }) => {
+      const [x, y] = [stretch(x0, minX, maxX, centres.minX, centres.maxX), stretch(y0, minY, maxY, centres.minY, centres.maxY)];
+      const disc = { minX: -radius, maxX: radius, minY: -radius, maxY: radius };
+      const labelBox = (side: LabelSide) => geometry.labelRenderer.nodeLabelBox({ ...data, label, labelVisibility: 'visible', labelPosition: side }, radius);
+      // The label outwards first: to the right on the right half, to the left on the left half;
+      // below or above where neither side has room.
+      const sides: LabelSide[] = x > width / 2 ? ['right', 'left', 'below', 'above'] : ['left', 'right', 'below', 'above'];
+      const boxes = sides.map((side) => labelBox(side)).map((b) => (b ? union(disc, b) : disc));
+      return { node, x, y, boxes, sides };
+    });
+    const at = new Map(footprints.map((f) => [f.node, { x: f.x, y: f.y }]));
+    const settled = declutter(footprints, { area: { minX: 0, maxX: width, minY: 0, maxY: height }, centres });
+    for (const f of footprints) {
+      const spot = settled.get(f.node)!;
+      at.set(f.node, spot);
+      preferredSides.set(f.node, f.sides[spot.side]!);
+    }
+    let moved = 0;
+    for (const v of visible) {
+      const to = at.get(v.node)!;
+      if (Math.abs(to.x - v.x) <= 0.5 && Math.abs(to.y - v.y) <= 0.5) continue;
+      graph.mergeNodeAttributes(v.node, sigma.viewportToGraph(to, { cameraState: RESTING_CAMERA }));
+      moved++;
+    }
+    if (moved) sigma.refresh();
+    return moved;
+  }
 
   /** Chooses the labels to draw at the current camera; returns the nodes whose label changed. */
   function placeVisibleLabels(): string[] {
@@ -168,6 +234,7 @@ export function createRenderer(graph: ExplorerGraph, container: HTMLElement, eve
         priority: LABEL_PRIORITY[attributes.nodeType] ?? OTHER_LABEL_PRIORITY,
         size: attributes.size,
         nodeBox: drawn.box,
+        preferred: preferredSides.get(node),
         labelBox(side) {
           const box = geometry.labelRenderer.nodeLabelBox({ ...data, labelPosition: side }, drawn.radius);
           return box && offset(box, drawn.center);
@@ -232,13 +299,21 @@ export function createRenderer(graph: ExplorerGraph, container: HTMLElement, eve
   };
   sigma.on('enterNode', ({ node }) => hover(node));
   sigma.on('leaveNode', () => hover(null));
+  // The canvas's size can settle after the first view was drawn (the page's layout, a resized
+  // window): the room each label needs is measured again at the new size.
+  // (After the frame that noticed it: sigma resizes while it renders.)
+  let resizeTimer: ReturnType<typeof setTimeout> | undefined;
+  sigma.on('resize', () => {
+    clearTimeout(resizeTimer);
+    resizeTimer = setTimeout(() => renderer.declutter(), SETTLE_MS);
+  });
   sigma.on('clickNode', ({ node }) => events.onNodeClick(node));
   sigma.on('clickStage', () => events.onStageClick());
   sigma.on('clickEdge', ({ edge }) => events.onEdgeClick?.(edge));
   sigma.on('enterEdge', ({ edge }) => events.onEdgeHover?.(edge));
   sigma.on('leaveEdge', () => events.onEdgeHover?.(null));
 
-  return {
+  const renderer: GraphRenderer = {
     sigma,
     setSelected(node) {
       selected = node;
@@ -260,11 +335,28 @@ export function createRenderer(graph: ExplorerGraph, container: HTMLElement, eve
         rebuilding = false;
         sigma.setGraph(graph);
       }
+      renderer.declutter();
     },
     focusNode(node) {
       const display = sigma.getNodeDisplayData(node);
       if (!display) return;
       sigma.getCamera().animate({ x: display.x, y: display.y, ratio: 0.6 }, { duration: 400 });
+    },
+    declutter() {
+      const { width, height } = sigma.getDimensions();
+      if (!width || !height || rebuilding) return;
+      // Sigma frames the graph by its extent and its nodes' sizes, so moving a node at the edge
+      // would re-frame (and squeeze) the whole picture the nodes were just moved apart in: the
+      // frame of the graph as it is now is held while they move (and until a layout runs).
+      sigma.setCustomBBox(null);
+      sigma.refresh();
+      const { x, y } = sigma.getBBox();
+      sigma.setCustomBBox({ x: [x[0], x[1]], y: [y[0], y[1]] });
+      // Held, the frame draws every node where declutter put it: one step is the picture.
+      declutterOnce();
+    },
+    releaseFrame() {
+      if (sigma.getCustomBBox()) sigma.setCustomBBox(null);
     },
     drawnLabelBoxes() {
       return [...sigma.getNodeDisplayedLabels()].flatMap((node) => {
@@ -282,7 +374,9 @@ export function createRenderer(graph: ExplorerGraph, container: HTMLElement, eve
     kill() {
       clearTimeout(settleTimer);
       clearTimeout(hoverTimer);
+      clearTimeout(resizeTimer);
       sigma.kill();
     },
   };
+  return renderer;
 }

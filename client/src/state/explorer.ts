@@ -120,6 +120,16 @@ export function toggleNodeType(state: ExplorerState, type: NodeType): ExplorerSt
   return { ...state, filters: { ...state.filters, nodeTypes: toggled(state.filters.nodeTypes, type, NODE_TYPES) } };
 }
 
+/**
+ * Ticks the node type of something the analyst searched for, when the filters leave it out: a
+ * search hit is shown, and the filters say so. Another type (a cluster) leaves the state as it is.
+ */
+export function showNodeType(state: ExplorerState, type: string): ExplorerState {
+  const known = NODE_TYPES.find((t) => t === type);
+  if (!known || state.filters.nodeTypes.includes(known)) return state;
+  return toggleNodeType(state, known);
+}
+
 export function toggleStanceType(state: ExplorerState, type: StanceType): ExplorerState {
   return { ...state, filters: { ...state.filters, stanceTypes: toggled(state.filters.stanceTypes, type, STANCE_TYPE_NAMES) } };
 }

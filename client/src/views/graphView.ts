@@ -5,7 +5,7 @@
 import { api, ApiError } from '../api/client.ts';
 import { humanize } from '../graph/encoding.ts';
 import { CLUSTER_TYPE, isAggregatedEdge, isVisibleEdge, latestStanceType, mergeGraphView } from '../graph/explorerGraph.ts';
-import { downloadGraphAsPng } from '../render/exportPng.ts';
+import { downloadGraphAsPng, pngDrawing, type PngDrawing } from '../render/exportPng.ts';
 import { createLayout, type LayoutController } from '../render/layout.ts';
 import { createRenderer, type DrawnBox, type GraphRenderer } from '../render/sigmaRenderer.ts';
 import { STANCE_TYPES } from '../../../server/contract/model.ts';
@@ -28,7 +28,7 @@ interface GraphPanel extends View {
 declare global {
   interface Window {
     /** What the canvas shows, in viewport pixels, for the browser tests (the WebGL canvas has no DOM). */
-    __parley?: { drawnLabelBoxes(): DrawnBox[]; drawnNodeBoxes(): DrawnBox[] };
+    __parley?: { drawnLabelBoxes(): DrawnBox[]; drawnNodeBoxes(): DrawnBox[]; pngDrawing(scale: number): PngDrawing };
   }
 }
 
@@ -110,10 +110,18 @@ export function createGraphView(context: ExplorerContext): GraphPanel {
     },
   });
   const layout = createLayout(graph);
-  window.__parley = { drawnLabelBoxes: () => renderer.drawnLabelBoxes(), drawnNodeBoxes: () => renderer.drawnNodeBoxes() };
+  const pngSize = () => (canvas.clientWidth && canvas.clientHeight ? { width: canvas.clientWidth, height: canvas.clientHeight } : PNG_FALLBACK_SIZE);
+  window.__parley = {
+    drawnLabelBoxes: () => renderer.drawnLabelBoxes(),
+    drawnNodeBoxes: () => renderer.drawnNodeBoxes(),
+    pngDrawing: (scale) => pngDrawing(graph, { ...pngSize(), scale }),
+  };
   layout.onChange((running) => {
     layoutButton.textContent = running ? 'Stop refining' : 'Refine layout';
     layoutButton.setAttribute('aria-pressed', String(running));
+    // Refining moves nodes in graph units; their labels need room in pixels once it stops.
+    if (running) renderer.releaseFrame();
+    else renderer.declutter();
   });
   layoutButton.addEventListener('click', () => (layout.isRunning() ? layout.stop() : layout.start()));
   tableButton.addEventListener('click', () => store.update((s) => setTableView(s, !s.tableView)));
@@ -124,8 +132,7 @@ export function createGraphView(context: ExplorerContext): GraphPanel {
   };
   clearMarksButton.addEventListener('click', () => mark(null));
   pngButton.addEventListener('click', () => {
-    const size = canvas.clientWidth && canvas.clientHeight ? { width: canvas.clientWidth, height: canvas.clientHeight } : PNG_FALLBACK_SIZE;
-    downloadGraphAsPng(graph, { ...size, scale: Number(pngScale.value) }, 'parley.png').catch((err: Error) => context.announce(`PNG export failed: ${err.message}`));
+    downloadGraphAsPng(graph, { ...pngSize(), scale: Number(pngScale.value) }, 'parley.png').catch((err: Error) => context.announce(`PNG export failed: ${err.message}`));
   });
 
   const camera = renderer.sigma.getCamera();
@@ -200,6 +207,7 @@ export function createGraphView(context: ExplorerContext): GraphPanel {
     resize() {
       renderer.sigma.resize();
       renderer.refresh();
+      renderer.declutter();
     },
     focus() {
       (store.get().tableView ? table : canvas).focus();

@@ -126,7 +126,10 @@ export function waitHealthy(url: string, timeoutMs: number, app?: AppProcess): P
   return pRetry(
     async () => {
       if (app && (app.child.exitCode !== null || app.child.signalCode !== null)) throw new AbortError(`app exited early:\n${app.output()}`);
-      const res = await fetch(`${url}/healthz`);
+      // A refused connection (the app is still starting) is a TypeError, which p-retry would not retry.
+      const res = await fetch(`${url}/healthz`).catch((err: Error) => {
+        throw new Error(`${url}/healthz: ${err.message}`);
+      });
       if (res.status !== 200) throw new Error(`${url}/healthz answered ${res.status}`);
       return res.json();
     },
