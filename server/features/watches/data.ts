@@ -77,6 +77,12 @@ export async function deleteWatchRow(db: Database, id: string): Promise<boolean>
   return row?.deleted ?? false;
 }
 
+/** Switches a watch's webhook on again, its failures cleared: undefined for an unknown watch, hasWebhook false for one without a webhook. */
+export async function enableWebhookRow(db: Database, id: string): Promise<{ hasWebhook: boolean } | undefined> {
+  const [row] = await db.write<{ hasWebhook: boolean }>(cypher('watches/enable-webhook'), { id });
+  return row;
+}
+
 /** Sets (or with null, revokes) the hash of a watch's feed token; false for an unknown watch. */
 export async function setFeedTokenHash(db: Database, id: string, hash: string | null): Promise<boolean> {
   const rows = await db.write(cypher('watches/set-feed'), { id, hash });
