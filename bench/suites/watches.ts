@@ -39,9 +39,19 @@ async function drain(context: WorldContext): Promise<{ seconds: number; delivere
   }
 }
 
-function* extraSources(world: WorldPlan, stances: number, claimPrefix: string): Generator<SourcePayload> {
+/**
+ * A batch of new claims: the world's generator under other ids, dated on a day of its own
+ * (`day` days before the world begins). Without the date, the generator repeats the world's own
+ * stances, which the ingestion attaches to the held ones as more evidence: no new stance, no
+ * change event a watch follows, and nothing for the watches to do.
+ */
+function* extraSources(world: WorldPlan, stances: number, claimPrefix: string, day: number): Generator<SourcePayload> {
   const plan: WorldPlan = { ...world, stances, claimPrefix };
-  for (let i = 0; i < sourceCount(plan); i++) yield { ...stanceSource(plan, i), relations: [] };
+  const date = new Date(Date.UTC(2021, 0, 1) + day * 86_400_000).toISOString().slice(0, 10);
+  for (let i = 0; i < sourceCount(plan); i++) {
+    const payload = stanceSource(plan, i);
+    yield { ...payload, source: { ...payload.source, publishedAt: date }, stances: payload.stances.map((s) => ({ ...s, date })), relations: [] };
+  }
 }
 
 /** A local receiver that notes when each source's first delivery arrives. */
@@ -81,14 +91,14 @@ export async function watchesSuite(context: WorldContext, { stances }: { stances
   const positions = Math.min(WATCHES, context.plan.counts.positions);
   try {
     for (const run of cappedRuns(context)) {
-      const without = await ingestThroughParley(context.db, extraSources(context.plan, stances, `bench-nowatch-${run}`), context.logger, 'watches: no watches');
+      const without = await ingestThroughParley(context.db, extraSources(context.plan, stances, `bench-nowatch-${run}`, 2 * run), context.logger, 'watches: no watches');
       withoutRates.push(without.stances / without.seconds);
       const watchIds: string[] = [];
       for (let i = 0; i < WATCHES; i++) {
         const { watch } = await api.createWatch({ body: { target: positionId(context.plan, i % positions), kinds: ['new-stance'], webhook: { url: receiver.url } } }, { token: TOKEN });
         watchIds.push(watch.id);
       }
-      const watched = await ingestThroughParley(context.db, extraSources(context.plan, stances, `bench-watch-${run}`), context.logger, 'watches: 100 watches');
+      const watched = await ingestThroughParley(context.db, extraSources(context.plan, stances, `bench-watch-${run}`, 2 * run + 1), context.logger, 'watches: 100 watches');
       withRates.push(watched.stances / watched.seconds);
       const drained = await drain(context);
       if (drained.drained) drainRates.push(drained.delivered / drained.seconds);
