@@ -20,6 +20,8 @@ const TOKEN = 'bench-watch-token';
 const WATCHES = 100;
 const LATENCY_SAMPLES = 20;
 const DRAIN_TIMEOUT_MS = 600_000;
+/** Sources of 100 stances (a long news report's worth), so that deliveries run while later ones are ingested. */
+const STANCES_PER_SOURCE = 100;
 
 /** Waits until no change event nor delivery is pending; answers the seconds it took and the deliveries made meanwhile. */
 async function drain(context: WorldContext): Promise<{ seconds: number; delivered: number; drained: boolean }> {
@@ -46,7 +48,7 @@ async function drain(context: WorldContext): Promise<{ seconds: number; delivere
  * change event a watch follows, and nothing for the watches to do.
  */
 function* extraSources(world: WorldPlan, stances: number, claimPrefix: string, day: number): Generator<SourcePayload> {
-  const plan: WorldPlan = { ...world, stances, claimPrefix };
+  const plan: WorldPlan = { ...world, stances, claimPrefix, stancesPerSource: STANCES_PER_SOURCE };
   const date = new Date(Date.UTC(2021, 0, 1) + day * 86_400_000).toISOString().slice(0, 10);
   for (let i = 0; i < sourceCount(plan); i++) {
     const payload = stanceSource(plan, i);
@@ -97,8 +99,13 @@ export async function watchesSuite(context: WorldContext, { stances }: { stances
     for (const run of cappedRuns(context)) {
       await removeClaims(context.db, `bench-nowatch-${run}`);
       await removeClaims(context.db, `bench-watch-${run}`);
-      const without = await ingestThroughParley(context.db, extraSources(context.plan, stances, `bench-nowatch-${run}`, 2 * run), context.logger, 'watches: no watches');
-      withoutRates.push(without.stances / without.seconds);
+      // The order alternates between runs, so neither side always goes first.
+      const withoutFirst = run % 2 === 0;
+      const ingestWithout = async () => {
+        const without = await ingestThroughParley(context.db, extraSources(context.plan, stances, `bench-nowatch-${run}`, 2 * run), context.logger, 'watches: no watches');
+        withoutRates.push(without.stances / without.seconds);
+      };
+      if (withoutFirst) await ingestWithout();
       const watchIds: string[] = [];
       for (let i = 0; i < WATCHES; i++) {
         const { watch } = await api.createWatch({ body: { target: positionId(context.plan, i % positions), kinds: ['new-stance'], webhook: { url: receiver.url } } }, { token: TOKEN });
@@ -131,6 +138,7 @@ export async function watchesSuite(context: WorldContext, { stances }: { stances
         await api.deleteSource({ params: { id: sourceId } }, { token: TOKEN });
       }
       for (const id of watchIds) await api.deleteWatch({ params: { id } }, { token: TOKEN });
+      if (!withoutFirst) await ingestWithout();
       await removeClaims(context.db, `bench-nowatch-${run}`);
       await removeClaims(context.db, `bench-watch-${run}`);
       context.logger.info({ scope: context.scope, run: run + 1, without: Math.round(withoutRates.at(-1)!), with: Math.round(withRates.at(-1)!) }, 'watches run done');
@@ -143,7 +151,7 @@ export async function watchesSuite(context: WorldContext, { stances }: { stances
   const drainRow: ResultRow[] = drainRates.length === 0 ? [] : [
     {
       suite: 'watches',
-      scope: `${context.scope}, +${stances.toLocaleString('en')} stances per run`,
+      scope: `${context.scope}, +${stances.toLocaleString('en')} stances per run in sources of ${STANCES_PER_SOURCE}`,
       measure: `webhook deliveries after the bulk ingestion, ${WATCHES} watches`,
       unit: 'deliveries/s',
       higherIsBetter: true,
@@ -164,7 +172,7 @@ export async function watchesSuite(context: WorldContext, { stances }: { stances
     },
     {
       suite: 'watches',
-      scope: `${context.scope}, +${stances.toLocaleString('en')} stances per run`,
+      scope: `${context.scope}, +${stances.toLocaleString('en')} stances per run in sources of ${STANCES_PER_SOURCE}`,
       measure: `ingestion with ${WATCHES} watches`,
       unit: 'stances/s',
       higherIsBetter: true,
