@@ -425,6 +425,28 @@ describe('timeouts', { timeout: 60_000 }, () => {
   });
 });
 
+describe('the address actually connected to', () => {
+  it('is checked when sending too: a loopback receiver is refused without the setting, by IP or by a name resolving to it', async () => {
+    const policy = { allowPrivate: false, connectTimeoutMs: 2_000, timeoutMs: 5_000 };
+    const delivery = { secret: 'k', idempotencyKey: 'watch:0|change:0', event: 'new-stance', body: '{}' };
+    receiver.received.length = 0;
+    receiver.answer(200);
+    const port = new URL(receiver.url).port;
+    const byAddress = await sendWebhook(`http://127.0.0.1:${port}/hook`, delivery, policy);
+    expect(byAddress).toMatchObject({ ok: false, error: 'refused: 127.0.0.1 is a loopback address' });
+    const byName = await sendWebhook(`http://localhost:${port}/hook`, delivery, policy);
+    expect(byName.ok).toBe(false);
+    expect(byName.error).toMatch(/refused: localhost resolves to a loopback address/);
+    expect(receiver.received).toHaveLength(0);
+    // Refusals answer, never throw.
+    expect(await sendWebhook('file:///etc/passwd', delivery, policy)).toMatchObject({ ok: false, error: 'not http or https' });
+    expect(await sendWebhook('http://[::ffff:127.0.0.1]:9/hook', delivery, policy)).toMatchObject({ ok: false, error: 'refused: ::ffff:7f00:1 is an IPv4-mapped IPv6 address' });
+    // The same receiver with the setting on: the check is what stopped them.
+    expect(await sendWebhook(`http://localhost:${port}/hook`, delivery, { ...policy, allowPrivate: true })).toMatchObject({ ok: true, status: 200 });
+    expect(receiver.received).toHaveLength(1);
+  });
+});
+
 describe('address classes', () => {
   it('only public unicast passes; the setting lets private ones through', () => {
     expect(refusedAddress('93.184.216.34', false)).toBeNull();
