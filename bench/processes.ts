@@ -65,6 +65,9 @@ export function startParleyServer(neo4j: Neo4jTarget, logger: Logger, env: Recor
       PARLEY_RATE_LIMIT_REQUESTS: '0',
       PARLEY_RATE_LIMIT_QUERIES: '0',
       PARLEY_RATE_LIMIT_WRITES: '0',
+      // Every server on a world runs the watches' delivery loop; the receivers are local, so each
+      // must be allowed to call them (else one refuses what another delivers, and switches webhooks off).
+      PARLEY_WEBHOOK_ALLOW_PRIVATE: 'true',
       ...env,
     },
     { lifeline: true },

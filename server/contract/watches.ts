@@ -172,6 +172,19 @@ export const watchRoutes = {
     errors: { 400: 'Not a watch id', 404: 'No such watch' },
     response: { description: 'Each delivery with its attempts', schema: z.object({ watch: z.string(), deliveries: z.array(deliverySchema) }) },
   }),
+  enableWatchWebhook: route({
+    method: 'post',
+    path: '/api/watches/:id/webhook',
+    tag: 'watches',
+    summary: "Switch a watch's webhook back on",
+    description:
+      'A webhook that failed too many times in a row is switched off and says why; this switches it on again with its run of failures cleared. Changes committed from now on are delivered; those dropped while it was off are not sent again (the feed still lists them). Switching on a webhook that is on changes nothing.',
+    params: watchIdParams,
+    rate: 'writes',
+    auth: 'write',
+    errors: { 400: 'Not a watch id', 404: 'No such watch', 422: 'The watch has no webhook' },
+    response: { description: 'The watch, its webhook on', schema: watchSchema },
+  }),
   rotateWatchFeed: route({
     method: 'post',
     path: '/api/watches/:id/feed',

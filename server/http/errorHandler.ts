@@ -40,14 +40,26 @@ export function errorHandler(logger: Logger): ErrorRequestHandler {
       const message = err.type === 'entity.parse.failed' ? `${BODY_MUST_BE_JSON} It could not be parsed.` : err.expose ? err.message : 'The request could not be read.';
       body = { error: { code: (err.type ?? 'bad_request').replaceAll('.', '_'), message } };
     }
-    if (status >= 500) logger.error({ err, method: req.method, path: req.path }, 'request failed');
-    else logger.debug({ status, code: body.error.code, path: req.path }, 'request rejected');
+    if (status >= 500) logger.error({ err, method: req.method, path: pathForLog(req.path) }, 'request failed');
+    else logger.debug({ status, code: body.error.code, path: pathForLog(req.path) }, 'request rejected');
     if (res.headersSent) {
       res.destroy();
       return;
     }
     res.status(status).json(body);
   };
+}
+
+/**
+ * The path as logged, with secrets masked: a secret carried in a path (a feed's token) is a long
+ * URL-safe string, while every id carries a "type:" prefix and every fixed segment is short. No
+ * secret may reach a log, even a rejected request's (a 405 or 429 on a feed URL).
+ */
+export function pathForLog(path: string): string {
+  return path
+    .split('/')
+    .map((segment) => (/^[A-Za-z0-9_-]{20,}$/.test(segment) ? '(secret)' : segment))
+    .join('/');
 }
 
 /** Errors thrown by body-parser and friends carry a 4xx status and an `expose` flag. */

@@ -3,17 +3,22 @@
  * change (ingestion, deletion, grade change; not a restore), a watch's webhook gets one signed
  * delivery per change it follows and nothing for a repeated ingestion, leases hand each event to
  * one instance, failures back off and switch a webhook off, the Atom feed parses and can be
- * revoked, live changes stream, and bad input gets a clear 4xx.
+ * revoked, live changes stream, and bad input gets a clear 4xx. A switched-off webhook is switched
+ * back on by its owner; connect and total timeouts apply; old events and deliveries are pruned;
+ * and nothing the file's watches carry as a secret reaches the app's log.
  */
+import { spawn } from 'node:child_process';
 import crypto from 'node:crypto';
+import net from 'node:net';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { ApiError } from '../../client/src/api/client.ts';
 import { loadConfig } from '../../server/config.ts';
 import { applySchema } from '../../server/db/schema.ts';
-import { ingestSource, parsePayload } from '../../server/features/sources/ingest.ts';
+import { createLogger } from '../../server/logger.ts';
+import { backupLines, prepareRestore, restoreLine } from '../../server/features/sources/backup.ts';
 import { WatchDelivery } from '../../server/features/watches/delivery.ts';
-import { refusedAddress } from '../../server/features/watches/webhook.ts';
+import { refusedAddress, sendWebhook } from '../../server/features/watches/webhook.ts';
 import { CANAL, EASTLAND, EASTLAND_MINISTER, canalProposed, canalRejectedLater, canalRejectedSameDay, lonePosition } from '../fixtures/watchSources.ts';
 import { type TestApp, TEST_WRITE_AUTHORIZATION, errorOf, startTestApp } from '../support/app.ts';
 import { testLogger } from '../support/db.ts';
@@ -24,6 +29,23 @@ const auth = { token };
 
 let app: TestApp;
 let receiver: Receiver;
+/** Everything the app logs, at every level; no secret the tests are given may show up in it. */
+const logLines: string[] = [];
+const secrets = new Set<string>([token]);
+
+/** The receiver's URL with a secret path of its own, as many webhook services hand out. */
+function secretHookUrl(): string {
+  const part = `T0-${crypto.randomBytes(12).toString('hex')}`;
+  secrets.add(part);
+  return `${receiver.url}/${part}`;
+}
+
+/** Notes a new watch's feed token and webhook key as secrets. */
+function noteSecrets<T extends { feedUrl: string; webhookSecret: string | null }>(created: T): T {
+  secrets.add(created.feedUrl.split('/').at(-1)!);
+  if (created.webhookSecret) secrets.add(created.webhookSecret);
+  return created;
+}
 
 async function changeEvents(sourceId: string): Promise<{ kind: string; subjects: string[] }[]> {
   return app.db.read('MATCH (e:ChangeEvent {sourceId: $sourceId}) RETURN e.kind AS kind, e.subjects AS subjects ORDER BY e.kind', { sourceId });
@@ -44,7 +66,7 @@ beforeAll(async () => {
   // Loopback receivers need the private-address setting; retries are quick so back-off shows in a test.
   app = await startTestApp(
     { PARLEY_WEBHOOK_ALLOW_PRIVATE: 'true', PARLEY_WATCH_POLL_MS: '100', PARLEY_WEBHOOK_RETRY_BASE_MS: '400', PARLEY_WEBHOOK_FAILURE_LIMIT: '3' },
-    { deliver: true },
+    { deliver: true, logger: createLogger('trace', { write: (line: string) => void logLines.push(line) }) },
   );
   receiver = await startReceiver();
   await applySchema(app.db, testLogger);
@@ -80,11 +102,19 @@ describe('the outbox', { timeout: 300_000 }, () => {
     await app.api.deleteSource({ params: { id: 'source:eastland-proposes-canal-sharing' } }, auth);
     expect((await changeEvents('source:eastland-proposes-canal-sharing')).map((e) => e.kind)).toEqual(['grade-changed', 'new-source', 'new-stance', 'source-deleted']);
 
-    await app.db.write('MATCH (e:ChangeEvent) DETACH DELETE e');
-    await ingestSource(app.db, parsePayload(canalProposed()), { writer: 'restore-test', action: 'restore' });
-    expect(await changeEvents('source:eastland-proposes-canal-sharing')).toEqual([]);
-    const { entries } = await app.api.audit({ query: { limit: 1 } }, auth);
-    expect(entries[0]).toMatchObject({ action: 'restore', sourceId: 'source:eastland-proposes-canal-sharing' });
+    // A backup of two sources, restored through the restore's own path into an emptied graph.
+    await app.api.ingest({ body: canalProposed() }, auth);
+    await app.api.ingest({ body: canalRejectedSameDay() }, auth);
+    const lines: string[] = [];
+    for await (const line of backupLines(app.db)) lines.push(line);
+    expect(lines).toHaveLength(2);
+    await emptyGraph();
+    const restored = await prepareRestore(app.db, { allowNonEmpty: false });
+    for (const line of lines) await restoreLine(app.db, line, restored);
+    const [{ events }] = (await app.db.read<{ events: number }>('MATCH (e:ChangeEvent) RETURN count(e) AS events')) as [{ events: number }];
+    expect(events).toBe(0);
+    const { entries } = await app.api.audit({ query: { limit: 10 } }, auth);
+    expect(entries.filter((e) => e.action === 'restore').map((e) => e.sourceId).sort()).toEqual(['source:eastland-proposes-canal-sharing', 'source:eastland-rejects-canal-sharing']);
   });
 
   it('hands each event to one instance only when several claim at once', async () => {
@@ -114,7 +144,7 @@ describe('webhooks', { timeout: 300_000 }, () => {
 
   it('a watch on a position gets one correctly signed delivery for a new stance, and nothing for the same source again', async () => {
     await app.api.ingest({ body: canalProposed() }, auth);
-    const { watch, webhookSecret } = await app.api.createWatch({ body: { target: CANAL, kinds: ['new-stance'], webhook: { url: receiver.url } } }, auth);
+    const { watch, webhookSecret } = noteSecrets(await app.api.createWatch({ body: { target: CANAL, kinds: ['new-stance'], webhook: { url: receiver.url } } }, auth));
     expect(webhookSecret).toMatch(/^[A-Za-z0-9_-]{40,}$/);
     await app.api.ingest({ body: canalRejectedSameDay() }, auth);
     await vi.waitFor(() => expect(receiver.received).toHaveLength(1), { timeout: 60_000, interval: 50 });
@@ -143,7 +173,7 @@ describe('webhooks', { timeout: 300_000 }, () => {
   it('retries with back-off, follows no redirect, and switches a failing webhook off, saying so', async () => {
     await app.api.ingest({ body: canalProposed() }, auth);
     receiver.answer(302);
-    const { watch } = await app.api.createWatch({ body: { target: EASTLAND, kinds: ['new-stance'], webhook: { url: receiver.url } } }, auth);
+    const { watch } = noteSecrets(await app.api.createWatch({ body: { target: EASTLAND, kinds: ['new-stance'], webhook: { url: receiver.url } } }, auth));
     await app.api.ingest({ body: canalRejectedSameDay() }, auth);
     await vi.waitFor(async () => expect((await app.api.watch({ params: { id: watch.id } }, auth)).webhook?.active).toBe(false), { timeout: 90_000, interval: 100 });
     const stopped = await app.api.watch({ params: { id: watch.id } }, auth);
@@ -157,6 +187,42 @@ describe('webhooks', { timeout: 300_000 }, () => {
     expect(delivery!.status).toBe('dropped');
     expect(delivery!.attempts.every((a) => a.status === 302 && !a.ok)).toBe(true);
   });
+
+  it('a switched-off webhook is switched back on by its owner (write token; 404 for an unknown watch), and delivers again', async () => {
+    await app.api.ingest({ body: canalProposed() }, auth);
+    receiver.answer(500);
+    const { watch } = noteSecrets(await app.api.createWatch({ body: { target: EASTLAND, kinds: ['new-stance'], webhook: { url: secretHookUrl() } } }, auth));
+    const plain = noteSecrets(await app.api.createWatch({ body: { target: EASTLAND } }, auth));
+    await app.api.ingest({ body: canalRejectedSameDay() }, auth);
+    await vi.waitFor(async () => expect((await app.api.watch({ params: { id: watch.id } }, auth)).webhook?.active).toBe(false), { timeout: 90_000, interval: 100 });
+    expect((await app.api.watch({ params: { id: watch.id } }, auth)).webhook).toMatchObject({ consecutiveFailures: 3, disabledReason: expect.stringMatching(/last: answered 500/) });
+
+    const path = `/api/watches/${watch.id}/webhook`;
+    expect((await app.request(path, { method: 'POST' })).status).toBe(401);
+    expect((await app.request(path, { method: 'POST', headers: { authorization: 'Bearer wrong-token' } })).status).toBe(401);
+    expect((await app.api.watch({ params: { id: watch.id } }, auth)).webhook?.active).toBe(false);
+    const unknown = await failure(app.api.enableWatchWebhook({ params: { id: 'watch:0000000000000000' } }, auth));
+    expect(unknown.status).toBe(404);
+    expect(unknown.message).toContain('watch:0000000000000000');
+    const none = await failure(app.api.enableWatchWebhook({ params: { id: plain.watch.id } }, auth));
+    expect(none.status).toBe(422);
+    expect((await app.request('/api/watches/nope/webhook', { method: 'POST', headers: { authorization: TEST_WRITE_AUTHORIZATION } })).status).toBe(400);
+
+    receiver.answer(200);
+    receiver.received.length = 0;
+    const on = await app.api.enableWatchWebhook({ params: { id: watch.id } }, auth);
+    expect(on.webhook).toMatchObject({ active: true, consecutiveFailures: 0, disabledAt: null, disabledReason: null });
+    // Switching on again changes nothing.
+    expect((await app.api.enableWatchWebhook({ params: { id: watch.id } }, auth)).webhook).toMatchObject({ active: true, consecutiveFailures: 0 });
+
+    await app.api.ingest({ body: canalRejectedLater() }, auth);
+    await vi.waitFor(() => expect(receiver.received).toHaveLength(1), { timeout: 60_000, interval: 50 });
+    // Only the change committed after it was switched on: the one dropped while it was off is not sent again.
+    await new Promise((resolve) => setTimeout(resolve, 1_000));
+    expect(receiver.received.map((r) => r.json.event.sourceId)).toEqual(['source:eastland-turns-on-canal-sharing']);
+    const log = await app.api.watchDeliveries({ params: { id: watch.id } }, auth);
+    expect(log.deliveries.map((d) => d.status).sort()).toEqual(['delivered', 'dropped']);
+  });
 });
 
 describe('watches', { timeout: 300_000 }, () => {
@@ -165,7 +231,7 @@ describe('watches', { timeout: 300_000 }, () => {
   it('are set, listed and stopped; a watch whose target is deleted stays and says it is gone', async () => {
     await app.api.ingest({ body: canalProposed() }, auth);
     await app.api.ingest({ body: lonePosition() }, auth);
-    const { watch } = await app.api.createWatch({ body: { target: 'position:ferry-line' } }, auth);
+    const { watch } = noteSecrets(await app.api.createWatch({ body: { target: 'position:ferry-line' } }, auth));
     expect(watch).toMatchObject({ target: { id: 'position:ferry-line', label: 'Ferry line', type: 'Position', gone: false }, feed: { active: true }, webhook: null });
     expect(watch.kinds).toHaveLength(6);
     await app.api.deleteSource({ params: { id: 'source:eastland-floats-ferry-line' } }, auth);
@@ -177,7 +243,7 @@ describe('watches', { timeout: 300_000 }, () => {
 
   it('the Atom feed parses back, opens without the write token, and stops working once revoked', async () => {
     await app.api.ingest({ body: canalProposed() }, auth);
-    const { watch, feedUrl } = await app.api.createWatch({ body: { target: EASTLAND } }, auth);
+    const { watch, feedUrl } = noteSecrets(await app.api.createWatch({ body: { target: EASTLAND } }, auth));
     await app.api.ingest({ body: canalRejectedSameDay() }, auth);
     const res = await app.request(feedUrl);
     expect(res.status).toBe(200);
@@ -206,7 +272,7 @@ describe('watches', { timeout: 300_000 }, () => {
 
   it('streams live changes as server-sent events', async () => {
     await app.api.ingest({ body: canalProposed() }, auth);
-    const { watch } = await app.api.createWatch({ body: { target: CANAL, kinds: ['new-stance'] } }, auth);
+    const { watch } = noteSecrets(await app.api.createWatch({ body: { target: CANAL, kinds: ['new-stance'] } }, auth));
     const controller = new AbortController();
     const res = await fetch(`${app.url}/api/changes/stream`, { signal: controller.signal });
     expect(res.headers.get('content-type')).toMatch(/^text\/event-stream/);
@@ -292,6 +358,95 @@ describe('bad input gets a clear 4xx', () => {
   });
 });
 
+describe('retention', { timeout: 120_000 }, () => {
+  beforeEach(emptyGraph);
+
+  it('keeps events and deliveries 30 days by default (PARLEY_WATCH_RETENTION_DAYS), never one still pending', async () => {
+    const day = 86_400_000;
+    const ago = (days: number) => new Date(Date.now() - days * day).toISOString();
+    const later = new Date(Date.now() + day).toISOString();
+    // Leased by no instance of this test and due tomorrow, so no delivery loop takes the pending ones meanwhile.
+    await app.db.write(
+      `CREATE (:ChangeEvent {id: 'change:old', at: $old}), (:ChangeEvent {id: 'change:recent', at: $recent}),
+              (:ChangeEvent:PendingChange {id: 'change:old-pending', at: $old, leaseOwner: 'elsewhere', leaseUntil: $later}),
+              (:Delivery {id: 'delivery:old', createdAt: $old, status: 'delivered'}), (:Delivery {id: 'delivery:recent', createdAt: $recent, status: 'delivered'}),
+              (:Delivery:PendingDelivery {id: 'delivery:old-pending', createdAt: $old, status: 'pending', nextAttemptAt: $later})`,
+      { old: ago(31), recent: ago(29), later },
+    );
+    const left = async () => (await app.db.read<{ id: string }>('MATCH (n) WHERE n:ChangeEvent OR n:Delivery RETURN n.id AS id ORDER BY id')).map((r) => r.id);
+
+    const defaults = loadConfig({}).watches;
+    expect(defaults.retentionDays).toBe(30);
+    await new WatchDelivery(app.db, defaults, testLogger).prune();
+    expect(await left()).toEqual(['change:old-pending', 'change:recent', 'delivery:old-pending', 'delivery:recent']);
+
+    const week = loadConfig({ PARLEY_WATCH_RETENTION_DAYS: '7' }).watches;
+    expect(week.retentionDays).toBe(7);
+    await new WatchDelivery(app.db, week, testLogger).prune();
+    expect(await left()).toEqual(['change:old-pending', 'delivery:old-pending']);
+  });
+});
+
+describe('timeouts', { timeout: 60_000 }, () => {
+  const policy = { allowPrivate: true, connectTimeoutMs: 400, timeoutMs: 1_500 };
+  const delivery = { secret: 'k', idempotencyKey: 'watch:0|change:0', event: 'new-stance', body: '{}' };
+
+  it('a receiver that accepts but never answers is given up on after the total timeout', async () => {
+    const server = net.createServer(() => undefined);
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    try {
+      const result = await sendWebhook(`http://127.0.0.1:${(server.address() as net.AddressInfo).port}/hook`, delivery, policy);
+      expect(result).toMatchObject({ ok: false, status: null, error: 'no answer within 1500 ms' });
+      expect(result.ms).toBeGreaterThanOrEqual(1_400);
+      expect(result.ms).toBeLessThan(5_000);
+    } finally {
+      server.close();
+    }
+  });
+
+  it('a host that never completes the connection is given up on after the connect timeout', async () => {
+    // A listener whose accept queue is full (its process never accepts): the kernel drops further SYNs.
+    const child = spawn(process.execPath, [
+      '-e',
+      "const s=require('net').createServer();s.listen({port:0,host:'127.0.0.1',backlog:1},()=>{console.log(s.address().port);Atomics.wait(new Int32Array(new SharedArrayBuffer(4)),0,0,60000)})",
+    ], { stdio: ['ignore', 'pipe', 'inherit'] });
+    const fillers: net.Socket[] = [];
+    try {
+      const port = await new Promise<number>((resolve) => child.stdout!.once('data', (d) => resolve(Number(String(d).trim()))));
+      for (let i = 0; i < 4; i++) fillers.push(net.connect(port, '127.0.0.1').on('error', () => undefined));
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      const result = await sendWebhook(`http://127.0.0.1:${port}/hook`, delivery, policy);
+      expect(result).toMatchObject({ ok: false, status: null, error: 'no connection within 400 ms' });
+      expect(result.ms).toBeLessThan(1_500);
+    } finally {
+      for (const socket of fillers) socket.destroy();
+      child.kill('SIGKILL');
+    }
+  });
+});
+
+describe('the address actually connected to', () => {
+  it('is checked when sending too: a loopback receiver is refused without the setting, by IP or by a name resolving to it', async () => {
+    const policy = { allowPrivate: false, connectTimeoutMs: 2_000, timeoutMs: 5_000 };
+    const delivery = { secret: 'k', idempotencyKey: 'watch:0|change:0', event: 'new-stance', body: '{}' };
+    receiver.received.length = 0;
+    receiver.answer(200);
+    const port = new URL(receiver.url).port;
+    const byAddress = await sendWebhook(`http://127.0.0.1:${port}/hook`, delivery, policy);
+    expect(byAddress).toMatchObject({ ok: false, error: 'refused: 127.0.0.1 is a loopback address' });
+    const byName = await sendWebhook(`http://localhost:${port}/hook`, delivery, policy);
+    expect(byName.ok).toBe(false);
+    expect(byName.error).toMatch(/refused: localhost resolves to a loopback address/);
+    expect(receiver.received).toHaveLength(0);
+    // Refusals answer, never throw.
+    expect(await sendWebhook('file:///etc/passwd', delivery, policy)).toMatchObject({ ok: false, error: 'not http or https' });
+    expect(await sendWebhook('http://[::ffff:127.0.0.1]:9/hook', delivery, policy)).toMatchObject({ ok: false, error: 'refused: ::ffff:7f00:1 is an IPv4-mapped IPv6 address' });
+    // The same receiver with the setting on: the check is what stopped them.
+    expect(await sendWebhook(`http://localhost:${port}/hook`, delivery, { ...policy, allowPrivate: true })).toMatchObject({ ok: true, status: 200 });
+    expect(receiver.received).toHaveLength(1);
+  });
+});
+
 describe('address classes', () => {
   it('only public unicast passes; the setting lets private ones through', () => {
     expect(refusedAddress('93.184.216.34', false)).toBeNull();
@@ -301,5 +456,22 @@ describe('address classes', () => {
     }
     expect(refusedAddress('127.0.0.1', true)).toBeNull();
     expect(refusedAddress('0.0.0.0', true)).not.toBeNull();
+  });
+});
+
+describe('no secret reaches a log', () => {
+  it('neither a feed token, a webhook key, a webhook URL nor the write token, after everything above and a feed URL asked wrongly', async () => {
+    await app.api.ingest({ body: canalProposed() }, auth);
+    const created = noteSecrets(await app.api.createWatch({ body: { target: EASTLAND, webhook: { url: secretHookUrl() } } }, auth));
+    // Rejected requests on a feed URL are logged (405 here), and the path carries the token.
+    expect((await app.request(created.feedUrl, { method: 'POST' })).status).toBe(405);
+    expect((await app.request(created.feedUrl)).status).toBe(200);
+    await app.api.revokeWatchFeed({ params: { id: created.watch.id } }, auth);
+    expect((await app.request(created.feedUrl)).status).toBe(404);
+    // The log is really captured: the switch-offs and the rejected feed request are in it.
+    const text = logLines.join('');
+    expect(text).toContain('webhook switched off after repeated failures');
+    expect(text).toContain('/api/feeds/(secret)');
+    for (const secret of secrets) expect(text, 'a secret in the log').not.toContain(secret);
   });
 });

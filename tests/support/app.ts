@@ -2,6 +2,7 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Database } from '../../server/db/database.ts';
 import { createApp } from '../../server/app.ts';
+import type { Logger } from '../../server/logger.ts';
 import { createNlp, type NlpService } from '../../server/nlp/client.ts';
 import { type Api, ApiError, createApi } from '../../client/src/api/client.ts';
 import { type ApiRoutes, apiRoutes } from '../../server/contract/api.ts';
@@ -93,15 +94,18 @@ export function postSource(url: string, payload: unknown, authorization: string 
  * The real Express app on port 0, talking to the run's throwaway Neo4j. With `deliver`, the
  * watches' delivery loop runs too (off by default, so other suites see no background writes).
  */
-export async function startTestApp(overrides: Record<string, string> = {}, { deliver = false }: { deliver?: boolean } = {}): Promise<TestApp> {
+export async function startTestApp(
+  overrides: Record<string, string> = {},
+  { deliver = false, logger = testLogger }: { deliver?: boolean; /** Where the app logs (silent by default). */ logger?: Logger } = {},
+): Promise<TestApp> {
   const config = testConfig(overrides);
   // From the config, so a suite can point an app at a Neo4j of its own through NEO4J_* overrides.
   const { uri, user, password, database } = config.neo4j;
   const db = new Database({ uri: uri!, user, password: password!, database });
-  const nlp = createNlp(config.nlp, testLogger);
-  const watchRuntime = new WatchRuntime(db, config, testLogger);
+  const nlp = createNlp(config.nlp, logger);
+  const watchRuntime = new WatchRuntime(db, config, logger);
   if (deliver) watchRuntime.start();
-  const app = createApp({ config, db, logger: testLogger, nlp, watchRuntime });
+  const app = createApp({ config, db, logger, nlp, watchRuntime });
   const server = await new Promise<Server>((resolve) => {
     const s = app.listen(0, '127.0.0.1', () => resolve(s));
   });

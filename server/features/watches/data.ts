@@ -77,6 +77,12 @@ export async function deleteWatchRow(db: Database, id: string): Promise<boolean>
   return row?.deleted ?? false;
 }
 
+/** Switches a watch's webhook on again, its failures cleared: undefined for an unknown watch, hasWebhook false for one without a webhook. */
+export async function enableWebhookRow(db: Database, id: string): Promise<{ hasWebhook: boolean } | undefined> {
+  const [row] = await db.write<{ hasWebhook: boolean }>(cypher('watches/enable-webhook'), { id });
+  return row;
+}
+
 /** Sets (or with null, revokes) the hash of a watch's feed token; false for an unknown watch. */
 export async function setFeedTokenHash(db: Database, id: string, hash: string | null): Promise<boolean> {
   const rows = await db.write(cypher('watches/set-feed'), { id, hash });
@@ -132,20 +138,21 @@ export function leaseDeliveries(db: Database, { owner, now, until, limit }: Leas
 
 export interface AttemptOutcome {
   id: string;
-  owner: string;
   attempts: string;
   status: 'pending' | 'delivered' | 'failed';
   nextAttemptAt: string | null;
   ok: boolean;
-  now: string;
-  failureLimit: number;
   reason: string;
 }
 
-/** Records an attempt; answers whether the watch's webhook is still on. */
-export async function recordAttempt(db: Database, outcome: AttemptOutcome): Promise<boolean> {
-  const [row] = await db.write<{ active: boolean }>(cypher('watches/record-attempt'), { ...outcome });
-  return row?.active ?? false;
+/** Records a batch of attempts in one transaction; answers, by delivery, whether its watch's webhook is still on. */
+export async function recordAttempts(
+  db: Database,
+  { owner, now, failureLimit, outcomes }: { owner: string; now: string; failureLimit: number; outcomes: AttemptOutcome[] },
+): Promise<Map<string, boolean>> {
+  if (outcomes.length === 0) return new Map();
+  const rows = await db.write<{ id: string; active: boolean }>(cypher('watches/record-attempt'), { owner, now, failureLimit, outcomes });
+  return new Map(rows.map((row) => [row.id, row.active]));
 }
 
 export async function pruneOutbox(db: Database, before: string, batch: number): Promise<{ events: number; deliveries: number }> {

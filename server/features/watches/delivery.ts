@@ -13,7 +13,7 @@ import os from 'node:os';
 import type { Config } from '../../config.ts';
 import { type Database, isUnavailable } from '../../db/database.ts';
 import type { Logger } from '../../logger.ts';
-import { type LeasedDeliveryRow, fanOutEvents, leaseDeliveries, leaseEvents, pruneOutbox, recordAttempt } from './data.ts';
+import { type AttemptOutcome, type LeasedDeliveryRow, fanOutEvents, leaseDeliveries, leaseEvents, pruneOutbox, recordAttempts } from './data.ts';
 import { sendWebhook } from './webhook.ts';
 import { openUrl, serverKey, signingKey } from './signingKey.ts';
 
@@ -116,14 +116,27 @@ export class WatchDelivery {
     return handed;
   }
 
-  /** Sends the deliveries that are due, a batch at a time, in parallel. */
+  /** Sends the deliveries that are due, a batch at a time, in parallel, and records their outcomes in one transaction. */
   async deliver(): Promise<void> {
     const leased = await leaseDeliveries(this.db, { ...this.lease(), limit: DELIVERY_BATCH });
-    await Promise.all(leased.map((row) => this.send(row)));
+    if (leased.length === 0) return;
+    const outcomes = await Promise.all(leased.map((row) => this.send(row)));
+    const { webhook } = this.settings;
+    const stillOn = await recordAttempts(this.db, { owner: this.owner, now: new Date().toISOString(), failureLimit: webhook.failureLimit, outcomes });
+    for (const [i, row] of leased.entries()) {
+      const outcome = outcomes[i]!;
+      // The watch and the delivery are named, never the URL (it may carry a secret) nor the key.
+      if (!outcome.ok) {
+        const attempts = JSON.parse(outcome.attempts) as Attempt[];
+        this.logger.info({ watch: row.watchId, delivery: row.id, status: attempts.at(-1)?.status ?? null, attempt: attempts.length }, 'webhook attempt failed');
+      }
+      if (row.active && stillOn.get(row.id) === false) this.logger.warn({ watch: row.watchId }, 'webhook switched off after repeated failures');
+    }
     if (leased.length === DELIVERY_BATCH) this.again = true;
   }
 
-  private async send(row: LeasedDeliveryRow): Promise<void> {
+  /** One attempt; answers its outcome, to be recorded with the batch's. */
+  private async send(row: LeasedDeliveryRow): Promise<AttemptOutcome> {
     const { webhook } = this.settings;
     const attempts = JSON.parse(row.attempts) as Attempt[];
     const event = { ...row.event, links: JSON.parse(row.event.links) as unknown, watches: [row.watchId] };
@@ -138,20 +151,14 @@ export class WatchDelivery {
     attempts.push({ at: now.toISOString(), ...result });
     const status = result.ok ? 'delivered' : attempts.length >= webhook.maxAttempts ? 'failed' : 'pending';
     const next = status === 'pending' ? new Date(now.getTime() + retryDelay(attempts.length, webhook.retryBaseMs)).toISOString() : null;
-    const stillOn = await recordAttempt(this.db, {
+    return {
       id: row.id,
-      owner: this.owner,
       attempts: JSON.stringify(attempts),
       status,
       nextAttemptAt: next,
       ok: result.ok,
-      now: now.toISOString(),
-      failureLimit: webhook.failureLimit,
       reason: `switched off after ${webhook.failureLimit} failed attempts in a row; last: ${result.error ?? 'unknown'}`,
-    });
-    // The watch and the delivery are named, never the URL (it may carry a secret) nor the key.
-    if (!result.ok) this.logger.info({ watch: row.watchId, delivery: row.id, status: result.status, attempt: attempts.length }, 'webhook attempt failed');
-    if (row.active && !stillOn) this.logger.warn({ watch: row.watchId }, 'webhook switched off after repeated failures');
+    };
   }
 
   async prune(): Promise<void> {

@@ -6,7 +6,7 @@ import type { watchRoutes } from '../../contract/watches.ts';
 import type { Handlers } from '../../http/mount.ts';
 import { atomFeed } from './feed.ts';
 import type { LiveChanges } from './live.ts';
-import { createWatch, deleteWatch, feedOf, listWatches, readWatch, recentChanges, revokeFeed, rotateFeed, watchDeliveries } from './watches.ts';
+import { createWatch, deleteWatch, enableWebhook, feedOf, listWatches, readWatch, recentChanges, revokeFeed, rotateFeed, watchDeliveries } from './watches.ts';
 
 export function watchHandlers(db: Database, config: Config, live: LiveChanges, logger: Logger): Handlers<typeof watchRoutes> {
   return {
@@ -15,6 +15,7 @@ export function watchHandlers(db: Database, config: Config, live: LiveChanges, l
     watch: ({ params: { id } }) => readWatch(db, id, config.watches.webhook),
     deleteWatch: ({ params: { id } }) => deleteWatch(db, id),
     watchDeliveries: ({ params: { id } }) => watchDeliveries(db, id, config.watches.webhook),
+    enableWatchWebhook: ({ params: { id } }) => enableWebhook(db, id, config.watches.webhook),
     rotateWatchFeed: ({ params: { id } }) => rotateFeed(db, id),
     revokeWatchFeed: ({ params: { id } }) => revokeFeed(db, id),
     // The token is the secret: failures are answered here, so the path never reaches the error log.

@@ -14,6 +14,7 @@ import {
   type WatchRow,
   createWatchRow,
   deleteWatchRow,
+  enableWebhookRow,
   readDeliveries,
   readRecentEvents,
   readWatchByFeed,
@@ -104,6 +105,14 @@ export async function readWatch(db: Database, id: string, keys: KeySettings): Pr
 
 export async function deleteWatch(db: Database, id: string) {
   return { id, deleted: await deleteWatchRow(db, id) };
+}
+
+/** Switches a webhook that was switched off after repeated failures back on (422 for a watch without one). */
+export async function enableWebhook(db: Database, id: string, keys: KeySettings): Promise<Watch> {
+  const row = await enableWebhookRow(db, id);
+  if (!row) throw new NotFoundError(`No watch with id ${id}`);
+  if (!row.hasWebhook) throw new UnprocessableError('no_webhook', `${id} has no webhook to switch on; set a new watch with one`);
+  return readWatch(db, id, keys);
 }
 
 export async function rotateFeed(db: Database, id: string) {

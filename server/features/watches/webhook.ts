@@ -98,6 +98,9 @@ export function sendWebhook(
   const timestamp = String(Math.floor(started / 1000));
   return new Promise((resolve) => {
     let settled = false;
+    // Declared before `finish`, which an early refusal calls before they are set.
+    let total: NodeJS.Timeout | undefined;
+    let connect: NodeJS.Timeout | undefined;
     const finish = (result: Omit<SendResult, 'ms'>) => {
       if (settled) return;
       settled = true;
@@ -115,6 +118,13 @@ export function sendWebhook(
     const client = url.protocol === 'https:' ? https : url.protocol === 'http:' ? http : undefined;
     if (!client) {
       finish({ ok: false, status: null, error: 'not http or https' });
+      return;
+    }
+    // An IP literal skips the look-up: check it before connecting, so not even a SYN reaches it.
+    const literal = url.hostname.replace(/^\[|\]$/g, '');
+    const refusedLiteral = net.isIP(literal) ? refusedAddress(literal, policy.allowPrivate) : null;
+    if (refusedLiteral) {
+      finish({ ok: false, status: null, error: `refused: ${literal} is ${refusedLiteral}` });
       return;
     }
     const request = client.request(url, {
@@ -136,8 +146,8 @@ export function sendWebhook(
       request.destroy();
       finish({ ok: false, status: null, error });
     };
-    const total = setTimeout(() => fail(`no answer within ${policy.timeoutMs} ms`), policy.timeoutMs);
-    const connect = setTimeout(() => fail(`no connection within ${policy.connectTimeoutMs} ms`), policy.connectTimeoutMs);
+    total = setTimeout(() => fail(`no answer within ${policy.timeoutMs} ms`), policy.timeoutMs);
+    connect = setTimeout(() => fail(`no connection within ${policy.connectTimeoutMs} ms`), policy.connectTimeoutMs);
     request.on('socket', (socket) => {
       const connected = () => {
         clearTimeout(connect);
