@@ -644,6 +644,8 @@ function coverage(reading: Reading, passage: string, p?: PassageRow): number {
   const words = nameWords(passage);
   const text = ` ${words.join(' ')} `;
   const stems = new Set(words.map(stem));
+  // A name the graph does not know ("Gaza") is what the question is about: a passage without it answers another question.
+  if (reading.leftover.some((l) => l.name && !stems.has(stem(l.word)))) return 0;
   const concepts = [
     ...reading.mentions.map((m) => (p !== undefined && (m.entity.id === p.actorId || m.entity.id === p.targetId || m.entity.id === p.id)) || m.entity.names.some((n) => text.includes(` ${nameWords(n).join(' ')} `))),
     ...reading.leftover.map((l) => stems.has(stem(l.word))),
