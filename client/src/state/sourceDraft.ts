@@ -195,7 +195,8 @@ export function acceptedPayload(state: SourceDraftState): SourcePayloadInput | n
   const kept = new Set(stances.map((s) => s.id));
   const relations = relationsOf(state).filter((r) => r.stance === undefined || kept.has(r.stance));
   const used = new Set<string>();
-  for (const s of stances) [s.actor, s.target, s.conditionPosition].forEach((id) => id && used.add(id));
+  // A stance needs its actor, target, condition, and who voiced it, where and in which document.
+  for (const s of stances) [s.actor, s.target, s.conditionPosition, s.voicedBy, s.event, s.document].forEach((id) => id && used.add(id));
   for (const r of relations) [r.from, r.to].forEach((id) => used.add(id));
   const points = pointsPayload(state);
   for (const p of points.points) used.add(p.position);
