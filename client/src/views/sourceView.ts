@@ -49,10 +49,10 @@ export function createSourceView(context: ExplorerContext): View {
   const publishedAt = h('input', { class: 'input', name: 'publishedAt', type: 'date', 'aria-label': 'Published on' });
   const publisher = h('input', { class: 'input', name: 'publisher', 'aria-label': 'Publisher (optional)', placeholder: 'Publisher (optional)' });
   const url = h('input', { class: 'input', name: 'url', type: 'url', 'aria-label': 'URL (optional)', placeholder: 'https://… (optional)' });
-  const reliability = h('select', { class: 'select', name: 'reliability', 'aria-label': 'Source reliability' },
+  const reliability = h('select', { class: 'select', name: 'reliability', 'aria-label': 'Grade: reliability of the source' },
     h('option', { value: '' }, 'Reliability: not graded'),
     RELIABILITY.map(([grade, words]) => h('option', { value: grade }, `${grade} · ${words}`)));
-  const credibility = h('select', { class: 'select', name: 'credibility', 'aria-label': 'Information credibility' },
+  const credibility = h('select', { class: 'select', name: 'credibility', 'aria-label': 'Grade: credibility of the information' },
     h('option', { value: '' }, 'Credibility: not graded'),
     CREDIBILITY.map(([grade, words]) => h('option', { value: grade }, `${grade} · ${words}`)));
   const text = h('textarea', { class: 'input article-input', name: 'text', rows: 10, 'aria-label': 'Article text', placeholder: 'Paste the article, or drop a .txt, .md or .html file here' });
