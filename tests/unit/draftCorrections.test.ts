@@ -12,12 +12,13 @@ import {
   draftChoices,
   ingestProblems,
   prefillSourceFields,
+  rememberName,
   removeAddedStance,
   renameEntity,
   selectedSpan,
   sentenceAround,
 } from '../../client/src/state/draftCorrections.ts';
-import { type SourceDraftState, acceptedPayload, decide, editStance, emptyDraftState, loadDraftState, mergeEntity } from '../../client/src/state/sourceDraft.ts';
+import { type SourceDraftState, acceptedPayload, decide, editStance, emptyDraftState, entityName, loadDraftState, mergeEntity } from '../../client/src/state/sourceDraft.ts';
 
 const text = [
   'Fishing talks resume in Velsen.',
@@ -151,6 +152,14 @@ describe('actors and targets by name', () => {
     expect(draftChoices(start(), 'target', 'union', graph)).toEqual([]);
     // Mira Tallis is proposed but not declared: never offered.
     expect(draftChoices(start(), 'actor', 'tallis', graph)).toEqual([]);
+  });
+
+  it('names a graph entity picked by name, or merged into, by that name even when the explorer has not loaded it', () => {
+    const picked = editStance(rememberName(start(), 'party:fishers-federation', 'Fishers Federation'), 'stance:union-called-for-ban', { actor: 'party:fishers-federation' });
+    expect(entityName(picked, 'party:fishers-federation')).toBe('Fishers Federation');
+    const merged = mergeEntity(start(), 'position:ban-on-night-trawling', { id: 'position:trawling-ban', name: 'Trawling ban' });
+    // Not the words of the text (its mentions now point at the merged-into position).
+    expect(entityName(merged, 'position:trawling-ban')).toBe('Trawling ban');
   });
 });
 

@@ -122,6 +122,11 @@ export function unchosenOf(state: SourceDraftState, id: string): Unchosen[] {
   return state.unchosen?.[id] ?? [];
 }
 
+/** A graph entity picked by name: its name is kept, so the draft says it even when the explorer has not loaded it. */
+export function rememberName(state: SourceDraftState, id: string, name: string): SourceDraftState {
+  return state.names?.[id] === name ? state : { ...state, names: { ...state.names, [id]: name } };
+}
+
 /** Folded for matching names: no case, no diacritics, no punctuation. */
 const fold = (text: string) => text.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
 

@@ -36,6 +36,8 @@ export interface SourceDraftState {
   pointsDocument?: { name: string; author: string };
   /** Candidate point (by order) → kept (true) or dropped (false); absent means undecided, which keeps it. */
   pointDecisions?: Record<number, boolean>;
+  /** Names of the graph's entities the analyst picked by name (search), so the draft can say them. */
+  names?: Record<string, string>;
   /** Added stance id → what the analyst has still to choose for it (draftCorrections.ts). */
   unchosen?: Record<string, Unchosen[]>;
 }
@@ -238,12 +240,14 @@ export function saveDraftState(storage: Storage, state: SourceDraftState): void 
 
 /**
  * What a reader calls an entity a draft refers to, never its id: the name a proposed entity is
- * declared with, else the graph's name for it (`known`), else the words the article names it
+ * declared with, else the name it was picked or merged by, else the graph's name for it (`known`), else the words the article names it
  * with, else its id's slug in words ("party:russia" → "russia").
  */
 export function entityName(state: SourceDraftState, id: string, known: (id: string) => string | undefined = () => undefined): string {
   const proposed = entitiesOf(state).find((entity) => entity.id === id);
   if (proposed) return proposed.name;
+  const picked = state.names?.[id] ?? Object.values(state.merges).find((into) => into.id === id)?.name;
+  if (picked) return picked;
   const fromGraph = known(id);
   if (fromGraph) return fromGraph;
   const mention = state.draft?.provenance?.mentions.find((m) => m.entity === id);

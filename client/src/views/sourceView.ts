@@ -30,7 +30,7 @@ import {
   saveDraftState,
   stancesOf,
 } from '../state/sourceDraft.ts';
-import { type Choice, type Role, ADDED_CUE, ROLE_TYPES, addStanceFromSelection, draftChoices, ingestProblems, isAdded, prefillSourceFields, removeAddedStance, renameEntity, unchosenOf } from '../state/draftCorrections.ts';
+import { type Choice, type Role, ADDED_CUE, ROLE_TYPES, addStanceFromSelection, rememberName, draftChoices, ingestProblems, isAdded, prefillSourceFields, removeAddedStance, renameEntity, unchosenOf } from '../state/draftCorrections.ts';
 import type { ExplorerContext, View } from './context.ts';
 import { errorMessage, h, markedText, replaceChildren } from './dom.ts';
 
@@ -242,9 +242,9 @@ export function createSourceView(context: ExplorerContext): View {
         ? h('p', { class: 'muted small added-quote', 'data-start': where.start, 'data-end': where.end }, `Added by you from “${evidence?.quote ?? ''}” (characters ${where.start}–${where.end} of the text)`)
         : where ? h('p', { class: 'muted small' }, `cue “${where.cue}” · confidence ${where.confidence}`) : null,
       h('div', { class: 'fields' },
-        namePicker('Actor', 'actor', unchosen.includes('actor') ? '' : stance.actor, (actor) => edit({ actor })),
+        namePicker('Actor', 'actor', unchosen.includes('actor') ? '' : stance.actor, (actor, name) => update(editStance(rememberName(state, actor, name), stance.id, { actor }))),
         h('label', { class: 'field' }, h('span', { class: 'muted small' }, 'Type'), typeSelect),
-        namePicker('Target', 'target', unchosen.includes('target') ? '' : stance.target, (target) => edit({ target })),
+        namePicker('Target', 'target', unchosen.includes('target') ? '' : stance.target, (target, name) => update(editStance(rememberName(state, target, name), stance.id, { target }))),
         input('Date', stance.date, (date) => edit({ date }), 'date'),
         input('Condition', stance.condition ?? '', (condition) => edit(condition ? { condition } : { condition: undefined, conditionPosition: undefined })),
         // An added stance's quote is the selected words at their offsets: selecting again changes it.
@@ -260,11 +260,11 @@ export function createSourceView(context: ExplorerContext): View {
    * An actor or target chosen by name: the box shows the chosen one's name; typing offers the
    * draft's proposed entities and the graph's names the text holds, then the graph's own (search).
    */
-  function namePicker(label: string, role: Role, current: string, onPick: (id: string) => void): HTMLElement {
+  function namePicker(label: string, role: Role, current: string, onPick: (id: string, name: string) => void): HTMLElement {
     const box = h('input', { class: 'input small', type: 'search', 'aria-label': label, 'data-field': role, 'data-id': current, value: current ? nameOf(current) : '', placeholder: `${label}: type a name…`, autocomplete: 'off' });
     const options = h('ul', { class: 'plain-list pick-options', role: 'listbox', 'aria-label': `${label} choices` });
     const choice = (c: Choice | { id: string; name: string; type: string; from: 'graph' }) =>
-      h('li', { role: 'option' }, h('button', { type: 'button', class: 'link', 'data-pick': c.id, onclick: () => onPick(c.id) },
+      h('li', { role: 'option' }, h('button', { type: 'button', class: 'link', 'data-pick': c.id, onclick: () => onPick(c.id, c.name) },
         `${c.name} `, h('span', { class: 'muted small' }, `${c.type} · ${c.from === 'draft' ? 'new in this draft' : c.from === 'text' ? 'named in the text' : 'in the graph'}`)));
     let asked = 0;
     const offer = async () => {
