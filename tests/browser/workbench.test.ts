@@ -86,6 +86,7 @@ describe('the workbench corrects a draft (issue 24)', () => {
     await page.locator('.candidate.added').getByLabel('Target', { exact: true }).fill('night trawl');
     await page.locator('.candidate.added').getByRole('option').filter({ hasText: 'Ban on night trawling' }).getByRole('button').click();
     await expect(page.locator('.candidate.added .locate').textContent()).resolves.toBe('The Northern Fishers Union backed Ban on night trawling');
+    await expect(page.locator('[data-problems]').count()).resolves.toBe(0);
 
     // The proposed organisation renamed: every candidate names it so.
     await page.getByLabel('Name of The Northern Fishers Union').fill('Marrow Bay Fishers Union');

@@ -171,6 +171,8 @@ export function createSourceView(context: ExplorerContext): View {
   });
 
   function render() {
+    // A refusal to ingest goes once what it asked for is done.
+    if (message.querySelector('[data-problems]') && ingestProblems(state, nameOf).length === 0) replaceChildren(message);
     const draft = state.draft;
     if (!draft) {
       replaceChildren(review);
