@@ -17,7 +17,7 @@ import type { CompareRow, DocumentComparison, DocumentPoint } from '../../contra
 import { MAX_COMPARED_DOCUMENTS } from '../../contract/documents.ts';
 import { type PointTopic, STANCE_TYPES, type StanceType } from '../../contract/model.ts';
 import type { NameRow } from '../../core/namesData.ts';
-import { isStopWord } from '../../language/index.ts';
+import { STATES, isStopWord } from '../../language/index.ts';
 import { compareDocuments } from '../documents/documents.ts';
 import { type ComparedDocumentRow, readComparableDocuments } from './comparisonData.ts';
 import { type Reading, nameWords } from './reading.ts';
@@ -88,6 +88,15 @@ export interface ComparisonQuestion {
   topicWords: string[];
   /** Positions the question names outright. */
   positions: string[];
+  /** Parties the question asks for a document of ("Türkiye's memorandum", "the Turkish plan") that holds no points. */
+  missing: string[];
+}
+
+/** One-word names of states (name, aliases, demonyms) from the language layer's gazetteer, as stems. */
+function stateStems(id: string): string[] {
+  const state = STATES.find((s) => s.id === id);
+  if (!state) return [];
+  return [state.name, ...(state.aliases ?? []), ...((state as { demonyms?: string[] }).demonyms ?? [])].map((n) => nameWords(n)).filter((w) => w.length === 1 && w[0]!.length > 1).map((w) => stem(w[0]!));
 }
 
 /**
@@ -103,7 +112,10 @@ export function readComparison(reading: Reading, documents: ComparedDocumentRow[
   // Each document's naming stems: its author's names, and the words of its own names that share a stem with them.
   const naming = new Map(
     documents.map((d) => {
-      const author = new Set(d.authorNames.flatMap((n) => nameWords(n)).filter((w) => w.length > 1 && !isStopWord(w)).map(stem));
+      const author = new Set([
+        ...d.authorNames.flatMap((n) => nameWords(n)).filter((w) => w.length > 1 && !isStopWord(w)).map(stem),
+        ...(d.author ? stateStems(d.author) : []),
+      ]);
       const own = d.names.flatMap((n) => nameWords(n)).map(stem).filter((s) => author.has(s));
       return [d.id, new Set([...author, ...own])];
     }),
@@ -148,7 +160,29 @@ export function readComparison(reading: Reading, documents: ComparedDocumentRow[
   const cue = (w: string) => w in DOCUMENT_NOUNS || TOGETHER.has(w) || AGREE.has(w) || CONTRADICT.has(w) || DIFFER.has(w) || ONLY.has(w) || ASKING.has(w) || QUESTION_WORDS.has(w);
   const topicWords = [...new Set(words.filter((w) => w.length > 1 && !isStopWord(w) && !cue(w)).map(stem).filter((s) => !namingStems.has(s) && !mentionStems.has(s)))];
   const positions = reading.mentions.filter((m) => m.entity.type === 'Position').map((m) => m.entity.id);
-  return { documents: chosen, named, intent, only, topicWords, positions };
+  return { documents: chosen, named, intent, only, topicWords, positions, missing: missingAuthors(reading, words, documents) };
+}
+
+/**
+ * Parties the question asks for a document of that holds no points: a party's name or demonym
+ * (the graph's, or the gazetteer's) followed by a document noun, with only other such names and
+ * "and"/"or" between ("the Turkish and Russian plans").
+ */
+function missingAuthors(reading: Reading, words: string[], documents: ComparedDocumentRow[]): string[] {
+  const parties = new Map<string, string>();
+  for (const state of STATES) for (const s of stateStems(state.id)) parties.set(s, state.name);
+  for (const m of reading.mentions) if (m.entity.type === 'Party') for (const s of stemsOf(m.text)) parties.set(s, m.entity.label);
+  const authors = new Set(documents.flatMap((d) => [d.author, d.party, ...d.authorNames].filter((x): x is string => x !== null)));
+  const authorStems = new Set(documents.flatMap((d) => [...d.authorNames.flatMap((n) => nameWords(n)).map(stem), ...(d.author ? stateStems(d.author) : [])]));
+  const missing: string[] = [];
+  words.forEach((word, i) => {
+    const party = parties.get(stem(word));
+    if (party === undefined || authorStems.has(stem(word)) || authors.has(party)) return;
+    let j = i + 1;
+    while (j < words.length && (words[j] === 'and' || words[j] === 'or' || parties.has(stem(words[j]!)))) j += 1;
+    if (j < words.length && words[j]! in DOCUMENT_NOUNS && !missing.includes(party)) missing.push(party);
+  });
+  return missing;
 }
 
 function mentionAt(reading: Reading, id: string, documents: ComparedDocumentRow[]): number {
@@ -260,6 +294,15 @@ export async function answerComparison(db: Database, reading: Reading, names: Na
   const documents = await readComparableDocuments(db);
   const asked = readComparison(reading, documents);
   if (asked === null) return null;
+  if (asked.missing.length > 0) {
+    const known = list(documents.map((d) => d.label));
+    return {
+      status: 'not_found',
+      answer: `The graph holds no document by ${list(asked.missing)} with points, so I cannot compare it.${known ? ` Documents with points: ${known}.` : ''}`,
+      confidence: 0,
+      citations: [],
+    };
+  }
   if (asked.documents.length < 2) {
     const known = documents.map((d) => d.label);
     const found = asked.documents.map((id) => documents.find((d) => d.id === id)!.label);
