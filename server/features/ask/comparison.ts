@@ -218,15 +218,24 @@ function pointStatement(document: string, point: DocumentPoint): string {
   return `${document}, point ${point.order}: ${verbOf(point.type)} ${point.position.label}${point.condition ? ` (${point.condition})` : ''}`;
 }
 
+/** The point's first quote and who reports it, when the answer has room for its words. */
+function quoted(point: DocumentPoint): string {
+  const e = point.evidence.find((x) => x.quote !== null);
+  return e ? `, reported as “${e.quote}”${e.sourcePublisher ? ` (${e.sourcePublisher})` : ''}` : '';
+}
+
+/** Rows an answer quotes each side of (more are named without their words). */
+const QUOTED_ROWS = 3;
+
 function list(items: string[]): string {
   if (items.length <= 1) return items[0] ?? '';
   return `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`;
 }
 
-function rowSentence(row: CompareRow, comparison: DocumentComparison): string {
+function rowSentence(row: CompareRow, comparison: DocumentComparison, quote: boolean): string {
   const label = (id: string) => comparison.documents.find((d) => d.id === id)?.label ?? id;
   const held = row.sides.filter((s) => s.point !== null);
-  const statements = held.map((s) => pointStatement(label(s.document), s.point!));
+  const statements = held.map((s) => `${pointStatement(label(s.document), s.point!)}${quote ? quoted(s.point!) : ''}`);
   const all = comparison.documents.length === 2 ? 'Both' : `All ${comparison.documents.length}`;
   const positions = list(row.positions.map((p) => p.label));
   switch (row.kind) {
@@ -294,6 +303,9 @@ export async function answerComparison(db: Database, reading: Reading, names: Na
   const documents = await readComparableDocuments(db);
   const asked = readComparison(reading, documents);
   if (asked === null) return null;
+  if (documents.length === 0) {
+    return { status: 'not_found', answer: 'The graph holds no document with points, so there is nothing to compare.', confidence: 0, citations: [] };
+  }
   if (asked.missing.length > 0) {
     const known = list(documents.map((d) => d.label));
     return {
@@ -337,7 +349,7 @@ export async function answerComparison(db: Database, reading: Reading, names: Na
   const shown = rows.slice(0, SHOWN_ROWS);
   const more = rows.length > shown.length ? ` And ${rows.length - shown.length} more.` : '';
   const verdict = yesNo(reading, asked, rows);
-  const body = [lead, ...shown.map((r) => rowSentence(r, comparison))].filter(Boolean).join(' ') + more;
+  const body = [lead, ...shown.map((r) => rowSentence(r, comparison, reading.saying || shown.length <= QUOTED_ROWS))].filter(Boolean).join(' ') + more;
   const answer = `${verdict === null ? '' : verdict ? 'Yes: ' : 'No: '}${comparison.documents.length === 2 ? '' : `Comparing ${docs}: `}${body}`;
   const citations = citationsOf(shown, comparison);
   const evidenced = shown.filter((r) => r.sides.some((s) => s.point !== null && s.point.evidence.length > 0)).length / shown.length;
