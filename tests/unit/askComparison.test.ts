@@ -10,6 +10,7 @@ const names: NameRow[] = [
   { id: 'party:westland', label: 'Westland', type: 'Party', names: ['Westland'], party: 'party:westland' },
   { id: 'party:turkiye', label: 'Türkiye', type: 'Party', names: ['Türkiye', 'Turkey'], party: 'party:turkiye' },
   { id: 'document:ostland-plan', label: 'Ostland peace plan', type: 'Document', names: ['Ostland peace plan', 'the Ostburg paper'], party: null },
+  { id: 'document:westland-plan', label: 'Westland reply', type: 'Document', names: ['Westland reply'], party: null },
   { id: 'position:truce', label: 'A truce', type: 'Position', names: ['A truce'], party: null },
 ];
 const documents: ComparedDocumentRow[] = [
@@ -36,6 +37,16 @@ describe('reading a comparison question', () => {
     expect(read('What does the Ostland peace plan set out?')).toBeNull();
     expect(read('How do the Turkish and Ostland plans differ?')?.missing).toEqual(['Türkiye']);
     expect(read('How do the plans differ on Türkiye’s role?')?.missing).toEqual([]);
+    // One document, the other party only its object: left to the rest of ask.
+    expect(read('Does the Ostland plan give Westland a truce?')).toBeNull();
+    expect(read('Did the two delegations exchange plans?')).toBeNull();
+    expect(read('Which Ostland leader signed the agreed draft?')).toBeNull();
+  });
+
+  it('takes the one document named before a singular noun as the subject', () => {
+    expect(read('What did the Ostland plan say about the Westland border?')).toBeNull();
+    expect(read('Would Westland’s plan accept the Ostburg paper’s truce?')).toMatchObject({ subject: 'document:westland-plan' });
+    expect(read('How do the Ostland and Westland plans differ?')).toMatchObject({ subject: null });
   });
 });
 

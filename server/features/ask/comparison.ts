@@ -34,10 +34,17 @@ export interface ComparisonAnswer {
 const DOCUMENT_NOUNS: Record<string, string> = {
   memorandum: 'memorandum', memorandums: 'memorandum', memoranda: 'memorandum',
   plan: 'plan', plans: 'plan', proposal: 'plan', proposals: 'plan', counterproposal: 'plan', roadmap: 'memorandum', roadmaps: 'memorandum',
-  draft: 'plan', drafts: 'plan', document: '', documents: '', text: '', texts: '', statement: 'statement', statements: 'statement', agreement: 'agreement',
+  draft: 'plan', drafts: 'plan', document: '', documents: '',
 };
-/** Words that speak of the documents together. */
-const TOGETHER = new Set(['two', 'three', 'four', 'five', 'both', 'each', 'which', 'either', 'all', 'one', 'other', 'memorandums', 'memoranda', 'plans', 'proposals', 'drafts', 'documents', 'texts', 'roadmaps', 'statements']);
+const PLURAL = new Set(['memorandums', 'memoranda', 'plans', 'proposals', 'drafts', 'documents', 'roadmaps']);
+/** Words before a plural document noun that speak of the documents together ("the two plans"). */
+const PLURAL_DETERMINERS = new Set(['the', 'two', 'three', 'four', 'five', 'both', 'all', 'these', 'those']);
+/** Words before a document noun that speak of each of them ("each memorandum", "which plan"). */
+const SINGLE_DETERMINERS = new Set(['each', 'either', 'which', 'every', 'both']);
+/** "which of the memorandums", "only one of the plans". */
+const OF_THE = new Set(['which', 'each', 'both', 'either', 'one', 'all', 'two', 'neither', 'none']);
+/** Words that speak of the documents together, and so say nothing of the topic. */
+const TOGETHER = new Set([...PLURAL_DETERMINERS, ...SINGLE_DETERMINERS, ...OF_THE, 'other']);
 const AGREE = new Set(['agree', 'agreement', 'common', 'ground', 'share', 'shared', 'same', 'overlap']);
 const CONTRADICT = new Set(['contradict', 'contradicts', 'contradiction', 'contradictions', 'opposite', 'oppose', 'opposed', 'clash', 'conflict', 'incompatible']);
 const DIFFER = new Set(['differ', 'differs', 'different', 'differently', 'difference', 'differences', 'compare', 'comparison', 'contrast', 'versus', 'vs', 'treat', 'diverge']);
@@ -80,8 +87,10 @@ export type ComparisonIntent = 'agree' | 'contradict' | 'differ' | 'describe';
 export interface ComparisonQuestion {
   /** The documents to compare, in the order the question names them; fewer than two when it cannot find them. */
   documents: string[];
-  /** The documents the question names (by their names or their authors'). */
+  /** The documents the question names (by their names or their authors'), outright ones first. */
   named: string[];
+  /** The one document the question is about, when it names one before a singular noun ("Ukraine's memorandum"). */
+  subject: string | null;
   intent: ComparisonIntent;
   only: boolean;
   /** The question's words left to say what the comparison is about (stems). */
@@ -96,7 +105,7 @@ export interface ComparisonQuestion {
 function stateStems(id: string): string[] {
   const state = STATES.find((s) => s.id === id);
   if (!state) return [];
-  return [state.name, ...(state.aliases ?? []), ...((state as { demonyms?: string[] }).demonyms ?? [])].map((n) => nameWords(n)).filter((w) => w.length === 1 && w[0]!.length > 1).map((w) => stem(w[0]!));
+  return [state.name, ...(state.aliases ?? []), ...(state.demonyms ?? [])].map((n) => nameWords(n)).filter((w) => w.length === 1 && w[0]!.length > 1).map((w) => stem(w[0]!));
 }
 
 /**
@@ -120,26 +129,62 @@ export function readComparison(reading: Reading, documents: ComparedDocumentRow[
       return [d.id, new Set([...author, ...own])];
     }),
   );
-  const at = (id: string) => {
-    const stems = naming.get(id)!;
-    const i = words.findIndex((w) => stems.has(stem(w)));
-    return i < 0 ? Infinity : i;
+  const demonyms = new Set([
+    ...STATES.flatMap((st) => (st.demonyms ?? []).flatMap((n) => nameWords(n))),
+    ...documents.flatMap((d) => {
+      const author = new Set(d.authorNames.flatMap((n) => nameWords(n)));
+      return d.names.flatMap((n) => nameWords(n)).filter((w) => !author.has(w) && naming.get(d.id)!.has(stem(w)));
+    }),
+  ]);
+  const partyStems = new Set(STATES.flatMap((st) => stateStems(st.id)));
+  const names = (w: string) => documents.filter((d) => naming.get(d.id)!.has(stem(w))).map((d) => d.id);
+  const isNaming = (w: string) => names(w).length > 0 || partyStems.has(stem(w));
+  /** The index of the document noun a naming word stands before ("Russian and Ukrainian memorandums"), or -1. */
+  const nounAfter = (i: number) => {
+    let j = i + 1;
+    while (j < words.length && (words[j] === 'and' || words[j] === 'or' || isNaming(words[j]!))) j += 1;
+    return j < words.length && words[j]! in DOCUMENT_NOUNS ? j : -1;
   };
-  const byMention = new Set(mentioned);
+  // Named outright: by a document's name, by its author before a document noun, or by a demonym
+  // ("the Russian ban"); an author named otherwise ("give Ukraine …") names its document only weakly.
+  const strong = new Map<string, number>();
+  const weak = new Map<string, number>();
+  const adjacent: { id: string; noun: string }[] = [];
+  for (const m of reading.mentions) if (m.entity.type === 'Document') strong.set(m.entity.id, reading.question.indexOf(m.text));
+  words.forEach((w, i) => {
+    for (const id of names(w)) {
+      const noun = nounAfter(i);
+      if (noun >= 0) adjacent.push({ id, noun: words[noun]! });
+      if (noun >= 0 || demonyms.has(w)) {
+        if (!strong.has(id)) strong.set(id, i);
+      } else if (!weak.has(id)) weak.set(id, i);
+    }
+  });
   for (const m of reading.mentions) {
     if (!ACTOR_TYPES.has(m.entity.type)) continue;
     const party = m.entity.party ?? m.entity.id;
-    for (const d of documents) if (d.party === party || d.author === m.entity.id) byMention.add(d.id);
+    for (const d of documents) if ((d.party === party || d.author === m.entity.id) && !weak.has(d.id)) weak.set(d.id, words.length);
   }
-  const named = documents
-    .filter((d) => byMention.has(d.id) || at(d.id) < Infinity)
-    .map((d) => d.id)
-    .sort((a, b) => Math.min(at(a), mentionAt(reading, a, documents)) - Math.min(at(b), mentionAt(reading, b, documents)));
+  const byPlace = (map: Map<string, number>) => [...map].sort((a, b) => a[1] - b[1]).map(([id]) => id);
+  const strongIds = byPlace(strong);
+  const named = [...strongIds, ...byPlace(weak).filter((id) => !strong.has(id))];
+  const adjacentIds = [...new Set(adjacent.map((a) => a.id))];
+  const subject = adjacentIds.length === 1 && !PLURAL.has(adjacent.find((a) => a.id === adjacentIds[0])!.noun) ? adjacentIds[0]! : null;
 
   const kinds = new Set(nouns.map((n) => DOCUMENT_NOUNS[n]).filter(Boolean));
   const ofKind = documents.filter((d) => d.kind !== null && kinds.has(d.kind));
   const pool = ofKind.length >= 2 ? ofKind : documents;
-  const together = words.some((w) => TOGETHER.has(w));
+  // Speaking of the documents together: "the two plans", "each memorandum", "which of the memorandums".
+  const together = words.some((w, k) => {
+    if (!(w in DOCUMENT_NOUNS)) return false;
+    let j = k - 1;
+    while (j >= 0 && (words[j] === 'and' || words[j] === 'or' || isNaming(words[j]!))) j -= 1;
+    const before = words[j];
+    if (before === undefined) return false;
+    if (PLURAL.has(w) && PLURAL_DETERMINERS.has(before)) return true;
+    if (SINGLE_DETERMINERS.has(before)) return true;
+    return before === 'the' && words[j - 1] === 'of' && OF_THE.has(words[j - 2] ?? '');
+  });
   const has = (set: Set<string>) => words.some((w) => set.has(w));
   const intent: ComparisonIntent = has(CONTRADICT) ? 'contradict' : has(AGREE) ? 'agree' : has(DIFFER) ? 'differ' : 'describe';
   const only = has(ONLY) || words.includes('which');
@@ -147,10 +192,10 @@ export function readComparison(reading: Reading, documents: ComparedDocumentRow[
   let chosen: string[];
   if (together && pool.length >= 2 && pool.length <= MAX_COMPARED_DOCUMENTS) {
     chosen = [...named.filter((id) => pool.some((d) => d.id === id)), ...pool.map((d) => d.id).filter((id) => !named.includes(id))];
-  } else if (named.length >= 2) {
-    chosen = named.slice(0, MAX_COMPARED_DOCUMENTS);
-  } else if (together || intent !== 'describe' || only) {
-    chosen = named;
+  } else if (strongIds.length >= 2) {
+    chosen = strongIds.slice(0, MAX_COMPARED_DOCUMENTS);
+  } else if (together || (strongIds.length === 1 && intent !== 'describe')) {
+    chosen = strongIds;
   } else {
     return null;
   }
@@ -160,7 +205,7 @@ export function readComparison(reading: Reading, documents: ComparedDocumentRow[
   const cue = (w: string) => w in DOCUMENT_NOUNS || TOGETHER.has(w) || AGREE.has(w) || CONTRADICT.has(w) || DIFFER.has(w) || ONLY.has(w) || ASKING.has(w) || QUESTION_WORDS.has(w);
   const topicWords = [...new Set(words.filter((w) => w.length > 1 && !isStopWord(w) && !cue(w)).map(stem).filter((s) => !namingStems.has(s) && !mentionStems.has(s)))];
   const positions = reading.mentions.filter((m) => m.entity.type === 'Position').map((m) => m.entity.id);
-  return { documents: chosen, named, intent, only, topicWords, positions, missing: missingAuthors(reading, words, documents) };
+  return { documents: chosen, named, subject: subject !== null && chosen.includes(subject) ? subject : null, intent, only, topicWords, positions, missing: missingAuthors(reading, words, documents) };
 }
 
 /**
@@ -185,11 +230,6 @@ function missingAuthors(reading: Reading, words: string[], documents: ComparedDo
   return missing;
 }
 
-function mentionAt(reading: Reading, id: string, documents: ComparedDocumentRow[]): number {
-  const document = documents.find((d) => d.id === id)!;
-  const i = reading.mentions.findIndex((m) => m.entity.id === id || (ACTOR_TYPES.has(m.entity.type) && (m.entity.party ?? m.entity.id) === document.party));
-  return i < 0 ? Infinity : reading.question.indexOf(reading.mentions[i]!.text);
-}
 
 /**
  * The rows a comparison question is about: every row when it names no topic; else the rows its
@@ -330,6 +370,12 @@ export async function answerComparison(db: Database, reading: Reading, names: Na
   const docs = list(comparison.documents.map((d) => d.label));
   if (about.length === 0) {
     return { status: 'not_found', answer: `Neither ${docs} holds a point on what the question asks about.`, confidence: 0, citations: [] };
+  }
+  // A question about one document ("What did Ukraine's memorandum say about …") that it holds no point on.
+  const subject = asked.subject === null ? null : comparison.documents.find((d) => d.id === asked.subject)!;
+  if (subject && about.every((r) => r.sides.find((s) => s.document === subject.id)?.point === null)) {
+    const others = about.slice(0, SHOWN_ROWS).map((r) => rowSentence(r, comparison, false));
+    return { status: 'not_found', answer: `${subject.label} holds no point on what the question asks about. ${others.join(' ')}`, confidence: 0, citations: [] };
   }
   let rows = about;
   let lead = '';
