@@ -27,6 +27,8 @@ interface SetQuestion {
 }
 const questionSet = JSON.parse(fs.readFileSync(new URL('../fixtures/ask/questions.json', import.meta.url), 'utf8')) as { questions: SetQuestion[] };
 const compareQuestions = questionSet.questions.filter((q) => q.kind === 'compare');
+const contested = JSON.parse(fs.readFileSync(new URL('../fixtures/ask/contested.json', import.meta.url), 'utf8')) as { questions: SetQuestion[] };
+const byId = (id: string) => [...questionSet.questions, ...contested.questions].find((q) => q.id === id)!;
 /**
  * Questions ask does not answer yet, with why; each must still fail (it.fails), so one that starts
  * passing is noticed and moved back.
@@ -135,5 +137,15 @@ describe('with the Istanbul memorandums’ points', () => {
   it('leaves a question about one document to the rest of ask', async () => {
     const res = await ask('What does the Russian memorandum set out?');
     expect(res.interpretation.path).not.toBe('compare');
+    // The question set's questions about one memorandum, another party only their object.
+    for (const id of ['ist-q017', 'ist-q038', 'ist-q039', 'ist-q065']) expect((await ask(byId(id).question)).interpretation.path, id).not.toBe('compare');
+  });
+
+  it('says one document holds no point on what is asked, rather than answering from the other (contested ist-c006)', async () => {
+    const q = byId('ist-c006');
+    expect(q.expect.verdict).toBe('not_in_sources');
+    const res = await ask(q.question);
+    expect([res.status, res.citations], res.answer).toEqual(['not_found', []]);
+    expect(res.answer).toMatch(/^Ukrainian memorandum .* holds no point on what the question asks about/);
   });
 });

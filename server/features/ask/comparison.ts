@@ -237,18 +237,23 @@ function missingAuthors(reading: Reading, words: string[], documents: ComparedDo
  * the question names outright, most), down to half the best fit.
  */
 export function rowsAbout(rows: CompareRow[], asked: Pick<ComparisonQuestion, 'topicWords' | 'positions'>, positionNames: Map<string, string[]>): CompareRow[] {
-  if (asked.topicWords.length === 0 && asked.positions.length === 0) return rows;
+  const scored = scoreRows(rows, asked, positionNames);
+  const best = Math.max(0, ...scored.map((s) => s.score));
+  if (best === 0) return [];
+  return scored.filter((s) => s.score * 2 >= best).map((s) => s.row);
+}
+
+/** Each row with how well the question's words fit it (every row fits 1 when the question names no topic). */
+export function scoreRows(rows: CompareRow[], asked: Pick<ComparisonQuestion, 'topicWords' | 'positions'>, positionNames: Map<string, string[]>): { row: CompareRow; score: number }[] {
+  if (asked.topicWords.length === 0 && asked.positions.length === 0) return rows.map((row) => ({ row, score: 1 }));
   const words = new Set(asked.topicWords);
-  const scored = rows.map((row) => {
+  return rows.map((row) => {
     const strong = new Set(row.positions.flatMap((p) => [p.label, ...(positionNames.get(p.id) ?? [])]).flatMap((n) => [...stemsOf(n)]));
     const weak = new Set(TOPIC_WORDS[row.topic].map(stem));
     const named = row.positions.some((p) => asked.positions.includes(p.id)) ? 10 : 0;
     const score = named + [...words].reduce((sum, w) => sum + (strong.has(w) ? 2 : weak.has(w) ? 1 : 0), 0);
     return { row, score };
   });
-  const best = Math.max(0, ...scored.map((s) => s.score));
-  if (best === 0) return [];
-  return scored.filter((s) => s.score * 2 >= best).map((s) => s.row);
 }
 
 const verbOf = (type: string) => STANCE_TYPES[type as StanceType]?.verb ?? type;
@@ -373,8 +378,10 @@ export async function answerComparison(db: Database, reading: Reading, names: Na
   }
   // A question about one document ("What did Ukraine's memorandum say about …") that it holds no point on.
   const subject = asked.subject === null ? null : comparison.documents.find((d) => d.id === asked.subject)!;
-  if (subject && about.every((r) => r.sides.find((s) => s.document === subject.id)?.point === null)) {
-    const others = about.slice(0, SHOWN_ROWS).map((r) => rowSentence(r, comparison, false));
+  const scored = scoreRows(about, asked, positionNames);
+  const bestFit = scored.filter((s) => s.score === Math.max(...scored.map((x) => x.score))).map((s) => s.row);
+  if (subject && bestFit.every((r) => r.sides.find((s) => s.document === subject.id)?.point === null)) {
+    const others = bestFit.slice(0, SHOWN_ROWS).map((r) => rowSentence(r, comparison, false));
     return { status: 'not_found', answer: `${subject.label} holds no point on what the question asks about. ${others.join(' ')}`, confidence: 0, citations: [] };
   }
   let rows = about;
