@@ -28,6 +28,7 @@ import { escapeLucene, luceneQuery } from '../graph/search.ts';
 import { readSentences } from '../../language/text.ts';
 import { spokenDate } from '../../language/dates.ts';
 import { type FactJudgements, disputeSentence, factKey, judgeFacts, laterChange, stanceConfidence } from './facts.ts';
+import { answerComparison } from './comparison.ts';
 
 /** Below this a structured answer gives way to the evidence. */
 const CONFIDENT = 0.6;
@@ -82,6 +83,9 @@ export async function askQuestion(db: Database, question: string, maxRows: numbe
   if (!reading.english) {
     throw new UnprocessableError('not_english', 'Ask reads questions in English; this one has no English words and names nothing in the graph.');
   }
+  // A comparison of documents is answered from the comparison (comparison.ts), or said not found.
+  const compared = await answerComparison(db, reading, known.names, grading);
+  if (compared) return respond(reading, { path: 'compare', ...compared }, [], [], compared.status);
   const searched = await resolveUnnamedTargets(db, reading, known.names);
   const scope: StanceScope = { maxRows, sources: await admissibleSources(db, grading) };
   const structured = reading.sourcesDisagree
