@@ -9,7 +9,7 @@ import fs from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AskResponse } from '../../server/contract/ask.ts';
 import { readNodesById } from '../../server/core/nodesData.ts';
-import { goldEntityIds, readComparisonGold, reportPayloads } from '../fixtures/comparePoints.ts';
+import { goldEntityIds, readComparisonGold, reportPayloads } from '../../server/features/documents/comparisonGold.ts';
 import { type TestApp, answerOf, startTestApp } from '../support/app.ts';
 import { resetToSeed } from '../support/db.ts';
 import { type SpecValidator, loadSpecValidator } from '../support/openapi.ts';

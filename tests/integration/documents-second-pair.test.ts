@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CompareRow } from '../../server/contract/documents.ts';
 import type { SourcePayloadInput } from '../../server/contract/sourcePayload.ts';
 import { readNodesById } from '../../server/core/nodesData.ts';
-import { type GoldRow, goldEntityIds, readComparisonGold, reportPayloads } from '../fixtures/comparePoints.ts';
+import { type GoldRow, goldEntityIds, readComparisonGold, reportPayloads } from '../../server/features/documents/comparisonGold.ts';
 import { type TestApp, startTestApp } from '../support/app.ts';
 import { resetToSeed } from '../support/db.ts';
 

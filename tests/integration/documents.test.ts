@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ApiError } from '../../client/src/api/client.ts';
 import type { SourcePayloadInput } from '../../server/contract/sourcePayload.ts';
 import { readNodesById } from '../../server/core/nodesData.ts';
-import { goldEntityIds, readComparisonGold, reportPayloads } from '../fixtures/comparePoints.ts';
+import { goldEntityIds, readComparisonGold, reportPayloads } from '../../server/features/documents/comparisonGold.ts';
 import { type TestApp, startTestApp } from '../support/app.ts';
 import { resetToSeed } from '../support/db.ts';
 import { loadSpecValidator } from '../support/openapi.ts';
