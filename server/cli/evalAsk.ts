@@ -35,6 +35,7 @@ import { createLogger } from '../logger.ts';
 import { createNlp } from '../nlp/client.ts';
 import { WatchRuntime } from '../features/watches/runtime.ts';
 import { REPO_ROOT as ROOT } from '../paths.ts';
+import { writeResultsInDoc } from './resultsInDoc.ts';
 import { EVAL_TEXTS_DIR } from './evalExtract.ts';
 
 const FIXTURES = path.join(ROOT, 'tests', 'fixtures', 'ask');
@@ -177,12 +178,7 @@ async function main(): Promise<number> {
     const table = renderResults(judgements, missing, devOnly);
     console.log(`\n${table}`);
     if (!devOnly && !process.argv.includes('--no-write')) {
-      const doc = fs.readFileSync(DOC, 'utf8');
-      const at = doc.indexOf(BEGIN);
-      const end = doc.indexOf(END);
-      if (at < 0 || end < 0) throw new Error(`docs/ask.md lacks the markers ${BEGIN} … ${END}`);
-      fs.writeFileSync(DOC, `${doc.slice(0, at + BEGIN.length)}\n${table}\n${doc.slice(end)}`);
-      console.log(`\nwritten to ${path.relative(ROOT, DOC)}`);
+      writeResultsInDoc(DOC, BEGIN, END, table);
     }
     return 0;
   } finally {

@@ -8,13 +8,11 @@
 import fs from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AskResponse } from '../../server/contract/ask.ts';
-import { readNodesById } from '../../server/core/nodesData.ts';
-import { goldEntityIds, readComparisonGold, reportPayloads } from '../../server/features/documents/comparisonGold.ts';
-import { type TestApp, answerOf, startTestApp } from '../support/app.ts';
-import { resetToSeed } from '../support/db.ts';
-import { type SpecValidator, loadSpecValidator } from '../support/openapi.ts';
+import { readComparisonGold } from '../../server/features/documents/comparisonGold.ts';
+import { type TestApp, answerOf } from '../support/app.ts';
+import { type SpecValidator, startSeededAppWithSpec } from '../support/openapi.ts';
+import { ingestComparisonReports } from '../support/comparison.ts';
 
-const TOKEN = 'test-write-token';
 const RU = 'document:russia-memorandum-2025-06-02';
 const UA = 'document:ukraine-memorandum-2025-06-02';
 
@@ -40,11 +38,7 @@ const NOT_YET: Record<string, string> = {
 
 let app: TestApp;
 let spec: SpecValidator;
-beforeAll(async () => {
-  app = await startTestApp();
-  await resetToSeed(app.db);
-  spec = await loadSpecValidator(app);
-}, 240_000);
+beforeAll(async () => ({ app, spec } = await startSeededAppWithSpec()), 240_000);
 afterAll(() => app?.close());
 
 async function ask(question: string): Promise<AskResponse> {
@@ -73,8 +67,7 @@ describe('before the memorandums have points', () => {
 describe('with the Istanbul memorandums’ points', () => {
   beforeAll(async () => {
     const gold = readComparisonGold('istanbul-memorandums-2025-06-02');
-    const existing = new Set((await readNodesById(app.db, goldEntityIds(gold))).map((n) => n.id));
-    for (const payload of reportPayloads(gold, existing)) await app.api.ingest({ body: payload }, { token: TOKEN });
+    await ingestComparisonReports(app, gold);
   }, 240_000);
 
   it('the question set holds the compare questions; all but the few named are answered', () => {

@@ -10,10 +10,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CompareRow } from '../../server/contract/documents.ts';
 import type { SourcePayloadInput } from '../../server/contract/sourcePayload.ts';
-import { readNodesById } from '../../server/core/nodesData.ts';
-import { type GoldRow, goldEntityIds, readComparisonGold, reportPayloads } from '../../server/features/documents/comparisonGold.ts';
+import { type GoldRow, readComparisonGold, reportPayloads } from '../../server/features/documents/comparisonGold.ts';
 import { type TestApp, startTestApp } from '../support/app.ts';
 import { resetToSeed } from '../support/db.ts';
+import { ingestComparisonReports } from '../support/comparison.ts';
 
 const TOKEN = 'test-write-token';
 const gold = readComparisonGold('us-28-point-plan-and-e3-counter-proposal-2025-11');
@@ -39,8 +39,7 @@ let app: TestApp;
 beforeAll(async () => {
   app = await startTestApp();
   await resetToSeed(app.db);
-  const existing = new Set((await readNodesById(app.db, goldEntityIds(gold))).map((n) => n.id));
-  for (const payload of reportPayloads(gold, existing)) await app.api.ingest({ body: payload }, { token: TOKEN });
+  await ingestComparisonReports(app, gold);
 }, 240_000);
 afterAll(() => app?.close());
 
