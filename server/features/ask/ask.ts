@@ -198,9 +198,11 @@ function confidenceOf(draft: Draft, searched: string[], unexplained: string[]): 
  */
 function unsureWhereUnexplained(draft: Draft, unexplained: string[]): Draft {
   if (unexplained.length === 0) return draft;
+  // Nor does it say yes to a question it did not wholly read: it gives what the sources record.
+  const answer = draft.answer.replace(/^Yes: /, 'Neither yes nor no can be read from the sources; they record: ');
   return {
     ...draft,
-    answer: `${draft.answer} (This answer does not account for “${unexplained.join('”, “')}” in the question.)`,
+    answer: `${answer} (This answer does not account for “${unexplained.join('”, “')}” in the question.)`,
     confidence: Math.min(draft.confidence, UNSURE_CONFIDENCE),
   };
 }
