@@ -44,3 +44,6 @@ CREATE INDEX change_event_at IF NOT EXISTS FOR (e:ChangeEvent) ON (e.at);
 CREATE CONSTRAINT delivery_id IF NOT EXISTS FOR (d:Delivery) REQUIRE d.id IS UNIQUE;
 CREATE INDEX delivery_watch IF NOT EXISTS FOR (d:Delivery) ON (d.watchId);
 CREATE INDEX delivery_created IF NOT EXISTS FOR (d:Delivery) ON (d.createdAt);
+// Negotiations (issue 27): not entities (a frame over the graph, not a source's claim); stances,
+// events and documents are IN_NEGOTIATION, and the `negotiation` scope of the reads starts here.
+CREATE CONSTRAINT negotiation_id IF NOT EXISTS FOR (n:Negotiation) REQUIRE n.id IS UNIQUE;

@@ -10,7 +10,7 @@ import { type Database, isUnavailable } from './db/database.ts';
 import { openDatabase } from './db/openDatabase.ts';
 import { applySchema } from './db/schema.ts';
 import { loadSeedIfEmpty } from './features/sources/seed.ts';
-import { migrateEvidenceText } from './features/sources/migrations.ts';
+import { migrateEvidenceText, migrateNegotiations } from './features/sources/migrations.ts';
 import { GraphLayoutKeeper } from './features/graphView/layoutKeeper.ts';
 import { WatchRuntime } from './features/watches/runtime.ts';
 import { SetupError } from './errors.ts';
@@ -102,6 +102,7 @@ class GraphBootstrap {
   async run(): Promise<void> {
     await applySchema(this.db, this.logger);
     await migrateEvidenceText(this.db, this.logger);
+    await migrateNegotiations(this.db, this.logger);
     if (this.config.seed) await loadSeedIfEmpty(this.db, this.logger);
   }
 

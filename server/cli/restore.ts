@@ -7,6 +7,7 @@
 import fs from 'node:fs';
 import readline from 'node:readline';
 import { prepareRestore, restoreLine } from '../features/sources/backup.ts';
+import { migrateNegotiations } from '../features/sources/migrations.ts';
 import { runWithDatabase } from './withDatabase.ts';
 
 const args = process.argv.slice(2);
@@ -43,6 +44,8 @@ await runWithDatabase('restore', async (db, logger) => {
       report === 'skipped' ? 'already restored' : 'restored',
     );
   }
+  // A backup from before negotiations holds no membership: it is upgraded as a start upgrades a graph.
+  await migrateNegotiations(db, logger);
   logger.info({ sources: done, skipped, seconds: (Date.now() - started) / 1000 }, 'restore finished');
   return 0;
 });

@@ -13,6 +13,7 @@ import { extractRoutes } from './extract.ts';
 import { graphRoutes } from './graph.ts';
 import { graphViewRoutes } from './graphView.ts';
 import { metaRoutes } from './meta.ts';
+import { negotiationRoutes } from './negotiations.ts';
 import { questionRoutes } from './questions.ts';
 import { sourceRoutes } from './sources.ts';
 import { watchRoutes } from './watches.ts';
@@ -30,6 +31,7 @@ export const apiRoutes = {
   ...extractRoutes,
   ...metaRoutes,
   ...watchRoutes,
+  ...negotiationRoutes,
 };
 
 export type ApiRoutes = typeof apiRoutes;

@@ -97,6 +97,20 @@ export const gradeFilterShape = {
 export const gradeFilterSchema = z.object(gradeFilterShape);
 export type GradeFilter = z.infer<typeof gradeFilterSchema>;
 
+/** A negotiation's id (docs/model.md, "Negotiations"). */
+export const negotiationId = z
+  .string()
+  .max(200)
+  .regex(/^negotiation:[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be a negotiation id like negotiation:istanbul-talks')
+  .describe('A negotiation id such as negotiation:istanbul-talks');
+
+/** The scope of a read: one negotiation's stances only (absent: every negotiation, as before). */
+export const negotiationScopeShape = {
+  negotiation: negotiationId
+    .optional()
+    .describe('Only the stances (and what they involve) of this negotiation (GET /api/negotiations); absent: all negotiations. An unknown one is a 404'),
+};
+
 /** An id in the path; the example, a node of the seed, lets API fuzzers reach past the 404. */
 const idPath = (example: string) => z.object({ id: entityId.meta({ examples: [example] }) });
 export const nodeIdPathSchema = idPath('party:russia');

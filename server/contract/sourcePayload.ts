@@ -216,6 +216,26 @@ const publisherDeclarationSchema = z.strictObject({
   note: provenanceNote,
 });
 
+/**
+ * A negotiation declared with the source (docs/model.md, "Negotiations"): its name and aliases, its
+ * parties and mediators (actors of the graph or of this payload) and its period. Declaring it again
+ * sets it again; it is not an entity, so deleting the source leaves it.
+ */
+export const negotiationDeclarationSchema = z
+  .strictObject({
+    id: slug('negotiation'),
+    name: z.string().trim().min(1).max(300),
+    aliases,
+    parties: z.array(anyId).max(50).default([]),
+    mediators: z.array(anyId).max(50).default([]),
+    /** The period; a stance dated in it, by one of its parties or mediators, belongs to it unless its source says otherwise. */
+    start: isoDate.optional(),
+    end: isoDate.optional(),
+    description: text.optional(),
+  })
+  .refine((n) => n.start === undefined || n.end === undefined || n.start <= n.end, { message: 'start must be on or before end', path: ['end'] });
+export type NegotiationDeclaration = z.infer<typeof negotiationDeclarationSchema>;
+
 const sourceSchema = z.strictObject({
   id: slug('source'),
   title: z.string().trim().min(1).max(500),
@@ -257,6 +277,11 @@ export const sourcePayloadSchema = namedRequest('SourcePayload', z.strictObject(
   points: z.array(pointSchema).max(5_000).optional(),
   /** Spellings merged into existing entities' aliases while this source holds them. */
   aliases: z.array(aliasClaimSchema).max(1_000).optional(),
+  /**
+   * The negotiation the source reports on: an existing one's id, or one declared here. Its stances,
+   * events and documents belong to it; without it they are assigned by their parties and dates.
+   */
+  negotiation: z.union([slug('negotiation'), negotiationDeclarationSchema]).optional(),
 }));
 export type SourcePayload = z.infer<typeof sourcePayloadSchema>;
 /** A payload as a client sends it, before defaults apply (what a draft holds). */

@@ -14,6 +14,7 @@ import { graphHandlers } from './graph/routes.ts';
 import type { GraphLayoutKeeper } from './graphView/layoutKeeper.ts';
 import { graphViewHandlers } from './graphView/routes.ts';
 import { metaHandlers } from './meta/routes.ts';
+import { negotiationHandlers } from './negotiations/routes.ts';
 import { questionHandlers } from './questions/routes.ts';
 import { sourceHandlers } from './sources/routes.ts';
 import type { Logger } from '../logger.ts';
@@ -37,5 +38,6 @@ export function apiHandlers(db: Database, config: Config, layoutKeeper: GraphLay
     ...extractHandlers(db, nlp),
     ...metaHandlers(apiRoutes, config),
     ...watchHandlers(db, config, watches.live, logger),
+    ...negotiationHandlers(db),
   };
 }

@@ -114,6 +114,7 @@ const TAGS = {
   sources: 'Sources: ingestion, listing, deletion and the audit trail',
   meta: 'This document and the docs page',
   watches: 'Watches: change events as a feed, live updates and webhooks',
+  negotiations: 'Negotiations: the tracks a workspace follows, and the scope of its views',
 };
 
 /** An error answer in the one error shape. */

@@ -7,13 +7,14 @@
  */
 import crypto from 'node:crypto';
 import type { Database } from '../../db/database.ts';
-import { type EntityRow, findEntityTypes, readHeldStances, writeSourceGraph, type IngestionPlan, type LinkKey, type LinkRow } from './ingestData.ts';
+import { type EntityRow, findEntityTypes, readHeldStances, writeSourceGraph, type IngestionPlan, type LinkKey, type LinkRow, type SourceNegotiation } from './ingestData.ts';
 import { forgetNames } from '../../core/namesData.ts';
 import { readStoredPayload } from './data.ts';
-import { UnprocessableError, ValidationError } from '../../errors.ts';
+import { NotFoundError, UnprocessableError, ValidationError } from '../../errors.ts';
+import { existingNegotiations, type NegotiationRow } from '../../core/negotiationsData.ts';
 import { zodIssues } from '../../core/validation.ts';
 import { ACTOR_TYPES, ENTITY_TYPES, STANCE_TARGET_TYPES, STANCE_TYPES, type NodeType, type StanceFamily } from '../../contract/model.ts';
-import { type EntityInput, type SourcePayload, sourcePayloadSchema } from '../../contract/sourcePayload.ts';
+import { type EntityInput, type NegotiationDeclaration, type SourcePayload, sourcePayloadSchema } from '../../contract/sourcePayload.ts';
 import { type HeldStance, type ReportedStance, groupBy, placeReportedStances } from '../../core/reports.ts';
 import type { StanceMatch } from '../../contract/extract.ts';
 import { NO_CHANGES, ingestionChanges } from '../../core/outbox.ts';
@@ -58,6 +59,7 @@ export async function ingestSource(db: Database, payload: SourcePayload, context
   const { plan: planned, references } = planIngestion(payload);
   if (context.grade !== undefined) planned.source.grade = context.grade;
   await assertReferencesResolve(db, planned, references);
+  const negotiation = await negotiationOf(db, payload);
   const stored = await readStoredPayload(db, planned.sourceId);
   const previous = stored === undefined ? undefined : storedPlan(stored);
   // A stance the graph already holds gets this source's evidence; the previous version's
@@ -86,12 +88,33 @@ export async function ingestSource(db: Database, payload: SourcePayload, context
       writer: context.writer,
     },
     retiredLinks,
+    negotiation,
     audit: { at: now, action: context.action ?? 'ingest', sourceId: plan.sourceId, writer: context.writer, changes: written },
     // A restore rebuilds what was there: it writes no change events, only its audit line.
     changes: context.action === 'restore' ? NO_CHANGES : ingestionChanges(plan.sourceId, plan.stances.map((s) => s.id)),
   });
   forgetNames(db);
   return { sourceId: payload.source.id, ...written, ...removed };
+}
+
+/** The negotiation a payload names (it must exist: a 404 otherwise) or declares; null: the assignment rule places what it reports. */
+async function negotiationOf(db: Database, payload: SourcePayload): Promise<SourceNegotiation> {
+  const named = payload.negotiation;
+  if (named === undefined) return { id: null, declared: null };
+  if (typeof named === 'string') {
+    if (!(await existingNegotiations(db, [named])).has(named)) {
+      throw new NotFoundError(`negotiation: no negotiation ${named}; name one GET /api/negotiations lists, or declare it in the payload`, [
+        { path: 'negotiation', message: `unknown negotiation ${named}` },
+      ]);
+    }
+    return { id: named, declared: null };
+  }
+  return { id: named.id, declared: negotiationRow(named) };
+}
+
+/** A declared negotiation as it is written (absent fields null). */
+export function negotiationRow({ description, start, end, ...declared }: NegotiationDeclaration): NegotiationRow {
+  return { ...declared, description: description ?? null, start: start ?? null, end: end ?? null };
 }
 
 /** The plan of a stored payload (it was valid when it was accepted). */
@@ -252,6 +275,10 @@ export function planIngestion(payload: SourcePayload): { plan: IngestionPlan; re
     }
     link(`${at}.to`, relation.from, relation.type, relation.to, ['Position'], compact({ stance: relation.stance, note: relation.note }));
   });
+
+  const declared = typeof payload.negotiation === 'object' ? payload.negotiation : undefined;
+  declared?.parties.forEach((id, i) => ref(`negotiation.parties.${i}`, id, ACTOR_TYPES));
+  declared?.mediators.forEach((id, i) => ref(`negotiation.mediators.${i}`, id, ACTOR_TYPES));
 
   const claims = payload.aliases ?? [];
   claims.forEach((claim, i) => ref(`aliases.${i}.entity`, claim.entity, ENTITY_TYPES));

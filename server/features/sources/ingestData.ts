@@ -1,6 +1,13 @@
 import { cypher } from '../../db/cypherFiles.ts';
 import type { Database, Transaction, WriteHook } from '../../db/database.ts';
 import type { StanceFamily } from '../../contract/model.ts';
+import { type NegotiationRow, assignByRule, assignSourceMembership, declareNegotiation, retractSourceMembership } from '../../core/negotiationsData.ts';
+
+/** The negotiation a source names (`id`), declaring it when `declared`; id null: the assignment rule places what it reports. */
+export interface SourceNegotiation {
+  id: string | null;
+  declared: NegotiationRow | null;
+}
 
 /** Relationship types ingestion writes; the only values that reach `$(row.type)`. */
 export const LINK_TYPES = [
@@ -120,7 +127,7 @@ export interface LinkKey {
 export async function writeSourceGraph(
   db: Database,
   plan: IngestionPlan,
-  { record, retiredLinks, audit, changes }: { record: SourceRecordRow; retiredLinks: LinkKey[]; audit: AuditDraft; changes: WriteHook },
+  { record, retiredLinks, negotiation, audit, changes }: { record: SourceRecordRow; retiredLinks: LinkKey[]; negotiation: SourceNegotiation; audit: AuditDraft; changes: WriteHook },
 ): Promise<RemovedCounts> {
   for (const link of plan.links) {
     if (!(LINK_TYPES as readonly string[]).includes(link.type)) throw new Error(`Refusing relationship type ${link.type}`);
@@ -128,6 +135,8 @@ export async function writeSourceGraph(
   const { sourceId } = plan;
   return db.transaction('WRITE', async (tx) => {
     await changes.before(tx);
+    // What the previous version said about its negotiation is taken back first, while its evidence still shows what it reported.
+    const released = await retractSourceMembership(tx, sourceId);
     await tx.run(cypher('ingest/source'), { source: plan.source });
     await tx.run(cypher('ingest/entities'), { rows: plan.entities, sourceId });
     await tx.run(cypher('ingest/alias-claims'), { rows: plan.aliasClaims, sourceId });
@@ -139,6 +148,8 @@ export async function writeSourceGraph(
       links: retiredLinks,
       keepEntities: [...plan.entities.map((e) => e.id), ...plan.aliasClaims.map((c) => c.entity)],
     });
+    if (negotiation.declared) await declareNegotiation(tx, negotiation.declared);
+    await assignSourceMembership(tx, sourceId, negotiation.id, released);
     await tx.run(cypher('ingest/record'), { record });
     await tx.run(cypher('audit/record'), { entry: auditEntry(audit, removed) });
     await changes.after(tx);
@@ -160,7 +171,10 @@ export async function deleteSourceGraph(
 ): Promise<RemovedCounts & { existed: boolean }> {
   return db.transaction('WRITE', async (tx) => {
     await changes.before(tx);
+    const released = await retractSourceMembership(tx, sourceId);
     const removed = await retract(tx, sourceId, { evidenceIds: [], links, keepEntities: [] });
+    // What the source alone placed in a negotiation and outlives it is placed by the rule.
+    await assignByRule(tx, released, released);
     const [gone] = await tx.run<{ existed: boolean }>(cypher('sources/delete'), { sourceId });
     const existed = gone?.existed ?? false;
     if (existed) {
