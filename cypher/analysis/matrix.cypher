@@ -3,9 +3,10 @@
 // (source and first- or second-hand), so the story judges the cell's headline, reversal and any
 // dispute (server/core/disputes.ts). Under a grade filter ($sources: the admissible sources; null:
 // all) only evidence from those counts, and a stance with none is left out. $stanceTypes (null:
-// all) keeps only stances of those types.
+// all) keeps only stances of those types; $negotiation (null: all) only the stances of that negotiation.
 MATCH (a:Entity)-[:TOOK]->(s:Stance)-[:ON]->(pos:Position)
 WHERE ($asOf IS NULL OR s.date <= date($asOf)) AND ($stanceTypes IS NULL OR s.type IN $stanceTypes)
+  AND {{in-negotiation(s)}}
 WITH a, s, pos, {{party-of(a)}} AS party
 WHERE party IS NOT NULL
 WITH party, pos, s, a,

@@ -10,5 +10,7 @@ CALL (p) {
 }
 WITH n, kind, how
 WHERE n.date IS NOT NULL AND ($asOf IS NULL OR n.date <= date($asOf))
+  // $negotiation (null: all): only its events and documents.
+  AND {{in-negotiation(n)}}
 RETURN n.id AS id, kind, coalesce(n.name, n.title, n.id) AS label, n.date AS date, n.datePrecision AS datePrecision, how
 ORDER BY date, id

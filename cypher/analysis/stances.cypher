@@ -3,7 +3,7 @@
 // Filters (each may be null): $position (target id), $actor (with roll-up), $conditionOn
 // (stances whose condition refers to that position), $asOf (stance date <= asOf), $sources (the
 // admissible sources of a grade filter: a stance counts only with evidence from one of them, and
-// lists only that evidence).
+// lists only that evidence), $negotiation (only its stances).
 // The CALL starts from whichever filter is set, by index, instead of scanning every stance (the
 // OR-with-null filters below cannot use an index): 600 ms → a few ms for a trace on a graph of
 // 100k stances (bench/RESULTS.md). Each branch yields a superset; the WHERE below decides.
@@ -34,6 +34,8 @@ WHERE ($position IS NULL OR t.id = $position)
   AND ($conditionOn IS NULL OR EXISTS { (s)-[:CONDITIONAL_ON]->(:Position {id: $conditionOn}) })
   AND ($asOf IS NULL OR s.date <= date($asOf))
   AND {{admissible-stance(s)}}
+  // $negotiation (null: all): only the stances of that negotiation.
+  AND {{in-negotiation(s)}}
 WITH a, s, t, {{party-of(a)}} AS party
 RETURN s.id AS id, s.type AS type, s.family AS family,
   {id: a.id, label: coalesce(a.name, a.id), type: [l IN labels(a) WHERE l <> 'Entity'][0]} AS actor,

@@ -7,6 +7,8 @@ MATCH (a:Entity)-[:TOOK]->(s:Stance)-[:ON]->(t:Entity)
 WHERE a.id IN $actors
   AND s.type IN $stanceTypes AND ($asOf IS NULL OR s.date <= date($asOf))
   AND {{admissible-stance(s)}}
+  // $negotiation (null: all): only the stances of that negotiation.
+  AND {{in-negotiation(s)}}
 WITH $communityOf[a.id] AS source, $communityOf[t.id] AS target, s
 WHERE source IS NOT NULL AND target IS NOT NULL AND source <> target
 WITH source, target, count(s) AS stanceCount,

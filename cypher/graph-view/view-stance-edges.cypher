@@ -12,6 +12,8 @@ WHERE a.id IN $actors AND ($targets IS NULL OR t.id IN $targets)
   AND s.type IN $stanceTypes AND ($asOf IS NULL OR s.date <= date($asOf))
   // $sources (null: all): the admissible sources of a grade filter, as in graph/stances-among.
   AND {{admissible-stance(s)}}
+  // $negotiation (null: all): only the stances of that negotiation.
+  AND {{in-negotiation(s)}}
 WITH a.id AS source, t.id AS target, count(s) AS stanceCount,
   split(max(toString(s.date) + ' ' + s.id + ' ' + s.type + ' ' + s.family), ' ') AS latest
 RETURN source, target, stanceCount, latest[-2] AS latestType, latest[-1] AS latestFamily, latest[0] AS latestDate, latest[1] AS latestStance

@@ -1,1 +1,1 @@
-MATCH (s:Source) WHERE $sources IS NULL OR s.id IN $sources RETURN count(s) AS total
+MATCH (s:Source) WHERE ($sources IS NULL OR s.id IN $sources) AND {{source-in-negotiation(s)}} RETURN count(s) AS total

@@ -1,8 +1,8 @@
 // One page of sources, the latest ingested first, with what each holds up in the graph, its
 // grade and its publisher (the entity's name, else the payload's free text). $sources (null: all)
-// keeps the admissible sources of a grade filter.
+// keeps the admissible sources of a grade filter; $negotiation (null: all) those reporting on it.
 MATCH (s:Source)
-WHERE $sources IS NULL OR s.id IN $sources
+WHERE ($sources IS NULL OR s.id IN $sources) AND {{source-in-negotiation(s)}}
 OPTIONAL MATCH (r:SourceRecord {sourceId: s.id})
 WITH s, r
 ORDER BY r.ingestedAt DESC, s.id

@@ -1,7 +1,7 @@
 /** The analyst views: a position's trace, an actor's stances, the party × position matrix, paths and conflicting reports. */
 import { z } from 'zod';
 import { STANCE_FAMILIES, STANCE_TYPE_NAMES } from './model.ts';
-import { csvList, entityId, gradeFilterShape, gradedAsOfQuerySchema, graphNodeSchema, limitParam, named, nodeIdPathSchema, nodeRef, positionIdPathSchema, reversalSchema, stanceSchema, stanceStepSchema } from './common.ts';
+import { csvList, entityId, gradeFilterShape, gradedAsOfQuerySchema, graphNodeSchema, limitParam, named, negotiationScopeShape, nodeIdPathSchema, nodeRef, positionIdPathSchema, reversalSchema, stanceSchema, stanceStepSchema } from './common.ts';
 import { route } from './route.ts';
 
 const pathsQuerySchema = z.object({
@@ -113,10 +113,14 @@ const conflictsQuerySchema = z.object({
   limit: limitParam(200).default(50).describe('Conflicts per page'),
   offset: z.coerce.number().int().min(0).max(1_000_000).default(0).describe('Conflicts to skip'),
   ...gradeFilterShape,
+  ...negotiationScopeShape,
 });
 
+/** Trace and actor stances: a day, which sources count, and which negotiation. */
+const scopedAsOfQuerySchema = gradedAsOfQuerySchema.extend(negotiationScopeShape);
+
 /** The matrix: a day, which sources count, and which stance types. */
-const matrixQuerySchema = gradedAsOfQuerySchema.extend({
+const matrixQuerySchema = scopedAsOfQuerySchema.extend({
   stanceTypes: csvList(z.enum(STANCE_TYPE_NAMES)).describe("Comma-separated stance types a cell counts (default: all); a cell shows the party's latest stance of these types"),
 });
 
@@ -188,10 +192,10 @@ export const analysisRoutes = {
     description:
       'Every stance on the position grouped by type, with actor, the party it rolls up to, date, condition and evidence (quote and source); the positions it depends on, replaces or conditions; stances elsewhere conditional on it; a timeline.',
     params: positionIdPathSchema,
-    query: gradedAsOfQuerySchema,
+    query: scopedAsOfQuerySchema,
     errors: {
       400: 'Invalid input; details name the offending field',
-      404: 'Unknown id',
+      404: 'Unknown id, or unknown negotiation',
     },
     response: { description: 'The trace', schema: traceResponseSchema },
   }),
@@ -202,10 +206,10 @@ export const analysisRoutes = {
     summary: "An actor's stances",
     description: "For a party, its officials' and delegations' stances too, marked `rolledUp: true`.",
     params: nodeIdPathSchema,
-    query: gradedAsOfQuerySchema,
+    query: scopedAsOfQuerySchema,
     errors: {
       400: 'Invalid input; details name the offending field',
-      404: 'Unknown id',
+      404: 'Unknown id, or unknown negotiation',
     },
     response: { description: 'The stances', schema: actorStancesResponseSchema },
   }),
@@ -218,7 +222,7 @@ export const analysisRoutes = {
     query: matrixQuerySchema,
     errors: {
       400: 'Invalid input; details name the offending field',
-      404: 'excludeAffiliatedWith names no party',
+      404: 'excludeAffiliatedWith names no party, or negotiation names no negotiation',
     },
     response: { description: 'The matrix', schema: matrixResponseSchema },
   }),
@@ -245,7 +249,7 @@ export const analysisRoutes = {
     query: conflictsQuerySchema,
     errors: {
       400: 'Invalid paging or grade filter; details name the field',
-      404: 'excludeAffiliatedWith names no party',
+      404: 'excludeAffiliatedWith names no party, or negotiation names no negotiation',
     },
     response: { description: 'A page of conflicts', schema: conflictsResponseSchema },
   }),

@@ -1,7 +1,7 @@
 /** The graph view: the explorer's first screen, laid out on the server, its clusters and the stances behind an edge. */
 import { z } from 'zod';
 import { STANCE_FAMILIES, STANCE_TYPE_NAMES } from './model.ts';
-import { csvList, entityId, gradeFilterShape, isoDate, named, nodeRef, stanceSchema } from './common.ts';
+import { csvList, entityId, gradeFilterShape, isoDate, named, negotiationScopeShape, nodeRef, stanceSchema } from './common.ts';
 import { route } from './route.ts';
 
 /** Node kinds the graph view leaves out unless asked: they are context, not the negotiation. */
@@ -14,6 +14,7 @@ export const graphViewQuerySchema = z.object({
   stanceTypes: csvList(z.enum(STANCE_TYPE_NAMES)).describe('Comma-separated stance types counted on the edges (default: all)'),
   asOf: isoDate.optional().describe('Only stances, events and documents dated on or before this day'),
   ...gradeFilterShape,
+  ...negotiationScopeShape,
 });
 export type GraphViewQuery = z.infer<typeof graphViewQuerySchema>;
 
@@ -97,6 +98,7 @@ export const graphViewRoutes = {
     query: graphViewQuerySchema,
     errors: {
       400: 'Invalid input; details name the offending field',
+      404: 'negotiation names no negotiation',
     },
     response: { description: 'The graph view', schema: graphViewResponseSchema },
   }),

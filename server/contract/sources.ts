@@ -4,7 +4,7 @@
  */
 import { z } from 'zod';
 import { STANCE_FAMILIES, STANCE_TYPE_NAMES } from './model.ts';
-import { evidenceItemSchema, gradeFilterShape, gradeSchema, named, nodeRef, publisherSchema } from './common.ts';
+import { evidenceItemSchema, gradeFilterShape, gradeSchema, named, negotiationScopeShape, nodeRef, publisherSchema } from './common.ts';
 import { route } from './route.ts';
 import { sourcePayloadSchema } from './sourcePayload.ts';
 
@@ -147,10 +147,10 @@ export const sourceRoutes = {
     summary: 'The sources in the graph, latest ingested first',
     description:
       'One page of sources with when and through which write token each arrived, and how much of the graph it holds up. minReliability, minCredibility and excludeAffiliatedWith list only the sources they admit (an ungraded source counts as F6).',
-    query: pageQuerySchema.extend(gradeFilterShape),
+    query: pageQuerySchema.extend(gradeFilterShape).extend(negotiationScopeShape),
     errors: {
       400: 'Invalid paging parameter or grade filter',
-      404: 'excludeAffiliatedWith names no party',
+      404: 'excludeAffiliatedWith names no party, or negotiation names no negotiation',
     },
     response: { description: 'One page of sources', schema: sourceListSchema },
   }),
@@ -180,6 +180,7 @@ export const sourceRoutes = {
     auth: 'write',
     errors: {
       400: 'Invalid payload; details name the fields',
+      404: 'negotiation names no negotiation (declare it in the payload instead)',
       422: 'dangling_reference: an id does not resolve',
     },
     response: { status: 201, description: 'What was written and what the new version no longer claims', schema: ingestReportSchema },

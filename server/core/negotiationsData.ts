@@ -107,3 +107,9 @@ export async function dropEmptyUnassigned(db: Database): Promise<void> {
 export async function sourcesPresent(db: Database, ids: string[]): Promise<Set<string>> {
   return new Set((await db.read<{ id: string }>(cypher('negotiations/sources-present'), { ids })).map((r) => r.id));
 }
+
+/** Of the stances `ids`, those in the negotiation. */
+export async function stancesInNegotiation(db: Database, negotiation: string, ids: string[]): Promise<Set<string>> {
+  if (ids.length === 0) return new Set();
+  return new Set((await db.read<{ id: string }>(cypher('negotiations/members'), { negotiation, ids })).map((r) => r.id));
+}

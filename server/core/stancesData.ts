@@ -46,6 +46,8 @@ interface StanceFilter {
   asOf?: string | null;
   /** The admissible sources of a grade filter; null or absent: every source. */
   sources?: string[] | null;
+  /** Only the stances of this negotiation; null or absent: every negotiation. */
+  negotiation?: string | null;
 }
 
 export function readStances(db: Database, filter: StanceFilter): Promise<StanceRow[]> {
@@ -55,5 +57,6 @@ export function readStances(db: Database, filter: StanceFilter): Promise<StanceR
     conditionOn: filter.conditionOn ?? null,
     asOf: filter.asOf ?? null,
     sources: filter.sources ?? null,
+    negotiation: filter.negotiation ?? null,
   });
 }

@@ -27,12 +27,16 @@ describe('GET /api/openapi.json', () => {
         'GET /api/documents/compare', 'GET /api/documents/{id}/vs-author',
         'POST /api/watches', 'GET /api/watches', 'GET /api/watches/{id}', 'DELETE /api/watches/{id}', 'GET /api/watches/{id}/deliveries',
         'POST /api/watches/{id}/feed', 'POST /api/watches/{id}/webhook', 'DELETE /api/watches/{id}/feed', 'GET /api/feeds/{token}', 'GET /api/changes', 'GET /api/changes/stream',
+        'GET /api/negotiations', 'GET /api/negotiations/{id}',
       ].sort(),
     );
     const graphParams = doc.paths['/api/graph']!.get!.parameters.map((p) => p.name);
     expect(graphParams).toEqual(['nodeTypes', 'stanceTypes', 'actor', 'position', 'asOf', 'limit', 'minReliability', 'minCredibility', 'excludeAffiliatedWith']);
     for (const path of ['/api/positions/{id}/trace', '/api/actors/{id}/stances', '/api/matrix']) {
-      expect(doc.paths[path]!.get!.parameters.map((p) => p.name), path).toEqual(expect.arrayContaining(['asOf', 'minReliability', 'minCredibility', 'excludeAffiliatedWith']));
+      expect(doc.paths[path]!.get!.parameters.map((p) => p.name), path).toEqual(expect.arrayContaining(['asOf', 'minReliability', 'minCredibility', 'excludeAffiliatedWith', 'negotiation']));
+    }
+    for (const path of ['/api/graph/view', '/api/conflicts', '/api/sources']) {
+      expect(doc.paths[path]!.get!.parameters.map((p) => p.name), path).toContain('negotiation');
     }
     expect(doc.paths['/api/nodes/{id}']!.get!.parameters[0]).toMatchObject({ name: 'id', in: 'path', required: true });
   });

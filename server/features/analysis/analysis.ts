@@ -13,6 +13,7 @@ import { ACTOR_TYPES, STANCE_TYPE_NAMES, STANCE_TYPES, type PositionRelation, ty
 import type { GradeFilter, Reversal, StanceStep } from '../../contract/common.ts';
 import type { ActorStancesResponse, MatrixResponse, PathsResponse, PositionLink, TimelineEntry, TraceResponse } from '../../contract/analysis.ts';
 import { admissibleSources } from '../../core/grading.ts';
+import { negotiationScope } from '../../core/negotiations.ts';
 import { corroborationOf, groupBy, reversalsIn, stepOf } from '../../core/reports.ts';
 import { judgeDispute, toDispute } from '../../core/disputes.ts';
 
@@ -22,19 +23,21 @@ async function requireNode(db: Database, id: string, types: readonly string[], w
   return row;
 }
 
-/** The day of an analyst view, and which sources count (`grading.ts`). */
+/** The day of an analyst view, which sources count (`grading.ts`), and which negotiation (absent: all). */
 interface ViewFilter extends GradeFilter {
   asOf: string | null;
+  negotiation?: string | undefined;
 }
 
-export async function tracePosition(db: Database, id: string, { asOf, ...grading }: ViewFilter): Promise<TraceResponse> {
+export async function tracePosition(db: Database, id: string, { asOf, negotiation: scope, ...grading }: ViewFilter): Promise<TraceResponse> {
   const position = await requireNode(db, id, ['Position'], 'position');
+  const negotiation = await negotiationScope(db, scope);
   const sources = await admissibleSources(db, grading);
   const [stances, links, dated, conditionalStances] = await Promise.all([
-    readStances(db, { position: id, asOf, sources }),
+    readStances(db, { position: id, asOf, sources, negotiation }),
     readPositionLinks(db, id),
-    readPositionEvents(db, id, asOf),
-    readStances(db, { conditionOn: id, asOf, sources }),
+    readPositionEvents(db, id, asOf, negotiation),
+    readStances(db, { conditionOn: id, asOf, sources, negotiation }),
   ]);
   const byType: TraceResponse['stances'] = {};
   for (const stance of stances) (byType[stance.type] ??= []).push(withCorroboration(stance));
@@ -122,9 +125,10 @@ function stanceSentence(s: Pick<StanceRow, 'type' | 'actor' | 'target' | 'condit
   return `${s.actor.label} ${verb} ${s.target.label}${s.condition ? ` (${s.condition})` : ''}`;
 }
 
-export async function actorStances(db: Database, id: string, { asOf, ...grading }: ViewFilter): Promise<ActorStancesResponse> {
+export async function actorStances(db: Database, id: string, { asOf, negotiation: scope, ...grading }: ViewFilter): Promise<ActorStancesResponse> {
   const actor = await requireNode(db, id, ACTOR_TYPES, 'actor (party, official or delegation)');
-  const stances = await readStances(db, { actor: id, asOf, sources: await admissibleSources(db, grading) });
+  const negotiation = await negotiationScope(db, scope);
+  const stances = await readStances(db, { actor: id, asOf, sources: await admissibleSources(db, grading), negotiation });
   const actorRef = { id: actor.id, label: actor.label, type: actor.type };
   const reversals: Reversal[] = [...groupBy(stances, (s) => s.target.id).values()]
     .flatMap((group) => reversalsIn(group).map(({ from, to }) => ({ actor: actorRef, target: to.target, from: stepOf(from), to: stepOf(to) })))
@@ -142,9 +146,10 @@ export function withCorroboration<T extends Pick<StanceRow, 'evidence'>>(stance:
   return { ...stance, corroboration: corroborationOf(stance.evidence) };
 }
 
-export async function partyPositionMatrix(db: Database, { asOf, stanceTypes = null, ...grading }: ViewFilter & { stanceTypes?: readonly StanceType[] | null }): Promise<MatrixResponse> {
+export async function partyPositionMatrix(db: Database, { asOf, stanceTypes = null, negotiation: scope, ...grading }: ViewFilter & { stanceTypes?: readonly StanceType[] | null }): Promise<MatrixResponse> {
+  const negotiation = await negotiationScope(db, scope);
   const sources = await admissibleSources(db, grading);
-  const [axes, cells] = await Promise.all([readMatrixAxes(db), readMatrix(db, asOf, sources, stanceTypes)]);
+  const [axes, cells] = await Promise.all([readMatrixAxes(db, negotiation), readMatrix(db, asOf, sources, stanceTypes, negotiation)]);
   return {
     asOf,
     parties: axes.filter((a) => a.type === 'Party'),

@@ -23,8 +23,8 @@ export interface DatedNodeRow {
   datePrecision: string | null;
   how: string;
 }
-export function readPositionEvents(db: Database, id: string, asOf: string | null): Promise<DatedNodeRow[]> {
-  return db.read<DatedNodeRow>(cypher('analysis/position-events'), { id, asOf });
+export function readPositionEvents(db: Database, id: string, asOf: string | null, negotiation: string | null = null): Promise<DatedNodeRow[]> {
+  return db.read<DatedNodeRow>(cypher('analysis/position-events'), { id, asOf, negotiation });
 }
 
 export interface MatrixStanceRow {
@@ -43,11 +43,11 @@ interface MatrixCellRow {
   /** Every stance of the cell, latest first. */
   stances: MatrixStanceRow[];
 }
-export function readMatrix(db: Database, asOf: string | null, sources: string[] | null, stanceTypes: readonly string[] | null = null): Promise<MatrixCellRow[]> {
-  return db.read<MatrixCellRow>(cypher('analysis/matrix'), { asOf, sources, stanceTypes });
+export function readMatrix(db: Database, asOf: string | null, sources: string[] | null, stanceTypes: readonly string[] | null = null, negotiation: string | null = null): Promise<MatrixCellRow[]> {
+  return db.read<MatrixCellRow>(cypher('analysis/matrix'), { asOf, sources, stanceTypes, negotiation });
 }
-export function readMatrixAxes(db: Database): Promise<NodeRefRow[]> {
-  return db.read<NodeRefRow>(cypher('analysis/matrix-axes'));
+export function readMatrixAxes(db: Database, negotiation: string | null = null): Promise<NodeRefRow[]> {
+  return db.read<NodeRefRow>(cypher('analysis/matrix-axes'), { negotiation });
 }
 
 interface PathRow {

@@ -11,6 +11,6 @@ export function analysisHandlers(db: Database): Handlers<typeof analysisRoutes> 
     actorStances: ({ params: { id }, query: { asOf, ...grading } }) => actorStances(db, id, { asOf: asOf ?? null, ...grading }),
     matrix: ({ query: { asOf, stanceTypes, ...grading } }) => partyPositionMatrix(db, { asOf: asOf ?? null, stanceTypes: stanceTypes ?? null, ...grading }),
     paths: ({ query: { from, to, max } }) => shortestPaths(db, from, to, max),
-    conflicts: ({ query: { limit, offset, ...grading } }) => listConflicts(db, { limit, offset }, grading),
+    conflicts: ({ query: { limit, offset, negotiation, ...grading } }) => listConflicts(db, { limit, offset }, grading, negotiation),
   };
 }

@@ -39,6 +39,8 @@ export interface StanceFilterRow {
   asOf: string | null;
   /** The admissible sources of a grade filter (null: every source). */
   sources: readonly string[] | null;
+  /** Only the stances of this negotiation (null: every negotiation). */
+  negotiation: string | null;
 }
 
 export interface ActorLoadRow {
@@ -59,8 +61,8 @@ export interface ClusterEdgeRow {
   latestStance: string;
 }
 
-export function readViewNodes(db: Database, asOf: string | null): Promise<ViewNodeRow[]> {
-  return db.read<ViewNodeRow>(cypher('graph-view/view-nodes'), { asOf });
+export function readViewNodes(db: Database, asOf: string | null, negotiation: string | null = null): Promise<ViewNodeRow[]> {
+  return db.read<ViewNodeRow>(cypher('graph-view/view-nodes'), { asOf, negotiation });
 }
 
 /** The actors that took stances (all, or those among `ids`), with their stance counts. */
@@ -79,7 +81,7 @@ export function readClusterStanceEdges(db: Database, filter: StanceFilterRow, ac
 }
 
 function stanceFilter(filter: StanceFilterRow) {
-  return { stanceTypes: filter.stanceTypes, asOf: filter.asOf, sources: filter.sources };
+  return { stanceTypes: filter.stanceTypes, asOf: filter.asOf, sources: filter.sources, negotiation: filter.negotiation };
 }
 
 export function readStructuralEdges(db: Database): Promise<StructuralEdgeRow[]> {

@@ -13,6 +13,7 @@ import { readClusterEdges, readEdgesAmong, UNFILTERED } from './stanceEdges.ts';
 import { readStances } from '../../core/stancesData.ts';
 import { readNodesById } from '../../core/nodesData.ts';
 import { NotFoundError } from '../../errors.ts';
+import { negotiationScope } from '../../core/negotiations.ts';
 import { STANCE_TYPE_NAMES } from '../../contract/model.ts';
 import type { EdgeStances, GraphView, GraphViewQuery } from '../../contract/graphView.ts';
 import { GRAPH_VIEW_EXTRAS } from '../../contract/graphView.ts';
@@ -39,7 +40,8 @@ const EXTRA_OF_TYPE: Record<string, Extra> = { Place: 'places', Document: 'docum
  */
 export async function viewGraph(db: Database, keeper: GraphLayoutKeeper, query: GraphViewQuery, bounds: ViewBounds): Promise<GraphView> {
   const include = [...(query.include ?? [])].sort();
-  const filtered = query.stanceTypes !== undefined || query.asOf !== undefined || isGradeFilterSet(query);
+  const negotiation = await negotiationScope(db, query.negotiation);
+  const filtered = query.stanceTypes !== undefined || query.asOf !== undefined || isGradeFilterSet(query) || negotiation !== null;
   const { layout, stale } = await keeper.current();
   if (layout && !filtered) {
     // Composed (or found unservable) once per layout and include, not on every request.
@@ -48,13 +50,13 @@ export async function viewGraph(db: Database, keeper: GraphLayoutKeeper, query: 
     );
     if (composed) return { ...composed, layout: status(layout, stale) };
   }
-  const filter: StanceFilterRow = { stanceTypes: query.stanceTypes ?? STANCE_TYPE_NAMES, asOf: query.asOf ?? null, sources: await admissibleSources(db, query) };
+  const filter: StanceFilterRow = { stanceTypes: query.stanceTypes ?? STANCE_TYPE_NAMES, asOf: query.asOf ?? null, sources: await admissibleSources(db, query), negotiation };
   if (layout && !stale) return keeper.memoized(layout, JSON.stringify([include, filter]), () => liveView(db, layout, filter, include, bounds, status(layout, false)));
   return liveView(db, layout, filter, include, bounds, status(layout, true));
 }
 
 async function liveView(db: Database, layout: StoredLayout | null, filter: StanceFilterRow, include: readonly string[], bounds: ViewBounds, answerStatus: GraphView['layout']): Promise<GraphView> {
-  const nodes = (await readViewNodes(db, filter.asOf)).filter((n) => isVisible(n, include));
+  const nodes = (await readViewNodes(db, filter.asOf, filter.negotiation)).filter((n) => isVisible(n, include));
   if (layout && nodes.length > bounds.nodeBudget) {
     const clusterEdges = await readClusterEdges(db, filter, layout.placement);
     return composeView({ nodes, edges: [], clusterEdges }, layout.placement, include, bounds, answerStatus);

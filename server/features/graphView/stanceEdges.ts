@@ -96,4 +96,4 @@ function addClusterEdge(sums: Map<string, ClusterEdgeRow>, row: ClusterEdgeRow):
 }
 
 /** Every stance type, at any date, from every source. */
-export const UNFILTERED: StanceFilterRow = { stanceTypes: STANCE_TYPE_NAMES, asOf: null, sources: null };
+export const UNFILTERED: StanceFilterRow = { stanceTypes: STANCE_TYPE_NAMES, asOf: null, sources: null, negotiation: null };

@@ -73,9 +73,14 @@ export async function readStoredPayload(db: Database, sourceId: string): Promise
 }
 
 /** A page of sources; `sources` (null: all) the admissible ones of a grade filter. */
-export async function listSourceRows(db: Database, page: { limit: number; offset: number }, sources: string[] | null = null): Promise<{ total: number; rows: SourceListRow[] }> {
-  const [count] = await db.read<{ total: number }>(cypher('sources/count'), { sources });
-  return { total: count?.total ?? 0, rows: await db.read<SourceListRow>(cypher('sources/list'), { ...page, sources }) };
+export async function listSourceRows(
+  db: Database,
+  page: { limit: number; offset: number },
+  sources: string[] | null = null,
+  negotiation: string | null = null,
+): Promise<{ total: number; rows: SourceListRow[] }> {
+  const [count] = await db.read<{ total: number }>(cypher('sources/count'), { sources, negotiation });
+  return { total: count?.total ?? 0, rows: await db.read<SourceListRow>(cypher('sources/list'), { ...page, sources, negotiation }) };
 }
 
 export async function readSourceDetail(db: Database, sourceId: string): Promise<SourceDetailRow | undefined> {

@@ -13,7 +13,7 @@ export function sourceHandlers(db: Database, onGraphChanged: () => void): Handle
   const payloadJsonSchema = z.toJSONSchema(sourcePayloadSchema, { io: 'input', unrepresentable: 'any' }) as Record<string, unknown>;
   return {
     sourceSchema: () => payloadJsonSchema,
-    sources: ({ query: { limit, offset, ...grading } }) => listSources(db, { limit, offset }, grading),
+    sources: ({ query: { limit, offset, negotiation, ...grading } }) => listSources(db, { limit, offset }, grading, { negotiation }),
     source: ({ params: { id } }) => readSource(db, id),
     ingest: async ({ body, writer }) => {
       const report = await ingestSource(db, body, { writer });

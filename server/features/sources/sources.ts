@@ -4,6 +4,7 @@
  */
 import { deleteSourceGraph } from './ingestData.ts';
 import { forgetNames } from '../../core/namesData.ts';
+import { negotiationScope } from '../../core/negotiations.ts';
 import { listSourceRows, readAuditRows, readSourceDetail, readStoredPayload, readSupportedStances } from './data.ts';
 import type { Database } from '../../db/database.ts';
 import { NotFoundError } from '../../errors.ts';
@@ -18,8 +19,9 @@ export interface Page {
 }
 
 /** A page of sources; under a grade filter, only the sources it admits. */
-export async function listSources(db: Database, page: Page, grading: GradeFilter = {}) {
-  const { total, rows } = await listSourceRows(db, page, await admissibleSources(db, grading));
+export async function listSources(db: Database, page: Page, grading: GradeFilter = {}, scope: { negotiation?: string | undefined } = {}) {
+  const negotiation = await negotiationScope(db, scope.negotiation);
+  const { total, rows } = await listSourceRows(db, page, await admissibleSources(db, grading), negotiation);
   return { total, ...page, sources: rows };
 }
 
