@@ -45,7 +45,7 @@ await runWithDatabase('restore', async (db, logger) => {
     );
   }
   // A backup from before negotiations holds no membership: it is upgraded as a start upgrades a graph.
-  await migrateNegotiations(db, logger);
+  await migrateNegotiations(db, logger, { reconsider: true });
   logger.info({ sources: done, skipped, seconds: (Date.now() - started) / 1000 }, 'restore finished');
   return 0;
 });

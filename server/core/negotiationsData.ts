@@ -94,9 +94,9 @@ export async function assignContext(tx: Runner, ids: string[]): Promise<void> {
   await assignUnassigned(tx, ids);
 }
 
-/** One page of the stances (or events and documents) in no negotiation or only in "Unassigned", after `after` by id. */
-export async function readToMigrate(db: Database, kind: 'stances' | 'context', after: string, limit: number): Promise<string[]> {
-  const rows = await db.read<{ id: string }>(cypher(`negotiations/to-migrate-${kind}`), { after, limit, unassigned: UNASSIGNED_NEGOTIATION });
+/** One page of the stances (or events and documents) in no negotiation (`reconsider`: or only in "Unassigned"), after `after` by id. */
+export async function readToMigrate(db: Database, kind: 'stances' | 'context', after: string, limit: number, reconsider: boolean): Promise<string[]> {
+  const rows = await db.read<{ id: string }>(cypher(`negotiations/to-migrate-${kind}`), { after, limit, reconsider, unassigned: UNASSIGNED_NEGOTIATION });
   return rows.map((r) => r.id);
 }
 

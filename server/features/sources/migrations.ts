@@ -63,14 +63,17 @@ const NEGOTIATION_PAGE = 5_000;
  * sources report, else "Unassigned". Each step runs over the whole graph before the next (a stance
  * placed by what its source reports needs the source's other stances placed first), in pages of
  * stances by id, each page its own transaction. Only what still needs it is read, so a second run
- * writes nothing. Also run after a restore, so a backup from before the change is upgraded too.
+ * writes nothing. Also run after a restore (`reconsider`), so a backup from before the change is
+ * upgraded too: its sources were placed as they arrived, before the seed's negotiation was
+ * declared, so what went to "Unassigned" is placed again. At a start it is not, so a graph with many
+ * unassigned stances is not read whole at every start.
  */
-export async function migrateNegotiations(db: Database, logger: Logger): Promise<{ stances: number; context: number }> {
+export async function migrateNegotiations(db: Database, logger: Logger, { reconsider = false }: { reconsider?: boolean } = {}): Promise<{ stances: number; context: number }> {
   await declareSeedNegotiations(db, logger);
   // The first step reads every stance that needs assigning; the later ones only those still left.
-  const stances = await forEachPage(db, 'stances', assignStancesByRule);
-  for (const step of [assignStancesBySource, assignUnassigned]) await forEachPage(db, 'stances', step);
-  const context = await forEachPage(db, 'context', assignContext);
+  const stances = await forEachPage(db, 'stances', assignStancesByRule, reconsider);
+  for (const step of [assignStancesBySource, assignUnassigned]) await forEachPage(db, 'stances', step, reconsider);
+  const context = await forEachPage(db, 'context', assignContext, reconsider);
   await dropEmptyUnassigned(db);
   if (stances + context > 0) logger.info({ stances, context }, 'assigned stances, events and documents to negotiations');
   return { stances, context };
@@ -78,11 +81,11 @@ export async function migrateNegotiations(db: Database, logger: Logger): Promise
 
 type Step = (tx: Transaction, ids: string[]) => Promise<void>;
 
-async function forEachPage(db: Database, kind: 'stances' | 'context', step: Step): Promise<number> {
+async function forEachPage(db: Database, kind: 'stances' | 'context', step: Step, reconsider: boolean): Promise<number> {
   let after = '';
   let seen = 0;
   for (;;) {
-    const ids = await readToMigrate(db, kind, after, NEGOTIATION_PAGE);
+    const ids = await readToMigrate(db, kind, after, NEGOTIATION_PAGE, reconsider);
     if (ids.length === 0) return seen;
     await db.transaction('WRITE', (tx) => step(tx, ids), { metadata: { app: 'parley', operation: 'migrate-negotiations' } });
     seen += ids.length;
