@@ -2,9 +2,9 @@
 // no negotiation (or only in "Unassigned", $unassigned) joins the negotiation its actor and date
 // match (the rule negotiation-match), and leaves "Unassigned".
 UNWIND $ids AS id
-MATCH (s:Stance {id: id})
+MATCH (a)-[:TOOK]->(s:Stance {id: id})
 WHERE NOT EXISTS { MATCH (s)-[:IN_NEGOTIATION]->(held:Negotiation) WHERE held.id <> $unassigned }
-WITH s, {{negotiation-match(s)}} AS n
+WITH s, {{negotiation-match(a, s.date)}} AS n
 WHERE n IS NOT NULL
 MERGE (s)-[r:IN_NEGOTIATION]->(n)
 ON CREATE SET r.sources = [], r.rule = true

@@ -1,6 +1,7 @@
 // The assignment rule for events and documents of $ids in no negotiation (or only "Unassigned"):
-// the negotiations of the stances that name them (target, where taken, where recorded), else those
-// of what the sources that mention them report.
+// the negotiations of the stances that name them (target, where taken, where recorded); else, by
+// the same rule as a stance's (negotiation-match), those of their participants or author at their
+// date; else those of what the sources that mention them report.
 UNWIND $ids AS id
 MATCH (x:Entity {id: id})
 WHERE (x:Event OR x:Document)
@@ -10,7 +11,13 @@ WITH x, COLLECT {
   WHERE n.id <> $unassigned
   RETURN DISTINCT n
 } AS named
-WITH x, CASE WHEN size(named) > 0 THEN named ELSE COLLECT {
+WITH x, CASE WHEN size(named) > 0 OR x.date IS NULL THEN named ELSE COLLECT {
+  MATCH (x)-[:PARTICIPANT|AUTHORED_BY]->(a)
+  WITH {{negotiation-match(a, x.date)}} AS n
+  WHERE n IS NOT NULL
+  RETURN DISTINCT n
+} END AS matched
+WITH x, CASE WHEN size(matched) > 0 THEN matched ELSE COLLECT {
   MATCH (x)-[:MENTIONED_IN]->(:Source)<-[:FROM]-(:Evidence)<-[:EVIDENCED_BY]-(:Stance)-[:IN_NEGOTIATION]->(n:Negotiation)
   WHERE n.id <> $unassigned
   RETURN DISTINCT n

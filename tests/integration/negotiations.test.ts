@@ -10,7 +10,7 @@ import { applySchema } from '../../server/db/schema.ts';
 import { migrateNegotiations } from '../../server/features/sources/migrations.ts';
 import { ingestSource, parsePayload } from '../../server/features/sources/ingest.ts';
 import { TEST_WRITE_TOKEN, type TestApp, failureOf, startTestApp } from '../support/app.ts';
-import { testLogger } from '../support/db.ts';
+import { resetToSeed, testLogger } from '../support/db.ts';
 import {
   BORDER,
   COMMISSION,
@@ -240,5 +240,30 @@ describe('the start migration', () => {
     const after = await membership();
     for (const id of STANCES.border) expect(after[id]).toEqual([BORDER]);
     expect((await app.api.negotiations()).negotiations.map((n) => n.id)).toEqual([BORDER]);
+  });
+});
+
+describe('the seed', () => {
+  const ISTANBUL = 'negotiation:istanbul-talks';
+  const placed = async () =>
+    (await app.db.read<{ id: string; negotiations: string[] }>(
+      'MATCH (x) WHERE x:Stance OR x:Event OR x:Document RETURN x.id AS id, COLLECT { MATCH (x)-[:IN_NEGOTIATION]->(n) RETURN n.id } AS negotiations',
+    )).filter((row) => row.negotiations.join() !== ISTANBUL);
+
+  it('belongs to the Istanbul talks, and so does a seeded graph from before negotiations once migrated', async () => {
+    await resetToSeed(app.db);
+    const { negotiations } = await app.api.negotiations();
+    expect(negotiations.map((n) => [n.id, n.name, n.aliases])).toEqual([[ISTANBUL, 'Russia–Ukraine talks in Istanbul', ['Istanbul talks', 'Istanbul process']]]);
+    const [{ stances }] = (await app.db.read<{ stances: number }>('MATCH (s:Stance) RETURN count(s) AS stances')) as [{ stances: number }];
+    expect(negotiations[0]!.counts.stances).toBe(stances);
+    expect(await placed()).toEqual([]);
+
+    // The same graph as a start before this change found it: no negotiation, no membership.
+    await app.db.write('MATCH (n:Negotiation) DETACH DELETE n');
+    expect((await app.api.negotiations()).negotiations).toEqual([]);
+    const migrated = await migrateNegotiations(app.db, testLogger);
+    expect(migrated.stances).toBe(stances);
+    expect(await placed()).toEqual([]);
+    expect((await app.api.negotiations()).negotiations.map((n) => [n.id, n.counts.stances])).toEqual([[ISTANBUL, stances]]);
   });
 });
