@@ -44,3 +44,5 @@ CREATE INDEX change_event_at IF NOT EXISTS FOR (e:ChangeEvent) ON (e.at);
 CREATE CONSTRAINT delivery_id IF NOT EXISTS FOR (d:Delivery) REQUIRE d.id IS UNIQUE;
 CREATE INDEX delivery_watch IF NOT EXISTS FOR (d:Delivery) ON (d.watchId);
 CREATE INDEX delivery_created IF NOT EXISTS FOR (d:Delivery) ON (d.createdAt);
+// The delivery loop claims the due deliveries in order, from this index (it stops at the batch).
+CREATE INDEX pending_delivery_due IF NOT EXISTS FOR (d:PendingDelivery) ON (d.nextAttemptAt);

@@ -145,6 +145,11 @@ export async function watchesSuite(context: WorldContext, { stances }: { stances
   await context.db.write('MATCH (n) WHERE n:Watch OR n:Delivery DETACH DELETE n');
   await removeClaims(context.db, 'bench-latency');
   try {
+    await removeClaims(context.db, 'bench-warmup');
+    // One untimed batch first: the first ingestion after the world opens runs cold (caches, JIT),
+    // and would penalise whichever side the first run times first.
+    await ingestThroughParley(context.db, extraSources(context.plan, Math.min(stances, 2 * STANCES_PER_SOURCE), 'bench-warmup', -1), context.logger, 'watches: warm-up');
+    await removeClaims(context.db, 'bench-warmup');
     for (const run of cappedRuns(context)) {
       await removeClaims(context.db, `bench-nowatch-${run}`);
       await removeClaims(context.db, `bench-watch-${run}`);
