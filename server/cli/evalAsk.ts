@@ -1,7 +1,8 @@
 /**
  * `npm run eval:ask`: builds ask's workspace in a Neo4j of its own (the seed, then each report
  * of tests/fixtures/ask/sources.json through the workbench's routes: POST /api/extract for the
- * draft, POST /api/sources for the reviewed payload), asks every question of questions.json and
+ * draft, POST /api/sources for the reviewed payload) and the Istanbul memorandums' points from
+ * their reports (tests/gold/compare), asks every question of questions.json and
  * contested.json through POST /api/ask, scores the answers (server/features/ask/evalSet.ts),
  * prints the figures per half, per negotiation and for the contested set, with a calibration
  * table of the test half, and writes them into docs/ask.md between its result markers.
@@ -29,15 +30,19 @@ import { applySchema } from '../db/schema.ts';
 import { type CalibrationRow, type EvalQuestion, type Judgement, calibration, judge, tally } from '../features/ask/evalSet.ts';
 import { type EvalReport, type ReviewedGold, reviewedPayload, sourceOf } from '../features/ask/evalWorkspace.ts';
 import { loadSeed } from '../features/sources/seed.ts';
+import { goldEntityIds, readComparisonGold, reportPayloads } from '../features/documents/comparisonGold.ts';
 import { createLogger } from '../logger.ts';
 import { createNlp } from '../nlp/client.ts';
 import { WatchRuntime } from '../features/watches/runtime.ts';
 import { REPO_ROOT as ROOT } from '../paths.ts';
+import { writeResultsInDoc } from './resultsInDoc.ts';
 import { EVAL_TEXTS_DIR } from './evalExtract.ts';
 
 const FIXTURES = path.join(ROOT, 'tests', 'fixtures', 'ask');
 const DOC = path.join(ROOT, 'docs', 'ask.md');
 const BEGIN = '<!-- eval:ask results begin -->';
+/** The comparison gold whose reports carry the Istanbul memorandums' points (tests/gold/compare/). */
+const ISTANBUL_MEMORANDUMS = 'istanbul-memorandums-2025-06-02';
 const END = '<!-- eval:ask results end -->';
 
 interface QuestionFile {
@@ -149,6 +154,12 @@ async function main(): Promise<number> {
       const result = await api.ingest({ body: payload }, { token });
       progress.info({ report: report.id, reviewed: Boolean(report.gold), stances: result.stances, step: `${i + 1}/${present.length}` }, 'report brought in');
     }
+    // The seed's memorandums' points come in from their reports (issue 29), as the compare questions need.
+    const memorandums = readComparisonGold(ISTANBUL_MEMORANDUMS);
+    const held = new Set<string>();
+    for (const id of goldEntityIds(memorandums)) if (await known(id)) held.add(id);
+    for (const payload of reportPayloads(memorandums, held)) await api.ingest({ body: payload }, { token });
+    progress.info({ gold: ISTANBUL_MEMORANDUMS }, "the memorandums' points brought in");
     const sets = [
       { file: 'questions.json', contested: false },
       { file: 'contested.json', contested: true },
@@ -167,12 +178,7 @@ async function main(): Promise<number> {
     const table = renderResults(judgements, missing, devOnly);
     console.log(`\n${table}`);
     if (!devOnly && !process.argv.includes('--no-write')) {
-      const doc = fs.readFileSync(DOC, 'utf8');
-      const at = doc.indexOf(BEGIN);
-      const end = doc.indexOf(END);
-      if (at < 0 || end < 0) throw new Error(`docs/ask.md lacks the markers ${BEGIN} … ${END}`);
-      fs.writeFileSync(DOC, `${doc.slice(0, at + BEGIN.length)}\n${table}\n${doc.slice(end)}`);
-      console.log(`\nwritten to ${path.relative(ROOT, DOC)}`);
+      writeResultsInDoc(DOC, BEGIN, END, table);
     }
     return 0;
   } finally {

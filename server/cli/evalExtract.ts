@@ -8,7 +8,6 @@
  *   PARLEY_EVAL_TEXTS    folder of the reports' texts (default .parley/eval-texts in the checkout)
  *   PARLEY_ARTICLES_DIR  folder holding the seed article's text (default ../shared/sources beside the checkout)
  */
-import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pino from 'pino';
@@ -18,6 +17,7 @@ import { extractWithNames } from '../features/extract/extract.ts';
 import { type Gold, type GoldReport, loadReports, loadSeed, overall, type ReportScore, readSplit, scoreReport } from '../features/extract/score.ts';
 import { createNlp, type NlpService } from '../nlp/client.ts';
 import { ARTICLES_DIR, REPO_ROOT as ROOT } from '../paths.ts';
+import { writeResultsInDoc } from './resultsInDoc.ts';
 
 const DOC = path.join(ROOT, 'docs', 'extraction.md');
 const BEGIN = '<!-- eval:extract results begin -->';
@@ -106,12 +106,7 @@ if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.me
     const table = renderResults(evaluation);
     console.log(`\n${table}`);
     if (!devOnly && !process.argv.includes('--no-write')) {
-      const doc = fs.readFileSync(DOC, 'utf8');
-      const at = doc.indexOf(BEGIN);
-      const end = doc.indexOf(END);
-      if (at < 0 || end < 0) throw new Error(`docs/extraction.md lacks the markers ${BEGIN} … ${END}`);
-      fs.writeFileSync(DOC, `${doc.slice(0, at + BEGIN.length)}\n${table}\n${doc.slice(end)}`);
-      console.log(`\nwritten to ${path.relative(ROOT, DOC)}`);
+      writeResultsInDoc(DOC, BEGIN, END, table);
     }
   } finally {
     await nlp.stop();

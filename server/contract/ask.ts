@@ -36,7 +36,7 @@ apiSchemas.add(citationSchema, { id: 'AskCitation' });
 export type AskCitation = z.infer<typeof citationSchema>;
 
 const interpretationSchema = z.object({
-  path: z.enum(['structure', 'stances', 'evidence', 'none']).describe('Which way the answer was found'),
+  path: z.enum(['structure', 'stances', 'evidence', 'compare', 'none']).describe('Which way the answer was found (compare: from the point-by-point comparison of documents)'),
   reading: z.string().describe('The question as ask understood it'),
   entities: z.array(z.object({ id: z.string(), label: z.string(), type: z.string(), role: z.string(), text: z.string() })),
   stanceTypes: z.array(z.string()).nullable(),

@@ -68,14 +68,20 @@ export const compareRowSchema = named(
   'CompareRow',
   z.object({
     position: nodeRef,
+    positions: z
+      .array(nodeRef)
+      .min(1)
+      .describe(
+        'The positions the row aligns: its one position, or two positions the graph sets against each other (one put forward instead of the other) when some documents hold one and the others the other',
+      ),
     topic: z.enum(POINT_TOPICS).describe("The topic of the first document's point on the position"),
     kind: z.enum(COMPARE_ROW_KINDS).describe(
-      'common: in every document with the same stance, condition and place; gap: in some documents only; contradiction: opposite stances (proposing or backing against rejecting); difference: in every document, but with another stance, condition or place among the shared points',
+      'common: in every document with the same stance, condition and place; gap: in some documents only; contradiction: opposite stances (proposing or backing against rejecting) on one position, or opposed positions held by different documents; difference: in every document, but with another stance, condition or place among the shared points',
     ),
     differences: z.array(z.enum(POINT_DIFFERENCES)).describe('For a difference row: what differs'),
     sides: z
       .array(z.object({ document: z.string(), point: documentPointSchema.nullable() }))
-      .describe('One per compared document, in the order asked; point is null where the document holds none on the position'),
+      .describe('One per compared document, in the order asked; point is null where the document holds none of the row\'s positions'),
   }),
 );
 export type CompareRow = z.infer<typeof compareRowSchema>;

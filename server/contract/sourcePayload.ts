@@ -107,7 +107,7 @@ const documentSchema = z.strictObject({
   ...dated,
   id: slug('document'),
   type: z.literal('Document'),
-  kind: z.enum(['memorandum', 'statement', 'agreement', 'letter', 'post']),
+  kind: z.enum(['memorandum', 'plan', 'statement', 'agreement', 'letter', 'post']),
   author: slug('party'),
   recipient: slug('party').optional(),
   event: slug('event').optional(),

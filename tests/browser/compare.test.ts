@@ -8,7 +8,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { DocumentVsAuthor } from '../../server/contract/documents.ts';
 import { readNodesById } from '../../server/core/nodesData.ts';
 import type { RunningParley } from '../../server/start.ts';
-import { readComparisonGold, reportPayloads } from '../fixtures/comparePoints.ts';
+import { readComparisonGold, reportPayloads } from '../../server/features/documents/comparisonGold.ts';
 import { browserSuite } from '../support/browser.ts';
 
 const RU = 'document:russia-memorandum-2025-06-02';

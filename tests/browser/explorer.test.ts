@@ -176,8 +176,11 @@ describe('Add source (issue 14)', () => {
 
     // The proposed moratorium is merged into the graph's partial truce through the search box.
     await page.getByLabel('Merge Moratorium on drone strikes into an existing entity').fill('partial truce');
+    const mergeInto = (await page.locator('[data-merge="position:partial-truce"]').textContent())!.replace(/ \(\w+\)$/, '');
     await page.locator('[data-merge="position:partial-truce"]').click();
-    await page.locator('.candidate[data-stance*="dmitry-peskov-rejected"] input[data-field="target"][value="position:partial-truce"]').waitFor();
+    // The candidate names its new target, by name (its id is no text on screen).
+    await page.locator('.candidate[data-stance*="dmitry-peskov-rejected"] input[data-field="target"][data-id="position:partial-truce"]').waitFor();
+    await expect(page.locator('.candidate[data-stance*="dmitry-peskov-rejected"] input[data-field="target"]').inputValue()).resolves.toBe(mergeInto);
     await expect(page.locator('[data-entity="position:moratorium-on-drone-strikes"]').count()).resolves.toBe(0);
 
     // The matrix is read once before the ingestion, so that seeing Hungary in it later proves it was read afresh.

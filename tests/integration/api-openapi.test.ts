@@ -26,7 +26,7 @@ describe('GET /api/openapi.json', () => {
         'GET /api/graph/view', 'GET /api/graph/clusters/{id}', 'GET /api/graph/edges/{actor}/{target}/stances',
         'GET /api/documents/compare', 'GET /api/documents/{id}/vs-author',
         'POST /api/watches', 'GET /api/watches', 'GET /api/watches/{id}', 'DELETE /api/watches/{id}', 'GET /api/watches/{id}/deliveries',
-        'POST /api/watches/{id}/feed', 'DELETE /api/watches/{id}/feed', 'GET /api/feeds/{token}', 'GET /api/changes', 'GET /api/changes/stream',
+        'POST /api/watches/{id}/feed', 'POST /api/watches/{id}/webhook', 'DELETE /api/watches/{id}/feed', 'GET /api/feeds/{token}', 'GET /api/changes', 'GET /api/changes/stream',
       ].sort(),
     );
     const graphParams = doc.paths['/api/graph']!.get!.parameters.map((p) => p.name);

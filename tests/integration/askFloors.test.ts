@@ -14,9 +14,9 @@ import { resetToSeed } from '../support/db.ts';
 
 const SEED_NEGOTIATION = 'russia-ukraine-istanbul';
 const FLOORS = {
-  dev: { share: 0.2, confidentlyWrong: 3 },
-  test: { share: 0.1, confidentlyWrong: 2 },
-  contested: { share: 0.5, confidentlyWrong: 1 },
+  dev: { share: 0.22, confidentlyWrong: 2 },
+  test: { share: 0.25, confidentlyWrong: 1 },
+  contested: { share: 0.38, confidentlyWrong: 0 },
 };
 
 const questionsOf = (file: string) =>

@@ -7,11 +7,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ApiError } from '../../client/src/api/client.ts';
 import type { SourcePayloadInput } from '../../server/contract/sourcePayload.ts';
-import { readNodesById } from '../../server/core/nodesData.ts';
-import { readComparisonGold, reportPayloads } from '../fixtures/comparePoints.ts';
+import { readComparisonGold } from '../../server/features/documents/comparisonGold.ts';
 import { type TestApp, startTestApp } from '../support/app.ts';
 import { resetToSeed } from '../support/db.ts';
 import { loadSpecValidator } from '../support/openapi.ts';
+import { ingestComparisonReports } from '../support/comparison.ts';
 
 const TOKEN = 'test-write-token';
 const RU = 'document:russia-memorandum-2025-06-02';
@@ -67,9 +67,7 @@ let app: TestApp;
 beforeAll(async () => {
   app = await startTestApp();
   await resetToSeed(app.db);
-  const positions = [...new Set(gold.documents.flatMap((d) => d.points.map((p) => p.position.id)))];
-  const existing = new Set((await readNodesById(app.db, positions)).map((n) => n.id));
-  for (const payload of reportPayloads(gold, existing)) await app.api.ingest({ body: payload }, { token: TOKEN });
+  await ingestComparisonReports(app, gold);
   await app.api.ingest({ body: ostlandPlan() }, { token: TOKEN });
   await app.api.ingest({ body: westlandPlan() }, { token: TOKEN });
 }, 240_000);

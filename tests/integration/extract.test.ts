@@ -13,6 +13,7 @@ import { applySchema } from '../../server/db/schema.ts';
 import { loadSeed } from '../../server/features/extract/score.ts';
 import { type ExtractDraft, extractDraftSchema } from '../../server/contract/extract.ts';
 import { ARTICLES_DIR, REPO_ROOT as ROOT } from '../../server/paths.ts';
+import { MAX_ARTICLE_BYTES } from '../../server/contract/common.ts';
 import { type TestApp, answerOf, errorOf, startTestApp } from '../support/app.ts';
 import { resetToSeed, testLogger } from '../support/db.ts';
 import { graphFingerprint } from '../support/fingerprint.ts';
@@ -118,11 +119,19 @@ describe('POST /api/extract refuses bad input with a clear 4xx and writes nothin
     ['empty text', { ...ok, text: '   ' }, 400, 'empty'],
     ['text over the limit', { ...ok, text: 'Moscow rejected the plan. '.repeat(8_000) }, 413, 'limit'],
     ['a file that is not text', { ...ok, text: '%PDF-1.7\n\u0000\u0001\u0002binary' }, 422, 'not text'],
+    // As a browser reads a dropped binary file (File.text()): bytes that are no UTF-8 become U+FFFD, with no NUL among them.
+    ['a binary file read as text', { ...ok, text: Buffer.from(Array.from({ length: 4_000 }, (_, i) => 0x80 + ((i * 37) % 128))).toString('utf8') }, 422, 'not text'],
+    // Under the limit in characters, over it in UTF-8 bytes: the limit is bytes.
+    ['text over the limit in bytes, not characters', { ...ok, text: '“Kyiv’s plan”—rejected. '.repeat(Math.ceil(MAX_ARTICLE_BYTES / 30)) }, 413, 'limit'],
     ['no sentences', { ...ok, text: '12 34 56 -- 78 ## 90' }, 422, 'no sentences'],
     ['missing publishedAt', { title: 'x', text: 'Moscow rejected the plan.' }, 400, 'publishedAt'],
     ['impossible publishedAt', { ...ok, publishedAt: '2025-02-30', text: 'Moscow rejected the plan.' }, 400, 'publishedAt'],
     ['non-English text', { ...ok, text: 'Die Regierung in Moskau lehnte den Vorschlag für eine Waffenruhe am Montag erneut ab, sagte ein Sprecher.' }, 422, 'not supported'],
   ];
+  it('the byte case is under the limit in characters', () => {
+    const text = cases.find(([name]) => name.startsWith('text over the limit in bytes'))![1].text as string;
+    expect([text.length <= MAX_ARTICLE_BYTES, Buffer.byteLength(text, 'utf8') > MAX_ARTICLE_BYTES]).toEqual([true, true]);
+  });
   it.each(cases)('%s', async (_name, body, status, words) => {
     const before = await graphFingerprint(app.db);
     const res = await extract(body);

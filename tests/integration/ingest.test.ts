@@ -117,6 +117,9 @@ describe('POST /api/sources', () => {
       { name: 'a dangling relation end', mutate: (p) => (p.relations[0].to = 'position:never-declared'), status: 422, path: 'relations.0.to' },
       { name: 'an actor of the wrong type', mutate: (p) => (p.stances[0].actor = 'place:istanbul'), status: 422, path: 'stances.0.actor' },
       { name: 'a duplicated id', mutate: (p) => p.entities.push({ ...p.entities[0] }), status: 400, path: 'entities.1.id' },
+      // The workbench's source fields (issue 24): refused here too, not only by the form.
+      { name: 'a grade off the Admiralty scale', mutate: (p) => (p.source.grade = 'G7'), status: 400, path: 'source.grade' },
+      { name: 'a URL that is no URL', mutate: (p) => (p.source.url = 'courier dot example'), status: 400, path: 'source.url' },
     ];
     for (const { name, mutate, status, path } of cases) {
       it(`rejects ${name} with ${status} at ${path}`, async () => {

@@ -38,4 +38,27 @@ describe('aligning points', () => {
     ]);
     expect(rows.map((r) => [r.kind, r.differences])).toEqual([['contradiction', []], ['difference', ['stance']]]);
   });
+
+  it('makes two opposed positions, each held by another document, one contradiction row', () => {
+    const rows = alignPoints(
+      [
+        [point('p:settle-now', 1), point('p:shared', 2)],
+        [point('p:talk-later', 1, { type: 'stated', family: 'other' }), point('p:shared', 2)],
+      ],
+      [['p:talk-later', 'p:settle-now']],
+    );
+    expect(rows.map((r) => [r.positions, r.kind, r.points.map((p) => p?.position.id ?? null)])).toEqual([
+      [['p:settle-now', 'p:talk-later'], 'contradiction', ['p:settle-now', 'p:talk-later']],
+      [['p:shared'], 'common', ['p:shared', 'p:shared']],
+    ]);
+    // Without the relation they are two gaps.
+    expect(alignPoints([[point('p:settle-now', 1)], [point('p:talk-later', 1)]]).map((r) => r.kind)).toEqual(['gap', 'gap']);
+  });
+
+  it('does not pair opposed positions when one document holds both, or one side rejects its own', () => {
+    const both = alignPoints([[point('p:x', 1), point('p:y', 2)], [point('p:y', 1)]], [['p:x', 'p:y']]);
+    expect(both.map((r) => [r.positions, r.kind])).toEqual([[['p:x'], 'gap'], [['p:y'], 'common']]);
+    const rejecting = alignPoints([[point('p:x', 1)], [point('p:y', 1, { type: 'rejected', family: 'rejection' })]], [['p:x', 'p:y']]);
+    expect(rejecting.map((r) => [r.positions, r.kind])).toEqual([[['p:x'], 'gap'], [['p:y'], 'gap']]);
+  });
 });

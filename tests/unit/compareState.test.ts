@@ -16,9 +16,9 @@ const comparison: DocumentComparison = {
     { id: 'document:b', label: 'Plan B', kind: 'memorandum', date: '2025-03-02', author: null, points: 2 },
   ],
   rows: [
-    { position: { id: 'position:truce', label: 'Truce', type: 'Position' }, topic: 'ceasefire', kind: 'contradiction', differences: [],
+    { position: { id: 'position:truce', label: 'Truce', type: 'Position' }, positions: [{ id: 'position:truce', label: 'Truce', type: 'Position' }], topic: 'ceasefire', kind: 'contradiction', differences: [],
       sides: [{ document: 'document:a', point: point(1, 'demanded', 'a truce, now', 'within 30 days') }, { document: 'document:b', point: point(2, 'rejected', 'no | truce') }] },
-    { position: { id: 'position:aid', label: 'Aid', type: 'Position' }, topic: 'humanitarian', kind: 'gap', differences: [],
+    { position: { id: 'position:aid', label: 'Aid', type: 'Position' }, positions: [{ id: 'position:aid', label: 'Aid', type: 'Position' }], topic: 'humanitarian', kind: 'gap', differences: [],
       sides: [{ document: 'document:a', point: null }, { document: 'document:b', point: { ...point(1, 'demanded', 'aid'), topic: 'humanitarian' } }] },
   ],
   counts: { common: 0, gap: 1, contradiction: 1, difference: 0 },

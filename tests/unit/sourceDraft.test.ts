@@ -49,7 +49,7 @@ describe('source draft state', () => {
   it('round-trips through storage, and a broken stored value starts empty', () => {
     const store = new Map<string, string>();
     const storage = { getItem: (k: string) => store.get(k) ?? null, setItem: (k: string, v: string) => void store.set(k, v) } as Storage;
-    const state = decide({ ...emptyDraftState(), draft, form: { title: 'T', publishedAt: '2025-06-10', publisher: '', text: 'x', format: '' } }, 'stance:a', false);
+    const state = decide({ ...emptyDraftState(), draft, form: { ...emptyDraftState().form, title: 'T', publishedAt: '2025-06-10', text: 'x' } }, 'stance:a', false);
     saveDraftState(storage, state);
     expect(loadDraftState(storage)).toEqual(state);
     storage.setItem('parley.sourceDraft', '{broken');

@@ -12,7 +12,8 @@
  * less than sideways, since labels are wide and short) where one of its footprints stays in the
  * canvas (`area`), its centre within `centres`, and it touches no footprint settled before.
  * Where no such spot exists it stays where it is, and the settling starts again with it first
- * (a few times at most). Moves are tried in a fixed order, so the same picture comes out for the
+ * (a few times at most); if nodes are still left without room, the settling is tried bottom to top
+ * and from the centre out as well, and the attempt with the fewest such nodes wins. Moves are tried in a fixed order, so the same picture comes out for the
  * same graph.
  */
 import type { Box } from './labelPlacement.ts';
@@ -69,23 +70,41 @@ function moves(area: Box): { dx: number; dy: number }[] {
 }
 
 /** How many times the settling starts again with the nodes that found no spot settled first. */
-const RETRIES = 4;
+const RETRIES = 8;
 
 /** The new centre of every footprint, and the side (its index in `boxes`) it was settled with. */
 export function declutter(footprints: readonly Footprint[], bounds: DeclutterBounds): Map<string, { x: number; y: number; side: number }> {
-  // Top to bottom: each node finds the nearest free spot left by those above it.
-  let order = [...footprints].sort((a, b) => a.y - b.y || a.x - b.x || (a.node < b.node ? -1 : 1));
   const tries = moves(bounds.area);
-  let best = settle(order, bounds, tries);
-  // A node that found no spot (the free room was cut into pieces too small for its label by the
-  // nodes settled before it) is settled first next time, where it stands; the others find room
-  // around it. The attempt that leaves the fewest nodes without a spot wins.
-  for (let retry = 0; retry < RETRIES && best.stuck.size > 0; retry++) {
-    order = [...order.filter((f) => best.stuck.has(f.node)), ...order.filter((f) => !best.stuck.has(f.node))];
-    const next = settle(order, bounds, tries);
-    if (next.stuck.size < best.stuck.size) best = next;
+  const tie = (a: Footprint, b: Footprint) => a.x - b.x || (a.node < b.node ? -1 : 1);
+  const [cx, cy] = [(bounds.area.minX + bounds.area.maxX) / 2, (bounds.area.minY + bounds.area.maxY) / 2];
+  // Top to bottom first: each node finds the nearest free spot left by those above it. Where that
+  // leaves a node without room (a denser start: the stored layout of a fresh database differs from
+  // a reused one), bottom to top and centre out are tried too, in this fixed order, so the same
+  // picture still comes out for the same graph.
+  const starts: ((a: Footprint, b: Footprint) => number)[] = [
+    (a, b) => a.y - b.y || tie(a, b),
+    (a, b) => b.y - a.y || tie(a, b),
+    (a, b) => Math.hypot(a.x - cx, a.y - cy) - Math.hypot(b.x - cx, b.y - cy) || a.y - b.y || tie(a, b),
+  ];
+  let best: ReturnType<typeof settle> | undefined;
+  for (const start of starts) {
+    let order = [...footprints].sort(start);
+    let attempt = settle(order, bounds, tries);
+    // A node that found no spot (the free room was cut into pieces too small for its label by the
+    // nodes settled before it) is settled first next time, where it stands; the others find room
+    // around it. The attempt that leaves the fewest nodes without a spot wins.
+    // (The last attempt's stuck nodes go first each time, so a retry never repeats the one before.)
+    let last = attempt;
+    for (let retry = 0; retry < RETRIES && last.stuck.size > 0; retry++) {
+      const stuck = last.stuck;
+      order = [...order.filter((f) => stuck.has(f.node)), ...order.filter((f) => !stuck.has(f.node))];
+      last = settle(order, bounds, tries);
+      if (last.stuck.size < attempt.stuck.size) attempt = last;
+    }
+    if (!best || attempt.stuck.size < best.stuck.size) best = attempt;
+    if (best.stuck.size === 0) break;
   }
-  return best.spots;
+  return best!.spots;
 }
 
 /** Settles the footprints in `order`; `stuck` are those that found no free spot and stayed where they were. */

@@ -24,6 +24,11 @@ function evidenceText(point: DocumentPoint | null): string {
   return point.evidence.map((e) => `“${e.quote ?? e.summary ?? ''}” (${e.sourcePublisher ?? e.sourceTitle ?? e.source ?? 'unknown source'})`).join(' | ');
 }
 
+/** A row's position, or its two opposed positions ("a / b"). */
+export function rowPositionLabel(row: CompareRow): string {
+  return row.positions.map((p) => p.label).join(' / ');
+}
+
 function kindText(row: CompareRow): string {
   return row.differences.length ? `${row.kind} (${row.differences.join(', ')})` : row.kind;
 }
@@ -34,7 +39,7 @@ export function comparisonCsv(comparison: DocumentComparison, rows: readonly Com
     row.topic,
     row.kind,
     row.differences.join(' '),
-    row.position.label,
+    rowPositionLabel(row),
     ...row.sides.flatMap(({ point }) => [point?.type ?? '', point?.order ?? '', point?.condition ?? '', evidenceText(point)]),
   ]);
   return stringify([header, ...lines]);
@@ -45,9 +50,9 @@ const cell = (text: string) => text.replace(/\|/g, '\\|').replace(/\s*\n\s*/g, '
 export function comparisonMarkdown(comparison: DocumentComparison, rows: readonly CompareRow[]): string {
   const head = `| Topic | Kind | Position | ${comparison.documents.map((d) => cell(d.label)).join(' | ')} |`;
   const rule = `|${' --- |'.repeat(3 + comparison.documents.length)}`;
-  const body = rows.map((row) => `| ${cell(row.topic.replace(/_/g, ' '))} | ${cell(kindText(row))} | ${cell(row.position.label)} | ${row.sides.map(({ point }) => cell(pointSummary(point))).join(' | ')} |`);
+  const body = rows.map((row) => `| ${cell(row.topic.replace(/_/g, ' '))} | ${cell(kindText(row))} | ${cell(rowPositionLabel(row))} | ${row.sides.map(({ point }) => cell(pointSummary(point))).join(' | ')} |`);
   const evidence = rows.flatMap((row) =>
-    row.sides.filter((s) => s.point !== null).map((s) => `- ${row.position.label}, ${comparison.documents.find((d) => d.id === s.document)?.label ?? s.document}: ${evidenceText(s.point)}`),
+    row.sides.filter((s) => s.point !== null).map((s) => `- ${s.point!.position.label}, ${comparison.documents.find((d) => d.id === s.document)?.label ?? s.document}: ${evidenceText(s.point)}`),
   );
   const title = `# ${comparison.documents.map((d) => d.label).join(' vs ')}`;
   return [title, '', head, rule, ...body, '', '## Evidence', '', ...evidence, ''].join('\n');

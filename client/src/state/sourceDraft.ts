@@ -15,7 +15,15 @@ export interface SourceForm {
   publisher: string;
   text: string;
   format: 'text' | 'markdown' | 'html' | '';
+  /** Where the report was read: a web address, or empty. */
+  url: string;
+  /** Admiralty grade: source reliability A–F and information credibility 1–6; both or neither. */
+  reliability: '' | 'A' | 'B' | 'C' | 'D' | 'E' | 'F';
+  credibility: '' | '1' | '2' | '3' | '4' | '5' | '6';
 }
+
+/** The parts of a stance the analyst added by selecting words, and must still choose. */
+export type Unchosen = 'actor' | 'type' | 'target';
 
 export interface SourceDraftState {
   form: SourceForm;
@@ -28,12 +36,16 @@ export interface SourceDraftState {
   pointsDocument?: { name: string; author: string };
   /** Candidate point (by order) → kept (true) or dropped (false); absent means undecided, which keeps it. */
   pointDecisions?: Record<number, boolean>;
+  /** Names of the graph's entities the analyst picked by name (search), so the draft can say them. */
+  names?: Record<string, string>;
+  /** Added stance id → what the analyst has still to choose for it (draftCorrections.ts). */
+  unchosen?: Record<string, Unchosen[]>;
 }
 
 const STORAGE_KEY = 'parley.sourceDraft';
 
 export function emptyDraftState(): SourceDraftState {
-  return { form: { title: '', publishedAt: '', publisher: '', text: '', format: '' }, draft: null, decisions: {}, merges: {} };
+  return { form: { title: '', publishedAt: '', publisher: '', text: '', format: '', url: '', reliability: '', credibility: '' }, draft: null, decisions: {}, merges: {} };
 }
 
 export function stancesOf(state: SourceDraftState): PayloadStance[] {
@@ -48,28 +60,53 @@ function relationsOf(state: SourceDraftState): PayloadRelation[] {
   return state.draft?.payload.relations ?? [];
 }
 
-/** Replaces one candidate stance (an analyst's edit). */
+/** Replaces one candidate stance (an analyst's edit); an actor, type or target it sets counts as chosen. */
 export function editStance(state: SourceDraftState, id: string, change: Partial<PayloadStance>): SourceDraftState {
   if (!state.draft) return state;
   const stances = stancesOf(state).map((s) => (s.id === id ? { ...s, ...change } : s));
-  return { ...state, draft: { ...state.draft, payload: { ...state.draft.payload, stances } } };
+  const provenance = change.type && state.draft.provenance
+    ? { ...state.draft.provenance, stances: state.draft.provenance.stances.map((p) => (p.stance === id ? { ...p, type: change.type! } : p)) }
+    : state.draft.provenance;
+  const left = state.unchosen?.[id]?.filter((field) => !(field in change));
+  const unchosen = left ? { ...state.unchosen, [id]: left } : state.unchosen;
+  return { ...state, draft: { ...state.draft, provenance, payload: { ...state.draft.payload, stances } }, ...(unchosen ? { unchosen } : {}) };
 }
 
 export function decide(state: SourceDraftState, id: string, accepted: boolean): SourceDraftState {
   return { ...state, decisions: { ...state.decisions, [id]: accepted } };
 }
 
-/** Merges a proposed entity into an existing one: every reference follows, the proposal goes. */
+/** Every string of `value` equal to `from` made `to`, through arrays and objects (ids are whole strings, never parts of one). */
+function swapId<T>(value: T, from: string, to: string): T {
+  if (value === from) return to as T;
+  if (Array.isArray(value)) return value.map((item) => swapId(item, from, to)) as T;
+  if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, swapId(item, from, to)])) as T;
+  return value;
+}
+
+/**
+ * Merges a proposed entity into an existing one: every reference follows (stances' actors,
+ * targets, conditions and voices, other entities' parties and members, relations, alias claims,
+ * the text's mentions and quote speakers), the proposal goes.
+ */
 export function mergeEntity(state: SourceDraftState, proposed: string, into: { id: string; name: string }): SourceDraftState {
   if (!state.draft) return state;
-  const swap = (id: string) => (id === proposed ? into.id : id);
   const payload = state.draft.payload;
-  const stances = stancesOf(state).map((s) => ({ ...s, actor: swap(s.actor), target: swap(s.target), ...(s.conditionPosition ? { conditionPosition: swap(s.conditionPosition) } : {}) }));
-  const entities = entitiesOf(state).filter((e) => e.id !== proposed).map((e) => ('party' in e && e.party ? { ...e, party: swap(e.party) } : e));
-  const relations = relationsOf(state).map((r) => ({ ...r, from: swap(r.from), to: swap(r.to) }));
+  const entities = entitiesOf(state).filter((e) => e.id !== proposed);
+  const provenance = state.draft.provenance;
   return {
     ...state,
-    draft: { ...state.draft, payload: { ...payload, stances, entities, relations } },
+    draft: {
+      ...state.draft,
+      payload: {
+        ...payload,
+        entities: swapId(entities, proposed, into.id),
+        stances: swapId(stancesOf(state), proposed, into.id),
+        relations: swapId(relationsOf(state), proposed, into.id),
+        ...(payload.aliases ? { aliases: swapId(payload.aliases, proposed, into.id) } : {}),
+      },
+      provenance: provenance && { ...provenance, mentions: swapId(provenance.mentions, proposed, into.id), quotes: swapId(provenance.quotes, proposed, into.id) },
+    },
     merges: { ...state.merges, [proposed]: into },
   };
 }
@@ -160,20 +197,38 @@ export function acceptedPayload(state: SourceDraftState): SourcePayloadInput | n
   const kept = new Set(stances.map((s) => s.id));
   const relations = relationsOf(state).filter((r) => r.stance === undefined || kept.has(r.stance));
   const used = new Set<string>();
-  for (const s of stances) [s.actor, s.target, s.conditionPosition].forEach((id) => id && used.add(id));
+  // A stance needs its actor, target, condition, and who voiced it, where and in which document.
+  for (const s of stances) [s.actor, s.target, s.conditionPosition, s.voicedBy, s.event, s.document].forEach((id) => id && used.add(id));
   for (const r of relations) [r.from, r.to].forEach((id) => used.add(id));
   const points = pointsPayload(state);
   for (const p of points.points) used.add(p.position);
   const entities = entitiesOf(state);
   for (const e of entities) if (used.has(e.id) && 'party' in e && typeof e.party === 'string') used.add(e.party);
-  const payload = { ...state.draft.payload, stances, relations, entities: [...entities.filter((e) => used.has(e.id)), ...points.entities] };
+  const source = withSourceFields(state.draft.payload.source, state.form);
+  const payload = { ...state.draft.payload, source, stances, relations, entities: [...entities.filter((e) => used.has(e.id)), ...points.entities] };
   return points.points.length > 0 ? { ...payload, points: points.points } : payload;
+}
+
+type PayloadSource = SourcePayloadInput['source'];
+
+/** The source as the form says: its URL, publisher and Admiralty grade (when both halves are set); an empty field drops it. */
+export function withSourceFields(source: PayloadSource, form: SourceForm): PayloadSource {
+  const { url: _url, publisher: _publisher, grade: _grade, ...rest } = source;
+  const url = form.url.trim();
+  const publisher = form.publisher.trim();
+  return {
+    ...rest,
+    ...(url ? { url } : {}),
+    ...(publisher ? { publisher } : {}),
+    ...(form.reliability && form.credibility ? { grade: `${form.reliability}${form.credibility}` } : {}),
+  };
 }
 
 export function loadDraftState(storage: Storage): SourceDraftState {
   try {
     const saved = JSON.parse(storage.getItem(STORAGE_KEY) ?? 'null') as SourceDraftState | null;
-    return saved && typeof saved === 'object' && saved.form ? { ...emptyDraftState(), ...saved } : emptyDraftState();
+    // A draft saved before a field of the form existed gets that field empty.
+    return saved && typeof saved === 'object' && saved.form ? { ...emptyDraftState(), ...saved, form: { ...emptyDraftState().form, ...saved.form } } : emptyDraftState();
   } catch {
     return emptyDraftState();
   }
@@ -185,12 +240,14 @@ export function saveDraftState(storage: Storage, state: SourceDraftState): void 
 
 /**
  * What a reader calls an entity a draft refers to, never its id: the name a proposed entity is
- * declared with, else the graph's name for it (`known`), else the words the article names it
+ * declared with, else the name it was picked or merged by, else the graph's name for it (`known`), else the words the article names it
  * with, else its id's slug in words ("party:russia" → "russia").
  */
 export function entityName(state: SourceDraftState, id: string, known: (id: string) => string | undefined = () => undefined): string {
   const proposed = entitiesOf(state).find((entity) => entity.id === id);
   if (proposed) return proposed.name;
+  const picked = state.names?.[id] ?? Object.values(state.merges).find((into) => into.id === id)?.name;
+  if (picked) return picked;
   const fromGraph = known(id);
   if (fromGraph) return fromGraph;
   const mention = state.draft?.provenance?.mentions.find((m) => m.entity === id);

@@ -7,7 +7,7 @@
 import type { DocumentComparison, DocumentVsAuthor } from '../../../server/contract/documents.ts';
 import { POINT_TOPICS } from '../../../server/contract/model.ts';
 import { api } from '../api/client.ts';
-import { ROW_KINDS, comparisonCsv, comparisonMarkdown, pointSummary, visibleRows } from '../state/compare.ts';
+import { ROW_KINDS, comparisonCsv, comparisonMarkdown, pointSummary, rowPositionLabel, visibleRows } from '../state/compare.ts';
 import { openComparison, setCompareFilter } from '../state/explorer.ts';
 import type { ExplorerContext, View } from './context.ts';
 import { errorMessage, evidenceList, h, replaceChildren } from './dom.ts';
@@ -89,7 +89,7 @@ export function createCompareView(context: ExplorerContext): View {
         h('tbody', {}, rows.map((row) => h('tr', { class: `compare-row kind-${row.kind}`, 'data-position': row.position.id, 'data-kind': row.kind, 'data-topic': row.topic },
           h('td', {}, row.topic.replace(/_/g, ' ')),
           h('td', {}, h('span', { class: `badge kind-${row.kind}` }, row.kind), row.differences.length ? h('span', { class: 'muted small' }, ` (${row.differences.join(', ')})`) : null),
-          h('th', { scope: 'row' }, row.position.label),
+          h('th', { scope: 'row' }, rowPositionLabel(row)),
           row.sides.map((side) => h('td', { class: side.point ? `family-${side.point.family}` : 'missing', 'data-document': side.document },
             h('p', { class: 'point-line' }, pointSummary(side.point)),
             side.point ? evidenceList(side.point.evidence) : null))))))));

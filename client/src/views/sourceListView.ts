@@ -20,7 +20,11 @@ export function createSourceListView(context: ExplorerContext): View {
   const element = h('section', { class: 'sources-view', 'aria-label': 'Sources' }, list, detail);
   /** The grade filter the list was read under; another one reads it again. */
   let listed: string | null = null;
+  /** The filter the rows on screen were read under, kept through a refresh. */
+  let readFor: string | null = null;
   let shown: string | null | undefined;
+  /** The source whose detail is on screen, kept through a refresh. */
+  let detailFor: string | null = null;
 
   function renderList(page: SourceList) {
     if (!page.sources.length) return replaceChildren(list, h('p', { class: 'empty-state' }, 'No sources yet. Bring one in with “Add source”.'));
@@ -68,19 +72,24 @@ export function createSourceListView(context: ExplorerContext): View {
     const { sourceFilter } = store.get();
     const filterKey = JSON.stringify(sourceFilter);
     if (listed !== filterKey) {
-      listed = filterKey;
-      replaceChildren(list, h('p', { class: 'muted' }, 'Loading the sources…'));
+      // A refresh under the same filter keeps the rows on screen until the new ones arrive.
+      if (readFor !== filterKey) replaceChildren(list, h('p', { class: 'muted' }, 'Loading the sources…'));
+      listed = readFor = filterKey;
       api.sources({ query: { limit: PAGE, ...sourceFilter } }).then((page) => listed === filterKey && renderList(page), (err) => {
         if (listed !== filterKey) return;
-        listed = null;
+        listed = readFor = null;
         replaceChildren(list, h('p', { class: 'error', role: 'alert' }, `The sources could not be loaded: ${errorMessage(err)}`));
       });
     }
     for (const row of list.querySelectorAll<HTMLElement>('tr[data-source]')) row.classList.toggle('current', row.dataset.source === wanted);
     if (wanted === shown) return;
     shown = wanted;
-    if (!wanted) return replaceChildren(detail, h('p', { class: 'empty-state' }, 'Open a source to read its text and the stances it supports.'));
-    replaceChildren(detail, h('p', { class: 'muted' }, 'Loading the source…'));
+    if (!wanted) {
+      detailFor = null;
+      return replaceChildren(detail, h('p', { class: 'empty-state' }, 'Open a source to read its text and the stances it supports.'));
+    }
+    if (detailFor !== wanted) replaceChildren(detail, h('p', { class: 'muted' }, 'Loading the source…'));
+    detailFor = wanted;
     api.source({ params: { id: wanted } }).then(
       (source) => shown === wanted && renderSource(source),
       (err) => shown === wanted && replaceChildren(detail, h('p', { class: 'error', role: 'alert' }, errorMessage(err))),

@@ -28,6 +28,7 @@ import { escapeLucene, luceneQuery } from '../graph/search.ts';
 import { readSentences } from '../../language/text.ts';
 import { spokenDate } from '../../language/dates.ts';
 import { type FactJudgements, disputeSentence, factKey, judgeFacts, laterChange, stanceConfidence } from './facts.ts';
+import { answerComparison } from './comparison.ts';
 
 /** Below this a structured answer gives way to the evidence. */
 const CONFIDENT = 0.6;
@@ -82,6 +83,9 @@ export async function askQuestion(db: Database, question: string, maxRows: numbe
   if (!reading.english) {
     throw new UnprocessableError('not_english', 'Ask reads questions in English; this one has no English words and names nothing in the graph.');
   }
+  // A comparison of documents is answered from the comparison (comparison.ts), or said not found.
+  const compared = await answerComparison(db, reading, known.names, grading);
+  if (compared) return respond(reading, { path: 'compare', ...compared }, [], [], compared.status);
   const searched = await resolveUnnamedTargets(db, reading, known.names);
   const scope: StanceScope = { maxRows, sources: await admissibleSources(db, grading) };
   const structured = reading.sourcesDisagree
@@ -194,9 +198,11 @@ function confidenceOf(draft: Draft, searched: string[], unexplained: string[]): 
  */
 function unsureWhereUnexplained(draft: Draft, unexplained: string[]): Draft {
   if (unexplained.length === 0) return draft;
+  // Nor does it say yes to a question it did not wholly read: it gives what the sources record.
+  const answer = draft.answer.replace(/^Yes: /, 'Neither yes nor no can be read from the sources; they record: ');
   return {
     ...draft,
-    answer: `${draft.answer} (This answer does not account for “${unexplained.join('”, “')}” in the question.)`,
+    answer: `${answer} (This answer does not account for “${unexplained.join('”, “')}” in the question.)`,
     confidence: Math.min(draft.confidence, UNSURE_CONFIDENCE),
   };
 }
@@ -644,6 +650,8 @@ function coverage(reading: Reading, passage: string, p?: PassageRow): number {
   const words = nameWords(passage);
   const text = ` ${words.join(' ')} `;
   const stems = new Set(words.map(stem));
+  // A name the graph does not know ("Gaza") is what the question is about: a passage without it answers another question.
+  if (reading.leftover.some((l) => l.name && !stems.has(stem(l.word)))) return 0;
   const concepts = [
     ...reading.mentions.map((m) => (p !== undefined && (m.entity.id === p.actorId || m.entity.id === p.targetId || m.entity.id === p.id)) || m.entity.names.some((n) => text.includes(` ${nameWords(n).join(' ')} `))),
     ...reading.leftover.map((l) => stems.has(stem(l.word))),

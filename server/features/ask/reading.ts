@@ -79,7 +79,8 @@ export interface Reading {
   condition: boolean;
   time: TimeWindow;
   /** Content words that neither named an entity nor carried the intent; `replaced` after "instead of". */
-  leftover: { word: string; replaced: boolean }[];
+  /** Words of the question no name, cue or date accounts for; `name`: a proper name the graph does not know ("Gaza"). */
+  leftover: { word: string; replaced: boolean; name: boolean }[];
   /** Whether the question reads as English at all (it has English function words or known names). */
   english: boolean;
 }
@@ -215,7 +216,7 @@ export function readQuestion(question: string, index: NameIndex, referenceDate: 
   const leftover = tokens
     .flatMap((t, i) =>
       free(i) && !cueAt.has(i) && !stopWords[i] && !isCue(i) && !QUESTION_WORDS.has(t.lemma) && t.pos !== 'AUX' && t.pos !== 'NUM' && !inDate(t)
-        ? nameWords(t.text).map((word) => ({ word, replaced: insteadAt >= 0 && i > insteadAt }))
+        ? nameWords(t.text).map((word) => ({ word, replaced: insteadAt >= 0 && i > insteadAt, name: i > 0 && (t.pos === 'PROPN' || /^\p{Lu}/u.test(t.text)) }))
         : [],
     )
     .filter((l) => l.word.length > 1);

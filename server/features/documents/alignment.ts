@@ -19,6 +19,8 @@ export type PointDifference = 'stance' | 'condition' | 'order';
 
 export interface AlignedRow<P extends AlignedPoint> {
   position: string;
+  /** The positions the row aligns: its one position, or two opposed positions held by different documents. */
+  positions: string[];
   topic: PointTopic;
   kind: CompareRowKind;
   differences: PointDifference[];
@@ -42,8 +44,13 @@ export function sameCondition(a: string | null, b: string | null): boolean {
  * Rows for the documents' points (`documents[i]` lists document i's points). Order is compared
  * as each document's rank among the positions every document holds, since documents of different
  * lengths number the same point differently.
+ *
+ * `opposed` lists pairs of positions the graph sets against each other (cypher/rules/opposed.cypher).
+ * When some documents hold one of a pair and other documents the other, none holding both and
+ * none rejecting its own, the two would be two gaps; they are one contradiction row instead: the
+ * documents answer one matter in opposite ways.
  */
-export function alignPoints<P extends AlignedPoint>(documents: P[][]): AlignedRow<P>[] {
+export function alignPoints<P extends AlignedPoint>(documents: P[][], opposed: readonly (readonly [string, string])[] = []): AlignedRow<P>[] {
   const byPosition = new Map<string, (P | null)[]>();
   documents.forEach((points, d) => {
     for (const point of points) {
@@ -60,10 +67,30 @@ export function alignPoints<P extends AlignedPoint>(documents: P[][]): AlignedRo
     return new Map(inShared.map((p, i) => [p.position.id, i]));
   });
 
-  const rows = [...byPosition].map(([position, points]): AlignedRow<P> => {
+  const paired = new Map<string, { positions: string[]; points: (P | null)[] }>();
+  const merged = new Set<string>();
+  for (const [a, b] of opposed) {
+    const rowA = byPosition.get(a);
+    const rowB = byPosition.get(b);
+    if (!rowA || !rowB || a === b || merged.has(a) || merged.has(b)) continue;
+    const disjoint = rowA.every((p, d) => p === null || rowB[d] === null);
+    const affirmed = [...rowA, ...rowB].every((p) => p === null || p.family !== 'rejection');
+    if (!disjoint || !affirmed) continue;
+    const points = rowA.map((p, d) => p ?? rowB[d] ?? null);
+    const first = points.find((p) => p !== null)!.position.id;
+    paired.set(first, { positions: first === a ? [a, b] : [b, a], points });
+    merged.add(a).add(b);
+  }
+  const entries: [string, { positions: string[]; points: (P | null)[] }][] = [
+    ...[...byPosition].filter(([id]) => !merged.has(id)).map(([id, points]) => [id, { positions: [id], points }] as [string, { positions: string[]; points: (P | null)[] }]),
+    ...paired,
+  ];
+
+  const rows = entries.map(([position, { positions, points }]): AlignedRow<P> => {
     const held = points.filter((p): p is P => p !== null);
     const first = held[0]!;
-    const base = { position, topic: first.topic, points };
+    const base = { position, positions, topic: first.topic, points };
+    if (positions.length > 1) return { ...base, kind: 'contradiction', differences: [] };
     if (held.length < documents.length) return { ...base, kind: 'gap', differences: [] };
     if (held.some((a) => held.some((b) => opposite(a.family, b.family)))) return { ...base, kind: 'contradiction', differences: [] };
     const differences: PointDifference[] = [];

@@ -35,3 +35,10 @@ export interface PointRow {
 export function readPoints(db: Database, ids: string[], sources: string[] | null): Promise<PointRow[]> {
   return db.read<PointRow>(cypher('documents/points'), { ids, sources });
 }
+
+/** Pairs among `positions` that the graph sets against each other (cypher/rules/opposed.cypher). */
+export async function readOpposedPositions(db: Database, positions: string[]): Promise<[string, string][]> {
+  if (positions.length < 2) return [];
+  const rows = await db.read<{ a: string; b: string }>(cypher('documents/opposed-positions'), { positions });
+  return rows.map((r) => [r.a, r.b]);
+}

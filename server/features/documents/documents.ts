@@ -10,7 +10,7 @@ import { admissibleSources } from '../../core/grading.ts';
 import { readStances } from '../../core/stancesData.ts';
 import { NotFoundError, ValidationError } from '../../errors.ts';
 import { alignPoints, opposite } from './alignment.ts';
-import { type DocumentRow, type PointRow, readDocuments, readPoints } from './data.ts';
+import { type DocumentRow, type PointRow, readDocuments, readOpposedPositions, readPoints } from './data.ts';
 
 /** The documents in the order asked; any the graph does not hold is a 404 naming it. */
 async function documentsOf(db: Database, ids: string[], sources: string[] | null): Promise<DocumentRow[]> {
@@ -32,8 +32,10 @@ export async function compareDocuments(db: Database, ids: string[], grading: Gra
   const sources = await admissibleSources(db, grading);
   const documents = await documentsOf(db, ids, sources);
   const points = await readPoints(db, ids, sources);
-  const rows = alignPoints(ids.map((id) => points.filter((p) => p.document === id))).map((row) => ({
+  const opposed = await readOpposedPositions(db, [...new Set(points.map((p) => p.position.id))]);
+  const rows = alignPoints(ids.map((id) => points.filter((p) => p.document === id)), opposed).map((row) => ({
     position: row.points.find((p) => p !== null)!.position,
+    positions: row.positions.map((id) => points.find((p) => p.position.id === id)!.position),
     topic: row.topic,
     kind: row.kind,
     differences: row.differences,
