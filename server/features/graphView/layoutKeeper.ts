@@ -269,13 +269,15 @@ export class GraphLayoutKeeper {
 
   /**
    * Brings the stored layout level with the graph without computing it again, when that is
-   * exact: the sources ingested since it was stored are read with their stances, and every
-   * drawable node's degree must be what the stored one plus those stances make it (so nothing
-   * was removed or changed in place: a source sent again with other stances, a deletion, fail the
-   * check). Then no stance was added: the layout is kept under the new stamp (its positions and
-   * computedAt unchanged). Or they are all new: they are added to the stored edges (or the sums
-   * between communities), the nodes they bring are placed next to their neighbours, and no other
-   * node moves. False when the check fails: the caller computes the layout afresh.
+   * exact. The sources ingested since it was stored are read, each for the first time (a new
+   * version of a source can change stances in place), with the stances they brought (a stance
+   * also evidenced by an older source was held before and only gained evidence). Every drawable
+   * node's degree must then be its stored one plus those stances, and the stance count the stored
+   * one plus theirs, so that nothing was removed or changed beside them (a deletion fails this).
+   * If they brought no stance and no node changed, the layout is kept under the new stamp, its
+   * positions and computedAt untouched. Otherwise the stances are added to the stored edges (or
+   * to the sums between communities), the nodes they bring are placed next to their neighbours,
+   * and no other node moves. False when a check fails: the caller computes the layout afresh.
    */
   private async bringUpToDate(stored: StoredLayout, stamp: string): Promise<boolean> {
     const started = Date.now();
