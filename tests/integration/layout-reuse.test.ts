@@ -164,6 +164,22 @@ describe('the stored layout within the node budget (the seed)', () => {
     expect((await startKeeper(app.db)).runs).toEqual({ computed: 1, updated: 0, kept: 0 });
     expect([...(await stored(app.db)).view.stanceEdges!].sort(byPair)).toEqual(await wholeStanceEdges(app.db));
   });
+
+  it('is computed afresh when a source brings a large share of the picture (its sides and spacing are laid out again)', async () => {
+    const { target } = await anActorAndATarget(app.db);
+    const parties = Array.from({ length: 10 }, (_, i) => `party:test-reuse-many-${i}`);
+    await ingestSource(
+      app.db,
+      parsePayload({
+        source: { id: 'source:test-reuse-many', title: 'Test: many parties', kind: 'news-article', publishedAt: '2025-08-04', language: 'en' },
+        entities: parties.map((id, i) => ({ id, type: 'Party', name: `Many ${i}`, kind: 'state' })),
+        stances: parties.map((actor, i) => ({ id: `stance:test-reuse-many-${i}`, actor, type: 'backed', target, date: '2025-08-04', evidence: [{ summary: `Backed it (${i}).`, reporting: 'second-hand' }] })),
+        relations: [],
+      }),
+    );
+    expect((await startKeeper(app.db)).runs).toEqual({ computed: 1, updated: 0, kept: 0 });
+    expect([...(await stored(app.db)).view.stanceEdges!].sort(byPair)).toEqual(await wholeStanceEdges(app.db));
+  });
 });
 
 describe('the stored layout over the node budget', () => {

@@ -112,6 +112,14 @@ const RETRY_AFTER_FAILURE_MS = 60_000;
  * read in one transaction, and so many new nodes placed by their neighbours alone would crowd.
  */
 const MAX_STANCES_ADDED_IN_PLACE = 50_000;
+/**
+ * New nodes are placed next to their neighbours only while they are a small share of the
+ * picture, and new stances only while they are a small share of its stances: past that (a
+ * small graph, a large import) the picture they make is laid out afresh, sides and spacing
+ * included, as cheaply as a small graph allows.
+ */
+const MAX_SHARE_OF_NODES_ADDED_IN_PLACE = 0.05;
+const MAX_SHARE_OF_STANCES_ADDED_IN_PLACE = 0.1;
 
 /** The parts of a stamp (graph-view/layout-stamp): sources, their last ingestion, stances and entities. */
 interface StampParts {
@@ -329,6 +337,8 @@ export class GraphLayoutKeeper {
     }
     const deltaEdges = delta.map(stanceEdge);
     const addedNodes = nodes.filter((n) => !old.has(n.id)).map((n) => n.id);
+    if (addedNodes.length > MAX_SHARE_OF_NODES_ADDED_IN_PLACE * old.size) return refuse('too many new nodes for the picture', { added: addedNodes.length, nodes: old.size });
+    if (added > MAX_SHARE_OF_STANCES_ADDED_IN_PLACE * before.stances) return refuse('too many new stances for the picture', { added, stances: before.stances });
     const placement = placeAddedNodes(stored.placement, addedNodes, [...deltaEdges, ...structuralEdges]);
     const view: LaidOutView = {
       nodes,
