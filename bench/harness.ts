@@ -21,12 +21,13 @@ import type { WorldContext } from './suites/context.ts';
 import { extractionSuite } from './suites/extraction.ts';
 import { ingestionSuite } from './suites/ingestion.ts';
 import { latencySuite } from './suites/latency.ts';
+import { layoutSuite } from './suites/layout.ts';
 import { type LoadOptions, loadSuite } from './suites/load.ts';
 import { throughputSuite } from './suites/throughput.ts';
 import { watchesSuite } from './suites/watches.ts';
 import { planWorld, sourceCount, WORLD_SIZES, type WorldPlan, type WorldSize, worldSources } from './world.ts';
 
-export const SUITES = ['latency', 'throughput', 'ingestion', 'client', 'load', 'extraction', 'watches'] as const;
+export const SUITES = ['latency', 'throughput', 'ingestion', 'client', 'load', 'extraction', 'watches', 'layout'] as const;
 export type SuiteName = (typeof SUITES)[number];
 
 export interface BenchOptions {
@@ -85,6 +86,8 @@ export async function benchWorld(
     // Last: it writes (and removes) extra sources.
     ['ingestion', () => ingestionSuite(context, { stances: Math.min(options.ingestStances, world.plan.stances) })],
     ['watches', () => watchesSuite(context, { stances: Math.min(options.ingestStances, world.plan.stances) })],
+    // Last of all: it stops the shared server and starts its own.
+    ['layout', () => layoutSuite(context)],
   ];
   try {
     for (const [name, suite] of suites) {

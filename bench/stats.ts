@@ -21,7 +21,7 @@ export function summarize(values: readonly number[]): Summary {
   return { median: sorted.length ? median : Number.NaN, min: sorted[0] ?? Number.NaN, max: sorted.at(-1) ?? Number.NaN, runs: sorted.length };
 }
 
-export type Suite = 'latency' | 'throughput' | 'ingestion' | 'client' | 'load' | 'extraction' | 'watches';
+export type Suite = 'latency' | 'throughput' | 'ingestion' | 'client' | 'load' | 'extraction' | 'watches' | 'layout';
 
 export interface Comparison {
   baseline: string;

@@ -44,6 +44,8 @@ CREATE INDEX change_event_at IF NOT EXISTS FOR (e:ChangeEvent) ON (e.at);
 CREATE CONSTRAINT delivery_id IF NOT EXISTS FOR (d:Delivery) REQUIRE d.id IS UNIQUE;
 CREATE INDEX delivery_watch IF NOT EXISTS FOR (d:Delivery) ON (d.watchId);
 CREATE INDEX delivery_created IF NOT EXISTS FOR (d:Delivery) ON (d.createdAt);
+// The delivery loop claims the due deliveries in order, from this index (it stops at the batch).
+CREATE INDEX pending_delivery_due IF NOT EXISTS FOR (d:PendingDelivery) ON (d.nextAttemptAt);
 // Negotiations (issue 27): not entities (a frame over the graph, not a source's claim); stances,
 // events and documents are IN_NEGOTIATION, and the `negotiation` scope of the reads starts here.
 CREATE CONSTRAINT negotiation_id IF NOT EXISTS FOR (n:Negotiation) REQUIRE n.id IS UNIQUE;

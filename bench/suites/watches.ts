@@ -6,8 +6,9 @@
  * ingestion leaves thousands of deliveries queued; they are drained (and the rate noted) before
  * the commit-to-receipt probes, so each probe measures its own delivery, not the queue before it.
  */
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { execFileSync, fork } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { createApi } from '../../client/src/api/client.ts';
 import type { SourcePayload, SourcePayloadInput } from '../../server/contract/sourcePayload.ts';
 import { ingestThroughParley, removeClaims } from '../ingestPaths.ts';
@@ -57,32 +58,58 @@ function* extraSources(world: WorldPlan, stances: number, claimPrefix: string, d
 }
 
 /**
- * A local receiver that notes, for each source's first delivery, the time from its change
- * event's commit to the receipt: the event's `at` is stamped inside the ingestion's transaction,
- * just before it commits, by the same machine's clock (so the figure errs long, by the commit).
+ * A local receiver in a child process of its own (bench/watchReceiver.ts) that notes, for each
+ * source's first delivery, the time from its change event's commit to the receipt: the event's
+ * `at` is stamped inside the ingestion's transaction, just before it commits, by the same
+ * machine's clock (so the figure errs long, by the commit).
  */
-async function startReceiver(): Promise<{ url: string; arrived: Map<string, number>; close(): Promise<void> }> {
+async function startReceiver(): Promise<{ url: string; pid: number; arrived: Map<string, number>; received(): Promise<number>; close(): Promise<void> }> {
   const arrived = new Map<string, number>();
-  const server = http.createServer((req, res) => {
-    const chunks: Buffer[] = [];
-    req.on('data', (c: Buffer) => chunks.push(c));
-    req.on('end', () => {
-      const now = Date.now();
-      try {
-        const { event } = JSON.parse(Buffer.concat(chunks).toString('utf8')) as { event: { sourceId: string; at: string } };
-        if (!arrived.has(event.sourceId)) arrived.set(event.sourceId, now - Date.parse(event.at));
-      } catch {
-        // Not a delivery.
-      }
-      res.end('ok');
+  const child = fork(fileURLToPath(new URL('../watchReceiver.ts', import.meta.url)), [], { execArgv: ['--import', 'tsx'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  let counted: ((n: number) => void) | undefined;
+  const port = await new Promise<number>((resolve, reject) => {
+    child.once('error', reject);
+    child.on('message', (m: { type: string; port?: number; sourceId?: string; ms?: number; received?: number }) => {
+      if (m.type === 'ready') resolve(m.port!);
+      else if (m.type === 'arrived' && !arrived.has(m.sourceId!)) arrived.set(m.sourceId!, m.ms!);
+      else if (m.type === 'count') counted?.(m.received!);
     });
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   return {
-    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/hook`,
+    url: `http://127.0.0.1:${port}/hook`,
+    pid: child.pid!,
     arrived,
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+    received: () => new Promise<number>((resolve) => {
+      counted = resolve;
+      child.send({ type: 'count' });
+    }),
+    close: () => new Promise<void>((resolve) => {
+      child.once('exit', () => resolve());
+      child.disconnect();
+    }),
   };
+}
+
+/** CPU seconds (user + system) a process has used so far, from /proc; 0 when it cannot be read. */
+function cpuSeconds(pid: number | undefined): number {
+  if (!pid) return 0;
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / 100;
+  } catch {
+    return 0;
+  }
+}
+
+/** The pid of the process listening on a local TCP port (Neo4j's Bolt port), if this user can see it. */
+function listenerPid(port: number): number | undefined {
+  try {
+    const out = execFileSync('ss', ['-Htlnp', `sport = :${port}`], { encoding: 'utf8' });
+    const match = /pid=(\d+)/.exec(out);
+    return match ? Number(match[1]) : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 export async function watchesSuite(context: WorldContext, { stances }: { stances: number }): Promise<ResultRow[]> {
@@ -93,20 +120,43 @@ export async function watchesSuite(context: WorldContext, { stances }: { stances
   const withRates: number[] = [];
   const latencies: number[] = [];
   const drainRates: number[] = [];
+  const deliveredDuring: number[] = [];
   let undrained = 0;
   const positions = Math.min(WATCHES, context.plan.counts.positions);
+  // Where the CPU goes while each side's ingestion is timed: the processes sharing the machine.
+  const processes: Record<string, number | undefined> = {
+    bench: process.pid,
+    neo4j: listenerPid(Number(new URL(context.neo4j.uri).port || 7687)),
+    'watch server': server.pid,
+    'world server': context.server.pid,
+    receiver: receiver.pid,
+  };
+  const cpu = { without: new Map<string, number>(), with: new Map<string, number>() };
+  const timedCpu = async <T>(side: 'without' | 'with', work: () => Promise<T>): Promise<T> => {
+    const before = Object.entries(processes).map(([name, pid]) => [name, cpuSeconds(pid)] as const);
+    const wall = performance.now();
+    const result = await work();
+    cpu[side].set('wall', (cpu[side].get('wall') ?? 0) + elapsedMs(wall) / 1000);
+    for (const [name, was] of before) cpu[side].set(name, (cpu[side].get(name) ?? 0) + cpuSeconds(processes[name]) - was);
+    return result;
+  };
   // What a run cut short left behind (watches calling a receiver that is gone, its batches) would
   // add work and failures to this one.
   await context.db.write('MATCH (n) WHERE n:Watch OR n:Delivery DETACH DELETE n');
   await removeClaims(context.db, 'bench-latency');
   try {
+    await removeClaims(context.db, 'bench-warmup');
+    // One untimed batch first: the first ingestion after the world opens runs cold (caches, JIT),
+    // and would penalise whichever side the first run times first.
+    await ingestThroughParley(context.db, extraSources(context.plan, Math.min(stances, 2 * STANCES_PER_SOURCE), 'bench-warmup', -1), context.logger, 'watches: warm-up');
+    await removeClaims(context.db, 'bench-warmup');
     for (const run of cappedRuns(context)) {
       await removeClaims(context.db, `bench-nowatch-${run}`);
       await removeClaims(context.db, `bench-watch-${run}`);
       // The order alternates between runs, so neither side always goes first.
       const withoutFirst = run % 2 === 0;
       const ingestWithout = async () => {
-        const without = await ingestThroughParley(context.db, extraSources(context.plan, stances, `bench-nowatch-${run}`, 2 * run), context.logger, 'watches: no watches');
+        const without = await timedCpu('without', () => ingestThroughParley(context.db, extraSources(context.plan, stances, `bench-nowatch-${run}`, 2 * run), context.logger, 'watches: no watches'));
         withoutRates.push(without.stances / without.seconds);
       };
       if (withoutFirst) await ingestWithout();
@@ -115,7 +165,9 @@ export async function watchesSuite(context: WorldContext, { stances }: { stances
         const { watch } = await api.createWatch({ body: { target: positionId(context.plan, i % positions), kinds: ['new-stance'], webhook: { url: receiver.url } } }, { token: TOKEN });
         watchIds.push(watch.id);
       }
-      const watched = await ingestThroughParley(context.db, extraSources(context.plan, stances, `bench-watch-${run}`, 2 * run + 1), context.logger, 'watches: 100 watches');
+      const receivedBefore = await receiver.received();
+      const watched = await timedCpu('with', () => ingestThroughParley(context.db, extraSources(context.plan, stances, `bench-watch-${run}`, 2 * run + 1), context.logger, 'watches: 100 watches'));
+      deliveredDuring.push((await receiver.received()) - receivedBefore);
       withRates.push(watched.stances / watched.seconds);
       const drained = await drain(context);
       if (drained.drained) drainRates.push(drained.delivered / drained.seconds);
@@ -152,6 +204,12 @@ export async function watchesSuite(context: WorldContext, { stances }: { stances
     await server.stop();
   }
   const withWatches = summarize(withRates);
+  const perRun = (side: 'without' | 'with', name: string) => (cpu[side].get(name) ?? 0) / Math.max(1, side === 'with' ? withRates.length : withoutRates.length);
+  const cpuNote = ['wall', ...Object.keys(processes)]
+    .map((name) => `${name} ${perRun('without', name).toFixed(1)} → ${perRun('with', name).toFixed(1)}`)
+    .join(', ');
+  const during = summarize(deliveredDuring);
+  context.logger.info({ scope: context.scope, cpuNote, deliveredDuring }, 'watches: CPU seconds per ingestion, without → with watches');
   const drainRow: ResultRow[] = drainRates.length === 0 ? [] : [
     {
       suite: 'watches',
@@ -182,6 +240,7 @@ export async function watchesSuite(context: WorldContext, { stances }: { stances
       higherIsBetter: true,
       parley: withWatches,
       comparisons: [compare('the same ingestion with no watches', withWatches, summarize(withoutRates))],
+      note: `seconds per run, without → with watches (wall, then CPU by process): ${cpuNote}; webhooks received while the watched batch ingested: median ${Math.round(during.median)}`,
     },
     ...drainRow,
   ];

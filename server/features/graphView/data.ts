@@ -109,3 +109,18 @@ export async function readStoredLayout(db: Database): Promise<StoredLayoutRow | 
 export async function writeStoredLayout(db: Database, layout: StoredLayoutRow): Promise<void> {
   await db.write(cypher('graph-view/layout-write'), { ...layout });
 }
+
+/** Keeps the stored layout under a new stamp; false when the stored one is no longer at `previous`. */
+export async function restampStoredLayout(db: Database, previous: string, stamp: string): Promise<boolean> {
+  return (await db.write<{ computedAt: string }>(cypher('graph-view/layout-restamp'), { previous, stamp })).length > 0;
+}
+
+/** The sources ingested after `since` (an ingestion time; null: all), and whether it was their first ingestion. */
+export function readSourcesIngestedSince(db: Database, since: string | null): Promise<{ id: string; first: boolean }[]> {
+  return db.read<{ id: string; first: boolean }>(cypher('graph-view/sources-since'), { since });
+}
+
+/** The stances these sources brought (evidenced by them and no other source), one row per actor → target. */
+export function readStanceDelta(db: Database, sources: readonly string[]): Promise<AggregatedEdgeRow[]> {
+  return db.read<AggregatedEdgeRow>(cypher('graph-view/stance-delta'), { sources });
+}

@@ -202,3 +202,86 @@ function rankedCommunities(graph: UndirectedGraph): Map<string, number> {
   ranked.forEach((group, rank) => group.forEach((node) => result.set(node, rank)));
   return result;
 }
+
+/** How far from its neighbours' centre a node added to a kept layout is put (graph units). */
+const ADDED_NODE_SPACING = 12;
+
+/** A deterministic angle for an id (FNV-1a), so the same additions land on the same spots. */
+function angleOf(id: string): number {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < id.length; i++) hash = Math.imul(hash ^ id.charCodeAt(i), 0x01000193) >>> 0;
+  return (hash / 2 ** 32) * 2 * Math.PI;
+}
+
+/**
+ * Places nodes added since a layout was computed, without moving any node already placed: each
+ * goes next to the centre of its placed neighbours (a short step in a direction fixed by its id),
+ * in the community most of its edges' stances lead to. Nodes whose neighbours are new too are
+ * placed once those are; a node with no placed neighbour goes on a ring outside the picture, in a
+ * community of its own. Returns a new placement; the given one is not changed.
+ */
+export function placeAddedNodes(placement: Placement, added: readonly string[], edges: readonly ViewEdge[]): Placement {
+  const result: Placement = new Map(placement);
+  const neighbours = new Map<string, Map<string, number>>();
+  const link = (a: string, b: string, weight: number) => {
+    const around = neighbours.get(a) ?? new Map<string, number>();
+    around.set(b, (around.get(b) ?? 0) + weight);
+    neighbours.set(a, around);
+  };
+  for (const edge of edges) {
+    if (edge.source === edge.target) continue;
+    const weight = Math.max(1, edge.stanceCount);
+    link(edge.source, edge.target, weight);
+    link(edge.target, edge.source, weight);
+  }
+  let pending = [...added].sort();
+  for (;;) {
+    const next: string[] = [];
+    const placedNow: [string, { x: number; y: number; community: number }][] = [];
+    for (const id of pending) {
+      const around = [...(neighbours.get(id) ?? new Map<string, number>())].flatMap(([other, weight]) => {
+        const place = result.get(other);
+        return place ? [{ place, weight }] : [];
+      });
+      if (around.length === 0) {
+        next.push(id);
+        continue;
+      }
+      const total = around.reduce((sum, n) => sum + n.weight, 0);
+      const byCommunity = new Map<number, number>();
+      for (const { place, weight } of around) byCommunity.set(place.community, (byCommunity.get(place.community) ?? 0) + weight);
+      const community = [...byCommunity].sort(([a, wa], [b, wb]) => wb - wa || a - b)[0]![0];
+      const angle = angleOf(id);
+      const round = (v: number) => Math.round(v * 10) / 10;
+      placedNow.push([
+        id,
+        {
+          x: round(around.reduce((sum, n) => sum + n.place.x * n.weight, 0) / total + ADDED_NODE_SPACING * Math.cos(angle)),
+          y: round(around.reduce((sum, n) => sum + n.place.y * n.weight, 0) / total + ADDED_NODE_SPACING * Math.sin(angle)),
+          community,
+        },
+      ]);
+    }
+    // Placed in rounds, so the order of the added ids does not decide who sees whom.
+    for (const [id, place] of placedNow) result.set(id, place);
+    if (placedNow.length === 0 || next.length === 0) {
+      pending = next;
+      break;
+    }
+    pending = next;
+  }
+  if (pending.length > 0) {
+    let radius = 0;
+    let community = -1;
+    for (const place of placement.values()) {
+      radius = Math.max(radius, Math.hypot(place.x, place.y));
+      community = Math.max(community, place.community);
+    }
+    radius = 1.1 * radius + ADDED_NODE_SPACING;
+    for (const id of pending) {
+      const angle = angleOf(id);
+      result.set(id, { x: Math.round(radius * Math.cos(angle) * 10) / 10, y: Math.round(radius * Math.sin(angle) * 10) / 10, community: ++community });
+    }
+  }
+  return result;
+}

@@ -7,10 +7,22 @@
  */
 import { Worker } from 'node:worker_threads';
 import type { Database } from '../../db/database.ts';
-import { type ClusterEdgeRow, readLayoutStamp, readStoredLayout, readStructuralEdges, readViewNodes, type ViewNodeRow, writeStoredLayout } from './data.ts';
+import {
+  type AggregatedEdgeRow,
+  type ClusterEdgeRow,
+  readLayoutStamp,
+  readSourcesIngestedSince,
+  readStanceDelta,
+  readStoredLayout,
+  readStructuralEdges,
+  readViewNodes,
+  restampStoredLayout,
+  type ViewNodeRow,
+  writeStoredLayout,
+} from './data.ts';
 import type { Logger } from '../../logger.ts';
-import { type Arrangement, LayoutSkeleton, type Placement, structuralEdge, type ViewEdge, type ViewGraph } from './graphLayout.ts';
-import { forEachStanceEdgeChunk, readClusterEdges, UNFILTERED } from './stanceEdges.ts';
+import { type Arrangement, LayoutSkeleton, type Placement, placeAddedNodes, stanceEdge, structuralEdge, type ViewEdge, type ViewGraph } from './graphLayout.ts';
+import { addClusterEdge, forEachStanceEdgeChunk, readClusterEdges, sortedClusterEdges, UNFILTERED } from './stanceEdges.ts';
 
 /** The graph as laid out: what unfiltered answers are composed from without a read. */
 export interface LaidOutView {
@@ -94,6 +106,46 @@ export function placementOf(view: { nodes: readonly { id: string }[] }, arrangem
 }
 
 const RETRY_AFTER_FAILURE_MS = 60_000;
+/**
+ * Past this many stances added since the stored layout (a bulk import, a restore while the server
+ * was down), the layout is computed afresh rather than brought up to date: the additions are
+ * read in one transaction, and so many new nodes placed by their neighbours alone would crowd.
+ */
+const MAX_STANCES_ADDED_IN_PLACE = 50_000;
+/**
+ * New nodes are placed next to their neighbours only while they are a small share of the
+ * picture, and new stances only while they are a small share of its stances: past that (a
+ * small graph, a large import) the picture they make is laid out afresh, sides and spacing
+ * included, as cheaply as a small graph allows.
+ */
+const MAX_SHARE_OF_NODES_ADDED_IN_PLACE = 0.05;
+const MAX_SHARE_OF_STANCES_ADDED_IN_PLACE = 0.1;
+
+/** The parts of a stamp (graph-view/layout-stamp): sources, their last ingestion, stances and entities. */
+interface StampParts {
+  sources: number;
+  lastIngestedAt: string | null;
+  stances: number;
+  entities: number;
+}
+
+export function parseStamp(stamp: string): StampParts | null {
+  const [sources, lastIngestedAt, stances, entities, ...rest] = stamp.split('|');
+  if (rest.length > 0 || sources === undefined || lastIngestedAt === undefined || stances === undefined || entities === undefined) return null;
+  const numbers = [sources, stances, entities].map(Number);
+  if (numbers.some((n) => !Number.isInteger(n))) return null;
+  return { sources: numbers[0]!, lastIngestedAt: lastIngestedAt === '-' ? null : lastIngestedAt, stances: numbers[1]!, entities: numbers[2]! };
+}
+
+/** How the stored layout was brought level with the graph, counted since this keeper started. */
+export interface LayoutRuns {
+  /** Computed from scratch: every stance read, ForceAtlas2 and Louvain run. */
+  computed: number;
+  /** Kept with the new sources' stances added and their new nodes placed; nothing else moved. */
+  updated: number;
+  /** Kept as it was: the stamp moved but the layout's inputs had not changed. */
+  kept: number;
+}
 /** Answers kept per layout: the unfiltered ones, and the filters an analyst goes back and forth between. */
 const MEMOIZED_ANSWERS = 64;
 
@@ -107,6 +159,8 @@ export class GraphLayoutKeeper {
   private worker: Worker | null = null;
   /** After a failed run, requests that find the layout stale do not start another before this time. */
   private retryAfter = 0;
+  /** What this keeper did to bring the stored layout level with the graph (tests, bench, logs). */
+  readonly runs: LayoutRuns = { computed: 0, updated: 0, kept: 0 };
 
   constructor(
     private readonly db: Database,
@@ -184,26 +238,125 @@ export class GraphLayoutKeeper {
     }
   }
 
-  /** Recomputes until the stored layout matches the graph (an ingestion during a run starts another). */
+  /**
+   * Brings the stored layout level with the graph until it matches (an ingestion during a run
+   * starts another round): kept as it is when its inputs did not change, brought up to date when
+   * sources only added stances and nodes, computed afresh otherwise (or when none is stored).
+   */
   private async recompute(): Promise<void> {
     for (;;) {
       const stamp = await readLayoutStamp(this.db);
       const stored = await this.stored();
       if (stored?.stamp === stamp || this.closed) return;
-      const started = Date.now();
-      const { view, layoutInput } = await this.readGraph();
-      this.logger.info({ nodes: view.nodes.length, layoutEdges: layoutInput.edges.length, ms: Date.now() - started }, 'graph layout: computing');
-      const arrangement = await this.arrangeInWorker(layoutInput);
-      if (view.stanceEdges === null) {
-        view.clusterEdges = await readClusterEdges(this.db, UNFILTERED, placementOf(view, arrangement));
-        this.logger.info({ clusterEdges: view.clusterEdges.length, ms: Date.now() - started }, 'graph layout: stances between communities summed');
-      }
-      const computedAt = new Date().toISOString();
-      const snapshot = encodeSnapshot(view, arrangement);
-      await writeStoredLayout(this.db, { stamp, computedAt, snapshot });
-      this.layout = Promise.resolve({ stamp, computedAt, ...decodeSnapshot(snapshot) });
-      this.logger.info({ nodes: view.nodes.length, layoutEdges: layoutInput.edges.length, bytes: snapshot.length, ms: Date.now() - started }, 'graph layout: stored');
+      if (stored && (await this.bringUpToDate(stored, stamp))) continue;
+      if (this.closed) return;
+      await this.computeAfresh(stamp);
     }
+  }
+
+  private async computeAfresh(stamp: string): Promise<void> {
+    const started = Date.now();
+    const { view, layoutInput } = await this.readGraph();
+    this.logger.info({ nodes: view.nodes.length, layoutEdges: layoutInput.edges.length, ms: Date.now() - started }, 'graph layout: computing');
+    const arrangement = await this.arrangeInWorker(layoutInput);
+    if (view.stanceEdges === null) {
+      view.clusterEdges = await readClusterEdges(this.db, UNFILTERED, placementOf(view, arrangement));
+      this.logger.info({ clusterEdges: view.clusterEdges.length, ms: Date.now() - started }, 'graph layout: stances between communities summed');
+    }
+    await this.store(stamp, view, arrangement);
+    this.runs.computed += 1;
+    this.logger.info({ nodes: view.nodes.length, layoutEdges: layoutInput.edges.length, ms: Date.now() - started }, 'graph layout: stored');
+  }
+
+  private async store(stamp: string, view: LaidOutView, arrangement: Arrangement): Promise<void> {
+    const computedAt = new Date().toISOString();
+    const snapshot = encodeSnapshot(view, arrangement);
+    await writeStoredLayout(this.db, { stamp, computedAt, snapshot });
+    this.layout = Promise.resolve({ stamp, computedAt, ...decodeSnapshot(snapshot) });
+  }
+
+  /**
+   * Brings the stored layout level with the graph without computing it again, when that is
+   * exact. The sources ingested since it was stored are read, each for the first time (a new
+   * version of a source can change stances in place), with the stances they brought (a stance
+   * also evidenced by an older source was held before and only gained evidence). Every drawable
+   * node's degree must then be its stored one plus those stances, and the stance count the stored
+   * one plus theirs, so that nothing was removed or changed beside them (a deletion fails this).
+   * If they brought no stance and no node changed, the layout is kept under the new stamp, its
+   * positions and computedAt untouched. Otherwise the stances are added to the stored edges (or
+   * to the sums between communities), the nodes they bring are placed next to their neighbours,
+   * and no other node moves. False when a check fails: the caller computes the layout afresh.
+   */
+  private async bringUpToDate(stored: StoredLayout, stamp: string): Promise<boolean> {
+    const started = Date.now();
+    const before = parseStamp(stored.stamp);
+    const after = parseStamp(stamp);
+    const refuse = (reason: string, details: Record<string, unknown> = {}) => {
+      this.logger.info({ reason, ...details }, 'graph layout: not brought up to date in place; computing it afresh');
+      return false;
+    };
+    if (!before || !after) return refuse('a stamp in an older shape');
+    if (after.sources < before.sources) return refuse('sources were deleted');
+    if (after.stances - before.stances > MAX_STANCES_ADDED_IN_PLACE) return refuse('too many stances added', { added: after.stances - before.stances });
+    const since = await readSourcesIngestedSince(this.db, before.lastIngestedAt);
+    const again = since.find((source) => !source.first);
+    if (again) return refuse('a source was ingested again (its new version may change stances in place)', { source: again.id });
+    const sources = since.map((source) => source.id);
+    const [nodes, structural, delta] = await Promise.all([readViewNodes(this.db, null), readStructuralEdges(this.db), sources.length > 0 ? readStanceDelta(this.db, sources) : []]);
+    const added = delta.reduce((n, row) => n + row.stanceCount, 0);
+    if (after.stances !== before.stances + added) return refuse('the stances of the new sources do not account for the change', { sources: sources.length, stancesBefore: before.stances, stancesAfter: after.stances, added });
+    const incidence = new Map<string, number>();
+    for (const row of delta) {
+      incidence.set(row.source, (incidence.get(row.source) ?? 0) + row.stanceCount);
+      incidence.set(row.target, (incidence.get(row.target) ?? 0) + row.stanceCount);
+    }
+    const old = new Map(stored.view.nodes.map((n) => [n.id, n]));
+    const fresh = new Set(nodes.map((n) => n.id));
+    const gone = [...old.keys()].find((id) => !fresh.has(id));
+    if (gone) return refuse('a node was removed', { node: gone });
+    for (const node of nodes) {
+      const was = old.get(node.id);
+      if (was && was.type !== node.type) return refuse('a node changed type', { node: node.id });
+      const expected = (was?.stances ?? 0) + (incidence.get(node.id) ?? 0);
+      if (node.stances !== expected) return refuse('stances changed beyond the new ones', { node: node.id, stances: node.stances, expected });
+    }
+    const keepAll = nodes.length <= this.nodeBudget;
+    if (keepAll !== (stored.view.stanceEdges !== null)) return refuse('the graph crossed the node budget');
+    const structuralEdges = structural.map(structuralEdge);
+    const same = added === 0 && sameRows(nodes, stored.view.nodes) && sameRows(structuralEdges.filter((e) => fresh.has(e.source) && fresh.has(e.target)), stored.view.structuralEdges);
+    if (same) {
+      if (!(await restampStoredLayout(this.db, stored.stamp, stamp))) {
+        // Another server stored a layout meanwhile: read it again.
+        this.layout = undefined;
+        return true;
+      }
+      this.layout = Promise.resolve({ ...stored, stamp });
+      this.runs.kept += 1;
+      this.logger.info({ sources: sources.length, ms: Date.now() - started }, 'graph layout: inputs unchanged, stored layout kept');
+      return true;
+    }
+    const deltaEdges = delta.map(stanceEdge);
+    const addedNodes = nodes.filter((n) => !old.has(n.id)).map((n) => n.id);
+    if (addedNodes.length > MAX_SHARE_OF_NODES_ADDED_IN_PLACE * old.size) return refuse('too many new nodes for the picture', { added: addedNodes.length, nodes: old.size });
+    if (added > MAX_SHARE_OF_STANCES_ADDED_IN_PLACE * before.stances) return refuse('too many new stances for the picture', { added, stances: before.stances });
+    const placement = placeAddedNodes(stored.placement, addedNodes, [...deltaEdges, ...structuralEdges]);
+    const view: LaidOutView = {
+      nodes,
+      stanceEdges: stored.view.stanceEdges && withStances(stored.view.stanceEdges, delta),
+      structuralEdges,
+      clusterEdges: stored.view.clusterEdges && withClusterStances(stored.view.clusterEdges, delta, placement),
+    };
+    const arrangement: Arrangement = { x: [], y: [], community: [] };
+    for (const node of nodes) {
+      const place = placement.get(node.id)!;
+      arrangement.x.push(place.x);
+      arrangement.y.push(place.y);
+      arrangement.community.push(place.community);
+    }
+    await this.store(stamp, view, arrangement);
+    this.runs.updated += 1;
+    this.logger.info({ sources: sources.length, stances: added, addedNodes: addedNodes.length, ms: Date.now() - started }, 'graph layout: brought up to date in place');
+    return true;
   }
 
   /**
@@ -246,4 +399,40 @@ export class GraphLayoutKeeper {
       });
     });
   }
+}
+
+const sameRows = (a: readonly object[], b: readonly object[]) => a.length === b.length && JSON.stringify(a) === JSON.stringify(b);
+
+/** Whether stance `a` (date, id) is later than `b`: the rule of graph-view/view-stance-edges. */
+const later = (a: { latestDate: string | null; latestStance: string | null }, b: { latestDate: string | null; latestStance: string | null }) =>
+  (a.latestDate ?? '') > (b.latestDate ?? '') || (a.latestDate === b.latestDate && (a.latestStance ?? '') > (b.latestStance ?? ''));
+
+/** Actor → target edges with new stances added: counts add up, the latest stance wins; new pairs come last. */
+export function withStances(edges: readonly ViewEdge[], delta: readonly AggregatedEdgeRow[]): ViewEdge[] {
+  const result = edges.map((e) => ({ ...e }));
+  const at = new Map(result.map((e, i) => [`${e.source}>${e.target}`, i]));
+  for (const row of delta) {
+    const i = at.get(`${row.source}>${row.target}`);
+    if (i === undefined) {
+      at.set(`${row.source}>${row.target}`, result.length);
+      result.push(stanceEdge(row));
+      continue;
+    }
+    const edge = result[i]!;
+    edge.stanceCount += row.stanceCount;
+    if (later(row, edge)) Object.assign(edge, { latestType: row.latestType, latestFamily: row.latestFamily, latestDate: row.latestDate, latestStance: row.latestStance });
+  }
+  return result;
+}
+
+/** Stances between communities with new stances added, as graph-view/view-cluster-edges sums them. */
+export function withClusterStances(sums: readonly ClusterEdgeRow[], delta: readonly AggregatedEdgeRow[], placement: Placement): ClusterEdgeRow[] {
+  const byPair = new Map(sums.map((row) => [`${row.source}>${row.target}`, { ...row }]));
+  for (const row of delta) {
+    const source = placement.get(row.source)?.community;
+    const target = placement.get(row.target)?.community;
+    if (source === undefined || target === undefined || source === target) continue;
+    addClusterEdge(byPair, { source, target, stanceCount: row.stanceCount, latestType: row.latestType, latestFamily: row.latestFamily, latestDate: row.latestDate, latestStance: row.latestStance });
+  }
+  return sortedClusterEdges(byPair);
 }

@@ -81,10 +81,10 @@ export function clusterEdgesOf(edges: readonly ViewEdge[], placement: Placement)
   return sortedClusterEdges(sums);
 }
 
-const sortedClusterEdges = (sums: Map<string, ClusterEdgeRow>) => [...sums.values()].sort((a, b) => a.source - b.source || a.target - b.target);
+export const sortedClusterEdges = (sums: Map<string, ClusterEdgeRow>) => [...sums.values()].sort((a, b) => a.source - b.source || a.target - b.target);
 
 /** Adds one community → community row into the sums: counts add up, the latest stance wins (latest date, then highest id, as each row's own). */
-function addClusterEdge(sums: Map<string, ClusterEdgeRow>, row: ClusterEdgeRow): void {
+export function addClusterEdge(sums: Map<string, ClusterEdgeRow>, row: ClusterEdgeRow): void {
   const key = `${row.source}>${row.target}`;
   const sum = sums.get(key);
   if (!sum) sums.set(key, { ...row });

@@ -18,7 +18,7 @@ import { sendWebhook } from './webhook.ts';
 import { openUrl, serverKey, signingKey } from './signingKey.ts';
 
 const EVENT_BATCH = 200;
-const DELIVERY_BATCH = 20;
+const DELIVERY_BATCH = 50;
 const MAX_RETRY_DELAY_MS = 3_600_000;
 const PRUNE_EVERY_MS = 3_600_000;
 
