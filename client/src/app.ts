@@ -28,6 +28,7 @@ import { createGraphView } from './views/graphView.ts';
 import { createSearchBox } from './views/searchBox.ts';
 import { createSidePanel } from './views/sidePanel.ts';
 import { createBell } from './views/bell.ts';
+import { createNegotiationPicker } from './views/negotiationPicker.ts';
 
 /** Waits for the server's layout (the first, or one that includes a change): 20 × 500 ms. */
 const LAYOUT_WAIT_ATTEMPTS = 20;
@@ -43,6 +44,10 @@ function viewInclude({ filters: { nodeTypes } }: Pick<ExplorerState, 'filters'>)
 /** The view's filters; all stance types and every source is the server's default and its cached answer. */
 function viewFilters({ filters: { stanceTypes, asOf }, sourceFilter }: Pick<ExplorerState, 'filters' | 'sourceFilter'>) {
   return { stanceTypes: stanceTypes.length === STANCE_TYPE_NAMES.length ? undefined : stanceTypes, asOf, ...sourceFilter };
+}
+/** What the graph view is asked for before any filter: the ticked context types, in the chosen negotiation. */
+function viewQuery(state: Pick<ExplorerState, 'filters' | 'negotiation'>) {
+  return { include: viewInclude(state), negotiation: state.negotiation };
 }
 const isFiltered = (filters: ReturnType<typeof viewFilters>) =>
   Boolean(filters.stanceTypes || filters.asOf || filters.minReliability || filters.minCredibility || filters.excludeAffiliatedWith);
@@ -78,7 +83,7 @@ const MODE_LABELS: Record<Mode, string> = {
 export function mount(root: HTMLElement): () => void {
   // Asked first, so the answer travels while the renderer compiles its shaders and the page is built.
   const store = createStore(fromHash(window.location.hash));
-  let firstView: Promise<GraphView> | null = api.graphView({ query: { include: viewInclude(store.get()) } });
+  let firstView: Promise<GraphView> | null = api.graphView({ query: viewQuery(store.get()) });
   const graph = createExplorerGraph();
   const status = h('p', { class: 'status', role: 'status' });
   const announce = (message: string) => (status.textContent = message);
@@ -100,6 +105,8 @@ export function mount(root: HTMLElement): () => void {
   }
   /** After an ingestion: the view again, once the server has laid the change out. */
   function reloadGraphView(): Promise<GraphView> {
+    // An ingestion may have declared a negotiation, or put something in "Unassigned".
+    void negotiationPicker.reload();
     return loadGraphView({ current: true });
   }
   function markInGraph(data: GraphData): void {
@@ -110,6 +117,8 @@ export function mount(root: HTMLElement): () => void {
   }
   const context: ExplorerContext = { store, graph, mergeIntoGraph, markInGraph, reloadGraphView, announce };
   const filtersPanel = createFiltersPanel(context, () => timelineDates(graph));
+  const negotiationPicker = createNegotiationPicker(context);
+  filtersPanel.element.prepend(negotiationPicker.element);
   const sidePanel = createSidePanel(context);
   const bell = createBell(context);
   const search = createSearchBox(graph, async (hit) => {
@@ -239,7 +248,7 @@ export function mount(root: HTMLElement): () => void {
   /** The view's edges count the stances the filters keep, so a change of stance types or date asks again. */
   let clustered = false;
   const recountEdges = (state: ExplorerState) =>
-    api.graphView({ query: { ...viewFilters(state), include: viewInclude(state) } }).then(
+    api.graphView({ query: { ...viewFilters(state), ...viewQuery(state) } }).then(
       (view) => {
         graphView.renderer.rebuild(() => {
           replaceAggregatedEdges(graph, view);
@@ -263,7 +272,11 @@ export function mount(root: HTMLElement): () => void {
     // A clustered view's edges join clusters, which expanding replaces: they are not recounted.
     const recount =
       state.filters.stanceTypes !== previous.filters.stanceTypes || state.filters.asOf !== previous.filters.asOf || state.sourceFilter !== previous.sourceFilter;
-    if (!clustered && recount) void recountEdges(state);
+    if (!clustered && recount && state.negotiation === previous.negotiation) void recountEdges(state);
+    // Another negotiation is another node set: the graph is read again in its scope.
+    if (loaded && state.negotiation !== previous.negotiation) {
+      void loadGraphView({ scopeChanged: true }).catch((err) => announce(`The graph could not be loaded: ${errorMessage(err)}`));
+    }
     syncUrl(historyChange(previous, state));
   });
   // Back and Forward, and edits to the address bar, restore that view.
@@ -284,12 +297,15 @@ export function mount(root: HTMLElement): () => void {
    * answer's (a change may group nodes anew), while nodes brought in by search, trace or the
    * console stay.
    */
-  async function loadGraphView({ current = false } = {}): Promise<GraphView> {
+  async function loadGraphView({ current = false, scopeChanged = false } = {}): Promise<GraphView> {
     let view: GraphView;
+    const negotiation = store.get().negotiation;
     for (let attempt = 1; ; attempt++) {
       // The whole view first (the server's cached answer, and every node's dates); filters recount it after.
-      view = await (firstView ?? api.graphView({ query: { include: viewInclude(store.get()) } }));
+      view = await (firstView ?? api.graphView({ query: viewQuery(store.get()) }));
       firstView = null;
+      // The analyst chose another negotiation meanwhile: its own request draws it.
+      if (store.get().negotiation !== negotiation) return view;
       const ready = current ? !view.layout.stale : view.layout.computedAt !== null;
       if (ready || attempt === LAYOUT_WAIT_ATTEMPTS) break;
       announce('The server is laying the graph out…');
@@ -297,12 +313,19 @@ export function mount(root: HTMLElement): () => void {
     }
     clustered = view.mode === 'clusters';
     graphView.renderer.rebuild(() => {
+      // Another negotiation: nothing of the one before stays, not even what search brought in.
+      if (scopeChanged) {
+        graph.clear();
+        requestedTypes.clear();
+        for (const type of store.get().filters.nodeTypes) if (type !== 'Source') requestedTypes.add(type);
+      }
       graph.filterNodes((_node, attributes) => attributes.nodeType === CLUSTER_TYPE).forEach((cluster) => graph.dropNode(cluster));
       mergeGraphView(graph, view);
       applyFilters(graph, store.get().filters);
     });
     refreshViews();
     if (!clustered && isFiltered(viewFilters(store.get()))) void recountEdges(store.get());
+    if (scopeChanged) loadNodeTypes(store.get());
     return view;
   }
 

@@ -58,6 +58,11 @@ export interface ExplorerState {
   tableView: boolean;
   /** The compare view: the documents side by side, and its filters (null: every topic, every kind). */
   compare: CompareState;
+  /**
+   * The negotiation every scoped view reads (its id, `negotiation=` on the server's reads); null is
+   * "All negotiations". Like the source filter it changes what the server answers.
+   */
+  negotiation: string | null;
 }
 
 export interface CompareState {
@@ -89,6 +94,7 @@ export function initialState(): ExplorerState {
     question: '',
     tableView: false,
     compare: { documents: [], topic: null, kind: null },
+    negotiation: null,
   };
 }
 
@@ -164,6 +170,11 @@ export function setSourceFilter(state: ExplorerState, change: Partial<SourceFilt
   return same ? state : { ...state, sourceFilter: next };
 }
 
+/** Scopes the explorer to one negotiation (null: all of them). */
+export function setNegotiation(state: ExplorerState, negotiation: string | null): ExplorerState {
+  return state.negotiation === negotiation ? state : { ...state, negotiation };
+}
+
 export function openSource(state: ExplorerState, source: string | null): ExplorerState {
   return state.openSource === source && state.mode === 'sources' ? state : { ...state, mode: 'sources', openSource: source };
 }
@@ -190,6 +201,7 @@ export function historyChange(previous: ExplorerState, next: ExplorerState): His
     next.openSource !== previous.openSource ||
     next.openConflict !== previous.openConflict ||
     next.tableView !== previous.tableView ||
+    next.negotiation !== previous.negotiation ||
     next.compare.documents !== previous.compare.documents
   ) return 'step';
   if (next.filters !== previous.filters || next.sourceFilter !== previous.sourceFilter || next.compare !== previous.compare) return 'filter';

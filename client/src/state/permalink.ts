@@ -8,6 +8,8 @@ import { MODES, RELIABILITY_GRADES, initialState, type ExplorerState, type Mode 
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 const CREDIBILITY = /^[1-6]$/;
+/** The contract's negotiation id (`negotiationId` in server/contract/common.ts), spelled out so the bundle takes no zod. */
+const NEGOTIATION_ID = /^negotiation:[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
 function sameList(a: readonly string[], b: readonly string[]): boolean {
   return a.length === b.length && a.every((x, i) => x === b[i]);
@@ -36,6 +38,7 @@ export function toHash(state: ExplorerState): string {
   if (state.compare.documents.length) params.set('docs', state.compare.documents.join(','));
   if (state.compare.topic) params.set('topic', state.compare.topic);
   if (state.compare.kind) params.set('kind', state.compare.kind);
+  if (state.negotiation) params.set('negotiation', state.negotiation);
   const text = params.toString();
   return text ? `#${text}` : '';
 }
@@ -81,5 +84,6 @@ export function fromHash(hash: string): ExplorerState {
       topic: params.get('topic') || null,
       kind: params.get('kind') || null,
     },
+    negotiation: NEGOTIATION_ID.test(params.get('negotiation') ?? '') ? params.get('negotiation') : null,
   };
 }

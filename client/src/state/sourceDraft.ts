@@ -40,6 +40,11 @@ export interface SourceDraftState {
   names?: Record<string, string>;
   /** Added stance id → what the analyst has still to choose for it (draftCorrections.ts). */
   unchosen?: Record<string, Unchosen[]>;
+  /**
+   * The negotiation the analyst put the source in (an existing one's id), sent as the payload's
+   * `negotiation`; absent, the server's assignment rule decides from its parties and dates.
+   */
+  negotiation?: string;
 }
 
 const STORAGE_KEY = 'parley.sourceDraft';
@@ -205,8 +210,22 @@ export function acceptedPayload(state: SourceDraftState): SourcePayloadInput | n
   const entities = entitiesOf(state);
   for (const e of entities) if (used.has(e.id) && 'party' in e && typeof e.party === 'string') used.add(e.party);
   const source = withSourceFields(state.draft.payload.source, state.form);
-  const payload = { ...state.draft.payload, source, stances, relations, entities: [...entities.filter((e) => used.has(e.id)), ...points.entities] };
+  const payload = {
+    ...state.draft.payload,
+    source,
+    stances,
+    relations,
+    entities: [...entities.filter((e) => used.has(e.id)), ...points.entities],
+    ...(state.negotiation ? { negotiation: state.negotiation } : {}),
+  };
   return points.points.length > 0 ? { ...payload, points: points.points } : payload;
+}
+
+/** Puts the source in this negotiation (null: let the server's rule decide). */
+export function setDraftNegotiation(state: SourceDraftState, negotiation: string | null): SourceDraftState {
+  if ((state.negotiation ?? null) === negotiation) return state;
+  const { negotiation: _previous, ...rest } = state;
+  return negotiation ? { ...rest, negotiation } : rest;
 }
 
 type PayloadSource = SourcePayloadInput['source'];

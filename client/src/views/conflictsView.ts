@@ -61,14 +61,14 @@ export function createConflictsView(context: ExplorerContext): View {
   }
 
   const sync = () => {
-    const { mode, sourceFilter } = store.get();
+    const { mode, sourceFilter, negotiation } = store.get();
     if (mode !== 'conflicts') return;
-    const key = JSON.stringify(sourceFilter);
+    const key = JSON.stringify({ ...sourceFilter, negotiation });
     if (answer && answeredFor === key) return render();
     if (loading === key) return;
     loading = key;
     replaceChildren(list, h('p', { class: 'muted' }, 'Loading the conflicts…'));
-    api.conflicts({ query: { limit: PAGE, ...sourceFilter } }).then(
+    api.conflicts({ query: { limit: PAGE, ...sourceFilter, negotiation } }).then(
       (loaded) => {
         if (loading !== key) return;
         answer = loaded;
@@ -79,7 +79,7 @@ export function createConflictsView(context: ExplorerContext): View {
     ).finally(() => loading === key && (loading = null));
   };
   const unsubscribe = store.subscribe(
-    (state, previous) => (state.mode !== previous.mode || state.openConflict !== previous.openConflict || state.sourceFilter !== previous.sourceFilter) && sync(),
+    (state, previous) => (state.mode !== previous.mode || state.openConflict !== previous.openConflict || state.sourceFilter !== previous.sourceFilter || state.negotiation !== previous.negotiation) && sync(),
   );
   sync();
   return {

@@ -26,7 +26,7 @@ export function createMatrixView(context: ExplorerContext): View {
     replaceChildren(dialogBody, h('h2', { id: 'matrix-dialog-title' }, `${partyName} · ${positionName}`), h('p', { class: 'muted' }, 'Loading evidence…'));
     dialog.showModal();
     try {
-      const trace = await api.trace({ params: { id: cell.position }, query: { asOf: store.get().filters.asOf, ...store.get().sourceFilter } });
+      const trace = await api.trace({ params: { id: cell.position }, query: { asOf: store.get().filters.asOf, ...store.get().sourceFilter, negotiation: store.get().negotiation } });
       const types = store.get().filters.stanceTypes as readonly string[];
       const stances = Object.values(trace.stances).flat().filter((s) => (s.party?.id === cell.party || s.actor.id === cell.party) && types.includes(s.type));
       replaceChildren(dialogBody, h('h2', { id: 'matrix-dialog-title' }, `${partyName} · ${positionName}`),
@@ -85,10 +85,10 @@ export function createMatrixView(context: ExplorerContext): View {
   }
 
   const sync = () => {
-    const { mode, filters, sourceFilter } = store.get();
+    const { mode, filters, sourceFilter, negotiation } = store.get();
     // Every stance type is the server's default; a narrower choice counts only those stances.
     const stanceTypes = filters.stanceTypes.length === STANCE_TYPE_NAMES.length ? undefined : filters.stanceTypes;
-    const key = `${filters.asOf}|${JSON.stringify(sourceFilter)}|${stanceTypes?.join(',') ?? 'all'}`;
+    const key = `${filters.asOf}|${JSON.stringify(sourceFilter)}|${stanceTypes?.join(',') ?? 'all'}|${negotiation}`;
     if (mode !== 'matrix' || requested === key) return;
     requested = key;
     replaceChildren(content, h('p', { class: 'muted' }, 'Loading the matrix…'));
@@ -96,7 +96,7 @@ export function createMatrixView(context: ExplorerContext): View {
       replaceChildren(content, h('p', { class: 'empty-state' }, 'No stance type is ticked in the filters, so no cell has a stance to show.'));
       return;
     }
-    api.matrix({ query: { asOf: filters.asOf, ...sourceFilter, stanceTypes } }).then(
+    api.matrix({ query: { asOf: filters.asOf, ...sourceFilter, stanceTypes, negotiation } }).then(
       (matrix) => requested === key && render(matrix),
       (err) => replaceChildren(content, h('p', { class: 'error', role: 'alert' }, `The matrix could not be loaded: ${errorMessage(err)}`)),
     );

@@ -172,7 +172,7 @@ export function createSidePanel(context: ExplorerContext): View {
   }
 
   const loadPartyStances = (party: string) =>
-    api.actorStances({ params: { id: party }, query: { ...store.get().sourceFilter, asOf: store.get().filters.asOf } }).then(
+    api.actorStances({ params: { id: party }, query: { ...store.get().sourceFilter, asOf: store.get().filters.asOf, negotiation: store.get().negotiation } }).then(
       ({ stances }) => {
         if (shown !== party) return;
         partyStances = stances;
@@ -211,7 +211,7 @@ export function createSidePanel(context: ExplorerContext): View {
       if (!state.selected) shown = null;
       sync();
     } else if (shown && state.filters.stanceTypes !== previous.filters.stanceTypes) render(shown, shownNode);
-    if (shown && shownNode?.type === 'Party' && (state.sourceFilter !== previous.sourceFilter || state.filters.asOf !== previous.filters.asOf)) loadPartyStances(shown);
+    if (shown && shownNode?.type === 'Party' && (state.sourceFilter !== previous.sourceFilter || state.filters.asOf !== previous.filters.asOf || state.negotiation !== previous.negotiation)) loadPartyStances(shown);
   });
   sync();
   return {

@@ -69,13 +69,13 @@ export function createSourceListView(context: ExplorerContext): View {
   const sync = () => {
     const { mode, openSource: wanted } = store.get();
     if (mode !== 'sources') return;
-    const { sourceFilter } = store.get();
-    const filterKey = JSON.stringify(sourceFilter);
+    const { sourceFilter, negotiation } = store.get();
+    const filterKey = JSON.stringify({ ...sourceFilter, negotiation });
     if (listed !== filterKey) {
       // A refresh under the same filter keeps the rows on screen until the new ones arrive.
       if (readFor !== filterKey) replaceChildren(list, h('p', { class: 'muted' }, 'Loading the sources…'));
       listed = readFor = filterKey;
-      api.sources({ query: { limit: PAGE, ...sourceFilter } }).then((page) => listed === filterKey && renderList(page), (err) => {
+      api.sources({ query: { limit: PAGE, ...sourceFilter, negotiation } }).then((page) => listed === filterKey && renderList(page), (err) => {
         if (listed !== filterKey) return;
         listed = readFor = null;
         replaceChildren(list, h('p', { class: 'error', role: 'alert' }, `The sources could not be loaded: ${errorMessage(err)}`));

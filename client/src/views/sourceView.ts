@@ -28,11 +28,13 @@ import {
   entityName,
   mergeEntity,
   saveDraftState,
+  setDraftNegotiation,
   stancesOf,
 } from '../state/sourceDraft.ts';
 import { type Choice, type Role, ADDED_CUE, ROLE_TYPES, addStanceFromSelection, rememberName, draftChoices, ingestProblems, isAdded, prefillSourceFields, removeAddedStance, renameEntity, unchosenOf } from '../state/draftCorrections.ts';
 import type { ExplorerContext, View } from './context.ts';
 import { errorMessage, h, markedText, replaceChildren } from './dom.ts';
+import { UNASSIGNED_NEGOTIATION } from './negotiationPicker.ts';
 
 const TOKEN_KEY = 'parley.writeToken';
 const FORMATS: Record<string, SourceDraftState['form']['format']> = { txt: 'text', md: 'markdown', markdown: 'markdown', html: 'html', htm: 'html' };
@@ -120,6 +122,26 @@ export function createSourceView(context: ExplorerContext): View {
   });
 
   const ingestButton = h('button', { type: 'button', class: 'button primary', 'data-action': 'ingest' }, 'Ingest accepted');
+  // Which negotiation the source goes into: by default none is sent and the server's rule decides.
+  const negotiationSelect = h('select', { class: 'select', name: 'negotiation', 'aria-label': 'Negotiation',
+    onchange: () => update(setDraftNegotiation(state, negotiationSelect.value || null)) });
+  let negotiations: Array<{ id: string; name: string }> = [];
+  const fillNegotiations = () => {
+    const chosen = state.negotiation;
+    const options = negotiations.map((n) => h('option', { value: n.id }, n.name));
+    if (chosen && !negotiations.some((n) => n.id === chosen)) options.push(h('option', { value: chosen }, chosen));
+    replaceChildren(negotiationSelect, h('option', { value: '' }, 'Decide from its parties and dates'), options);
+    negotiationSelect.value = chosen ?? '';
+  };
+  const loadNegotiations = () => api.negotiations().then(
+    (answer) => {
+      // "Unassigned" is where the rule puts what it cannot place: not a choice to make.
+      negotiations = answer.negotiations.filter((n) => n.id !== UNASSIGNED_NEGOTIATION);
+      fillNegotiations();
+    },
+    (err) => context.announce(`The negotiations could not be loaded: ${errorMessage(err)}`),
+  );
+  void loadNegotiations();
   const discardButton = h('button', { type: 'button', class: 'button', 'data-action': 'discard' }, 'Discard draft');
   discardButton.addEventListener('click', () => {
     update(emptyDraftState());
@@ -164,6 +186,7 @@ export function createSourceView(context: ExplorerContext): View {
       replaceChildren(message, h('span', { class: 'success', 'data-ingested': report.sourceId }, `Ingested ${report.stances} stances${points} from ${report.sourceId}.`));
       update({ ...emptyDraftState() });
       showForm();
+      void loadNegotiations();
     } catch (err) {
       if (err instanceof ApiError && (err.status === 401 || err.status === 403)) sessionStorage.removeItem(TOKEN_KEY);
       replaceChildren(message, h('span', { class: 'error', role: 'alert' }, errorMessage(err)));
@@ -210,7 +233,10 @@ export function createSourceView(context: ExplorerContext): View {
           aliasOffers.length ? [h('h3', {}, 'New spellings of known entities'), h('ul', { class: 'plain-list' }, aliasOffers.map(aliasOffer))] : null,
           entities.length ? h('h3', {}, 'Proposed entities') : null,
           h('ul', { class: 'plain-list' }, entities.map((entity) => proposedEntity(entity))),
-          h('div', { class: 'toolbar' }, ingestButton, discardButton))));
+          h('div', { class: 'toolbar' },
+            h('label', { class: 'field' }, h('span', { class: 'muted small' }, 'Negotiation'), negotiationSelect),
+            ingestButton, discardButton))));
+    fillNegotiations();
   }
 
   /** A candidate names its actor and target as the graph or the draft does, not by id. */

@@ -93,10 +93,10 @@ export function createTraceView(context: ExplorerContext): View {
   }
 
   const sync = () => {
-    const { tracePosition, filters, sourceFilter, mode } = store.get();
+    const { tracePosition, filters, sourceFilter, mode, negotiation } = store.get();
     if (mode !== 'trace') return;
     fillPicker(tracePosition);
-    const key = `${tracePosition}|${filters.asOf}|${JSON.stringify(sourceFilter)}`;
+    const key = `${tracePosition}|${filters.asOf}|${JSON.stringify(sourceFilter)}|${negotiation}`;
     if (key === requested) return;
     requested = key;
     if (!tracePosition) {
@@ -104,7 +104,7 @@ export function createTraceView(context: ExplorerContext): View {
       return;
     }
     replaceChildren(content, h('p', { class: 'muted' }, 'Loading the trace…'));
-    api.trace({ params: { id: tracePosition }, query: { asOf: filters.asOf, ...sourceFilter } }).then(
+    api.trace({ params: { id: tracePosition }, query: { asOf: filters.asOf, ...sourceFilter, negotiation } }).then(
       (trace) => requested === key && render(trace),
       (err) => requested === key && replaceChildren(content, h('p', { class: 'error', role: 'alert' }, `The trace could not be loaded: ${errorMessage(err)}`)),
     );
