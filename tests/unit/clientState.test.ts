@@ -14,6 +14,7 @@ import {
   selectEdge,
   setAsOf,
   setMode,
+  setNegotiation,
   setSourceFilter,
   setStanceTypes,
   setTableView,
@@ -164,5 +165,28 @@ describe('history entries (issue 26: Select → filter → Matrix → Back → B
     expect(toHash(state)).toBe('#edge=party%3Aukraine%7Cposition%3Apartial-truce');
     expect(fromHash(toHash(state)).selectedEdge).toBe('party:ukraine|position:partial-truce');
     expect(fromHash('#edge=party%3Aukraine').selectedEdge).toBeNull();
+  });
+});
+
+describe('the negotiation scope (issue 27)', () => {
+  it('starts over all negotiations, keeps a chosen one in the permalink and restores it', () => {
+    expect(initialState().negotiation).toBeNull();
+    const state = setNegotiation(initialState(), 'negotiation:istanbul-talks');
+    const hash = toHash(state);
+    expect(hash).toBe('#negotiation=negotiation%3Aistanbul-talks');
+    expect(fromHash(hash)).toEqual(state);
+    expect(toHash(setNegotiation(state, null))).toBe('');
+  });
+
+  it('drops what is no negotiation id', () => {
+    expect(fromHash('#negotiation=party%3Arussia').negotiation).toBeNull();
+    expect(fromHash('#negotiation=negotiation%3ANot%20One').negotiation).toBeNull();
+  });
+
+  it('is a step of its own in the history, and the same choice changes nothing', () => {
+    const state = setNegotiation(initialState(), 'negotiation:istanbul-talks');
+    expect(setNegotiation(state, 'negotiation:istanbul-talks')).toBe(state);
+    expect(historyChange(initialState(), state)).toBe('step');
+    expect(historyChange(state, setNegotiation(state, null))).toBe('step');
   });
 });

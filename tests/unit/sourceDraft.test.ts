@@ -1,7 +1,7 @@
 /** The Add source workbench's pure state: decisions, edits, merges and the payload that is ingested. */
 import { describe, expect, it } from 'vitest';
 import type { ExtractDraft } from '../../server/contract/extract.ts';
-import { type SourceDraftState, acceptedPayload, decide, editStance, emptyDraftState, entityName, isAliasKept, keepAlias, loadDraftState, mergeEntity, saveDraftState } from '../../client/src/state/sourceDraft.ts';
+import { type SourceDraftState, acceptedPayload, decide, editStance, emptyDraftState, entityName, isAliasKept, keepAlias, loadDraftState, mergeEntity, saveDraftState, setDraftNegotiation } from '../../client/src/state/sourceDraft.ts';
 
 const evidence = [{ summary: 'Summary: x', reporting: 'second-hand' }];
 const draft = {
@@ -86,5 +86,18 @@ describe("the workbench's candidate headers (issue 26)", () => {
     expect(entityName(state, 'official:recep-tayyip-erdogan', known)).toBe('Erdoğan');
     expect(entityName(state, 'position:prisoner-swap', known)).toBe('prisoner swap');
     for (const id of ['official:janos-vereb', 'official:dmitry-peskov', 'position:prisoner-swap']) expect(entityName(state, id, known)).not.toContain(':');
+  });
+});
+
+describe('the negotiation a draft goes into (issue 27)', () => {
+  it('sends none by default, so the server decides, and the chosen one otherwise', () => {
+    const state: SourceDraftState = { ...emptyDraftState(), draft };
+    expect(acceptedPayload(state)!).not.toHaveProperty('negotiation');
+    const chosen = setDraftNegotiation(state, 'negotiation:istanbul-talks');
+    expect(acceptedPayload(chosen)!.negotiation).toBe('negotiation:istanbul-talks');
+    const undone = setDraftNegotiation(chosen, null);
+    expect(undone).not.toHaveProperty('negotiation');
+    expect(acceptedPayload(undone)!).not.toHaveProperty('negotiation');
+    expect(setDraftNegotiation(chosen, 'negotiation:istanbul-talks')).toBe(chosen);
   });
 });

@@ -1,0 +1,110 @@
+/**
+ * The negotiation scope in a real browser (issue 27): beside the seed's Istanbul talks, a second,
+ * invented negotiation (the Ostmark–Westmark border talks of tests/fixtures/negotiationSources.ts,
+ * declared by its first report through the API) gets a fictional report through the workbench,
+ * put in it with the workbench's picker. The explorer's selector then lists both; choosing one
+ * scopes the graph, the matrix, the trace and the conflicts; the permalink and Back restore the
+ * scope; "All negotiations" shows both again. Mechanics only: every report is invented.
+ */
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { createApi } from '../../client/src/api/client.ts';
+import { BORDER, COMMISSION, OSTMARK, WESTMARK, borderTalksReport, borderTalksSecondReport } from '../fixtures/negotiationSources.ts';
+import { workbenchReport as report } from '../fixtures/workbenchReport.ts';
+import { TEST_WRITE_TOKEN } from '../support/app.ts';
+import { browserSuite } from '../support/browser.ts';
+
+const explorer = browserSuite();
+const ISTANBUL = 'negotiation:istanbul-talks';
+
+/** The names the graph's table view lists (`table=1`): the nodes the graph holds and shows. */
+const nodeNames = (page: Page) => page.locator('.graph-table table').first().locator('tbody tr td:first-child').allTextContents();
+const selector = (page: Page) => page.locator('.filters').getByLabel('Negotiation', { exact: true });
+const goTo = (page: Page, hash: string) => page.evaluate((h) => (window.location.hash = h), hash);
+
+describe('one negotiation at a time (issue 27)', () => {
+  it('puts a workbench report in a negotiation, and the selector scopes the graph, matrix, trace and conflicts, kept in the permalink', async () => {
+    const { app } = explorer;
+    const api = createApi(app.url);
+    // The second negotiation, declared by its first report; the second report contradicts it (a conflict).
+    await api.ingest({ body: borderTalksReport() }, { token: TEST_WRITE_TOKEN });
+    await api.ingest({ body: borderTalksSecondReport() }, { token: TEST_WRITE_TOKEN });
+    const border = (await api.negotiation({ params: { id: BORDER } })).name;
+    const istanbul = (await api.negotiation({ params: { id: ISTANBUL } })).name;
+
+    // The workbench: a fictional report whose parties and date match no negotiation, put in the border talks by hand.
+    const { page, errors } = await explorer.open(`${app.url}/#mode=source`);
+    await page.getByLabel('Title', { exact: true }).fill(report.title);
+    await page.getByLabel('Published on').fill(report.publishedAt);
+    await page.getByLabel('Article text', { exact: true }).fill(report.text);
+    await page.locator('[data-action="extract"]').click();
+    await page.locator('.candidate').first().waitFor();
+    const picker = page.locator('.source-view').getByLabel('Negotiation', { exact: true });
+    await expect.poll(() => picker.locator('option').allTextContents()).toEqual(expect.arrayContaining(['Decide from its parties and dates', border, istanbul]));
+    await expect(picker.inputValue()).resolves.toBe('');
+    await picker.selectOption(BORDER);
+    page.once('dialog', (dialog) => void dialog.accept(TEST_WRITE_TOKEN));
+    await page.locator('[data-action="ingest"]').click();
+    await page.locator('[data-ingested]').waitFor();
+    // Its stances are the border talks' (the rule alone would have left them "Unassigned").
+    expect((await api.negotiation({ params: { id: BORDER } })).counts.sources).toBe(3);
+
+    // The selector lists both, after "All negotiations".
+    await goTo(page, '#table=1');
+    const options = await selector(page).locator('option').allTextContents();
+    expect(options[0]).toBe('All negotiations');
+    expect(options).toEqual(expect.arrayContaining([border, istanbul]));
+    await expect.poll(() => nodeNames(page)).toEqual(expect.arrayContaining(['Russia', 'Ostmark', 'The Northern Fishers Union']));
+
+    // The graph: the border talks only, with the workbench's report.
+    await selector(page).selectOption(BORDER);
+    await expect.poll(() => nodeNames(page)).not.toContain('Russia');
+    expect(await nodeNames(page)).toEqual(expect.arrayContaining(['Ostmark', 'Westmark', 'The Northern Fishers Union']));
+    expect(page.url()).toContain(`negotiation=${encodeURIComponent(BORDER)}`);
+
+    // The matrix: the border talks' parties only.
+    await page.getByRole('tab', { name: 'Matrix' }).click();
+    const matrixRows = () => page.locator('.matrix tbody th').allTextContents();
+    await expect.poll(matrixRows).toEqual(expect.arrayContaining(['Ostmark', 'Westmark']));
+    expect(await matrixRows()).not.toContain('Russia');
+
+    // The trace: the commission's stances in the border talks; a position of the Istanbul talks has none here.
+    const traceActors = () => page.locator('.trace-card').evaluateAll((cards) => cards.map((c) => (c as HTMLElement).dataset.actor).sort());
+    await goTo(page, `#mode=trace&position=${encodeURIComponent(COMMISSION)}&negotiation=${encodeURIComponent(BORDER)}`);
+    await expect.poll(traceActors).toEqual([OSTMARK, WESTMARK, WESTMARK]);
+    const istanbulPosition = (await api.matrix({ query: { negotiation: ISTANBUL } })).positions[0]!;
+    await goTo(page, `#mode=trace&position=${encodeURIComponent(istanbulPosition.id)}&negotiation=${encodeURIComponent(BORDER)}`);
+    await expect.poll(() => page.locator('#trace-title').textContent()).toBe(istanbulPosition.label);
+    expect(await traceActors()).toEqual([]);
+    await selector(page).selectOption(ISTANBUL);
+    await expect.poll(async () => (await traceActors()).length).toBeGreaterThan(0);
+
+    // The conflicts: Westmark's, in the border talks only.
+    await page.getByRole('tab', { name: 'Conflicts' }).click();
+    const conflicts = () => page.locator('.conflict-list').textContent();
+    await expect.poll(conflicts).not.toMatch(/Loading/);
+    expect(await conflicts()).not.toContain('Westmark');
+    await selector(page).selectOption(BORDER);
+    await expect.poll(() => page.locator('[data-conflict]').allTextContents()).toEqual([expect.stringContaining('Westmark')]);
+
+    // A permalink restores the scope: the selector and the graph.
+    await goTo(page, `#table=1&negotiation=${encodeURIComponent(BORDER)}`);
+    const link = page.url();
+    const reopened = await explorer.open(link);
+    await expect(selector(reopened.page).inputValue()).resolves.toBe(BORDER);
+    await expect.poll(() => nodeNames(reopened.page)).toEqual(expect.arrayContaining(['Ostmark', 'The Northern Fishers Union']));
+    expect(await nodeNames(reopened.page)).not.toContain('Russia');
+
+    // "All negotiations" shows both; Back returns to the scope.
+    await selector(reopened.page).selectOption('');
+    await expect.poll(() => nodeNames(reopened.page)).toEqual(expect.arrayContaining(['Russia', 'Ostmark']));
+    expect(reopened.page.url()).not.toContain('negotiation=');
+    await reopened.page.goBack();
+    await expect.poll(() => selector(reopened.page).inputValue()).toBe(BORDER);
+    await expect.poll(() => nodeNames(reopened.page)).not.toContain('Russia');
+
+    expect([...errors, ...reopened.errors]).toEqual([]);
+    await reopened.page.close();
+    await page.close();
+  });
+});
