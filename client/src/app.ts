@@ -299,13 +299,18 @@ export function mount(root: HTMLElement): () => void {
    */
   async function loadGraphView({ current = false, scopeChanged = false } = {}): Promise<GraphView> {
     let view: GraphView;
-    const negotiation = store.get().negotiation;
+    let negotiation = store.get().negotiation;
     for (let attempt = 1; ; attempt++) {
       // The whole view first (the server's cached answer, and every node's dates); filters recount it after.
       view = await (firstView ?? api.graphView({ query: viewQuery(store.get()) }));
       firstView = null;
-      // The analyst chose another negotiation meanwhile: its own request draws it.
-      if (store.get().negotiation !== negotiation) return view;
+      if (store.get().negotiation !== negotiation) {
+        // The analyst chose another negotiation meanwhile: once loaded, that change reads its own view;
+        // before, this first load asks again in the new scope.
+        if (loaded) return view;
+        negotiation = store.get().negotiation;
+        continue;
+      }
       const ready = current ? !view.layout.stale : view.layout.computedAt !== null;
       if (ready || attempt === LAYOUT_WAIT_ATTEMPTS) break;
       announce('The server is laying the graph out…');
