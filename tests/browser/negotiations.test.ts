@@ -16,6 +16,8 @@ import { browserSuite } from '../support/browser.ts';
 
 const explorer = browserSuite();
 const ISTANBUL = 'negotiation:istanbul-talks';
+/** A scoped graph view is a live answer: give each scoped read a few seconds. */
+const WAIT = { timeout: 15_000 };
 
 /** The names the graph's table view lists (`table=1`): the nodes the graph holds and shows. */
 const nodeNames = (page: Page) => page.locator('.graph-table table').first().locator('tbody tr td:first-child').allTextContents();
@@ -40,7 +42,7 @@ describe('one negotiation at a time (issue 27)', () => {
     await page.locator('[data-action="extract"]').click();
     await page.locator('.candidate').first().waitFor();
     const picker = page.locator('.source-view').getByLabel('Negotiation', { exact: true });
-    await expect.poll(() => picker.locator('option').allTextContents()).toEqual(expect.arrayContaining(['Decide from its parties and dates', border, istanbul]));
+    await expect.poll(() => picker.locator('option').allTextContents(), WAIT).toEqual(expect.arrayContaining(['Decide from its parties and dates', border, istanbul]));
     await expect(picker.inputValue()).resolves.toBe('');
     await picker.selectOption(BORDER);
     page.once('dialog', (dialog) => void dialog.accept(TEST_WRITE_TOKEN));
@@ -54,54 +56,54 @@ describe('one negotiation at a time (issue 27)', () => {
     const options = await selector(page).locator('option').allTextContents();
     expect(options[0]).toBe('All negotiations');
     expect(options).toEqual(expect.arrayContaining([border, istanbul]));
-    await expect.poll(() => nodeNames(page)).toEqual(expect.arrayContaining(['Russia', 'Ostmark', 'The Northern Fishers Union']));
+    await expect.poll(() => nodeNames(page), WAIT).toEqual(expect.arrayContaining(['Russia', 'Ostmark', 'The Northern Fishers Union']));
 
     // The graph: the border talks only, with the workbench's report.
     await selector(page).selectOption(BORDER);
-    await expect.poll(() => nodeNames(page)).not.toContain('Russia');
+    await expect.poll(() => nodeNames(page), WAIT).not.toContain('Russia');
     expect(await nodeNames(page)).toEqual(expect.arrayContaining(['Ostmark', 'Westmark', 'The Northern Fishers Union']));
     expect(page.url()).toContain(`negotiation=${encodeURIComponent(BORDER)}`);
 
     // The matrix: the border talks' parties only.
     await page.getByRole('tab', { name: 'Matrix' }).click();
     const matrixRows = () => page.locator('.matrix tbody th').allTextContents();
-    await expect.poll(matrixRows).toEqual(expect.arrayContaining(['Ostmark', 'Westmark']));
+    await expect.poll(matrixRows, WAIT).toEqual(expect.arrayContaining(['Ostmark', 'Westmark']));
     expect(await matrixRows()).not.toContain('Russia');
 
     // The trace: the commission's stances in the border talks; a position of the Istanbul talks has none here.
     const traceActors = () => page.locator('.trace-card').evaluateAll((cards) => cards.map((c) => (c as HTMLElement).dataset.actor).sort());
     await goTo(page, `#mode=trace&position=${encodeURIComponent(COMMISSION)}&negotiation=${encodeURIComponent(BORDER)}`);
-    await expect.poll(traceActors).toEqual([OSTMARK, WESTMARK, WESTMARK]);
+    await expect.poll(traceActors, WAIT).toEqual([OSTMARK, WESTMARK, WESTMARK]);
     const istanbulPosition = (await api.matrix({ query: { negotiation: ISTANBUL } })).positions[0]!;
     await goTo(page, `#mode=trace&position=${encodeURIComponent(istanbulPosition.id)}&negotiation=${encodeURIComponent(BORDER)}`);
-    await expect.poll(() => page.locator('#trace-title').textContent()).toBe(istanbulPosition.label);
+    await expect.poll(() => page.locator('#trace-title').textContent(), WAIT).toBe(istanbulPosition.label);
     expect(await traceActors()).toEqual([]);
     await selector(page).selectOption(ISTANBUL);
-    await expect.poll(async () => (await traceActors()).length).toBeGreaterThan(0);
+    await expect.poll(async () => (await traceActors()).length, WAIT).toBeGreaterThan(0);
 
     // The conflicts: Westmark's, in the border talks only.
     await page.getByRole('tab', { name: 'Conflicts' }).click();
     const conflicts = () => page.locator('.conflict-list').textContent();
-    await expect.poll(conflicts).not.toMatch(/Loading/);
+    await expect.poll(conflicts, WAIT).not.toMatch(/Loading/);
     expect(await conflicts()).not.toContain('Westmark');
     await selector(page).selectOption(BORDER);
-    await expect.poll(() => page.locator('[data-conflict]').allTextContents()).toEqual([expect.stringContaining('Westmark')]);
+    await expect.poll(() => page.locator('[data-conflict]').allTextContents(), WAIT).toEqual([expect.stringContaining('Westmark')]);
 
     // A permalink restores the scope: the selector and the graph.
     await goTo(page, `#table=1&negotiation=${encodeURIComponent(BORDER)}`);
     const link = page.url();
     const reopened = await explorer.open(link);
     await expect(selector(reopened.page).inputValue()).resolves.toBe(BORDER);
-    await expect.poll(() => nodeNames(reopened.page)).toEqual(expect.arrayContaining(['Ostmark', 'The Northern Fishers Union']));
+    await expect.poll(() => nodeNames(reopened.page), WAIT).toEqual(expect.arrayContaining(['Ostmark', 'The Northern Fishers Union']));
     expect(await nodeNames(reopened.page)).not.toContain('Russia');
 
     // "All negotiations" shows both; Back returns to the scope.
     await selector(reopened.page).selectOption('');
-    await expect.poll(() => nodeNames(reopened.page)).toEqual(expect.arrayContaining(['Russia', 'Ostmark']));
+    await expect.poll(() => nodeNames(reopened.page), WAIT).toEqual(expect.arrayContaining(['Russia', 'Ostmark']));
     expect(reopened.page.url()).not.toContain('negotiation=');
     await reopened.page.goBack();
-    await expect.poll(() => selector(reopened.page).inputValue()).toBe(BORDER);
-    await expect.poll(() => nodeNames(reopened.page)).not.toContain('Russia');
+    await expect.poll(() => selector(reopened.page).inputValue(), WAIT).toBe(BORDER);
+    await expect.poll(() => nodeNames(reopened.page), WAIT).not.toContain('Russia');
 
     expect([...errors, ...reopened.errors]).toEqual([]);
     await reopened.page.close();
