@@ -113,3 +113,9 @@ export async function stancesInNegotiation(db: Database, negotiation: string, id
   if (ids.length === 0) return new Set();
   return new Set((await db.read<{ id: string }>(cypher('negotiations/members'), { negotiation, ids })).map((r) => r.id));
 }
+
+/** The negotiations of each of the stances `ids`: one row per stance and negotiation. */
+export function readStanceNegotiations(db: Database, ids: string[]): Promise<{ stance: string; id: string; name: string }[]> {
+  if (ids.length === 0) return Promise.resolve([]);
+  return db.read(cypher('negotiations/of-stances'), { ids });
+}

@@ -1,0 +1,98 @@
+/**
+ * Negotiations (issue 27), the rest of the server side, against the real Neo4j: one party across
+ * negotiations (actor stances byNegotiation), and the negotiation scope of export, the named
+ * questions, ask (parameter and scope phrase), search (a boost) and watches. The invented
+ * negotiations of tests/fixtures/negotiationSources.ts, plus one report in which Ostmark takes
+ * stances on the other track's positions.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { applySchema } from '../../server/db/schema.ts';
+import type { SourcePayloadInput } from '../../server/contract/sourcePayload.ts';
+import { TEST_WRITE_TOKEN, type TestApp, failureOf, startTestApp } from '../support/app.ts';
+import { testLogger } from '../support/db.ts';
+import { BORDER, COMMISSION, CORRIDOR, GRAIN, OSTMARK, STANCES, negotiationReports } from '../fixtures/negotiationSources.ts';
+
+let app: TestApp;
+const auth = { token: TEST_WRITE_TOKEN };
+const UNKNOWN = 'negotiation:no-such-talks';
+
+/** In the grain talks Ostmark backs the border commission it proposed in the border talks; in the border talks it demands the corridor, as in the grain talks. */
+const CROSS = {
+  backedCommission: 'stance:ostmark-backed-border-commission-2025-05-12',
+  demandedCorridor: 'stance:ostmark-demanded-grain-corridor-2025-03-20',
+};
+function crossingReports(): SourcePayloadInput[] {
+  return [
+    {
+      source: { id: 'source:ostmark-commission-in-corridor-talks', title: 'Ostmark raises the border commission in the corridor talks', kind: 'news-article', publishedAt: '2025-05-12' },
+      entities: [],
+      stances: [{ id: CROSS.backedCommission, actor: OSTMARK, type: 'backed', target: COMMISSION, date: '2025-05-12', evidence: [{ quote: 'the commission has our support', reporting: 'first-hand' }] }],
+      negotiation: GRAIN,
+    },
+    {
+      source: { id: 'source:ostmark-corridor-in-border-talks', title: 'Ostmark raises the grain corridor at the border talks', kind: 'news-article', publishedAt: '2025-03-20' },
+      entities: [],
+      stances: [{ id: CROSS.demandedCorridor, actor: OSTMARK, type: 'demanded', target: CORRIDOR, date: '2025-03-20', evidence: [{ quote: 'the grain must move', reporting: 'first-hand' }] }],
+      negotiation: BORDER,
+    },
+  ];
+}
+
+/** Stance ids an answer names. */
+const idsIn = (answer: unknown): string[] => [...new Set(JSON.stringify(answer).match(/stance:[a-z0-9-]+/g) ?? [])].sort();
+
+beforeAll(async () => {
+  app = await startTestApp();
+  await app.db.write('MATCH (n) DETACH DELETE n');
+  await applySchema(app.db, testLogger);
+  for (const payload of [...negotiationReports(), ...crossingReports()]) await app.api.ingest({ body: payload }, auth);
+}, 120_000);
+afterAll(() => app.close());
+
+describe('one party across negotiations: actor stances byNegotiation', () => {
+  it('groups the stances per negotiation and marks the targets held in more than one, and where the stance differs', async () => {
+    const answer = await app.api.actorStances({ params: { id: OSTMARK }, query: { byNegotiation: 'true' } });
+    const groups = answer.byNegotiation!;
+    // By name: "Ostmark–Suderia …" before "Ostmark–Westmark …".
+    expect(groups.map((g) => g.negotiation.id)).toEqual([GRAIN, BORDER]);
+    expect(groups[0]!.negotiation.name).toBe('Ostmark–Suderia grain corridor talks');
+    expect(idsIn(groups[0]!.stances)).toEqual([CROSS.backedCommission, STANCES.grain[0]].sort());
+    expect(idsIn(groups[1]!.stances)).toEqual([CROSS.demandedCorridor, STANCES.border[0]].sort());
+    const mark = (id: string) => {
+      const s = groups.flatMap((g) => g.stances).find((x) => x.id === id)!;
+      return { alsoIn: s.alsoIn, differs: s.differs };
+    };
+    // The commission: proposed in the border talks, backed in the grain talks.
+    expect(mark(STANCES.border[0])).toEqual({ alsoIn: [GRAIN], differs: true });
+    expect(mark(CROSS.backedCommission)).toEqual({ alsoIn: [BORDER], differs: true });
+    // The corridor: demanded in both.
+    expect(mark(STANCES.grain[0])).toEqual({ alsoIn: [BORDER], differs: false });
+    expect(answer.sharedTargets!.map((t) => [t.target.id, t.negotiations.map((n) => `${n.id}:${n.latest.type}`), t.differs])).toEqual([
+      [CORRIDOR, [`${GRAIN}:demanded`, `${BORDER}:demanded`], false],
+      [COMMISSION, [`${GRAIN}:backed`, `${BORDER}:proposed`], true],
+    ]);
+    // The flat list is the same as without the flag.
+    const plain = await app.api.actorStances({ params: { id: OSTMARK } });
+    expect(answer.stances).toEqual(plain.stances);
+  });
+
+  it('a party in one negotiation only: one group, nothing marked; without the flag nothing is added', async () => {
+    const westmark = await app.api.actorStances({ params: { id: 'party:westmark' }, query: { byNegotiation: 'true' } });
+    expect(westmark.byNegotiation!.map((g) => g.negotiation.id)).toEqual([BORDER]);
+    expect(westmark.byNegotiation![0]!.stances.every((s) => s.alsoIn.length === 0 && !s.differs)).toBe(true);
+    expect(westmark.sharedTargets).toEqual([]);
+    for (const query of [{}, { byNegotiation: 'false' as const }]) {
+      const plain = await app.api.actorStances({ params: { id: OSTMARK }, query });
+      expect(plain).not.toHaveProperty('byNegotiation');
+      expect(plain).not.toHaveProperty('sharedTargets');
+    }
+  });
+
+  it('scoped and grouped: only that negotiation', async () => {
+    const scoped = await app.api.actorStances({ params: { id: OSTMARK }, query: { byNegotiation: 'true', negotiation: BORDER } });
+    expect(scoped.byNegotiation!.map((g) => g.negotiation.id)).toEqual([BORDER]);
+    expect(scoped.sharedTargets).toEqual([]);
+    const failure = await failureOf(app.api.actorStances({ params: { id: OSTMARK }, query: { byNegotiation: 'true', negotiation: UNKNOWN } }));
+    expect([failure.status, failure.message]).toEqual([404, expect.stringContaining(UNKNOWN)]);
+  });
+});
