@@ -1,7 +1,7 @@
 /** The graph: the streamed visual graph, one node, a neighbourhood, and search over names. */
 import { z } from 'zod';
 import { NODE_TYPES, STANCE_TYPE_NAMES } from './model.ts';
-import { csvList, entityId, gradeFilterShape, graphEdgeSchema, graphNodeSchema, isoDate, limitParam, named, nodeIdPathSchema } from './common.ts';
+import { csvList, entityId, gradeFilterShape, graphEdgeSchema, graphNodeSchema, isoDate, limitParam, named, negotiationScopeShape, nodeIdPathSchema } from './common.ts';
 import { route } from './route.ts';
 
 export const graphQuerySchema = z.object({
@@ -12,6 +12,7 @@ export const graphQuerySchema = z.object({
   asOf: isoDate.optional().describe('Only stances, events and documents dated on or before this day'),
   limit: limitParam(5_000_000).optional().describe('Maximum number of nodes (default and ceiling: the server setting, 2000)'),
   ...gradeFilterShape,
+  ...negotiationScopeShape,
 });
 export type GraphQuery = z.infer<typeof graphQuerySchema>;
 

@@ -8,7 +8,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { applySchema } from '../../server/db/schema.ts';
 import type { SourcePayloadInput } from '../../server/contract/sourcePayload.ts';
-import { TEST_WRITE_TOKEN, type TestApp, failureOf, startTestApp } from '../support/app.ts';
+import { TEST_WRITE_TOKEN, type TestApp, answerOf, failureOf, startTestApp } from '../support/app.ts';
 import { testLogger } from '../support/db.ts';
 import { BORDER, COMMISSION, CORRIDOR, GRAIN, OSTMARK, STANCES, negotiationReports } from '../fixtures/negotiationSources.ts';
 
@@ -93,6 +93,58 @@ describe('one party across negotiations: actor stances byNegotiation', () => {
     expect(scoped.byNegotiation!.map((g) => g.negotiation.id)).toEqual([BORDER]);
     expect(scoped.sharedTargets).toEqual([]);
     const failure = await failureOf(app.api.actorStances({ params: { id: OSTMARK }, query: { byNegotiation: 'true', negotiation: UNKNOWN } }));
+    expect([failure.status, failure.message]).toEqual([404, expect.stringContaining(UNKNOWN)]);
+  });
+});
+
+describe('export: the negotiation scope', () => {
+  const exported = async (query: string) => answerOf('exportGraph', await app.request(`/api/export?format=json${query}`));
+
+  it('json: only its stances and what they involve; unscoped, both; csv too', async () => {
+    const border = await exported(`&negotiation=${BORDER}`);
+    expect(idsIn(border.edges)).toEqual([...STANCES.border, CROSS.demandedCorridor].sort());
+    expect(border.nodes.map((n) => n.id)).not.toContain('party:suderia');
+    expect(border.nodes.map((n) => n.id)).not.toContain('position:grain-corridor-toll');
+    const grain = await exported(`&negotiation=${GRAIN}`);
+    expect(idsIn(grain.edges)).toEqual([...STANCES.grain, CROSS.backedCommission].sort());
+    const all = await exported('');
+    expect(idsIn(all.edges)).toEqual(expect.arrayContaining([...idsIn(border.edges), ...idsIn(grain.edges), ...STANCES.unassigned]));
+    const csv = await app.request(`/api/export?format=csv&part=edges&negotiation=${GRAIN}`);
+    expect(csv.status).toBe(200);
+    expect(idsIn(csv.text)).toEqual(idsIn(grain.edges));
+  });
+
+  it('an unknown negotiation is a 404 naming it', async () => {
+    const res = await app.request(`/api/export?format=gexf&negotiation=${UNKNOWN}`);
+    expect(res.status).toBe(404);
+    expect(res.text).toContain(UNKNOWN);
+  });
+});
+
+describe('named questions: the negotiation scope', () => {
+  const run = (id: string, params: Record<string, unknown>, negotiation?: string) => app.api.runQuestion({ params: { id }, body: { params, ...(negotiation ? { negotiation } : {}) } });
+  const stanceRows = async (id: string, params: Record<string, unknown>, negotiation?: string) =>
+    (await run(id, params, negotiation)).rows.map((r) => `${r.actorId}>${r.targetId}:${r.stance}`).sort();
+
+  it('stances, actor stances, who stands where: only its stances; unscoped unchanged', async () => {
+    expect(await stanceRows('actor-stances', { actor: OSTMARK }, BORDER)).toEqual([`${OSTMARK}>${COMMISSION}:proposed`, `${OSTMARK}>${CORRIDOR}:demanded`]);
+    expect(await stanceRows('actor-stances', { actor: OSTMARK }, GRAIN)).toEqual([`${OSTMARK}>${COMMISSION}:backed`, `${OSTMARK}>${CORRIDOR}:demanded`]);
+    expect(await stanceRows('actor-stances', { actor: OSTMARK })).toHaveLength(4);
+    expect(await stanceRows('who-stands-where', { position: COMMISSION }, GRAIN)).toEqual([`${OSTMARK}>${COMMISSION}:backed`]);
+    expect(await stanceRows('who-stands-where', { position: COMMISSION })).toHaveLength(4);
+    expect(await stanceRows('stances', { target: CORRIDOR }, BORDER)).toEqual([`${OSTMARK}>${CORRIDOR}:demanded`]);
+  });
+
+  it('source conflicts and the timeline: scoped', async () => {
+    expect((await run('source-conflicts', {}, BORDER)).rows).toHaveLength(1);
+    expect((await run('source-conflicts', {}, GRAIN)).rows).toHaveLength(0);
+    expect((await run('source-conflicts', {})).rows).toHaveLength(1);
+    const timeline = await run('position-timeline', { position: COMMISSION }, GRAIN);
+    expect(timeline.rows.map((r) => `${r.kind}:${r.what}`)).toEqual(['stance:backed']);
+  });
+
+  it('an unknown negotiation is a 404 naming it', async () => {
+    const failure = await failureOf(run('stances', {}, UNKNOWN));
     expect([failure.status, failure.message]).toEqual([404, expect.stringContaining(UNKNOWN)]);
   });
 });
