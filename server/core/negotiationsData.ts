@@ -119,3 +119,13 @@ export function readStanceNegotiations(db: Database, ids: string[]): Promise<{ s
   if (ids.length === 0) return Promise.resolve([]);
   return db.read(cypher('negotiations/of-stances'), { ids });
 }
+
+/** Every negotiation's name and aliases ("Unassigned" aside). */
+export function readNegotiationNames(db: Database): Promise<{ id: string; name: string; aliases: string[] }[]> {
+  return db.read(cypher('negotiations/names'), { unassigned: UNASSIGNED_NEGOTIATION });
+}
+
+/** The sources that report on the negotiation. */
+export async function readNegotiationSources(db: Database, negotiation: string): Promise<string[]> {
+  return (await db.read<{ id: string }>(cypher('negotiations/sources'), { negotiation })).map((r) => r.id);
+}

@@ -127,8 +127,8 @@ describe('named questions: the negotiation scope', () => {
     (await run(id, params, negotiation)).rows.map((r) => `${r.actorId}>${r.targetId}:${r.stance}`).sort();
 
   it('stances, actor stances, who stands where: only its stances; unscoped unchanged', async () => {
-    expect(await stanceRows('actor-stances', { actor: OSTMARK }, BORDER)).toEqual([`${OSTMARK}>${COMMISSION}:proposed`, `${OSTMARK}>${CORRIDOR}:demanded`]);
-    expect(await stanceRows('actor-stances', { actor: OSTMARK }, GRAIN)).toEqual([`${OSTMARK}>${COMMISSION}:backed`, `${OSTMARK}>${CORRIDOR}:demanded`]);
+    expect(await stanceRows('actor-stances', { actor: OSTMARK }, BORDER)).toEqual([`${OSTMARK}>${COMMISSION}:proposed`, `${OSTMARK}>${CORRIDOR}:demanded`].sort());
+    expect(await stanceRows('actor-stances', { actor: OSTMARK }, GRAIN)).toEqual([`${OSTMARK}>${COMMISSION}:backed`, `${OSTMARK}>${CORRIDOR}:demanded`].sort());
     expect(await stanceRows('actor-stances', { actor: OSTMARK })).toHaveLength(4);
     expect(await stanceRows('who-stands-where', { position: COMMISSION }, GRAIN)).toEqual([`${OSTMARK}>${COMMISSION}:backed`]);
     expect(await stanceRows('who-stands-where', { position: COMMISSION })).toHaveLength(4);
@@ -146,5 +146,37 @@ describe('named questions: the negotiation scope', () => {
   it('an unknown negotiation is a 404 naming it', async () => {
     const failure = await failureOf(run('stances', {}, UNKNOWN));
     expect([failure.status, failure.message]).toEqual([404, expect.stringContaining(UNKNOWN)]);
+  });
+});
+
+describe('ask: the negotiation scope', () => {
+  const ask = (question: string, negotiation?: string) => app.api.ask({ body: { question, ...(negotiation ? { negotiation } : {}) } });
+
+  it('a scope phrase (a negotiation\'s alias after "in the" or "during the") scopes the answer, and the interpretation says so', async () => {
+    const unscoped = await ask('What did Ostmark back?');
+    expect(unscoped.interpretation).not.toHaveProperty('negotiation');
+    expect(idsIn(unscoped.citations)).toEqual([CROSS.backedCommission]);
+    const inGrain = await ask('What did Ostmark demand in the grain corridor talks?');
+    expect(inGrain.interpretation.negotiation).toEqual({ id: GRAIN, name: 'Ostmark–Suderia grain corridor talks', text: 'the grain corridor talks' });
+    expect(inGrain.question).toBe('What did Ostmark demand in the grain corridor talks?');
+    expect(idsIn(inGrain.citations)).toEqual([STANCES.grain[0]]);
+    const inBorder = await ask('What did Ostmark demand during the Nordia process?');
+    expect(inBorder.interpretation.negotiation).toMatchObject({ id: BORDER, text: 'the Nordia process' });
+    expect(idsIn(inBorder.citations)).toEqual([CROSS.demandedCorridor]);
+    const everywhere = await ask('What did Ostmark demand?');
+    expect(idsIn(everywhere.citations)).toEqual([CROSS.demandedCorridor, STANCES.grain[0]].sort());
+  });
+
+  it('the negotiation field scopes too; an unknown one is a 404 naming it', async () => {
+    const scoped = await ask('What did Ostmark demand?', GRAIN);
+    expect(scoped.interpretation.negotiation).toEqual({ id: GRAIN, name: 'Ostmark–Suderia grain corridor talks', text: null });
+    expect(idsIn(scoped.citations)).toEqual([STANCES.grain[0]]);
+    const failure = await failureOf(ask('What did Ostmark demand?', UNKNOWN));
+    expect([failure.status, failure.message]).toEqual([404, expect.stringContaining(UNKNOWN)]);
+  });
+
+  it('where do sources disagree, scoped', async () => {
+    expect(idsIn((await ask('Where do sources disagree in the border talks?')).citations)).toEqual([STANCES.border[1], STANCES.border[3]].sort());
+    expect(idsIn((await ask('Where do sources disagree in the grain corridor talks?')).citations)).toEqual([]);
   });
 });
