@@ -129,3 +129,9 @@ export function readNegotiationNames(db: Database): Promise<{ id: string; name: 
 export async function readNegotiationSources(db: Database, negotiation: string): Promise<string[]> {
   return (await db.read<{ id: string }>(cypher('negotiations/sources'), { negotiation })).map((r) => r.id);
 }
+
+/** Of the nodes `ids`, those with a stance in the negotiation (or that are its members). */
+export async function involvedInNegotiation(db: Database, negotiation: string, ids: string[]): Promise<Set<string>> {
+  if (ids.length === 0) return new Set();
+  return new Set((await db.read<{ id: string }>(cypher('negotiations/involved'), { negotiation, ids })).map((r) => r.id));
+}

@@ -10,7 +10,7 @@ import { applySchema } from '../../server/db/schema.ts';
 import type { SourcePayloadInput } from '../../server/contract/sourcePayload.ts';
 import { TEST_WRITE_TOKEN, type TestApp, answerOf, failureOf, startTestApp } from '../support/app.ts';
 import { testLogger } from '../support/db.ts';
-import { BORDER, COMMISSION, CORRIDOR, GRAIN, OSTMARK, STANCES, negotiationReports } from '../fixtures/negotiationSources.ts';
+import { BORDER, COMMISSION, CORRIDOR, GRAIN, OSTMARK, STANCES, WESTMARK, negotiationReports } from '../fixtures/negotiationSources.ts';
 
 let app: TestApp;
 const auth = { token: TEST_WRITE_TOKEN };
@@ -178,5 +178,22 @@ describe('ask: the negotiation scope', () => {
   it('where do sources disagree, scoped', async () => {
     expect(idsIn((await ask('Where do sources disagree in the border talks?')).citations)).toEqual([STANCES.border[1], STANCES.border[3]].sort());
     expect(idsIn((await ask('Where do sources disagree in the grain corridor talks?')).citations)).toEqual([]);
+  });
+});
+
+describe('search: the current negotiation ranks first', () => {
+  const search = (negotiation?: string) => app.api.search({ query: { q: 'Westmark', types: 'Party,Position', ...(negotiation ? { negotiation } : {}) } });
+
+  it('boosts the nodes with stances in the negotiation, without dropping the others', async () => {
+    const plain = await search();
+    expect(plain.results.map((r) => r.id)).toEqual([WESTMARK, COMMISSION]);
+    expect(plain.results[0]).not.toHaveProperty('inNegotiation');
+    // Westmark took no stance in the grain talks; Ostmark backed the border commission there.
+    const grain = await search(GRAIN);
+    expect(grain.results.map((r) => [r.id, r.inNegotiation])).toEqual([[COMMISSION, true], [WESTMARK, false]]);
+    const border = await search(BORDER);
+    expect(border.results.map((r) => [r.id, r.inNegotiation])).toEqual([[WESTMARK, true], [COMMISSION, true]]);
+    const failure = await failureOf(search(UNKNOWN));
+    expect([failure.status, failure.message]).toEqual([404, expect.stringContaining(UNKNOWN)]);
   });
 });
