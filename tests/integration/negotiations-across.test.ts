@@ -153,9 +153,6 @@ describe('ask: the negotiation scope', () => {
   const ask = (question: string, negotiation?: string) => app.api.ask({ body: { question, ...(negotiation ? { negotiation } : {}) } });
 
   it('a scope phrase (a negotiation\'s alias after "in the" or "during the") scopes the answer, and the interpretation says so', async () => {
-    const unscoped = await ask('What did Ostmark back?');
-    expect(unscoped.interpretation).not.toHaveProperty('negotiation');
-    expect(idsIn(unscoped.citations)).toEqual([CROSS.backedCommission]);
     const inGrain = await ask('What did Ostmark demand in the grain corridor talks?');
     expect(inGrain.interpretation.negotiation).toEqual({ id: GRAIN, name: 'Ostmark–Suderia grain corridor talks', text: 'the grain corridor talks' });
     expect(inGrain.question).toBe('What did Ostmark demand in the grain corridor talks?');
@@ -164,6 +161,7 @@ describe('ask: the negotiation scope', () => {
     expect(inBorder.interpretation.negotiation).toMatchObject({ id: BORDER, text: 'the Nordia process' });
     expect(idsIn(inBorder.citations)).toEqual([CROSS.demandedCorridor]);
     const everywhere = await ask('What did Ostmark demand?');
+    expect(everywhere.interpretation).not.toHaveProperty('negotiation');
     expect(idsIn(everywhere.citations)).toEqual([CROSS.demandedCorridor, STANCES.grain[0]].sort());
   });
 
@@ -195,5 +193,35 @@ describe('search: the current negotiation ranks first', () => {
     expect(border.results.map((r) => [r.id, r.inNegotiation])).toEqual([[WESTMARK, true], [COMMISSION, true]]);
     const failure = await failureOf(search(UNKNOWN));
     expect([failure.status, failure.message]).toEqual([404, expect.stringContaining(UNKNOWN)]);
+  });
+});
+
+describe('watches: a negotiation', () => {
+  it('a watch on a negotiation hears of a new stance in it, not of one in another', async () => {
+    const watch = await app.api.createWatch({ body: { target: GRAIN, kinds: ['new-stance'] } }, auth);
+    expect(watch.watch).toMatchObject({ target: { id: GRAIN, type: 'Negotiation', label: 'Ostmark–Suderia grain corridor talks', gone: false } });
+    const grainStance = 'stance:suderia-welcomed-corridor-2025-06-01';
+    const borderStance = 'stance:nordia-welcomed-border-commission-2025-03-25';
+    const report = (id: string, stance: string, actor: string, target: string, date: string, negotiation: string): SourcePayloadInput => ({
+      source: { id, title: `Report ${id}`, kind: 'news-article', publishedAt: date },
+      entities: [],
+      stances: [{ id: stance, actor, type: 'welcomed', target, date, evidence: [{ quote: 'we welcome it', reporting: 'first-hand' }] }],
+      negotiation,
+    });
+    await app.api.ingest({ body: report('source:suderia-welcomes-corridor', grainStance, 'party:suderia', CORRIDOR, '2025-06-01', GRAIN) }, auth);
+    await app.api.ingest({ body: report('source:nordia-welcomes-commission', borderStance, 'party:nordia', COMMISSION, '2025-03-25', BORDER) }, auth);
+    const events = await app.db.read<{ title: string; subjects: string[] }>(
+      "MATCH (e:ChangeEvent {kind: 'new-stance'}) WHERE e.sourceId IN ['source:suderia-welcomes-corridor', 'source:nordia-welcomes-commission'] RETURN e.title AS title, e.subjects AS subjects ORDER BY title",
+    );
+    expect(events.map((e) => e.subjects.filter((s) => s.startsWith('negotiation:')))).toEqual([[BORDER], [GRAIN]]);
+    const feed = await app.request(watch.feedUrl);
+    expect(feed.status).toBe(200);
+    expect(feed.text).toContain('Suderia');
+    expect(feed.text).not.toContain('Nordia welcomed');
+  });
+
+  it('an unknown negotiation cannot be watched', async () => {
+    const failure = await failureOf(app.api.createWatch({ body: { target: UNKNOWN } }, auth));
+    expect(failure.status).toBe(404);
   });
 });
