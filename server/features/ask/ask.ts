@@ -93,7 +93,11 @@ export async function askQuestion(db: Database, question: string, maxRows: numbe
  */
 async function scopeOf(db: Database, question: string, param: string | undefined): Promise<{ question: string; negotiation: NonNullable<AskInterpretation['negotiation']> | null }> {
   const fromParam = await negotiationScope(db, param);
-  const phrase = findScopePhrase(question, await readNegotiationNames(db));
+  const found = findScopePhrase(question, await readNegotiationNames(db));
+  // A name that is also wholly a node's name is read as that node; the scope still holds. (A part
+  // of it, "Istanbul" in "the Istanbul process", does not count: the phrase goes.)
+  const names = found ? nameIndexOf(await knownNames(db)).matcher.find(question) : [];
+  const phrase = found && names.some((m) => m.start <= found.start && m.end >= found.end) ? { ...found, rest: question } : found;
   if (fromParam !== null) {
     const [named] = await readNegotiations(db, fromParam);
     const same = phrase?.negotiation.id === fromParam;
