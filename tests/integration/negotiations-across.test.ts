@@ -159,6 +159,8 @@ describe('ask: the negotiation scope', () => {
     expect(idsIn(inGrain.citations)).toEqual([STANCES.grain[0]]);
     const inBorder = await ask('What did Ostmark demand during the Nordia process?');
     expect(inBorder.interpretation.negotiation).toMatchObject({ id: BORDER, text: 'the Nordia process' });
+    const byField = await ask('What did Ostmark demand?', BORDER);
+    expect(idsIn(byField.citations)).toEqual([CROSS.demandedCorridor]);
     expect(idsIn(inBorder.citations)).toEqual([CROSS.demandedCorridor]);
     const everywhere = await ask('What did Ostmark demand?');
     expect(everywhere.interpretation).not.toHaveProperty('negotiation');
