@@ -293,7 +293,6 @@ function stanceCitations(rows: AskStanceRow[]): AskCitation[] {
   });
 }
 
-/** "Where do sources disagree?": each conflict with both sides, every report cited; limited to the actors and targets named. */
 /** The sources whose passages may answer: the admissible ones, and scoped, those that report on the negotiation. */
 async function passageSources(db: Database, { sources, negotiation }: StanceScope): Promise<string[] | null> {
   if (negotiation === null) return sources;
@@ -303,6 +302,7 @@ async function passageSources(db: Database, { sources, negotiation }: StanceScop
   return reporting.filter((id) => admitted.has(id));
 }
 
+/** "Where do sources disagree?": each conflict with both sides, every report cited; limited to the actors and targets named. */
 async function conflictingReports(db: Database, reading: Reading, negotiation: string | null): Promise<Draft> {
   const named = reading.mentions.map((m) => m.entity.id);
   const rows = (await readConflicts(db, null, negotiation)).filter((r) => named.length === 0 || named.includes(r.actorId) || named.includes(r.targetId));
