@@ -39,7 +39,7 @@ const NAMED_QUESTION = 'who-stands-where';
 export function questionPlan(position: string): StatementPlan {
   return [
     [{ cypher: cypher('graph/nodes-by-id'), params: { ids: [position] } }],
-    [{ cypher: findQuestion(NAMED_QUESTION).cypher, params: { position, asOf: null } }],
+    [{ cypher: findQuestion(NAMED_QUESTION).cypher, params: { position, asOf: null, negotiation: null } }],
   ];
 }
 

@@ -65,11 +65,11 @@ async function streamElements(url: string): Promise<number> {
  */
 async function rawElements(context: WorldContext, asOf: string | null, minimal: boolean): Promise<number> {
   const ids: string[] = [];
-  const nodeQuery = { nodeTypes: DEFAULT_NODE_TYPES, stanceTypes: STANCE_TYPE_NAMES, actor: null, position: null, asOf, limit: 5_000_000, sources: null };
+  const nodeQuery = { nodeTypes: DEFAULT_NODE_TYPES, stanceTypes: STANCE_TYPE_NAMES, actor: null, position: null, asOf, limit: 5_000_000, sources: null, negotiation: null };
   for await (const row of context.db.stream<{ id: string }>(graphNodesCypher(false), nodeQuery)) ids.push(row.id);
   const stances = minimal ? `${cypher('graph/stances-among')}RETURN s.id AS id, a.id AS source, t.id AS target, s.type AS type` : stancesAmongCypher();
   let edges = 0;
-  for await (const _ of context.db.stream(stances, { ids, stanceTypes: STANCE_TYPE_NAMES, asOf, sources: null })) edges += 1;
+  for await (const _ of context.db.stream(stances, { ids, stanceTypes: STANCE_TYPE_NAMES, asOf, sources: null, negotiation: null })) edges += 1;
   for await (const _ of context.db.stream(cypher('graph/structural-edges'), { ids })) edges += 1;
   return ids.length + edges;
 }

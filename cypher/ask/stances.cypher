@@ -3,7 +3,7 @@
 // targets or the actors by index when given; each branch yields a superset and the WHERE decides.
 // Each row carries what the target is linked to (participants, the positions it replaces) so the
 // domain can read "accused <actor>" or "instead of <position>", and its evidence with the source.
-// $sources (the admissible sources of a grade filter; null: all): a stance counts only with
+// $negotiation (null: all): only that negotiation's stances. $sources (the admissible sources of a grade filter; null: all): a stance counts only with
 // evidence from one of them, and carries only that evidence.
 CALL () {
   UNWIND coalesce($targetIds, []) AS targetId
@@ -28,6 +28,7 @@ WHERE ($actorIds IS NULL OR {{counts-for(a, $actorIds)}})
   AND ($before IS NULL OR s.date < date($before))
   AND ($after IS NULL OR s.date >= date($after))
   AND {{admissible-stance(s)}}
+  AND {{in-negotiation(s)}}
 RETURN s.id AS stanceId, coalesce(a.name, a.id) AS actor, a.id AS actorId, coalesce(party.name, a.name) AS party,
   coalesce(party.id, a.id) AS partyId, s.type AS type, s.family AS family, coalesce(t.name, t.id) AS target, t.id AS targetId,
   toString(s.date) AS date, s.datePrecision AS datePrecision, s.condition AS condition,

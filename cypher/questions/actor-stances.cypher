@@ -6,6 +6,7 @@
 MATCH (a:Entity)-[:TOOK]->(s:Stance)-[:ON]->(t:Entity)
 WHERE ({{counts-for(a, [$actor])}})
   AND ($asOf IS NULL OR s.date <= date($asOf))
+  AND {{in-negotiation(s)}}
 WITH a, s, t, {{party-of(a)}} AS party
 RETURN a.name AS actor, a.id AS actorId, party.name AS party, a.id <> $actor AS rolledUp, s.type AS stance, s.family AS family,
   t.name AS target, t.id AS targetId, s.date AS date, s.condition AS condition,

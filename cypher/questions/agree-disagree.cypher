@@ -8,12 +8,12 @@ MATCH (pa:Party {id: $a}), (pb:Party {id: $b})
 MATCH (pos:Position)
 CALL (pa, pos) {
   MATCH (x:Entity)-[:TOOK]->(s:Stance)-[:ON]->(pos)
-  WHERE {{counts-for(x, [pa.id])}} AND ($asOf IS NULL OR s.date <= date($asOf))
+  WHERE {{counts-for(x, [pa.id])}} AND ($asOf IS NULL OR s.date <= date($asOf)) AND {{in-negotiation(s)}}
   RETURN s AS sa, x AS xa ORDER BY s.date DESC, s.id LIMIT 1
 }
 CALL (pb, pos) {
   MATCH (x:Entity)-[:TOOK]->(s:Stance)-[:ON]->(pos)
-  WHERE {{counts-for(x, [pb.id])}} AND ($asOf IS NULL OR s.date <= date($asOf))
+  WHERE {{counts-for(x, [pb.id])}} AND ($asOf IS NULL OR s.date <= date($asOf)) AND {{in-negotiation(s)}}
   RETURN s AS sb, x AS xb ORDER BY s.date DESC, s.id LIMIT 1
 }
 WITH pa, pb, pos, sa, xa, sb, xb,

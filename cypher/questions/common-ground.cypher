@@ -6,16 +6,16 @@
 MATCH (pos:Position)
 WHERE all(pid IN $parties WHERE EXISTS {
     MATCH (a:Entity)-[:TOOK]->(s:Stance)-[:ON]->(pos)
-    WHERE s.family IN ['proposal', 'support'] AND ($asOf IS NULL OR s.date <= date($asOf))
+    WHERE s.family IN ['proposal', 'support'] AND ($asOf IS NULL OR s.date <= date($asOf)) AND {{in-negotiation(s)}}
       AND {{counts-for(a, [pid])}}
   })
   AND NOT EXISTS {
     MATCH (a:Entity)-[:TOOK]->(s:Stance {family: 'rejection'})-[:ON]->(pos)
-    WHERE ($asOf IS NULL OR s.date <= date($asOf))
+    WHERE ($asOf IS NULL OR s.date <= date($asOf)) AND {{in-negotiation(s)}}
       AND {{counts-for(a, $parties)}}
   }
 MATCH (a:Entity)-[:TOOK]->(s:Stance)-[:ON]->(pos)
-WHERE ($asOf IS NULL OR s.date <= date($asOf))
+WHERE ($asOf IS NULL OR s.date <= date($asOf)) AND {{in-negotiation(s)}}
   AND {{counts-for(a, $parties)}}
 WITH pos, s, a ORDER BY s.date, a.name
 RETURN pos.name AS position, pos.id AS positionId,

@@ -3,7 +3,7 @@
 // @description Positions that some actor is for (proposal or support family) and some actor is against (rejection family).
 // @param asOf?: date — only stances dated on or before this day
 MATCH (pos:Position)<-[:ON]-(s:Stance)<-[:TOOK]-(a:Entity)
-WHERE $asOf IS NULL OR s.date <= date($asOf)
+WHERE ($asOf IS NULL OR s.date <= date($asOf)) AND {{in-negotiation(s)}}
 WITH pos, s, a, COLLECT {
     MATCH (s)-[:EVIDENCED_BY]->(e:Evidence) OPTIONAL MATCH (e)-[:FROM]->(src:Source)
     RETURN {quote: e.quote, summary: e.summary, source: src.id, sourceTitle: src.title, date: s.date} AS item ORDER BY e.id

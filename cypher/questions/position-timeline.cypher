@@ -6,6 +6,7 @@
 MATCH (t:Entity {id: $position})
 CALL (t) {
   MATCH (a:Entity)-[:TOOK]->(s:Stance)-[:ON]->(t)
+  WHERE {{in-negotiation(s)}}
   RETURN s.date AS date, 'stance' AS kind, a.name AS actor, s.type AS what, s.condition AS condition,
     COLLECT {
       MATCH (s)-[:EVIDENCED_BY]->(e:Evidence) OPTIONAL MATCH (e)-[:FROM]->(src:Source)
@@ -13,9 +14,11 @@ CALL (t) {
     } AS evidence
   UNION
   MATCH (ev:Event)-[:OUTCOME]->(t)
+  WHERE {{in-negotiation(ev)}}
   RETURN ev.date AS date, 'event' AS kind, null AS actor, ev.name AS what, null AS condition, [] AS evidence
   UNION
   MATCH (d:Document)-[:SETS_OUT]->(t)
+  WHERE {{in-negotiation(d)}}
   RETURN d.date AS date, 'document' AS kind, COLLECT { MATCH (d)-[:AUTHORED_BY]->(p:Party) RETURN p.name }[0] AS actor, d.name AS what, null AS condition, [] AS evidence
 }
 WITH t, date, kind, actor, what, condition, evidence

@@ -7,6 +7,9 @@ WITH last(relationships(path)) AS r, length(path) AS depth
 WITH r, min(depth) AS depth
 WITH r, depth, startNode(r) AS a, endNode(r) AS b
 OPTIONAL MATCH (st:Stance {id: r.stance})
+// Scoped ($negotiation), only the links a stance of that negotiation established.
+WITH r, depth, a, b, st
+WHERE $negotiation IS NULL OR (st IS NOT NULL AND {{in-negotiation(st)}})
 RETURN depth, a.name AS position, a.id AS positionId, type(r) AS relation, b.name AS requires, b.id AS requiresId, r.stance AS establishedBy,
   COLLECT {
     MATCH (st)-[:EVIDENCED_BY]->(e:Evidence) OPTIONAL MATCH (e)-[:FROM]->(src:Source)

@@ -7,6 +7,7 @@
 MATCH (a:Entity)-[:TOOK]->(s:Stance)-[:ON]->(t:Entity)
 WHERE ($asOf IS NULL OR s.date <= date($asOf))
   AND ($target IS NULL OR t.id = $target)
+  AND {{in-negotiation(s)}}
   AND ({{counts-for(a, [$actor])}} OR EXISTS { (s)-[:VOICED_BY]->(:Official {id: $actor}) })
 MATCH (s)-[:EVIDENCED_BY]->(e:Evidence)
 WHERE e.quote IS NOT NULL

@@ -9,6 +9,7 @@ MATCH (actor:Entity)-[:TOOK]->(s1:Stance)-[:ON]->(t:Entity)<-[:ON]-(s2:Stance)<-
 WHERE s1.id < s2.id
   AND s1.family <> 'other' AND s2.family <> 'other' AND (s1.family = 'rejection') <> (s2.family = 'rejection')
   AND ($asOf IS NULL OR (s1.date <= date($asOf) AND s2.date <= date($asOf)))
+  AND {{in-negotiation(s1)}} AND {{in-negotiation(s2)}}
 WITH actor, t, s1, s2, [s IN [s1, s2] |
   CASE coalesce(s.datePrecision, 'day')
     WHEN 'week' THEN s.date + duration({days: 7})

@@ -30,6 +30,7 @@ WHERE ($actor IS NULL OR {{counts-for(a, [$actor])}})
   AND ($family IS NULL OR s.family = $family)
   AND ($types IS NULL OR s.type IN $types)
   AND ($asOf IS NULL OR s.date <= date($asOf))
+  AND {{in-negotiation(s)}}
 WITH a, s, t, {{party-of(a)}} AS party
 RETURN a.name AS actor, a.id AS actorId, party.name AS party, s.type AS stance, s.family AS family,
   t.name AS target, t.id AS targetId, s.date AS date, s.condition AS condition,

@@ -4,7 +4,7 @@
 // @param position: id(Position|Event) — the position or event
 // @param asOf?: date — only stances dated on or before this day
 MATCH (a:Entity)-[:TOOK]->(s:Stance)-[:ON]->(t:Entity {id: $position})
-WHERE $asOf IS NULL OR s.date <= date($asOf)
+WHERE ($asOf IS NULL OR s.date <= date($asOf)) AND {{in-negotiation(s)}}
 WITH a, s, t, {{party-of(a)}} AS party
 RETURN a.name AS actor, a.id AS actorId, party.name AS party, s.type AS stance, s.family AS family,
   t.name AS target, t.id AS targetId, s.date AS date, s.condition AS condition,

@@ -1,7 +1,10 @@
 // Watches ($id null: all of them), each saying whether its target is still in the graph.
 MATCH (w:Watch)
 WHERE $id IS NULL OR w.id = $id
+// A negotiation is no Entity: it is looked up by its own label.
 OPTIONAL MATCH (t:Entity {id: w.target})
+OPTIONAL MATCH (n:Negotiation {id: w.target})
+WITH w, coalesce(t, n) AS t
 RETURN w.id AS id,
        w.target AS target,
        coalesce(t.name, w.targetLabel) AS label,

@@ -74,15 +74,39 @@ export const traceResponseSchema = named(
   }),
 );
 
+const actorStanceSchema = stanceSchema.extend({ rolledUp: z.boolean().describe("true for a stance of one of the party's officials or delegations") });
+
 export const actorStancesResponseSchema = named(
   'ActorStancesResponse',
   z.object({
     actor: graphNodeSchema,
     asOf: z.string().nullable(),
-    stances: z.array(
-      stanceSchema.extend({ rolledUp: z.boolean().describe("true for a stance of one of the party's officials or delegations") }),
-    ),
+    stances: z.array(actorStanceSchema),
     reversals: z.array(reversalSchema).describe('Where the stance on one target changed family over time, oldest first'),
+    byNegotiation: z
+      .array(
+        z.object({
+          negotiation: z.object({ id: z.string(), name: z.string() }),
+          stances: z.array(
+            actorStanceSchema.extend({
+              alsoIn: z.array(z.string()).describe('The other negotiations in which the actor holds a stance on the same target'),
+              differs: z.boolean().describe("true when the actor's latest stance on the target here differs in type from its latest in one of those"),
+            }),
+          ),
+        }),
+      )
+      .optional()
+      .describe('With byNegotiation=true: the same stances side by side per negotiation (by name, "Unassigned" last); a stance in two negotiations is in both'),
+    sharedTargets: z
+      .array(
+        z.object({
+          target: nodeRef,
+          negotiations: z.array(z.object({ id: z.string(), name: z.string(), latest: stanceStepSchema.describe("The actor's latest stance on the target in this negotiation") })),
+          differs: z.boolean().describe('true when those latest stances are not all of one type'),
+        }),
+      )
+      .optional()
+      .describe('With byNegotiation=true: the targets the actor holds stances on in more than one negotiation'),
   }),
 );
 
@@ -204,9 +228,12 @@ export const analysisRoutes = {
     path: '/api/actors/:id/stances',
     tag: 'analysis',
     summary: "An actor's stances",
-    description: "For a party, its officials' and delegations' stances too, marked `rolledUp: true`.",
+    description:
+      "For a party, its officials' and delegations' stances too, marked `rolledUp: true`. With `byNegotiation=true` also the same stances side by side per negotiation, marking the targets held in more than one and where the stance on them differs between negotiations.",
     params: nodeIdPathSchema,
-    query: scopedAsOfQuerySchema,
+    query: scopedAsOfQuerySchema.extend({
+      byNegotiation: z.enum(['true', 'false']).optional().describe('true: also group the stances per negotiation (`byNegotiation`, `sharedTargets`); absent or false: as before'),
+    }),
     errors: {
       400: 'Invalid input; details name the offending field',
       404: 'Unknown id, or unknown negotiation',

@@ -1,6 +1,6 @@
 /** Ask's contract: the question it accepts and the cited answer it gives (registered for OpenAPI). */
 import { z } from 'zod';
-import { apiSchemas, corroborationSchema, gradeFilterShape } from './common.ts';
+import { apiSchemas, corroborationSchema, gradeFilterShape, negotiationScopeShape } from './common.ts';
 import { route } from './route.ts';
 
 const MAX_QUESTION_LENGTH = 1000;
@@ -14,6 +14,7 @@ const askBodySchema = z.object({
     .regex(/\p{L}/u, 'The question has no words')
     .meta({ examples: ['Who rejected the ceasefire?'] }),
   ...gradeFilterShape,
+  ...negotiationScopeShape,
 });
 
 const citationSchema = z.object({
@@ -52,6 +53,10 @@ const interpretationSchema = z.object({
   before: z.string().nullable(),
   order: z.enum(['latest', 'earliest']).nullable(),
   unexplained: z.array(z.string()).describe('Words of the question the answer does not account for'),
+  negotiation: z
+    .object({ id: z.string(), name: z.string(), text: z.string().nullable().describe('The words of the question that named it ("the Istanbul talks"); null when only the parameter did') })
+    .optional()
+    .describe('The negotiation the answer is scoped to (the `negotiation` field, or a scope phrase such as "in the Istanbul talks"); absent: all negotiations'),
 });
 apiSchemas.add(interpretationSchema, { id: 'AskInterpretation' });
 export type AskInterpretation = z.infer<typeof interpretationSchema>;
@@ -75,12 +80,12 @@ export const askRoutes = {
     tag: 'questions',
     summary: 'Ask in plain English',
     description:
-      'Deterministic, no outside service (docs/ask.md). The question is read with wink-nlp (lemmas, negation), the graph\'s names and aliases and chrono-node dates, then answered from the graph\'s structure ("Who led the Ukrainian delegation?"), its stances ("What did Russia offer instead of a ceasefire?", "Which positions did Ukraine and Russia both accept?") or, failing those, from full-text retrieval over quotes, summaries and descriptions. Every answer cites its rows; when nothing is good enough the answer says so and lists the closest passages. minReliability, minCredibility and excludeAffiliatedWith limit the stances and quotes it answers from to those of admissible sources (an ungraded source counts as F6).',
+      'Deterministic, no outside service (docs/ask.md). The question is read with wink-nlp (lemmas, negation), the graph\'s names and aliases and chrono-node dates, then answered from the graph\'s structure ("Who led the Ukrainian delegation?"), its stances ("What did Russia offer instead of a ceasefire?", "Which positions did Ukraine and Russia both accept?") or, failing those, from full-text retrieval over quotes, summaries and descriptions. Every answer cites its rows; when nothing is good enough the answer says so and lists the closest passages. minReliability, minCredibility and excludeAffiliatedWith limit the stances and quotes it answers from to those of admissible sources (an ungraded source counts as F6). `negotiation`, or a scope phrase in the question ("in the Istanbul talks", "during the Istanbul process": a negotiation\'s name or alias), limits the stances, conflicts and passages to that negotiation; the interpretation reports the scope.',
     body: askBodySchema,
     rate: 'queries',
     errors: {
       400: 'Empty question, over 1,000 characters, not a string, or no words',
-      404: 'excludeAffiliatedWith names no party',
+      404: 'excludeAffiliatedWith names no party, or negotiation names no negotiation',
       422: 'not_english: ask reads English questions only',
     },
     response: {

@@ -1,7 +1,7 @@
 /** The graph: the streamed visual graph, one node, a neighbourhood, and search over names. */
 import { z } from 'zod';
 import { NODE_TYPES, STANCE_TYPE_NAMES } from './model.ts';
-import { csvList, entityId, gradeFilterShape, graphEdgeSchema, graphNodeSchema, isoDate, limitParam, named, nodeIdPathSchema } from './common.ts';
+import { csvList, entityId, gradeFilterShape, graphEdgeSchema, graphNodeSchema, isoDate, limitParam, named, negotiationScopeShape, nodeIdPathSchema } from './common.ts';
 import { route } from './route.ts';
 
 export const graphQuerySchema = z.object({
@@ -12,6 +12,7 @@ export const graphQuerySchema = z.object({
   asOf: isoDate.optional().describe('Only stances, events and documents dated on or before this day'),
   limit: limitParam(5_000_000).optional().describe('Maximum number of nodes (default and ceiling: the server setting, 2000)'),
   ...gradeFilterShape,
+  ...negotiationScopeShape,
 });
 export type GraphQuery = z.infer<typeof graphQuerySchema>;
 
@@ -19,6 +20,7 @@ const searchQuerySchema = z.object({
   q: z.string().trim().min(1).max(200).describe('Free text: a name or alias, any case, with or without diacritics'),
   types: csvList(z.enum(NODE_TYPES)).describe('Comma-separated node types to search (default: all)'),
   limit: limitParam(100).default(20),
+  negotiation: negotiationScopeShape.negotiation.describe('The current negotiation: nodes with stances in it are ranked first (a boost, not a filter). An unknown one is a 404'),
 });
 
 const neighborsQuerySchema = z.object({
@@ -44,6 +46,7 @@ const searchResponseSchema = named(
         aliases: z.array(z.string()),
         matched: z.string().nullable().describe('The alias the text matched, when it did not match the name'),
         score: z.number(),
+        inNegotiation: z.boolean().optional().describe('With negotiation=: whether the node has stances in it (those come first)'),
       }),
     ),
   }),
@@ -88,10 +91,11 @@ export const graphRoutes = {
     path: '/api/search',
     tag: 'graph',
     summary: 'Search names and aliases',
-    description: 'Full-text search tolerant of case, diacritics (Erdogan = Erdoğan) and small typos; best matches first.',
+    description: 'Full-text search tolerant of case, diacritics (Erdogan = Erdoğan) and small typos; best matches first. With negotiation=, the nodes with stances in that negotiation come first (the others follow).',
     query: searchQuerySchema,
     errors: {
       400: 'Invalid input; details name the offending field',
+      404: 'Unknown negotiation',
     },
     response: { description: 'Ranked matches', schema: searchResponseSchema },
   }),

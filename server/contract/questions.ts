@@ -1,9 +1,9 @@
 /** Named analyst questions: the catalogue built from cypher/questions/, and running one. */
 import { z } from 'zod';
-import { named } from './common.ts';
+import { named, negotiationScopeShape } from './common.ts';
 import { route } from './route.ts';
 
-const questionBodySchema = z.object({ params: z.record(z.string(), z.unknown()).default({}) });
+const questionBodySchema = z.object({ params: z.record(z.string(), z.unknown()).default({}), ...negotiationScopeShape });
 
 export const questionParamSchema = named(
   'QuestionParam',
@@ -53,13 +53,13 @@ export const questionRoutes = {
     tag: 'questions',
     summary: 'Run a named question',
     description:
-      'Parameters are validated against the types the question declares (id, ids, date, int, string, stanceType, stanceTypes, stanceFamily; ids may be restricted to node types). Runs read-only.',
+      'Parameters are validated against the types the question declares (id, ids, date, int, string, stanceType, stanceTypes, stanceFamily; ids may be restricted to node types). Runs read-only. `negotiation` (beside `params`) keeps only that negotiation\'s stances, events and documents; the structural shortest-path question is not scoped.',
     params: questionIdPath,
     body: questionBodySchema,
     rate: 'queries',
     errors: {
       400: 'Invalid parameters; details name them',
-      404: 'Unknown question or unknown id in the parameters',
+      404: 'Unknown question, unknown id in the parameters, or unknown negotiation',
     },
     response: { description: 'Columns, rows and the evidence behind them', schema: questionAnswerSchema },
   }),

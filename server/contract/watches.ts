@@ -9,10 +9,10 @@ import { named } from './common.ts';
 import { route } from './route.ts';
 
 /**
- * What a watch may follow, by node type. A negotiation (once the model has one) is added here and
- * to the change events' subjects (server/core/outbox.ts); nothing else names the list.
+ * What a watch may follow, by node type. A negotiation is followed through the change events'
+ * subjects, which name the negotiations of the stances concerned (server/core/outbox.ts).
  */
-export const WATCH_TARGET_TYPES = ['Party', 'Official', 'Position', 'Event'] as const;
+export const WATCH_TARGET_TYPES = ['Party', 'Official', 'Position', 'Event', 'Negotiation'] as const;
 export type WatchTargetType = (typeof WATCH_TARGET_TYPES)[number];
 
 /**
@@ -35,7 +35,7 @@ const webhookUrlSchema = z
   .describe('Where each change is POSTed: http or https only; private, loopback and link-local addresses are refused unless PARLEY_WEBHOOK_ALLOW_PRIVATE=true');
 
 export const createWatchBodySchema = z.strictObject({
-  target: z.string().min(1).max(200).describe('Id of the party, official, position or event to follow'),
+  target: z.string().min(1).max(200).describe('Id of the party, official, position, event or negotiation to follow'),
   kinds: z.array(z.enum(CHANGE_KINDS)).min(1).max(CHANGE_KINDS.length).optional().describe('Kinds of change to follow; all of them when left out'),
   webhook: z.strictObject({ url: webhookUrlSchema }).optional().describe('A webhook to call for each change'),
 });
@@ -54,7 +54,7 @@ export const changeEventSchema = named(
     at: z.string().describe('When the change was committed (ISO 8601)'),
     title: z.string().describe('The change in words: "Russia rejects Unconditional ceasefire"'),
     sourceId: z.string().nullable(),
-    subjects: z.array(z.string()).describe('Ids the change concerns: actor, its party, target, event, official who voiced it'),
+    subjects: z.array(z.string()).describe('Ids the change concerns: actor, its party, target, event, official who voiced it, the negotiations of the stances'),
     links: z.array(changeLinkSchema),
     watches: z.array(z.string()).describe('Ids of the watches that follow it'),
   }),

@@ -113,3 +113,25 @@ export async function stancesInNegotiation(db: Database, negotiation: string, id
   if (ids.length === 0) return new Set();
   return new Set((await db.read<{ id: string }>(cypher('negotiations/members'), { negotiation, ids })).map((r) => r.id));
 }
+
+/** The negotiations of each of the stances `ids`: one row per stance and negotiation. */
+export function readStanceNegotiations(db: Database, ids: string[]): Promise<{ stance: string; id: string; name: string }[]> {
+  if (ids.length === 0) return Promise.resolve([]);
+  return db.read(cypher('negotiations/of-stances'), { ids });
+}
+
+/** Every negotiation's name and aliases ("Unassigned" aside). */
+export function readNegotiationNames(db: Database): Promise<{ id: string; name: string; aliases: string[] }[]> {
+  return db.read(cypher('negotiations/names'), { unassigned: UNASSIGNED_NEGOTIATION });
+}
+
+/** The sources that report on the negotiation. */
+export async function readNegotiationSources(db: Database, negotiation: string): Promise<string[]> {
+  return (await db.read<{ id: string }>(cypher('negotiations/sources'), { negotiation })).map((r) => r.id);
+}
+
+/** Of the nodes `ids`, those with a stance in the negotiation (or that are its members). */
+export async function involvedInNegotiation(db: Database, negotiation: string, ids: string[]): Promise<Set<string>> {
+  if (ids.length === 0) return new Set();
+  return new Set((await db.read<{ id: string }>(cypher('negotiations/involved'), { negotiation, ids })).map((r) => r.id));
+}

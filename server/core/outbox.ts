@@ -4,7 +4,8 @@
  * each stance the graph did not hold, a reversal where one turns round the actor's stance of an
  * earlier moment, a new conflict where another source gives the actor the opposite stance at the
  * same moment, and a new source when the source first arrives. A restore writes none (the audit
- * trail records it). Each event names its subjects (actor, its party, target, event, official),
+ * trail records it). Each event names its subjects (actor, its party, target, event, official,
+ * the stance's negotiations),
  * which is what a watch matches on.
  */
 import crypto from 'node:crypto';
@@ -47,7 +48,7 @@ function targetLink(stance: Pick<StanceFactRow, 'targetId' | 'targetType'>): Cha
 }
 
 function subjectsOf(stance: StanceFactRow): string[] {
-  return [...new Set([stance.actorId, stance.party, stance.targetId, ...stance.related].filter((id): id is string => id !== null))];
+  return [...new Set([stance.actorId, stance.party, stance.targetId, ...stance.related, ...stance.negotiations].filter((id): id is string => id !== null))];
 }
 
 function toRow(draft: Draft, at: string): ChangeEventRow {

@@ -33,6 +33,8 @@ export interface StanceFactRow {
   targetType: string;
   party: string | null;
   related: string[];
+  /** The negotiations the stance is in (placed before the change hook runs). */
+  negotiations: string[];
   sources: string[];
   pair: PairStanceRow[];
 }

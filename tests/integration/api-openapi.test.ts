@@ -31,11 +31,12 @@ describe('GET /api/openapi.json', () => {
       ].sort(),
     );
     const graphParams = doc.paths['/api/graph']!.get!.parameters.map((p) => p.name);
-    expect(graphParams).toEqual(['nodeTypes', 'stanceTypes', 'actor', 'position', 'asOf', 'limit', 'minReliability', 'minCredibility', 'excludeAffiliatedWith']);
+    expect(graphParams).toEqual(['nodeTypes', 'stanceTypes', 'actor', 'position', 'asOf', 'limit', 'minReliability', 'minCredibility', 'excludeAffiliatedWith', 'negotiation']);
+    expect(doc.paths['/api/actors/{id}/stances']!.get!.parameters.map((p) => p.name)).toContain('byNegotiation');
     for (const path of ['/api/positions/{id}/trace', '/api/actors/{id}/stances', '/api/matrix']) {
       expect(doc.paths[path]!.get!.parameters.map((p) => p.name), path).toEqual(expect.arrayContaining(['asOf', 'minReliability', 'minCredibility', 'excludeAffiliatedWith', 'negotiation']));
     }
-    for (const path of ['/api/graph/view', '/api/conflicts', '/api/sources']) {
+    for (const path of ['/api/graph/view', '/api/conflicts', '/api/sources', '/api/export']) {
       expect(doc.paths[path]!.get!.parameters.map((p) => p.name), path).toContain('negotiation');
     }
     expect(doc.paths['/api/nodes/{id}']!.get!.parameters[0]).toMatchObject({ name: 'id', in: 'path', required: true });

@@ -25,6 +25,7 @@ function fact(stance: ReturnType<typeof pair>, others: ReturnType<typeof pair>[]
     targetType: 'Position',
     party: 'party:a',
     related: ['official:o'],
+    negotiations: [],
     pair: [stance, ...others],
   };
 }

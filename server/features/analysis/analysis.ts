@@ -14,6 +14,7 @@ import type { GradeFilter, Reversal, StanceStep } from '../../contract/common.ts
 import type { ActorStancesResponse, MatrixResponse, PathsResponse, PositionLink, TimelineEntry, TraceResponse } from '../../contract/analysis.ts';
 import { admissibleSources } from '../../core/grading.ts';
 import { negotiationScope } from '../../core/negotiations.ts';
+import { readStanceNegotiations, UNASSIGNED_NEGOTIATION } from '../../core/negotiationsData.ts';
 import { corroborationOf, groupBy, reversalsIn, stepOf } from '../../core/reports.ts';
 import { judgeDispute, toDispute } from '../../core/disputes.ts';
 
@@ -125,7 +126,7 @@ function stanceSentence(s: Pick<StanceRow, 'type' | 'actor' | 'target' | 'condit
   return `${s.actor.label} ${verb} ${s.target.label}${s.condition ? ` (${s.condition})` : ''}`;
 }
 
-export async function actorStances(db: Database, id: string, { asOf, negotiation: scope, ...grading }: ViewFilter): Promise<ActorStancesResponse> {
+export async function actorStances(db: Database, id: string, { asOf, negotiation: scope, byNegotiation = false, ...grading }: ViewFilter & { byNegotiation?: boolean }): Promise<ActorStancesResponse> {
   const actor = await requireNode(db, id, ACTOR_TYPES, 'actor (party, official or delegation)');
   const negotiation = await negotiationScope(db, scope);
   const stances = await readStances(db, { actor: id, asOf, sources: await admissibleSources(db, grading), negotiation });
@@ -133,12 +134,56 @@ export async function actorStances(db: Database, id: string, { asOf, negotiation
   const reversals: Reversal[] = [...groupBy(stances, (s) => s.target.id).values()]
     .flatMap((group) => reversalsIn(group).map(({ from, to }) => ({ actor: actorRef, target: to.target, from: stepOf(from), to: stepOf(to) })))
     .sort((a, b) => a.to.date.localeCompare(b.to.date) || a.to.stanceId.localeCompare(b.to.stanceId));
-  return {
-    actor: toGraphNode(actor),
-    asOf,
-    stances: stances.map((s) => ({ ...withCorroboration(s), rolledUp: s.actor.id !== id })),
-    reversals,
-  };
+  const listed = stances.map((s) => ({ ...withCorroboration(s), rolledUp: s.actor.id !== id }));
+  const answer: ActorStancesResponse = { actor: toGraphNode(actor), asOf, stances: listed, reversals };
+  if (!byNegotiation) return answer;
+  return { ...answer, ...sideBySide(listed, await readStanceNegotiations(db, listed.map((s) => s.id))) };
+}
+
+type ActorStance = ActorStancesResponse['stances'][number];
+
+/**
+ * One party across negotiations: its stances grouped per negotiation they belong to (by name,
+ * "Unassigned" last), each marked with the other negotiations where it holds a stance on the same
+ * target and whether its latest stance on that target differs in type between them.
+ */
+export function sideBySide(stances: ActorStance[], membership: { stance: string; id: string; name: string }[]): Required<Pick<ActorStancesResponse, 'byNegotiation' | 'sharedTargets'>> {
+  const byId = new Map(stances.map((s) => [s.id, s]));
+  const names = new Map<string, string>();
+  const groups = new Map<string, ActorStance[]>();
+  for (const { stance, id, name } of membership) {
+    const s = byId.get(stance);
+    if (!s) continue;
+    names.set(id, name);
+    (groups.get(id) ?? groups.set(id, []).get(id)!).push(s);
+  }
+  // Per target, per negotiation: the actor's latest stance there.
+  const latest = new Map<string, Map<string, ActorStance>>();
+  for (const [negotiation, members] of groups) {
+    for (const s of members) {
+      const perNegotiation = latest.get(s.target.id) ?? latest.set(s.target.id, new Map()).get(s.target.id)!;
+      const held = perNegotiation.get(negotiation);
+      if (!held || s.date > held.date || (s.date === held.date && s.id > held.id)) perNegotiation.set(negotiation, s);
+    }
+  }
+  const differs = (target: string) => new Set([...(latest.get(target)?.values() ?? [])].map((s) => s.type)).size > 1;
+  const order = [...groups.keys()].sort((a, b) => Number(a === UNASSIGNED_NEGOTIATION) - Number(b === UNASSIGNED_NEGOTIATION) || names.get(a)!.localeCompare(names.get(b)!) || a.localeCompare(b));
+  const byNegotiation = order.map((negotiation) => ({
+    negotiation: { id: negotiation, name: names.get(negotiation)! },
+    stances: groups.get(negotiation)!.map((s) => {
+      const alsoIn = order.filter((other) => other !== negotiation && latest.get(s.target.id)!.has(other));
+      return { ...s, alsoIn, differs: alsoIn.length > 0 && differs(s.target.id) };
+    }),
+  }));
+  const sharedTargets = [...latest.entries()]
+    .filter(([, perNegotiation]) => perNegotiation.size > 1)
+    .map(([target, perNegotiation]) => ({
+      target: [...perNegotiation.values()][0]!.target,
+      negotiations: order.filter((n) => perNegotiation.has(n)).map((n) => ({ id: n, name: names.get(n)!, latest: stepOf(perNegotiation.get(n)!) })),
+      differs: differs(target),
+    }))
+    .sort((a, b) => a.target.label.localeCompare(b.target.label) || a.target.id.localeCompare(b.target.id));
+  return { byNegotiation, sharedTargets };
 }
 
 /** A stance with how many sources, publishers and first-hand reports stand behind it. */

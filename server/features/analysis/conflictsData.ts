@@ -34,9 +34,9 @@ export interface ConflictRow {
   b: ConflictSideRow;
 }
 
-/** Every pair of stances that different sources give one actor, disagreeing about one moment. */
-export async function readConflicts(db: Database, asOf: string | null): Promise<ConflictRow[]> {
-  const rows = await db.read<ConflictRow>(cypher('questions/source-conflicts'), { asOf });
+/** Every pair of stances that different sources give one actor, disagreeing about one moment (both in `negotiation`; null: any). */
+export async function readConflicts(db: Database, asOf: string | null, negotiation: string | null = null): Promise<ConflictRow[]> {
+  const rows = await db.read<ConflictRow>(cypher('questions/source-conflicts'), { asOf, negotiation });
   // A pattern comprehension keeps no order: each side's reports in source order, then evidence id.
   for (const side of rows.flatMap((row) => [row.a, row.b])) {
     side.reports.sort((x, y) => x.source.id.localeCompare(y.source.id) || x.evidenceId.localeCompare(y.evidenceId));

@@ -29,6 +29,9 @@ import { readSentences } from '../../language/text.ts';
 import { spokenDate } from '../../language/dates.ts';
 import { type FactJudgements, disputeSentence, factKey, judgeFacts, laterChange, stanceConfidence } from './facts.ts';
 import { answerComparison } from './comparison.ts';
+import { findScopePhrase } from './scope.ts';
+import { negotiationScope } from '../../core/negotiations.ts';
+import { readNegotiationNames, readNegotiationSources, readNegotiations } from '../../core/negotiationsData.ts';
 
 /** Below this a structured answer gives way to the evidence. */
 const CONFIDENT = 0.6;
@@ -77,7 +80,34 @@ function nameIndexOf(known: KnownNames): NameIndex {
 }
 
 /** Answers a question from the sources the grade filter admits (every source without one). */
-export async function askQuestion(db: Database, question: string, maxRows: number, grading: GradeFilter = {}): Promise<AskResponse> {
+export async function askQuestion(db: Database, question: string, maxRows: number, grading: GradeFilter = {}, negotiationParam?: string): Promise<AskResponse> {
+  const scoped = await scopeOf(db, question, negotiationParam);
+  const answer = await answerQuestion(db, scoped.question, maxRows, grading, scoped.negotiation?.id ?? null);
+  if (!scoped.negotiation) return answer;
+  return { ...answer, question, interpretation: { ...answer.interpretation, negotiation: scoped.negotiation } };
+}
+
+/**
+ * The negotiation a question is scoped to (the parameter, else a scope phrase in it: scope.ts)
+ * and the question to read: without the phrase, which names the scope, not an entity.
+ */
+async function scopeOf(db: Database, question: string, param: string | undefined): Promise<{ question: string; negotiation: NonNullable<AskInterpretation['negotiation']> | null }> {
+  const fromParam = await negotiationScope(db, param);
+  const found = findScopePhrase(question, await readNegotiationNames(db));
+  // A name that is also wholly a node's name is read as that node; the scope still holds. (A part
+  // of it, "Istanbul" in "the Istanbul process", does not count: the phrase goes.)
+  const names = found ? nameIndexOf(await knownNames(db)).matcher.find(question) : [];
+  const phrase = found && names.some((m) => m.start <= found.start && m.end >= found.end) ? { ...found, rest: question } : found;
+  if (fromParam !== null) {
+    const [named] = await readNegotiations(db, fromParam);
+    const same = phrase?.negotiation.id === fromParam;
+    return { question: same ? phrase.rest : question, negotiation: { id: fromParam, name: named?.name ?? fromParam, text: same ? phrase.text : null } };
+  }
+  if (!phrase) return { question, negotiation: null };
+  return { question: phrase.rest, negotiation: { id: phrase.negotiation.id, name: phrase.negotiation.name, text: phrase.text } };
+}
+
+async function answerQuestion(db: Database, question: string, maxRows: number, grading: GradeFilter, negotiation: string | null): Promise<AskResponse> {
   const known = await knownNames(db);
   const reading = readQuestion(question, nameIndexOf(known), known.latestDate);
   if (!reading.english) {
@@ -87,15 +117,15 @@ export async function askQuestion(db: Database, question: string, maxRows: numbe
   const compared = await answerComparison(db, reading, known.names, grading);
   if (compared) return respond(reading, { path: 'compare', ...compared }, [], [], compared.status);
   const searched = await resolveUnnamedTargets(db, reading, known.names);
-  const scope: StanceScope = { maxRows, sources: await admissibleSources(db, grading) };
+  const scope: StanceScope = { maxRows, sources: await admissibleSources(db, grading), negotiation };
   const structured = reading.sourcesDisagree
-    ? await conflictingReports(db, reading)
+    ? await conflictingReports(db, reading, negotiation)
     : ((await answerFromStructure(db, reading)) ?? (await answerFromStances(db, reading, scope)));
   const unexplained = structured ? unexplainedWords(reading, searched, structured) : reading.leftover.map((l) => l.word);
   if (structured && structured.citations.length > 0 && ((structured.disputed && unexplained.length === 0) || confidenceOf(structured, searched, unexplained) >= CONFIDENT)) {
     return respond(reading, unsureWhereUnexplained({ ...structured, confidence: confidenceOf(structured, searched, unexplained) }, unexplained), unexplained, []);
   }
-  const evidence = await answerFromEvidence(db, reading, scope.sources);
+  const evidence = await answerFromEvidence(db, reading, await passageSources(db, scope));
   if (evidence.answered) return respond(reading, evidence.draft, [], []);
   // A structured statement that the sources hold nothing of the kind ("no one rejected …") is
   // itself an answer when every word of the question was understood.
@@ -263,10 +293,19 @@ function stanceCitations(rows: AskStanceRow[]): AskCitation[] {
   });
 }
 
+/** The sources whose passages may answer: the admissible ones, and scoped, those that report on the negotiation. */
+async function passageSources(db: Database, { sources, negotiation }: StanceScope): Promise<string[] | null> {
+  if (negotiation === null) return sources;
+  const reporting = await readNegotiationSources(db, negotiation);
+  if (sources === null) return reporting;
+  const admitted = new Set(sources);
+  return reporting.filter((id) => admitted.has(id));
+}
+
 /** "Where do sources disagree?": each conflict with both sides, every report cited; limited to the actors and targets named. */
-async function conflictingReports(db: Database, reading: Reading): Promise<Draft> {
+async function conflictingReports(db: Database, reading: Reading, negotiation: string | null): Promise<Draft> {
   const named = reading.mentions.map((m) => m.entity.id);
-  const rows = (await readConflicts(db, null)).filter((r) => named.length === 0 || named.includes(r.actorId) || named.includes(r.targetId));
+  const rows = (await readConflicts(db, null, negotiation)).filter((r) => named.length === 0 || named.includes(r.actorId) || named.includes(r.targetId));
   if (rows.length === 0) return { path: 'stances', answer: 'The sources record no conflicting reports.', confidence: 0.8, citations: [] };
   const side = (s: ConflictRow['a']) => `${verbOf(s.type)} per ${list(s.reports.map((r) => r.source.publisher ?? r.source.title ?? r.source.id))}`;
   const answer = `Sources disagree on ${rows.length === 1 ? 'one point' : `${rows.length} points`}: ${list(

@@ -56,10 +56,12 @@ interface AskStanceFilter {
 export interface StanceScope {
   maxRows: number;
   sources: string[] | null;
+  /** Only the stances of this negotiation; null: every negotiation. */
+  negotiation: string | null;
 }
 
-export function readStances(db: Database, filter: AskStanceFilter, { maxRows, sources }: StanceScope): Promise<AskStanceRow[]> {
-  return db.read<AskStanceRow>(cypher('ask/stances'), { ...filter, limit: maxRows, sources });
+export function readStances(db: Database, filter: AskStanceFilter, { maxRows, sources, negotiation }: StanceScope): Promise<AskStanceRow[]> {
+  return db.read<AskStanceRow>(cypher('ask/stances'), { ...filter, limit: maxRows, sources, negotiation });
 }
 
 export interface SourceRef {

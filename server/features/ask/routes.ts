@@ -7,6 +7,6 @@ import { askQuestion } from './ask.ts';
 
 export function askHandlers(db: Database, config: Config): Handlers<typeof askRoutes> {
   return {
-    ask: ({ body: { question, ...grading } }) => askQuestion(db, question, config.cypherConsole.maxRows, grading),
+    ask: ({ body: { question, negotiation, ...grading } }) => askQuestion(db, question, config.cypherConsole.maxRows, grading, negotiation),
   };
 }

@@ -23,6 +23,8 @@ interface GraphNodeQuery {
   limit: number;
   /** The admissible sources of a grade filter; null: every source. */
   sources: string[] | null;
+  /** Only what this negotiation involves; null: every negotiation. */
+  negotiation: string | null;
 }
 
 /** The visual graph's nodes query: every node of the types, or (`filtered`) those of the matching stances. */
@@ -88,15 +90,16 @@ function toStanceEdge(row: StanceColumns): EdgeRow {
 export const stancesAmongCypher = () => cypher('graph/stances-among') + cypher('graph/stance-edge-row');
 const stancesByIdCypher = () => cypher('graph/stances-by-id') + cypher('graph/stance-edge-row');
 
-/** Stance edges between the given nodes first (with evidence from the admissible `sources`; null: all), then their structural relationships. */
+/** Stance edges between the given nodes first (with evidence from the admissible `sources`; null: all; of the `negotiation`, null: all), then their structural relationships. */
 export async function* streamGraphEdges(
   db: Database,
   ids: string[],
   stanceTypes: string[],
   asOf: string | null,
   sources: string[] | null,
+  negotiation: string | null = null,
 ): AsyncGenerator<EdgeRow> {
-  for await (const row of db.stream<StanceColumns>(stancesAmongCypher(), { ids, stanceTypes, asOf, sources })) yield toStanceEdge(row);
+  for await (const row of db.stream<StanceColumns>(stancesAmongCypher(), { ids, stanceTypes, asOf, sources, negotiation })) yield toStanceEdge(row);
   yield* db.stream<EdgeRow>(cypher('graph/structural-edges'), { ids });
 }
 

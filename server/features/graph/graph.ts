@@ -2,6 +2,7 @@
  * The visual graph: entities as nodes, each Stance collapsed into one actor → target edge whose
  * type is the stance type, ready for graphology's `import` (nodes and edges carry `key`).
  */
+import { negotiationScope } from '../../core/negotiations.ts';
 import type { Database } from '../../db/database.ts';
 import { type NodeRow, readNodesById } from '../../core/nodesData.ts';
 import { type EdgeRow, readGraphEdges, readNeighborIds, readNodeDegree, streamGraphEdges, streamGraphNodes } from './data.ts';
@@ -38,6 +39,7 @@ interface GraphCaps {
 export async function openGraph(db: Database, query: GraphQuery, { maxNodes, maxEdges }: GraphCaps): Promise<AsyncGenerator<GraphPart>> {
   await assertNodesExist(db, [query.actor, query.position]);
   const sources = await admissibleSources(db, query);
+  const negotiation = await negotiationScope(db, query.negotiation);
   const limit = Math.min(query.limit ?? maxNodes, maxNodes);
   const stanceTypes = query.stanceTypes ?? STANCE_TYPE_NAMES;
   const asOf = query.asOf ?? null;
@@ -50,6 +52,7 @@ export async function openGraph(db: Database, query: GraphQuery, { maxNodes, max
     // One more than shown, to learn whether the cap cut the answer.
     limit: limit + 1,
     sources,
+    negotiation,
   };
   return (async function* () {
     const ids: string[] = [];
@@ -64,7 +67,7 @@ export async function openGraph(db: Database, query: GraphQuery, { maxNodes, max
     }
     let edges = 0;
     // Leaving the loop closes the stream, so Neo4j stops producing the edges past the cap.
-    for await (const row of streamGraphEdges(db, ids, stanceTypes, asOf, sources)) {
+    for await (const row of streamGraphEdges(db, ids, stanceTypes, asOf, sources, negotiation)) {
       if (edges === maxEdges) {
         truncated = true;
         break;

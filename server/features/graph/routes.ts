@@ -11,7 +11,7 @@ export function graphHandlers(db: Database, config: Config): Handlers<typeof gra
   const caps = { maxNodes: config.graphMaxNodes, maxEdges: config.graphMaxEdges };
   return {
     graph: async ({ query }, res) => writeGraphJson(res, await openGraph(db, query, caps)),
-    search: ({ query: { q, types, limit } }) => searchNames(db, q, types ?? null, limit),
+    search: ({ query: { q, types, limit, negotiation } }) => searchNames(db, q, types ?? null, limit, negotiation),
     node: ({ params: { id } }) => getNode(db, id),
     neighbors: ({ params: { id }, query: { depth, limit } }) => getNeighbors(db, id, depth, Math.min(limit, config.graphMaxNodes)),
   };

@@ -6,6 +6,8 @@
 import type { Database } from '../../db/database.ts';
 import { type SearchHit, searchEntityNames } from './searchData.ts';
 import { NODE_TYPES } from '../../contract/model.ts';
+import { negotiationScope } from '../../core/negotiations.ts';
+import { involvedInNegotiation } from '../../core/negotiationsData.ts';
 
 /** Lower case, diacritics removed (ğ → g, ü → u, İ → i), as the index's folding analyzer does. */
 function fold(text: string): string {
@@ -92,9 +94,18 @@ export function rankHits(text: string, hits: SearchHit[]): RankedHit[] {
 /** The index ranks by term statistics, so a few more candidates than asked for are re-ranked. */
 const CANDIDATES_PER_HIT = 3;
 
-export async function searchNames(db: Database, q: string, types: string[] | null, limit: number): Promise<{ q: string; results: RankedHit[] }> {
+/**
+ * Names matching `q`, best first. With a negotiation (`scope`), the nodes with stances in it
+ * come first (a boost, not a filter: the others follow, in their own order), each marked.
+ */
+export async function searchNames(db: Database, q: string, types: string[] | null, limit: number, scope?: string): Promise<{ q: string; results: Array<RankedHit & { inNegotiation?: boolean }> }> {
+  const negotiation = await negotiationScope(db, scope);
   const lucene = luceneQuery(q);
   if (lucene === null) return { q, results: [] };
   const candidates = await searchEntityNames(db, lucene, types, limit * CANDIDATES_PER_HIT);
-  return { q, results: rankHits(q, candidates).slice(0, limit) };
+  const ranked = rankHits(q, candidates);
+  if (negotiation === null) return { q, results: ranked.slice(0, limit) };
+  const involved = await involvedInNegotiation(db, negotiation, ranked.map((h) => h.id));
+  const marked = ranked.map((hit) => ({ ...hit, inNegotiation: involved.has(hit.id) }));
+  return { q, results: [...marked.filter((h) => h.inNegotiation), ...marked.filter((h) => !h.inNegotiation)].slice(0, limit) };
 }

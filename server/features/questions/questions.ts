@@ -18,6 +18,7 @@ import { CYPHER_DIR, cypher } from '../../db/cypherFiles.ts';
 import type { Database, Row } from '../../db/database.ts';
 import { readNodesById } from '../../core/nodesData.ts';
 import { runReadQuery } from './data.ts';
+import { negotiationScope } from '../../core/negotiations.ts';
 import { NotFoundError, ValidationError } from '../../errors.ts';
 import { STANCE_FAMILIES, STANCE_TYPE_NAMES } from '../../contract/model.ts';
 import type { AskEvidence, Question, QuestionParam } from '../../contract/questions.ts';
@@ -106,8 +107,13 @@ interface QuestionResult {
   evidence: AskEvidence[];
 }
 
-export async function runQuestion(db: Database, id: string, rawParams: unknown, maxRows: number): Promise<QuestionResult> {
+/**
+ * Runs a named question; `scope` (a negotiation id) keeps only that negotiation's stances, events
+ * and documents (`$negotiation`, which every question takes: null answers over all of them).
+ */
+export async function runQuestion(db: Database, id: string, rawParams: unknown, maxRows: number, scope?: string): Promise<QuestionResult> {
   const question = findQuestion(id);
+  const negotiation = await negotiationScope(db, scope);
   const parsed = paramSchema(question).safeParse(rawParams ?? {});
   if (!parsed.success) {
     const details = zodIssues(parsed.error).map((d) => ({ ...d, path: d.path ? `params.${d.path}` : 'params' }));
@@ -115,7 +121,7 @@ export async function runQuestion(db: Database, id: string, rawParams: unknown, 
   }
   const params = parsed.data as Record<string, unknown>;
   await assertIdParams(db, question, params);
-  const all = Object.fromEntries(question.params.map((p) => [p.name, params[p.name] ?? null]));
+  const all = { ...Object.fromEntries(question.params.map((p) => [p.name, params[p.name] ?? null])), negotiation };
   const result = await runReadQuery(db, question.cypher, all, maxRows);
   return { columns: result.columns, rows: result.rows, evidence: collectEvidence(result.rows) };
 }

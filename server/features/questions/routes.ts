@@ -8,6 +8,6 @@ import { questionCatalogue, runQuestion } from './questions.ts';
 export function questionHandlers(db: Database, config: Config): Handlers<typeof questionRoutes> {
   return {
     questions: () => ({ questions: questionCatalogue() }),
-    runQuestion: ({ params: { id }, body: { params } }) => runQuestion(db, id, params, config.cypherConsole.maxRows),
+    runQuestion: ({ params: { id }, body: { params, negotiation } }) => runQuestion(db, id, params, config.cypherConsole.maxRows, negotiation),
   };
 }

@@ -4,6 +4,7 @@
  * gone), stopping one, its feed's secret URL (given once, stored hashed, revocable), and its
  * delivery log.
  */
+import { readNegotiations } from '../../core/negotiationsData.ts';
 import crypto from 'node:crypto';
 import type { Database } from '../../db/database.ts';
 import { readNodesById } from '../../core/nodesData.ts';
@@ -54,13 +55,20 @@ export function toChangeEvent(row: StoredEventRow): ChangeEvent {
   return { ...row, kind: row.kind as ChangeKind, links: JSON.parse(row.links) as ChangeEvent['links'] };
 }
 
+/** A negotiation as a watch target (it is no Entity, so readNodesById leaves it out). */
+async function negotiationNode(db: Database, id: string): Promise<{ id: string; type: string; label: string } | undefined> {
+  if (!id.startsWith('negotiation:')) return undefined;
+  const [row] = await readNegotiations(db, id);
+  return row ? { id: row.id, type: 'Negotiation', label: row.name } : undefined;
+}
+
 export async function createWatch(
   db: Database,
   input: { target: string; kinds?: ChangeKind[] | undefined; webhook?: { url: string } | undefined },
   writer: string,
   policy: Pick<WebhookPolicy, 'allowPrivate'> & { key: string | undefined; home: string },
 ) {
-  const [node] = await readNodesById(db, [input.target]);
+  const node = (await readNodesById(db, [input.target]))[0] ?? (await negotiationNode(db, input.target));
   if (!node) throw new NotFoundError(`No node with id ${input.target}`, [{ path: 'target', message: `unknown id ${input.target}` }]);
   if (!(WATCH_TARGET_TYPES as readonly string[]).includes(node.type)) {
     throw new UnprocessableError('not_watchable', `${input.target} is a ${node.type}; a watch follows a ${WATCH_TARGET_TYPES.join(', ')}`, [
