@@ -9,7 +9,7 @@ import { STANCE_TYPES } from '../../../server/contract/model.ts';
 import { api } from '../api/client.ts';
 import { openConflict, select, setMode } from '../state/explorer.ts';
 import type { ExplorerContext, View } from './context.ts';
-import { errorMessage, familyGlyph, formatDate, h, replaceChildren } from './dom.ts';
+import { errorMessage, familyGlyph, formatDate, h, replaceChildren, shownAnswer } from './dom.ts';
 
 const PAGE = 200;
 type Side = Conflict['a'];
@@ -37,6 +37,9 @@ export function createConflictsView(context: ExplorerContext): View {
   /** The grade filter the answer (or the request under way) was read under. */
   let answeredFor: string | null = null;
   let loading: string | null = null;
+  /** A refresh marks the answer stale; it stays on screen until the new one arrives. */
+  let stale = false;
+  const shown = shownAnswer();
 
   const showNode = (id: string) => store.update((s) => setMode(select(s, id), 'graph'));
 
@@ -64,18 +67,27 @@ export function createConflictsView(context: ExplorerContext): View {
     const { mode, sourceFilter, negotiation } = store.get();
     if (mode !== 'conflicts') return;
     const key = JSON.stringify({ ...sourceFilter, negotiation });
-    if (answer && answeredFor === key) return render();
+    if (answer && answeredFor === key && !stale) return render();
     if (loading === key) return;
     loading = key;
-    replaceChildren(list, h('p', { class: 'muted' }, 'Loading the conflicts…'));
+    if (!shown.shows(key)) {
+      shown.clear();
+      replaceChildren(list, h('p', { class: 'muted' }, 'Loading the conflicts…'));
+    }
     api.conflicts({ query: { limit: PAGE, ...sourceFilter, negotiation } }).then(
       (loaded) => {
         if (loading !== key) return;
         answer = loaded;
         answeredFor = key;
-        render();
+        stale = false;
+        if (shown.differs(key, loaded)) render();
       },
-      (err) => loading === key && replaceChildren(list, h('p', { class: 'error', role: 'alert' }, `The conflicts could not be loaded: ${errorMessage(err)}`)),
+      (err) => {
+        if (loading !== key) return;
+        answer = answeredFor = null;
+        shown.clear();
+        replaceChildren(list, h('p', { class: 'error', role: 'alert' }, `The conflicts could not be loaded: ${errorMessage(err)}`));
+      },
     ).finally(() => loading === key && (loading = null));
   };
   const unsubscribe = store.subscribe(
@@ -86,7 +98,7 @@ export function createConflictsView(context: ExplorerContext): View {
     element,
     // A source was ingested: the conflicts are read afresh when shown.
     refresh: () => {
-      answer = null;
+      stale = true;
       sync();
     },
     kill: unsubscribe,

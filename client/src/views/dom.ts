@@ -31,6 +31,33 @@ export function replaceChildren(parent: Element, ...children: Child[]): void {
   append(parent, children);
 }
 
+/**
+ * What a panel shows, by the request (key) and answer it was drawn from. A refresh (the graph
+ * changed somewhere) reads the panel's answer again: the old answer stays on screen until the new
+ * one arrives, and is drawn again only when it differs, so the reader keeps their place and the
+ * elements under the pointer are not swapped for copies.
+ */
+export function shownAnswer() {
+  let shownKey: string | undefined;
+  let shownText: string | undefined;
+  return {
+    /** Whether the screen shows an answer read for this key (then no "loading" placeholder is needed). */
+    shows: (key: string) => key === shownKey,
+    /** Notes the answer about to be drawn; false when the same answer for the same key is on screen. */
+    differs(key: string, answer: unknown): boolean {
+      const text = JSON.stringify(answer);
+      if (key === shownKey && text === shownText) return false;
+      shownKey = key;
+      shownText = text;
+      return true;
+    },
+    /** The screen shows something else now (loading, an error, an empty state). */
+    clear(): void {
+      shownKey = shownText = undefined;
+    },
+  };
+}
+
 /** Cell text for any value a query can return: nodes and lists included. */
 export function formatValue(value: unknown): string {
   if (value === null || value === undefined) return '—';

@@ -8,7 +8,7 @@ import { humanize } from '../graph/encoding.ts';
 import { STANCE_TYPE_NAMES } from '../../../server/contract/model.ts';
 import { disputeSentence, disputeShort } from './disputeText.ts';
 import type { ExplorerContext, View } from './context.ts';
-import { corroborationLine, errorMessage, evidenceList, h, replaceChildren } from './dom.ts';
+import { corroborationLine, errorMessage, evidenceList, h, replaceChildren, shownAnswer } from './dom.ts';
 
 export function createMatrixView(context: ExplorerContext): View {
   const { store } = context;
@@ -21,6 +21,7 @@ export function createMatrixView(context: ExplorerContext): View {
     h('p', { class: 'muted small' }, 'Each party’s latest stance on each position. Darker cells rest on more evidence; ↺ marks a reversal, with the stance before and when it changed; “Disputed” marks sources that disagree about the same moment, with each side’s evidence. Select a cell to read its evidence.'),
     content, dialog);
   let requested: string | undefined;
+  const shown = shownAnswer();
 
   async function openCell(cell: MatrixCell, partyName: string, positionName: string) {
     replaceChildren(dialogBody, h('h2', { id: 'matrix-dialog-title' }, `${partyName} · ${positionName}`), h('p', { class: 'muted' }, 'Loading evidence…'));
@@ -91,14 +92,22 @@ export function createMatrixView(context: ExplorerContext): View {
     const key = `${filters.asOf}|${JSON.stringify(sourceFilter)}|${stanceTypes?.join(',') ?? 'all'}|${negotiation}`;
     if (mode !== 'matrix' || requested === key) return;
     requested = key;
-    replaceChildren(content, h('p', { class: 'muted' }, 'Loading the matrix…'));
     if (stanceTypes?.length === 0) {
+      shown.clear();
       replaceChildren(content, h('p', { class: 'empty-state' }, 'No stance type is ticked in the filters, so no cell has a stance to show.'));
       return;
     }
+    if (!shown.shows(key)) {
+      shown.clear();
+      replaceChildren(content, h('p', { class: 'muted' }, 'Loading the matrix…'));
+    }
     api.matrix({ query: { asOf: filters.asOf, ...sourceFilter, stanceTypes, negotiation } }).then(
-      (matrix) => requested === key && render(matrix),
-      (err) => replaceChildren(content, h('p', { class: 'error', role: 'alert' }, `The matrix could not be loaded: ${errorMessage(err)}`)),
+      (matrix) => requested === key && shown.differs(key, matrix) && render(matrix),
+      (err) => {
+        if (requested !== key) return;
+        shown.clear();
+        replaceChildren(content, h('p', { class: 'error', role: 'alert' }, `The matrix could not be loaded: ${errorMessage(err)}`));
+      },
     );
   };
   const unsubscribe = store.subscribe(sync);

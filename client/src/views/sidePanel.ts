@@ -42,6 +42,8 @@ export function createSidePanel(context: ExplorerContext): View {
   const element = h('aside', { class: 'side-panel', 'aria-label': 'Details', hidden: true, tabindex: '-1' }, closeButton, body);
   element.addEventListener('keydown', (event) => event.key === 'Escape' && store.update((s) => select(s, null)));
   let shown: string | null = null;
+  /** Targets whose watch request is under way (their button stays disabled if the panel is drawn again). */
+  const settingWatch = new Set<string>();
   let shownNode: GraphNode | null = null;
   let partyStances: Stance[] | null = null;
   /** The selected id names nothing in the graph (a stale or mistyped link). */
@@ -105,22 +107,29 @@ export function createSidePanel(context: ExplorerContext): View {
   /** "Watch": follows every kind of change about the node (the bell and its feed show them). */
   function watchButton(id: string, name: string) {
     const watched = watchedTargets().includes(id);
-    const button = h('button', { type: 'button', class: 'button watch-button', 'data-action': 'watch', 'aria-pressed': String(watched), disabled: watched }, watched ? 'Watching ✓' : 'Watch');
+    const button = h('button', { type: 'button', class: 'button watch-button', 'data-action': 'watch', 'data-target': id, 'aria-pressed': String(watched), disabled: watched || settingWatch.has(id) }, watched ? 'Watching ✓' : 'Watch');
+    // The panel may be drawn again while the request is under way: the outcome goes to the button on screen.
+    const onScreen = () => element.querySelector<HTMLButtonElement>(`[data-action="watch"][data-target="${CSS.escape(id)}"]`) ?? button;
     button.addEventListener('click', async () => {
       const token = sessionStorage.getItem(TOKEN_KEY) ?? window.prompt('Write token (kept for this tab only)') ?? '';
       if (!token) return;
       button.disabled = true;
+      settingWatch.add(id);
       try {
         await api.createWatch({ body: { target: id } }, { token });
         sessionStorage.setItem(TOKEN_KEY, token);
         localStorage.setItem(WATCHED_KEY, JSON.stringify([...new Set([...watchedTargets(), id])]));
         context.announce(`Watching ${name}: its changes will show under the bell.`);
-        button.textContent = 'Watching ✓';
-        button.setAttribute('aria-pressed', 'true');
+        const shownButton = onScreen();
+        shownButton.textContent = 'Watching ✓';
+        shownButton.setAttribute('aria-pressed', 'true');
+        shownButton.disabled = true;
       } catch (err) {
         if (err instanceof ApiError && (err.status === 401 || err.status === 403)) sessionStorage.removeItem(TOKEN_KEY);
         context.announce(`${name} could not be watched: ${err instanceof Error ? err.message : String(err)}`);
-        button.disabled = false;
+        onScreen().disabled = false;
+      } finally {
+        settingWatch.delete(id);
       }
     });
     return button;

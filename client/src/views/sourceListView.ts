@@ -8,7 +8,7 @@ import { STANCE_TYPES } from '../../../server/contract/model.ts';
 import { api } from '../api/client.ts';
 import { openSource, select, setMode } from '../state/explorer.ts';
 import type { ExplorerContext, View } from './context.ts';
-import { errorMessage, evidenceList, familyGlyph, formatDate, h, markedText, replaceChildren } from './dom.ts';
+import { errorMessage, evidenceList, familyGlyph, formatDate, h, markedText, replaceChildren, shownAnswer } from './dom.ts';
 import { findQuotes } from './textMarks.ts';
 
 const PAGE = 200;
@@ -20,11 +20,10 @@ export function createSourceListView(context: ExplorerContext): View {
   const element = h('section', { class: 'sources-view', 'aria-label': 'Sources' }, list, detail);
   /** The grade filter the list was read under; another one reads it again. */
   let listed: string | null = null;
-  /** The filter the rows on screen were read under, kept through a refresh. */
-  let readFor: string | null = null;
-  let shown: string | null | undefined;
-  /** The source whose detail is on screen, kept through a refresh. */
-  let detailFor: string | null = null;
+  /** The source whose detail was asked for. */
+  let opened: string | null | undefined;
+  const shownList = shownAnswer();
+  const shownDetail = shownAnswer();
 
   function renderList(page: SourceList) {
     if (!page.sources.length) return replaceChildren(list, h('p', { class: 'empty-state' }, 'No sources yet. Bring one in with “Add source”.'));
@@ -72,27 +71,36 @@ export function createSourceListView(context: ExplorerContext): View {
     const { sourceFilter, negotiation } = store.get();
     const filterKey = JSON.stringify({ ...sourceFilter, negotiation });
     if (listed !== filterKey) {
-      // A refresh under the same filter keeps the rows on screen until the new ones arrive.
-      if (readFor !== filterKey) replaceChildren(list, h('p', { class: 'muted' }, 'Loading the sources…'));
-      listed = readFor = filterKey;
-      api.sources({ query: { limit: PAGE, ...sourceFilter, negotiation } }).then((page) => listed === filterKey && renderList(page), (err) => {
+      if (!shownList.shows(filterKey)) {
+        shownList.clear();
+        replaceChildren(list, h('p', { class: 'muted' }, 'Loading the sources…'));
+      }
+      listed = filterKey;
+      api.sources({ query: { limit: PAGE, ...sourceFilter, negotiation } }).then((page) => listed === filterKey && shownList.differs(filterKey, page) && renderList(page), (err) => {
         if (listed !== filterKey) return;
-        listed = readFor = null;
+        listed = null;
+        shownList.clear();
         replaceChildren(list, h('p', { class: 'error', role: 'alert' }, `The sources could not be loaded: ${errorMessage(err)}`));
       });
     }
     for (const row of list.querySelectorAll<HTMLElement>('tr[data-source]')) row.classList.toggle('current', row.dataset.source === wanted);
-    if (wanted === shown) return;
-    shown = wanted;
+    if (wanted === opened) return;
+    opened = wanted;
     if (!wanted) {
-      detailFor = null;
+      shownDetail.clear();
       return replaceChildren(detail, h('p', { class: 'empty-state' }, 'Open a source to read its text and the stances it supports.'));
     }
-    if (detailFor !== wanted) replaceChildren(detail, h('p', { class: 'muted' }, 'Loading the source…'));
-    detailFor = wanted;
+    if (!shownDetail.shows(wanted)) {
+      shownDetail.clear();
+      replaceChildren(detail, h('p', { class: 'muted' }, 'Loading the source…'));
+    }
     api.source({ params: { id: wanted } }).then(
-      (source) => shown === wanted && renderSource(source),
-      (err) => shown === wanted && replaceChildren(detail, h('p', { class: 'error', role: 'alert' }, errorMessage(err))),
+      (source) => opened === wanted && shownDetail.differs(wanted, source) && renderSource(source),
+      (err) => {
+        if (opened !== wanted) return;
+        shownDetail.clear();
+        replaceChildren(detail, h('p', { class: 'error', role: 'alert' }, errorMessage(err)));
+      },
     );
   };
   const unsubscribe = store.subscribe(sync);
@@ -102,7 +110,7 @@ export function createSourceListView(context: ExplorerContext): View {
     // A source was ingested: both the list and the open source are read afresh.
     refresh: () => {
       listed = null;
-      shown = undefined;
+      opened = undefined;
       sync();
     },
     kill: unsubscribe,

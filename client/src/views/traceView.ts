@@ -11,7 +11,7 @@ import { api } from '../api/client.ts';
 import { type EdgeFamily, FAMILY_STYLE } from '../graph/encoding.ts';
 import { openTrace, select, setMode } from '../state/explorer.ts';
 import type { ExplorerContext, View } from './context.ts';
-import { corroborationLine, errorMessage, evidenceList, familyGlyph, formatDate, h, replaceChildren } from './dom.ts';
+import { corroborationLine, errorMessage, evidenceList, familyGlyph, formatDate, h, replaceChildren, shownAnswer } from './dom.ts';
 
 const GROUPS: { family: EdgeFamily; title: string; area: string }[] = [
   { family: 'proposal', title: 'Proposed, demanded or offered by', area: 'top' },
@@ -43,6 +43,7 @@ export function createTraceView(context: ExplorerContext): View {
     h('div', { class: 'toolbar' }, h('label', { class: 'inline-label' }, 'Position ', picker)),
     content);
   let requested = '';
+  const shown = shownAnswer();
 
   const showInGraph = (id: string) => store.update((s) => setMode(select(s, id), 'graph'));
   const relationList = (title: string, items: PositionLink[], meaning: string) =>
@@ -100,13 +101,21 @@ export function createTraceView(context: ExplorerContext): View {
     if (key === requested) return;
     requested = key;
     if (!tracePosition) {
+      shown.clear();
       replaceChildren(content, h('p', { class: 'empty-state' }, 'Pick a position to see who proposed, backed or rejected it, with the evidence for each stance. Or search for one above.'));
       return;
     }
-    replaceChildren(content, h('p', { class: 'muted' }, 'Loading the trace…'));
+    if (!shown.shows(key)) {
+      shown.clear();
+      replaceChildren(content, h('p', { class: 'muted' }, 'Loading the trace…'));
+    }
     api.trace({ params: { id: tracePosition }, query: { asOf: filters.asOf, ...sourceFilter, negotiation } }).then(
-      (trace) => requested === key && render(trace),
-      (err) => requested === key && replaceChildren(content, h('p', { class: 'error', role: 'alert' }, `The trace could not be loaded: ${errorMessage(err)}`)),
+      (trace) => requested === key && shown.differs(key, trace) && render(trace),
+      (err) => {
+        if (requested !== key) return;
+        shown.clear();
+        replaceChildren(content, h('p', { class: 'error', role: 'alert' }, `The trace could not be loaded: ${errorMessage(err)}`));
+      },
     );
   };
   const unsubscribe = store.subscribe(sync);
