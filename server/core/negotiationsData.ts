@@ -9,24 +9,22 @@ import type { Database, Transaction } from '../db/database.ts';
 /** The negotiation of what no negotiation matched and no source placed. */
 export const UNASSIGNED_NEGOTIATION = 'negotiation:unassigned';
 
-export interface NegotiationRow {
+/** What a negotiation is declared with, as stored on its node. */
+interface NegotiationFields {
   id: string;
   name: string;
   aliases: string[];
   description: string | null;
   start: string | null;
   end: string | null;
+}
+
+export interface NegotiationRow extends NegotiationFields {
   parties: string[];
   mediators: string[];
 }
 
-export interface NegotiationListRow {
-  id: string;
-  name: string;
-  aliases: string[];
-  description: string | null;
-  start: string | null;
-  end: string | null;
+export interface NegotiationListRow extends NegotiationFields {
   parties: { id: string; label: string; type: string }[];
   mediators: { id: string; label: string; type: string }[];
   counts: { stances: number; events: number; documents: number; positions: number; sources: number };
