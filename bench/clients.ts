@@ -20,14 +20,14 @@ export type StatementPlan = Statement[][];
 export function tracePlan(position: string): StatementPlan {
   const stances = (filter: { position: string | null; conditionOn: string | null }) => ({
     cypher: cypher('analysis/stances'),
-    params: { ...filter, actor: null, asOf: null, sources: null },
+    params: { ...filter, actor: null, asOf: null, sources: null, negotiation: null },
   });
   return [
     [{ cypher: cypher('graph/nodes-by-id'), params: { ids: [position] } }],
     [
       stances({ position, conditionOn: null }),
       { cypher: cypher('analysis/position-links'), params: { id: position } },
-      { cypher: cypher('analysis/position-events'), params: { id: position, asOf: null } },
+      { cypher: cypher('analysis/position-events'), params: { id: position, asOf: null, negotiation: null } },
       stances({ position: null, conditionOn: position }),
     ],
   ];

@@ -29,7 +29,7 @@ async function run(page: Page) {
 describe('the Cypher console', () => {
   it('completes from the live schema without changing the query: labels keep their colon, functions and label keys are offered', async () => {
     const { page, errors } = await openConsole();
-    await page.locator('.console-schema code', { hasText: ':Party' }).waitFor();
+    await page.locator('.console-schema code').getByText(':Party', { exact: true }).waitFor();
     const options = page.locator('.cm-tooltip-autocomplete li');
     /** Types `text` into an empty editor and waits for the offered options' labels. */
     const typeAndList = async (text: string) => {
