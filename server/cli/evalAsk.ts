@@ -14,6 +14,7 @@
  *
  *   --dev      ask the dev half only (and show why each wrong answer is wrong): for tuning
  *   --no-write print, but leave docs/ask.md as it is
+ *   --only ID,ID  ask only these questions (with --dev: of the dev half) and show how each was read
  */
 import crypto from 'node:crypto';
 import fs from 'node:fs';
@@ -92,6 +93,8 @@ function renderResults(judgements: Judgement[], missing: string[], devOnly: bool
 
 async function main(): Promise<number> {
   const devOnly = process.argv.includes('--dev');
+  const onlyAt = process.argv.indexOf('--only');
+  const only = onlyAt > 0 ? new Set((process.argv[onlyAt + 1] ?? '').split(',')) : null;
   const token = crypto.randomBytes(16).toString('hex');
   const env = { ...process.env };
   // The eval empties its database: it never runs against a server named for the app.
@@ -167,11 +170,12 @@ async function main(): Promise<number> {
     const judgements: Judgement[] = [];
     for (const set of sets) {
       const { questions } = readJson<QuestionFile>(path.join(FIXTURES, set.file));
-      for (const question of questions.filter((q) => !devOnly || q.half === 'dev')) {
+      for (const question of questions.filter((q) => (!devOnly || q.half === 'dev') && (!only || only.has(q.id)))) {
         const answer: AskResponse = await api.ask({ body: { question: question.question } });
         const judgement = judge(question, answer, set.contested);
         judgements.push(judgement);
         if (devOnly && !judgement.right) console.log(`${question.id} ${question.question}\n  → ${answer.answer} (${answer.confidence})\n  ✗ ${judgement.faults.join('; ')}`);
+        if (only) console.log(`${question.id} read as: ${answer.interpretation.path}; ${answer.interpretation.reading}; unexplained: ${answer.interpretation.unexplained.join(', ') || '–'}; names: ${answer.interpretation.entities.map((e) => `“${e.text}” ${e.type} ${e.role}`).join(', ')}`);
       }
       progress.info({ set: set.file, asked: judgements.filter((j) => j.contested === set.contested).length }, 'questions asked');
     }
