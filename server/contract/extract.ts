@@ -8,7 +8,7 @@ import { candidatePointSchema } from './documents.ts';
 import { DATE_PRECISIONS, SOURCE_KINDS, STANCE_TYPE_NAMES } from './model.ts';
 import { MAX_ARTICLE_BYTES, apiSchemas } from './common.ts';
 import { route } from './route.ts';
-import { sourcePayloadSchema } from './sourcePayload.ts';
+import { payloadNegotiationSchema, sourcePayloadSchema } from './sourcePayload.ts';
 
 export const ARTICLE_FORMATS = ['text', 'markdown', 'html'] as const;
 
@@ -71,6 +71,14 @@ const aliasOfferSchema = z.object({
   end: z.number().int().min(0),
 });
 
+/** The negotiation the workbench proposes for a draft (server/features/extract/negotiation.ts). */
+const negotiationProposalSchema = z.object({
+  negotiation: payloadNegotiationSchema.describe("What to send as the payload's `negotiation`: an existing negotiation's id, or the declaration of a new one"),
+  name: z.string().describe("The proposed negotiation's name"),
+  new: z.boolean().describe("true when no negotiation matches the draft's parties, places and dates: `negotiation` then declares one from its parties and period"),
+  reason: z.string().describe('Why it is proposed, in words an analyst reads'),
+});
+
 export const extractDraftSchema = z.object({
   payload: sourcePayloadSchema.describe('A source payload (see SourcePayload) that POST /api/sources accepts unchanged'),
   text: z.string().describe('The text every offset refers to: the submitted text, or the main content of an HTML page'),
@@ -83,6 +91,10 @@ export const extractDraftSchema = z.object({
     dates: z.array(dateSchema),
   }),
   points: z.array(candidatePointSchema).optional().describe("When the text is a document or a report of one: its numbered or bulleted points, in order (server/features/extract/points.ts)"),
+  negotiation: negotiationProposalSchema
+    .nullable()
+    .optional()
+    .describe("The negotiation proposed for the source, by the assignment rule over the draft's parties and dates (places break ties), else a new one named from its parties; null when the draft has no stance of a party; absent when the draft was made without a graph (the CLI)"),
   matches: z.array(stanceMatchSchema).describe('Candidate stances already in the graph ("already in the graph, reported by N sources")'),
   aliasOffers: z
     .array(aliasOfferSchema)
@@ -105,6 +117,7 @@ export type StanceProvenance = z.infer<typeof stanceProvenanceSchema>;
 export type RelationProvenance = z.infer<typeof relationProvenanceSchema>;
 export type StanceMatch = z.infer<typeof stanceMatchSchema>;
 export type AliasOffer = z.infer<typeof aliasOfferSchema>;
+export type NegotiationProposal = z.infer<typeof negotiationProposalSchema>;
 
 export const extractRoutes = {
   extract: route({

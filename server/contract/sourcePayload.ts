@@ -236,6 +236,9 @@ export const negotiationDeclarationSchema = z
   .refine((n) => n.start === undefined || n.end === undefined || n.start <= n.end, { message: 'start must be on or before end', path: ['end'] });
 export type NegotiationDeclaration = z.infer<typeof negotiationDeclarationSchema>;
 
+/** A payload's `negotiation`: an existing one's id, or one declared with the source. */
+export const payloadNegotiationSchema = z.union([slug('negotiation'), negotiationDeclarationSchema]);
+
 const sourceSchema = z.strictObject({
   id: slug('source'),
   title: z.string().trim().min(1).max(500),
@@ -281,7 +284,7 @@ export const sourcePayloadSchema = namedRequest('SourcePayload', z.strictObject(
    * The negotiation the source reports on: an existing one's id, or one declared here. Its stances,
    * events and documents belong to it; without it they are assigned by their parties and dates.
    */
-  negotiation: z.union([slug('negotiation'), negotiationDeclarationSchema]).optional(),
+  negotiation: payloadNegotiationSchema.optional(),
 }));
 export type SourcePayload = z.infer<typeof sourcePayloadSchema>;
 /** A payload as a client sends it, before defaults apply (what a draft holds). */

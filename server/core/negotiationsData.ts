@@ -118,8 +118,8 @@ export function readStanceNegotiations(db: Database, ids: string[]): Promise<{ s
   return db.read(cypher('negotiations/of-stances'), { ids });
 }
 
-/** Every negotiation's name and aliases ("Unassigned" aside). */
-export function readNegotiationNames(db: Database): Promise<{ id: string; name: string; aliases: string[] }[]> {
+/** Every negotiation's name, aliases and the ids of its parties and mediators ("Unassigned" aside). */
+export function readNegotiationNames(db: Database): Promise<{ id: string; name: string; aliases: string[]; parties: string[] }[]> {
   return db.read(cypher('negotiations/names'), { unassigned: UNASSIGNED_NEGOTIATION });
 }
 
@@ -132,4 +132,18 @@ export async function readNegotiationSources(db: Database, negotiation: string):
 export async function involvedInNegotiation(db: Database, negotiation: string, ids: string[]): Promise<Set<string>> {
   if (ids.length === 0) return new Set();
   return new Set((await db.read<{ id: string }>(cypher('negotiations/involved'), { negotiation, ids })).map((r) => r.id));
+}
+
+/** What the assignment rule would make of a draft's stances (nothing written): per probe, by index. */
+export interface DraftMatchRow {
+  probe: number;
+  negotiation: string | null;
+  party: string | null;
+  partyName: string | null;
+}
+
+/** The rule (negotiation-match) and the roll-up (party-of) over probes `{actor, date}`; actors the graph lacks give no row. */
+export function matchDraftStances(db: Database, probes: { actor: string; date: string }[]): Promise<DraftMatchRow[]> {
+  if (probes.length === 0) return Promise.resolve([]);
+  return db.read(cypher('negotiations/match-draft'), { probes, unassigned: UNASSIGNED_NEGOTIATION });
 }

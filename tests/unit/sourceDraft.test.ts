@@ -1,7 +1,7 @@
 /** The Add source workbench's pure state: decisions, edits, merges and the payload that is ingested. */
 import { describe, expect, it } from 'vitest';
 import type { ExtractDraft } from '../../server/contract/extract.ts';
-import { type SourceDraftState, acceptedPayload, decide, editStance, emptyDraftState, entityName, isAliasKept, keepAlias, loadDraftState, mergeEntity, saveDraftState, setDraftNegotiation } from '../../client/src/state/sourceDraft.ts';
+import { type SourceDraftState, acceptedPayload, decide, editStance, emptyDraftState, entityName, isAliasKept, keepAlias, loadDraftState, mergeEntity, saveDraftState, setDraftNegotiation, withDraft } from '../../client/src/state/sourceDraft.ts';
 
 const evidence = [{ summary: 'Summary: x', reporting: 'second-hand' }];
 const draft = {
@@ -99,5 +99,24 @@ describe('the negotiation a draft goes into (issue 27)', () => {
     expect(undone).not.toHaveProperty('negotiation');
     expect(acceptedPayload(undone)!).not.toHaveProperty('negotiation');
     expect(setDraftNegotiation(chosen, 'negotiation:istanbul-talks')).toBe(chosen);
+  });
+
+  it("starts in the server's proposal: a new negotiation's declaration keeps the proposed parties it names, and follows a merge", () => {
+    const declaration = { id: 'negotiation:hungary-talks', name: 'Hungary talks', aliases: [], parties: ['party:hungary'], mediators: [], start: '2025-06-10' };
+    const proposed = { ...draft, negotiation: { negotiation: declaration, name: 'Hungary talks', new: true, reason: 'No negotiation matches.' } } as ExtractDraft;
+    let state = withDraft(emptyDraftState(), proposed);
+    expect(state.negotiation).toEqual(declaration);
+    // Only the declaration still needs Hungary once Janos Vereb's stance is rejected.
+    state = decide(state, 'stance:b', false);
+    const payload = acceptedPayload(state)!;
+    expect(payload.negotiation).toEqual(declaration);
+    expect((payload.entities as Array<{ id: string }>).map((e) => e.id)).toContain('party:hungary');
+    const merged = mergeEntity(state, 'party:hungary', { id: 'party:hungary-state', name: 'Hungary' });
+    expect(acceptedPayload(merged)!.negotiation).toMatchObject({ parties: ['party:hungary-state'] });
+    // An existing negotiation proposed is preselected by its id; the analyst may still change it.
+    const existing = withDraft(emptyDraftState(), { ...draft, negotiation: { negotiation: 'negotiation:istanbul-talks', name: 'Istanbul talks', new: false, reason: 'Its parties and dates match.' } } as ExtractDraft);
+    expect(acceptedPayload(existing)!.negotiation).toBe('negotiation:istanbul-talks');
+    expect(acceptedPayload(setDraftNegotiation(existing, null))!).not.toHaveProperty('negotiation');
+    expect(withDraft(emptyDraftState(), draft)).not.toHaveProperty('negotiation');
   });
 });

@@ -41,11 +41,15 @@ export interface SourceDraftState {
   /** Added stance id → what the analyst has still to choose for it (draftCorrections.ts). */
   unchosen?: Record<string, Unchosen[]>;
   /**
-   * The negotiation the analyst put the source in (an existing one's id), sent as the payload's
-   * `negotiation`; absent, the server's assignment rule decides from its parties and dates.
+   * The negotiation the source goes in, sent as the payload's `negotiation`: an existing one's id,
+   * or the declaration of a new one. The draft's proposal (`draft.negotiation`) at first; the analyst
+   * may change it. Absent, the server's assignment rule decides from its parties and dates.
    */
-  negotiation?: string;
+  negotiation?: DraftNegotiation;
 }
+
+/** What the payload's `negotiation` takes: an existing negotiation's id, or a declaration. */
+export type DraftNegotiation = NonNullable<SourcePayloadInput['negotiation']>;
 
 const STORAGE_KEY = 'parley.sourceDraft';
 
@@ -113,6 +117,7 @@ export function mergeEntity(state: SourceDraftState, proposed: string, into: { i
       provenance: provenance && { ...provenance, mentions: swapId(provenance.mentions, proposed, into.id), quotes: swapId(provenance.quotes, proposed, into.id) },
     },
     merges: { ...state.merges, [proposed]: into },
+    ...(state.negotiation ? { negotiation: swapId(state.negotiation, proposed, into.id) } : {}),
   };
 }
 
@@ -208,6 +213,8 @@ export function acceptedPayload(state: SourceDraftState): SourcePayloadInput | n
   const points = pointsPayload(state);
   for (const p of points.points) used.add(p.position);
   const entities = entitiesOf(state);
+  // A new negotiation's parties may be entities the draft proposes.
+  if (typeof state.negotiation === 'object') for (const p of state.negotiation.parties ?? []) used.add(p);
   for (const e of entities) if (used.has(e.id) && 'party' in e && typeof e.party === 'string') used.add(e.party);
   const source = withSourceFields(state.draft.payload.source, state.form);
   const payload = {
@@ -221,11 +228,16 @@ export function acceptedPayload(state: SourceDraftState): SourcePayloadInput | n
   return points.points.length > 0 ? { ...payload, points: points.points } : payload;
 }
 
-/** Puts the source in this negotiation (null: let the server's rule decide). */
-export function setDraftNegotiation(state: SourceDraftState, negotiation: string | null): SourceDraftState {
+/** Puts the source in this negotiation, an existing one's id or a new one's declaration (null: let the server's rule decide). */
+export function setDraftNegotiation(state: SourceDraftState, negotiation: DraftNegotiation | null): SourceDraftState {
   if ((state.negotiation ?? null) === negotiation) return state;
   const { negotiation: _previous, ...rest } = state;
   return negotiation ? { ...rest, negotiation } : rest;
+}
+
+/** A new draft in the workbench, in the negotiation the server proposed for it (if any). */
+export function withDraft(state: SourceDraftState, draft: ExtractDraft): SourceDraftState {
+  return setDraftNegotiation({ ...state, draft, decisions: {}, merges: {}, pointDecisions: {}, unchosen: {} }, draft.negotiation?.negotiation ?? null);
 }
 
 type PayloadSource = SourcePayloadInput['source'];

@@ -4,6 +4,7 @@
  * A party's stances come from the API, which rolls its officials', delegations' and member
  * bodies' stances up to it by the same rule as the matrix, each with who voiced it.
  */
+import type { ActorStancesResponse } from '../../../server/contract/analysis.ts';
 import type { GraphNode, Stance } from '../../../server/contract/common.ts';
 import { STANCE_TYPES, type StanceType } from '../../../server/contract/model.ts';
 import { WATCH_TARGET_TYPES } from '../../../server/contract/watches.ts';
@@ -11,8 +12,9 @@ import { api, ApiError } from '../api/client.ts';
 import { humanize, nodeTypeStyle, propertyLabel } from '../graph/encoding.ts';
 import { communityName, communityOf, isStanceEdge, stanceOf } from '../graph/explorerGraph.ts';
 import { openTrace, select } from '../state/explorer.ts';
+import { type PartyTracks, partyTracks } from '../state/partyTracks.ts';
 import type { ExplorerContext, View } from './context.ts';
-import { corroborationLine, evidenceList, familyGlyph, formatDate, formatValue, h, replaceChildren } from './dom.ts';
+import { corroborationLine, evidenceList, familyGlyph, formatDate, formatValue, h, replaceChildren, shownAnswer } from './dom.ts';
 
 /** Properties shown elsewhere in the panel or meaningless to a reader. */
 const HIDDEN_PROPERTIES = new Set(['id', 'name', 'label', 'type', 'aliases', 'description', 'labels', 'key', 'cluster']);
@@ -46,6 +48,11 @@ export function createSidePanel(context: ExplorerContext): View {
   const settingWatch = new Set<string>();
   let shownNode: GraphNode | null = null;
   let partyStances: Stance[] | null = null;
+  /** The party's stances grouped per negotiation (unscoped: the comparison is across tracks). */
+  let acrossTracks: Pick<ActorStancesResponse, 'byNegotiation' | 'sharedTargets'> | null = null;
+  /** The comparison keeps its elements while a refresh brings the same answer. */
+  const tracksBox = h('section', { class: 'party-tracks', 'aria-labelledby': 'party-tracks-title' });
+  const shownTracks = shownAnswer();
   /** The selected id names nothing in the graph (a stale or mistyped link). */
   let notFound = false;
   /** The stance-type filter applies here as in the graph. */
@@ -102,6 +109,46 @@ export function createSidePanel(context: ExplorerContext): View {
         const outgoing = graph.source(e) === id;
         return h('li', {}, h('span', { class: 'muted' }, outgoing ? humanize(graph.getEdgeAttribute(e, 'edgeType')) : `${humanize(graph.getEdgeAttribute(e, 'edgeType'))} ←`), ' ', nodeButton(outgoing ? graph.target(e) : graph.source(e)));
       });
+  }
+
+  /** A stance in one track: what, on what, when, and whether the party holds the target in another track too. */
+  function trackStanceItem(s: PartyTracks['tracks'][number]['stances'][number]) {
+    return h('li', { class: `stance family-${s.family}${s.changed ? ' changed' : ''}`, 'data-stance': s.type, 'data-target': s.target.id },
+      h('p', { class: 'stance-line' },
+        familyGlyph(s.family), h('span', { class: `badge family-${s.family}` }, verb(s.type)), ' ', nodeButton(s.target.id, s.target.label),
+        h('span', { class: 'date' }, formatDate(s.date, s.datePrecision))),
+      s.alsoIn.length
+        ? h('p', { class: 'track-mark muted small' }, h('span', { class: 'mark-shared' }, `Also in ${s.alsoIn.join(', ')}`), s.changed ? h('span', { class: 'mark-changed' }, ' · changed between them') : null)
+        : null);
+  }
+
+  /** One party across negotiations, side by side; drawn only when the answer (or the stance-type filter) changed. */
+  function drawTracks(party: string, name: string) {
+    const comparison = acrossTracks ? partyTracks(acrossTracks, shownType) : null;
+    const key = `${party}|${(store.get().filters.stanceTypes as readonly string[]).join(',')}`;
+    if (!comparison) {
+      shownTracks.clear();
+      tracksBox.hidden = true;
+      replaceChildren(tracksBox);
+      return;
+    }
+    tracksBox.hidden = false;
+    if (!shownTracks.differs(key, comparison)) return;
+    replaceChildren(tracksBox,
+      h('h3', { id: 'party-tracks-title' }, `${name} across negotiations (${comparison.tracks.length})`),
+      comparison.shared.length
+        ? h('div', { class: 'shared-targets' },
+          h('h4', {}, 'Held in more than one'),
+          h('ul', { class: 'plain-list' }, comparison.shared.map((t) => h('li', { class: `shared-target${t.changed ? ' changed' : ''}`, 'data-target': t.target.id },
+            nodeButton(t.target.id, t.target.label), t.changed ? h('span', { class: 'badge changed-badge' }, 'changed') : null,
+            h('ul', { class: 'plain-list shared-steps' }, t.latest.map((l) => h('li', { class: 'muted small' },
+              familyGlyph(l.family), `${verb(l.type)} in ${l.track}, ${formatDate(l.date, l.datePrecision)}`)))))))
+        : h('p', { class: 'muted small' }, 'No position is held in more than one of them.'),
+      h('div', { class: 'tracks' }, comparison.tracks.map((track) => h('section', { class: 'track', 'data-negotiation': track.id },
+        h('h4', {}, track.name),
+        track.stances.length
+          ? h('ul', { class: 'stance-list' }, track.stances.map(trackStanceItem))
+          : h('p', { class: 'muted small' }, 'No stance of the ticked types.')))));
   }
 
   /** "Watch": follows every kind of change about the node (the bell and its feed show them). */
@@ -170,6 +217,7 @@ export function createSidePanel(context: ExplorerContext): View {
           properties.map(([key, value]) => [h('dt', {}, propertyLabel(key)), h('dd', {}, key === 'date' ? formatDate(String(value), data.datePrecision) : formatValue(value))]),
           group ? [h('dt', {}, 'group'), h('dd', {}, group)] : null)
         : null,
+      isParty ? tracksBox : null,
       stancesOut.length ? [h('h3', {}, `Stances taken (${stancesOut.length})`), h('ul', { class: 'stance-list' }, stancesOut)] : null,
       isParty && shownPartyStances.length
         ? [h('h3', {}, `Stances of ${name} and its officials (${shownPartyStances.length})`), h('ul', { class: 'stance-list party-stances' }, partyStanceItems(id, shownPartyStances))]
@@ -177,18 +225,29 @@ export function createSidePanel(context: ExplorerContext): View {
       stancesIn.length ? [h('h3', {}, `Stances on this (${stancesIn.length})`), h('ul', { class: 'stance-list' }, stancesIn)] : null,
       structure.length ? [h('h3', {}, 'Connections'), h('ul', { class: 'plain-list' }, structure)] : null,
     );
+    if (isParty) drawTracks(id, name);
     element.setAttribute('aria-labelledby', 'panel-title');
   }
 
-  const loadPartyStances = (party: string) =>
-    api.actorStances({ params: { id: party }, query: { ...store.get().sourceFilter, asOf: store.get().filters.asOf, negotiation: store.get().negotiation } }).then(
-      ({ stances }) => {
+  /**
+   * A party's stances in the explorer's scope, and the same party across every negotiation (the
+   * comparison is across tracks, so it is read unscoped; with no scope one request serves both).
+   */
+  const loadPartyStances = (party: string) => {
+    const { sourceFilter, filters, negotiation } = store.get();
+    const query = { ...sourceFilter, asOf: filters.asOf };
+    const across = api.actorStances({ params: { id: party }, query: { ...query, byNegotiation: 'true' } });
+    const scoped = negotiation ? api.actorStances({ params: { id: party }, query: { ...query, negotiation } }) : across;
+    return Promise.all([scoped, across]).then(
+      ([{ stances }, { byNegotiation, sharedTargets }]) => {
         if (shown !== party) return;
         partyStances = stances;
+        acrossTracks = { byNegotiation, sharedTargets };
         render(party, shownNode);
       },
       () => undefined,
     );
+  };
 
   const sync = () => {
     const { selected } = store.get();
@@ -197,6 +256,7 @@ export function createSidePanel(context: ExplorerContext): View {
     shown = selected;
     shownNode = null;
     partyStances = null;
+    acrossTracks = null;
     notFound = false;
     render(selected, shownNode);
     api.node({ params: { id: selected } }).then(
@@ -225,7 +285,12 @@ export function createSidePanel(context: ExplorerContext): View {
   sync();
   return {
     element,
-    refresh: () => shown && render(shown, shownNode),
+    // The graph changed (an ingestion, say): a party's stances are read again, and the comparison drawn again only if it differs.
+    refresh: () => {
+      if (!shown) return;
+      render(shown, shownNode);
+      if (shownNode?.type === 'Party') void loadPartyStances(shown);
+    },
     kill: unsubscribe,
   };
 }

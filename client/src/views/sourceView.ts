@@ -29,6 +29,7 @@ import {
   mergeEntity,
   saveDraftState,
   setDraftNegotiation,
+  withDraft,
   stancesOf,
 } from '../state/sourceDraft.ts';
 import { type Choice, type Role, ADDED_CUE, ROLE_TYPES, addStanceFromSelection, rememberName, draftChoices, ingestProblems, isAdded, prefillSourceFields, removeAddedStance, renameEntity, unchosenOf } from '../state/draftCorrections.ts';
@@ -113,7 +114,7 @@ export function createSourceView(context: ExplorerContext): View {
           ...(form.format ? { format: form.format } : {}),
         },
       });
-      update({ ...state, form: prefillSourceFields(state.form, draft.payload.source), draft, decisions: {}, merges: {}, pointDecisions: {}, unchosen: {} });
+      update(withDraft({ ...state, form: prefillSourceFields(state.form, draft.payload.source) }, draft));
       showForm();
       replaceChildren(message, `${draft.summary.stances} candidate stances, ${draft.summary.quotes} quotes, ${draft.summary.proposedEntities} proposed entities.`);
     } catch (err) {
@@ -122,16 +123,27 @@ export function createSourceView(context: ExplorerContext): View {
   });
 
   const ingestButton = h('button', { type: 'button', class: 'button primary', 'data-action': 'ingest' }, 'Ingest accepted');
-  // Which negotiation the source goes into: by default none is sent and the server's rule decides.
+  // Which negotiation the source goes into: the one the server proposed for the draft, preselected;
+  // "Decide from its parties and dates" sends none and leaves it to the server's rule.
+  const NEW_NEGOTIATION = 'new';
   const negotiationSelect = h('select', { class: 'select', name: 'negotiation', 'aria-label': 'Negotiation',
-    onchange: () => update(setDraftNegotiation(state, negotiationSelect.value || null)) });
+    onchange: () => {
+      const value = negotiationSelect.value;
+      const proposed = state.draft?.negotiation?.negotiation ?? null;
+      update(setDraftNegotiation(state, value === NEW_NEGOTIATION ? proposed : value || null));
+    } });
+  const negotiationReason = h('p', { class: 'muted small negotiation-reason' });
   let negotiations: Array<{ id: string; name: string }> = [];
   const fillNegotiations = () => {
     const chosen = state.negotiation;
+    const proposal = state.draft?.negotiation ?? null;
     const options = negotiations.map((n) => h('option', { value: n.id }, n.name));
-    if (chosen && !negotiations.some((n) => n.id === chosen)) options.push(h('option', { value: chosen }, chosen));
+    // Until the list arrives, the chosen one is named as the proposal names it.
+    if (typeof chosen === 'string' && !negotiations.some((n) => n.id === chosen)) options.push(h('option', { value: chosen }, proposal?.negotiation === chosen ? proposal.name : chosen));
+    if (proposal?.new) options.push(h('option', { value: NEW_NEGOTIATION }, `New: ${proposal.name}`));
     replaceChildren(negotiationSelect, h('option', { value: '' }, 'Decide from its parties and dates'), options);
-    negotiationSelect.value = chosen ?? '';
+    negotiationSelect.value = typeof chosen === 'object' ? NEW_NEGOTIATION : (chosen ?? '');
+    replaceChildren(negotiationReason, proposal ? `Proposed: ${proposal.reason}` : '');
   };
   const loadNegotiations = () => api.negotiations().then(
     (answer) => {
@@ -235,7 +247,8 @@ export function createSourceView(context: ExplorerContext): View {
           h('ul', { class: 'plain-list' }, entities.map((entity) => proposedEntity(entity))),
           h('div', { class: 'toolbar' },
             h('label', { class: 'field' }, h('span', { class: 'muted small' }, 'Negotiation'), negotiationSelect),
-            ingestButton, discardButton))));
+            ingestButton, discardButton),
+          negotiationReason)));
     fillNegotiations();
   }
 

@@ -12,6 +12,8 @@ import type { NlpService } from '../../nlp/client.ts';
 import { readArticle } from './articleText.ts';
 import { buildDraft, draftSourceId } from './draft.ts';
 import { findListedPoints } from './points.ts';
+import { draftPlaces, negotiationProbes, proposeNegotiation } from './negotiation.ts';
+import { matchDraftStances, readNegotiationNames } from '../../core/negotiationsData.ts';
 import { parsePayload, stancesAlreadyHeld } from '../sources/ingest.ts';
 
 export async function extractFromArticle(db: Database, nlp: NlpService, request: ExtractRequest): Promise<ExtractDraft> {
@@ -21,7 +23,14 @@ export async function extractFromArticle(db: Database, nlp: NlpService, request:
   const [known, parsed] = await Promise.all([graphNames(db, draftSourceId(request)), nlp.parse([article.text])]);
   const draft = buildDraft({ request, article, doc: parsed.docs[0]!, known });
   // "Already in the graph, reported by N sources": what ingesting the draft would attach to.
-  return { ...draft, points: findListedPoints(draft.text), matches: await stancesAlreadyHeld(db, parsePayload(draft.payload)) };
+  const [matches, negotiation] = await Promise.all([stancesAlreadyHeld(db, parsePayload(draft.payload)), draftNegotiation(db, draft)]);
+  return { ...draft, points: findListedPoints(draft.text), matches, negotiation };
+}
+
+/** The negotiation proposed for the draft: the assignment rule over its stances, read from the graph, weighed with its places (negotiation.ts). */
+async function draftNegotiation(db: Database, draft: ExtractDraft): Promise<ExtractDraft['negotiation']> {
+  const [matches, negotiations] = await Promise.all([matchDraftStances(db, negotiationProbes(draft.payload)), readNegotiationNames(db)]);
+  return proposeNegotiation({ payload: draft.payload, places: draftPlaces(draft), matches, negotiations });
 }
 
 /** The same extraction without a graph (the CLI, the eval and the benchmarks pass the names they have). */
