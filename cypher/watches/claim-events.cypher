@@ -1,8 +1,9 @@
-// First step of claiming outbox events: lock the oldest pending ones whose lease is free. The
-// lease itself is checked again under the lock by lease-events.cypher, a statement of its own,
-// so that of two instances racing for one event only the first gets it.
-MATCH (e:PendingChange)
-WHERE coalesce(e.leaseUntil, '') < $now
-WITH e ORDER BY e.at, e.id LIMIT toInteger($limit)
-SET e.leaseProbe = $owner
-RETURN e.id AS id
+// First step of claiming outbox changes: lock the oldest pending change sets whose lease is free
+// (a :PendingChange change event written before change sets existed counts as a set of one). The
+// lease itself is checked again under the lock by lease-events.cypher, a statement of its own, so
+// that of two instances racing for one change only the first gets it.
+MATCH (c:PendingChange)
+WHERE coalesce(c.leaseUntil, '') < $now
+WITH c ORDER BY c.at, c.id LIMIT toInteger($limit)
+SET c.leaseProbe = $owner
+RETURN elementId(c) AS id
