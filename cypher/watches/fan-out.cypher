@@ -1,3 +1,4 @@
+CYPHER replan=skip
 // Hands leased change sets to the watches: one delivery per change and webhook watch that follows
 // any of its events, carrying those events in order (MERGE: a second fan-out of one change adds
 // nothing; its id is also the idempotency key), then the change leaves the pending set. The

@@ -1,3 +1,4 @@
+CYPHER replan=skip
 // Second step: under the lock, lease the deliveries still due and free, with what sending needs:
 // the watch and the delivery's events in order (one event for a delivery from before change sets).
 UNWIND $ids AS wanted

@@ -1,3 +1,4 @@
+CYPHER replan=skip
 // Second step: under the lock, take the lease on the change sets still free.
 UNWIND $ids AS wanted
 MATCH (c:PendingChange)
