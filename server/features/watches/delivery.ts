@@ -17,8 +17,10 @@ import { type AttemptOutcome, type LeasedDeliveryRow, fanOutEvents, leaseDeliver
 import { sendWebhook } from './webhook.ts';
 import { openUrl, serverKey, signingKey } from './signingKey.ts';
 
-const EVENT_BATCH = 200;
-const DELIVERY_BATCH = 50;
+/** Change sets per fan-out statement (each names all the events of one change). */
+const CHANGE_BATCH = 50;
+/** Deliveries claimed, sent in parallel and recorded together: two write transactions per batch. */
+const DELIVERY_BATCH = 100;
 const MAX_RETRY_DELAY_MS = 3_600_000;
 const PRUNE_EVERY_MS = 3_600_000;
 
@@ -107,11 +109,11 @@ export class WatchDelivery {
     let handed = 0;
     for (;;) {
       const lease = this.lease();
-      const ids = await leaseEvents(this.db, { ...lease, limit: EVENT_BATCH });
+      const ids = await leaseEvents(this.db, { ...lease, limit: CHANGE_BATCH });
       if (ids.length === 0) break;
       await fanOutEvents(this.db, ids, this.owner, lease.now);
       handed += ids.length;
-      if (ids.length < EVENT_BATCH || this.stopped) break;
+      if (ids.length < CHANGE_BATCH || this.stopped) break;
     }
     return handed;
   }
