@@ -1,12 +1,13 @@
 /**
  * The outbox's delivery loop, one per app instance. Every poll (and at once when this instance
  * commits a change) it claims pending changes (a change set per committed change, naming its
- * events) under a lease, so that of several instances only one hands each change on, and fans them
- * out into one delivery per change and webhook watch that follows any of its events; then it
+ * events) under a lease, so that of several instances only one hands each change on, and fans
+ * them out into one delivery per change and webhook watch that follows any of its events; then it
  * claims due deliveries, again under a lease, and sends them. A failed attempt is retried with
- * exponential back-off; a delivery that runs out of attempts is marked failed; a webhook that fails too many times in a row is switched off. An instance that dies
- * holding a lease only delays its events: the lease runs out and another instance (or this one,
- * restarted) takes them, so delivery is at least once. Old events and deliveries are pruned.
+ * exponential back-off; a delivery that runs out of attempts is marked failed; a webhook that
+ * fails too many times in a row is switched off. An instance that dies holding a lease only
+ * delays its changes: the lease runs out and another instance (or this one, restarted) takes
+ * them, so delivery is at least once. Old events and deliveries are pruned.
  */
 import crypto from 'node:crypto';
 import os from 'node:os';
