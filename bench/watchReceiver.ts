@@ -17,7 +17,9 @@ const server = http.createServer((req, res) => {
     const now = Date.now();
     received += 1;
     try {
-      const { event } = JSON.parse(Buffer.concat(chunks).toString('utf8')) as { event: { sourceId: string; at: string } };
+      // One delivery per watch and change, carrying the change's events (one source, one commit time).
+      const { events } = JSON.parse(Buffer.concat(chunks).toString('utf8')) as { events: { sourceId: string; at: string }[] };
+      const event = events[0]!;
       if (!seen.has(event.sourceId)) {
         seen.add(event.sourceId);
         process.send?.({ type: 'arrived', sourceId: event.sourceId, ms: now - Date.parse(event.at) });

@@ -34,13 +34,15 @@ OPTIONS { indexConfig: { `fulltext.analyzer`: 'english', `fulltext.eventually_co
 CREATE CONSTRAINT source_record_id IF NOT EXISTS FOR (r:SourceRecord) REQUIRE r.sourceId IS UNIQUE;
 CREATE INDEX source_record_order IF NOT EXISTS FOR (r:SourceRecord) ON (r.firstIngestedAt);
 CREATE INDEX audit_at IF NOT EXISTS FOR (a:AuditEntry) ON (a.at);
-// Watches (issue 30): the watches, the outbox of change events (read by time; :PendingChange until
-// handed to the deliveries) and the webhook deliveries (:PendingDelivery until done).
+// Watches (issue 30): the watches, the outbox of change events (read by time), one change set per
+// committed change naming its events (:PendingChange until handed to the deliveries), and the
+// webhook deliveries, one per watch and change (:PendingDelivery until done).
 CREATE CONSTRAINT watch_id IF NOT EXISTS FOR (w:Watch) REQUIRE w.id IS UNIQUE;
 CREATE INDEX watch_target IF NOT EXISTS FOR (w:Watch) ON (w.target);
 CREATE INDEX watch_feed IF NOT EXISTS FOR (w:Watch) ON (w.feedTokenHash);
 CREATE CONSTRAINT change_event_id IF NOT EXISTS FOR (e:ChangeEvent) REQUIRE e.id IS UNIQUE;
 CREATE INDEX change_event_at IF NOT EXISTS FOR (e:ChangeEvent) ON (e.at);
+CREATE INDEX change_set_at IF NOT EXISTS FOR (c:ChangeSet) ON (c.at);
 CREATE CONSTRAINT delivery_id IF NOT EXISTS FOR (d:Delivery) REQUIRE d.id IS UNIQUE;
 CREATE INDEX delivery_watch IF NOT EXISTS FOR (d:Delivery) ON (d.watchId);
 CREATE INDEX delivery_created IF NOT EXISTS FOR (d:Delivery) ON (d.createdAt);

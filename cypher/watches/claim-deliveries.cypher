@@ -1,3 +1,4 @@
+CYPHER replan=skip
 // First step of claiming webhook deliveries that are due: lock them (see claim-events.cypher).
 MATCH (d:PendingDelivery)
 WHERE d.nextAttemptAt <= $now AND coalesce(d.leaseUntil, '') < $now

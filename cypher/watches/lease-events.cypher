@@ -1,6 +1,7 @@
-// Second step: under the lock, take the lease on the events still free.
+CYPHER replan=skip
+// Second step: under the lock, take the lease on the change sets still free.
 UNWIND $ids AS wanted
-MATCH (e:ChangeEvent {id: wanted})
-WHERE e:PendingChange AND coalesce(e.leaseUntil, '') < $now
-SET e.leaseOwner = $owner, e.leaseUntil = $until
-RETURN e.id AS id
+MATCH (c:PendingChange)
+WHERE elementId(c) = wanted AND coalesce(c.leaseUntil, '') < $now
+SET c.leaseOwner = $owner, c.leaseUntil = $until
+RETURN elementId(c) AS id

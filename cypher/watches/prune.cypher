@@ -1,6 +1,18 @@
-// Retention: change events and deliveries older than $before, once nothing is pending on them; a batch at a time.
+// Retention: change sets, change events and deliveries older than $before, once nothing is pending
+// on them (an event named by a change set still pending stays with it); a batch at a time.
 CALL () {
-  MATCH (e:ChangeEvent) WHERE e.at < $before AND NOT e:PendingChange
+  MATCH (c:ChangeSet) WHERE c.at < $before AND NOT c:PendingChange
+  WITH c LIMIT toInteger($batch)
+  DETACH DELETE c
+  RETURN count(*) AS sets
+}
+CALL () {
+  OPTIONAL MATCH (c:ChangeSet:PendingChange)
+  UNWIND coalesce(c.events, []) AS id
+  RETURN collect(id) AS held
+}
+CALL (held) {
+  MATCH (e:ChangeEvent) WHERE e.at < $before AND NOT e:PendingChange AND NOT e.id IN held
   WITH e LIMIT toInteger($batch)
   DETACH DELETE e
   RETURN count(*) AS events
@@ -11,4 +23,4 @@ CALL () {
   DETACH DELETE d
   RETURN count(*) AS deliveries
 }
-RETURN events, deliveries
+RETURN sets + events AS events, deliveries

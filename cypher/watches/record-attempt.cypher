@@ -1,3 +1,4 @@
+CYPHER replan=skip
 // The outcomes of a batch of attempts, in one statement (one transaction, not one per delivery):
 // each delivery's log and state, its watch's run of failures (rows apply in order, so several
 // outcomes for one watch add up), and the switch-off after too many (its deliveries still pending

@@ -37,7 +37,12 @@ const webhookUrlSchema = z
 export const createWatchBodySchema = z.strictObject({
   target: z.string().min(1).max(200).describe('Id of the party, official, position, event or negotiation to follow'),
   kinds: z.array(z.enum(CHANGE_KINDS)).min(1).max(CHANGE_KINDS.length).optional().describe('Kinds of change to follow; all of them when left out'),
-  webhook: z.strictObject({ url: webhookUrlSchema }).optional().describe('A webhook to call for each change'),
+  webhook: z
+    .strictObject({ url: webhookUrlSchema })
+    .optional()
+    .describe(
+      'A webhook to call once per committed change the watch follows, with a signed JSON body {id, idempotencyKey, watch: {id, target}, events: ChangeEvent[]} (the events of that change it follows)',
+    ),
 });
 
 const changeLinkSchema = z.object({
@@ -95,10 +100,10 @@ const createdWatchSchema = z.object({
 });
 
 const deliverySchema = z.object({
-  id: z.string().describe('Also the Idempotency-Key header of each attempt'),
-  eventId: z.string(),
-  kind: z.enum(CHANGE_KINDS),
-  title: z.string(),
+  id: z.string().describe('Also the Idempotency-Key header of each attempt: one delivery per watch and committed change'),
+  events: z
+    .array(z.object({ id: z.string(), kind: z.enum(CHANGE_KINDS), title: z.string() }))
+    .describe('The events of the change that the watch follows, in the order they were written; the webhook body carries them in full'),
   status: z.enum(['pending', 'delivered', 'failed', 'dropped']),
   attempts: z.array(
     z.object({

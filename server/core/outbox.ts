@@ -9,7 +9,7 @@
  * which is what a watch matches on.
  */
 import crypto from 'node:crypto';
-import type { WriteHook } from '../db/database.ts';
+import type { Transaction, WriteHook } from '../db/database.ts';
 import { type ChangeEventRow, type StanceFactRow, appendChangeEvents, readBeforeChange, readSourceSubjects, readStanceFacts } from './outboxData.ts';
 import { familiesDisagree, reversalsIn, sameMoment } from './reports.ts';
 import { STANCE_TYPES, type StanceType } from '../contract/model.ts';
@@ -53,6 +53,12 @@ function subjectsOf(stance: StanceFactRow): string[] {
 
 function toRow(draft: Draft, at: string): ChangeEventRow {
   return { id: `change:${crypto.randomUUID()}`, at, ...draft, links: JSON.stringify(draft.links) };
+}
+
+/** Appends one change's events, stamped with one commit time, as one change set. */
+async function append(tx: Transaction, sourceId: string, drafts: Draft[]): Promise<void> {
+  const at = new Date().toISOString();
+  await appendChangeEvents(tx, { id: `changeset:${crypto.randomUUID()}`, at, sourceId }, drafts.map((d) => toRow(d, at)));
 }
 
 /** The events that the new stances of one ingestion make: new stance, reversal, new conflict. */
@@ -109,7 +115,7 @@ export function ingestionChanges(sourceId: string, stanceIds: string[]): ChangeH
         const about = await readSourceSubjects(tx, sourceId);
         if (about) drafts.push({ kind: 'new-source', title: `New source: ${about.title}`, sourceId, subjects: about.subjects, links: [sourceLink(sourceId)] });
       }
-      await appendChangeEvents(tx, drafts.map((d) => toRow(d, new Date().toISOString())));
+      await append(tx, sourceId, drafts);
     },
   };
 }
@@ -124,7 +130,7 @@ export function deletionChanges(sourceId: string): ChangeHook {
     async after(tx) {
       if (!about) return;
       const draft: Draft = { kind: 'source-deleted', title: `Source deleted: ${about.title}`, sourceId, subjects: about.subjects, links: [sourceLink(sourceId)] };
-      await appendChangeEvents(tx, [toRow(draft, new Date().toISOString())]);
+      await append(tx, sourceId, [draft]);
     },
   };
 }
@@ -143,7 +149,7 @@ export function gradeChanges(sourceId: string, grade: string | null): ChangeHook
         subjects: about.subjects,
         links: [sourceLink(sourceId)],
       };
-      await appendChangeEvents(tx, [toRow(draft, new Date().toISOString())]);
+      await append(tx, sourceId, [draft]);
     },
   };
 }

@@ -65,6 +65,7 @@ export async function readSourceSubjects(tx: Transaction, sourceId: string): Pro
   return row;
 }
 
-export async function appendChangeEvents(tx: Transaction, events: ChangeEventRow[]): Promise<void> {
-  if (events.length > 0) await tx.run(cypher('watches/append-events'), { events });
+/** The events of one change, with the change set that names them (nothing when there are none). */
+export async function appendChangeEvents(tx: Transaction, set: { id: string; at: string; sourceId: string | null }, events: ChangeEventRow[]): Promise<void> {
+  if (events.length > 0) await tx.run(cypher('watches/append-events'), { set, events });
 }

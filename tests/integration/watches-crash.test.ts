@@ -84,8 +84,11 @@ it('delivers after a SIGKILL right after the commit, and the receiver processes 
   await new Promise((resolve) => setTimeout(resolve, 1_000));
   for (const r of receiver.received) processed.add(String(r.headers['idempotency-key']));
   expect(processed.size).toBe(1);
-  expect([...processed][0]).toMatch(new RegExp(`^${watch.id}\\|change:`));
-  expect(receiver.received.every((r) => r.json.event.kind === 'new-stance' && r.json.event.sourceId === 'source:eastland-rejects-canal-sharing')).toBe(true);
+  // One delivery per watch and change: its key names the change set the ingestion committed.
+  expect([...processed][0]).toMatch(new RegExp(`^${watch.id}\\|changeset:`));
+  expect(
+    receiver.received.every((r) => r.json.events.length === 1 && r.json.events[0].kind === 'new-stance' && r.json.events[0].sourceId === 'source:eastland-rejects-canal-sharing'),
+  ).toBe(true);
   const log = await createApi(app.url).watchDeliveries({ params: { id: watch.id } }, { token });
   expect(log.deliveries).toEqual([expect.objectContaining({ status: 'delivered' })]);
 });

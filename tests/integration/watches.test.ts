@@ -1,8 +1,8 @@
 /**
  * Watches against the real Neo4j and a real local HTTP receiver: the outbox is written with the
  * change (ingestion, deletion, grade change; not a restore), a watch's webhook gets one signed
- * delivery per change it follows and nothing for a repeated ingestion, leases hand each event to
- * one instance, failures back off and switch a webhook off, the Atom feed parses and can be
+ * delivery per committed change it follows, carrying that change's events, and nothing for a
+ * repeated ingestion, leases hand each change to one instance, failures back off and switch a webhook off, the Atom feed parses and can be
  * revoked, live changes stream, and bad input gets a clear 4xx. A switched-off webhook is switched
  * back on by its owner; connect and total timeouts apply; old events and deliveries are pruned;
  * and nothing the file's watches carry as a secret reaches the app's log.
@@ -117,21 +117,40 @@ describe('the outbox', { timeout: 300_000 }, () => {
     expect(entries.filter((e) => e.action === 'restore').map((e) => e.sourceId).sort()).toEqual(['source:eastland-proposes-canal-sharing', 'source:eastland-rejects-canal-sharing']);
   });
 
-  it('hands each event to one instance only when several claim at once', async () => {
+  it('hands each change to one instance only when several claim at once', async () => {
     await app.api.ingest({ body: canalProposed() }, auth);
     await app.api.ingest({ body: canalRejectedSameDay() }, auth);
     await app.api.ingest({ body: canalRejectedLater() }, auth);
-    // Put the events back in the pending set, as if no instance had taken them yet.
-    const [{ total }] = (await app.db.write<{ total: number }>('MATCH (e:ChangeEvent) SET e:PendingChange REMOVE e.leaseUntil, e.fannedOutAt RETURN count(e) AS total')) as [{ total: number }];
+    // One change set per ingestion names its events.
+    const sets = await app.db.read<{ sourceId: string; kinds: string[] }>(
+      'MATCH (c:ChangeSet) RETURN c.sourceId AS sourceId, [id IN c.events | COLLECT { MATCH (e:ChangeEvent {id: id}) RETURN e.kind }[0]] AS kinds ORDER BY c.at',
+    );
+    expect(sets).toEqual([
+      { sourceId: 'source:eastland-proposes-canal-sharing', kinds: ['new-stance', 'new-source'] },
+      { sourceId: 'source:eastland-rejects-canal-sharing', kinds: ['new-stance', 'new-conflict', 'new-source'] },
+      { sourceId: 'source:eastland-turns-on-canal-sharing', kinds: ['new-stance', 'reversal', 'new-source'] },
+    ]);
+    // Two webhook watches (set, as far as the fan-out can tell, before the changes), so that the
+    // fan-out writes deliveries; they call a closed port, not the receiver later tests count on.
+    const closed = 'http://127.0.0.1:9/hook';
+    noteSecrets(await app.api.createWatch({ body: { target: CANAL, webhook: { url: closed } } }, auth));
+    noteSecrets(await app.api.createWatch({ body: { target: EASTLAND, kinds: ['new-stance'], webhook: { url: closed } } }, auth));
+    await app.db.write("MATCH (w:Watch) SET w.createdAt = '2000-01-01T00:00:00.000Z'");
+    // Put the changes back in the pending set, as if no instance had taken them yet.
+    const [{ total }] = (await app.db.write<{ total: number }>('MATCH (c:ChangeSet) SET c:PendingChange REMOVE c.leaseUntil, c.fannedOutAt RETURN count(c) AS total')) as [{ total: number }];
+    expect(total).toBe(3);
     const settings = loadConfig({}).watches;
     const instances = [1, 2, 3].map(() => new WatchDelivery(app.db, settings, testLogger));
     const handed = await Promise.all(instances.map((i) => i.fanOut()));
-    // The app's own loop may take some too; together every event is handed on exactly once.
+    // The app's own loop may take some too; together every change is handed on exactly once.
     const [{ pending }] = (await app.db.read<{ pending: number }>('MATCH (e:PendingChange) RETURN count(e) AS pending')) as [{ pending: number }];
     expect(pending).toBe(0);
     expect(handed.reduce((a, b) => a + b, 0)).toBeLessThanOrEqual(total);
     const [{ twice }] = (await app.db.read<{ twice: number }>('MATCH (d:Delivery) WITH d.id AS id, count(*) AS n WHERE n > 1 RETURN count(*) AS twice')) as [{ twice: number }];
     expect(twice).toBe(0);
+    // One delivery per watch and change it follows: three changes on the canal, three new stances of Eastland.
+    const [{ deliveries }] = (await app.db.read<{ deliveries: number }>('MATCH (d:Delivery) RETURN count(d) AS deliveries')) as [{ deliveries: number }];
+    expect(deliveries).toBe(6);
   });
 });
 
@@ -154,8 +173,10 @@ describe('webhooks', { timeout: 300_000 }, () => {
     const expected = `sha256=${crypto.createHmac('sha256', webhookSecret!).update(`${timestamp}.${delivery!.body}`).digest('hex')}`;
     expect(delivery!.headers['x-parley-signature']).toBe(expected);
     expect(delivery!.headers['idempotency-key']).toBe(delivery!.json.id);
-    expect(delivery!.json).toMatchObject({ watch: { id: watch.id, target: CANAL }, event: { kind: 'new-stance', sourceId: 'source:eastland-rejects-canal-sharing' } });
-    expect(delivery!.json.event.links).toContainEqual(expect.objectContaining({ kind: 'trace', id: CANAL }));
+    expect(delivery!.json).toMatchObject({ watch: { id: watch.id, target: CANAL }, events: [{ kind: 'new-stance', sourceId: 'source:eastland-rejects-canal-sharing' }] });
+    expect(delivery!.json.events).toHaveLength(1);
+    expect(delivery!.json.events[0].links).toContainEqual(expect.objectContaining({ kind: 'trace', id: CANAL }));
+    expect(delivery!.headers['x-parley-event']).toBe('new-stance');
     // The key is nowhere in the graph (the public Cypher console reads all of it).
     const stored = await app.db.read('MATCH (w:Watch) RETURN properties(w) AS props');
     expect(JSON.stringify(stored)).not.toContain(webhookSecret!);
@@ -168,6 +189,26 @@ describe('webhooks', { timeout: 300_000 }, () => {
     const log = await app.api.watchDeliveries({ params: { id: watch.id } }, auth);
     expect(log.deliveries).toHaveLength(1);
     expect(log.deliveries[0]).toMatchObject({ status: 'delivered', attempts: [{ ok: true, status: 200 }] });
+  });
+
+  it('one delivery per change carries every event of it the watch follows, in order; the feed and the change list keep them one by one', async () => {
+    await app.api.ingest({ body: canalProposed() }, auth);
+    const { watch } = noteSecrets(await app.api.createWatch({ body: { target: CANAL, webhook: { url: receiver.url } } }, auth));
+    await app.api.ingest({ body: canalRejectedSameDay() }, auth);
+    await vi.waitFor(() => expect(receiver.received).toHaveLength(1), { timeout: 60_000, interval: 50 });
+    await new Promise((resolve) => setTimeout(resolve, 1_000));
+    expect(receiver.received).toHaveLength(1);
+    const [delivery] = receiver.received;
+    const events = delivery!.json.events as { id: string; kind: string; sourceId: string; watches: string[] }[];
+    expect(events.map((e) => e.kind)).toEqual(['new-stance', 'new-conflict', 'new-source']);
+    expect(events.every((e) => e.sourceId === 'source:eastland-rejects-canal-sharing' && e.watches[0] === watch.id)).toBe(true);
+    expect(delivery!.headers['x-parley-event']).toBe('new-stance,new-conflict,new-source');
+    expect(delivery!.headers['idempotency-key']).toMatch(new RegExp(`^${watch.id}\\|changeset:`));
+    const log = await app.api.watchDeliveries({ params: { id: watch.id } }, auth);
+    expect(log.deliveries).toEqual([expect.objectContaining({ id: delivery!.json.id, status: 'delivered', events: events.map((e) => expect.objectContaining({ id: e.id, kind: e.kind })) })]);
+    // Elsewhere each event is its own change: the change list names the watch on each.
+    const { changes } = await app.api.changes({ query: { limit: 10 } });
+    for (const event of events) expect(changes.find((c) => c.id === event.id)?.watches).toContain(watch.id);
   });
 
   it('retries with back-off, follows no redirect, and switches a failing webhook off, saying so', async () => {
@@ -219,7 +260,7 @@ describe('webhooks', { timeout: 300_000 }, () => {
     await vi.waitFor(() => expect(receiver.received).toHaveLength(1), { timeout: 60_000, interval: 50 });
     // Only the change committed after it was switched on: the one dropped while it was off is not sent again.
     await new Promise((resolve) => setTimeout(resolve, 1_000));
-    expect(receiver.received.map((r) => r.json.event.sourceId)).toEqual(['source:eastland-turns-on-canal-sharing']);
+    expect(receiver.received.map((r) => r.json.events.map((e: { sourceId: string }) => e.sourceId))).toEqual([['source:eastland-turns-on-canal-sharing']]);
     const log = await app.api.watchDeliveries({ params: { id: watch.id } }, auth);
     expect(log.deliveries.map((d) => d.status).sort()).toEqual(['delivered', 'dropped']);
   });
@@ -361,29 +402,33 @@ describe('bad input gets a clear 4xx', () => {
 describe('retention', { timeout: 120_000 }, () => {
   beforeEach(emptyGraph);
 
-  it('keeps events and deliveries 30 days by default (PARLEY_WATCH_RETENTION_DAYS), never one still pending', async () => {
+  it('keeps change sets, events and deliveries 30 days by default (PARLEY_WATCH_RETENTION_DAYS), never one still pending', async () => {
     const day = 86_400_000;
     const ago = (days: number) => new Date(Date.now() - days * day).toISOString();
     const later = new Date(Date.now() + day).toISOString();
     // Leased by no instance of this test and due tomorrow, so no delivery loop takes the pending ones meanwhile.
     await app.db.write(
       `CREATE (:ChangeEvent {id: 'change:old', at: $old}), (:ChangeEvent {id: 'change:recent', at: $recent}),
+              (:ChangeEvent {id: 'change:old-held', at: $old}),
+              (:ChangeSet {id: 'changeset:old', at: $old, events: ['change:old']}), (:ChangeSet {id: 'changeset:recent', at: $recent, events: ['change:recent']}),
+              (:ChangeSet:PendingChange {id: 'changeset:old-pending', at: $old, events: ['change:old-held'], leaseOwner: 'elsewhere', leaseUntil: $later}),
               (:ChangeEvent:PendingChange {id: 'change:old-pending', at: $old, leaseOwner: 'elsewhere', leaseUntil: $later}),
               (:Delivery {id: 'delivery:old', createdAt: $old, status: 'delivered'}), (:Delivery {id: 'delivery:recent', createdAt: $recent, status: 'delivered'}),
               (:Delivery:PendingDelivery {id: 'delivery:old-pending', createdAt: $old, status: 'pending', nextAttemptAt: $later})`,
       { old: ago(31), recent: ago(29), later },
     );
-    const left = async () => (await app.db.read<{ id: string }>('MATCH (n) WHERE n:ChangeEvent OR n:Delivery RETURN n.id AS id ORDER BY id')).map((r) => r.id);
+    const left = async () => (await app.db.read<{ id: string }>('MATCH (n) WHERE n:ChangeEvent OR n:ChangeSet OR n:Delivery RETURN n.id AS id ORDER BY id')).map((r) => r.id);
 
     const defaults = loadConfig({}).watches;
     expect(defaults.retentionDays).toBe(30);
     await new WatchDelivery(app.db, defaults, testLogger).prune();
-    expect(await left()).toEqual(['change:old-pending', 'change:recent', 'delivery:old-pending', 'delivery:recent']);
+    // An event of a change still pending stays with it (as does a pending event from before change sets).
+    expect(await left()).toEqual(['change:old-held', 'change:old-pending', 'change:recent', 'changeset:old-pending', 'changeset:recent', 'delivery:old-pending', 'delivery:recent']);
 
     const week = loadConfig({ PARLEY_WATCH_RETENTION_DAYS: '7' }).watches;
     expect(week.retentionDays).toBe(7);
     await new WatchDelivery(app.db, week, testLogger).prune();
-    expect(await left()).toEqual(['change:old-pending', 'delivery:old-pending']);
+    expect(await left()).toEqual(['change:old-held', 'change:old-pending', 'changeset:old-pending', 'delivery:old-pending']);
   });
 });
 

@@ -10,7 +10,7 @@ import type { Database } from '../../server/db/database.ts';
  */
 export async function graphFingerprint(db: Database): Promise<{ nodes: number; relationships: number; hash: string }> {
   const nodes = await db.read<{ labels: string[]; props: Record<string, unknown> }>(
-    'MATCH (n) WHERE NOT n:AuditEntry AND NOT n:GraphLayout AND NOT n:ChangeEvent AND NOT n:Delivery AND NOT n:Watch RETURN labels(n) AS labels, properties(n) AS props',
+    'MATCH (n) WHERE NOT n:AuditEntry AND NOT n:GraphLayout AND NOT n:ChangeEvent AND NOT n:ChangeSet AND NOT n:Delivery AND NOT n:Watch RETURN labels(n) AS labels, properties(n) AS props',
   );
   const relationships = await db.read<{ from: string; type: string; to: string; props: Record<string, unknown> }>(
     'MATCH (a)-[r]->(b) RETURN a.id AS from, type(r) AS type, b.id AS to, properties(r) AS props',

@@ -51,14 +51,13 @@ export interface LeasedDeliveryRow {
   url: string | null;
   nonce: string | null;
   active: boolean;
-  event: Omit<StoredEventRow, 'watches'>;
+  /** The events of one change that the watch follows, in order. */
+  events: Omit<StoredEventRow, 'watches'>[];
 }
 
 export interface DeliveryRow {
   id: string;
-  eventId: string;
-  kind: string;
-  title: string;
+  events: { id: string; kind: string; title: string }[];
   status: string;
   attempts: string;
   nextAttemptAt: string | null;
@@ -113,7 +112,7 @@ interface Lease {
   limit: number;
 }
 
-/** Claims pending outbox events under a lease, in one transaction (lock, then check again under the lock). */
+/** Claims pending outbox change sets under a lease, in one transaction (lock, then check again under the lock); answers their element ids. */
 export function leaseEvents(db: Database, { owner, now, until, limit }: Lease): Promise<string[]> {
   return db.transaction('WRITE', async (tx) => {
     const locked = await tx.run<{ id: string }>(cypher('watches/claim-events'), { owner, now, limit });
@@ -123,6 +122,7 @@ export function leaseEvents(db: Database, { owner, now, until, limit }: Lease): 
   }, { metadata: { app: 'parley', operation: 'lease-change-events' } });
 }
 
+/** Fans leased change sets out into one delivery per change and webhook watch following any of its events. */
 export async function fanOutEvents(db: Database, ids: string[], owner: string, now: string): Promise<number> {
   const [row] = await db.write<{ deliveries: number }>(cypher('watches/fan-out'), { ids, owner, now });
   return row?.deliveries ?? 0;

@@ -1,12 +1,13 @@
 /**
  * The outbox's delivery loop, one per app instance. Every poll (and at once when this instance
- * commits a change) it claims pending change events under a lease, so that of several instances
- * only one hands each event on, and fans them out into one delivery per webhook watch that
- * follows it; then it claims due deliveries, again under a lease, and sends them. A failed
- * attempt is retried with exponential back-off; a delivery that runs out of attempts is marked
- * failed; a webhook that fails too many times in a row is switched off. An instance that dies
- * holding a lease only delays its events: the lease runs out and another instance (or this one,
- * restarted) takes them, so delivery is at least once. Old events and deliveries are pruned.
+ * commits a change) it claims pending changes (a change set per committed change, naming its
+ * events) under a lease, so that of several instances only one hands each change on, and fans
+ * them out into one delivery per change and webhook watch that follows any of its events; then it
+ * claims due deliveries, again under a lease, and sends them. A failed attempt is retried with
+ * exponential back-off; a delivery that runs out of attempts is marked failed; a webhook that
+ * fails too many times in a row is switched off. An instance that dies holding a lease only
+ * delays its changes: the lease runs out and another instance (or this one, restarted) takes
+ * them, so delivery is at least once. Old events and deliveries are pruned.
  */
 import crypto from 'node:crypto';
 import os from 'node:os';
@@ -17,8 +18,10 @@ import { type AttemptOutcome, type LeasedDeliveryRow, fanOutEvents, leaseDeliver
 import { sendWebhook } from './webhook.ts';
 import { openUrl, serverKey, signingKey } from './signingKey.ts';
 
-const EVENT_BATCH = 200;
-const DELIVERY_BATCH = 50;
+/** Change sets per fan-out statement (each names all the events of one change). */
+const CHANGE_BATCH = 50;
+/** Deliveries claimed, sent in parallel and recorded together: two write transactions per batch. */
+const DELIVERY_BATCH = 100;
 const MAX_RETRY_DELAY_MS = 3_600_000;
 const PRUNE_EVERY_MS = 3_600_000;
 
@@ -102,16 +105,16 @@ export class WatchDelivery {
     return { owner: this.owner, now: now.toISOString(), until: new Date(now.getTime() + this.settings.leaseMs).toISOString() };
   }
 
-  /** Hands pending events to the deliveries; answers how many events it handed on. */
+  /** Hands pending change sets to the deliveries; answers how many change sets it handed on. */
   async fanOut(): Promise<number> {
     let handed = 0;
     for (;;) {
       const lease = this.lease();
-      const ids = await leaseEvents(this.db, { ...lease, limit: EVENT_BATCH });
+      const ids = await leaseEvents(this.db, { ...lease, limit: CHANGE_BATCH });
       if (ids.length === 0) break;
       await fanOutEvents(this.db, ids, this.owner, lease.now);
       handed += ids.length;
-      if (ids.length < EVENT_BATCH || this.stopped) break;
+      if (ids.length < CHANGE_BATCH || this.stopped) break;
     }
     return handed;
   }
@@ -139,13 +142,14 @@ export class WatchDelivery {
   private async send(row: LeasedDeliveryRow): Promise<AttemptOutcome> {
     const { webhook } = this.settings;
     const attempts = JSON.parse(row.attempts) as Attempt[];
-    const event = { ...row.event, links: JSON.parse(row.event.links) as unknown, watches: [row.watchId] };
-    const body = JSON.stringify({ id: row.id, idempotencyKey: row.id, watch: { id: row.watchId, target: row.target }, event });
+    const events = row.events.map((event) => ({ ...event, links: JSON.parse(event.links) as unknown, watches: [row.watchId] }));
+    const body = JSON.stringify({ id: row.id, idempotencyKey: row.id, watch: { id: row.watchId, target: row.target }, events });
+    const kinds = [...new Set(row.events.map((event) => event.kind))].join(',');
     const key = serverKey(webhook);
     const url = row.url === null ? null : openUrl(key, row.url);
     const result =
       row.active && url && row.nonce
-        ? await sendWebhook(url, { secret: signingKey(key, row.watchId, row.nonce), idempotencyKey: row.id, event: row.event.kind, body }, webhook)
+        ? await sendWebhook(url, { secret: signingKey(key, row.watchId, row.nonce), idempotencyKey: row.id, event: kinds, body }, webhook)
         : { ok: false, status: null, error: row.active ? 'the webhook URL is sealed under another server key' : 'the webhook is switched off', ms: 0 };
     const now = new Date();
     attempts.push({ at: now.toISOString(), ...result });

@@ -148,7 +148,7 @@ export async function watchDeliveries(db: Database, id: string, keys: KeySetting
     watch: id,
     deliveries: rows.map((row) => ({
       ...row,
-      kind: row.kind as ChangeKind,
+      events: row.events.map((event) => ({ ...event, kind: event.kind as ChangeKind })),
       status: row.status as 'pending' | 'delivered' | 'failed' | 'dropped',
       attempts: JSON.parse(row.attempts) as Array<{ at: string; ok: boolean; status: number | null; error: string | null; ms: number }>,
     })),
