@@ -22,6 +22,13 @@ import { openUrl, serverKey, signingKey } from './signingKey.ts';
 const CHANGE_BATCH = 50;
 /** Deliveries claimed, sent in parallel and recorded together: two write transactions per batch. */
 const DELIVERY_BATCH = 100;
+/**
+ * How long a round waits after this instance commits a change. Ingestions come in bursts; a
+ * round at once after each would run the fan-out and delivery statements once per change, on
+ * the same cores as the ingestions. Waiting this long gathers a burst's changes into one round,
+ * at this much added to the commit-to-webhook time (whose goal is a second).
+ */
+const NUDGE_DELAY_MS = 100;
 const MAX_RETRY_DELAY_MS = 3_600_000;
 const PRUNE_EVERY_MS = 3_600_000;
 
@@ -44,6 +51,8 @@ export class WatchDelivery {
   /** This instance's name on the leases it holds. */
   readonly owner = `${os.hostname()}:${process.pid}:${crypto.randomBytes(4).toString('hex')}`;
   private timer: NodeJS.Timeout | undefined;
+  /** When the scheduled round runs (ms since the epoch); a nudge never puts it off. */
+  private dueAt = Infinity;
   private current: Promise<void> | undefined;
   private again = false;
   private stopped = false;
@@ -61,11 +70,11 @@ export class WatchDelivery {
     this.schedule(0);
   }
 
-  /** Runs a round now (after this instance committed a change), or right after the one under way. */
+  /** Runs a round shortly (this instance committed a change), or shortly after the one under way. */
   nudge(): void {
     if (this.stopped) return;
     if (this.current) this.again = true;
-    else this.schedule(0);
+    else if (Date.now() + NUDGE_DELAY_MS < this.dueAt) this.schedule(NUDGE_DELAY_MS);
   }
 
   async stop(): Promise<void> {
@@ -76,13 +85,15 @@ export class WatchDelivery {
 
   private schedule(ms: number): void {
     clearTimeout(this.timer);
+    this.dueAt = Date.now() + ms;
     this.timer = setTimeout(() => {
+      this.dueAt = Infinity;
       this.current = this.round().finally(() => {
         this.current = undefined;
         if (this.stopped) return;
         const soon = this.again;
         this.again = false;
-        this.schedule(soon ? 0 : this.settings.pollMs);
+        this.schedule(soon ? NUDGE_DELAY_MS : this.settings.pollMs);
       });
     }, ms);
     this.timer.unref();
