@@ -96,6 +96,30 @@ function shapeOf(body: Record<string, unknown>): string {
   return JSON.stringify(shape);
 }
 
+/** Where two shapes differ, briefly: each differing entry with both values, id lists as what only one side has. */
+function difference(scoped: string, alone: string): string {
+  const flat = (shape: string) => {
+    const out = new Map<string, unknown>();
+    const walk = (value: unknown, at: string) => {
+      if (value && typeof value === 'object') for (const [key, inner] of Object.entries(value)) walk(inner, at ? `${at}.${key}` : key);
+      else out.set(at, value);
+    };
+    walk(JSON.parse(shape), '');
+    return out;
+  };
+  const [a, b] = [flat(scoped), flat(alone)];
+  const parts: string[] = [];
+  for (const key of new Set([...a.keys(), ...b.keys()])) {
+    const [x, y] = [a.get(key), b.get(key)];
+    if (x === y) continue;
+    if (key.endsWith('.id') && typeof x === 'string' && typeof y === 'string') {
+      const [xs, ys] = [new Set(x.split(',')), new Set(y.split(','))];
+      parts.push(`ids only scoped: ${[...xs].filter((id) => !ys.has(id)).join(' ') || 'none'}; only alone: ${[...ys].filter((id) => !xs.has(id)).join(' ') || 'none'}`);
+    } else if (!/\.(label|type|size|cluster|date|target|relation|stanceCount|latestType|latestFamily|latestDate)$/.test(key)) parts.push(`${key} ${String(x)} against ${String(y)}`);
+  }
+  return parts.join('; ');
+}
+
 /** A far-future day, another for each request: a filter that keeps everything but is a new key of the per-layout memo. */
 let asOfCounter = 0;
 const freshAsOf = () => new Date(Date.UTC(2100, 0, 1) + asOfCounter++ * 86_400_000).toISOString().slice(0, 10);
@@ -160,7 +184,7 @@ export async function negotiationsSuite(context: WorldContext, options: Negotiat
         higherIsBetter: false,
         parley,
         comparisons: callers.slice(1).map(([name]) => compare(name, parley, summarize(p50s.get(name)!))),
-        note: scopedShape === aloneShape ? 'same answer on both worlds' : `answers differ: ${scopedShape} against ${aloneShape}`,
+        note: scopedShape === aloneShape ? 'same answer on both worlds' : `answers differ: ${difference(scopedShape, aloneShape)}`,
       });
     }
     return rows;
