@@ -71,6 +71,18 @@ export function readNegotiationStanceEdges(db: Database, filter: StanceFilterRow
   return db.read(cypher('graph-view/view-negotiation-edges'), stanceFilter(filter));
 }
 
+/** A drawable node's part in one negotiation: how many of its stances it took or is the target of, plus its other ties. */
+export interface NodeNegotiationRow {
+  id: string;
+  negotiation: string;
+  weight: number;
+}
+
+/** Every drawable node's negotiations, weighted (graph-view/node-negotiations), for the layout. */
+export function readNodeNegotiations(db: Database): Promise<NodeNegotiationRow[]> {
+  return db.read<NodeNegotiationRow>(cypher('graph-view/node-negotiations'));
+}
+
 /** The actors that took stances (all, or those among `ids`; of one negotiation's stances when given), with their stance counts. */
 export function readStanceActors(db: Database, ids: readonly string[] | null, negotiation: string | null = null): Promise<ActorLoadRow[]> {
   return db.read<ActorLoadRow>(cypher('graph-view/stance-actors'), { ids, negotiation });
