@@ -173,7 +173,7 @@ export async function negotiationsSuite(context: WorldContext, options: Negotiat
           }
         }
         for (const [name, values] of times) p50s.get(name)!.push(percentile(values.sort((a, b) => a - b), 50));
-        context.logger.info({ scope: context.scope, measure: measure.name, run: run + 1, of: context.runs }, 'negotiations run done');
+        context.logger.info({ scope: context.scope, measure: measure.name, run: run + 1, of: context.runs, p50: Object.fromEntries([...p50s].map(([name, values]) => [name, values.at(-1)])) }, 'negotiations run done');
       }
       const parley = summarize(p50s.get('scoped')!);
       rows.push({
