@@ -15,7 +15,7 @@ import { ingestThroughParley } from '../ingestPaths.ts';
 import { startBenchNeo4j, startParleyServer } from '../processes.ts';
 import { ALONE_BASELINE, compare, elapsedMs, percentile, type ResultRow, summarize } from '../stats.ts';
 import { GENERATOR_VERSION, negotiationId, negotiationMembers, negotiationStanceCount, negotiationWorldSources, positionId, type WorldPlan } from '../world.ts';
-import { cappedRuns, type WorldContext } from './context.ts';
+import type { WorldContext } from './context.ts';
 
 /** The track measured: the first (every track has the same make-up, by construction). */
 const TRACK = 0;
@@ -151,7 +151,8 @@ export async function negotiationsSuite(context: WorldContext, options: Negotiat
   try {
     await Promise.all([untilLayoutCurrent(context.server.url), untilLayoutCurrent(alone.url)]);
     const rows: ResultRow[] = [];
-    for (const measure of measures(context.plan)) {
+    const all = measures(context.plan);
+    for (const measure of all) {
       const callers: [string, () => string][] = [
         ['scoped', () => `${context.server.url}${measure.path(scope)}`],
         [ALONE_BASELINE, () => `${alone.url}${measure.path('')}`],
@@ -159,11 +160,14 @@ export async function negotiationsSuite(context: WorldContext, options: Negotiat
       ];
       // The answers agree (the same request, the same track), and every caller is warm.
       const [scopedShape, aloneShape] = [shapeOf(await getJson(callers[0]![1]())), shapeOf(await getJson(callers[1]![1]()))];
-      for (let i = 0; i < 5; i++) for (const [, url] of callers) await getJson(url());
+      for (let i = 0; i < 2; i++) for (const [, url] of callers) await getJson(url());
+      // Each measure gets its share of the suite's time cap: a slow read (conflicts on a large world
+      // take seconds) does fewer requests and runs, always at least one round.
+      const deadline = performance.now() + (context.capSeconds * 1000) / all.length;
       const p50s = new Map<string, number[]>(callers.map(([name]) => [name, []]));
-      for (const run of cappedRuns(context)) {
+      for (let run = 0; run < context.runs && (run === 0 || performance.now() < deadline); run++) {
         const times = new Map<string, number[]>(callers.map(([name]) => [name, []]));
-        for (let r = 0; r < options.requestsPerRun; r++) {
+        for (let r = 0; r < options.requestsPerRun && (r === 0 || performance.now() < deadline); r++) {
           for (let turn = 0; turn < callers.length; turn++) {
             const [name, url] = callers[(r + turn) % callers.length]!;
             const target = url();

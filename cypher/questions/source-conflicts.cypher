@@ -15,15 +15,15 @@ CALL () {
     AND s1.family <> 'other' AND s2.family <> 'other' AND (s1.family = 'rejection') <> (s2.family = 'rejection')
   RETURN actor, s1, t, s2
   UNION ALL
-  // From the negotiation's stances to their actors, then each actor's other stances on the same
-  // target (a stance's actor has few stances; a shared target has every negotiation's).
+  // From the negotiation's stances to their targets, then the other stances on each target by the
+  // same actor (as the unscoped branch pairs them, but from one negotiation's stances).
   WITH 1 AS scoped WHERE $negotiation IS NOT NULL
   MATCH (:Negotiation {id: $negotiation})<-[:IN_NEGOTIATION]-(s1:Stance)-[:ON]->(t:Entity)
   WHERE s1.family <> 'other'
-  MATCH (s1)<-[:TOOK]-(actor:Entity)
-  MATCH (actor)-[:TOOK]->(s2:Stance)-[:ON]->(t2:Entity)
+  MATCH (t)<-[:ON]-(s2:Stance)
   WHERE s1.id < s2.id AND s2.family <> 'other' AND (s1.family = 'rejection') <> (s2.family = 'rejection')
-    AND elementId(t2) = elementId(t)
+  MATCH (actor:Entity)-[:TOOK]->(s1)
+  WHERE (actor)-[:TOOK]->(s2)
   RETURN actor, s1, t, s2
 }
 WITH actor, t, s1, s2
