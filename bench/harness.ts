@@ -23,11 +23,12 @@ import { ingestionSuite } from './suites/ingestion.ts';
 import { latencySuite } from './suites/latency.ts';
 import { layoutSuite } from './suites/layout.ts';
 import { type LoadOptions, loadSuite } from './suites/load.ts';
+import { negotiationsSuite } from './suites/negotiations.ts';
 import { throughputSuite } from './suites/throughput.ts';
 import { watchesSuite } from './suites/watches.ts';
-import { planWorld, sourceCount, WORLD_SIZES, type WorldPlan, type WorldSize, worldSources } from './world.ts';
+import { GENERATOR_VERSION, planWorld, sourceCount, WORLD_SIZES, type WorldPlan, type WorldSize, worldSources } from './world.ts';
 
-export const SUITES = ['latency', 'throughput', 'ingestion', 'client', 'load', 'extraction', 'watches', 'layout'] as const;
+export const SUITES = ['latency', 'throughput', 'ingestion', 'client', 'load', 'extraction', 'watches', 'layout', 'negotiations'] as const;
 export type SuiteName = (typeof SUITES)[number];
 
 export interface BenchOptions {
@@ -41,9 +42,6 @@ export interface BenchOptions {
   client: ClientOptions;
   logger: Logger;
 }
-
-/** Bump when the generator changes, so worlds kept in bench/data are rebuilt rather than reused. */
-const GENERATOR_VERSION = 1;
 
 const NEO4J_MEMORY: Record<WorldSize, { heap: string; pageCache: string }> = {
   tiny: { heap: '512m', pageCache: '256m' },
@@ -83,6 +81,7 @@ export async function benchWorld(
     ['latency', () => latencySuite(context, { requestsPerRun: options.requestsPerRun })],
     ['throughput', () => throughputSuite(context)],
     ['load', () => loadSuite(context, options.load)],
+    ['negotiations', () => negotiationsSuite(context, { requestsPerRun: options.requestsPerRun })],
     // Last: it writes (and removes) extra sources.
     ['ingestion', () => ingestionSuite(context, { stances: Math.min(options.ingestStances, world.plan.stances) })],
     ['watches', () => watchesSuite(context, { stances: Math.min(options.ingestStances, world.plan.stances) })],

@@ -1,5 +1,5 @@
 /** Renders a benchmark run as bench/RESULTS.md: machine, worlds, one table per suite, goals, notes. */
-import type { ResultRow, Suite, Summary } from './stats.ts';
+import { ALONE_BASELINE, type ResultRow, type Suite, type Summary } from './stats.ts';
 
 export interface MachineFacts {
   cpu: string;
@@ -41,6 +41,7 @@ const SUITE_TITLES: Record<Suite, string> = {
   extraction: '6. Article extraction (in process)',
   watches: '7. Watches: commit to webhook, and ingestion with 100 watches',
   layout: "8. The graph view's stored layout: current after start and after one ingestion",
+  negotiations: '9. Scoped to one negotiation, against a world holding only that negotiation',
 };
 
 function number(value: number): string {
@@ -227,6 +228,16 @@ export function evaluateGoals(rows: ResultRow[]): Goal[] {
   };
   layoutGoal('Stored layout current ≤ 10 s after start on the large world when nothing changed', 10, (r) => r.measure.startsWith('restart'));
   layoutGoal('Stored layout current ≤ 2 s after one source is ingested (large world)', 2, (r) => r.scope.endsWith('ingestion committed to layout current'));
+
+  // Issue #27: a read scoped to one negotiation costs at most 1.1× the same read on a world holding only that negotiation.
+  const scopingGoal = 'Scoped reads ≤ 1.1× the same request on a world holding only that negotiation (p50)';
+  const scoped = rows.filter((r) => r.suite === 'negotiations').flatMap((r) => r.comparisons.filter((c) => c.baseline === ALONE_BASELINE).map((c) => ({ row: r, ratio: c.ratio })));
+  const worstScoped = worst(scoped, (x) => x.ratio);
+  goals.push(
+    worstScoped
+      ? { goal: scopingGoal, status: worstScoped.ratio <= 1.1 ? 'met' : 'missed', evidence: `worst ratio ${number(worstScoped.ratio)}× (${worstScoped.row.scope.split(',')[0]}, ${worstScoped.row.measure.split(/ \(| p50/)[0] ?? worstScoped.row.measure})` }
+      : { goal: scopingGoal, status: 'not measured', evidence: 'negotiations suite not run' },
+  );
 
   const loadCounts = rows.filter((r) => r.suite === 'load' && r.unit === 'count');
   const total = (kind: string) => loadCounts.filter((r) => r.measure.includes(kind)).reduce((sum, r) => sum + r.parley.median, 0);

@@ -2,7 +2,7 @@
  * `npm run bench [-- options]`: runs every benchmark and writes bench/RESULTS.md.
  *
  *   --sizes small,medium,large  worlds to run (tiny, small, medium, large); default all but tiny
- *   --suites latency,...        suites to run (latency, throughput, ingestion, client, load, extraction, watches); default all
+ *   --suites latency,...        suites to run (latency, throughput, ingestion, client, load, extraction, watches, layout, negotiations); default all
  *   --runs 5                    runs per row (at least 5 for the published results)
  *   --cap 900                   seconds after which a suite starts no new run (a whole large
  *                               world takes about 3 min per throughput run)

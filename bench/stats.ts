@@ -21,7 +21,10 @@ export function summarize(values: readonly number[]): Summary {
   return { median: sorted.length ? median : Number.NaN, min: sorted[0] ?? Number.NaN, max: sorted.at(-1) ?? Number.NaN, runs: sorted.length };
 }
 
-export type Suite = 'latency' | 'throughput' | 'ingestion' | 'client' | 'load' | 'extraction' | 'watches' | 'layout';
+export type Suite = 'latency' | 'throughput' | 'ingestion' | 'client' | 'load' | 'extraction' | 'watches' | 'layout' | 'negotiations';
+
+/** The negotiations suite's baseline, by which report.ts judges the scoping goal of issue 27. */
+export const ALONE_BASELINE = 'same request on a world holding only that negotiation';
 
 export interface Comparison {
   baseline: string;

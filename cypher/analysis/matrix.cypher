@@ -4,7 +4,19 @@
 // dispute (server/core/disputes.ts). Under a grade filter ($sources: the admissible sources; null:
 // all) only evidence from those counts, and a stance with none is left out. $stanceTypes (null:
 // all) keeps only stances of those types; $negotiation (null: all) only the stances of that negotiation.
-MATCH (a:Entity)-[:TOOK]->(s:Stance)-[:ON]->(pos:Position)
+// Scoped, the stances are read from the negotiation rather than tested one by one (each guard
+// comes first, so only one branch runs).
+CALL () {
+  WITH 1 AS unscoped WHERE $negotiation IS NULL
+  MATCH (a:Entity)-[:TOOK]->(s:Stance)-[:ON]->(pos:Position)
+  RETURN a, s, pos
+  UNION ALL
+  WITH 1 AS scoped WHERE $negotiation IS NOT NULL
+  MATCH (:Negotiation {id: $negotiation})<-[:IN_NEGOTIATION]-(s:Stance)
+  MATCH (a:Entity)-[:TOOK]->(s)-[:ON]->(pos:Position)
+  RETURN a, s, pos
+}
+WITH a, s, pos
 WHERE ($asOf IS NULL OR s.date <= date($asOf)) AND ($stanceTypes IS NULL OR s.type IN $stanceTypes)
   AND {{in-negotiation(s)}}
 WITH a, s, pos, {{party-of(a)}} AS party

@@ -5,7 +5,28 @@
 // GET /api/conflicts reads the same rows (server/domain/conflicts.ts). A moment is a stance's
 // date through the end of its precision (a month-precision date covers the month), as in
 // server/domain/reports.ts; two moments overlap when each starts before the other ends.
-MATCH (actor:Entity)-[:TOOK]->(s1:Stance)-[:ON]->(t:Entity)<-[:ON]-(s2:Stance)<-[:TOOK]-(actor)
+// Scoped to a negotiation ($negotiation; null: all), both stances must be in it: the first is read
+// from the negotiation and the second from the same actor's stances, instead of every pair of the
+// graph being tested (each guard comes first, so only one branch runs).
+CALL () {
+  WITH 1 AS unscoped WHERE $negotiation IS NULL
+  MATCH (actor:Entity)-[:TOOK]->(s1:Stance)-[:ON]->(t:Entity)<-[:ON]-(s2:Stance)<-[:TOOK]-(actor)
+  WHERE s1.id < s2.id
+    AND s1.family <> 'other' AND s2.family <> 'other' AND (s1.family = 'rejection') <> (s2.family = 'rejection')
+  RETURN actor, s1, t, s2
+  UNION ALL
+  // From the negotiation's stances to their targets, then the other stances on each target by the
+  // same actor (as the unscoped branch pairs them, but from one negotiation's stances).
+  WITH 1 AS scoped WHERE $negotiation IS NOT NULL
+  MATCH (:Negotiation {id: $negotiation})<-[:IN_NEGOTIATION]-(s1:Stance)-[:ON]->(t:Entity)
+  WHERE s1.family <> 'other'
+  MATCH (t)<-[:ON]-(s2:Stance)
+  WHERE s1.id < s2.id AND s2.family <> 'other' AND (s1.family = 'rejection') <> (s2.family = 'rejection')
+  MATCH (actor:Entity)-[:TOOK]->(s1)
+  WHERE (actor)-[:TOOK]->(s2)
+  RETURN actor, s1, t, s2
+}
+WITH actor, t, s1, s2
 WHERE s1.id < s2.id
   AND s1.family <> 'other' AND s2.family <> 'other' AND (s1.family = 'rejection') <> (s2.family = 'rejection')
   AND ($asOf IS NULL OR (s1.date <= date($asOf) AND s2.date <= date($asOf)))

@@ -11,3 +11,16 @@ export async function negotiationScope(db: Database, negotiation: string | undef
   }
   return negotiation;
 }
+
+/**
+ * The scope checked while `reads` run, in one round trip instead of two one after the other: the
+ * reads take the scope as given (an unknown negotiation matches nothing, and its 404 replaces their
+ * answer). When both fail, the error thrown is the one that was checked first before: the scope's
+ * when `scopeFirst`, else the reads'.
+ */
+export async function alongsideScope<T>(db: Database, negotiation: string | undefined | null, reads: (negotiation: string | null) => Promise<T>, scopeFirst = true): Promise<[string | null, T]> {
+  const [scope, answer] = await Promise.allSettled([negotiationScope(db, negotiation), reads(negotiation ?? null)]);
+  const failures = (scopeFirst ? [scope, answer] : [answer, scope]).filter((r) => r.status === 'rejected');
+  if (failures[0]) throw failures[0].reason;
+  return [(scope as PromiseFulfilledResult<string | null>).value, (answer as PromiseFulfilledResult<T>).value];
+}

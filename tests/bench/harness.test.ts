@@ -51,7 +51,7 @@ describe('bench harness at the tiny size', () => {
         logger: testLogger,
       },
     );
-    expect(new Set(rows.map((r) => r.suite))).toEqual(new Set(['latency', 'throughput', 'ingestion', 'load', 'watches', 'layout']));
+    expect(new Set(rows.map((r) => r.suite))).toEqual(new Set(['latency', 'throughput', 'ingestion', 'load', 'watches', 'layout', 'negotiations']));
     for (const row of rows) {
       expect(Number.isFinite(row.parley.median), `${row.suite} ${row.measure}`).toBe(true);
       for (const c of row.comparisons) expect(Number.isFinite(c.ratio), `${row.measure} vs ${c.baseline}`).toBe(true);

@@ -13,7 +13,7 @@ import { ACTOR_TYPES, STANCE_TYPE_NAMES, STANCE_TYPES, type PositionRelation, ty
 import type { GradeFilter, Reversal, StanceStep } from '../../contract/common.ts';
 import type { ActorStancesResponse, MatrixResponse, PathsResponse, PositionLink, TimelineEntry, TraceResponse } from '../../contract/analysis.ts';
 import { admissibleSources } from '../../core/grading.ts';
-import { negotiationScope } from '../../core/negotiations.ts';
+import { alongsideScope, negotiationScope } from '../../core/negotiations.ts';
 import { readStanceNegotiations, UNASSIGNED_NEGOTIATION } from '../../core/negotiationsData.ts';
 import { corroborationOf, groupBy, reversalsIn, stepOf } from '../../core/reports.ts';
 import { judgeDispute, toDispute } from '../../core/disputes.ts';
@@ -31,8 +31,8 @@ interface ViewFilter extends GradeFilter {
 }
 
 export async function tracePosition(db: Database, id: string, { asOf, negotiation: scope, ...grading }: ViewFilter): Promise<TraceResponse> {
-  const position = await requireNode(db, id, ['Position'], 'position');
-  const negotiation = await negotiationScope(db, scope);
+  // The unknown position's 404 first, as when the two were checked one after the other.
+  const [negotiation, position] = await alongsideScope(db, scope, () => requireNode(db, id, ['Position'], 'position'), false);
   const sources = await admissibleSources(db, grading);
   const [stances, links, dated, conditionalStances] = await Promise.all([
     readStances(db, { position: id, asOf, sources, negotiation }),
@@ -192,9 +192,10 @@ export function withCorroboration<T extends Pick<StanceRow, 'evidence'>>(stance:
 }
 
 export async function partyPositionMatrix(db: Database, { asOf, stanceTypes = null, negotiation: scope, ...grading }: ViewFilter & { stanceTypes?: readonly StanceType[] | null }): Promise<MatrixResponse> {
-  const negotiation = await negotiationScope(db, scope);
-  const sources = await admissibleSources(db, grading);
-  const [axes, cells] = await Promise.all([readMatrixAxes(db, negotiation), readMatrix(db, asOf, sources, stanceTypes, negotiation)]);
+  const [, [axes, cells]] = await alongsideScope(db, scope, async (negotiation) => {
+    const sources = await admissibleSources(db, grading);
+    return Promise.all([readMatrixAxes(db, negotiation), readMatrix(db, asOf, sources, stanceTypes, negotiation)]);
+  });
   return {
     asOf,
     parties: axes.filter((a) => a.type === 'Party'),

@@ -7,8 +7,7 @@ import { type ConflictRow, type ConflictSideRow, readConflicts } from './conflic
 import type { Conflict, ConflictsResponse } from '../../contract/analysis.ts';
 import type { Page } from '../sources/sources.ts';
 import { admissibleSources } from '../../core/grading.ts';
-import { negotiationScope } from '../../core/negotiations.ts';
-import { stancesInNegotiation } from '../../core/negotiationsData.ts';
+import { alongsideScope } from '../../core/negotiations.ts';
 import type { GradeFilter } from '../../contract/common.ts';
 
 /**
@@ -16,18 +15,10 @@ import type { GradeFilter } from '../../contract/common.ts';
  * sources, and a conflict one of whose sides has none left is no conflict any more.
  */
 export async function listConflicts(db: Database, page: Page, grading: GradeFilter = {}, scope?: string): Promise<ConflictsResponse> {
-  const negotiation = await negotiationScope(db, scope);
-  const sources = await admissibleSources(db, grading);
-  const read = await inNegotiation(db, await readConflicts(db, null), negotiation);
+  // Scoped, the Cypher keeps the conflicts both of whose stances are in the negotiation.
+  const [, [sources, read]] = await alongsideScope(db, scope, (negotiation) => Promise.all([admissibleSources(db, grading), readConflicts(db, null, negotiation)]));
   const rows = sources === null ? read : admissibleOnly(read, new Set(sources));
   return { total: rows.length, ...page, conflicts: rows.slice(page.offset, page.offset + page.limit).map(toConflict) };
-}
-
-/** Scoped to a negotiation, a conflict is in it when both its stances are. */
-async function inNegotiation(db: Database, rows: ConflictRow[], negotiation: string | null): Promise<ConflictRow[]> {
-  if (negotiation === null) return rows;
-  const members = await stancesInNegotiation(db, negotiation, [...new Set(rows.flatMap((row) => [row.a.stanceId, row.b.stanceId]))]);
-  return rows.filter((row) => members.has(row.a.stanceId) && members.has(row.b.stanceId));
 }
 
 function admissibleOnly(rows: ConflictRow[], admitted: ReadonlySet<string>): ConflictRow[] {

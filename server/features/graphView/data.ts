@@ -61,13 +61,31 @@ export interface ClusterEdgeRow {
   latestStance: string;
 }
 
-export function readViewNodes(db: Database, asOf: string | null, negotiation: string | null = null): Promise<ViewNodeRow[]> {
-  return db.read<ViewNodeRow>(cypher('graph-view/view-nodes'), { asOf, negotiation });
+/** The drawable nodes (of one negotiation when given; `ends`: the actors and targets of its stances, when already read). */
+export function readViewNodes(db: Database, asOf: string | null, negotiation: string | null = null, ends: readonly string[] | null = null): Promise<ViewNodeRow[]> {
+  return db.read<ViewNodeRow>(cypher('graph-view/view-nodes'), { asOf, negotiation, ends });
 }
 
-/** The actors that took stances (all, or those among `ids`), with their stance counts. */
-export function readStanceActors(db: Database, ids: readonly string[] | null): Promise<ActorLoadRow[]> {
-  return db.read<ActorLoadRow>(cypher('graph-view/stance-actors'), { ids });
+/** A negotiation's stances aggregated per actor → target in one read; pairs none of whose stances pass the filter have stanceCount 0. */
+export function readNegotiationStanceEdges(db: Database, filter: StanceFilterRow & { negotiation: string }): Promise<(Omit<AggregatedEdgeRow, 'latestType' | 'latestFamily' | 'latestDate' | 'latestStance'> & { [K in 'latestType' | 'latestFamily' | 'latestDate' | 'latestStance']: string | null })[]> {
+  return db.read(cypher('graph-view/view-negotiation-edges'), stanceFilter(filter));
+}
+
+/** A drawable node's part in one negotiation: how many of its stances it took or is the target of, plus its other ties. */
+export interface NodeNegotiationRow {
+  id: string;
+  negotiation: string;
+  weight: number;
+}
+
+/** Every drawable node's negotiations, weighted (graph-view/node-negotiations), for the layout. */
+export function readNodeNegotiations(db: Database): Promise<NodeNegotiationRow[]> {
+  return db.read<NodeNegotiationRow>(cypher('graph-view/node-negotiations'));
+}
+
+/** The actors that took stances (all, or those among `ids`; of one negotiation's stances when given), with their stance counts. */
+export function readStanceActors(db: Database, ids: readonly string[] | null, negotiation: string | null = null): Promise<ActorLoadRow[]> {
+  return db.read<ActorLoadRow>(cypher('graph-view/stance-actors'), { ids, negotiation });
 }
 
 /** One chunk of actors' stances, one row per actor → target (only into `targets` when given). */

@@ -9,7 +9,7 @@ import { UndirectedGraph } from 'graphology';
 import forceAtlas2Module from 'graphology-layout-forceatlas2';
 import noverlapModule from 'graphology-layout-noverlap';
 import louvainModule from 'graphology-communities-louvain';
-import type { AggregatedEdgeRow, StructuralEdgeRow, ViewNodeRow } from './data.ts';
+import type { AggregatedEdgeRow, NodeNegotiationRow, StructuralEdgeRow, ViewNodeRow } from './data.ts';
 import type { StanceFamily } from '../../contract/model.ts';
 
 /** One edge of the view: an aggregated actor → target edge (relation STANCES) or a structural one. */
@@ -40,6 +40,8 @@ export function structuralEdge(row: StructuralEdgeRow): ViewEdge {
 export interface ViewGraph {
   nodes: ViewNodeRow[];
   edges: ViewEdge[];
+  /** Each node's negotiations, weighted (absent: laid out as one negotiation). */
+  negotiations?: NodeNegotiationRow[];
 }
 
 /** How many of its heaviest edges each actor keeps in a skeleton. */
@@ -145,12 +147,84 @@ function undirectedWeighted(view: ViewGraph): UndirectedGraph {
 }
 
 /**
+ * Where each node starts. With nodes in two or more negotiations ("All negotiations"), each
+ * negotiation is laid out as its own picture (the band below, over the nodes mostly its own)
+ * around a centre of its own on a circle, far enough apart that the pictures do not overlap; a
+ * node is pulled to the centres of its negotiations by its share of its weight in each, so one
+ * that is as much in two sits between them, and nodes in no negotiation go on a ring outside.
+ * With one negotiation or none, the band alone.
+ */
+export function initialPositions(view: ViewGraph): Map<string, { x: number; y: number }> {
+  const shares = negotiationShares(view);
+  const tracks = [...new Set([...shares.values()].flatMap((share) => [...share.keys()]))].sort();
+  if (tracks.length < 2) return bandPositions(view);
+  const home = new Map<string, string>();
+  for (const [id, share] of shares) home.set(id, [...share].sort(([a, wa], [b, wb]) => wb - wa || a.localeCompare(b))[0]![0]);
+  const pictures = new Map<string, { positions: Map<string, { x: number; y: number }>; reach: number }>();
+  for (const track of tracks) {
+    const nodes = view.nodes.filter((n) => home.get(n.id) === track);
+    const members = new Set(nodes.map((n) => n.id));
+    const edges = view.edges.filter((e) => members.has(e.source) && members.has(e.target));
+    // bandPositions puts nodes within 1.5 × its radius of the centre (the outer ring).
+    pictures.set(track, { positions: bandPositions({ nodes, edges }), reach: 1.5 * bandRadius(nodes.length) });
+  }
+  const widest = Math.max(...[...pictures.values()].map((p) => p.reach));
+  // Neighbouring centres are 2.5 reaches apart: each picture keeps a margin of half a reach.
+  const circle = (1.25 * widest) / Math.sin(Math.PI / tracks.length);
+  const centre = new Map(tracks.map((track, i) => {
+    const angle = Math.PI + (2 * Math.PI * i) / tracks.length;
+    return [track, { x: circle * Math.cos(angle), y: circle * Math.sin(angle) }];
+  }));
+  const positions = new Map<string, { x: number; y: number }>();
+  const loose = view.nodes.filter((n) => !shares.has(n.id));
+  for (const node of view.nodes) {
+    const share = shares.get(node.id);
+    if (!share) continue;
+    const own = home.get(node.id)!;
+    const local = pictures.get(own)!.positions.get(node.id)!;
+    const homeShare = share.get(own)!;
+    let x = homeShare * local.x;
+    let y = homeShare * local.y;
+    for (const [track, part] of share) {
+      x += part * centre.get(track)!.x;
+      y += part * centre.get(track)!.y;
+    }
+    positions.set(node.id, { x, y });
+  }
+  const ring = circle + 1.5 * widest;
+  loose.forEach((node, rank) => {
+    const angle = (2 * Math.PI * rank) / loose.length;
+    positions.set(node.id, { x: ring * Math.cos(angle), y: ring * Math.sin(angle) });
+  });
+  return positions;
+}
+
+/** Each node's negotiations, as shares of its weight summing to 1 (only nodes of the view with some weight). */
+function negotiationShares(view: ViewGraph): Map<string, Map<string, number>> {
+  const drawn = new Set(view.nodes.map((n) => n.id));
+  const weights = new Map<string, Map<string, number>>();
+  for (const row of view.negotiations ?? []) {
+    if (!drawn.has(row.id) || !(row.weight > 0)) continue;
+    const of = weights.get(row.id) ?? new Map<string, number>();
+    of.set(row.negotiation, (of.get(row.negotiation) ?? 0) + row.weight);
+    weights.set(row.id, of);
+  }
+  for (const of of weights.values()) {
+    const total = [...of.values()].reduce((a, b) => a + b, 0);
+    for (const [track, weight] of of) of.set(track, weight / total);
+  }
+  return weights;
+}
+
+const bandRadius = (nodes: number) => 20 * Math.sqrt(Math.max(nodes, 1));
+
+/**
  * Positions and stance targets in a tall central band; each actor left or right by the balance
  * of its stances (backing and proposing pull left, rejecting pulls right, the more one-sided the
  * further out); actors without stances and context nodes (places, documents, other events) on an
  * outer ring. Nodes are spread by their rank, so the start is the same for the same graph.
  */
-export function initialPositions(view: ViewGraph): Map<string, { x: number; y: number }> {
+function bandPositions(view: ViewGraph): Map<string, { x: number; y: number }> {
   const balance = new Map<string, number>();
   const weight = new Map<string, number>();
   for (const edge of view.edges) {
@@ -159,7 +233,7 @@ export function initialPositions(view: ViewGraph): Map<string, { x: number; y: n
     balance.set(edge.source, (balance.get(edge.source) ?? 0) + side * edge.stanceCount);
     weight.set(edge.source, (weight.get(edge.source) ?? 0) + edge.stanceCount);
   }
-  const radius = 20 * Math.sqrt(Math.max(view.nodes.length, 1));
+  const radius = bandRadius(view.nodes.length);
   const central: string[] = [];
   const left: string[] = [];
   const right: string[] = [];

@@ -8,16 +8,16 @@
 import { admissibleSources, isGradeFilterSet } from '../../core/grading.ts';
 import type { Database } from '../../db/database.ts';
 import { withCorroboration } from '../analysis/analysis.ts';
-import { type ClusterEdgeRow, readViewNodes, type StanceFilterRow, type ViewNodeRow } from './data.ts';
+import { type ClusterEdgeRow, readNegotiationStanceEdges, readStructuralEdges, readViewNodes, type StanceFilterRow, type ViewNodeRow } from './data.ts';
 import { readClusterEdges, readEdgesAmong, UNFILTERED } from './stanceEdges.ts';
 import { readStances } from '../../core/stancesData.ts';
 import { readNodesById } from '../../core/nodesData.ts';
 import { NotFoundError } from '../../errors.ts';
-import { negotiationScope } from '../../core/negotiations.ts';
+import { alongsideScope } from '../../core/negotiations.ts';
 import { STANCE_TYPE_NAMES } from '../../contract/model.ts';
 import type { EdgeStances, GraphView, GraphViewQuery } from '../../contract/graphView.ts';
 import { GRAPH_VIEW_EXTRAS } from '../../contract/graphView.ts';
-import { type Placement, STANCES_RELATION, type ViewEdge } from './graphLayout.ts';
+import { type Placement, STANCES_RELATION, structuralEdge, type ViewEdge } from './graphLayout.ts';
 import type { GraphLayoutKeeper, LaidOutView, StoredLayout } from './layoutKeeper.ts';
 
 interface ViewBounds {
@@ -40,9 +40,8 @@ const EXTRA_OF_TYPE: Record<string, Extra> = { Place: 'places', Document: 'docum
  */
 export async function viewGraph(db: Database, keeper: GraphLayoutKeeper, query: GraphViewQuery, bounds: ViewBounds): Promise<GraphView> {
   const include = [...(query.include ?? [])].sort();
-  const negotiation = await negotiationScope(db, query.negotiation);
+  const [negotiation, { layout, stale }] = await alongsideScope(db, query.negotiation, () => keeper.current());
   const filtered = query.stanceTypes !== undefined || query.asOf !== undefined || isGradeFilterSet(query) || negotiation !== null;
-  const { layout, stale } = await keeper.current();
   if (layout && !filtered) {
     // Composed (or found unservable) once per layout and include, not on every request.
     const composed = keeper.memoized(layout, include.join(','), () =>
@@ -56,14 +55,20 @@ export async function viewGraph(db: Database, keeper: GraphLayoutKeeper, query: 
 }
 
 async function liveView(db: Database, layout: StoredLayout | null, filter: StanceFilterRow, include: readonly string[], bounds: ViewBounds, answerStatus: GraphView['layout']): Promise<GraphView> {
-  const nodes = (await readViewNodes(db, filter.asOf, filter.negotiation)).filter((n) => isVisible(n, include));
+  // Scoped, the negotiation's stances are read once, from it: their ends are its actors and
+  // targets, and their edges all the stance edges the view can draw (bench suite negotiations).
+  const scoped = filter.negotiation === null ? null : await readNegotiationStanceEdges(db, { ...filter, negotiation: filter.negotiation });
+  const ends = scoped && [...new Set(scoped.flatMap((row) => [row.source, row.target]))];
+  const nodes = (await readViewNodes(db, filter.asOf, filter.negotiation, ends)).filter((n) => isVisible(n, include));
   if (layout && nodes.length > bounds.nodeBudget) {
     const clusterEdges = await readClusterEdges(db, filter, layout.placement);
     return composeView({ nodes, edges: [], clusterEdges }, layout.placement, include, bounds, answerStatus);
   }
   // Within the budget, or over it with no layout yet: the best-connected nodes and the edges among them.
   const kept = strongest(nodes, bounds.nodeBudget);
-  const edges = await readEdgesAmong(db, filter, kept.map((n) => n.id));
+  const edges = scoped
+    ? [...scoped.filter((row) => row.stanceCount > 0).map((row) => ({ ...row, relation: STANCES_RELATION })), ...(await readStructuralEdges(db)).map(structuralEdge)]
+    : await readEdgesAmong(db, filter, kept.map((n) => n.id));
   return composeView({ nodes: kept, edges, clusterEdges: null }, layout?.placement ?? null, include, bounds, answerStatus, { cluster: false, totalNodes: nodes.length });
 }
 

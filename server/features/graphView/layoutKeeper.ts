@@ -11,6 +11,7 @@ import {
   type AggregatedEdgeRow,
   type ClusterEdgeRow,
   readLayoutStamp,
+  readNodeNegotiations,
   readSourcesIngestedSince,
   readStanceDelta,
   readStoredLayout,
@@ -366,7 +367,7 @@ export class GraphLayoutKeeper {
    * only the stances between communities are kept, summed once the communities are known.
    */
   private async readGraph(): Promise<{ view: LaidOutView; layoutInput: ViewGraph }> {
-    const [nodes, structural] = await Promise.all([readViewNodes(this.db, null), readStructuralEdges(this.db)]);
+    const [nodes, structural, negotiations] = await Promise.all([readViewNodes(this.db, null), readStructuralEdges(this.db), readNodeNegotiations(this.db)]);
     const structuralEdges = structural.map(structuralEdge);
     const keepAll = nodes.length <= this.nodeBudget;
     const all: ViewEdge[] = [];
@@ -380,7 +381,7 @@ export class GraphLayoutKeeper {
     const stanceEdges = keepAll ? all : skeleton.edges();
     return {
       view: { nodes, stanceEdges: keepAll ? all : null, structuralEdges, clusterEdges: null },
-      layoutInput: { nodes, edges: [...stanceEdges, ...structuralEdges] },
+      layoutInput: { nodes, edges: [...stanceEdges, ...structuralEdges], negotiations },
     };
   }
 

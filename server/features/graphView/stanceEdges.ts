@@ -43,7 +43,7 @@ export async function forEachStanceEdgeChunk(
   take: (edges: ViewEdge[]) => void,
   stancesPerRead = STANCES_PER_READ,
 ): Promise<void> {
-  for (const actors of chunkActors(await readStanceActors(db, among), stancesPerRead)) {
+  for (const actors of chunkActors(await readStanceActors(db, among, filter.negotiation), stancesPerRead)) {
     take((await readAggregatedStanceEdges(db, filter, actors, among)).map(stanceEdge));
   }
 }
@@ -63,7 +63,7 @@ export async function readEdgesAmong(db: Database, filter: StanceFilterRow, ids:
 export async function readClusterEdges(db: Database, filter: StanceFilterRow, placement: Placement, stancesPerRead = STANCES_PER_READ): Promise<ClusterEdgeRow[]> {
   const communityOf = Object.fromEntries([...placement].map(([id, place]) => [id, place.community]));
   const sums = new Map<string, ClusterEdgeRow>();
-  for (const actors of chunkActors(await readStanceActors(db, null), stancesPerRead)) {
+  for (const actors of chunkActors(await readStanceActors(db, null, filter.negotiation), stancesPerRead)) {
     for (const row of await readClusterStanceEdges(db, filter, actors, communityOf)) addClusterEdge(sums, row);
   }
   return sortedClusterEdges(sums);
