@@ -66,9 +66,12 @@ export function readViewNodes(db: Database, asOf: string | null, negotiation: st
   return db.read<ViewNodeRow>(cypher('graph-view/view-nodes'), { asOf, negotiation, ends });
 }
 
-/** A negotiation's stances aggregated per actor → target in one read; pairs none of whose stances pass the filter have stanceCount 0. */
-export function readNegotiationStanceEdges(db: Database, filter: StanceFilterRow & { negotiation: string }): Promise<(Omit<AggregatedEdgeRow, 'latestType' | 'latestFamily' | 'latestDate' | 'latestStance'> & { [K in 'latestType' | 'latestFamily' | 'latestDate' | 'latestStance']: string | null })[]> {
-  return db.read(cypher('graph-view/view-negotiation-edges'), stanceFilter(filter));
+/** An actor → target pair of a negotiation's stances; with none of them passing the filter, stanceCount 0 and no latest stance. */
+export type NegotiationEdgeRow = Pick<AggregatedEdgeRow, 'source' | 'target' | 'stanceCount'> & { [K in 'latestType' | 'latestFamily' | 'latestDate' | 'latestStance']: string | null };
+
+/** A negotiation's stances aggregated per actor → target in one read (its actors and targets are the pairs' ends). */
+export function readNegotiationStanceEdges(db: Database, filter: StanceFilterRow & { negotiation: string }): Promise<NegotiationEdgeRow[]> {
+  return db.read<NegotiationEdgeRow>(cypher('graph-view/view-negotiation-edges'), stanceFilter(filter));
 }
 
 /** A drawable node's part in one negotiation: how many of its stances it took or is the target of, plus its other ties. */
