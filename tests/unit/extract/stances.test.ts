@@ -93,4 +93,33 @@ describe('readStances', () => {
     ]));
     expect(stances.map((s) => [s.actor, s.type, s.target.id, s.quote?.speaker])).toEqual([['official:qassem', 'rejected', 'position:ceasefire', 'official:qassem']]);
   });
+  it('makes each object joined by "and" a stance of its own', () => {
+    expect(stancesOf([
+      'Kyiv Kyiv PROPN nsubj 1 GPE',
+      'demanded demand VERB ROOT 1',
+      'a a DET det 3',
+      'truce truce NOUN dobj 1',
+      'and and CCONJ cc 3',
+      'a a DET det 7',
+      'prisoner prisoner NOUN compound 7',
+      'exchange exchange NOUN conj 3',
+      '. . PUNCT punct 1',
+    ])).toEqual([
+      ['party:ukraine', 'demanded', 'position:ceasefire', null],
+      ['party:ukraine', 'demanded', 'position:prisoner-exchange', null],
+    ]);
+  });
+
+  it('reads "stressed the need for a truce" as a call for it, and a bare "stressed the need" as none', () => {
+    const need = (tail: string[]) => stancesOf([
+      'Baku Baku PROPN nsubj 1 GPE',
+      'stressed stress VERB ROOT 1',
+      'the the DET det 3',
+      'need need NOUN dobj 1',
+      ...tail,
+      '. . PUNCT punct 1',
+    ]);
+    expect(need(['for for ADP prep 3', 'a a DET det 6', 'truce truce NOUN pobj 4'])).toEqual([['party:azerbaijan', 'called_for', 'position:ceasefire', null]]);
+    expect(need([])).toEqual([]);
+  });
 });

@@ -81,6 +81,7 @@ export const VERB_STANCES: Record<string, { type: StanceType; preps?: string[]; 
   slam: { type: 'opposed' },
   block: { type: 'opposed' },
   caution: { type: 'opposed', preps: ['against'] },
+  stand: { type: 'opposed', preps: ['against'] },
   warn: { type: 'opposed', preps: ['against'] },
   accuse: { type: 'accused' },
   blame: { type: 'accused' },
@@ -103,6 +104,10 @@ export const VERB_STANCES: Record<string, { type: StanceType; preps?: string[]; 
   claim: { type: 'claimed' },
   allege: { type: 'claimed' },
 };
+
+/** Verbs of emphasis that, with a need as object, call for what is needed ("stressed the need for talks"). */
+export const EMPHASIS_LEMMAS = new Set(['stress', 'emphasise', 'emphasize', 'underline', 'underscore', 'highlight', 'reiterate', 'note', 'affirm', 'reaffirm', 'point', 'cite']);
+export const NEED_NOUNS = new Set(['need', 'necessity', 'importance', 'urgency']);
 
 /** Verbs that state a stance only about an agreement they name ("announced an agreement on …"). */
 export const ABOUT_AGREEMENT = new Set(['announce', 'confirm', 'reach', 'conclude']);

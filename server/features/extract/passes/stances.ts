@@ -8,10 +8,10 @@
  */
 import type { ParsedDoc } from '../../../nlp/parsedDoc.ts';
 import type { StanceType } from '../../../contract/model.ts';
-import { ABOUT_AGREEMENT, AGREEMENT_NOUNS, NEGATED, NOUN_STANCES, PASS_THROUGH, READY_ADJECTIVES, SELF_TARGETS, VERB_STANCES } from './lexicon.ts';
+import { ABOUT_AGREEMENT, AGREEMENT_NOUNS, EMPHASIS_LEMMAS, NEED_NOUNS, NEGATED, NOUN_STANCES, PASS_THROUGH, READY_ADJECTIVES, SELF_TARGETS, VERB_STANCES } from './lexicon.ts';
 import { type Catalogue, mentionAt } from './mentions.ts';
 import { phraseOf, type TargetNamer } from './targets.ts';
-import type { Clause, Mention, QuoteSpan, StanceCandidate } from './types.ts';
+import type { Clause, Mention, QuoteSpan, StanceCandidate, TargetRef } from './types.ts';
 
 const FIRST_PERSON = new Set(['we', 'i', 'us', 'our']);
 const SIDES = /^(sides|parties|countries|nations|neighbours|neighbors|governments|leaders)$/i;
@@ -34,13 +34,10 @@ export function readStances(input: StanceInput): StanceCandidate[] {
     if (!reading) continue;
     const actors = actorsOf(input, clause, reading.actorClause ?? clause);
     if (actors.length === 0) continue;
-    const objectTokens = reading.objects;
-    const target = targetOf(input, objectTokens);
-    if (!target) continue;
     const verb = doc.token(clause.verb);
     const quote = quoteAround(input.quotes, verb.start);
     const via = viaOf(input, reading.actorClause ?? clause, actors, quote);
-    for (const actor of actors) {
+    for (const target of targetsOf(input, reading.objects)) for (const actor of actors) {
       if (actor.entity === target.id) continue;
       const actorMention = actor.mention;
       const clauseStart = Math.min(actorMention && actorMention.start < verb.start && verb.start - actorMention.start < 300 ? actorMention.start : verb.start, verb.start);
@@ -90,7 +87,11 @@ function stanceOfClause(doc: ParsedDoc, clause: Clause, byVerb: Map<number, Clau
   let objects = clause.objects.filter((o) => !o.prep || o.prep === 'to' || o.prep === 'on' || o.prep === 'for' || o.prep === 'against' || o.prep === 'from' || o.prep === 'upon').map((o) => o.token);
   const adjective = READY_ADJECTIVES[clause.lemma];
   const entry = VERB_STANCES[clause.lemma];
-  if (adjective && verb.pos === 'ADJ') {
+  const needed = neededBy(doc, clause);
+  if (needed !== undefined) {
+    type = 'called_for';
+    objects = [needed];
+  } else if (adjective && verb.pos === 'ADJ') {
     type = adjective;
     objects = clause.xcomp !== undefined ? [clause.xcomp] : clause.objects.filter((o) => o.prep === 'to').map((o) => o.token);
   } else if (entry) {
@@ -144,6 +145,26 @@ function stanceOfClause(doc: ParsedDoc, clause: Clause, byVerb: Map<number, Clau
   // "ready to": the adjective's subject comes from its verb ("is ready").
   const actorClause = verb.pos === 'ADJ' && verb.dep === 'acomp' ? byVerb.get(verb.head) : undefined;
   return { type, cue, confidence: clause.modal ? 0.6 : 0.75, objects, ...(actorClause ? { actorClause } : {}) };
+}
+
+/**
+ * "stressed the need to activate the committee", "underlined the importance of a ceasefire": a
+ * verb of emphasis whose object is a need names what its subject calls for.
+ */
+function neededBy(doc: ParsedDoc, clause: Clause): number | undefined {
+  if (!EMPHASIS_LEMMAS.has(clause.lemma)) return undefined;
+  for (const o of clause.objects) {
+    if (o.prep || !NEED_NOUNS.has(doc.token(o.token).lemma.toLowerCase())) continue;
+    for (const c of doc.children(o.token)) {
+      const child = doc.token(c);
+      if (child.dep === 'acl' && child.pos === 'VERB') return c;
+      if (child.dep === 'prep' && /^(for|of)$/i.test(child.text)) {
+        const pobj = doc.children(c).find((g) => doc.token(g).dep === 'pobj' || doc.token(g).dep === 'pcomp');
+        if (pobj !== undefined) return pobj;
+      }
+    }
+  }
+  return undefined;
 }
 
 interface ActorRef {
@@ -212,18 +233,34 @@ function dedupe(actors: ActorRef[]): ActorRef[] {
   return actors.filter((a) => !seen.has(a.entity) && seen.add(a.entity));
 }
 
-function targetOf(input: StanceInput, objects: number[]) {
-  const { doc, mentions, catalogue, targets } = input;
+/**
+ * The first object that names a position, and each object joined to it by "and" ("called for a
+ * ceasefire and the release of prisoners" is two calls).
+ */
+function targetsOf(input: StanceInput, objects: number[]): TargetRef[] {
+  const { doc } = input;
   for (const o of objects) {
-    const m = mentionAt(mentions, o);
-    // An actor as object ("welcomed Trump"): no position named.
-    if (m && catalogue.byId.has(m.entity) && doc.token(o).pos !== 'VERB') continue;
-    const phrase = phraseOf(doc, o);
-    if (!phrase) continue;
-    if (mentions.some((x) => x.start <= phrase.start && x.end >= phrase.end)) continue;
-    return targets.name(phrase);
+    const first = targetOfToken(input, o);
+    if (!first) continue;
+    const out = [first];
+    for (const c of conjunctsOf(doc, o)) {
+      const next = targetOfToken(input, c);
+      if (next && !out.some((t) => t.id === next.id)) out.push(next);
+    }
+    return out;
   }
-  return undefined;
+  return [];
+}
+
+function targetOfToken(input: StanceInput, o: number): TargetRef | undefined {
+  const { doc, mentions, catalogue, targets } = input;
+  const m = mentionAt(mentions, o);
+  // An actor as object ("welcomed Trump"): no position named.
+  if (m && catalogue.byId.has(m.entity) && doc.token(o).pos !== 'VERB') return undefined;
+  const phrase = phraseOf(doc, o);
+  if (!phrase) return undefined;
+  if (mentions.some((x) => x.start <= phrase.start && x.end >= phrase.end)) return undefined;
+  return targets.name(phrase);
 }
 
 export function quoteAround(quotes: readonly QuoteSpan[], offset: number): QuoteSpan | undefined {
