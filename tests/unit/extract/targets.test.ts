@@ -24,5 +24,7 @@ describe('targets', () => {
     const namer = new TargetNamer([{ id: 'position:black-sea-grain-corridor', type: 'Position', names: ['Black Sea grain corridor'] }]);
     expect(namer.name({ text: 'corridor for Black Sea grain', start: 0, end: 10 }).id).toBe('position:black-sea-grain-corridor');
     expect(namer.name({ text: '30-day cease-fire', start: 0, end: 10 }).id).toBe(namer.name({ text: 'truce', start: 20, end: 25 }).id);
+    // A kind of ceasefire is a position of its own: rejecting an unconditional one while offering a partial one is no reversal.
+    expect(['full and unconditional ceasefire', 'partial truce of two to three days', 'energy ceasefire'].map((p) => familyOf(p)?.slug)).toEqual(['unconditional-ceasefire', 'partial-ceasefire', 'energy-ceasefire']);
   });
 });

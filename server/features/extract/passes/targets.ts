@@ -15,6 +15,18 @@ const FAMILIES: Array<[string, string, RegExp]> = [
   ['disarmament', 'Disarmament', /\bdisarm(?:ament|ing)?\b|\b(?:hand(?:ing)? over|giv(?:e|ing) up|surrender(?:ing)?)\b.{0,20}\b(?:weapons|arms|arsenal)\b/i],
   ['peace-talks', 'Peace talks', /\b(?:peace )?(?:talks|negotiations|dialogue)\b/i],
 ];
+/**
+ * Kinds of ceasefire that are positions of their own: a party can reject an unconditional
+ * ceasefire and offer a partial one in the same breath, and one "Ceasefire" would read that as
+ * a reversal.
+ */
+const CEASEFIRE_KINDS: Array<[string, string, RegExp]> = [
+  ['partial-ceasefire', 'Partial ceasefire', /\b(?:partial|limited|local(?:i[sz]ed)?)\b/i],
+  ['unconditional-ceasefire', 'Unconditional ceasefire', /\b(?:unconditional|full|complete|comprehensive|total)\b/i],
+  ['permanent-ceasefire', 'Permanent ceasefire', /\b(?:permanent|lasting|durable)\b/i],
+  ['energy-ceasefire', 'Energy ceasefire', /\benergy\b/i],
+  ['maritime-ceasefire', 'Maritime ceasefire', /\b(?:maritime|naval|black sea)\b/i],
+];
 /** Head nouns too vague to name a position on their own. */
 const VAGUE = new Set(['objectives', 'plans', 'plan', 'contacts', 'communication', 'agreement', 'stance', 'proposal', 'wisdom', 'peace', 'position', 'approach', 'work', 'calls', 'call', 'demands', 'demand', 'offer', 'outcome', 'result', 'results', 'terrorists', 'rebels', 'militants', 'people', 'civilians', 'officials', 'leaders', 'troops', 'soldiers', 'it', 'this', 'that', 'move', 'step', 'decision', 'issue', 'matter', 'thing', 'idea', 'way', 'time', 'part', 'process', 'situation', 'effort', 'efforts', 'statement', 'remarks', 'comments', 'news', 'development', 'role', 'lot', 'something', 'anything', 'everything', 'one', 'what', 'all']);
 /** Verbs that add nothing to what they act on: "sign the deal" is about the deal. */
@@ -118,9 +130,13 @@ export function phraseOf(doc: ParsedDoc, head: number): TargetPhrase | undefined
   return { text, start, end };
 }
 
-/** The family a phrase belongs to, if any. */
+/** The family a phrase belongs to, if any; a ceasefire of a named kind is a family of its own. */
 export function familyOf(phrase: string): { slug: string; name: string } | undefined {
-  for (const [slug, name, pattern] of FAMILIES) if (pattern.test(phrase)) return { slug, name };
+  for (const [slug, name, pattern] of FAMILIES) {
+    if (!pattern.test(phrase)) continue;
+    if (slug === 'ceasefire') for (const [kind, kindName, qualifier] of CEASEFIRE_KINDS) if (qualifier.test(phrase)) return { slug: kind, name: kindName };
+    return { slug, name };
+  }
   return undefined;
 }
 
