@@ -27,4 +27,26 @@ describe('targets', () => {
     // A kind of ceasefire is a position of its own: rejecting an unconditional one while offering a partial one is no reversal.
     expect(['full and unconditional ceasefire', 'partial truce of two to three days', 'energy ceasefire'].map((p) => familyOf(p)?.slug)).toEqual(['unconditional-ceasefire', 'partial-ceasefire', 'energy-ceasefire']);
   });
+  it('names a proposal by its author when nothing else names it, and an offer by its infinitive complement', () => {
+    const doc = parsed([
+      'rejected reject VERB ROOT 0',
+      'a a DET det 2',
+      'proposal proposal NOUN dobj 0',
+      'by by ADP prep 2',
+      'the the DET det 6',
+      'United United PROPN compound 6',
+      'States States PROPN pobj 3',
+      'and and CCONJ cc 0',
+      'welcomed welcome VERB conj 0',
+      'his his PRON poss 10',
+      'offer offer NOUN dobj 8',
+      'to to PART aux 12',
+      'mediate mediate VERB acl 10',
+      'the the DET det 15',
+      'Kashmir Kashmir PROPN compound 15',
+      'dispute dispute NOUN dobj 12',
+    ]);
+    expect(phraseOf(doc, 2)).toMatchObject({ text: 'United States proposal' });
+    expect(phraseOf(doc, 10)).toMatchObject({ text: 'mediate the Kashmir dispute' });
+  });
 });

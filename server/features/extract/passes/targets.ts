@@ -27,6 +27,8 @@ const CEASEFIRE_KINDS: Array<[string, string, RegExp]> = [
   ['energy-ceasefire', 'Energy ceasefire', /\benergy\b/i],
   ['maritime-ceasefire', 'Maritime ceasefire', /\b(?:maritime|naval|black sea)\b/i],
 ];
+/** Documents of a party's terms, named by their author when nothing else names them. */
+const AUTHORED = /^(proposals?|plans?|offers?|initiatives?|roadmaps?|frameworks?|memorand(?:um|a)|terms|demands)$/i;
 /** Head nouns too vague to name a position on their own. */
 const VAGUE = new Set(['objectives', 'plans', 'plan', 'contacts', 'communication', 'agreement', 'stance', 'proposal', 'wisdom', 'peace', 'position', 'approach', 'work', 'calls', 'call', 'demands', 'demand', 'offer', 'outcome', 'result', 'results', 'terrorists', 'rebels', 'militants', 'people', 'civilians', 'officials', 'leaders', 'troops', 'soldiers', 'it', 'this', 'that', 'move', 'step', 'decision', 'issue', 'matter', 'thing', 'idea', 'way', 'time', 'part', 'process', 'situation', 'effort', 'efforts', 'statement', 'remarks', 'comments', 'news', 'development', 'role', 'lot', 'something', 'anything', 'everything', 'one', 'what', 'all']);
 /** Verbs that add nothing to what they act on: "sign the deal" is about the deal. */
@@ -78,9 +80,24 @@ export function phraseOf(doc: ParsedDoc, head: number): TargetPhrase | undefined
   if ((stanceNoun || (!qualified && /^(agreement|deal|accord|understanding|consensus|completion|progress|conclusion|finalisation|finalization)$/i.test(h.text)))) {
     const prep = doc.children(h.i).map((c) => doc.token(c)).find((c) => c.dep === 'prep' && /^(on|of|over|for|to)$/i.test(c.text));
     const pobj = prep ? doc.children(prep.i).find((g) => doc.token(g).dep === 'pobj') : undefined;
-    if (pobj !== undefined) {
-      const inner = phraseOf(doc, pobj);
+    // "his offer to help resolve the dispute": an infinitive complement names it too, unless an
+    // author already does ("the US proposal to reach an agreement" is the US proposal).
+    const authored = doc.children(h.i).some((c) => ['compound', 'poss'].includes(doc.token(c).dep) && doc.token(c).pos === 'PROPN');
+    const infinitive = authored ? undefined : doc.children(h.i).find((c) => doc.token(c).dep === 'acl' && doc.token(c).pos === 'VERB' && doc.children(c).some((g) => doc.token(g).dep === 'aux' && doc.token(g).text.toLowerCase() === 'to'));
+    const complement = pobj ?? (stanceNoun ? infinitive : undefined);
+    if (complement !== undefined) {
+      const inner = phraseOf(doc, complement);
       if (inner) return inner;
+    }
+  }
+  // "Russia's proposal", "a proposal by the United States": a proposal named by nothing else is named by its author.
+  if (AUTHORED.test(h.text)) {
+    const by = doc.children(h.i).map((c) => doc.token(c)).find((c) => c.dep === 'prep' && /^(by|from)$/i.test(c.text));
+    const author = doc.children(h.i).map((c) => doc.token(c)).find((c) => c.dep === 'poss' && c.pos !== 'PRON') ?? (by ? doc.children(by.i).map((g) => doc.token(g)).find((g) => g.dep === 'pobj' && g.pos === 'PROPN') : undefined);
+    if (author) {
+      const authorStart = doc.token(Math.min(author.i, ...doc.children(author.i).filter((c) => c < author.i && doc.token(c).dep === 'compound'))).start;
+      const authorName = doc.text.slice(authorStart, author.end).replace(/['’]s?$/, '').replace(/\s+/g, ' ');
+      return { text: `${authorName} ${h.text.toLowerCase()}`, start: Math.min(authorStart, h.start), end: Math.max(author.end, h.end) };
     }
   }
   // "the draft of a peace deal", "a text of the agreement": the complement names it.
