@@ -122,4 +122,29 @@ describe('readStances', () => {
     expect(need(['for for ADP prep 3', 'a a DET det 6', 'truce truce NOUN pobj 4'])).toEqual([['party:azerbaijan', 'called_for', 'position:ceasefire', null]]);
     expect(need([])).toEqual([]);
   });
+  it('reads a bare "the idea" as the position named just before, and a passive with its agent', () => {
+    expect(stancesOf([
+      'Kyiv Kyiv PROPN nsubj 1 GPE',
+      'proposed propose VERB ROOT 1',
+      'a a DET det 3',
+      'truce truce NOUN dobj 1',
+      '. . PUNCT punct 1',
+      'Moscow Moscow PROPN nsubj 6 GPE',
+      'rejected reject VERB ROOT 6',
+      'the the DET det 8',
+      'idea idea NOUN dobj 6',
+      '. . PUNCT punct 6',
+      'The the DET det 11',
+      'truce truce NOUN nsubjpass 13',
+      'was be AUX auxpass 13',
+      'backed back VERB ROOT 13',
+      'by by ADP agent 13',
+      'Ankara Ankara PROPN pobj 14 GPE',
+      '. . PUNCT punct 13',
+    ])).toEqual([
+      ['party:ukraine', 'proposed', 'position:ceasefire', null],
+      ['party:russia', 'rejected', 'position:ceasefire', null],
+      ['party:turkiye', 'backed', 'position:ceasefire', null],
+    ]);
+  });
 });

@@ -14,6 +14,8 @@ import { phraseOf, type TargetNamer } from './targets.ts';
 import type { Clause, Mention, QuoteSpan, StanceCandidate, TargetRef } from './types.ts';
 
 const FIRST_PERSON = new Set(['we', 'i', 'us', 'our']);
+/** Nouns that, bare, stand for a position named just before. */
+const ANAPHORIC_NOUNS = new Set(['idea', 'proposal', 'plan', 'offer', 'initiative', 'deal', 'agreement', 'arrangement', 'demand', 'suggestion', 'request']);
 const SIDES = /^(sides|parties|countries|nations|neighbours|neighbors|governments|leaders)$/i;
 
 export interface StanceInput {
@@ -29,6 +31,7 @@ export function readStances(input: StanceInput): StanceCandidate[] {
   const { doc, clauses } = input;
   const byVerb = new Map(clauses.map((c) => [c.verb, c]));
   const out: StanceCandidate[] = [];
+  let recent: { target: TargetRef; segment: number } | undefined;
   for (const clause of clauses) {
     const reading = stanceOfClause(doc, clause, byVerb);
     if (!reading) continue;
@@ -37,7 +40,10 @@ export function readStances(input: StanceInput): StanceCandidate[] {
     const verb = doc.token(clause.verb);
     const quote = quoteAround(input.quotes, verb.start);
     const via = viaOf(input, reading.actorClause ?? clause, actors, quote);
-    for (const target of targetsOf(input, reading.objects)) for (const actor of actors) {
+    let targets = targetsOf(input, reading.objects);
+    if (targets.length === 0 && recent && clause.segment - recent.segment <= 3) targets = anaphoricTarget(doc, reading.objects, recent.target);
+    if (targets.length > 0) recent = { target: targets[targets.length - 1]!, segment: clause.segment };
+    for (const target of targets) for (const actor of actors) {
       if (actor.entity === target.id) continue;
       const actorMention = actor.mention;
       const clauseStart = Math.min(actorMention && actorMention.start < verb.start && verb.start - actorMention.start < 300 ? actorMention.start : verb.start, verb.start);
@@ -94,6 +100,8 @@ function stanceOfClause(doc: ParsedDoc, clause: Clause, byVerb: Map<number, Clau
   } else if (adjective && verb.pos === 'ADJ') {
     type = adjective;
     objects = clause.xcomp !== undefined ? [clause.xcomp] : clause.objects.filter((o) => o.prep === 'to').map((o) => o.token);
+    // "was 'open' to the idea": the parser may hang "to" on the verb the adjective completes.
+    if (objects.length === 0 && verb.dep === 'acomp') objects = byVerb.get(verb.head)?.objects.filter((o) => o.prep === 'to').map((o) => o.token) ?? objectsOfHead(doc, verb.head);
   } else if (entry) {
     if (entry.particle && clause.particle !== entry.particle) return undefined;
     // "announced an agreement on …": only about an agreement.
@@ -141,6 +149,8 @@ function stanceOfClause(doc: ParsedDoc, clause: Clause, byVerb: Map<number, Clau
   if (type === 'agreed' && clause.modal && ['would', 'could', 'might', 'may'].includes(clause.modal)) type = 'open_to';
   // A passive without an agent names no one ("a deal was signed").
   if (clause.passive && clause.agent === undefined) return undefined;
+  // "the plan was backed by Kyiv", "the idea, which is backed by Kyiv": what the passive's subject names.
+  if (clause.passive && objects.length === 0) objects = clause.subjects.map((t) => (/^(which|that)$/i.test(doc.token(t).text) && verb.dep === 'relcl' ? verb.head : t));
   if (objects.length === 0) return undefined;
   // "ready to": the adjective's subject comes from its verb ("is ready").
   const actorClause = verb.pos === 'ADJ' && verb.dep === 'acomp' ? byVerb.get(verb.head) : undefined;
@@ -165,6 +175,12 @@ function neededBy(doc: ParsedDoc, clause: Clause): number | undefined {
     }
   }
   return undefined;
+}
+
+/** The objects of "to" on a token that is no clause of its own (an auxiliary "was"). */
+function objectsOfHead(doc: ParsedDoc, head: number): number[] {
+  const to = doc.children(head).find((c) => doc.token(c).dep === 'prep' && doc.token(c).text.toLowerCase() === 'to');
+  return to === undefined ? [] : doc.children(to).filter((g) => doc.token(g).dep === 'pobj');
 }
 
 interface ActorRef {
@@ -248,6 +264,22 @@ function targetsOf(input: StanceInput, objects: number[]): TargetRef[] {
       if (next && !out.some((t) => t.id === next.id)) out.push(next);
     }
     return out;
+  }
+  return [];
+}
+
+/**
+ * "Trump was open to the idea", "Kyiv rejected the proposal": a bare "the idea" refers back to
+ * the position named last, a sentence or two before; it takes that position at its own words.
+ */
+function anaphoricTarget(doc: ParsedDoc, objects: number[], antecedent: TargetRef): TargetRef[] {
+  for (const o of objects) {
+    const token = doc.token(o);
+    if (token.pos !== 'NOUN' || !ANAPHORIC_NOUNS.has(token.lemma.toLowerCase())) continue;
+    const children = doc.children(o).map((c) => doc.token(c));
+    if (!children.some((c) => c.dep === 'det' && /^(the|this|that|such)$/i.test(c.text))) continue;
+    if (children.some((c) => ['prep', 'acl', 'compound', 'poss', 'amod'].includes(c.dep))) continue;
+    return [{ ...antecedent, start: token.start, end: token.end }];
   }
   return [];
 }

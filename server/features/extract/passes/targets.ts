@@ -30,7 +30,7 @@ const CEASEFIRE_KINDS: Array<[string, string, RegExp]> = [
 /** Documents of a party's terms, named by their author when nothing else names them. */
 const AUTHORED = /^(proposals?|plans?|offers?|initiatives?|roadmaps?|frameworks?|memorand(?:um|a)|terms|demands)$/i;
 /** Head nouns too vague to name a position on their own. */
-const VAGUE = new Set(['objectives', 'plans', 'plan', 'contacts', 'communication', 'agreement', 'stance', 'proposal', 'wisdom', 'peace', 'position', 'approach', 'work', 'calls', 'call', 'demands', 'demand', 'offer', 'outcome', 'result', 'results', 'terrorists', 'rebels', 'militants', 'people', 'civilians', 'officials', 'leaders', 'troops', 'soldiers', 'it', 'this', 'that', 'move', 'step', 'decision', 'issue', 'matter', 'thing', 'idea', 'way', 'time', 'part', 'process', 'situation', 'effort', 'efforts', 'statement', 'remarks', 'comments', 'news', 'development', 'role', 'lot', 'something', 'anything', 'everything', 'one', 'what', 'all']);
+const VAGUE = new Set(['objectives', 'idea', 'suggestion', 'arrangement', 'plans', 'plan', 'contacts', 'communication', 'agreement', 'stance', 'proposal', 'wisdom', 'peace', 'position', 'approach', 'work', 'calls', 'call', 'demands', 'demand', 'offer', 'outcome', 'result', 'results', 'terrorists', 'rebels', 'militants', 'people', 'civilians', 'officials', 'leaders', 'troops', 'soldiers', 'it', 'this', 'that', 'move', 'step', 'decision', 'issue', 'matter', 'thing', 'idea', 'way', 'time', 'part', 'process', 'situation', 'effort', 'efforts', 'statement', 'remarks', 'comments', 'news', 'development', 'role', 'lot', 'something', 'anything', 'everything', 'one', 'what', 'all']);
 /** Verbs that add nothing to what they act on: "sign the deal" is about the deal. */
 const LIGHT_VERBS = new Set(['sign', 'hold', 'reach', 'accept', 'begin', 'start', 'conclude', 'put', 'make', 'take', 'have', 'get', 'implement', 'approve', 'ratify', 'initial', 'join', 'attend', 'enter', 'resume', 'continue', 'respect', 'honour', 'honor', 'observe', 'achieve', 'secure', 'seek', 'see', 'support', 'back', 'agree', 'discuss', 'consider', 'study', 'adopt', 'finalise', 'finalize', 'negotiate', 'establish', 'announce', 'declare', 'maintain', 'keep', 'do', 'bring', 'find', 'allow', 'give', 'receive', 'welcome', 'reject', 'accept']);
 const KEEP_LEFT = new Set(['amod', 'compound', 'nmod', 'nummod', 'npadvmod', 'quantmod']);
@@ -131,6 +131,8 @@ export function phraseOf(doc: ParsedDoc, head: number): TargetPhrase | undefined
       const of = doc.children(pobj.i).map((g) => doc.token(g)).find((g) => g.dep === 'prep' && g.text.toLowerCase() === 'of');
       const inner = of ? doc.children(of.i).map((g) => doc.token(g)).find((g) => g.dep === 'pobj') : undefined;
       if (inner && inner.pos !== 'PRON' && inner.i - h.i <= 12) last = inner.i;
+      // "the presidents of Russia, Ukraine and the United States": the whole list.
+      for (let next = lastConjunct(doc, last); next !== last && next - h.i <= 16; next = lastConjunct(doc, last)) last = next;
       const pl = (t: Token) => {
         for (const c of doc.children(t.i)) if (c < t.i && c > prep.i && KEEP_LEFT.has(doc.token(c).dep)) pl(doc.token(c));
       };
@@ -145,6 +147,12 @@ export function phraseOf(doc: ParsedDoc, head: number): TargetPhrase | undefined
   if (VAGUE.has(h.text.toLowerCase()) && first === h.i && last === h.i) return undefined;
   if (!/\p{L}{2}/u.test(text)) return undefined;
   return { text, start, end };
+}
+
+/** The last word joined to a token by "and"/"or", with its own modifiers ("Ukraine and the United States"). */
+function lastConjunct(doc: ParsedDoc, token: number): number {
+  const conj = doc.children(token).filter((c) => doc.token(c).dep === 'conj').pop();
+  return conj === undefined ? token : conj;
 }
 
 /** The family a phrase belongs to, if any; a ceasefire of a named kind is a family of its own. */
@@ -172,7 +180,8 @@ export class TargetNamer {
       this.named.get(ref.id)!.aliases.add(family.name);
       return ref;
     }
-    const words = phrase.text.split(/\s+/).slice(0, 8).join(' ');
+    // A long phrase is cut to twelve words, never ending on a word that needs the next ("of", "and").
+    const words = phrase.text.split(/\s+/).slice(0, 12).join(' ').replace(/(?:\s+(?:and|or|of|the|a|an|between|for|to|with|in|on|at|by))+$/i, '');
     return this.keep(slugId('position', words), words.charAt(0).toUpperCase() + words.slice(1), phrase, false);
   }
 
