@@ -33,4 +33,20 @@ describe('findMentions', () => {
     expect(mentions.find((m) => m.cue === 'alias')).toMatchObject({ entity: 'party:russian-federation' });
     expect(catalogue.byId.get('party:russian-federation')!.proposed).toBe(false);
   });
+  it('takes two capitalised proper nouns after a title as a person the entities missed', () => {
+    const doc = parsed([
+      "Ukraine Ukraine PROPN poss 3 GPE",
+      "'s 's PART case 0",
+      'Defence Defence PROPN compound 3',
+      'Minister Minister PROPN compound 5',
+      'Rustem Rustem PROPN compound 5',
+      'Umerov Umerov PROPN nsubj 6',
+      'spoke speak VERB ROOT 6',
+      '. . PUNCT punct 6',
+    ]);
+    const catalogue = new Catalogue([]);
+    const mentions = findMentions(doc, catalogue);
+    expect(catalogue.byId.get('official:rustem-umerov')).toMatchObject({ type: 'Official', party: 'party:ukraine', proposed: true });
+    expect(mentions.map((m) => doc.text.slice(m.start, m.end))).toContain('Rustem Umerov');
+  });
 });

@@ -80,6 +80,7 @@ export function findMentions(doc: ParsedDoc, catalogue: Catalogue): Mention[] {
   };
   knownNames(doc, catalogue, covered, take);
   namedEntities(doc, catalogue, covered, take);
+  titledNames(doc, catalogue, covered, take);
   groupNouns(doc, catalogue, mentions, take);
   return mentions.sort((a, b) => a.start - b.start);
 }
@@ -135,6 +136,30 @@ function namedEntities(doc: ParsedDoc, catalogue: Catalogue, covered: Set<number
     }
     if (entry) take(mention(doc, tokens[0]!.i, tokens[tokens.length - 1]!.i + 1, entry.id, 'ner', entry.proposed ? 0.7 : 0.9));
   }
+}
+
+/**
+ * "Defence Minister Rustem Umerov" where the parser's entities missed the person: two or three
+ * capitalised proper nouns right after a title word are a name.
+ */
+function titledNames(doc: ParsedDoc, catalogue: Catalogue, covered: Set<number>, take: (m: Mention) => void): void {
+  const tokens = doc.tokens;
+  for (let i = 0; i < tokens.length - 2; i += 1) {
+    if (!isTitleWord(tokens[i]!.text) || !/^\p{Lu}/u.test(tokens[i]!.text)) continue;
+    let end = i + 1;
+    while (end < tokens.length && end - i <= 3 && isNamePart(tokens[end]!) && !covered.has(end)) end += 1;
+    const name = tokens.slice(i + 1, end);
+    if (name.length < 2 || (end < tokens.length && isNamePart(tokens[end]!))) continue;
+    const words = doc.text.slice(name[0]!.start, name[name.length - 1]!.end);
+    const entry = catalogue.lookup(words) ?? proposePerson(doc, catalogue, name, words);
+    if (!entry) continue;
+    take(mention(doc, name[0]!.i, end, entry.id, 'title', 0.7));
+    i = end - 1;
+  }
+}
+
+function isNamePart(t: Token): boolean {
+  return t.pos === 'PROPN' && /^\p{Lu}\p{Ll}+(?:-\p{Lu}?\p{Ll}+)?$/u.test(t.text) && !isTitleWord(t.text) && t.entType !== 'GPE' && t.entType !== 'NORP' && t.entType !== 'DATE';
 }
 
 function isGroupModifier(doc: ParsedDoc, token: Token): boolean {
