@@ -147,4 +147,42 @@ describe('readStances', () => {
       ['party:turkiye', 'backed', 'position:ceasefire', null],
     ]);
   });
+  it('reads "satisfied with", "available for" and "are prepared to" as stances, "pleased to announce" as none, and "offered Kyiv to X" as an offer of X', () => {
+    expect(stancesOf([
+      'Moscow Moscow PROPN nsubj 1 GPE',
+      'offered offer VERB ROOT 1',
+      'Kyiv Kyiv PROPN dobj 1 GPE',
+      'to to PART aux 4',
+      'swap swap VERB xcomp 1',
+      'prisoners prisoner NOUN dobj 4',
+      '. . PUNCT punct 1',
+      'Kyiv Kyiv PROPN nsubj 8 GPE',
+      'was be AUX ROOT 8',
+      'satisfied satisfied ADJ acomp 8',
+      'with with ADP prep 9',
+      'the the DET det 12',
+      'truce truce NOUN pobj 10',
+      '. . PUNCT punct 8',
+      'Ankara Ankara PROPN nsubj 16 GPE',
+      'is be AUX aux 16',
+      'prepared prepare VERB ROOT 16',
+      'to to PART aux 18',
+      'host host VERB xcomp 16',
+      'peace peace NOUN compound 20',
+      'talks talk NOUN dobj 18',
+      '. . PUNCT punct 16',
+      'Washington Washington PROPN nsubj 23 GPE',
+      'was be AUX ROOT 23',
+      'pleased pleased ADJ acomp 23',
+      'to to PART aux 26',
+      'announce announce VERB xcomp 24',
+      'a a DET det 28',
+      'truce truce NOUN dobj 26',
+      '. . PUNCT punct 23',
+    ])).toEqual([
+      ['party:russia', 'offered', 'position:prisoner-exchange', null],
+      ['party:ukraine', 'welcomed', 'position:ceasefire', null],
+      ['party:turkiye', 'open_to', 'position:peace-talks', null],
+    ]);
+  });
 });

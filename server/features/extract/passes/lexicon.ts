@@ -124,7 +124,12 @@ export const READY_ADJECTIVES: Record<string, StanceType> = {
   open: 'open_to',
   committed: 'agreed',
   opposed: 'opposed',
+  available: 'open_to',
+  satisfied: 'welcomed',
+  pleased: 'welcomed',
 };
+/** The prepositions that bring an adjective's object: "open to talks", "available for talks", "satisfied with the outcome". */
+export const ADJECTIVE_PREPS = new Set(['to', 'for', 'with']);
 
 /** Nouns that carry a stance of their possessor or of their "of"/"by" complement. */
 export const NOUN_STANCES: Record<string, StanceType> = {

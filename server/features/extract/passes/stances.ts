@@ -8,7 +8,7 @@
  */
 import type { ParsedDoc } from '../../../nlp/parsedDoc.ts';
 import type { StanceType } from '../../../contract/model.ts';
-import { ABOUT_AGREEMENT, AGREEMENT_NOUNS, EMPHASIS_LEMMAS, NEED_NOUNS, NEGATED, NOUN_STANCES, PASS_THROUGH, READY_ADJECTIVES, SELF_TARGETS, VERB_STANCES } from './lexicon.ts';
+import { ABOUT_AGREEMENT, ADJECTIVE_PREPS, AGREEMENT_NOUNS, EMPHASIS_LEMMAS, NEED_NOUNS, NEGATED, NOUN_STANCES, PASS_THROUGH, READY_ADJECTIVES, SELF_TARGETS, VERB_STANCES } from './lexicon.ts';
 import { type Catalogue, mentionAt } from './mentions.ts';
 import { phraseOf, type TargetNamer } from './targets.ts';
 import type { Clause, Mention, QuoteSpan, StanceCandidate, TargetRef } from './types.ts';
@@ -99,7 +99,9 @@ function stanceOfClause(doc: ParsedDoc, clause: Clause, byVerb: Map<number, Clau
     objects = [needed];
   } else if (adjective && verb.pos === 'ADJ') {
     type = adjective;
-    objects = clause.xcomp !== undefined ? [clause.xcomp] : clause.objects.filter((o) => o.prep === 'to').map((o) => o.token);
+    // "pleased to announce" is a way of speaking; "pleased with the outcome" is a stance.
+    const withPrep = clause.objects.filter((o) => o.prep && ADJECTIVE_PREPS.has(o.prep) && (adjective !== 'welcomed' || o.prep === 'with')).map((o) => o.token);
+    objects = clause.xcomp !== undefined && adjective !== 'welcomed' ? [clause.xcomp] : withPrep;
     // "was 'open' to the idea": the parser may hang "to" on the verb the adjective completes.
     if (objects.length === 0 && verb.dep === 'acomp') objects = byVerb.get(verb.head)?.objects.filter((o) => o.prep === 'to').map((o) => o.token) ?? objectsOfHead(doc, verb.head);
   } else if (entry) {
@@ -126,14 +128,19 @@ function stanceOfClause(doc: ParsedDoc, clause: Clause, byVerb: Map<number, Clau
     if (clause.lemma === 'urge' || clause.lemma === 'call' || clause.lemma === 'press' || clause.lemma === 'push' || clause.lemma === 'ask') {
       if (clause.xcomp !== undefined) objects = [clause.xcomp];
     }
-    // A chain: "agreed to exchange prisoners", "refused to sign the deal", "offered to host talks".
-    if (clause.xcomp !== undefined && objects.length === 0) objects = [clause.xcomp];
+    // A chain: "agreed to exchange prisoners", "refused to sign the deal", "offered to host talks";
+    // after an actor as object too ("offered Kyiv to return the bodies").
+    if (clause.xcomp !== undefined && !objects.includes(clause.xcomp)) objects = [...objects, clause.xcomp];
     if (objects.length === 0 && SELF_TARGETS.has(clause.lemma)) objects = [clause.verb];
     // "demanded (that) Ukraine pull its troops out", "proposed they meet": the clause is the target.
     if (objects.length === 0 && ['demanded', 'proposed', 'called_for'].includes(entry.type)) {
       const content = doc.children(clause.verb).find((c) => doc.token(c).dep === 'ccomp' && doc.token(c).pos === 'VERB');
       if (content !== undefined) objects = [content];
     }
+  } else if (clause.lemma === 'prepare' && clause.xcomp !== undefined && doc.children(clause.verb).some((c) => doc.token(c).lemma === 'be')) {
+    // "are prepared to trigger the mechanism": readiness, like "ready to".
+    type = 'open_to';
+    objects = [clause.xcomp];
   } else if (clause.xcomp !== undefined && !PASS_THROUGH.has(clause.lemma)) {
     return undefined;
   } else {

@@ -101,7 +101,7 @@ export function phraseOf(doc: ParsedDoc, head: number): TargetPhrase | undefined
     }
   }
   // "the draft of a peace deal", "a text of the agreement": the complement names it.
-  if (/^(draft|text|terms|signing|implementation|idea|prospect|possibility|details|part|round|version|negotiations)$/i.test(h.text)) {
+  if (/^(draft|text|terms|signing|implementation|idea|prospect|possibility|details|part|round|version|negotiations|outcome|results?)$/i.test(h.text)) {
     const of = doc.children(h.i).map((c) => doc.token(c)).find((c) => c.dep === 'prep' && c.text.toLowerCase() === 'of');
     const pobj = of ? doc.children(of.i).find((g) => doc.token(g).dep === 'pobj') : undefined;
     if (pobj !== undefined) {
