@@ -185,4 +185,35 @@ describe('readStances', () => {
       ['party:turkiye', 'open_to', 'position:peace-talks', null],
     ]);
   });
+  it('gives a second infinitive the stance before it, reads "asked X to Y" as a call for Y, and names "continue contacts" with its verb', () => {
+    expect(stancesOf([
+      'Baku Baku PROPN nsubj 1 GPE',
+      'agreed agree VERB ROOT 1',
+      'to to ADP prep 1',
+      'a a DET det 4',
+      'truce truce NOUN pobj 2',
+      'and and CCONJ cc 1',
+      'to to PART aux 7',
+      'continue continue VERB conj 1',
+      'contacts contact NOUN dobj 7',
+      '. . PUNCT punct 1',
+      'Kyiv Kyiv PROPN nsubj 11 GPE',
+      'asked ask VERB ROOT 11',
+      'Moscow Moscow PROPN dobj 11 GPE',
+      'to to PART aux 14',
+      'swap swap VERB xcomp 11',
+      'prisoners prisoner NOUN dobj 14',
+      '. . PUNCT punct 11',
+      'Kyiv Kyiv PROPN nsubj 18 GPE',
+      'asked ask VERB ROOT 18',
+      'about about ADP prep 18',
+      'the the DET det 21',
+      'truce truce NOUN pobj 19',
+      '. . PUNCT punct 18',
+    ])).toEqual([
+      ['party:azerbaijan', 'agreed', 'position:ceasefire', null],
+      ['party:azerbaijan', 'agreed', 'position:continue-contacts', null],
+      ['party:ukraine', 'called_for', 'position:prisoner-exchange', null],
+    ]);
+  });
 });

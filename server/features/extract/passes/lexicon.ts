@@ -45,6 +45,7 @@ export const VERB_STANCES: Record<string, { type: StanceType; preps?: string[]; 
   press: { type: 'called_for', preps: ['for'] },
   advocate: { type: 'called_for' },
   request: { type: 'called_for' },
+  ask: { type: 'called_for' },
   offer: { type: 'offered' },
   welcome: { type: 'welcomed' },
   hail: { type: 'welcomed' },

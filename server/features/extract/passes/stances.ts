@@ -87,6 +87,11 @@ function stanceOfClause(doc: ParsedDoc, clause: Clause, byVerb: Map<number, Clau
   }
   // The complement of a stance verb is read with it ("agreed to sign", "refused to accept").
   const headClause = byVerb.get(verb.head);
+  // "agreed to a ceasefire and to start talks": a second infinitive shares the stance before it.
+  if (verb.dep === 'conj' && headClause && hasInfinitiveMark(doc, verb.i) && !VERB_STANCES[clause.lemma]) {
+    const first = stanceOfClause(doc, headClause, byVerb);
+    if (first) return { ...first, objects: [clause.verb], actorClause: first.actorClause ?? headClause };
+  }
   if (headClause && headClause.xcomp === verb.i && (VERB_STANCES[headClause.lemma] || READY_ADJECTIVES[headClause.lemma]) && !PASS_THROUGH.has(headClause.lemma)) return undefined;
   let type: StanceType | undefined;
   let cue = verb.text;
@@ -127,6 +132,8 @@ function stanceOfClause(doc: ParsedDoc, clause: Clause, byVerb: Map<number, Clau
     }
     if (clause.lemma === 'urge' || clause.lemma === 'call' || clause.lemma === 'press' || clause.lemma === 'push' || clause.lemma === 'ask') {
       if (clause.xcomp !== undefined) objects = [clause.xcomp];
+      // "asked Pakistan to abjure terrorism" calls for it; "asked about the talks" does not.
+      else if (clause.lemma === 'ask') return undefined;
     }
     // A chain: "agreed to exchange prisoners", "refused to sign the deal", "offered to host talks";
     // after an actor as object too ("offered Kyiv to return the bodies").
@@ -182,6 +189,10 @@ function neededBy(doc: ParsedDoc, clause: Clause): number | undefined {
     }
   }
   return undefined;
+}
+
+function hasInfinitiveMark(doc: ParsedDoc, verb: number): boolean {
+  return doc.children(verb).some((c) => doc.token(c).dep === 'aux' && doc.token(c).text.toLowerCase() === 'to');
 }
 
 /** The objects of "to" on a token that is no clause of its own (an auxiliary "was"). */

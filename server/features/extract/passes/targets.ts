@@ -27,6 +27,8 @@ const CEASEFIRE_KINDS: Array<[string, string, RegExp]> = [
   ['energy-ceasefire', 'Energy ceasefire', /\benergy\b/i],
   ['maritime-ceasefire', 'Maritime ceasefire', /\b(?:maritime|naval|black sea)\b/i],
 ];
+/** Verbs that keep something going or stop it: with a vague object they name the target together. */
+const CONTINUING_VERBS = new Set(['continue', 'resume', 'maintain', 'keep', 'expand', 'extend', 'restore', 'stop', 'halt', 'end']);
 /** Documents of a party's terms, named by their author when nothing else names them. */
 const AUTHORED = /^(proposals?|plans?|offers?|initiatives?|roadmaps?|frameworks?|memorand(?:um|a)|terms|demands)$/i;
 /** Head nouns too vague to name a position on their own. */
@@ -59,6 +61,8 @@ export function phraseOf(doc: ParsedDoc, head: number): TargetPhrase | undefined
       const inner = phraseOf(doc, obj.i);
       // "to extend the deadline": what is to be done is named with its verb, unless the verb is light ("sign the deal").
       if (inner && !LIGHT_VERBS.has(h.lemma.toLowerCase()) && obj.i - h.i <= 6) return { text: doc.text.slice(h.start, inner.end).replace(/\s+/g, ' '), start: h.start, end: inner.end };
+      // "continue contacts", "resume talks": a vague object is named with the verb that keeps it going.
+      if (!inner && obj.pos === 'NOUN' && CONTINUING_VERBS.has(h.lemma.toLowerCase()) && obj.i - h.i <= 3) return { text: `${h.lemma.toLowerCase()} ${obj.text.toLowerCase()}`, start: h.start, end: obj.end };
       return inner;
     }
     const prep = doc.children(h.i).map((c) => doc.token(c)).find((c) => c.dep === 'prep' && (KEEP_PREP.has(c.text.toLowerCase()) || c.text.toLowerCase() === 'in'));
