@@ -26,7 +26,7 @@ import { type ConflictRow, readConflicts } from '../analysis/conflictsData.ts';
 import { corroborationOf } from '../../core/reports.ts';
 import { escapeLucene, luceneQuery } from '../graph/search.ts';
 import { readSentences } from '../../language/text.ts';
-import { spokenDate } from '../../language/dates.ts';
+import { findDates, spokenDate } from '../../language/dates.ts';
 import { type FactJudgements, disputeSentence, factKey, judgeFacts, laterChange, stanceConfidence } from './facts.ts';
 import { answerComparison } from './comparison.ts';
 import { findScopePhrase } from './scope.ts';
@@ -125,7 +125,7 @@ async function answerQuestion(db: Database, question: string, maxRows: number, g
   if (structured && structured.citations.length > 0 && ((structured.disputed && unexplained.length === 0) || confidenceOf(structured, searched, unexplained) >= CONFIDENT)) {
     return respond(reading, unsureWhereUnexplained({ ...structured, confidence: confidenceOf(structured, searched, unexplained) }, unexplained), unexplained, []);
   }
-  const evidence = await answerFromEvidence(db, reading, await passageSources(db, scope));
+  const evidence = await answerFromEvidence(db, reading, await passageSources(db, scope), known.names);
   if (evidence.answered) return respond(reading, evidence.draft, [], []);
   // A structured statement that the sources hold nothing of the kind ("no one rejected …") is
   // itself an answer when every word of the question was understood.
@@ -684,13 +684,50 @@ function passageText(p: PassageRow): string {
   return [p.quote, p.summary, p.description, p.entity, p.actor, p.target].filter(Boolean).join(' ');
 }
 
+/**
+ * What a passage must hold to answer the question at all, beyond its share of the words: the
+ * actors a stance question asks about, each by any of its names or a name of one of its own
+ * people ("What did Iran say …" is not answered by Hezbollah's words), and for a question about
+ * when something will happen, a date or a day in the passage itself.
+ */
+interface PassageNeeds {
+  agents: Array<{ ids: Set<string>; names: string[] }>;
+  date: boolean;
+}
+
+function passageNeeds(reading: Reading, names: NameRow[]): PassageNeeds {
+  const asksStance = reading.stanceTypes !== null || reading.saying;
+  const agents = asksStance ? reading.mentions.filter((m) => m.role === 'agent' && ACTOR_TYPES.has(m.entity.type)).map((m) => m.entity) : [];
+  return {
+    agents: agents.map((agent) => {
+      const own = names.filter((n) => n.id === agent.id || n.party === agent.id);
+      // A stance taken by an official's party may be the one the official voiced.
+      return { ids: new Set([...own.map((n) => n.id), ...(agent.party ? [agent.party] : [])]), names: own.flatMap((n) => n.names).map((n) => nameWords(n).join(' ')).filter((n) => n.length > 1) };
+    }),
+    // A report's own date answers when something was said or done, never when it will be.
+    date: reading.asks === 'when' && FUTURE.test(reading.question),
+  };
+}
+
+const FUTURE = /\b(will|shall|going to|scheduled|next|planned|due)\b/i;
+
+function meetsNeeds(needs: PassageNeeds, passage: string, p: PassageRow | undefined, date: string | null): boolean {
+  const text = ` ${nameWords(passage).join(' ')} `;
+  const named = needs.agents.every((agent) => (p?.actorId != null && agent.ids.has(p.actorId)) || agent.names.some((n) => text.includes(` ${n} `)));
+  // A date still to come when the passage was written ("last Thursday" is not one).
+  const reference = date?.slice(0, 10) ?? new Date().toISOString().slice(0, 10);
+  const dated = !needs.date || findDates(passage, reference).some((d) => d.date > reference);
+  return named && dated;
+}
+
 /** Share of the question's names and words that a passage contains (its graph ids count as naming them). */
-function coverage(reading: Reading, passage: string, p?: PassageRow): number {
+function coverage(reading: Reading, passage: string, p?: PassageRow, needs?: { needs: PassageNeeds; date: string | null }): number {
   const words = nameWords(passage);
   const text = ` ${words.join(' ')} `;
   const stems = new Set(words.map(stem));
   // A name the graph does not know ("Gaza") is what the question is about: a passage without it answers another question.
   if (reading.leftover.some((l) => l.name && !stems.has(stem(l.word)))) return 0;
+  if (needs && !meetsNeeds(needs.needs, passage, p, needs.date)) return 0;
   const concepts = [
     ...reading.mentions.map((m) => (p !== undefined && (m.entity.id === p.actorId || m.entity.id === p.targetId || m.entity.id === p.id)) || m.entity.names.some((n) => text.includes(` ${nameWords(n).join(' ')} `))),
     ...reading.leftover.map((l) => stems.has(stem(l.word))),
@@ -704,25 +741,30 @@ function passageCitation(p: PassageRow): AskCitation {
   return evidenceCitation(statement, ids, p.date, p.stanceId, { ...p, summary: p.summary ?? p.description, via: null });
 }
 
-async function answerFromEvidence(db: Database, reading: Reading, sources: string[] | null): Promise<{ answered: boolean; draft: Draft; closest: AskCitation[] }> {
+async function answerFromEvidence(db: Database, reading: Reading, sources: string[] | null, names: NameRow[]): Promise<{ answered: boolean; draft: Draft; closest: AskCitation[] }> {
   const lucene = passageQuery(reading);
   const [passages, texts] = lucene
     ? await Promise.all([searchPassages(db, lucene, 20, sources), searchSourceTexts(db, lucene, SOURCE_TEXTS, sources)])
     : [[], []];
   // A stance's evidence and an entity's description were written for the graph; a sentence of a
   // source's text was not, so at equal coverage the graph's own passage comes first.
+  const needs = passageNeeds(reading, names);
   const ranked = [
-    ...passages.map((p) => ({ cover: coverage(reading, passageText(p), p), fromText: false, score: p.score, citation: passageCitation(p) })),
-    ...texts.flatMap((t) => textPassages(t).map((p) => ({ cover: coverage(reading, p.quote), fromText: true, score: t.score, citation: p }))),
-  ].sort((a, b) => b.cover - a.cover || Number(a.fromText) - Number(b.fromText) || b.score - a.score);
-  const best = ranked.filter((r) => r.cover >= PASSAGE_COVERAGE && r.cover === ranked[0]!.cover).slice(0, CLOSEST_PASSAGES);
+    ...passages.map((p) => ({ text: passageText(p), p, fromText: false, score: p.score, citation: passageCitation(p) })),
+    ...texts.flatMap((t) => textPassages(t).map((p) => ({ text: p.quote, p: undefined, fromText: true, score: t.score, citation: p }))),
+  ]
+    .map((r) => ({ ...r, cover: coverage(reading, r.text, r.p), answers: coverage(reading, r.text, r.p, { needs, date: r.citation.date ?? r.citation.sourceDate }) }))
+    .sort((a, b) => b.cover - a.cover || Number(a.fromText) - Number(b.fromText) || b.score - a.score);
+  // The closest passages are shown whatever they hold; only one that holds what the question needs may answer.
+  const answering = [...ranked].sort((a, b) => b.answers - a.answers || Number(a.fromText) - Number(b.fromText) || b.score - a.score);
+  const best = answering.filter((r) => r.answers >= PASSAGE_COVERAGE && r.answers === answering[0]!.answers).slice(0, CLOSEST_PASSAGES);
   const closest = ranked.slice(0, CLOSEST_PASSAGES).map((r) => r.citation);
   const concepts = reading.mentions.length + reading.leftover.length;
   if (best.length === 0 || concepts < 2) return { answered: false, draft: { path: 'evidence', answer: NOT_FOUND, confidence: 0, citations: [] }, closest };
   const citations = best.map((r) => r.citation);
   const answer = `Found by searching the sources' words, not read from their stances: ${list(citations.map((c) => (c.quote ? `${c.statement}: “${c.quote}”` : `${c.statement} (summary: ${c.summary})`)))}.`;
   // Matching words is not understanding them: retrieval never claims to be more likely right than wrong.
-  return { answered: true, draft: { path: 'evidence', answer, confidence: RETRIEVAL_CONFIDENCE * best[0]!.cover, citations }, closest };
+  return { answered: true, draft: { path: 'evidence', answer, confidence: RETRIEVAL_CONFIDENCE * best[0]!.answers, citations }, closest };
 }
 
 /** The sentences of a source's text, each as a citation quoting it, marked as a passage of that source. */
