@@ -26,6 +26,8 @@ import { type ConflictRow, readConflicts } from '../analysis/conflictsData.ts';
 import { corroborationOf } from '../../core/reports.ts';
 import { escapeLucene, luceneQuery } from '../graph/search.ts';
 import { readSentences } from '../../language/text.ts';
+import { fold } from '../../language/fold.ts';
+import { nounStanceType } from '../../language/stanceLexicon.ts';
 import { findDates, spokenDate } from '../../language/dates.ts';
 import { type FactJudgements, disputeSentence, factKey, judgeFacts, laterChange, stanceConfidence } from './facts.ts';
 import { answerComparison } from './comparison.ts';
@@ -70,6 +72,10 @@ interface Draft {
   closest?: AskCitation[];
   /** The sources disagree on what it states: an answer however unsure, never replaced by a guess. */
   disputed?: boolean;
+  /** Its target was found by a loose word of the question, not by a name of it. */
+  looseTarget?: boolean;
+  /** The names as this answer read them, where it read them otherwise than the question's reading. */
+  readAs?: Mention[];
 }
 
 const indexes = new WeakMap<KnownNames, NameIndex>();
@@ -120,7 +126,7 @@ async function answerQuestion(db: Database, question: string, maxRows: number, g
   const scope: StanceScope = { maxRows, sources: await admissibleSources(db, grading), negotiation };
   const structured = reading.sourcesDisagree
     ? await conflictingReports(db, reading, negotiation)
-    : ((await answerFromStructure(db, reading)) ?? (await answerFromStances(db, reading, scope)));
+    : ((await answerFromStructure(db, reading)) ?? (await answerFromStances(db, reading, scope, known.names)));
   const unexplained = structured ? unexplainedWords(reading, searched, structured) : reading.leftover.map((l) => l.word);
   if (structured && structured.citations.length > 0 && ((structured.disputed && unexplained.length === 0) || confidenceOf(structured, searched, unexplained) >= CONFIDENT)) {
     return respond(reading, unsureWhereUnexplained({ ...structured, confidence: confidenceOf(structured, searched, unexplained) }, unexplained), unexplained, []);
@@ -143,8 +149,8 @@ function respond(reading: Reading, draft: Draft, unexplained: string[], closest:
     confidence: Math.round(draft.confidence * 100) / 100,
     interpretation: {
       path: draft.path,
-      reading: restate(reading),
-      entities: reading.mentions.map((m) => ({ id: m.entity.id, label: m.entity.label, type: m.entity.type, role: m.role, text: m.text })),
+      reading: restate(draft.readAs ? { ...reading, mentions: draft.readAs } : reading),
+      entities: (draft.readAs ?? reading.mentions).map((m) => ({ id: m.entity.id, label: m.entity.label, type: m.entity.type, role: m.role, text: m.text })),
       stanceTypes: reading.stanceTypes,
       negated: reading.negated,
       passive: reading.passive,
@@ -219,7 +225,7 @@ async function resolveUnnamedTargets(db: Database, reading: Reading, names: Name
 }
 
 function confidenceOf(draft: Draft, searched: string[], unexplained: string[]): number {
-  return Math.max(0, draft.confidence - (searched.length > 0 ? 0.1 : 0) - 0.25 * unexplained.length);
+  return Math.max(0, draft.confidence - (searched.length > 0 || draft.looseTarget ? 0.1 : 0) - 0.25 * unexplained.length);
 }
 
 /**
@@ -479,13 +485,13 @@ async function eventsIn(db: Database, place: EntityFacts): Promise<Draft | null>
 
 // ---------------------------------------------------------------- 2. stances
 
-async function answerFromStances(db: Database, reading: Reading, scope: StanceScope): Promise<Draft | null> {
+async function answerFromStances(db: Database, reading: Reading, scope: StanceScope, names: NameRow[]): Promise<Draft | null> {
   const asksStance = reading.stanceTypes !== null || reading.saying || reading.anyStance || reading.compare || reading.both || reading.contested || reading.timeline ||
     (reading.condition && reading.mentions.length > 0);
   if (!asksStance) return null;
   const agents = reading.mentions.filter((m) => m.role === 'agent' && ACTOR_TYPES.has(m.entity.type)).map((m) => m.entity);
   const objects = reading.mentions.filter((m) => m.role === 'object');
-  const targets = objects.filter((m) => !ACTOR_TYPES.has(m.entity.type)).map((m) => m.entity);
+  let targets = objects.filter((m) => !ACTOR_TYPES.has(m.entity.type)).map((m) => m.entity);
   const accusedActors = objects.filter((m) => ACTOR_TYPES.has(m.entity.type)).map((m) => m.entity);
   const replaced = reading.mentions.filter((m) => m.role === 'replaced').map((m) => m.entity.id);
   // "Common ground" without a verb asks for what they all support.
@@ -499,9 +505,32 @@ async function answerFromStances(db: Database, reading: Reading, scope: StanceSc
     after: reading.time.after,
   };
   if (!filter.actorIds && !filter.targetIds && !replaced.length && !accusedActors.length && !reading.contested) return null;
-  let rows = await readStances(db, filter, scope);
-  if (accusedActors.length) rows = rows.filter((r) => accusedActors.some((a) => isAbout(r, a)) && !accusedActors.some((a) => r.partyId === a.id || r.actorId === a.id));
-  if (replaced.length) rows = rows.filter((r) => r.replaces.some((id) => replaced.includes(id)));
+  const read = async (f: typeof filter) => {
+    let found = await readStances(db, f, scope);
+    if (accusedActors.length) found = found.filter((r) => accusedActors.some((a) => isAbout(r, a)) && !accusedActors.some((a) => r.partyId === a.id || r.actorId === a.id));
+    if (replaced.length) found = found.filter((r) => r.replaces.some((id) => replaced.includes(id)));
+    return found;
+  };
+  let rows = await read(filter);
+  // A target named only by a loose word of someone else's ("truce", an alias of another
+  // negotiation's ceasefire) that finds nothing may mean another position with that word in its
+  // name: those are read instead, and the answer claims less for it.
+  let loose = false;
+  let readAs: Mention[] | undefined;
+  if (rows.length === 0 && filter.actorIds) {
+    const wider = looseTargets(reading, names, targets);
+    if (wider.length) {
+      const found = await read({ ...filter, targetIds: wider.map((t) => t.id) });
+      if (found.length) {
+        rows = found;
+        loose = true;
+        targets = wider.filter((t) => found.some((r) => r.targetId === t.id));
+        // The interpretation names what was read, not the alias that found nothing.
+        const word = reading.mentions.find((m) => m.role === 'object' && !ACTOR_TYPES.has(m.entity.type) && /^\p{Ll}+$/u.test(m.text));
+        readAs = [...reading.mentions.filter((m) => m !== word), ...targets.map((entity) => ({ entity, text: word?.text ?? entity.label, role: 'object' as const }))];
+      }
+    }
+  }
   if (reading.condition && rows.some((r) => r.condition)) rows = rows.filter((r) => r.condition);
   if (reading.saying) rows = rows.filter((r) => r.evidence.some((e) => e.quote)).concat(rows.filter((r) => !r.evidence.some((e) => e.quote)));
   if (reading.time.order && rows.length) {
@@ -522,7 +551,25 @@ async function answerFromStances(db: Database, reading: Reading, scope: StanceSc
   const facts = judgeFacts(
     await readStances(db, { actorIds: unique(shown.map((r) => r.partyId)), targetIds: unique(shown.map((r) => r.targetId)), types: null, before: filter.before, after: filter.after }, scope),
   );
-  return stanceDraft(reading, rows, accusedActors, facts);
+  // "Russia's offer of …": the stance the question takes for granted, checked and said when the sources hold it.
+  const presumed = unique(reading.leftover.flatMap((l) => nounStanceType(l.word) ?? [])) as StanceType[];
+  const premises = presumed.length && accusedActors.length
+    ? await readStances(db, { actorIds: accusedActors.map((a) => a.id), targetIds: unique(shown.map((r) => r.targetId)), types: presumed, before: null, after: null }, scope)
+    : [];
+  const draft = stanceDraft(reading, rows, accusedActors, facts, premises);
+  return loose ? { ...draft, looseTarget: true, readAs } : draft;
+}
+
+/**
+ * For each target the question named by one lower-case word that is only an alias of it (not its
+ * name), the other positions and events whose own names or aliases hold that word.
+ */
+function looseTargets(reading: Reading, names: NameRow[], targets: NameRow[]): NameRow[] {
+  const loose = reading.mentions.filter((m) => m.role === 'object' && targets.some((t) => t.id === m.entity.id) && /^\p{Ll}+$/u.test(m.text) && fold(m.entity.label) !== fold(m.text));
+  const words = new Set(loose.map((m) => fold(m.text)));
+  if (words.size === 0) return [];
+  const held = (n: NameRow) => n.names.some((name) => nameWords(name).some((w) => words.has(w)));
+  return names.filter((n) => TARGET_TYPES.includes(n.type) && !targets.some((t) => t.id === n.id) && held(n));
 }
 
 /** Whether a stance is about an actor: the actor takes part in its target, or its evidence names them. */
@@ -532,7 +579,7 @@ function isAbout(row: AskStanceRow, actor: NameRow): boolean {
   return actor.names.some((name) => words.includes(` ${nameWords(name).join(' ')} `));
 }
 
-function stanceDraft(reading: Reading, rows: AskStanceRow[], accused: NameRow[], facts: FactJudgements): Draft {
+function stanceDraft(reading: Reading, rows: AskStanceRow[], accused: NameRow[], facts: FactJudgements, premises: AskStanceRow[] = []): Draft {
   const shown = rows.slice(0, SHOWN_STANCES);
   const more = rows.length > shown.length ? `, and ${rows.length - shown.length} more` : '';
   const datesMatter = reading.asks === 'when' || reading.timeline || reading.time.after !== null || reading.time.before !== null || reading.time.order !== null;
@@ -560,6 +607,8 @@ function stanceDraft(reading: Reading, rows: AskStanceRow[], accused: NameRow[],
   }
   // A later stance of another family is a change over time, said as one.
   if (changes.length) answer = `${answer} Later: ${list(changes.map((r) => stanceStatement(r)))}.`;
+  const premised = premises.filter((p) => !shown.some((r) => r.stanceId === p.stanceId)).slice(0, 2);
+  if (premised.length) answer = `${answer} (${list(premised.map((r) => stanceStatement(r)))}.)`;
   if (reading.saying) {
     const quoted = shown.flatMap((r) => r.evidence.filter((e) => e.quote).map((e) => `${r.actor} said “${e.quote}” (${verbOf(r.type)} ${r.target}${r.date ? `, ${spokenDate(r.date)}` : ''})`));
     if (quoted.length) answer = `${list(quoted.slice(0, 4))}.`;
@@ -573,7 +622,7 @@ function stanceDraft(reading: Reading, rows: AskStanceRow[], accused: NameRow[],
     if (needs.size) answer = `${answer} ${list([...needs.values()])}.`;
     else if (!shown.some((r) => r.condition)) answer = `${answer} The sources record no condition for it.`;
   }
-  const cited = [...shown, ...disputes.flatMap((j) => j.sides!.flatMap((side) => side.stances.map((s) => s.row))), ...changes];
+  const cited = [...shown, ...disputes.flatMap((j) => j.sides!.flatMap((side) => side.stances.map((s) => s.row))), ...changes, ...premised];
   const citedOnce = [...new Map(cited.map((r) => [r.stanceId, r])).values()];
   return {
     path: 'stances',
