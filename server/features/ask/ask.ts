@@ -126,12 +126,12 @@ async function answerQuestion(db: Database, question: string, maxRows: number, g
   const scope: StanceScope = { maxRows, sources: await admissibleSources(db, grading), negotiation };
   const structured = reading.sourcesDisagree
     ? await conflictingReports(db, reading, negotiation)
-    : ((await answerFromStructure(db, reading)) ?? (await answerFromStances(db, reading, scope, known.names)));
+    : ((await answerFromStructure(db, reading, known.latestDate)) ?? (await answerFromStances(db, reading, scope, known.names)));
   const unexplained = structured ? unexplainedWords(reading, searched, structured) : reading.leftover.map((l) => l.word);
   if (structured && structured.citations.length > 0 && ((structured.disputed && unexplained.length === 0) || confidenceOf(structured, searched, unexplained) >= CONFIDENT)) {
     return respond(reading, unsureWhereUnexplained({ ...structured, confidence: confidenceOf(structured, searched, unexplained) }, unexplained), unexplained, []);
   }
-  const evidence = await answerFromEvidence(db, reading, await passageSources(db, scope), known.names);
+  const evidence = await answerFromEvidence(db, reading, await passageSources(db, scope), known.names, known.latestDate);
   if (evidence.answered) return respond(reading, evidence.draft, [], []);
   // A structured statement that the sources hold nothing of the kind ("no one rejected …") is
   // itself an answer when every word of the question was understood.
@@ -349,7 +349,7 @@ function factCitation(statement: string, facts: Pick<EntityFacts, 'id' | 'date' 
 
 // ---------------------------------------------------------------- 1. structure
 
-async function answerFromStructure(db: Database, reading: Reading): Promise<Draft | null> {
+async function answerFromStructure(db: Database, reading: Reading, latestDate: string | null): Promise<Draft | null> {
   const subject = reading.mentions[0];
   if (!subject || reading.stanceTypes || reading.saying || reading.anyStance || reading.timeline || reading.condition || reading.compare || reading.both) return null;
   const facts = await readEntityFacts(db, subject.entity.id);
@@ -363,6 +363,8 @@ async function answerFromStructure(db: Database, reading: Reading): Promise<Draf
   if (cue === 'host') return hosts(db, facts);
   if (cue === 'happened' && facts.type === 'Place') return eventsIn(db, facts);
   if (reading.asks === 'where' && facts.type !== 'Place') return whereabouts(db, facts);
+  // A question about when something will happen is not answered by a day already past when the sources end.
+  if (reading.asks === 'when' && facts.date && FUTURE.test(reading.question) && latestDate !== null && facts.date.slice(0, 10) <= latestDate) return null;
   if (reading.asks === 'when' && facts.date) {
     return structureDraft(`${facts.label}: ${spokenDate(facts.date)}.`, [factCitation(`${facts.label} is dated ${spokenDate(facts.date)}`, facts, facts.description)]);
   }
@@ -742,9 +744,11 @@ function passageText(p: PassageRow): string {
 interface PassageNeeds {
   agents: Array<{ ids: Set<string>; names: string[] }>;
   date: boolean;
+  /** The newest stance date in the graph: where the sources end. */
+  latestDate: string | null;
 }
 
-function passageNeeds(reading: Reading, names: NameRow[]): PassageNeeds {
+function passageNeeds(reading: Reading, names: NameRow[], latestDate: string | null): PassageNeeds {
   const asksStance = reading.stanceTypes !== null || reading.saying;
   const agents = asksStance ? reading.mentions.filter((m) => m.role === 'agent' && ACTOR_TYPES.has(m.entity.type)).map((m) => m.entity) : [];
   return {
@@ -755,6 +759,7 @@ function passageNeeds(reading: Reading, names: NameRow[]): PassageNeeds {
     }),
     // A report's own date answers when something was said or done, never when it will be.
     date: reading.asks === 'when' && FUTURE.test(reading.question),
+    latestDate,
   };
 }
 
@@ -763,9 +768,10 @@ const FUTURE = /\b(will|shall|going to|scheduled|next|planned|due)\b/i;
 function meetsNeeds(needs: PassageNeeds, passage: string, p: PassageRow | undefined, date: string | null): boolean {
   const text = ` ${nameWords(passage).join(' ')} `;
   const named = needs.agents.every((agent) => (p?.actorId != null && agent.ids.has(p.actorId)) || agent.names.some((n) => text.includes(` ${n} `)));
-  // A date still to come when the passage was written ("last Thursday" is not one).
+  // A date still to come when the passage was written ("last Thursday" is not one), and still
+  // to come when the sources end (a round held since is not the next one).
   const reference = date?.slice(0, 10) ?? new Date().toISOString().slice(0, 10);
-  const dated = !needs.date || findDates(passage, reference).some((d) => d.date > reference);
+  const dated = !needs.date || findDates(passage, reference).some((d) => d.date > reference && (needs.latestDate === null || d.date > needs.latestDate));
   return named && dated;
 }
 
@@ -790,14 +796,14 @@ function passageCitation(p: PassageRow): AskCitation {
   return evidenceCitation(statement, ids, p.date, p.stanceId, { ...p, summary: p.summary ?? p.description, via: null });
 }
 
-async function answerFromEvidence(db: Database, reading: Reading, sources: string[] | null, names: NameRow[]): Promise<{ answered: boolean; draft: Draft; closest: AskCitation[] }> {
+async function answerFromEvidence(db: Database, reading: Reading, sources: string[] | null, names: NameRow[], latestDate: string | null): Promise<{ answered: boolean; draft: Draft; closest: AskCitation[] }> {
   const lucene = passageQuery(reading);
   const [passages, texts] = lucene
     ? await Promise.all([searchPassages(db, lucene, 20, sources), searchSourceTexts(db, lucene, SOURCE_TEXTS, sources)])
     : [[], []];
   // A stance's evidence and an entity's description were written for the graph; a sentence of a
   // source's text was not, so at equal coverage the graph's own passage comes first.
-  const needs = passageNeeds(reading, names);
+  const needs = passageNeeds(reading, names, latestDate);
   const ranked = [
     ...passages.map((p) => ({ text: passageText(p), p, fromText: false, score: p.score, citation: passageCitation(p) })),
     ...texts.flatMap((t) => textPassages(t).map((p) => ({ text: p.quote, p: undefined, fromText: true, score: t.score, citation: p }))),
