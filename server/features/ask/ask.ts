@@ -763,6 +763,9 @@ function passageNeeds(reading: Reading, names: NameRow[], latestDate: string | n
   };
 }
 
+/** Words that report a claim contradicted: the passage itself says it is disputed. */
+const CONTRADICTION = /\b(contradict(?:ed|s)?|refut(?:ed|es)|denied|denies|disputed by|disproved|cast doubt)\b/i;
+
 const FUTURE = /\b(will|shall|going to|scheduled|next|planned|due)\b/i;
 
 function meetsNeeds(needs: PassageNeeds, passage: string, p: PassageRow | undefined, date: string | null): boolean {
@@ -817,7 +820,13 @@ async function answerFromEvidence(db: Database, reading: Reading, sources: strin
   const concepts = reading.mentions.length + reading.leftover.length;
   if (best.length === 0 || concepts < 2) return { answered: false, draft: { path: 'evidence', answer: NOT_FOUND, confidence: 0, citations: [] }, closest };
   const citations = best.map((r) => r.citation);
-  const answer = `Found by searching the sources' words, not read from their stances: ${list(citations.map((c) => (c.quote ? `${c.statement}: “${c.quote}”` : `${c.statement} (summary: ${c.summary})`)))}.`;
+  const quoted = (cs: AskCitation[]) => list(cs.map((c) => (c.quote ? `${c.statement}: “${c.quote}”` : `${c.statement} (summary: ${c.summary})`)));
+  // A yes or no over a claim its own passage reports contradicted ("… claimed …, but those claims
+  // have been contradicted by …") is neither: it is disputed, and said so.
+  const contradicted = reading.asks === 'yes/no' ? citations.filter((c) => CONTRADICTION.test(`${c.quote ?? ''} ${c.summary ?? ''}`)) : [];
+  const answer = contradicted.length
+    ? `Disputed: a passage reports the claim and its contradiction (found by searching the sources' words, not read from their stances): ${quoted(contradicted)}.`
+    : `Found by searching the sources' words, not read from their stances: ${quoted(citations)}.`;
   // Matching words is not understanding them: retrieval never claims to be more likely right than wrong.
   return { answered: true, draft: { path: 'evidence', answer, confidence: RETRIEVAL_CONFIDENCE * best[0]!.answers, citations }, closest };
 }
