@@ -43,6 +43,8 @@ const PASSAGE_COVERAGE = 0.6;
 const RETRIEVAL_CONFIDENCE = 0.45;
 /** The most an answer claims that leaves words of the question unexplained. */
 const UNSURE_CONFIDENCE = 0.45;
+/** The most a stance answer claims without a verbatim quote behind it, or over a fact changed since. */
+const STATED_CONFIDENCE = 0.7;
 /** Source texts whose sentences a question's retrieval ranks. */
 const SOURCE_TEXTS = 5;
 /** The longest sentence a retrieved passage quotes whole. */
@@ -72,6 +74,10 @@ interface Draft {
   closest?: AskCitation[];
   /** The sources disagree on what it states: an answer however unsure, never replaced by a guess. */
   disputed?: boolean;
+  /** No verbatim quote stands behind what it states (summaries only). */
+  unquoted?: boolean;
+  /** A later stance of another family changed what it states. */
+  changed?: boolean;
   /** Its target was found by a loose word of the question, not by a name of it. */
   looseTarget?: boolean;
   /** The names as this answer read them, where it read them otherwise than the question's reading. */
@@ -129,7 +135,8 @@ async function answerQuestion(db: Database, question: string, maxRows: number, g
     : ((await answerFromStructure(db, reading, known.latestDate)) ?? (await answerFromStances(db, reading, scope, known.names)));
   const unexplained = structured ? unexplainedWords(reading, searched, structured) : reading.leftover.map((l) => l.word);
   if (structured && structured.citations.length > 0 && ((structured.disputed && unexplained.length === 0) || confidenceOf(structured, searched, unexplained) >= CONFIDENT)) {
-    return respond(reading, unsureWhereUnexplained({ ...structured, confidence: confidenceOf(structured, searched, unexplained) }, unexplained), unexplained, []);
+    const kept = unsureWhereUnexplained({ ...structured, confidence: confidenceOf(structured, searched, unexplained) }, unexplained);
+    return respond(reading, foundedOnly(kept, reading, searched), unexplained, []);
   }
   const evidence = await answerFromEvidence(db, reading, await passageSources(db, scope), known.names, known.latestDate);
   if (evidence.answered) return respond(reading, evidence.draft, [], []);
@@ -241,6 +248,24 @@ function unsureWhereUnexplained(draft: Draft, unexplained: string[]): Draft {
     answer: `${answer} (This answer does not account for “${unexplained.join('”, “')}” in the question.)`,
     confidence: Math.min(draft.confidence, UNSURE_CONFIDENCE),
   };
+}
+
+/**
+ * High confidence needs strong footing: every target found by a name of it, a verbatim quote
+ * behind what is stated, and no later contrary stance the question did not ask about. A target
+ * found only by its words (the name index, or a loose alias) may be another position than the
+ * one meant: the answer says how it read them and claims less than even odds. Without a quote,
+ * or with a later change of stance, it claims at most STATED_CONFIDENCE.
+ */
+function foundedOnly(draft: Draft, reading: Reading, searched: string[]): Draft {
+  if (draft.path !== 'stances') return draft;
+  const byWords = (draft.readAs ?? reading.mentions).filter((m) => m.role !== 'agent' && (searched.length > 0 || draft.looseTarget) && fold(m.text) !== fold(m.entity.label) && !m.entity.names.some((n) => fold(n) === fold(m.text)));
+  if (byWords.length) {
+    const read = unique(byWords.map((m) => m.text)).map((text) => `“${text}” as ${list(byWords.filter((m) => m.text === text).map((m) => m.entity.label))}`);
+    return { ...draft, answer: `${draft.answer} (This answer reads ${list(read)}, found by its words rather than by a name.)`, confidence: Math.min(draft.confidence, UNSURE_CONFIDENCE) };
+  }
+  if (draft.unquoted || (draft.changed && !reading.timeline)) return { ...draft, confidence: Math.min(draft.confidence, STATED_CONFIDENCE) };
+  return draft;
 }
 
 /** Leftover words that neither found a target nor appear in the answer's rows. */
@@ -633,6 +658,8 @@ function stanceDraft(reading: Reading, rows: AskStanceRow[], accused: NameRow[],
     citations: stanceCitations(citedOnce),
     covered: shown.map((r) => `${r.actor} ${r.target}`).join(' '),
     disputed: disputes.length > 0,
+    unquoted: !shown.some((r) => r.evidence.some((e) => e.quote)),
+    changed: changes.length > 0,
   };
 }
 
