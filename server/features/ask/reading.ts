@@ -116,7 +116,10 @@ function readTime(question: string, tokens: Token[], cueWords: string[], referen
   if (cueWords.some((w) => LATEST_LEMMAS.has(w))) window.order = 'latest';
   else if (cueWords.some((w) => EARLIEST_LEMMAS.has(w))) window.order = 'earliest';
   const reference = referenceDate ?? new Date().toISOString().slice(0, 10);
-  for (const found of findDates(question, reference)) {
+  for (const written of findDates(question, reference)) {
+    // A day or month named without its year ("2 June", asked in December) is the last one the
+    // sources can hold, not the nearest: never after where they end.
+    const found = written.date > reference && !/\b\d{4}\b/.test(written.text) ? { ...written, date: shiftYear(written.date, -1) } : written;
     const end = found.precision === 'day' ? shiftDay(found.date, 1) : found.precision === 'week' ? shiftDay(found.date, 7) : nextPeriod(found.date, found.precision);
     const before = tokens.filter((t) => t.end <= found.start).at(-1)?.lemma ?? '';
     if (before === 'before' || before === 'prior') window.before = found.date;
@@ -129,6 +132,11 @@ function readTime(question: string, tokens: Token[], cueWords: string[], referen
     }
   }
   return window;
+}
+
+function shiftYear(day: string, years: number): string {
+  const [y, rest] = [Number(day.slice(0, 4)), day.slice(4)];
+  return `${y + years}${rest === '-02-29' ? '-02-28' : rest}`;
 }
 
 function nextPeriod(day: string, unit: 'month' | 'year'): string {
@@ -194,8 +202,18 @@ export function readQuestion(question: string, index: NameIndex, referenceDate: 
   const byAt = passive ? tokens.findIndex((t, i) => i > verbAt && t.lemma === 'by') : -1;
   const pivot = verbAt >= 0 ? verbAt : structureAt >= 0 ? structureAt : sayingAt;
 
+  // "Ukraine's SBU", "Russia's Medinsky": an actor named as the owner of its own people is
+  // not a second actor; the one it owns is meant.
+  const owners = new Set(
+    spans.flatMap((span, k) => {
+      const next = spans[k + 1];
+      const possessive = next && /^\s*['’]s?\s+$/u.test(question.slice(tokens[span.end - 1]!.end, tokens[next.start]!.start));
+      return possessive && next.entity.party === span.entity.id && next.entity.id !== span.entity.id ? [k] : [];
+    }),
+  );
   const mentions: Mention[] = [];
-  for (const span of spans) {
+  for (const [k, span] of spans.entries()) {
+    if (owners.has(k)) continue;
     let role: MentionRole;
     if (!ACTOR_TYPES.has(span.entity.type)) role = insteadAt >= 0 && span.start > insteadAt ? 'replaced' : 'object';
     else if (passive) role = span.start > byAt ? 'agent' : 'object';
