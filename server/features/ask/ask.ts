@@ -253,13 +253,19 @@ function unsureWhereUnexplained(draft: Draft, unexplained: string[]): Draft {
 /**
  * High confidence needs strong footing: every target found by a name of it, a verbatim quote
  * behind what is stated, and no later contrary stance the question did not ask about. A target
- * found only by its words (the name index, or a loose alias) may be another position than the
- * one meant: the answer says how it read them and claims less than even odds. Without a quote,
+ * found by words of the question its names do not all hold (the name index's nearest guess) may
+ * be another position than the one meant: the answer says how it read them and claims less than
+ * even odds. Without a quote,
  * or with a later change of stance, it claims at most STATED_CONFIDENCE.
  */
 function foundedOnly(draft: Draft, reading: Reading, searched: string[]): Draft {
   if (draft.path !== 'stances') return draft;
-  const byWords = (draft.readAs ?? reading.mentions).filter((m) => m.role !== 'agent' && (searched.length > 0 || draft.looseTarget) && fold(m.text) !== fold(m.entity.label) && !m.entity.names.some((n) => fold(n) === fold(m.text)));
+  // Found by words its names do not all hold ("delegations meet" for "Further rounds of delegation-level talks").
+  const held = (m: Mention) => {
+    const stems = new Set(m.entity.names.flatMap((n) => nameWords(n).map(stem)));
+    return nameWords(m.text).every((w) => stems.has(stem(w)));
+  };
+  const byWords = (draft.readAs ?? reading.mentions).filter((m) => m.role !== 'agent' && (searched.length > 0 || draft.looseTarget) && !held(m));
   if (byWords.length) {
     const read = unique(byWords.map((m) => m.text)).map((text) => `“${text}” as ${list(byWords.filter((m) => m.text === text).map((m) => m.entity.label))}`);
     return { ...draft, answer: `${draft.answer} (This answer reads ${list(read)}, found by its words rather than by a name.)`, confidence: Math.min(draft.confidence, UNSURE_CONFIDENCE) };
