@@ -754,10 +754,24 @@ async function noneRecorded(db: Database, reading: Reading, agents: NameRow[], t
 
 // ---------------------------------------------------------------- 3. evidence
 
+/** Words the question quotes (three or more, in straight or curly double quotes), or null. */
+function quotedWords(question: string): string | null {
+  const found = /["“]([^"”]+)["”]/u.exec(question)?.[1];
+  return found && plainWords(found).length >= 3 ? found : null;
+}
+
+/** A text's words folded, with typographic apostrophes read as plain ones ("don’t" is "dont"). */
+const plainWords = (text: string) => nameWords(text.replace(/[’‘]/g, "'"));
+
+function holdsWords(text: string, quoted: string): boolean {
+  return ` ${plainWords(text).join(' ')} `.includes(` ${plainWords(quoted).join(' ')} `);
+}
+
 /** The question as Lucene: each name expanded to all its aliases, each leftover word as itself. */
-function passageQuery(reading: Reading): string | null {
+function passageQuery(reading: Reading, quoted: string | null): string | null {
   const phrase = (text: string) => `"${nameWords(text).map(escapeLucene).join(' ')}"`;
   const groups = [
+    ...(quoted ? [`${phrase(quoted)}^4`] : []),
     ...reading.mentions.map((m) => `(${m.entity.names.filter((n) => nameWords(n).length).map(phrase).join(' OR ')})`),
     ...reading.leftover.map((l) => escapeLucene(l.word)),
   ].filter((g) => g !== '()');
@@ -833,7 +847,8 @@ function passageCitation(p: PassageRow): AskCitation {
 }
 
 async function answerFromEvidence(db: Database, reading: Reading, sources: string[] | null, names: NameRow[], latestDate: string | null): Promise<{ answered: boolean; draft: Draft; closest: AskCitation[] }> {
-  const lucene = passageQuery(reading);
+  const quotedPhrase = quotedWords(reading.question);
+  const lucene = passageQuery(reading, quotedPhrase);
   const [passages, texts] = lucene
     ? await Promise.all([searchPassages(db, lucene, 20, sources), searchSourceTexts(db, lucene, SOURCE_TEXTS, sources)])
     : [[], []];
@@ -845,6 +860,8 @@ async function answerFromEvidence(db: Database, reading: Reading, sources: strin
     ...texts.flatMap((t) => textPassages(t).map((p) => ({ text: p.quote, p: undefined, fromText: true, score: t.score, citation: p }))),
   ]
     .map((r) => ({ ...r, cover: coverage(reading, r.text, r.p), answers: coverage(reading, r.text, r.p, { needs, date: r.citation.date ?? r.citation.sourceDate }) }))
+    // A question that quotes words ("Who said “…”?") is about the passage that holds them, and only that one.
+    .map((r) => (quotedPhrase === null ? r : { ...r, answers: holdsWords(r.text, quotedPhrase) ? 1 : 0 }))
     .sort((a, b) => b.cover - a.cover || Number(a.fromText) - Number(b.fromText) || b.score - a.score);
   // The closest passages are shown whatever they hold; only one that holds what the question needs may answer.
   const answering = [...ranked].sort((a, b) => b.answers - a.answers || Number(a.fromText) - Number(b.fromText) || b.score - a.score);
@@ -852,7 +869,7 @@ async function answerFromEvidence(db: Database, reading: Reading, sources: strin
   const best = answering.filter((r) => r.answers >= PASSAGE_COVERAGE && r.answers === answering[0]!.answers).slice(0, CLOSEST_PASSAGES);
   const closest = ranked.slice(0, CLOSEST_PASSAGES).map((r) => r.citation);
   const concepts = reading.mentions.length + reading.leftover.length;
-  if (best.length === 0 || concepts < 2) return { answered: false, draft: { path: 'evidence', answer: NOT_FOUND, confidence: 0, citations: [] }, closest };
+  if (best.length === 0 || (concepts < 2 && quotedPhrase === null)) return { answered: false, draft: { path: 'evidence', answer: NOT_FOUND, confidence: 0, citations: [] }, closest };
   const citations = best.map((r) => r.citation);
   const quoted = (cs: AskCitation[]) => list(cs.map((c) => (c.quote ? `${c.statement}: “${c.quote}”` : `${c.statement} (summary: ${c.summary})`)));
   // A yes or no over a claim its own passage reports contradicted ("… claimed …, but those claims
