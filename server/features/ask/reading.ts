@@ -8,7 +8,7 @@ import type { NameRow } from '../../core/namesData.ts';
 import { NameMatcher, type Token, findDates, findStanceCues, fold, isStopWord, readSentences, shiftDay } from '../../language/index.ts';
 import type { StanceType } from '../../contract/model.ts';
 import {
-  ANY_STANCE_LEMMAS, ASKED_TYPES, BOTH_LEMMAS, COMPARE_LEMMAS, CONDITION_LEMMAS, CONFLICT_LEMMAS, CONTESTED_LEMMAS, DIFFER_LEMMAS, EARLIEST_LEMMAS,
+  ANY_STANCE_LEMMAS, ASKED_TYPES, ATTRIBUTION_WORDS, BOTH_LEMMAS, COMPARE_LEMMAS, CONDITION_LEMMAS, CONFLICT_LEMMAS, CONTESTED_LEMMAS, DIFFER_LEMMAS, EARLIEST_LEMMAS,
   INSTEAD_PHRASES, LATEST_LEMMAS, NEGATION_LEMMAS, ONLY_LEMMAS, QUESTION_CUES, QUESTION_WORDS, REPORT_LEMMAS, SAYING_LEMMAS, STRUCTURE_LEMMAS,
   type StructureCue, TIME_UNITS, TIMELINE_LEMMAS,
 } from './vocabulary.ts';
@@ -233,7 +233,7 @@ export function readQuestion(question: string, index: NameIndex, referenceDate: 
   const stopWords = tokens.map((t) => isStopWord(t.text.toLowerCase()));
   const leftover = tokens
     .flatMap((t, i) =>
-      free(i) && !cueAt.has(i) && !stopWords[i] && !isCue(i) && !QUESTION_WORDS.has(t.lemma) && t.pos !== 'AUX' && t.pos !== 'NUM' && !inDate(t)
+      free(i) && !cueAt.has(i) && !stopWords[i] && !isCue(i) && !QUESTION_WORDS.has(t.lemma) && !ATTRIBUTION_WORDS.has(written[i]!) && t.pos !== 'AUX' && t.pos !== 'NUM' && !inDate(t)
         ? nameWords(t.text).map((word) => ({ word, replaced: insteadAt >= 0 && i > insteadAt, name: i > 0 && (t.pos === 'PROPN' || /^\p{Lu}/u.test(t.text)) }))
         : [],
     )
