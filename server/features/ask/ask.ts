@@ -865,7 +865,6 @@ async function answerFromEvidence(db: Database, reading: Reading, sources: strin
     .sort((a, b) => b.cover - a.cover || Number(a.fromText) - Number(b.fromText) || b.score - a.score);
   // The closest passages are shown whatever they hold; only one that holds what the question needs may answer.
   const answering = [...ranked].sort((a, b) => b.answers - a.answers || Number(a.fromText) - Number(b.fromText) || b.score - a.score);
-  if (process.env.ASKDBG) for (const r of answering.slice(0, 4)) console.error('  ~', r.cover.toFixed(2), r.answers.toFixed(2), r.text.slice(0, 200).replace(/\n/g, ' '));
   const best = answering.filter((r) => r.answers >= PASSAGE_COVERAGE && r.answers === answering[0]!.answers).slice(0, CLOSEST_PASSAGES);
   const closest = ranked.slice(0, CLOSEST_PASSAGES).map((r) => r.citation);
   const concepts = reading.mentions.length + reading.leftover.length;
