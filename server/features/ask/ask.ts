@@ -813,7 +813,8 @@ function passageNeeds(reading: Reading, names: NameRow[], latestDate: string | n
 /** Words that report a claim contradicted: the passage itself says it is disputed. */
 const CONTRADICTION = /\b(contradict(?:ed|s)?|refut(?:ed|es)|denied|denies|disputed by|disproved|cast doubt)\b/i;
 
-const FUTURE = /\b(will|shall|going to|scheduled|next|planned|due)\b/i;
+/** A question about what is still to come: "will", or the present of "is … scheduled", "are … next". */
+const FUTURE = /\b(will|shall|going to)\b|\b(is|are)\b.*\b(next|scheduled|planned|due|upcoming)\b/i;
 
 function meetsNeeds(needs: PassageNeeds, passage: string, p: PassageRow | undefined, date: string | null): boolean {
   const text = ` ${nameWords(passage).join(' ')} `;
@@ -860,15 +861,17 @@ async function answerFromEvidence(db: Database, reading: Reading, sources: strin
     ...texts.flatMap((t) => textPassages(t).map((p) => ({ text: p.quote, p: undefined, fromText: true, score: t.score, citation: p }))),
   ]
     .map((r) => ({ ...r, cover: coverage(reading, r.text, r.p), answers: coverage(reading, r.text, r.p, { needs, date: r.citation.date ?? r.citation.sourceDate }) }))
-    // A question that quotes words ("Who said “…”?") is about the passage that holds them, and only that one.
-    .map((r) => (quotedPhrase === null ? r : { ...r, answers: holdsWords(r.text, quotedPhrase) ? 1 : 0 }))
+    // A question that quotes words ("Who said “…”?") is about the passage that holds them, and only
+    // that one; when none holds them word for word (a quote given loosely) the words are ranked as usual.
+    .map((r) => ({ ...r, holds: quotedPhrase !== null && holdsWords(r.text, quotedPhrase) }))
+    .map((r, _, all) => (all.some((o) => o.holds) ? { ...r, answers: r.holds ? 1 : 0 } : r))
     .sort((a, b) => b.cover - a.cover || Number(a.fromText) - Number(b.fromText) || b.score - a.score);
   // The closest passages are shown whatever they hold; only one that holds what the question needs may answer.
   const answering = [...ranked].sort((a, b) => b.answers - a.answers || Number(a.fromText) - Number(b.fromText) || b.score - a.score);
   const best = answering.filter((r) => r.answers >= PASSAGE_COVERAGE && r.answers === answering[0]!.answers).slice(0, CLOSEST_PASSAGES);
   const closest = ranked.slice(0, CLOSEST_PASSAGES).map((r) => r.citation);
   const concepts = reading.mentions.length + reading.leftover.length;
-  if (best.length === 0 || (concepts < 2 && quotedPhrase === null)) return { answered: false, draft: { path: 'evidence', answer: NOT_FOUND, confidence: 0, citations: [] }, closest };
+  if (best.length === 0 || (concepts < 2 && !best[0]!.holds)) return { answered: false, draft: { path: 'evidence', answer: NOT_FOUND, confidence: 0, citations: [] }, closest };
   const citations = best.map((r) => r.citation);
   const quoted = (cs: AskCitation[]) => list(cs.map((c) => (c.quote ? `${c.statement}: “${c.quote}”` : `${c.statement} (summary: ${c.summary})`)));
   // A yes or no over a claim its own passage reports contradicted ("… claimed …, but those claims
