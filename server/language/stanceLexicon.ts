@@ -94,6 +94,12 @@ const NOUN_CUES: Record<string, StanceType> = {
   support: 'backed',
 };
 
+/** The stance a noun carries ("offer", "demands"), or null. */
+export function nounStanceType(word: string): StanceType | null {
+  const lower = word.toLowerCase();
+  return NOUN_CUES[lower] ?? NOUN_CUES[lower.replace(/s$/, '')] ?? null;
+}
+
 /** Reporting verbs: they introduce quotes and indirect speech, not stances of their own. */
 const SPEECH_LEMMAS = new Set([
   'say', 'tell', 'add', 'announce', 'state', 'note', 'stress', 'warn', 'write', 'post', 'insist', 'argue', 'explain',

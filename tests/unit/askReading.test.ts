@@ -60,6 +60,22 @@ describe('readQuestion', () => {
     expect(read('What is the latest stance of Norland?').time.order).toBe('latest');
   });
 
+  it('reads a day or month without its year as the last one the sources can hold, never after them', () => {
+    // Asked when the sources end on 10 April 2031: "2 June" is June 2030 (chrono's nearest would be June 2031).
+    expect(read('What did Voss propose on 2 June?').time).toMatchObject({ after: '2030-06-02', before: '2030-06-03' });
+    expect(read('What did Voss propose on 2 April?').time).toMatchObject({ after: '2031-04-02', before: '2031-04-03' });
+    expect(read('What did Voss propose in June 2031?').time).toMatchObject({ after: '2031-06-01', before: '2031-07-01' });
+  });
+
+  it('reads an actor named as the owner of its own people as that person, not a second agent', () => {
+    expect(roles("What did Norland's Voss propose?")).toEqual({ 'official:ida-voss': 'agent' });
+    expect(roles('What did Norland and Voss propose?')).toEqual({ 'party:norland': 'agent', 'official:ida-voss': 'agent' });
+  });
+
+  it('reads "according to" as whose account it is, not a word to explain', () => {
+    expect(read('According to Voss, who rejected the river treaty in winter?').leftover.map((l) => l.word)).toEqual(['winter']);
+  });
+
   it('reads structure questions', () => {
     expect(read('Who leads Norland?').structure).toBe('leader');
     expect(read('What happened in Eastport?').structure).toBe('happened');

@@ -26,7 +26,9 @@ import { type ConflictRow, readConflicts } from '../analysis/conflictsData.ts';
 import { corroborationOf } from '../../core/reports.ts';
 import { escapeLucene, luceneQuery } from '../graph/search.ts';
 import { readSentences } from '../../language/text.ts';
-import { spokenDate } from '../../language/dates.ts';
+import { fold } from '../../language/fold.ts';
+import { nounStanceType } from '../../language/stanceLexicon.ts';
+import { findDates, spokenDate } from '../../language/dates.ts';
 import { type FactJudgements, disputeSentence, factKey, judgeFacts, laterChange, stanceConfidence } from './facts.ts';
 import { answerComparison } from './comparison.ts';
 import { findScopePhrase } from './scope.ts';
@@ -41,6 +43,8 @@ const PASSAGE_COVERAGE = 0.6;
 const RETRIEVAL_CONFIDENCE = 0.45;
 /** The most an answer claims that leaves words of the question unexplained. */
 const UNSURE_CONFIDENCE = 0.45;
+/** The most a stance answer claims without a verbatim quote behind it, or over a fact changed since. */
+const STATED_CONFIDENCE = 0.7;
 /** Source texts whose sentences a question's retrieval ranks. */
 const SOURCE_TEXTS = 5;
 /** The longest sentence a retrieved passage quotes whole. */
@@ -70,6 +74,14 @@ interface Draft {
   closest?: AskCitation[];
   /** The sources disagree on what it states: an answer however unsure, never replaced by a guess. */
   disputed?: boolean;
+  /** No verbatim quote stands behind what it states (summaries only). */
+  unquoted?: boolean;
+  /** A later stance of another family changed what it states. */
+  changed?: boolean;
+  /** Its target was found by a loose word of the question, not by a name of it. */
+  looseTarget?: boolean;
+  /** The names as this answer read them, where it read them otherwise than the question's reading. */
+  readAs?: Mention[];
 }
 
 const indexes = new WeakMap<KnownNames, NameIndex>();
@@ -120,12 +132,13 @@ async function answerQuestion(db: Database, question: string, maxRows: number, g
   const scope: StanceScope = { maxRows, sources: await admissibleSources(db, grading), negotiation };
   const structured = reading.sourcesDisagree
     ? await conflictingReports(db, reading, negotiation)
-    : ((await answerFromStructure(db, reading)) ?? (await answerFromStances(db, reading, scope)));
+    : ((await answerFromStructure(db, reading, known.latestDate)) ?? (await answerFromStances(db, reading, scope, known.names)));
   const unexplained = structured ? unexplainedWords(reading, searched, structured) : reading.leftover.map((l) => l.word);
   if (structured && structured.citations.length > 0 && ((structured.disputed && unexplained.length === 0) || confidenceOf(structured, searched, unexplained) >= CONFIDENT)) {
-    return respond(reading, unsureWhereUnexplained({ ...structured, confidence: confidenceOf(structured, searched, unexplained) }, unexplained), unexplained, []);
+    const kept = unsureWhereUnexplained({ ...structured, confidence: confidenceOf(structured, searched, unexplained) }, unexplained);
+    return respond(reading, foundedOnly(kept, reading, searched), unexplained, []);
   }
-  const evidence = await answerFromEvidence(db, reading, await passageSources(db, scope));
+  const evidence = await answerFromEvidence(db, reading, await passageSources(db, scope), known.names, known.latestDate);
   if (evidence.answered) return respond(reading, evidence.draft, [], []);
   // A structured statement that the sources hold nothing of the kind ("no one rejected …") is
   // itself an answer when every word of the question was understood.
@@ -143,8 +156,8 @@ function respond(reading: Reading, draft: Draft, unexplained: string[], closest:
     confidence: Math.round(draft.confidence * 100) / 100,
     interpretation: {
       path: draft.path,
-      reading: restate(reading),
-      entities: reading.mentions.map((m) => ({ id: m.entity.id, label: m.entity.label, type: m.entity.type, role: m.role, text: m.text })),
+      reading: restate(draft.readAs ? { ...reading, mentions: draft.readAs } : reading),
+      entities: (draft.readAs ?? reading.mentions).map((m) => ({ id: m.entity.id, label: m.entity.label, type: m.entity.type, role: m.role, text: m.text })),
       stanceTypes: reading.stanceTypes,
       negated: reading.negated,
       passive: reading.passive,
@@ -219,7 +232,7 @@ async function resolveUnnamedTargets(db: Database, reading: Reading, names: Name
 }
 
 function confidenceOf(draft: Draft, searched: string[], unexplained: string[]): number {
-  return Math.max(0, draft.confidence - (searched.length > 0 ? 0.1 : 0) - 0.25 * unexplained.length);
+  return Math.max(0, draft.confidence - (searched.length > 0 || draft.looseTarget ? 0.1 : 0) - 0.25 * unexplained.length);
 }
 
 /**
@@ -235,6 +248,30 @@ function unsureWhereUnexplained(draft: Draft, unexplained: string[]): Draft {
     answer: `${answer} (This answer does not account for “${unexplained.join('”, “')}” in the question.)`,
     confidence: Math.min(draft.confidence, UNSURE_CONFIDENCE),
   };
+}
+
+/**
+ * High confidence needs strong footing: every target found by a name of it, a verbatim quote
+ * behind what is stated, and no later contrary stance the question did not ask about. A target
+ * found by words of the question its names do not all hold (the name index's nearest guess) may
+ * be another position than the one meant: the answer says how it read them and claims less than
+ * even odds. Without a quote,
+ * or with a later change of stance, it claims at most STATED_CONFIDENCE.
+ */
+function foundedOnly(draft: Draft, reading: Reading, searched: string[]): Draft {
+  if (draft.path !== 'stances') return draft;
+  // Found by words its names do not all hold ("delegations meet" for "Further rounds of delegation-level talks").
+  const held = (m: Mention) => {
+    const stems = new Set(m.entity.names.flatMap((n) => nameWords(n).map(stem)));
+    return nameWords(m.text).every((w) => stems.has(stem(w)));
+  };
+  const byWords = (draft.readAs ?? reading.mentions).filter((m) => m.role !== 'agent' && (searched.length > 0 || draft.looseTarget) && !held(m));
+  if (byWords.length) {
+    const read = unique(byWords.map((m) => m.text)).map((text) => `“${text}” as ${list(byWords.filter((m) => m.text === text).map((m) => m.entity.label))}`);
+    return { ...draft, answer: `${draft.answer} (This answer reads ${list(read)}, found by its words rather than by a name.)`, confidence: Math.min(draft.confidence, UNSURE_CONFIDENCE) };
+  }
+  if (draft.unquoted || (draft.changed && !reading.timeline)) return { ...draft, confidence: Math.min(draft.confidence, STATED_CONFIDENCE) };
+  return draft;
 }
 
 /** Leftover words that neither found a target nor appear in the answer's rows. */
@@ -343,7 +380,7 @@ function factCitation(statement: string, facts: Pick<EntityFacts, 'id' | 'date' 
 
 // ---------------------------------------------------------------- 1. structure
 
-async function answerFromStructure(db: Database, reading: Reading): Promise<Draft | null> {
+async function answerFromStructure(db: Database, reading: Reading, latestDate: string | null): Promise<Draft | null> {
   const subject = reading.mentions[0];
   if (!subject || reading.stanceTypes || reading.saying || reading.anyStance || reading.timeline || reading.condition || reading.compare || reading.both) return null;
   const facts = await readEntityFacts(db, subject.entity.id);
@@ -357,6 +394,8 @@ async function answerFromStructure(db: Database, reading: Reading): Promise<Draf
   if (cue === 'host') return hosts(db, facts);
   if (cue === 'happened' && facts.type === 'Place') return eventsIn(db, facts);
   if (reading.asks === 'where' && facts.type !== 'Place') return whereabouts(db, facts);
+  // A question about when something will happen is not answered by a day already past when the sources end.
+  if (reading.asks === 'when' && facts.date && FUTURE.test(reading.question) && latestDate !== null && facts.date.slice(0, 10) <= latestDate) return null;
   if (reading.asks === 'when' && facts.date) {
     return structureDraft(`${facts.label}: ${spokenDate(facts.date)}.`, [factCitation(`${facts.label} is dated ${spokenDate(facts.date)}`, facts, facts.description)]);
   }
@@ -479,13 +518,13 @@ async function eventsIn(db: Database, place: EntityFacts): Promise<Draft | null>
 
 // ---------------------------------------------------------------- 2. stances
 
-async function answerFromStances(db: Database, reading: Reading, scope: StanceScope): Promise<Draft | null> {
+async function answerFromStances(db: Database, reading: Reading, scope: StanceScope, names: NameRow[]): Promise<Draft | null> {
   const asksStance = reading.stanceTypes !== null || reading.saying || reading.anyStance || reading.compare || reading.both || reading.contested || reading.timeline ||
     (reading.condition && reading.mentions.length > 0);
   if (!asksStance) return null;
   const agents = reading.mentions.filter((m) => m.role === 'agent' && ACTOR_TYPES.has(m.entity.type)).map((m) => m.entity);
   const objects = reading.mentions.filter((m) => m.role === 'object');
-  const targets = objects.filter((m) => !ACTOR_TYPES.has(m.entity.type)).map((m) => m.entity);
+  let targets = objects.filter((m) => !ACTOR_TYPES.has(m.entity.type)).map((m) => m.entity);
   const accusedActors = objects.filter((m) => ACTOR_TYPES.has(m.entity.type)).map((m) => m.entity);
   const replaced = reading.mentions.filter((m) => m.role === 'replaced').map((m) => m.entity.id);
   // "Common ground" without a verb asks for what they all support.
@@ -499,9 +538,32 @@ async function answerFromStances(db: Database, reading: Reading, scope: StanceSc
     after: reading.time.after,
   };
   if (!filter.actorIds && !filter.targetIds && !replaced.length && !accusedActors.length && !reading.contested) return null;
-  let rows = await readStances(db, filter, scope);
-  if (accusedActors.length) rows = rows.filter((r) => accusedActors.some((a) => isAbout(r, a)) && !accusedActors.some((a) => r.partyId === a.id || r.actorId === a.id));
-  if (replaced.length) rows = rows.filter((r) => r.replaces.some((id) => replaced.includes(id)));
+  const read = async (f: typeof filter) => {
+    let found = await readStances(db, f, scope);
+    if (accusedActors.length) found = found.filter((r) => accusedActors.some((a) => isAbout(r, a)) && !accusedActors.some((a) => r.partyId === a.id || r.actorId === a.id));
+    if (replaced.length) found = found.filter((r) => r.replaces.some((id) => replaced.includes(id)));
+    return found;
+  };
+  let rows = await read(filter);
+  // A target named only by a loose word of someone else's ("truce", an alias of another
+  // negotiation's ceasefire) that finds nothing may mean another position with that word in its
+  // name: those are read instead, and the answer claims less for it.
+  let loose = false;
+  let readAs: Mention[] | undefined;
+  if (rows.length === 0 && filter.actorIds) {
+    const wider = looseTargets(reading, names, targets);
+    if (wider.length) {
+      const found = await read({ ...filter, targetIds: wider.map((t) => t.id) });
+      if (found.length) {
+        rows = found;
+        loose = true;
+        targets = wider.filter((t) => found.some((r) => r.targetId === t.id));
+        // The interpretation names what was read, not the alias that found nothing.
+        const word = reading.mentions.find((m) => m.role === 'object' && !ACTOR_TYPES.has(m.entity.type) && /^\p{Ll}+$/u.test(m.text));
+        readAs = [...reading.mentions.filter((m) => m !== word), ...targets.map((entity) => ({ entity, text: word?.text ?? entity.label, role: 'object' as const }))];
+      }
+    }
+  }
   if (reading.condition && rows.some((r) => r.condition)) rows = rows.filter((r) => r.condition);
   if (reading.saying) rows = rows.filter((r) => r.evidence.some((e) => e.quote)).concat(rows.filter((r) => !r.evidence.some((e) => e.quote)));
   if (reading.time.order && rows.length) {
@@ -522,7 +584,25 @@ async function answerFromStances(db: Database, reading: Reading, scope: StanceSc
   const facts = judgeFacts(
     await readStances(db, { actorIds: unique(shown.map((r) => r.partyId)), targetIds: unique(shown.map((r) => r.targetId)), types: null, before: filter.before, after: filter.after }, scope),
   );
-  return stanceDraft(reading, rows, accusedActors, facts);
+  // "Russia's offer of …": the stance the question takes for granted, checked and said when the sources hold it.
+  const presumed = unique(reading.leftover.flatMap((l) => nounStanceType(l.word) ?? [])) as StanceType[];
+  const premises = presumed.length && accusedActors.length
+    ? await readStances(db, { actorIds: accusedActors.map((a) => a.id), targetIds: unique(shown.map((r) => r.targetId)), types: presumed, before: null, after: null }, scope)
+    : [];
+  const draft = stanceDraft(reading, rows, accusedActors, facts, premises);
+  return loose ? { ...draft, looseTarget: true, readAs } : draft;
+}
+
+/**
+ * For each target the question named by one lower-case word that is only an alias of it (not its
+ * name), the other positions and events whose own names or aliases hold that word.
+ */
+function looseTargets(reading: Reading, names: NameRow[], targets: NameRow[]): NameRow[] {
+  const loose = reading.mentions.filter((m) => m.role === 'object' && targets.some((t) => t.id === m.entity.id) && /^\p{Ll}+$/u.test(m.text) && fold(m.entity.label) !== fold(m.text));
+  const words = new Set(loose.map((m) => fold(m.text)));
+  if (words.size === 0) return [];
+  const held = (n: NameRow) => n.names.some((name) => nameWords(name).some((w) => words.has(w)));
+  return names.filter((n) => TARGET_TYPES.includes(n.type) && !targets.some((t) => t.id === n.id) && held(n));
 }
 
 /** Whether a stance is about an actor: the actor takes part in its target, or its evidence names them. */
@@ -532,7 +612,7 @@ function isAbout(row: AskStanceRow, actor: NameRow): boolean {
   return actor.names.some((name) => words.includes(` ${nameWords(name).join(' ')} `));
 }
 
-function stanceDraft(reading: Reading, rows: AskStanceRow[], accused: NameRow[], facts: FactJudgements): Draft {
+function stanceDraft(reading: Reading, rows: AskStanceRow[], accused: NameRow[], facts: FactJudgements, premises: AskStanceRow[] = []): Draft {
   const shown = rows.slice(0, SHOWN_STANCES);
   const more = rows.length > shown.length ? `, and ${rows.length - shown.length} more` : '';
   const datesMatter = reading.asks === 'when' || reading.timeline || reading.time.after !== null || reading.time.before !== null || reading.time.order !== null;
@@ -560,6 +640,8 @@ function stanceDraft(reading: Reading, rows: AskStanceRow[], accused: NameRow[],
   }
   // A later stance of another family is a change over time, said as one.
   if (changes.length) answer = `${answer} Later: ${list(changes.map((r) => stanceStatement(r)))}.`;
+  const premised = premises.filter((p) => !shown.some((r) => r.stanceId === p.stanceId)).slice(0, 2);
+  if (premised.length) answer = `${answer} (${list(premised.map((r) => stanceStatement(r)))}.)`;
   if (reading.saying) {
     const quoted = shown.flatMap((r) => r.evidence.filter((e) => e.quote).map((e) => `${r.actor} said “${e.quote}” (${verbOf(r.type)} ${r.target}${r.date ? `, ${spokenDate(r.date)}` : ''})`));
     if (quoted.length) answer = `${list(quoted.slice(0, 4))}.`;
@@ -573,7 +655,7 @@ function stanceDraft(reading: Reading, rows: AskStanceRow[], accused: NameRow[],
     if (needs.size) answer = `${answer} ${list([...needs.values()])}.`;
     else if (!shown.some((r) => r.condition)) answer = `${answer} The sources record no condition for it.`;
   }
-  const cited = [...shown, ...disputes.flatMap((j) => j.sides!.flatMap((side) => side.stances.map((s) => s.row))), ...changes];
+  const cited = [...shown, ...disputes.flatMap((j) => j.sides!.flatMap((side) => side.stances.map((s) => s.row))), ...changes, ...premised];
   const citedOnce = [...new Map(cited.map((r) => [r.stanceId, r])).values()];
   return {
     path: 'stances',
@@ -582,6 +664,8 @@ function stanceDraft(reading: Reading, rows: AskStanceRow[], accused: NameRow[],
     citations: stanceCitations(citedOnce),
     covered: shown.map((r) => `${r.actor} ${r.target}`).join(' '),
     disputed: disputes.length > 0,
+    unquoted: !shown.some((r) => r.evidence.some((e) => e.quote)),
+    changed: changes.length > 0,
   };
 }
 
@@ -670,10 +754,24 @@ async function noneRecorded(db: Database, reading: Reading, agents: NameRow[], t
 
 // ---------------------------------------------------------------- 3. evidence
 
+/** Words the question quotes (three or more, in straight or curly double quotes), or null. */
+function quotedWords(question: string): string | null {
+  const found = /["“]([^"”]+)["”]/u.exec(question)?.[1];
+  return found && plainWords(found).length >= 3 ? found : null;
+}
+
+/** A text's words folded, with typographic apostrophes read as plain ones ("don’t" is "dont"). */
+const plainWords = (text: string) => nameWords(text.replace(/[’‘]/g, "'"));
+
+function holdsWords(text: string, quoted: string): boolean {
+  return ` ${plainWords(text).join(' ')} `.includes(` ${plainWords(quoted).join(' ')} `);
+}
+
 /** The question as Lucene: each name expanded to all its aliases, each leftover word as itself. */
-function passageQuery(reading: Reading): string | null {
+function passageQuery(reading: Reading, quoted: string | null): string | null {
   const phrase = (text: string) => `"${nameWords(text).map(escapeLucene).join(' ')}"`;
   const groups = [
+    ...(quoted ? [`${phrase(quoted)}^4`] : []),
     ...reading.mentions.map((m) => `(${m.entity.names.filter((n) => nameWords(n).length).map(phrase).join(' OR ')})`),
     ...reading.leftover.map((l) => escapeLucene(l.word)),
   ].filter((g) => g !== '()');
@@ -684,13 +782,58 @@ function passageText(p: PassageRow): string {
   return [p.quote, p.summary, p.description, p.entity, p.actor, p.target].filter(Boolean).join(' ');
 }
 
+/**
+ * What a passage must hold to answer the question at all, beyond its share of the words: the
+ * actors a stance question asks about, each by any of its names or a name of one of its own
+ * people ("What did Iran say …" is not answered by Hezbollah's words), and for a question about
+ * when something will happen, a date or a day in the passage itself.
+ */
+interface PassageNeeds {
+  agents: Array<{ ids: Set<string>; names: string[] }>;
+  date: boolean;
+  /** The newest stance date in the graph: where the sources end. */
+  latestDate: string | null;
+}
+
+function passageNeeds(reading: Reading, names: NameRow[], latestDate: string | null): PassageNeeds {
+  const asksStance = reading.stanceTypes !== null || reading.saying;
+  const agents = asksStance ? reading.mentions.filter((m) => m.role === 'agent' && ACTOR_TYPES.has(m.entity.type)).map((m) => m.entity) : [];
+  return {
+    agents: agents.map((agent) => {
+      const own = names.filter((n) => n.id === agent.id || n.party === agent.id);
+      // A stance taken by an official's party may be the one the official voiced.
+      return { ids: new Set([...own.map((n) => n.id), ...(agent.party ? [agent.party] : [])]), names: own.flatMap((n) => n.names).map((n) => nameWords(n).join(' ')).filter((n) => n.length > 1) };
+    }),
+    // A report's own date answers when something was said or done, never when it will be.
+    date: reading.asks === 'when' && FUTURE.test(reading.question),
+    latestDate,
+  };
+}
+
+/** Words that report a claim contradicted: the passage itself says it is disputed. */
+const CONTRADICTION = /\b(contradict(?:ed|s)?|refut(?:ed|es)|denied|denies|disputed by|disproved|cast doubt)\b/i;
+
+/** A question about what is still to come: "will", or the present of "is … scheduled", "are … next". */
+const FUTURE = /\b(will|shall|going to)\b|\b(is|are)\b.*\b(next|scheduled|planned|due|upcoming)\b/i;
+
+function meetsNeeds(needs: PassageNeeds, passage: string, p: PassageRow | undefined, date: string | null): boolean {
+  const text = ` ${nameWords(passage).join(' ')} `;
+  const named = needs.agents.every((agent) => (p?.actorId != null && agent.ids.has(p.actorId)) || agent.names.some((n) => text.includes(` ${n} `)));
+  // A date still to come when the passage was written ("last Thursday" is not one), and still
+  // to come when the sources end (a round held since is not the next one).
+  const reference = date?.slice(0, 10) ?? new Date().toISOString().slice(0, 10);
+  const dated = !needs.date || findDates(passage, reference).some((d) => d.date > reference && (needs.latestDate === null || d.date > needs.latestDate));
+  return named && dated;
+}
+
 /** Share of the question's names and words that a passage contains (its graph ids count as naming them). */
-function coverage(reading: Reading, passage: string, p?: PassageRow): number {
+function coverage(reading: Reading, passage: string, p?: PassageRow, needs?: { needs: PassageNeeds; date: string | null }): number {
   const words = nameWords(passage);
   const text = ` ${words.join(' ')} `;
   const stems = new Set(words.map(stem));
   // A name the graph does not know ("Gaza") is what the question is about: a passage without it answers another question.
   if (reading.leftover.some((l) => l.name && !stems.has(stem(l.word)))) return 0;
+  if (needs && !meetsNeeds(needs.needs, passage, p, needs.date)) return 0;
   const concepts = [
     ...reading.mentions.map((m) => (p !== undefined && (m.entity.id === p.actorId || m.entity.id === p.targetId || m.entity.id === p.id)) || m.entity.names.some((n) => text.includes(` ${nameWords(n).join(' ')} `))),
     ...reading.leftover.map((l) => stems.has(stem(l.word))),
@@ -704,25 +847,41 @@ function passageCitation(p: PassageRow): AskCitation {
   return evidenceCitation(statement, ids, p.date, p.stanceId, { ...p, summary: p.summary ?? p.description, via: null });
 }
 
-async function answerFromEvidence(db: Database, reading: Reading, sources: string[] | null): Promise<{ answered: boolean; draft: Draft; closest: AskCitation[] }> {
-  const lucene = passageQuery(reading);
+async function answerFromEvidence(db: Database, reading: Reading, sources: string[] | null, names: NameRow[], latestDate: string | null): Promise<{ answered: boolean; draft: Draft; closest: AskCitation[] }> {
+  const quotedPhrase = quotedWords(reading.question);
+  const lucene = passageQuery(reading, quotedPhrase);
   const [passages, texts] = lucene
     ? await Promise.all([searchPassages(db, lucene, 20, sources), searchSourceTexts(db, lucene, SOURCE_TEXTS, sources)])
     : [[], []];
   // A stance's evidence and an entity's description were written for the graph; a sentence of a
   // source's text was not, so at equal coverage the graph's own passage comes first.
+  const needs = passageNeeds(reading, names, latestDate);
   const ranked = [
-    ...passages.map((p) => ({ cover: coverage(reading, passageText(p), p), fromText: false, score: p.score, citation: passageCitation(p) })),
-    ...texts.flatMap((t) => textPassages(t).map((p) => ({ cover: coverage(reading, p.quote), fromText: true, score: t.score, citation: p }))),
-  ].sort((a, b) => b.cover - a.cover || Number(a.fromText) - Number(b.fromText) || b.score - a.score);
-  const best = ranked.filter((r) => r.cover >= PASSAGE_COVERAGE && r.cover === ranked[0]!.cover).slice(0, CLOSEST_PASSAGES);
+    ...passages.map((p) => ({ text: passageText(p), p, fromText: false, score: p.score, citation: passageCitation(p) })),
+    ...texts.flatMap((t) => textPassages(t).map((p) => ({ text: p.quote, p: undefined, fromText: true, score: t.score, citation: p }))),
+  ]
+    .map((r) => ({ ...r, cover: coverage(reading, r.text, r.p), answers: coverage(reading, r.text, r.p, { needs, date: r.citation.date ?? r.citation.sourceDate }) }))
+    // A question that quotes words ("Who said “…”?") is about the passage that holds them, and only
+    // that one; when none holds them word for word (a quote given loosely) the words are ranked as usual.
+    .map((r) => ({ ...r, holds: quotedPhrase !== null && holdsWords(r.text, quotedPhrase) }))
+    .map((r, _, all) => (all.some((o) => o.holds) ? { ...r, answers: r.holds ? 1 : 0 } : r))
+    .sort((a, b) => b.cover - a.cover || Number(a.fromText) - Number(b.fromText) || b.score - a.score);
+  // The closest passages are shown whatever they hold; only one that holds what the question needs may answer.
+  const answering = [...ranked].sort((a, b) => b.answers - a.answers || Number(a.fromText) - Number(b.fromText) || b.score - a.score);
+  const best = answering.filter((r) => r.answers >= PASSAGE_COVERAGE && r.answers === answering[0]!.answers).slice(0, CLOSEST_PASSAGES);
   const closest = ranked.slice(0, CLOSEST_PASSAGES).map((r) => r.citation);
   const concepts = reading.mentions.length + reading.leftover.length;
-  if (best.length === 0 || concepts < 2) return { answered: false, draft: { path: 'evidence', answer: NOT_FOUND, confidence: 0, citations: [] }, closest };
+  if (best.length === 0 || (concepts < 2 && !best[0]!.holds)) return { answered: false, draft: { path: 'evidence', answer: NOT_FOUND, confidence: 0, citations: [] }, closest };
   const citations = best.map((r) => r.citation);
-  const answer = `Found by searching the sources' words, not read from their stances: ${list(citations.map((c) => (c.quote ? `${c.statement}: “${c.quote}”` : `${c.statement} (summary: ${c.summary})`)))}.`;
+  const quoted = (cs: AskCitation[]) => list(cs.map((c) => (c.quote ? `${c.statement}: “${c.quote}”` : `${c.statement} (summary: ${c.summary})`)));
+  // A yes or no over a claim its own passage reports contradicted ("… claimed …, but those claims
+  // have been contradicted by …") is neither: it is disputed, and said so.
+  const contradicted = reading.asks === 'yes/no' ? citations.filter((c) => CONTRADICTION.test(`${c.quote ?? ''} ${c.summary ?? ''}`)) : [];
+  const answer = contradicted.length
+    ? `Disputed: a passage reports the claim and its contradiction (found by searching the sources' words, not read from their stances): ${quoted(contradicted)}.`
+    : `Found by searching the sources' words, not read from their stances: ${quoted(citations)}.`;
   // Matching words is not understanding them: retrieval never claims to be more likely right than wrong.
-  return { answered: true, draft: { path: 'evidence', answer, confidence: RETRIEVAL_CONFIDENCE * best[0]!.cover, citations }, closest };
+  return { answered: true, draft: { path: 'evidence', answer, confidence: RETRIEVAL_CONFIDENCE * best[0]!.answers, citations }, closest };
 }
 
 /** The sentences of a source's text, each as a citation quoting it, marked as a passage of that source. */

@@ -8,7 +8,7 @@ import type { NameRow } from '../../core/namesData.ts';
 import { NameMatcher, type Token, findDates, findStanceCues, fold, isStopWord, readSentences, shiftDay } from '../../language/index.ts';
 import type { StanceType } from '../../contract/model.ts';
 import {
-  ANY_STANCE_LEMMAS, ASKED_TYPES, BOTH_LEMMAS, COMPARE_LEMMAS, CONDITION_LEMMAS, CONFLICT_LEMMAS, CONTESTED_LEMMAS, DIFFER_LEMMAS, EARLIEST_LEMMAS,
+  ANY_STANCE_LEMMAS, ASKED_TYPES, ATTRIBUTION_WORDS, BOTH_LEMMAS, COMPARE_LEMMAS, CONDITION_LEMMAS, CONFLICT_LEMMAS, CONTESTED_LEMMAS, DIFFER_LEMMAS, EARLIEST_LEMMAS,
   INSTEAD_PHRASES, LATEST_LEMMAS, NEGATION_LEMMAS, ONLY_LEMMAS, QUESTION_CUES, QUESTION_WORDS, REPORT_LEMMAS, SAYING_LEMMAS, STRUCTURE_LEMMAS,
   type StructureCue, TIME_UNITS, TIMELINE_LEMMAS,
 } from './vocabulary.ts';
@@ -116,7 +116,10 @@ function readTime(question: string, tokens: Token[], cueWords: string[], referen
   if (cueWords.some((w) => LATEST_LEMMAS.has(w))) window.order = 'latest';
   else if (cueWords.some((w) => EARLIEST_LEMMAS.has(w))) window.order = 'earliest';
   const reference = referenceDate ?? new Date().toISOString().slice(0, 10);
-  for (const found of findDates(question, reference)) {
+  for (const written of findDates(question, reference)) {
+    // A day or month named without its year ("2 June", asked in December) is the last one the
+    // sources can hold, not the nearest: never after where they end.
+    const found = written.date > reference && !/\b\d{4}\b/.test(written.text) ? { ...written, date: shiftYear(written.date, -1) } : written;
     const end = found.precision === 'day' ? shiftDay(found.date, 1) : found.precision === 'week' ? shiftDay(found.date, 7) : nextPeriod(found.date, found.precision);
     const before = tokens.filter((t) => t.end <= found.start).at(-1)?.lemma ?? '';
     if (before === 'before' || before === 'prior') window.before = found.date;
@@ -129,6 +132,11 @@ function readTime(question: string, tokens: Token[], cueWords: string[], referen
     }
   }
   return window;
+}
+
+function shiftYear(day: string, years: number): string {
+  const [y, rest] = [Number(day.slice(0, 4)), day.slice(4)];
+  return `${y + years}${rest === '-02-29' ? '-02-28' : rest}`;
 }
 
 function nextPeriod(day: string, unit: 'month' | 'year'): string {
@@ -194,8 +202,18 @@ export function readQuestion(question: string, index: NameIndex, referenceDate: 
   const byAt = passive ? tokens.findIndex((t, i) => i > verbAt && t.lemma === 'by') : -1;
   const pivot = verbAt >= 0 ? verbAt : structureAt >= 0 ? structureAt : sayingAt;
 
+  // "Ukraine's SBU", "Russia's Medinsky": an actor named as the owner of its own people is
+  // not a second actor; the one it owns is meant.
+  const owners = new Set(
+    spans.flatMap((span, k) => {
+      const next = spans[k + 1];
+      const possessive = next && /^\s*['’]s?\s+$/u.test(question.slice(tokens[span.end - 1]!.end, tokens[next.start]!.start));
+      return possessive && next.entity.party === span.entity.id && next.entity.id !== span.entity.id ? [k] : [];
+    }),
+  );
   const mentions: Mention[] = [];
-  for (const span of spans) {
+  for (const [k, span] of spans.entries()) {
+    if (owners.has(k)) continue;
     let role: MentionRole;
     if (!ACTOR_TYPES.has(span.entity.type)) role = insteadAt >= 0 && span.start > insteadAt ? 'replaced' : 'object';
     else if (passive) role = span.start > byAt ? 'agent' : 'object';
@@ -215,7 +233,7 @@ export function readQuestion(question: string, index: NameIndex, referenceDate: 
   const stopWords = tokens.map((t) => isStopWord(t.text.toLowerCase()));
   const leftover = tokens
     .flatMap((t, i) =>
-      free(i) && !cueAt.has(i) && !stopWords[i] && !isCue(i) && !QUESTION_WORDS.has(t.lemma) && t.pos !== 'AUX' && t.pos !== 'NUM' && !inDate(t)
+      free(i) && !cueAt.has(i) && !stopWords[i] && !isCue(i) && !QUESTION_WORDS.has(t.lemma) && !ATTRIBUTION_WORDS.has(written[i]!) && t.pos !== 'AUX' && t.pos !== 'NUM' && !inDate(t)
         ? nameWords(t.text).map((word) => ({ word, replaced: insteadAt >= 0 && i > insteadAt, name: i > 0 && (t.pos === 'PROPN' || /^\p{Lu}/u.test(t.text)) }))
         : [],
     )

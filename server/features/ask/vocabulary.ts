@@ -61,6 +61,9 @@ export const STRUCTURE_LEMMAS: Record<string, StructureCue> = {
   connect: 'connection', connection: 'connection', link: 'connection', relate: 'connection',
 };
 
+/** "According to Qassem": the word says whose account it is, not what is asked. */
+export const ATTRIBUTION_WORDS = new Set(['according']);
+
 export const QUESTION_WORDS = new Set(['who', 'whom', 'whose', 'what', 'which', 'when', 'where', 'why', 'how']);
 /** "What date", "which day": a question word and one of these ask when. */
 export const TIME_UNITS = new Set(['date', 'day', 'month', 'year', 'week', 'time']);
