@@ -169,8 +169,8 @@ export async function watchesSuite(context: WorldContext, { stances }: { stances
     await removeClaims(context.db, 'bench-warmup');
     for (const run of cappedRuns(context)) {
       // Each run times both sides twice, back to back in the order ABBA (BAAB in the next run):
-      // the load of the machine (shared, and drifting over minutes) and the graph's growth within
-      // the run weigh on both sides alike, and nothing else (the latency probes, below) sits between them.
+      // the load of the machine (shared, and drifting over minutes) weighs on both sides alike,
+      // and nothing else (the latency probes, below) sits between them.
       const order: ('without' | 'with')[] = run % 2 === 0 ? ['without', 'with', 'with', 'without'] : ['with', 'without', 'without', 'with'];
       const rates = { without: [] as number[], with: [] as number[] };
       for (const [k, side] of order.entries()) {
@@ -189,12 +189,14 @@ export async function watchesSuite(context: WorldContext, { stances }: { stances
           else undrained += 1;
           context.logger.info({ scope: context.scope, run: run + 1, ...drained }, 'watches: delivery queue after the bulk ingestion');
         }
+        // Taken out again at once, so that every block starts after the same deletion and on the
+        // same graph (a first block after a run's whole removal ran slowest, whichever side it was).
+        await removeClaims(context.db, prefix);
       }
       withoutRates.push(...rates.without);
       withRates.push(...rates.with);
       const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
       runRatios.push(mean(rates.with) / mean(rates.without));
-      for (const [k, side] of order.entries()) await removeClaims(context.db, `bench-${side === 'with' ? 'watch' : 'nowatch'}-${run}-${k}`);
       runsDone += 1;
       context.logger.info({ scope: context.scope, run: run + 1, without: rates.without.map(Math.round), with: rates.with.map(Math.round), ratio: runRatios.at(-1)!.toFixed(2) }, 'watches run done');
     }

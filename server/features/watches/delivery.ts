@@ -105,7 +105,12 @@ export class WatchDelivery {
     try {
       const { handed, made } = await this.fanOut();
       if (handed) this.onFannedOut();
-      for (let i = 0; i < made.length && !this.stopped; i += DELIVERY_BATCH) await this.sendBatch(made.slice(i, i + DELIVERY_BATCH));
+      // A webhook switched off by one batch's failures has its later deliveries dropped: not sent.
+      const off = new Set<string>();
+      for (let i = 0; i < made.length && !this.stopped; i += DELIVERY_BATCH) {
+        const batch = made.slice(i, i + DELIVERY_BATCH).filter((row) => !off.has(row.watchId));
+        for (const watchId of await this.sendBatch(batch)) off.add(watchId);
+      }
       await this.deliver();
       if (Date.now() - this.lastPrune > PRUNE_EVERY_MS) await this.prune();
     } catch (err) {
@@ -146,11 +151,13 @@ export class WatchDelivery {
     if (leased.length === DELIVERY_BATCH) this.again = true;
   }
 
-  /** Sends leased deliveries in parallel and records their outcomes in one transaction. */
-  private async sendBatch(leased: LeasedDeliveryRow[]): Promise<void> {
+  /** Sends leased deliveries in parallel and records their outcomes in one transaction; answers the watches whose webhook it switched off. */
+  private async sendBatch(leased: LeasedDeliveryRow[]): Promise<string[]> {
+    if (leased.length === 0) return [];
     const outcomes = await Promise.all(leased.map((row) => this.send(row)));
     const { webhook } = this.settings;
     const stillOn = await recordAttempts(this.db, { owner: this.owner, now: new Date().toISOString(), failureLimit: webhook.failureLimit, outcomes });
+    const switchedOff: string[] = [];
     for (const [i, row] of leased.entries()) {
       const outcome = outcomes[i]!;
       // The watch and the delivery are named, never the URL (it may carry a secret) nor the key.
@@ -158,8 +165,12 @@ export class WatchDelivery {
         const attempts = JSON.parse(outcome.attempts) as Attempt[];
         this.logger.info({ watch: row.watchId, delivery: row.id, status: attempts.at(-1)?.status ?? null, attempt: attempts.length }, 'webhook attempt failed');
       }
-      if (row.active && stillOn.get(row.id) === false) this.logger.warn({ watch: row.watchId }, 'webhook switched off after repeated failures');
+      if (row.active && stillOn.get(row.id) === false && !switchedOff.includes(row.watchId)) {
+        switchedOff.push(row.watchId);
+        this.logger.warn({ watch: row.watchId }, 'webhook switched off after repeated failures');
+      }
     }
+    return switchedOff;
   }
 
   /** One attempt; answers its outcome, to be recorded with the batch's. */
