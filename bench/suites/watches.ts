@@ -3,8 +3,10 @@
  * ingestion's commit (its 201) to the webhook's receipt, and (b) bulk ingestion throughput
  * against the same ingestion with no watches. The outbox is written in both cases (it is part of
  * every ingestion); the watches add the fan-out and the deliveries, which run beside it. The bulk
- * ingestion leaves thousands of deliveries queued; they are drained (and the rate noted) before
- * the commit-to-receipt probes, so each probe measures its own delivery, not the queue before it.
+ * ingestion leaves deliveries queued; they are drained (and the rate noted) before the next block
+ * and before the commit-to-receipt probes, so each probe measures its own delivery, not the queue
+ * before it. Each run times both sides twice, back to back (ABBA, then BAAB), and the probes come
+ * after all runs, so that the machine's drifting load weighs on both sides alike.
  */
 import { execFileSync, fork } from 'node:child_process';
 import { readFileSync } from 'node:fs';
@@ -121,6 +123,8 @@ export async function watchesSuite(context: WorldContext, { stances }: { stances
   const latencies: number[] = [];
   const drainRates: number[] = [];
   const deliveredDuring: number[] = [];
+  /** Per run: the mean of its two watched blocks over the mean of its two unwatched ones. */
+  const runRatios: number[] = [];
   let undrained = 0;
   const positions = Math.min(WATCHES, context.plan.counts.positions);
   // Where the CPU goes while each side's ingestion is timed: the processes sharing the machine.
@@ -144,6 +148,19 @@ export async function watchesSuite(context: WorldContext, { stances }: { stances
   // add work and failures to this one.
   await context.db.write('MATCH (n) WHERE n:Watch OR n:Delivery DETACH DELETE n');
   await removeClaims(context.db, 'bench-latency');
+  let watchIds: string[] = [];
+  const setWatches = async (on: boolean) => {
+    if (on && watchIds.length === 0) {
+      for (let i = 0; i < WATCHES; i++) {
+        const { watch } = await api.createWatch({ body: { target: positionId(context.plan, i % positions), kinds: ['new-stance'], webhook: { url: receiver.url } } }, { token: TOKEN });
+        watchIds.push(watch.id);
+      }
+    } else if (!on) {
+      for (const id of watchIds) await api.deleteWatch({ params: { id } }, { token: TOKEN });
+      watchIds = [];
+    }
+  };
+  let runsDone = 0;
   try {
     await removeClaims(context.db, 'bench-warmup');
     // One untimed batch first: the first ingestion after the world opens runs cold (caches, JIT),
@@ -151,54 +168,61 @@ export async function watchesSuite(context: WorldContext, { stances }: { stances
     await ingestThroughParley(context.db, extraSources(context.plan, Math.min(stances, 2 * STANCES_PER_SOURCE), 'bench-warmup', -1), context.logger, 'watches: warm-up');
     await removeClaims(context.db, 'bench-warmup');
     for (const run of cappedRuns(context)) {
-      await removeClaims(context.db, `bench-nowatch-${run}`);
-      await removeClaims(context.db, `bench-watch-${run}`);
-      // The order alternates between runs, so neither side always goes first.
-      const withoutFirst = run % 2 === 0;
-      const ingestWithout = async () => {
-        const without = await timedCpu('without', () => ingestThroughParley(context.db, extraSources(context.plan, stances, `bench-nowatch-${run}`, 2 * run), context.logger, 'watches: no watches'));
-        withoutRates.push(without.stances / without.seconds);
-      };
-      if (withoutFirst) await ingestWithout();
-      const watchIds: string[] = [];
-      for (let i = 0; i < WATCHES; i++) {
-        const { watch } = await api.createWatch({ body: { target: positionId(context.plan, i % positions), kinds: ['new-stance'], webhook: { url: receiver.url } } }, { token: TOKEN });
-        watchIds.push(watch.id);
+      // Each run times both sides twice, back to back in the order ABBA (BAAB in the next run):
+      // the load of the machine (shared, and drifting over minutes) weighs on both sides alike,
+      // and nothing else (the latency probes, below) sits between them.
+      const order: ('without' | 'with')[] = run % 2 === 0 ? ['without', 'with', 'with', 'without'] : ['with', 'without', 'without', 'with'];
+      const rates = { without: [] as number[], with: [] as number[] };
+      for (const [k, side] of order.entries()) {
+        const prefix = `bench-${side === 'with' ? 'watch' : 'nowatch'}-${run}-${k}`;
+        await removeClaims(context.db, prefix);
+        await setWatches(side === 'with');
+        // Nothing from the block before (its deliveries) still runs when this one starts.
+        await drain(context);
+        const receivedBefore = await receiver.received();
+        const result = await timedCpu(side, () => ingestThroughParley(context.db, extraSources(context.plan, stances, prefix, 4 * run + k), context.logger, side === 'with' ? 'watches: 100 watches' : 'watches: no watches'));
+        rates[side].push(result.stances / result.seconds);
+        if (side === 'with') {
+          deliveredDuring.push((await receiver.received()) - receivedBefore);
+          const drained = await drain(context);
+          if (drained.drained) drainRates.push(drained.delivered / drained.seconds);
+          else undrained += 1;
+          context.logger.info({ scope: context.scope, run: run + 1, ...drained }, 'watches: delivery queue after the bulk ingestion');
+        }
+        // Taken out again at once, so that every block starts after the same deletion and on the
+        // same graph (a first block after a run's whole removal ran slowest, whichever side it was).
+        await removeClaims(context.db, prefix);
       }
-      const receivedBefore = await receiver.received();
-      const watched = await timedCpu('with', () => ingestThroughParley(context.db, extraSources(context.plan, stances, `bench-watch-${run}`, 2 * run + 1), context.logger, 'watches: 100 watches'));
-      deliveredDuring.push((await receiver.received()) - receivedBefore);
-      withRates.push(watched.stances / watched.seconds);
-      const drained = await drain(context);
-      if (drained.drained) drainRates.push(drained.delivered / drained.seconds);
-      else undrained += 1;
-      context.logger.info({ scope: context.scope, run: run + 1, ...drained }, 'watches: delivery queue after the bulk ingestion');
-
-      // Commit to receipt: one small source at a time through the API, on a watched position.
-      for (let i = 0; i < LATENCY_SAMPLES; i++) {
-        const sourceId = `source:bench-latency-${run}-${i}`;
-        const payload: SourcePayloadInput = {
-          source: { id: sourceId, title: `Latency probe ${i}`, kind: 'news-article', publishedAt: '2025-01-01' },
-          entities: [],
-          relations: [],
-          stances: [
-            { id: `stance:bench-latency-${run}-${i}`, actor: `party:${context.plan.prefix}-0`, type: 'backed', target: positionId(context.plan, 0), date: '2025-01-01',
-              datePrecision: 'day', evidence: [{ summary: 'A probe.', reporting: 'second-hand' }] },
-          ],
-        };
-        const sent = performance.now();
-        await api.ingest({ body: payload }, { token: TOKEN });
-        while (!receiver.arrived.has(sourceId) && elapsedMs(sent) < 30_000) await new Promise((resolve) => setTimeout(resolve, 5));
-        // Not received within 30 s: counted as the wait, from the request (longer than from the commit).
-        latencies.push(receiver.arrived.get(sourceId) ?? elapsedMs(sent));
-        await api.deleteSource({ params: { id: sourceId } }, { token: TOKEN });
-      }
-      for (const id of watchIds) await api.deleteWatch({ params: { id } }, { token: TOKEN });
-      if (!withoutFirst) await ingestWithout();
-      await removeClaims(context.db, `bench-nowatch-${run}`);
-      await removeClaims(context.db, `bench-watch-${run}`);
-      context.logger.info({ scope: context.scope, run: run + 1, without: Math.round(withoutRates.at(-1)!), with: Math.round(withRates.at(-1)!) }, 'watches run done');
+      withoutRates.push(...rates.without);
+      withRates.push(...rates.with);
+      const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
+      runRatios.push(mean(rates.with) / mean(rates.without));
+      runsDone += 1;
+      context.logger.info({ scope: context.scope, run: run + 1, without: rates.without.map(Math.round), with: rates.with.map(Math.round), ratio: runRatios.at(-1)!.toFixed(2) }, 'watches run done');
     }
+
+    // Commit to receipt, after the bulk runs (so no bulk's queue is ahead of a probe): one small
+    // source at a time through the API, on a watched position.
+    await setWatches(true);
+    for (let i = 0; i < LATENCY_SAMPLES * runsDone; i++) {
+      const sourceId = `source:bench-latency-${i}`;
+      const payload: SourcePayloadInput = {
+        source: { id: sourceId, title: `Latency probe ${i}`, kind: 'news-article', publishedAt: '2025-01-01' },
+        entities: [],
+        relations: [],
+        stances: [
+          { id: `stance:bench-latency-${i}`, actor: `party:${context.plan.prefix}-0`, type: 'backed', target: positionId(context.plan, 0), date: '2025-01-01',
+            datePrecision: 'day', evidence: [{ summary: 'A probe.', reporting: 'second-hand' }] },
+        ],
+      };
+      const sent = performance.now();
+      await api.ingest({ body: payload }, { token: TOKEN });
+      while (!receiver.arrived.has(sourceId) && elapsedMs(sent) < 30_000) await new Promise((resolve) => setTimeout(resolve, 5));
+      // Not received within 30 s: counted as the wait, from the request (longer than from the commit).
+      latencies.push(receiver.arrived.get(sourceId) ?? elapsedMs(sent));
+      await api.deleteSource({ params: { id: sourceId } }, { token: TOKEN });
+    }
+    await setWatches(false);
   } finally {
     await receiver.close();
     await server.stop();
@@ -209,7 +233,8 @@ export async function watchesSuite(context: WorldContext, { stances }: { stances
     .map((name) => `${name} ${perRun('without', name).toFixed(1)} → ${perRun('with', name).toFixed(1)}`)
     .join(', ');
   const during = summarize(deliveredDuring);
-  context.logger.info({ scope: context.scope, cpuNote, deliveredDuring }, 'watches: CPU seconds per ingestion, without → with watches');
+  const ratios = summarize(runRatios);
+  context.logger.info({ scope: context.scope, cpuNote, deliveredDuring, runRatios }, 'watches: CPU seconds per ingestion, without → with watches');
   const drainRow: ResultRow[] = drainRates.length === 0 ? [] : [
     {
       suite: 'watches',
@@ -239,8 +264,11 @@ export async function watchesSuite(context: WorldContext, { stances }: { stances
       unit: 'stances/s',
       higherIsBetter: true,
       parley: withWatches,
-      comparisons: [compare('the same ingestion with no watches', withWatches, summarize(withoutRates))],
-      note: `seconds per run, without → with watches (wall, then CPU by process): ${cpuNote}; webhooks received while the watched batch ingested: median ${Math.round(during.median)}`,
+      // The ratio is the median of the runs' own ratios, each of batches timed side by side within
+      // a minute: the machine's load drifts (other engineers' tests) by more than the effect over
+      // the several minutes of the suite, which a ratio of the two overall medians would take in.
+      comparisons: [{ ...compare('the same ingestion with no watches', withWatches, summarize(withoutRates)), ratio: ratios.median }],
+      note: `seconds per batch, without → with watches (wall, then CPU by process): ${cpuNote}; webhooks received while the watched batch ingested: median ${Math.round(during.median)}; batches timed ABBA/BAAB within each run; the ratio is the median of the runs' own ratios, ${runRatios.map((r) => r.toFixed(2)).join(', ')}; of the two overall medians it would be ${(withWatches.median / summarize(withoutRates).median).toFixed(2)}×`,
     },
     ...drainRow,
   ];

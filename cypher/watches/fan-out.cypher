@@ -4,6 +4,10 @@ CYPHER replan=skip
 // nothing; its id is also the idempotency key), then the change leaves the pending set. The
 // watches are found from each event's subjects through the watch_target index, in this one
 // statement for the whole batch. A pending change event from before change sets is a set of one.
+// A new delivery is born leased to the instance fanning it out, due again when that lease runs out
+// (so no claim sees it before then), and comes back with what sending it needs: the instance sends
+// it at once, with no claim and no second read of its events. Should the instance die first, the
+// lease runs out and any instance claims it as a due delivery (claim-deliveries.cypher).
 UNWIND $ids AS wanted
 MATCH (c:PendingChange)
 WHERE elementId(c) = wanted AND c.leaseOwner = $owner
@@ -13,14 +17,19 @@ CALL (c) {
   UNWIND e.subjects AS subject
   MATCH (w:Watch {target: subject})
   WHERE e.kind IN w.kinds AND w.createdAt <= e.at AND w.webhookActive
-  WITH DISTINCT w, i, e.id AS eventId
+  WITH DISTINCT w, i, e
   ORDER BY i
-  WITH w, collect(eventId) AS eventIds
+  WITH w, collect(e) AS events
   MERGE (d:Delivery {id: w.id + '|' + c.id})
-  ON CREATE SET d:PendingDelivery, d.watchId = w.id, d.eventIds = eventIds, d.createdAt = $now, d.status = 'pending',
-                d.attempts = '[]', d.nextAttemptAt = $now
-  RETURN count(d) AS deliveries
+  ON CREATE SET d:PendingDelivery, d.watchId = w.id, d.eventIds = [e IN events | e.id], d.createdAt = $now, d.status = 'pending',
+                d.attempts = '[]', d.nextAttemptAt = $until, d.leaseOwner = $owner, d.leaseUntil = $until
+  // Only the deliveries made here (one that was there already is someone else's to send).
+  WITH d, w, events WHERE d.createdAt = $now AND d.leaseOwner = $owner AND d.leaseUntil = $until
+  RETURN collect({
+    id: d.id, attempts: d.attempts, watchId: w.id, target: w.target, url: w.webhookUrlSealed, nonce: w.webhookNonce,
+    active: coalesce(w.webhookActive, false), events: [e IN events | e {.id, .kind, .at, .title, .sourceId, .subjects, .links}]
+  }) AS created
 }
 REMOVE c:PendingChange, c.leaseOwner, c.leaseUntil, c.leaseProbe
 SET c.fannedOutAt = $now
-RETURN sum(deliveries) AS deliveries
+RETURN created

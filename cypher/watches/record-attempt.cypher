@@ -12,7 +12,10 @@ WITH outcome, d, w, CASE WHEN outcome.status = 'pending' AND NOT coalesce(w.webh
 SET d.attempts = outcome.attempts, d.status = status, d.nextAttemptAt = CASE WHEN status = 'pending' THEN outcome.nextAttemptAt END
 REMOVE d.leaseOwner, d.leaseUntil, d.leaseProbe
 FOREACH (_ IN CASE WHEN status <> 'pending' THEN [1] ELSE [] END | REMOVE d:PendingDelivery)
-SET w.webhookFailures = CASE WHEN outcome.ok THEN 0 ELSE coalesce(w.webhookFailures, 0) + 1 END
+// A watch's run of failures is written only when it changes (a success on a watch with none is
+// the common case, and would write the watch once per delivery).
+WITH outcome, w, CASE WHEN outcome.ok THEN 0 ELSE coalesce(w.webhookFailures, 0) + 1 END AS failures
+FOREACH (_ IN CASE WHEN w.webhookFailures IS NULL OR w.webhookFailures <> failures THEN [1] ELSE [] END | SET w.webhookFailures = failures)
 WITH outcome, w
 CALL (outcome, w) {
   WITH w WHERE w.webhookActive AND w.webhookFailures >= $failureLimit

@@ -2,13 +2,17 @@
  * Events are never lost: the app, in a process of its own, is SIGKILLed the moment an ingestion
  * has committed (its 201 arrives). The change events committed with it; after a restart the
  * webhook is delivered, and a receiver that drops duplicates by the idempotency key processes it
- * exactly once.
+ * exactly once. An instance that dies once its fan-out has committed (the fresh deliveries born
+ * under its lease, not yet sent) only delays them: another instance sends them when the lease runs out.
  */
 import { afterAll, beforeAll, expect, it, vi } from 'vitest';
 import { createApi } from '../../client/src/api/client.ts';
+import { loadConfig } from '../../server/config.ts';
 import { Database } from '../../server/db/database.ts';
 import { applySchema } from '../../server/db/schema.ts';
-import { CANAL, canalProposed, canalRejectedSameDay } from '../fixtures/watchSources.ts';
+import { WatchDelivery } from '../../server/features/watches/delivery.ts';
+import { ingestSource, parsePayload } from '../../server/features/sources/ingest.ts';
+import { CANAL, canalProposed, canalRejectedLater, canalRejectedSameDay } from '../fixtures/watchSources.ts';
 import { TEST_WRITE_AUTHORIZATION } from '../support/app.ts';
 import { testLogger, testNeo4j } from '../support/db.ts';
 import { type AppProcess, exited, spawnApp, waitHealthy } from '../support/processes/appProcess.ts';
@@ -91,4 +95,36 @@ it('delivers after a SIGKILL right after the commit, and the receiver processes 
   ).toBe(true);
   const log = await createApi(app.url).watchDeliveries({ params: { id: watch.id } }, { token });
   expect(log.deliveries).toEqual([expect.objectContaining({ status: 'delivered' })]);
+});
+
+it('delivers what an instance fanned out under its lease and died before sending, once the lease runs out', { timeout: 240_000 }, async () => {
+  // Test 1 left a watch on the canal (its URL sealed under the app's key) and the app running.
+  await app?.stop();
+  app = undefined;
+  receiver.received.length = 0;
+  await ingestSource(db, parsePayload(canalRejectedLater()));
+  // This instance takes the change and fans it out, then "dies": it never sends what it made.
+  const dead = new WatchDelivery(db, { ...loadConfig({}).watches, leaseMs: 2_000 }, testLogger);
+  const { handed, made } = await dead.fanOut();
+  expect(handed).toBe(1);
+  expect(made).toHaveLength(1);
+  expect(made[0]!.events).toEqual([expect.objectContaining({ kind: 'new-stance', sourceId: 'source:eastland-turns-on-canal-sharing' })]);
+  const [pending] = (await db.read<{ owner: string; due: string; until: string }>(
+    'MATCH (d:PendingDelivery {id: $id}) RETURN d.leaseOwner AS owner, d.nextAttemptAt AS due, d.leaseUntil AS until',
+    { id: made[0]!.id },
+  )) as [{ owner: string; due: string; until: string }];
+  expect(pending).toEqual({ owner: dead.owner, due: pending.until, until: pending.until });
+  // While the lease holds, no other instance takes it.
+  await new WatchDelivery(db, loadConfig({}).watches, testLogger).deliver();
+  const [held] = (await db.read<{ owner: string; attempts: string }>('MATCH (d:Delivery {id: $id}) RETURN d.leaseOwner AS owner, d.attempts AS attempts', { id: made[0]!.id })) as [
+    { owner: string; attempts: string },
+  ];
+  expect(held).toEqual({ owner: dead.owner, attempts: '[]' });
+
+  app = await startAppProcess();
+  await vi.waitFor(() => expect(receiver.received.map((r) => String(r.headers['idempotency-key']))).toContain(made[0]!.id), { timeout: 60_000, interval: 100 });
+  await new Promise((resolve) => setTimeout(resolve, 1_000));
+  expect(receiver.received.filter((r) => String(r.headers['idempotency-key']) === made[0]!.id)).toHaveLength(1);
+  const [{ status }] = (await db.read<{ status: string }>('MATCH (d:Delivery {id: $id}) RETURN d.status AS status', { id: made[0]!.id })) as [{ status: string }];
+  expect(status).toBe('delivered');
 });

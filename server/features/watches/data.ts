@@ -122,10 +122,13 @@ export function leaseEvents(db: Database, { owner, now, until, limit }: Lease): 
   }, { metadata: { app: 'parley', operation: 'lease-change-events' } });
 }
 
-/** Fans leased change sets out into one delivery per change and webhook watch following any of its events. */
-export async function fanOutEvents(db: Database, ids: string[], owner: string, now: string): Promise<number> {
-  const [row] = await db.write<{ deliveries: number }>(cypher('watches/fan-out'), { ids, owner, now });
-  return row?.deliveries ?? 0;
+/**
+ * Fans leased change sets out into one delivery per change and webhook watch following any of its
+ * events; answers the deliveries it made, leased to `owner` until `until`, with what sending needs.
+ */
+export async function fanOutEvents(db: Database, { ids, owner, now, until }: { ids: string[]; owner: string; now: string; until: string }): Promise<LeasedDeliveryRow[]> {
+  const rows = await db.write<{ created: LeasedDeliveryRow[] }>(cypher('watches/fan-out'), { ids, owner, now, until });
+  return rows.flatMap((row) => row.created);
 }
 
 export function leaseDeliveries(db: Database, { owner, now, until, limit }: Lease): Promise<LeasedDeliveryRow[]> {

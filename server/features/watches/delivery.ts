@@ -2,8 +2,9 @@
  * The outbox's delivery loop, one per app instance. Every poll (and at once when this instance
  * commits a change) it claims pending changes (a change set per committed change, naming its
  * events) under a lease, so that of several instances only one hands each change on, and fans
- * them out into one delivery per change and webhook watch that follows any of its events; then it
- * claims due deliveries, again under a lease, and sends them. A failed attempt is retried with
+ * them out into one delivery per change and webhook watch that follows any of its events, each
+ * born under this instance's lease with its body's events, and sends those at once; then it
+ * claims the deliveries that are due (retries, or leases run out), again under a lease, and sends them. A failed attempt is retried with
  * exponential back-off; a delivery that runs out of attempts is marked failed; a webhook that
  * fails too many times in a row is switched off. An instance that dies holding a lease only
  * delays its changes: the lease runs out and another instance (or this one, restarted) takes
@@ -99,10 +100,17 @@ export class WatchDelivery {
     this.timer.unref();
   }
 
-  /** One round: fan out, deliver, now and then prune. Failures are logged and retried next round. */
+  /** One round: fan out (sending what it makes), deliver what else is due, now and then prune. Failures are logged and retried next round. */
   private async round(): Promise<void> {
     try {
-      if (await this.fanOut()) this.onFannedOut();
+      const { handed, made } = await this.fanOut();
+      if (handed) this.onFannedOut();
+      // A webhook switched off by one batch's failures has its later deliveries dropped: not sent.
+      const off = new Set<string>();
+      for (let i = 0; i < made.length && !this.stopped; i += DELIVERY_BATCH) {
+        const batch = made.slice(i, i + DELIVERY_BATCH).filter((row) => !off.has(row.watchId));
+        for (const watchId of await this.sendBatch(batch)) off.add(watchId);
+      }
       await this.deliver();
       if (Date.now() - this.lastPrune > PRUNE_EVERY_MS) await this.prune();
     } catch (err) {
@@ -116,27 +124,40 @@ export class WatchDelivery {
     return { owner: this.owner, now: now.toISOString(), until: new Date(now.getTime() + this.settings.leaseMs).toISOString() };
   }
 
-  /** Hands pending change sets to the deliveries; answers how many change sets it handed on. */
-  async fanOut(): Promise<number> {
+  /**
+   * Hands pending change sets to the deliveries; answers how many change sets it handed on and the
+   * deliveries it made, leased to this instance, for it to send at once (what it leaves unsent
+   * falls due when the lease runs out).
+   */
+  async fanOut(): Promise<{ handed: number; made: LeasedDeliveryRow[] }> {
     let handed = 0;
+    const made: LeasedDeliveryRow[] = [];
     for (;;) {
       const lease = this.lease();
       const ids = await leaseEvents(this.db, { ...lease, limit: CHANGE_BATCH });
       if (ids.length === 0) break;
-      await fanOutEvents(this.db, ids, this.owner, lease.now);
+      made.push(...(await fanOutEvents(this.db, { ids, owner: this.owner, now: lease.now, until: lease.until })));
       handed += ids.length;
       if (ids.length < CHANGE_BATCH || this.stopped) break;
     }
-    return handed;
+    return { handed, made };
   }
 
-  /** Sends the deliveries that are due, a batch at a time, in parallel, and records their outcomes in one transaction. */
+  /** Sends the deliveries that are due (retries, and those a lease ran out on), a batch at a time. */
   async deliver(): Promise<void> {
     const leased = await leaseDeliveries(this.db, { ...this.lease(), limit: DELIVERY_BATCH });
     if (leased.length === 0) return;
+    await this.sendBatch(leased);
+    if (leased.length === DELIVERY_BATCH) this.again = true;
+  }
+
+  /** Sends leased deliveries in parallel and records their outcomes in one transaction; answers the watches whose webhook it switched off. */
+  private async sendBatch(leased: LeasedDeliveryRow[]): Promise<string[]> {
+    if (leased.length === 0) return [];
     const outcomes = await Promise.all(leased.map((row) => this.send(row)));
     const { webhook } = this.settings;
     const stillOn = await recordAttempts(this.db, { owner: this.owner, now: new Date().toISOString(), failureLimit: webhook.failureLimit, outcomes });
+    const switchedOff: string[] = [];
     for (const [i, row] of leased.entries()) {
       const outcome = outcomes[i]!;
       // The watch and the delivery are named, never the URL (it may carry a secret) nor the key.
@@ -144,9 +165,12 @@ export class WatchDelivery {
         const attempts = JSON.parse(outcome.attempts) as Attempt[];
         this.logger.info({ watch: row.watchId, delivery: row.id, status: attempts.at(-1)?.status ?? null, attempt: attempts.length }, 'webhook attempt failed');
       }
-      if (row.active && stillOn.get(row.id) === false) this.logger.warn({ watch: row.watchId }, 'webhook switched off after repeated failures');
+      if (row.active && stillOn.get(row.id) === false && !switchedOff.includes(row.watchId)) {
+        switchedOff.push(row.watchId);
+        this.logger.warn({ watch: row.watchId }, 'webhook switched off after repeated failures');
+      }
     }
-    if (leased.length === DELIVERY_BATCH) this.again = true;
+    return switchedOff;
   }
 
   /** One attempt; answers its outcome, to be recorded with the batch's. */

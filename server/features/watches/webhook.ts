@@ -88,15 +88,33 @@ export function signature(secret: string, timestamp: string, body: string): stri
   return `sha256=${crypto.createHmac('sha256', secret).update(`${timestamp}.${body}`).digest('hex')}`;
 }
 
+/**
+ * Connections kept open between deliveries (a burst sends many to one receiver; a new connection
+ * each costs both ends more than the request). A kept socket is the one checked when it connected,
+ * and the check below runs again on every request it carries. Idle sockets do not hold the process.
+ */
+const keptAlive = { http: new http.Agent({ keepAlive: true }), https: new https.Agent({ keepAlive: true }) };
+
+type Delivery = { secret: string; idempotencyKey: string; event: string; body: string };
+
 /** POSTs one signed delivery; resolves with the outcome (never rejects). */
-export function sendWebhook(
+export async function sendWebhook(target: string, delivery: Delivery, policy: WebhookPolicy): Promise<SendResult> {
+  const first = await sendOnce(target, delivery, policy, true);
+  // A kept socket the receiver closed as the request went out: once more on a new connection.
+  return first.staleSocket ? (await sendOnce(target, delivery, policy, false)).result : first.result;
+}
+
+function sendOnce(
   target: string,
-  { secret, idempotencyKey, event, body }: { secret: string; idempotencyKey: string; event: string; body: string },
+  { secret, idempotencyKey, event, body }: Delivery,
   policy: WebhookPolicy,
-): Promise<SendResult> {
+  reuse: boolean,
+): Promise<{ result: SendResult; staleSocket: boolean }> {
   const started = Date.now();
   const timestamp = String(Math.floor(started / 1000));
-  return new Promise((resolve) => {
+  return new Promise((done) => {
+    let staleSocket = false;
+    const resolve = (result: SendResult) => done({ result, staleSocket });
     let settled = false;
     // Declared before `finish`, which an early refusal calls before they are set.
     let total: NodeJS.Timeout | undefined;
@@ -129,7 +147,7 @@ export function sendWebhook(
     }
     const request = client.request(url, {
       method: 'POST',
-      agent: false,
+      agent: reuse ? (client === https ? keptAlive.https : keptAlive.http) : false,
       lookup: guardedLookup(policy.allowPrivate),
       headers: {
         'content-type': 'application/json',
@@ -158,7 +176,10 @@ export function sendWebhook(
       if ((socket as net.Socket).connecting) socket.once('connect', connected);
       else connected();
     });
-    request.on('error', (err: NodeJS.ErrnoException) => finish({ ok: false, status: null, error: err.code ? `${err.code}: ${err.message}` : err.message }));
+    request.on('error', (err: NodeJS.ErrnoException) => {
+      staleSocket = request.reusedSocket && (err.code === 'ECONNRESET' || err.code === 'EPIPE');
+      finish({ ok: false, status: null, error: err.code ? `${err.code}: ${err.message}` : err.message });
+    });
     request.on('response', (response) => {
       const status = response.statusCode ?? 0;
       response.resume();
