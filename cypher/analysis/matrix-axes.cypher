@@ -10,15 +10,20 @@ CALL () {
   WITH 1 AS scoped WHERE $negotiation IS NOT NULL
   MATCH (neg:Negotiation {id: $negotiation})
   CALL (neg) {
-    MATCH (neg)<-[:IN_NEGOTIATION]-(:Stance)-[:ON]->(n:Position)
+    // Its stances once, each with its target and its actor (one pass over a stance's relationships).
+    MATCH (neg)<-[:IN_NEGOTIATION]-(s:Stance)-[r:ON|TOOK]-(x)
+    WITH DISTINCT type(r) = 'ON' AND startNode(r) = s AS target, type(r) = 'TOOK' AND endNode(r) = s AS actor, x
+    CALL (target, actor, x) {
+      WITH x WHERE target AND x:Position
+      RETURN x AS n
+      UNION
+      WITH x WHERE actor
+      MATCH (x)-[{{roll-up()}}]->(n:Party)
+      RETURN n
+    }
     RETURN n
     UNION
     MATCH (neg)-[:PARTY|MEDIATOR]->(n:Party)
-    RETURN n
-    UNION
-    MATCH (neg)<-[:IN_NEGOTIATION]-(:Stance)<-[:TOOK]-(a)
-    WITH DISTINCT a
-    MATCH (a)-[{{roll-up()}}]->(n:Party)
     RETURN n
   }
   RETURN n

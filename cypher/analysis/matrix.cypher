@@ -4,8 +4,8 @@
 // dispute (server/core/disputes.ts). Under a grade filter ($sources: the admissible sources; null:
 // all) only evidence from those counts, and a stance with none is left out. $stanceTypes (null:
 // all) keeps only stances of those types; $negotiation (null: all) only the stances of that negotiation.
-// Scoped, the stances are read from the negotiation rather than tested one by one (each guard
-// comes first, so only one branch runs).
+// Scoped, the stances are read from the negotiation rather than tested one by one, and so need no
+// test of their own after (each guard comes first, so only one branch runs).
 CALL () {
   WITH 1 AS unscoped WHERE $negotiation IS NULL
   MATCH (a:Entity)-[:TOOK]->(s:Stance)-[:ON]->(pos:Position)
@@ -18,7 +18,6 @@ CALL () {
 }
 WITH a, s, pos
 WHERE ($asOf IS NULL OR s.date <= date($asOf)) AND ($stanceTypes IS NULL OR s.type IN $stanceTypes)
-  AND {{in-negotiation(s)}}
 WITH a, s, pos, {{party-of(a)}} AS party
 WHERE party IS NOT NULL
 WITH party, pos, s, a,

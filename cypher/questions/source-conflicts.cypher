@@ -5,9 +5,11 @@
 // GET /api/conflicts reads the same rows (server/domain/conflicts.ts). A moment is a stance's
 // date through the end of its precision (a month-precision date covers the month), as in
 // server/domain/reports.ts; two moments overlap when each starts before the other ends.
-// Scoped to a negotiation ($negotiation; null: all), both stances must be in it: the first is read
-// from the negotiation and the second from the same actor's stances, instead of every pair of the
-// graph being tested (each guard comes first, so only one branch runs).
+// Scoped to a negotiation ($negotiation; null: all), both stances must be in it: its stances are
+// read from the negotiation once, grouped by actor and target, and paired within each group, so a
+// scoped read pairs what the same read pairs on a graph of that negotiation alone, never another
+// negotiation's stances on a shared position (bench suite negotiations). Each guard comes first,
+// so only one branch runs.
 CALL () {
   WITH 1 AS unscoped WHERE $negotiation IS NULL
   MATCH (actor:Entity)-[:TOOK]->(s1:Stance)-[:ON]->(t:Entity)<-[:ON]-(s2:Stance)<-[:TOOK]-(actor)
@@ -15,22 +17,22 @@ CALL () {
     AND s1.family <> 'other' AND s2.family <> 'other' AND (s1.family = 'rejection') <> (s2.family = 'rejection')
   RETURN actor, s1, t, s2
   UNION ALL
-  // From the negotiation's stances to their targets, then the other stances on each target by the
-  // same actor (as the unscoped branch pairs them, but from one negotiation's stances).
   WITH 1 AS scoped WHERE $negotiation IS NOT NULL
-  MATCH (:Negotiation {id: $negotiation})<-[:IN_NEGOTIATION]-(s1:Stance)-[:ON]->(t:Entity)
-  WHERE s1.family <> 'other'
-  MATCH (t)<-[:ON]-(s2:Stance)
-  WHERE s1.id < s2.id AND s2.family <> 'other' AND (s1.family = 'rejection') <> (s2.family = 'rejection')
-  MATCH (actor:Entity)-[:TOOK]->(s1)
-  WHERE (actor)-[:TOOK]->(s2)
+  MATCH (:Negotiation {id: $negotiation})<-[:IN_NEGOTIATION]-(s:Stance)
+  WHERE s.family <> 'other' AND ($asOf IS NULL OR s.date <= date($asOf))
+  MATCH (actor:Entity)-[:TOOK]->(s)-[:ON]->(t:Entity)
+  WITH actor, t, collect(s) AS stances
+  WHERE size(stances) > 1
+  UNWIND stances AS s1
+  UNWIND stances AS s2
+  WITH actor, t, s1, s2
+  WHERE s1.id < s2.id AND (s1.family = 'rejection') <> (s2.family = 'rejection')
   RETURN actor, s1, t, s2
 }
 WITH actor, t, s1, s2
 WHERE s1.id < s2.id
   AND s1.family <> 'other' AND s2.family <> 'other' AND (s1.family = 'rejection') <> (s2.family = 'rejection')
   AND ($asOf IS NULL OR (s1.date <= date($asOf) AND s2.date <= date($asOf)))
-  AND {{in-negotiation(s1)}} AND {{in-negotiation(s2)}}
 WITH actor, t, s1, s2, [s IN [s1, s2] |
   CASE coalesce(s.datePrecision, 'day')
     WHEN 'week' THEN s.date + duration({days: 7})

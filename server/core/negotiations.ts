@@ -13,14 +13,30 @@ export async function negotiationScope(db: Database, negotiation: string | undef
 }
 
 /**
- * The scope checked while `reads` run, in one round trip instead of two one after the other: the
- * reads take the scope as given (an unknown negotiation matches nothing, and its 404 replaces their
- * answer). When both fail, the error thrown is the one that was checked first before: the scope's
- * when `scopeFirst`, else the reads'.
+ * A scoped read that checks its scope only when its answer does not show it: `reads` take the
+ * scope as given, and their statements start from `(:Negotiation {id: $negotiation})`, so an
+ * answer that holds anything read that way (`shows`) proves the negotiation is there, and the
+ * request makes no round trip for its 404 check. An answer that shows nothing (an unknown
+ * negotiation matches nothing, but so may a known one) is checked after, and an unknown
+ * negotiation's 404 replaces it. When the reads fail, the scope is checked and its 404 thrown
+ * first if `scopeFirst` (as when the check came before the reads), else the reads' failure is.
  */
-export async function alongsideScope<T>(db: Database, negotiation: string | undefined | null, reads: (negotiation: string | null) => Promise<T>, scopeFirst = true): Promise<[string | null, T]> {
-  const [scope, answer] = await Promise.allSettled([negotiationScope(db, negotiation), reads(negotiation ?? null)]);
-  const failures = (scopeFirst ? [scope, answer] : [answer, scope]).filter((r) => r.status === 'rejected');
-  if (failures[0]) throw failures[0].reason;
-  return [(scope as PromiseFulfilledResult<string | null>).value, (answer as PromiseFulfilledResult<T>).value];
+export async function scopedRead<T>(
+  db: Database,
+  negotiation: string | undefined | null,
+  reads: (negotiation: string | null) => Promise<T>,
+  shows: (answer: T) => boolean,
+  scopeFirst = true,
+): Promise<[string | null, T]> {
+  const scope = negotiation ?? null;
+  if (scope === null) return [null, await reads(null)];
+  let answer: T;
+  try {
+    answer = await reads(scope);
+  } catch (error) {
+    if (scopeFirst) await negotiationScope(db, scope);
+    throw error;
+  }
+  if (!shows(answer)) await negotiationScope(db, scope);
+  return [scope, answer];
 }

@@ -13,7 +13,7 @@ import { ACTOR_TYPES, STANCE_TYPE_NAMES, STANCE_TYPES, type PositionRelation, ty
 import type { GradeFilter, Reversal, StanceStep } from '../../contract/common.ts';
 import type { ActorStancesResponse, MatrixResponse, PathsResponse, PositionLink, TimelineEntry, TraceResponse } from '../../contract/analysis.ts';
 import { admissibleSources } from '../../core/grading.ts';
-import { alongsideScope, negotiationScope } from '../../core/negotiations.ts';
+import { negotiationScope, scopedRead } from '../../core/negotiations.ts';
 import { readStanceNegotiations, UNASSIGNED_NEGOTIATION } from '../../core/negotiationsData.ts';
 import { corroborationOf, groupBy, reversalsIn, stepOf } from '../../core/reports.ts';
 import { judgeDispute, toDispute } from '../../core/disputes.ts';
@@ -31,15 +31,23 @@ interface ViewFilter extends GradeFilter {
 }
 
 export async function tracePosition(db: Database, id: string, { asOf, negotiation: scope, ...grading }: ViewFilter): Promise<TraceResponse> {
-  // The unknown position's 404 first, as when the two were checked one after the other.
-  const [negotiation, position] = await alongsideScope(db, scope, () => requireNode(db, id, ['Position'], 'position'), false);
-  const sources = await admissibleSources(db, grading);
-  const [stances, links, dated, conditionalStances] = await Promise.all([
-    readStances(db, { position: id, asOf, sources, negotiation }),
-    readPositionLinks(db, id),
-    readPositionEvents(db, id, asOf, negotiation),
-    readStances(db, { conditionOn: id, asOf, sources, negotiation }),
-  ]);
+  // The unknown position's 404 first, then the negotiation's (checked only when no stance or event
+  // read from it shows that it exists), then the grade filter's.
+  const position = await requireNode(db, id, ['Position'], 'position');
+  const [, [stances, links, dated, conditionalStances]] = await scopedRead(
+    db,
+    scope,
+    async (negotiation) => {
+      const sources = await admissibleSources(db, grading);
+      return Promise.all([
+        readStances(db, { position: id, asOf, sources, negotiation }),
+        readPositionLinks(db, id),
+        readPositionEvents(db, id, asOf, negotiation),
+        readStances(db, { conditionOn: id, asOf, sources, negotiation }),
+      ]);
+    },
+    ([stances, , dated, conditional]) => stances.length + dated.length + conditional.length > 0,
+  );
   const byType: TraceResponse['stances'] = {};
   for (const stance of stances) (byType[stance.type] ??= []).push(withCorroboration(stance));
   // A party's stances on the position, its officials' included, are one line of change.
@@ -192,10 +200,15 @@ export function withCorroboration<T extends Pick<StanceRow, 'evidence'>>(stance:
 }
 
 export async function partyPositionMatrix(db: Database, { asOf, stanceTypes = null, negotiation: scope, ...grading }: ViewFilter & { stanceTypes?: readonly StanceType[] | null }): Promise<MatrixResponse> {
-  const [, [axes, cells]] = await alongsideScope(db, scope, async (negotiation) => {
-    const sources = await admissibleSources(db, grading);
-    return Promise.all([readMatrixAxes(db, negotiation), readMatrix(db, asOf, sources, stanceTypes, negotiation)]);
-  });
+  const [, [axes, cells]] = await scopedRead(
+    db,
+    scope,
+    async (negotiation) => {
+      const sources = await admissibleSources(db, grading);
+      return Promise.all([readMatrixAxes(db, negotiation), readMatrix(db, asOf, sources, stanceTypes, negotiation)]);
+    },
+    ([axes, cells]) => axes.length + cells.length > 0,
+  );
   return {
     asOf,
     parties: axes.filter((a) => a.type === 'Party'),

@@ -7,7 +7,7 @@ import { type ConflictRow, type ConflictSideRow, readConflicts } from './conflic
 import type { Conflict, ConflictsResponse } from '../../contract/analysis.ts';
 import type { Page } from '../sources/sources.ts';
 import { admissibleSources } from '../../core/grading.ts';
-import { alongsideScope } from '../../core/negotiations.ts';
+import { scopedRead } from '../../core/negotiations.ts';
 import type { GradeFilter } from '../../contract/common.ts';
 
 /**
@@ -15,8 +15,14 @@ import type { GradeFilter } from '../../contract/common.ts';
  * sources, and a conflict one of whose sides has none left is no conflict any more.
  */
 export async function listConflicts(db: Database, page: Page, grading: GradeFilter = {}, scope?: string): Promise<ConflictsResponse> {
-  // Scoped, the Cypher keeps the conflicts both of whose stances are in the negotiation.
-  const [, [sources, read]] = await alongsideScope(db, scope, (negotiation) => Promise.all([admissibleSources(db, grading), readConflicts(db, null, negotiation)]));
+  // Scoped, the Cypher keeps the conflicts both of whose stances are in the negotiation (read from
+  // it, so a conflict read shows that it exists; with none, it is checked).
+  const [, [sources, read]] = await scopedRead(
+    db,
+    scope,
+    (negotiation) => Promise.all([admissibleSources(db, grading), readConflicts(db, null, negotiation)]),
+    ([, rows]) => rows.length > 0,
+  );
   const rows = sources === null ? read : admissibleOnly(read, new Set(sources));
   return { total: rows.length, ...page, conflicts: rows.slice(page.offset, page.offset + page.limit).map(toConflict) };
 }

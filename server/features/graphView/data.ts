@@ -105,8 +105,9 @@ function stanceFilter(filter: StanceFilterRow) {
   return { stanceTypes: filter.stanceTypes, asOf: filter.asOf, sources: filter.sources, negotiation: filter.negotiation };
 }
 
-export function readStructuralEdges(db: Database): Promise<StructuralEdgeRow[]> {
-  return db.read<StructuralEdgeRow>(cypher('graph-view/view-structural-edges'));
+/** The structural edges among every drawable node, or only those between two of `ids`. */
+export function readStructuralEdges(db: Database, ids: readonly string[] | null = null): Promise<StructuralEdgeRow[]> {
+  return db.read<StructuralEdgeRow>(cypher('graph-view/view-structural-edges'), { ids });
 }
 
 /** A fingerprint of what the layout depends on; it changes with every ingestion or deletion. */

@@ -13,7 +13,7 @@ import { readClusterEdges, readEdgesAmong, UNFILTERED } from './stanceEdges.ts';
 import { readStances } from '../../core/stancesData.ts';
 import { readNodesById } from '../../core/nodesData.ts';
 import { NotFoundError } from '../../errors.ts';
-import { alongsideScope } from '../../core/negotiations.ts';
+import { scopedRead } from '../../core/negotiations.ts';
 import { STANCE_TYPE_NAMES } from '../../contract/model.ts';
 import type { EdgeStances, GraphView, GraphViewQuery } from '../../contract/graphView.ts';
 import { GRAPH_VIEW_EXTRAS } from '../../contract/graphView.ts';
@@ -39,8 +39,15 @@ const EXTRA_OF_TYPE: Record<string, Extra> = { Place: 'places', Document: 'docum
  * same filter asked again (a million stances take seconds to read) is served from memory.
  */
 export async function viewGraph(db: Database, keeper: GraphLayoutKeeper, query: GraphViewQuery, bounds: ViewBounds): Promise<GraphView> {
+  // Scoped, the negotiation is checked only when the answer does not show it (`scopedRead`): a view
+  // read from it, or kept with the layout after such a read, holds its nodes.
+  const [, view] = await scopedRead(db, query.negotiation, (negotiation) => viewIn(db, keeper, query, negotiation, bounds), (answer) => answer.totals.nodes > 0);
+  return view;
+}
+
+async function viewIn(db: Database, keeper: GraphLayoutKeeper, query: GraphViewQuery, negotiation: string | null, bounds: ViewBounds): Promise<GraphView> {
   const include = [...(query.include ?? [])].sort();
-  const [negotiation, { layout, stale }] = await alongsideScope(db, query.negotiation, () => keeper.current());
+  const { layout, stale } = await keeper.current();
   const filtered = query.stanceTypes !== undefined || query.asOf !== undefined || isGradeFilterSet(query) || negotiation !== null;
   if (layout && !filtered) {
     // Composed (or found unservable) once per layout and include, not on every request.
@@ -67,7 +74,7 @@ async function liveView(db: Database, layout: StoredLayout | null, filter: Stanc
   // Within the budget, or over it with no layout yet: the best-connected nodes and the edges among them.
   const kept = strongest(nodes, bounds.nodeBudget);
   const edges = scoped
-    ? [...scoped.filter((row) => row.stanceCount > 0).map((row) => ({ ...row, relation: STANCES_RELATION })), ...(await readStructuralEdges(db)).map(structuralEdge)]
+    ? [...scoped.filter((row) => row.stanceCount > 0).map((row) => ({ ...row, relation: STANCES_RELATION })), ...(await readStructuralEdges(db, kept.map((n) => n.id))).map(structuralEdge)]
     : await readEdgesAmong(db, filter, kept.map((n) => n.id));
   return composeView({ nodes: kept, edges, clusterEdges: null }, layout?.placement ?? null, include, bounds, answerStatus, { cluster: false, totalNodes: nodes.length });
 }
