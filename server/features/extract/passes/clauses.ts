@@ -28,7 +28,7 @@ export function readClauses(doc: ParsedDoc, segments: readonly number[]): Clause
         if (pobj !== undefined) objects.push({ token: pobj, prep: c.text.toLowerCase() });
       }
     }
-    const xcomp = children.find((c) => c.dep === 'xcomp' || (c.dep === 'ccomp' && c.pos === 'VERB' && hasTo(doc, c)));
+    const xcomp = children.find((c) => c.dep === 'xcomp' || (c.dep === 'ccomp' && c.pos === 'VERB' && isInfinitive(doc, c.i)));
     clauses.push({
       verb: t.i,
       lemma: t.lemma.toLowerCase(),
@@ -50,8 +50,9 @@ export function readClauses(doc: ParsedDoc, segments: readonly number[]): Clause
   return clauses;
 }
 
-function hasTo(doc: ParsedDoc, verb: Token): boolean {
-  return doc.children(verb.i).some((c) => doc.token(c).dep === 'aux' && doc.token(c).text.toLowerCase() === 'to');
+/** A verb marked as an infinitive by "to" ("to sign", "and to start talks"). */
+export function isInfinitive(doc: ParsedDoc, verb: number): boolean {
+  return doc.children(verb).some((c) => doc.token(c).dep === 'aux' && doc.token(c).text.toLowerCase() === 'to');
 }
 
 /** The verb's subjects: its own, or those of the verb it is joined to ("agreed and signed"), or its controller's. */
@@ -68,7 +69,8 @@ function subjectsOf(doc: ParsedDoc, verb: Token, depth = 0): number[] {
   return [];
 }
 
-function conjuncts(doc: ParsedDoc, token: number): number[] {
+/** The words joined to a token by "and"/"or", and theirs in turn. */
+export function conjuncts(doc: ParsedDoc, token: number): number[] {
   const out: number[] = [];
   for (const c of doc.children(token)) if (doc.token(c).dep === 'conj') out.push(c, ...conjuncts(doc, c));
   return out;

@@ -9,6 +9,7 @@
 import type { ParsedDoc } from '../../../nlp/parsedDoc.ts';
 import type { StanceType } from '../../../contract/model.ts';
 import { ABOUT_AGREEMENT, ADJECTIVE_PREPS, AGREEMENT_NOUNS, EMPHASIS_LEMMAS, NEED_NOUNS, NEGATED, NOUN_STANCES, PASS_THROUGH, READY_ADJECTIVES, SELF_TARGETS, VERB_STANCES } from './lexicon.ts';
+import { conjuncts, isInfinitive } from './clauses.ts';
 import { type Catalogue, mentionAt } from './mentions.ts';
 import { phraseOf, type TargetNamer } from './targets.ts';
 import type { Clause, Mention, QuoteSpan, StanceCandidate, TargetRef } from './types.ts';
@@ -88,7 +89,7 @@ function stanceOfClause(doc: ParsedDoc, clause: Clause, byVerb: Map<number, Clau
   // The complement of a stance verb is read with it ("agreed to sign", "refused to accept").
   const headClause = byVerb.get(verb.head);
   // "agreed to a ceasefire and to start talks": a second infinitive shares the stance before it.
-  if (verb.dep === 'conj' && headClause && hasInfinitiveMark(doc, verb.i) && !VERB_STANCES[clause.lemma]) {
+  if (verb.dep === 'conj' && headClause && isInfinitive(doc, verb.i) && !VERB_STANCES[clause.lemma]) {
     const first = stanceOfClause(doc, headClause, byVerb);
     if (first) return { ...first, objects: [clause.verb], actorClause: first.actorClause ?? headClause };
   }
@@ -191,10 +192,6 @@ function neededBy(doc: ParsedDoc, clause: Clause): number | undefined {
   return undefined;
 }
 
-function hasInfinitiveMark(doc: ParsedDoc, verb: number): boolean {
-  return doc.children(verb).some((c) => doc.token(c).dep === 'aux' && doc.token(c).text.toLowerCase() === 'to');
-}
-
 /** The objects of "to" on a token that is no clause of its own (an auxiliary "was"). */
 function objectsOfHead(doc: ParsedDoc, head: number): number[] {
   const to = doc.children(head).find((c) => doc.token(c).dep === 'prep' && doc.token(c).text.toLowerCase() === 'to');
@@ -227,7 +224,7 @@ function actorsOf(input: StanceInput, clause: Clause, subjectClause: Clause): Ac
     const of = doc.children(s).find((c) => doc.token(c).dep === 'prep' && doc.token(c).text.toLowerCase() === 'of');
     const pobj = of !== undefined ? doc.children(of).find((c) => doc.token(c).dep === 'pobj') : undefined;
     if (pobj !== undefined && /^(government|leader|side|delegation|minister|president)s?$/i.test(token.lemma)) {
-      for (const t of [pobj, ...conjunctsOf(doc, pobj)]) {
+      for (const t of [pobj, ...conjuncts(doc, pobj)]) {
         const owner = mentionAt(mentions, t);
         if (owner && catalogue.byId.has(owner.entity)) out.push({ entity: owner.entity, confidence: owner.confidence * 0.9, mention: owner });
       }
@@ -239,12 +236,6 @@ function actorsOf(input: StanceInput, clause: Clause, subjectClause: Clause): Ac
     }
   }
   return dedupe(out);
-}
-
-function conjunctsOf(doc: ParsedDoc, token: number): number[] {
-  const out: number[] = [];
-  for (const c of doc.children(token)) if (doc.token(c).dep === 'conj') out.push(c, ...conjunctsOf(doc, c));
-  return out;
 }
 
 /** "Russia's delegation" without a group mention: the possessor. */
@@ -277,7 +268,7 @@ function targetsOf(input: StanceInput, objects: number[]): TargetRef[] {
     const first = targetOfToken(input, o);
     if (!first) continue;
     const out = [first];
-    for (const c of conjunctsOf(doc, o)) {
+    for (const c of conjuncts(doc, o)) {
       const next = targetOfToken(input, c);
       if (next && !out.some((t) => t.id === next.id)) out.push(next);
     }

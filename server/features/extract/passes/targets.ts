@@ -5,6 +5,7 @@
  */
 import type { ParsedDoc, Token } from '../../../nlp/parsedDoc.ts';
 import { bestMatch, slugId, type TargetCandidate } from '../targets.ts';
+import { isInfinitive } from './clauses.ts';
 import type { TargetRef } from './types.ts';
 
 /** Families of targets: a phrase matching one is the same position, whatever its wording. */
@@ -87,7 +88,7 @@ export function phraseOf(doc: ParsedDoc, head: number): TargetPhrase | undefined
     // "his offer to help resolve the dispute": an infinitive complement names it too, unless an
     // author already does ("the US proposal to reach an agreement" is the US proposal).
     const authored = doc.children(h.i).some((c) => ['compound', 'poss'].includes(doc.token(c).dep) && doc.token(c).pos === 'PROPN');
-    const infinitive = authored ? undefined : doc.children(h.i).find((c) => doc.token(c).dep === 'acl' && doc.token(c).pos === 'VERB' && doc.children(c).some((g) => doc.token(g).dep === 'aux' && doc.token(g).text.toLowerCase() === 'to'));
+    const infinitive = authored ? undefined : doc.children(h.i).find((c) => doc.token(c).dep === 'acl' && doc.token(c).pos === 'VERB' && isInfinitive(doc, c));
     const complement = pobj ?? (stanceNoun ? infinitive : undefined);
     if (complement !== undefined) {
       const inner = phraseOf(doc, complement);
